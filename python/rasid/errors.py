@@ -1,0 +1,43 @@
+"""The exceptions rasid raises: one root, :class:`RasidError`.
+
+Problems with a value a caller passed are also :class:`ValueError` (or :class:`TypeError`),
+and problems with files are also :class:`OSError`, so ordinary ``except`` clauses work.
+"""
+
+from __future__ import annotations
+
+
+class RasidError(Exception):
+    """Root of every error rasid raises on purpose."""
+
+
+class InvalidTextError(RasidError, ValueError):
+    """Text that cannot be processed, e.g. a ``str`` holding lone surrogates."""
+
+
+class TextTypeError(RasidError, TypeError):
+    """Something other than ``str`` (or ``bytes`` where bytes are accepted) passed as text."""
+
+
+class OptionError(RasidError, ValueError):
+    """An unknown option name or a value out of range."""
+
+
+class GazetteerError(RasidError):
+    """Root of the gazetteer errors."""
+
+
+class GazetteerBuildError(GazetteerError, ValueError):
+    """An entry that cannot go into a gazetteer (no name, a name that normalizes to nothing)."""
+
+
+class GazetteerFileError(GazetteerError, OSError):
+    """A gazetteer file that cannot be read, parsed or loaded (wrong format, corrupt, version)."""
+
+
+class InputError(RasidError, ValueError):
+    """A bad input document or file (not JSON, not UTF-8, no text, bad date)."""
+
+
+class StoreError(RasidError):
+    """The SQLite event store cannot be opened or written."""

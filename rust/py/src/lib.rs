@@ -1,0 +1,20 @@
+//! `rasid._core`: the thin, typed PyO3 layer over `rasid-core`.
+//!
+//! Each component registers its own classes and functions; errors are mapped to the
+//! exception tree of `rasid.errors` in one place ([`errors`]).
+
+use pyo3::prelude::*;
+
+mod errors;
+mod gazetteer;
+mod normalize;
+mod numerals;
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    normalize::register(m)?;
+    numerals::register(m)?;
+    gazetteer::register(m)?;
+    Ok(())
+}
