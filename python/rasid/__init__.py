@@ -1,11 +1,56 @@
 """rasid: political-violence events from Arabic news, each fact tied to its characters.
 
-The public API is re-exported here; the compiled core ``rasid._core`` is private.
+    >>> import rasid
+    >>> events = rasid.extract(text, published="2020-03-12")
+
+The public API is re-exported here from the modules that define it (one concept, one place);
+the compiled core ``rasid._core`` is private.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from . import errors
 from ._core import __version__
 
-__all__ = ["__version__", "errors"]
+# public name -> module defining it; imported on first use so `import rasid` stays cheap.
+_EXPORTS = {
+    "normalize": "rasid.text",
+    "normalize_with_offsets": "rasid.text",
+    "to_ascii_digits": "rasid.text",
+    "OffsetMap": "rasid.text",
+    "parse_numbers": "rasid.numbers",
+    "NumberMention": "rasid.numbers",
+    "Gazetteer": "rasid.gazetteer",
+    "Match": "rasid.gazetteer",
+    "default_gazetteer": "rasid.gazetteer",
+    "resolve_dates": "rasid.dates",
+    "DateMention": "rasid.dates",
+    "extract": "rasid.events",
+    "Event": "rasid.events",
+}
+
+__all__ = ["__version__", "errors", *_EXPORTS]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'rasid' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+if TYPE_CHECKING:
+    from .dates import DateMention, resolve_dates
+    from .events import Event, extract
+    from .gazetteer import Gazetteer, Match, default_gazetteer
+    from .numbers import NumberMention, parse_numbers
+    from .text import OffsetMap, normalize, normalize_with_offsets, to_ascii_digits

@@ -1,6 +1,6 @@
 """The ``rasid`` command line: Unix filters over files or stdin.
 
-Each group of commands lives in its own module and is added to :func:`main` here.
+Each group of commands lives in its own module, which attaches its commands to :data:`main`.
 """
 
 from __future__ import annotations
@@ -16,9 +16,5 @@ def main() -> None:
     """rasid: political-violence events from Arabic news."""
 
 
-def _add_commands() -> None:
-    # Imported here so each command module can import `main`-free helpers freely.
-    from . import text_commands  # noqa: F401  (normalize, digits)
-
-
-_add_commands()
+# Each module registers its commands with `@main.command()` on import.
+from . import archive_commands, match_command, text_commands  # noqa: E402, F401
