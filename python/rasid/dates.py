@@ -1458,8 +1458,16 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
+_NEWS_DAY_KINDS = ("relative_day", "weekday", "explicit")
+
+
 def date_for_span(
-    mentions: list[DateMention], start: int, end: int, text: str
+    mentions: list[DateMention],
+    start: int,
+    end: int,
+    text: str,
+    *,
+    fallback: bool = False,
 ) -> DateMention | None:
     """The date expression that governs the clause ``text[start:end]``.
 
@@ -1472,8 +1480,11 @@ def date_for_span(
     3. else the nearest mention after the clause in the sentence («قتل جنديان في هجوم
        على القاعدة مساء الأربعاء.» states the date after the clause).
 
-    Returns ``None`` when the sentence has no candidate: whether to fall back to the
-    article's news day is the caller's decision.
+    When the sentence has none, ``None`` is returned unless ``fallback`` is true: then the
+    article's news day is used, i.e. the nearest *news-day* mention (``relative_day``,
+    ``weekday`` or day-precision ``explicit``, neither ``is_past_context`` nor ``is_future``)
+    before the clause in the text, else the first one after it. Use it for the events an
+    article reports, not for recalled (background) ones.
     """
     _check_text(text)
     if start > end:
@@ -1497,4 +1508,20 @@ def date_for_span(
         return max(before, key=lambda m: m.end)
     if after:
         return min(after, key=lambda m: m.start)
+    if not fallback:
+        return None
+    news = [
+        m
+        for m in mentions
+        if m.kind in _NEWS_DAY_KINDS
+        and not m.is_future
+        and not m.is_past_context
+        and (m.kind != "explicit" or m.precision in ("day", None))
+    ]
+    earlier = [m for m in news if m.end <= start]
+    if earlier:
+        return max(earlier, key=lambda m: m.end)
+    later = [m for m in news if m.start >= end]
+    if later:
+        return min(later, key=lambda m: m.start)
     return None
