@@ -152,13 +152,26 @@ def _is_presentation(ch: str) -> bool:
     return 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF
 
 
+_DROP_RE = re.compile("[" + "".join(sorted(_DROP)) + "]+")
+_PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+
+
 def _fold(text: str) -> tuple[str, list[int] | None]:
     """Fold ``text`` for matching; return the folded string and, when characters were removed
     or expanded, the original index of every folded character (``None`` means identity)."""
     if not _NEEDS_SLOW.search(text):
         return text.translate(_TRANSLATE), None
+    if not _PRESENTATION_RE.search(text):
+        # only deletions: keep the runs between removed characters
+        idx: list[int] = []
+        pos = 0
+        for m in _DROP_RE.finditer(text):
+            idx.extend(range(pos, m.start()))
+            pos = m.end()
+        idx.extend(range(pos, len(text)))
+        return _DROP_RE.sub("", text).translate(_TRANSLATE), idx
     out: list[str] = []
-    idx: list[int] = []
+    idx = []
     for i, ch in enumerate(text):
         if ch in _DROP:
             continue
@@ -384,6 +397,26 @@ _ANAPHOR = {"ذاته": 0, "نفسه": 0, "التالي": 1, "السابق": -1}
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+|[^\s\w]|_")
 
+# words that can begin a date expression (after clitics): other tokens are skipped at once.
+_TRIGGERS = frozenset(
+    set(_WEEKDAYS)
+    | set(_MONTHS)
+    | set(_MONTHS2)
+    | _HIJRI1
+    | set(_HIJRI2)
+    | set(_DAYREFS)
+    | _TOD
+    | set(_ORD_UNITS)
+    | {k for k in _ORD_TENS if k.startswith("ال")}
+    | set(_PERIOD_EDGE)
+    | _SEASONS
+    | _YEAR_WORDS
+    | _VAGUE_PREP
+    | _PLURAL_SPANS
+    | {"ال", "الحادي", "الواحد", "يوم", "اول", "اوائل", "في", "ذات", "نفس", "شهر", "الليله"}
+    | {"مؤخرا", "موخرا", "الاونه", "الامس", "هذا", "الاسبوع", "الشهر"}
+)
+
 
 # ---------------------------------------------------------------------------------------------
 # Parsing: a small grammar over tokens of the folded text.
@@ -606,6 +639,8 @@ class _Parser:
     def parse_at(self, i: int) -> dict | None:
         t = self.t[i]
         if t.kind == "p":
+            return None
+        if t.kind == "w" and not any(core in _TRIGGERS for _, core in _cores(t.val)):
             return None
         for fn in (
             self.p_anaphor,
