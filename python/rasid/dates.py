@@ -395,6 +395,22 @@ _TODAY_NOT = {
 }
 _ANAPHOR = {"ذاته": 0, "نفسه": 0, "التالي": 1, "السابق": -1}
 
+_HOUR_WORDS = {"وقت", "ساعه", "ساعات", "الساعات"}
+_HOUR_ADJ = {
+    "متاخر",
+    "متاخره",
+    "مبكر",
+    "مبكره",
+    "سابق",
+    "الاولي",
+    "الاول",
+    "المتاخره",
+    "الاخيره",
+    "الصباح",
+    "الفجر",
+    "الليل",
+}
+
 _TOKEN = re.compile(r"\d+|[^\W\d_]+|[^\s\w]|_")
 
 # words that can begin a date expression (after clitics): other tokens are skipped at once.
@@ -712,7 +728,7 @@ class _Parser:
                 k = i + 2
                 if self.w(k) in _SPAN_QUALS:
                     k += 1
-                return self._mk(i, cores[c], k, kind="vague", past=True)
+                return self._mk(i, cores[c], k, kind="vague")
             return None
         j = i + 1
         if self.w(j) in ("قليل",):
@@ -758,9 +774,10 @@ class _Parser:
             return None
         if not (a.e == s1.s and s1.e == b.s and b.e == s2.s and s2.e == c.s):
             return None
-        if i + 6 <= self.n - 1 + 1 and i + 5 < self.n:
+        # not part of a longer run of numbers («1/2/2019/5», «10.5.2019.3»)
+        if i + 6 < self.n:
             nx = t[i + 5]
-            if nx.kind == "p" and nx.val in "/-.," and i + 6 < self.n and t[i + 6].kind == "n":
+            if nx.kind == "p" and nx.val in "/-.," and t[i + 6].kind == "n":
                 if nx.s == c.e and t[i + 6].s == nx.e:
                     return None
         if i > 0 and t[i - 1].kind == "p" and t[i - 1].e == a.s and i > 1 and t[i - 2].kind == "n":
@@ -916,16 +933,15 @@ class _Parser:
         if word is None:
             return None
         started = False
-        if self.bare(j) == "في" and self.w(j + 1) in ("وقت", "ساعه", "ساعات"):
-            skip = len(word) - 2
-            nxt = self.w(j + 2)
-            if nxt in ("متاخر", "متاخره", "مبكر", "مبكره", "سابق", "الصباح", "الفجر", "الليل"):
-                j += 3
-                if self.w(j) in ("الاولي", "المتاخره", "الاخيره"):
-                    j += 1
-                if self.w(j) == "من":
-                    j += 1
-                started = True
+        if self.bare(j) == "في" and self.w(j + 1) in _HOUR_WORDS:
+            # «في وقت متأخر من», «في ساعة مبكرة من», «في الساعات الأولى من»
+            k = j + 2
+            while self.w(k) in _HOUR_ADJ and k < j + 4:
+                k += 1
+            if k > j + 2:
+                if self.w(k) == "من":
+                    k += 1
+                j, skip, started = k, len(word) - 2, True
         elif word in ("بعد", "قبل") and self.w(j + 1) == "منتصف" and self.w(j + 2) in _NIGHT:
             return j + 3, 0, True
         first_core = None
@@ -999,8 +1015,6 @@ class _Parser:
             return self._mk(i, skip, k, **info)
         wdg = self.weekday_at(j, first)
         if wdg is None:
-            if tod is not None and self.w(j - 1) == "يوم":
-                pass
             return None
         k, wd, sk = wdg
         if first:
@@ -1100,7 +1114,10 @@ class _Parser:
                                     i, skip, got[0], kind="period", edge=edge, year=got[1]
                                 )
                         if edge is not None and unit in ("الشهر", "الاسبوع", "العام", "السنه"):
-                            return self._mk(i, skip, j + 1, kind="period", edge=edge, unit=unit)
+                            # «مطلع العام», «نهاية الشهر»: the current one
+                            return self._mk(
+                                i, skip, j + 1, kind="period", edge=edge, unit=unit, rel=0
+                            )
                         continue
                 info: dict = {"unit": unit, "rel": rel}
                 if edge is not None:
