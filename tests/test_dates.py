@@ -624,3 +624,40 @@ def test_offsets_always_slice_back_and_never_crash(text):
         previous_end = m.end
         if m.date is not None:
             assert m.precision == {10: "day", 7: "month", 4: "year"}[len(m.date)]
+
+
+# --- more phrasings ---------------------------------------------------------------------------
+
+
+def test_night_pair_in_parentheses_and_old_spelling():
+    text = "اعترضت الدفاعات ليلة (الاثنين - الثلثاء) صواريخ"
+    check(text, "ليلة (الاثنين - الثلثاء)", MON, "day", "weekday")
+    check(
+        "قال مصدر ليل الأربعاء - الخميس إن", "ليل الأربعاء - الخميس", "2020-03-11", "day", "weekday"
+    )
+    check("انفجارات منتصف ليل السبت الأحد", "منتصف ليل السبت الأحد", "2020-03-07", "day", "weekday")
+
+
+def test_weekday_then_date_with_spaced_slash():
+    text = "قصفت طائرات مساء الأربعاء 11 آذار/ مارس مطارا"
+    check(text, "مساء الأربعاء 11 آذار/ مارس", "2020-03-11", "day", "explicit")
+
+
+def test_hours_of_a_day():
+    check(
+        "في الساعات الأولى من صباح اليوم سقطت قذائف",
+        "في الساعات الأولى من صباح اليوم",
+        THU,
+        "day",
+        "relative_day",
+    )
+    check(
+        "وفي وقت سابق من يوم أمس قصف", "في وقت سابق من يوم أمس", "2020-03-11", "day", "relative_day"
+    )
+
+
+def test_current_period_edges():
+    check("منذ مطلع العام قتل العشرات", "مطلع العام", "2020-01", "month", "period")
+    check(
+        "ومنذ منتصف آذار 2011 تتكرر الغارات", "منتصف آذار 2011", "2011-03", "month", "period", None
+    )

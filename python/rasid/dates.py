@@ -195,6 +195,7 @@ _WEEKDAYS = {
     "الاتنين": 0,
     "الثلاثاء": 1,
     "الثلاثا": 1,
+    "الثلثاء": 1,
     "الاربعاء": 2,
     "الاربعا": 2,
     "الخميس": 3,
@@ -1013,7 +1014,8 @@ class _Parser:
             if info["offset"] > 0:
                 info["future"] = True
             return self._mk(i, skip, k, **info)
-        wdg = self.weekday_at(j, first)
+        paren_night = night and self.p(j) == "(" and self.weekday_at(j + 1) is not None
+        wdg = self.weekday_at(j + 1 if paren_night else j, first)
         if wdg is None:
             return None
         k, wd, sk = wdg
@@ -1031,6 +1033,11 @@ class _Parser:
             if second is not None and second[1] == (wd + 1) % 7:
                 k = second[0]
                 info["night_pair"] = True
+        if paren_night:
+            # «ليلة (الاثنين - الثلاثاء)»: the parenthesis must close
+            if self.p(k) != ")":
+                return None
+            k += 1
         q = _qual(self.w(k))
         if q is not None:
             info["qual"] = q
