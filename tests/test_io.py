@@ -11,8 +11,6 @@ import json
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from test_pipeline import docs, fake_extract
-
 from rasid.errors import InputError, OptionError
 from rasid.io import (
     ACLED_COLUMNS,
@@ -30,6 +28,7 @@ from rasid.io import (
     read_part,
     unflatten_event,
 )
+from test_pipeline import docs, fake_extract
 
 RECORDS = [
     {"id": "a1", "text": "سقطت صواريخ على التاجي", "published": "2020-03-12"},

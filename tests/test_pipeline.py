@@ -12,7 +12,6 @@ import json
 import re
 
 import pytest
-
 from rasid.io import Document, ReadStats
 from rasid.pipeline import Progress, Reporter, StrictError, Summary, chunked, run
 
@@ -141,7 +140,9 @@ def test_extract_error_skips_only_that_document():
 def test_strict_raises_at_first_problem():
     items = [Document("bad", "انهيار", None, "f.jsonl", 1)] + docs(3)
     with pytest.raises(StrictError, match="extract_error"):
-        collect(items, extract_fn=fake_extract, workers=1, reporter=Reporter(Summary(), strict=True))
+        collect(
+            items, extract_fn=fake_extract, workers=1, reporter=Reporter(Summary(), strict=True)
+        )
 
 
 def test_skip_already_stored_and_problem_reasons():
@@ -196,3 +197,11 @@ def test_events_are_json_serialisable():
     for _, events in seen:
         for e in events:
             assert json.loads(json.dumps(e, ensure_ascii=False)) == e
+
+
+def slow_extract(text, *, published=None, doc_id=None):
+    """``fake_extract`` taking about 2 ms a document (for the kill-and-resume test)."""
+    import time
+
+    time.sleep(0.002)
+    return fake_extract(text, published=published, doc_id=doc_id)

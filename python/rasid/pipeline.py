@@ -107,9 +107,9 @@ class Progress:
     Shows documents, MB read (of the total when known), events, rate and ETA.
     """
 
-    def __init__(self, stats: ReadStats, stream: IO[str] = sys.stderr, interval: float = 0.2):
+    def __init__(self, stats: ReadStats, stream: IO[str] | None = None, interval: float = 0.2):
         self.stats = stats
-        self.stream = stream
+        self.stream = stream if stream is not None else sys.stderr
         self.interval = interval
         self.start = time.monotonic()
         self.last = 0.0
@@ -171,6 +171,9 @@ def _init_worker(fn: ExtractFn | None) -> None:
     global _WORKER_FN
     # Ctrl-C reaches the whole process group: only the parent handles it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent may turn SIGTERM into KeyboardInterrupt; workers must just end on it.
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER_FN = fn or default_extract
     if fn is None:
         _prepare_default()
