@@ -497,10 +497,14 @@ def test_published_forms(published):
     assert resolve_dates("قصف أمس", published)[0].date == "2020-03-11"
 
 
-@pytest.mark.parametrize("published", ["12/03/2020", "2020-13-01", "yesterday", ""])
+@pytest.mark.parametrize("published", ["12/03/2020", "2020-13-01", "yesterday", "2020-3-12"])
 def test_bad_published_string(published):
     with pytest.raises(OptionError):
         resolve_dates("قصف أمس", published)
+
+
+def test_empty_published_string_means_none():
+    assert resolve_dates("قصف أمس", "  ")[0].date is None
 
 
 def test_bad_published_type_and_bad_text():

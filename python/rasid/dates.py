@@ -1243,7 +1243,9 @@ def _to_date(published: PublishedLike) -> _dt.date | None:
         return published
     if isinstance(published, str):
         s = published.strip()
-        m = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])", s)
+        if not s:
+            return None  # an empty field means no publication date
+        m = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[Tt ])", s)
         if m:
             try:
                 return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -1438,6 +1440,7 @@ def resolve_dates(text: str, published: PublishedLike = None) -> list[DateMentio
         published: the publication date (``datetime.date``, ``datetime.datetime`` or an ISO
             string such as ``"2020-03-12"`` or ``"2020-03-12T08:00:00Z"``), or ``None``: then
             only absolute dates resolve; relative ones are still reported, with ``date=None``.
+            An empty or blank string counts as ``None``.
 
     Returns:
         The mentions in text order, ``text[m.start:m.end] == m.text`` for each.
