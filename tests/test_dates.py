@@ -665,3 +665,18 @@ def test_current_period_edges():
     check(
         "ومنذ منتصف آذار 2011 تتكرر الغارات", "منتصف آذار 2011", "2011-03", "month", "period", None
     )
+
+
+def test_relative_day_with_weekday_and_date_is_one_explicit_mention():
+    text = "قصف صباح اليوم السبت 18 تشرين الثاني/نوفمبر القرى"
+    check(
+        text,
+        "صباح اليوم السبت 18 تشرين الثاني/نوفمبر",
+        "2023-11-18",
+        "day",
+        "explicit",
+        "2023-11-18",
+    )
+    text = "قال مصدر أمس الأحد 18 نيسان 2021 إن"
+    check(text, "أمس الأحد 18 نيسان 2021", "2021-04-18", "day", "explicit", None)
+    assert infer_published(text) == dt.date(2021, 4, 19)

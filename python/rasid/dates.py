@@ -1011,6 +1011,13 @@ class _Parser:
                 if paren or self.p(k) is None:
                     k = wdg[0] + (1 if paren else 0)
                     info["weekday"] = wdg[1]
+            if "weekday" in info:
+                # «صباح اليوم السبت 18 تشرين الثاني 2023»: the stated date wins
+                ex = self.attached_explicit(k)
+                if ex is not None:
+                    end, ex_info = ex
+                    ex_info.update(weekday=info["weekday"], offset=off)
+                    return self._mk(i, skip, end, **ex_info)
             if info["offset"] > 0:
                 info["future"] = True
             return self._mk(i, skip, k, **info)
@@ -1043,29 +1050,35 @@ class _Parser:
             info["qual"] = q
             k += 1
         # weekday followed by an explicit date: «الثلاثاء (24 آب 2021)», «السبت 6/11/2021»
-        k3 = k
-        paren = self.p(k3) == "("
-        if paren or self.p(k3) in (",", "،"):
-            k3 += 1
-        if self.w(k3) == "الموافق":
-            k3 += 1
-        ex = self.p_numeric(k3) if k3 < self.n else None
-        if ex is None and k3 < self.n:
-            ex = self.p_day_month(k3, first=False)
+        ex = self.attached_explicit(k)
         if ex is not None:
-            end = ex["end_tok"]
-            if paren:
-                if self.p(end) != ")":
-                    ex = None
-                else:
-                    end += 1
-            if ex is not None:
-                ex = dict(ex)
-                for key in ("start_tok", "skip", "end_tok"):
-                    ex.pop(key)
-                ex["weekday"] = wd
-                return self._mk(i, skip, end, **ex)
+            end, ex_info = ex
+            ex_info["weekday"] = wd
+            return self._mk(i, skip, end, **ex_info)
         return self._mk(i, skip, k, **info)
+
+    def attached_explicit(self, k: int):
+        """An explicit date right after a weekday: «(24 آب 2021)», «، 6/11/2021»,
+        «الموافق 18 نيسان». Returns (next index, info without span keys) or None."""
+        paren = self.p(k) == "("
+        if paren or self.p(k) in (",", "،"):
+            k += 1
+        if self.w(k) == "الموافق":
+            k += 1
+        if k >= self.n:
+            return None
+        ex = self.p_numeric(k)
+        if ex is None:
+            ex = self.p_day_month(k, first=False)
+        if ex is None:
+            return None
+        end = ex["end_tok"]
+        if paren:
+            if self.p(end) != ")":
+                return None
+            end += 1
+        info = {key: v for key, v in ex.items() if key not in ("start_tok", "skip", "end_tok")}
+        return end, info
 
     def weekday_at_core(self, j: int):
         word = self.w(j)
@@ -1484,8 +1497,9 @@ def infer_published(text: str) -> _dt.date | None:
     """Guess the news day of a text that carries it, for documents without ``published``.
 
     Only a weekday written together with a full explicit date counts («الأحد (18 نيسان 2021)»,
-    «السبت 6/11/2021», «الثلاثاء 24 آب 2021»), the way datelines and agency leads state it;
-    the first such mention whose weekday agrees with its date is returned, else ``None``.
+    «السبت 6/11/2021», «اليوم الثلاثاء 24 آب 2021»), the way datelines and agency leads state
+    it; the first such mention whose weekday agrees with its date is returned (the day after
+    it for «أمس الأحد 18 نيسان 2021»), else ``None``.
     """
     text = _check_text(text)
     folded, idx = _fold(text)
@@ -1497,7 +1511,8 @@ def infer_published(text: str) -> _dt.date | None:
             continue
         d = _safe_date(info["year"], info["month"], info["day"])
         if d is not None and d.weekday() == info["weekday"]:
-            return d
+            # «أمس الأحد 18 نيسان 2021»: the news day is the day after the stated one
+            return d - _dt.timedelta(days=info.get("offset", 0))
     return None
 
 
