@@ -288,7 +288,11 @@ def test_every_month_name_in_both_series():
 def test_day_month_without_year_takes_the_year_of_published():
     check("هجوم في 7 آذار على القاعدة", "7 آذار", "2020-03-07", "day", "explicit")
     # a few days after publication is still this year (publication dates can be late)
-    check("هجوم في 15 آذار على القاعدة", "15 آذار", "2020-03-15", "day", "explicit")
+    m = check("هجوم في 15 آذار على القاعدة", "15 آذار", "2020-03-15", "day", "explicit")
+    assert m.is_future
+    # one day after publication is not "future": publication dates can be a day early
+    m = check("هجوم في 13 آذار على القاعدة", "13 آذار", "2020-03-13", "day", "explicit")
+    assert not m.is_future
 
 
 def test_day_month_without_year_across_new_year():

@@ -4,7 +4,9 @@
 «يوم الجمعة الماضي», «17 أكتوبر/تشرين الأول 2019», «الـ19 من الشهر الجاري», «نهاية 2019»,
 «قبل أيام» …) and returns them as :class:`DateMention` values whose ``start``/``end`` are
 Python ``str`` indices into the text exactly as given (``text[m.start:m.end] == m.text``).
-:func:`date_for_span` picks the expression that governs one clause of the text.
+:func:`date_for_span` picks the expression that governs one clause of the text, and
+:func:`infer_published` reads the news day off a dateline («الأحد (18 نيسان 2021)») for
+documents that come without a publication date.
 
 Matching runs on a folded view of the text (harakat, tatweel and invisible marks removed,
 أ إ آ ٱ → ا, ى → ي, ة → ه, Arabic-Indic and Persian digits → ASCII), so «غداً», «أمـــس» and
@@ -20,8 +22,8 @@ Conventions (the decisions a reader of the output needs to know):
   date that may be a day off (time zones): if ``published`` (resp. the day before it) is
   not that weekday, the adjacent day that is (``published`` + 1 for «اليوم», ``published``
   for «أمس») is used, else the most recent such weekday.
-* Nights: «ليل السبت الأحد», «ليل الثلاثاء-الأربعاء», «ليلة 5 إلى 6» → the *first* day
-  (the evening the night begins), like the start date of UCDP/ACLED events;
+* Nights: «ليل السبت الأحد», «ليل الثلاثاء-الأربعاء», «ليلة (الاثنين - الثلاثاء)» → the
+  *first* day (the evening the night begins), like the start date of UCDP/ACLED events;
   «الليلة الماضية», «ليلة أمس», «ليل أمس» → ``published`` − 1; «الليلة» alone → ``published``;
   «ليلة الاثنين» (one weekday) → that weekday.
 * A day and month without a year take the latest year that puts the date no later than
@@ -41,8 +43,9 @@ Conventions (the decisions a reader of the output needs to know):
 * Vague expressions («قبل ساعات قليلة», «قبل أيام», «بعد يومين», «مؤخرا», «في وقت سابق»)
   and Hijri dates are reported with ``date=None``. «في اليوم ذاته / نفسه», «اليوم التالي»,
   «اليوم السابق» take the previous day-precision mention of the text (± 1 day), if any.
-* «غدا», «بعد غد» and anything resolved after ``published`` have ``is_future=True``; they
-  are never chosen by :func:`date_for_span`.
+* «غدا», «بعد غد», «المقبل» and any day resolved more than one day after ``published`` (a
+  later month or year) have ``is_future=True``; they are never chosen by :func:`date_for_span`.
+  One day of slack allows for publication dates a day early (time zones).
 * ``is_past_context`` marks expressions that place what they date before the article's own
   news days: «الماضي» / «المنصرم» / «الفائت» qualifiers, «العام الماضي», «الشهر الماضي»,
   «الأسبوع الماضي». «الليلة الماضية» and «أمس» are not past context (they are news days).
@@ -403,6 +406,7 @@ _HOUR_ADJ = {
     "مبكر",
     "مبكره",
     "سابق",
+    "لاحق",
     "الاولي",
     "الاول",
     "المتاخره",
@@ -1326,7 +1330,7 @@ def _resolve(info: dict, pub: _dt.date | None, prev_day: _dt.date | None):
         if prev_day is None:
             return None, None, past, future
         d = prev_day + info["shift"] * day
-        return d.isoformat(), "day", past, future or (pub is not None and d > pub)
+        return d.isoformat(), "day", past, future or (pub is not None and d > pub + day)
 
     if kind in ("vague", "hijri"):
         return None, None, past, future
@@ -1367,7 +1371,7 @@ def _resolve(info: dict, pub: _dt.date | None, prev_day: _dt.date | None):
         d = _safe_date(y, m, dday)
         if d is None:
             return None, None, past, future
-        return d.isoformat(), "day", past, future or d > pub
+        return d.isoformat(), "day", past, future or d > pub + day
 
     if month is not None:
         if year is None and year_rel is not None and pub is not None:
@@ -1384,7 +1388,7 @@ def _resolve(info: dict, pub: _dt.date | None, prev_day: _dt.date | None):
             d = _safe_date(year, month, dday)
             if d is None:
                 return None, None, past, future
-            return d.isoformat(), "day", past, future or (pub is not None and d > pub)
+            return d.isoformat(), "day", past, future or (pub is not None and d > pub + day)
         if not 1 <= month <= 12:
             return None, None, past, future
         if pub is not None and _month_index(year, month) > _month_index(pub.year, pub.month):
