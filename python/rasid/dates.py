@@ -468,7 +468,6 @@ def _cores(word: str):
 
 class _Parser:
     def __init__(self, folded: str, original: str, idx: list[int] | None) -> None:
-        self.f = folded
         self.orig = original
         self.idx = idx
         self.t = [
@@ -574,8 +573,8 @@ class _Parser:
     def year_part(self, i: int):
         """After a month: «2019», «، 2019», «من عام 2019», «من العام الماضي 2022», «الماضي»…
 
-        Returns (next index, info dict) or None; info has ``year`` or ``year_rel`` and may have
-        ``qual`` ('past'|'cur'|'next')."""
+        Returns (next index, info dict) or None; info has ``year`` and/or ``year_rel`` and may
+        have ``qual`` (-1 «الماضي», 0 «الجاري», +1 «المقبل»)."""
         j = i
         if self.p(j) in (",", "،"):
             j += 1
