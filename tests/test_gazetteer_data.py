@@ -1,0 +1,418 @@
+"""Checks on the shipped gazetteer data (places, villages, sites, actors).
+
+These tests read the CSV files directly, so they hold whatever engine loads them.
+"""
+
+from __future__ import annotations
+
+import csv
+import filecmp
+import math
+import os
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "python" / "rasid" / "data" / "gazetteer"
+SOURCE = Path(os.environ.get("RASID_GAZETTEER_SOURCE", ROOT.parent / "shared" / "data"))
+
+PLACE_COLUMNS = [
+    "name",
+    "id",
+    "kind",
+    "name_ar",
+    "name_en",
+    "admin1",
+    "country",
+    "lat",
+    "lon",
+    "precision",
+    "ambiguous",
+    "source",
+]
+ACTOR_COLUMNS = [
+    "name",
+    "id",
+    "kind",
+    "name_ar",
+    "name_en",
+    "actor_type",
+    "country",
+    "parent",
+    "source",
+]
+PLACE_KINDS = {
+    "country",
+    "governorate",
+    "district",
+    "subdistrict",
+    "city",
+    "town",
+    "village",
+    "base",
+    "airbase",
+    "airport",
+    "camp",
+    "embassy",
+    "oil_field",
+    "border_crossing",
+    "zone",
+    "site",
+}
+PRECISIONS = {
+    "point",
+    "site",
+    "town",
+    "neighbourhood",
+    "approximate",
+    "subdistrict",
+    "district",
+    "governorate",
+    "country",
+}
+BBOX = {
+    "IQ": (29.0, 38.7, 37.5, 48.8),
+    "SY": (32.3, 35.6, 37.4, 42.4),
+    "JO": (29.1, 34.9, 33.4, 39.4),
+}
+ARABIC = range(0x0621, 0x064B)
+
+
+def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def _place_files() -> list[Path]:
+    return sorted(p for p in DATA.glob("*.csv") if p.name not in ("actors.csv", "events.csv"))
+
+
+def _place_rows() -> list[dict[str, str]]:
+    rows = []
+    for p in _place_files():
+        rows.extend(_read(p)[1])
+    return rows
+
+
+PLACES = _place_rows()
+BY_NAME: dict[str, list[dict[str, str]]] = defaultdict(list)
+for _r in PLACES:
+    BY_NAME[_r["name"]].append(_r)
+ACTORS = _read(DATA / "actors.csv")[1]
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def test_expected_files_exist_and_are_small():
+    names = {p.name for p in DATA.glob("*.csv")}
+    assert {"places.csv", "sites.csv", "actors.csv"} <= names
+    assert any(n.startswith("villages_iq_") for n in names)
+    assert any(n.startswith("villages_sy_") for n in names)
+    for p in DATA.glob("*.csv"):
+        assert p.stat().st_size < 1_000_000, p.name
+    assert (DATA / "SOURCES.md").is_file()
+
+
+@pytest.mark.parametrize("path", _place_files(), ids=lambda p: p.name)
+def test_place_file_header(path):
+    header, rows = _read(path)
+    assert header == PLACE_COLUMNS
+    assert rows
+
+
+def test_actor_file_header():
+    header, rows = _read(DATA / "actors.csv")
+    assert header == ACTOR_COLUMNS
+    assert len(rows) > 200
+
+
+def test_every_place_row_is_valid():
+    for r in PLACES:
+        assert r["kind"] in PLACE_KINDS, r
+        assert r["precision"] in PRECISIONS, r
+        assert r["ambiguous"] in ("0", "1"), r
+        assert r["country"] in BBOX, r
+        lat, lon = float(r["lat"]), float(r["lon"])
+        s, w, n, e = BBOX[r["country"]]
+        assert s <= lat <= n and w <= lon <= e, r
+        assert any(ord(c) in ARABIC for c in r["name_ar"]), r
+        assert any(ord(c) in ARABIC for c in r["name"]), r
+        assert r["name"] == r["name"].strip() and "  " not in r["name"], r
+        assert r["id"] and r["id"].isascii() and " " not in r["id"], r
+        assert r["source"], r
+        assert "/" not in r["source"], r  # no machine paths
+
+
+def test_variants_share_every_attribute():
+    attrs: dict[str, tuple] = {}
+    for r in PLACES:
+        values = tuple(r[c] for c in PLACE_COLUMNS[2:])
+        assert attrs.setdefault(r["id"], values) == values, r["id"]
+    actor_attrs: dict[str, tuple] = {}
+    for r in ACTORS:
+        values = tuple(r[c] for c in ACTOR_COLUMNS[2:])
+        assert actor_attrs.setdefault(r["id"], values) == values, r["id"]
+
+
+def test_no_duplicate_name_id_rows():
+    seen = set()
+    for r in PLACES + ACTORS:
+        pair = (r["name"], r["id"])
+        assert pair not in seen, pair
+        seen.add(pair)
+
+
+def test_ids_do_not_collide_across_tables():
+    place_ids = {r["id"] for r in PLACES}
+    actor_ids = {r["id"] for r in ACTORS}
+    assert not place_ids & actor_ids
+
+
+def test_no_very_short_or_persian_names():
+    for r in PLACES:
+        letters = r["name"].replace(" ", "")
+        assert len(letters) > 2, r
+        assert not set(r["name"]) & set("چگپڤژ"), r
+        assert all(len(tok) > 1 or tok.isdigit() for tok in r["name"].split()), r
+
+
+def test_counts():
+    ids_by_kind: dict[str, set] = defaultdict(set)
+    for r in PLACES:
+        ids_by_kind[r["kind"]].add(r["id"])
+    assert len(ids_by_kind["country"]) == 2
+    assert len(ids_by_kind["governorate"]) == 18 + 14
+    assert len(ids_by_kind["district"]) == 101 + 62
+    assert len(ids_by_kind["subdistrict"]) >= 290 + 270
+    assert len(ids_by_kind["city"]) >= 150
+    assert len(ids_by_kind["village"]) >= 15000
+
+
+# (name, expected id or None, lat, lon): the place must be there within 15 km.
+KEY_SITES = [
+    ("قاعدة عين الأسد", "iq.site.ain_al_asad", 33.80, 42.44),
+    ("عين الأسد", "iq.site.ain_al_asad", 33.80, 42.44),
+    ("معسكر التاجي", "iq.site.camp_taji", 33.52, 44.26),
+    ("قاعدة التاجي", "iq.site.camp_taji", 33.52, 44.26),
+    ("قاعدة بلد الجوية", "iq.site.balad_air_base", 33.94, 44.36),
+    ("مطار أربيل", "iq.site.erbil_airport", 36.24, 43.96),
+    ("قاعدة حرير", "iq.site.harir", 36.54, 44.34),
+    ("قاعدة فكتوريا", "iq.site.victory_base", 33.29, 44.25),
+    ("قاعدة فيكتوريا", "iq.site.victory_base", 33.29, 44.25),
+    ("مطار بغداد الدولي", "iq.site.baghdad_airport", 33.26, 44.23),
+    ("المنطقة الخضراء", "iq.site.green_zone", 33.30, 44.39),
+    ("السفارة الأمريكية", "iq.site.us_embassy_baghdad", 33.30, 44.39),
+    ("السفارة الأميركية", "iq.site.us_embassy_baghdad", 33.30, 44.39),
+    ("الشدادي", None, 36.05, 40.73),
+    ("قاعدة الشدادي", "sy.site.shaddadi_base", 36.05, 40.73),
+    ("التنف", "sy.site.tanf", 33.49, 38.65),
+    ("حقل العمر", "sy.site.omar_field", 35.00, 40.55),
+    ("كونيكو", "sy.site.conoco", 35.37, 40.29),
+    ("حقل كونيكو", "sy.site.conoco", 35.37, 40.29),
+    ("البرج 22", "jo.site.tower_22", 33.32, 38.70),
+    ("الرميلان", "sy.site.rmeilan", 37.00, 41.93),
+    ("خراب الجير", "sy.site.kharab_al_jir", 37.05, 41.93),
+    ("قسرك", "sy.site.qasrak", 36.70, 40.45),
+    ("تل بيدر", "sy.site.tal_baydar", 36.75, 40.65),
+    ("مخيم الهول", "sy.site.al_hol_camp", 36.39, 41.15),
+    ("الركبان", "sy.site.rukban_camp", 33.32, 38.67),
+    ("عكاشات", "iq.site.akashat", 33.62, 40.60),
+    ("قاعدة الحبانية", "iq.site.taqaddum", 33.35, 43.58),
+    ("قاعدة كي وان", "iq.site.k1", 35.50, 44.27),
+    ("قاعدة K1", "iq.site.k1", 35.50, 44.27),
+    ("قاعدة سبايكر", "iq.site.speicher", 34.67, 43.54),
+    ("قاعدة الصقر", "iq.site.camp_falcon", 33.24, 44.35),
+    ("مطار دمشق الدولي", "sy.site.damascus_airport", 33.41, 36.52),
+    ("مطار حلب", "sy.site.aleppo_airport", 36.18, 37.22),
+    ("مطار التيفور", "sy.site.t4", 34.52, 37.63),
+    ("قاعدة التيفور", "sy.site.t4", 34.52, 37.63),
+    ("مطار الشعيرات", "sy.site.shayrat", 34.49, 36.91),
+    ("قاعدة حميميم", "sy.site.hmeimim", 35.41, 35.95),
+    ("معبر البوكمال", "sy.site.bukamal_crossing", 34.45, 40.93),
+    ("منفذ القائم", "iq.site.qaim_crossing", 34.40, 40.99),
+    ("معبر اليعربية", "sy.site.yarubiyah_crossing", 36.81, 42.06),
+    ("منفذ ربيعة", "iq.site.rabia_crossing", 36.80, 42.10),
+    ("حقل كورمور", "iq.site.khor_mor", 35.08, 44.95),
+    ("حقل التنك", "sy.site.tanak", 34.88, 40.70),
+    ("حقل الجفرة", "sy.site.jafra", 35.33, 40.33),
+    ("قاعدة القيارة", "iq.site.qayyarah_west", 35.77, 43.12),
+]
+
+
+@pytest.mark.parametrize("name,expected_id,lat,lon", KEY_SITES, ids=[s[0] for s in KEY_SITES])
+def test_key_site_present_with_coordinates(name, expected_id, lat, lon):
+    rows = BY_NAME.get(name, [])
+    assert rows, name
+    if expected_id is not None:
+        rows = [r for r in rows if r["id"] == expected_id]
+        assert rows, (name, expected_id)
+    assert any(km(float(r["lat"]), float(r["lon"]), lat, lon) <= 15.0 for r in rows)
+
+
+def test_samawa_district_fix():
+    # Samarra rows are all in Salah al-Din; the Muthanna district is named السماوة.
+    for r in BY_NAME["سامراء"]:
+        assert float(r["lat"]) > 33.5, r
+        assert r["admin1"] == "Salah Al-Din", r
+    districts = [r for r in BY_NAME["السماوة"] if r["kind"] == "district"]
+    assert [r["admin1"] for r in districts] == ["Al-Muthanna"]
+    assert km(float(districts[0]["lat"]), float(districts[0]["lon"]), 31.3, 45.3) < 40
+
+
+def test_shaddadi_variant():
+    rows = [r for r in BY_NAME["الشدادي"] if r["kind"] == "city"]
+    assert rows
+    assert {r["id"] for r in rows} == {r["id"] for r in BY_NAME["الشدادة"] if r["kind"] == "city"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["الجامعة", "الشرطة", "الحرية", "النصر", "بلد", "القائم", "هيت", "حديثة", "الميادين"],
+)
+def test_ordinary_words_are_flagged(name):
+    rows = BY_NAME[name]
+    assert rows, name
+    assert all(r["ambiguous"] == "1" for r in rows), [r["id"] for r in rows]
+
+
+@pytest.mark.parametrize("name", ["بغداد", "الموصل", "الرمادي", "كركوك", "دير الزور", "الحسكة"])
+def test_major_cities_are_not_flagged(name):
+    rows = [r for r in BY_NAME[name] if r["kind"] in ("city", "governorate", "district")]
+    assert rows, name
+    assert all(r["ambiguous"] == "0" for r in rows), [r["id"] for r in rows]
+
+
+@pytest.mark.parametrize(
+    "name,expected_id",
+    [
+        ("الأنبار", "iq.gov.anbar"),
+        ("انبار", "iq.gov.anbar"),
+        ("محافظة الأنبار", "iq.gov.anbar"),
+        ("نينوى", "iq.gov.ninewa"),
+        ("دير الزور", "sy.gov.deir_ez_zor"),
+        ("ديرالزور", "sy.gov.deir_ez_zor"),
+        ("الحسكة", "sy.gov.hasakah"),
+        ("عانة", "iq.dist.anbar.ana"),
+        ("مدينة الصدر", "iq.dist.baghdad.thawra"),
+        ("كوباني", "sy.loc.ayn_al_arab"),
+        ("العراق", "iq"),
+        ("سوريا", "sy"),
+    ],
+)
+def test_press_variants(name, expected_id):
+    assert expected_id in {r["id"] for r in BY_NAME[name]}
+
+
+def test_wrong_or_word_names_dropped():
+    assert "عنه" not in BY_NAME  # Anah written as the pronoun phrase "about him"
+    assert "الشام" not in BY_NAME
+
+
+ACTOR_TYPES = {"state", "militia", "coalition", "insurgent", "political"}
+
+
+def test_actor_rows_valid():
+    ids = {r["id"] for r in ACTORS}
+    for r in ACTORS:
+        assert r["kind"] == "actor"
+        assert r["id"].startswith("actor."), r
+        assert r["actor_type"] in ACTOR_TYPES, r
+        assert not r["parent"] or r["parent"] in ids, r
+        assert any(ord(c) in ARABIC for c in r["name"]), r
+        assert any(ord(c) in ARABIC for c in r["name_ar"]), r
+
+
+@pytest.mark.parametrize(
+    "name,expected_id,actor_type",
+    [
+        ("كتائب حزب الله", "actor.kataib_hezbollah", "militia"),
+        ("عصائب أهل الحق", "actor.asaib_ahl_al_haq", "militia"),
+        ("النجباء", "actor.nujaba", "militia"),
+        ("حركة النجباء", "actor.nujaba", "militia"),
+        ("كتائب سيد الشهداء", "actor.kataib_sayyid_al_shuhada", "militia"),
+        ("كتائب الإمام علي", "actor.kataib_imam_ali", "militia"),
+        ("الحشد الشعبي", "actor.pmf", "state"),
+        ("المقاومة الإسلامية في العراق", "actor.islamic_resistance_in_iraq", "militia"),
+        ("أصحاب الكهف", "actor.ashab_al_kahf", "militia"),
+        ("ربع الله", "actor.rab_allah", "militia"),
+        ("عصبة الثائرين", "actor.usbat_al_thaireen", "militia"),
+        ("سرايا أولياء الدم", "actor.saraya_awliya_al_dam", "militia"),
+        ("داعش", "actor.islamic_state", "insurgent"),
+        ("تنظيم الدولة", "actor.islamic_state", "insurgent"),
+        ("الدولة الإسلامية", "actor.islamic_state", "insurgent"),
+        ("قوات سوريا الديمقراطية", "actor.sdf", "insurgent"),
+        ("قسد", "actor.sdf", "insurgent"),
+        ("وحدات حماية الشعب", "actor.ypg", "insurgent"),
+        ("حزب العمال الكردستاني", "actor.pkk", "insurgent"),
+        ("الجيش الوطني السوري", "actor.syrian_national_army", "insurgent"),
+        ("هيئة تحرير الشام", "actor.hts", "insurgent"),
+        ("حزب الله", "actor.hezbollah", "militia"),
+        ("الحوثيون", "actor.houthis", "insurgent"),
+        ("الجيش العراقي", "actor.iraqi_army", "state"),
+        ("القوات الأمنية العراقية", "actor.iraqi_security_forces", "state"),
+        ("قيادة العمليات المشتركة", "actor.joint_operations_command", "state"),
+        ("جهاز مكافحة الإرهاب", "actor.counter_terrorism_service", "state"),
+        ("قوات البيشمركة", "actor.peshmerga", "state"),
+        ("قوات النظام", "actor.syrian_army", "state"),
+        ("الجيش السوري", "actor.syrian_army", "state"),
+        ("القوات الأمريكية", "actor.us_forces", "state"),
+        ("القوات الأميركية", "actor.us_forces", "state"),
+        ("الجيش الأمريكي", "actor.us_forces", "state"),
+        ("البنتاغون", "actor.us_forces", "state"),
+        ("واشنطن", "actor.united_states", "state"),
+        ("الولايات المتحدة", "actor.united_states", "state"),
+        ("أمريكا", "actor.united_states", "state"),
+        ("التحالف الدولي", "actor.coalition", "coalition"),
+        ("قوات التحالف", "actor.coalition", "coalition"),
+        ("الحرس الثوري", "actor.irgc", "state"),
+        ("إيران", "actor.iran", "state"),
+        ("الجيش التركي", "actor.turkish_forces", "state"),
+        ("تركيا", "actor.turkey", "state"),
+        ("القوات التركية", "actor.turkish_forces", "state"),
+        ("إسرائيل", "actor.israel", "state"),
+        ("الجيش الإسرائيلي", "actor.israeli_forces", "state"),
+        ("جيش الاحتلال", "actor.israeli_forces", "state"),
+        ("القوات الروسية", "actor.russian_forces", "state"),
+    ],
+)
+def test_actor_present(name, expected_id, actor_type):
+    rows = [r for r in ACTORS if r["name"] == name]
+    assert [r["id"] for r in rows] == [expected_id]
+    assert rows[0]["actor_type"] == actor_type
+
+
+def test_actor_parents():
+    parent = {r["id"]: r["parent"] for r in ACTORS}
+    assert parent["actor.kataib_hezbollah"] == "actor.pmf"
+    assert parent["actor.us_forces"] == "actor.united_states"
+    assert parent["actor.ypg"] == "actor.sdf"
+
+
+def test_vague_bare_aliases_left_out():
+    names = {r["name"] for r in ACTORS}
+    assert not {"الكتائب", "الحشد", "بدر", "الجيش الوطني"} & names
+
+
+@pytest.mark.skipif(not (SOURCE / "wof-iq-sy").is_dir(), reason="source data folder not available")
+def test_build_script_reproduces_the_data(tmp_path):
+    script = ROOT / "tools" / "build_gazetteer_data.py"
+    subprocess.run(
+        [sys.executable, str(script), str(SOURCE), "--out", str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
+    built = sorted(p.name for p in tmp_path.glob("*.csv"))
+    shipped = sorted(p.name for p in DATA.glob("*.csv") if p.name != "events.csv")
+    assert built == shipped
+    for name in built:
+        assert filecmp.cmp(tmp_path / name, DATA / name, shallow=False), name

@@ -1,0 +1,1437 @@
+#!/usr/bin/env python3
+"""Regenerate rasid's gazetteer data files from the open source data.
+
+Usage::
+
+    python tools/build_gazetteer_data.py SOURCE_DIR [--out python/rasid/data/gazetteer]
+
+SOURCE_DIR is the folder that holds the downloaded open data (``wof-iq-sy/``,
+``ocha-iraq-admin/``, ``opensyria-admin/``, ``airportsdata/``, ``curated-seed/``).
+The script writes ``places.csv``, ``villages_iq.csv``, ``villages_sy.csv``, ``sites.csv``
+and ``actors.csv`` (UTF-8, one row per name variant; variants of one entity share its id and
+every attribute).  It never touches ``events.csv``.
+
+Everything the script adds by hand (sites and their coordinates, actors, spelling fixes,
+the ambiguity word lists) is written out in this file, so the output is a pure function of
+SOURCE_DIR and this script.  The rules are documented in ``SOURCES.md`` next to the data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+PLACE_COLUMNS = [
+    "name",
+    "id",
+    "kind",
+    "name_ar",
+    "name_en",
+    "admin1",
+    "country",
+    "lat",
+    "lon",
+    "precision",
+    "ambiguous",
+    "source",
+]
+ACTOR_COLUMNS = [
+    "name",
+    "id",
+    "kind",
+    "name_ar",
+    "name_en",
+    "actor_type",
+    "country",
+    "parent",
+    "source",
+]
+
+# Each output file stays below this size (villages are split by governorate to keep to it).
+MAX_FILE_BYTES = 950_000
+
+PLACE_KINDS = {
+    "country",
+    "governorate",
+    "district",
+    "subdistrict",
+    "city",
+    "town",
+    "village",
+    "base",
+    "airbase",
+    "airport",
+    "camp",
+    "embassy",
+    "oil_field",
+    "border_crossing",
+    "zone",
+    "site",
+}
+ACTOR_TYPES = {"state", "militia", "coalition", "insurgent", "political"}
+
+# Generous bounding boxes (south, west, north, east) used to validate coordinates.
+BBOX = {
+    "IQ": (29.0, 38.7, 37.5, 48.8),
+    "SY": (32.3, 35.6, 37.4, 42.4),
+    "JO": (29.1, 34.9, 33.4, 39.4),
+}
+
+# ---------------------------------------------------------------------------------------------
+# Arabic text helpers
+# ---------------------------------------------------------------------------------------------
+
+_DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0610-\u061a\u06d6-\u06ed\u0640]")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
+# Persian / Kurdish letters -> the letter an Arabic newspaper writes.
+_PERSIAN = str.maketrans(
+    {
+        "گ": "ك",
+        "چ": "ج",
+        "پ": "ب",
+        "ڤ": "ف",
+        "ژ": "ز",
+        "ڕ": "ر",
+        "ڵ": "ل",
+        "ۆ": "و",
+        "ێ": "ي",
+        "ی": "ي",
+        "ک": "ك",
+        "ە": "ه",
+        "ھ": "ه",
+        "ۀ": "ه",
+        "ٲ": "أ",
+    }
+)
+_ARABIC_LETTERS = re.compile("^[\u0621-\u064a ]+$")
+_ARABIC_ANY = re.compile("[\u0621-\u064a]")
+
+
+def clean(name: str) -> str:
+    """Unicode-tidy a source name: presentation forms folded, invisible marks and diacritics
+    removed, white space collapsed.  Persian letters are kept (see :func:`arabize`)."""
+    name = unicodedata.normalize("NFKC", name)
+    name = _INVISIBLE.sub("", name)
+    name = _DIACRITICS.sub("", name)
+    name = name.replace("،", " ").replace("-", " ")
+    return " ".join(name.split())
+
+
+def arabize(name: str) -> str:
+    """Replace Persian/Kurdish letters by the Arabic letters the press uses (گ→ك، چ→ج ...)."""
+    return name.translate(_PERSIAN)
+
+
+def key(name: str) -> str:
+    """Comparison key: what rasid's default normalization makes of a name (alef forms, ى→ي,
+    Persian ی ک ۀ, diacritics, tatweel), used to drop redundant variants."""
+    name = clean(name).translate(str.maketrans({"ی": "ي", "ک": "ك", "ۀ": "ه"}))
+    name = re.sub("[أإآٱ]", "ا", name)
+    return name.replace("ى", "ي")
+
+
+def loose(name: str) -> str:
+    """Looser key for word-list look-ups: :func:`key` plus ة→ه, ئ ؤ→ي و, no leading ال."""
+    k = key(arabize(name)).replace("ة", "ه").replace("ئ", "ي").replace("ؤ", "و")
+    return strip_al(k)
+
+
+def strip_al(name: str) -> str:
+    if name.startswith("ال") and len(name) > 4 and name[2] != " ":
+        return name[2:]
+    return name
+
+
+def letters(name: str) -> int:
+    return sum(1 for ch in name if ch != " ")
+
+
+def slug(text: str) -> str:
+    """ASCII id fragment of an English name: Al-Anbar -> anbar, Ain al-Asad -> ain_al_asad."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower().replace("'", "").replace("’", "").replace("`", "").replace("‘", "")
+    text = re.sub("[^a-z0-9]+", "_", text).strip("_")
+    text = re.sub("^(al|el|as|ash|ar|ad|at|az|an|ath|adh|aš|al)_", "", text)
+    return text or "x"
+
+
+def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = 6371.0
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(math.sqrt(a))
+
+
+# ---------------------------------------------------------------------------------------------
+# Ambiguity lists (names that are also ordinary words, given names, foreign places)
+# ---------------------------------------------------------------------------------------------
+
+# Ordinary Arabic nouns, adjectives, verbs and particles that occur as place names.  Compared
+# with :func:`loose` (so listed without the article, ة written ه is also caught).
+COMMON_WORDS = """
+جامعه شرطه حريه نصر وحده شعب جمهوريه سلام امل نور فجر صباح مساء يوم عيد جديد جديده قديم قديمه
+كبير كبيره صغير صغيره مركز مدينه قريه منطقه حي سوق جسر شارع طريق قلعه عين بير بئر تل جبل
+وادي نهر بحر ساحل جزيره حديقه بستان مزرعه معمل مصنع محطه سد قناه ميناء مستشفي مدرسه مسجد
+جامع كنيسه سجن مخيم معسكر قاعده مطار ثوره عروبه قادسيه يرموك اندلس رساله صحه شعله جهاد عامل
+امين كرامه عدل عداله سعاده خير بركه رحمه نعمه هدي اسلام ايمان وطن امه حضاره خليج شمال جنوب
+شرق غرب وسط شماليه جنوبيه شرقيه غربيه وسطي اولي ثانيه ثالثه حمراء بيضاء سوداء خضراء زرقاء
+صفراء احمر ابيض اسود اخضر ذهب فضه ماء نار نخيل نخله زيتون رمان تين عنب ورد ورده ريحان ياسمين
+زهور غدير مصيف ربيع صيف شتاء خريف مطر ثلج رياح شمس قمر نجمه هلال سماء ارض سلطان امير ملك
+شيخ سيد حاج امام قائد امان استقلال تحرير انتصار بعث عرب اكراد تركمان بلد بلاد قائم حديثه
+ميادين عماره مدينه دور دوره حضر شاميه خضر حمزه ثوره بلديه سفارات جهاد عمل علم فجر بشائر
+احرار اماره حسينيه زهراء رشيد
+رشيديه جديده طيبه روضه جنينه قنطره بلاط مزرعه وحده
+صناعه صناعي صناعيه تجاري تجاريه زراعي زراعيه عسكري عسكريه حكومي اداره ادارات دوائر
+موظفين معلمين ضباط عمال فلاحين شهداء شهيد مجاهدين ضحي اضحي فطر هجره حج اعلام قضاء ناحيه
+محافظه دوله حكومه وزاره جيش قوات كتيبه لواء فرقه فيلق سرايا كتائب حشد مقاومه تحالف
+نجده اغاثه امن امنيه سلامه صمود تحدي وفاء اخاء اخوه محبه تعاون اتحاد وحده عهد وعد
+قدس قادسيه اقصي كوثر فردوس جنه نعيم ريان خيرات نعمات بشري سعد سعيد سعيده فرح سرور
+انوار اشراق ضياء نبع نبعه ينابيع ينبوع سلسبيل غدران شلال شلالات بحيره بحيرات مستنقع
+هور اهوار جزر ضفاف ضفه شاطئ شط كورنيش ميدان ساحه دوار تقاطع مجمع مجمعات عمارات ابراج
+برج قصر قصور دار دور بيت بيوت كوخ خيمه خيام مضيف مقبره مقابر مزار ضريح مرقد حسينيه تكيه
+باب ابواب بوابه مدخل مخرج معبر منفذ حدود حدوديه محطات مخازن مستودع مستودعات ثكنه
+حرش غابه غابات مراعي مرعي بادیه باديه صحراء جزيره سهل سهول هضبه وديان تلال جبال
+اول ثاني ثالث رابع خامس سادس سابع ثامن تاسع عاشر الف مئه
+التي الذي الذين هذا هذه ذلك تلك هناك هنا كان كانت يكون قال قالت وقال اكد افاد اضاف
+عن علي الي في من مع بين بعد قبل عند حتي منذ امس غدا اليوم لكن ثم او ام ان انه اي كل بعض
+غير سوي نحو حوالي قرب جانب خلف امام فوق تحت داخل خارج حول ضد
+"""
+COMMON_WORDS_SET = {w for w in COMMON_WORDS.split()}
+
+# Given names (and honorifics) — a place name made only of these is more often a person.
+GIVEN_NAMES = """
+محمد احمد علي حسن حسين محمود عمر عثمان خالد سعيد سعد صالح جاسم كاظم عباس حميد حمد حمدان
+ابراهيم اسماعيل يوسف موسي عيسي داود سليمان سلمان خليل كريم عبد عبدالله مهدي هادي جابر نور
+ناصر نصر منصور سلطان فيصل فهد ماجد مجيد رشيد فاطمه زينب مريم خديجه عائشه ساره ليلي هدي امل
+جميله حليمه سلمي نوال طارق زياد قاسم هاشم جعفر باقر صادق رضا كامل جمال عادل فاضل نبيل وليد
+سامي سمير فارس غازي شاكر ذياب دياب عواد عوده مطر فرحان فرج مبارك مصطفي مرتضي مجتبي رحيم
+عبيد عبود خضير خضر حمزه عزيز نعمه ياسين طه زيد زكي سالم سليم مسلم عامر عمار ياسر بكر انس
+حارث حازم حاتم حامد حمادي جبار ستار صباح رعد سعدون شهاب نجم هلال بدر قمر شمس نصيف خلف
+عبيد عليوي علاوي حمود محسن جواد رزاق عبدالرزاق عبدالكريم عبدالرحمن عبدالحسين عبدالامير
+عبدعلي حسيني هاشمي موسوي حيدر كرار سجاد مصطفى مهند احمدي محمدي جبر جبوري جاسب راضي
+حسون حسان حسنين عون عوض عيد عيدان غانم غني فالح فليح فرحان فهمي قدوري كاطع كطران لطيف
+مالك مجيد مزهر مشعان مطلك مطلق منذر مهدي نايف نجم نعيم نوري هاني هلال وحيد يحيي يعقوب يونس
+ادريس الياس ايوب بشير بكر توفيق ثامر جلال جميل حبيب حكيم حمدي خضر راشد ربيع رشاد رياض
+سامر سعدي سلام شريف صبري صلاح ضياء طالب عاصم عبدو عدنان عصام علاء عماد غسان فؤاد فاروق
+فراس فوزي قيس لؤي ماهر مازن محسن مراد مروان معاذ مؤيد ناجي نادر ناظم نزار نضال هشام وائل
+وسام ياسر يوسف شيخ سيد حاج ملا امام ابو ابن بن بنت ام آل ال بو البو بيت عرب
+"""
+GIVEN_NAME_SET = {loose(w) for w in GIVEN_NAMES.split()}
+
+# Real towns (or units) whose names are also words, a TV channel or a person: kept, flagged.
+AMBIGUOUS_PLACE_NAMES = {
+    loose(n)
+    for n in """
+بلد القائم هيت حديثة الميادين العمارة الحي المدينة الثورة الخضر الشامية الحمزة الدور
+الحضر الدورة الجزيرة الجامعة الشرطة الحرية النصر الوحدة الشعب الصحة البلدية السفارات
+المنصور الرشيد الكرامة السلام الجهاد العامل الرسالة الشعلة الأمين اليرموك
+الأندلس القادسية الزهراء الفرات العدل الأحرار العلم الإمام الفجر البشائر الدير التل
+الباب نبل جاسم نوى ثورة الطبقة الرستن الوحدة الكرمة
+الإصلاح الإسلامية النهضة العروبة الحسين القاهرة الجزائر النيل آسيا أور
+عمان الرياض الكويت بيروت طهران أنقرة إسطنبول القدس فلسطين مصر لبنان الأردن تركيا إيران
+الخليج الشام الطيبة الخير الرحمة البركة النور الأمل الفيصلية الوطن العراق سوريا
+""".split()
+}
+
+# Foreign countries / capitals; a village or neighbourhood named after one is flagged.
+FOREIGN_PLACES = {
+    loose(n)
+    for n in """
+القاهرة الجزائر عمان الرياض الكويت بيروت طهران أنقرة إسطنبول القدس فلسطين مصر لبنان الأردن
+تركيا إيران الخليج السعودية قطر البحرين اليمن ليبيا تونس المغرب السودان فرنسا روسيا أمريكا
+واشنطن لندن باريس موسكو برلين الصين اليابان الهند باكستان أفغانستان آسيا أفريقيا أوروبا النيل
+""".split()
+}
+
+# Names that are wrong in the sources or that no press text uses for the place; dropped.
+DROP_NAMES = {
+    key(n)
+    for n in ["الشام", "عنه", "عنة", "ال", "ام", "ابو", "أبو", "بو", "الحديثة", "حرية", "منصور"]
+}
+
+# (wof source_id) -> corrected Arabic name.  WOF labels the Samawa district سامراء.
+WOF_NAME_FIXES = {"wof:421205333": "السماوة"}
+# (wof source_id) -> extra press spellings for that record.
+WOF_EXTRA_NAMES = {
+    "wof:1259983725": ["الشدادي", "الشدادة", "مدينة الشدادي"],  # Ash Shaddadah, al-Hasakah
+}
+
+# Extra spellings for administrative units and cities, keyed by (country, key(name)).  They are
+# added to every governorate / district / city of that country with that name.
+EXTRA_VARIANTS = {
+    ("IQ", "الانبار"): ["الأنبار", "انبار", "محافظة الأنبار"],
+    ("IQ", "نينوي"): ["نينوى", "نينوي", "محافظة نينوى"],
+    ("IQ", "اربيل"): ["أربيل", "إربيل", "هولير"],
+    ("IQ", "ديالي"): ["ديالى", "ديالي"],
+    ("IQ", "صلاح الدين"): ["صلاح الدين", "صلاحالدين"],
+    ("IQ", "ذي قار"): ["ذي قار", "ذيقار"],
+    ("IQ", "الموصل"): ["الموصل", "موصل"],
+    ("IQ", "الفلوجه"): ["الفلوجة", "الفلوجه", "فلوجة"],
+    ("IQ", "الفلوجة"): ["الفلوجة", "الفلوجه", "فلوجة"],
+    ("IQ", "طوز خورماتو"): ["طوزخورماتو", "طوز خورماتو", "الطوز", "طوز"],
+    ("IQ", "تلعفر"): ["تلعفر", "تل عفر"],
+    ("IQ", "سنجار"): ["سنجار", "شنكال"],
+    ("IQ", "بيجي"): ["بيجي", "بيجى"],
+    ("IQ", "كويسنجق"): ["كويسنجق", "كوي سنجق", "كويه"],
+    ("IQ", "الثوره"): ["الثورة", "مدينة الصدر"],
+    ("IQ", "الثورة"): ["الثورة", "مدينة الصدر"],
+    ("IQ", "ابي غريب"): ["أبو غريب", "ابو غريب"],
+    ("IQ", "ابي الخصيب"): ["أبو الخصيب", "ابو الخصيب"],
+    ("IQ", "القائم"): ["القائم", "قضاء القائم"],
+    ("SY", "دير الزور"): ["دير الزور", "ديرالزور", "دير الزور"],
+    ("SY", "الحسكه"): ["الحسكة", "الحسكه", "حسكة"],
+    ("SY", "الحسكة"): ["الحسكة", "الحسكه", "حسكة"],
+    ("SY", "البوكمال"): ["البوكمال", "البو كمال", "أبو كمال"],
+    ("SY", "عين العرب"): ["عين العرب", "كوباني"],
+    ("SY", "راس العين"): ["رأس العين", "راس العين", "سري كانيه"],
+    ("SY", "ادلب"): ["إدلب", "ادلب"],
+    ("SY", "الرقه"): ["الرقة", "الرقه"],
+    ("SY", "الرقة"): ["الرقة", "الرقه"],
+    ("SY", "القامشلي"): ["القامشلي", "قامشلو"],
+    ("SY", "جبل سمعان"): ["جبل سمعان"],
+    ("SY", "حماة"): ["حماة", "حماه"],
+}
+
+# OCHA / OpenSyria p-code -> corrected Arabic name.  IQG01Q05 (Anah) is written عنه ("about
+# him"); the press writes عانة.  IQG10Q03 is the Baladruz district (English label), whose
+# Arabic label names its sub-district Mandali.
+ADMIN_NAME_FIXES = {"IQG01Q05": "عانة", "IQG10Q03": "بلدروز"}
+
+# Display Arabic names for Iraqi governorates (OCHA writes them without hamza).
+GOV_DISPLAY_AR = {
+    "الانبار": "الأنبار",
+    "اربيل": "أربيل",
+    "ديالى": "ديالى",
+}
+
+# ---------------------------------------------------------------------------------------------
+# Curated sites
+# ---------------------------------------------------------------------------------------------
+# Each site: id, kind, country, admin1, English name, Arabic names (first = display), and
+# either an ICAO code (coordinates from airportsdata, precision "point") or lat/lon with a
+# precision: "site" (the facility's own public position, ~1-3 km), "town" (anchored on the
+# named town's centre, ~5 km) or "approximate" (public reporting, within ~10-15 km).
+# fmt: off
+SITES = [
+    # --- Iraq: bases and airfields --------------------------------------------------------
+    ("iq.site.ain_al_asad", "airbase", "IQ", "Al-Anbar", "Ain al-Asad Air Base",
+     ["قاعدة عين الأسد", "قاعدة عين الأسد الجوية", "عين الأسد", "قاعدة الأسد الجوية",
+      "قاعدة الأسد", "قاعدة عين الاسد"], "ORAA"),
+    ("iq.site.taqaddum", "airbase", "IQ", "Al-Anbar", "Al-Taqaddum (Habbaniyah) Air Base",
+     ["قاعدة الحبانية", "قاعدة الحبانية الجوية", "قاعدة التقدم", "قاعدة التقدم الجوية",
+      "معسكر الحبانية", "مطار الحبانية"], "ORAT"),
+    ("iq.site.balad_air_base", "airbase", "IQ", "Salah Al-Din", "Balad Air Base",
+     ["قاعدة بلد الجوية", "قاعدة بلد", "قاعدة البكر الجوية", "قاعدة البكر", "قاعدة بلد العسكرية"],
+     "ORBD"),
+    ("iq.site.camp_taji", "base", "IQ", "Baghdad", "Camp Taji",
+     ["معسكر التاجي", "قاعدة التاجي", "قاعدة التاجي العسكرية", "معسكر التاجي العسكري",
+      "مطار التاجي"], "ORTI"),
+    ("iq.site.baghdad_airport", "airport", "IQ", "Baghdad", "Baghdad International Airport",
+     ["مطار بغداد الدولي", "مطار بغداد"], "ORBI"),
+    ("iq.site.victory_base", "base", "IQ", "Baghdad", "Victory Base Complex (Camp Victory)",
+     ["قاعدة فكتوريا", "قاعدة فيكتوريا", "معسكر فكتوريا", "معسكر فيكتوريا", "قاعدة فكتوري",
+      "معسكر فكتوري"], (33.292, 44.252, "site")),
+    ("iq.site.bdsc", "base", "IQ", "Baghdad", "Baghdad Diplomatic Support Center",
+     ["مركز الدعم الدبلوماسي", "مركز بغداد للدعم الدبلوماسي", "مركز الدعم اللوجستي الدبلوماسي"],
+     (33.270, 44.240, "approximate")),
+    ("iq.site.green_zone", "zone", "IQ", "Baghdad", "Green Zone (International Zone), Baghdad",
+     ["المنطقة الخضراء", "المنطقة الدولية", "المنطقة الخضراء ببغداد",
+      "المنطقة الخضراء في بغداد"], (33.305, 44.385, "site")),
+    ("iq.site.us_embassy_baghdad", "embassy", "IQ", "Baghdad", "U.S. Embassy Baghdad",
+     ["السفارة الأمريكية", "السفارة الأميركية", "السفارة الأمريكية في بغداد",
+      "السفارة الأميركية في بغداد", "سفارة الولايات المتحدة", "سفارة واشنطن",
+      "مجمع السفارة الأمريكية", "مجمع السفارة الأميركية", "السفارة الامريكية"],
+     (33.299, 44.395, "site")),
+    ("iq.site.union_iii", "base", "IQ", "Baghdad", "Union III base, Baghdad",
+     ["قاعدة يونين 3", "معسكر يونين", "يونين 3", "قاعدة يونين"], (33.311, 44.389, "approximate")),
+    ("iq.site.camp_falcon", "base", "IQ", "Baghdad", "Camp Falcon (al-Saqr base), south Baghdad",
+     ["قاعدة الصقر", "معسكر الصقر", "معسكر الصقر في بغداد"], (33.245, 44.345, "approximate")),
+    ("iq.site.muthanna_airport", "airbase", "IQ", "Baghdad", "Muthanna airfield, Baghdad",
+     ["مطار المثنى", "قاعدة المثنى الجوية", "مطار المثنى العسكري"], (33.335, 44.365, "site")),
+    ("iq.site.erbil_airport", "airport", "IQ", "Erbil", "Erbil International Airport",
+     ["مطار أربيل", "مطار أربيل الدولي", "مطار اربيل", "مطار أربيل الدولي"], "ORER"),
+    ("iq.site.erbil_air_base", "airbase", "IQ", "Erbil",
+     "Coalition / U.S. air base at Erbil airport",
+     ["قاعدة أربيل الجوية", "قاعدة مطار أربيل", "قاعدة التحالف في مطار أربيل",
+      "القاعدة الأمريكية في مطار أربيل", "القاعدة الأميركية في مطار أربيل",
+      "قاعدة أربيل", "قاعدة اربيل"], "ORER"),
+    ("iq.site.harir", "airbase", "IQ", "Erbil", "Harir Air Base (Bashur airfield)",
+     ["قاعدة حرير", "قاعدة حرير الجوية", "مطار حرير", "قاعدة حرير العسكرية", "قاعدة الحرير",
+      "مطار بشور"], "ORBR"),
+    ("iq.site.us_consulate_erbil", "embassy", "IQ", "Erbil", "U.S. Consulate General Erbil",
+     ["القنصلية الأمريكية في أربيل", "القنصلية الأميركية في أربيل", "القنصلية الأمريكية بأربيل",
+      "القنصلية الأميركية بأربيل"], (36.170, 43.990, "approximate")),
+    ("iq.site.k1", "base", "IQ", "Kirkuk", "K-1 Air Base, Kirkuk",
+     ["قاعدة كي وان", "قاعدة K1", "قاعدة كيوان", "قاعدة كي1",
+      "قاعدة كي ون"], (35.510, 44.275, "approximate")),
+    ("iq.site.kirkuk_air_base", "airbase", "IQ", "Kirkuk", "Kirkuk Air Base / airport",
+     ["قاعدة كركوك الجوية", "مطار كركوك", "مطار كركوك الدولي", "مطار كركوك العسكري"], "ORKK"),
+    ("iq.site.qayyarah_west", "airbase", "IQ", "Ninewa", "Qayyarah Airfield West",
+     ["قاعدة القيارة الجوية", "قاعدة القيارة", "قاعدة القيارة الغربية", "مطار القيارة"], "ORQW"),
+    ("iq.site.speicher", "airbase", "IQ", "Salah Al-Din", "Camp Speicher / Tikrit Air Base",
+     ["قاعدة سبايكر", "معسكر سبايكر", "قاعدة سبايكر الجوية", "قاعدة تكريت الجوية",
+      "قاعدة الصحراء الجوية", "سبايكر"], "ORSH"),
+    ("iq.site.imam_ali_air_base", "airbase", "IQ", "Thi Qar", "Imam Ali (Tallil) Air Base",
+     ["قاعدة الإمام علي الجوية", "قاعدة طليل", "قاعدة تليل", "قاعدة علي الجوية",
+      "قاعدة الإمام علي الجوية في الناصرية"], "ORTL"),
+    ("iq.site.basra_airport", "airport", "IQ", "Al-Basrah", "Basrah International Airport",
+     ["مطار البصرة الدولي", "مطار البصرة"], "ORMM"),
+    ("iq.site.us_consulate_basra", "embassy", "IQ", "Al-Basrah",
+     "U.S. Consulate Basrah (at Basrah airport)",
+     ["القنصلية الأمريكية في البصرة", "القنصلية الأميركية في البصرة"], "ORMM"),
+    ("iq.site.tall_afar_airfield", "airbase", "IQ", "Ninewa", "Tall Afar airfield",
+     ["مطار تلعفر", "قاعدة تلعفر الجوية", "مطار تلعفر العسكري"], "ORTF"),
+    ("iq.site.mosul_airport", "airport", "IQ", "Ninewa", "Mosul International Airport",
+     ["مطار الموصل", "مطار الموصل الدولي"], "ORBM"),
+    ("iq.site.sulaymaniyah_airport", "airport", "IQ", "Al-Sulaymaniyah",
+     "Sulaymaniyah International Airport",
+     ["مطار السليمانية", "مطار السليمانية الدولي"], "ORSU"),
+    ("iq.site.najaf_airport", "airport", "IQ", "Al-Najaf", "Al Najaf International Airport",
+     ["مطار النجف", "مطار النجف الدولي", "مطار النجف الأشرف الدولي"], "ORNI"),
+    ("iq.site.kut_air_base", "airbase", "IQ", "Wassit", "Al-Kut air base (Ubaydah bin al-Jarrah)",
+     ["قاعدة الكوت الجوية", "مطار الكوت", "قاعدة أبو عبيدة الجوية", "قاعدة الصويرة الجوية"],
+     "ORUB"),
+    ("iq.site.mudaysis", "airbase", "IQ", "Al-Anbar", "Mudaysis air base",
+     ["قاعدة المضيسيس", "مطار المضيسيس"], "KQMG"),
+    ("iq.site.bamarni", "airbase", "IQ", "Duhok", "Bamarni airfield",
+     ["مطار بامرني", "قاعدة بامرني", "قاعدة بامرني التركية"], "ORBB"),
+    ("iq.site.zilkan", "base", "IQ", "Ninewa", "Zilkan (Bashiqa) Turkish base",
+     ["معسكر زليكان", "قاعدة زليكان", "معسكر بعشيقة", "القاعدة التركية في بعشيقة",
+      "قاعدة بعشيقة", "زليكان"], (36.470, 43.330, "approximate")),
+    ("iq.site.camp_ashraf", "camp", "IQ", "Diyala", "Camp Ashraf",
+     ["معسكر أشرف", "مخيم أشرف", "معسكر اشرف"], (33.645, 44.535, "approximate")),
+    ("iq.site.akashat", "town", "IQ", "Al-Anbar", "Akashat",
+     ["عكاشات", "منطقة عكاشات", "قضاء عكاشات", "مدينة عكاشات"], (33.640, 40.630, "approximate")),
+    ("iq.site.jurf_al_sakhar", "zone", "IQ", "Babil", "Jurf al-Sakhar (Jurf al-Nasr)",
+     ["جرف الصخر", "جرف النصر", "منطقة جرف الصخر", "ناحية جرف الصخر", "ناحية جرف النصر"],
+     (32.874, 44.194, "town")),
+    ("iq.site.baiji_refinery", "site", "IQ", "Salah Al-Din", "Baiji oil refinery",
+     ["مصفاة بيجي", "مصفى بيجي", "مصفاة بيجي النفطية"], (34.935, 43.495, "site")),
+    ("iq.site.khor_mor", "oil_field", "IQ", "Al-Sulaymaniyah", "Khor Mor gas field",
+     ["حقل كورمور", "حقل كورمور الغازي", "حقل خور مور", "كورمور", "حقل كور مور"],
+     (35.080, 44.950, "approximate")),
+    ("iq.site.khurmala", "oil_field", "IQ", "Erbil", "Khurmala oil field",
+     ["حقل خورمالة", "حقل خورمالة النفطي"], (36.100, 43.870, "approximate")),
+    ("iq.site.rumaila", "oil_field", "IQ", "Al-Basrah", "Rumaila oil field",
+     ["حقل الرميلة", "حقل الرميلة النفطي", "حقول الرميلة"], (30.400, 47.350, "approximate")),
+    ("iq.site.majnoon", "oil_field", "IQ", "Al-Basrah", "Majnoon oil field",
+     ["حقل مجنون", "حقل مجنون النفطي"], (31.050, 47.600, "approximate")),
+    ("iq.site.west_qurna", "oil_field", "IQ", "Al-Basrah", "West Qurna oil field",
+     ["حقل غرب القرنة", "حقل غرب القرنة النفطي"], (30.850, 47.300, "approximate")),
+    # --- Iraq: border crossings ----------------------------------------------------------
+    ("iq.site.qaim_crossing", "border_crossing", "IQ", "Al-Anbar",
+     "Al-Qaim / Albukamal border crossing",
+     ["منفذ القائم", "منفذ القائم الحدودي", "معبر القائم", "معبر القائم الحدودي",
+      "معبر البوكمال القائم", "معبر القائم البوكمال", "منفذ حصيبة"],
+     (34.400, 40.985, "town")),
+    ("iq.site.rabia_crossing", "border_crossing", "IQ", "Ninewa", "Rabia border crossing",
+     ["منفذ ربيعة", "معبر ربيعة", "منفذ ربيعة الحدودي", "معبر ربيعة الحدودي"],
+     (36.803, 42.100, "town")),
+    ("iq.site.walid_crossing", "border_crossing", "IQ", "Al-Anbar", "Al-Walid border crossing",
+     ["منفذ الوليد", "معبر الوليد", "منفذ الوليد الحدودي"], (33.390, 38.790, "approximate")),
+    ("iq.site.trebil_crossing", "border_crossing", "IQ", "Al-Anbar", "Trebil border crossing",
+     ["منفذ طريبيل", "معبر طريبيل", "منفذ طريبيل الحدودي"], (32.990, 38.860, "approximate")),
+    ("iq.site.ibrahim_khalil", "border_crossing", "IQ", "Duhok",
+     "Ibrahim Khalil border crossing",
+     ["منفذ إبراهيم الخليل", "معبر إبراهيم الخليل", "منفذ ابراهيم الخليل"],
+     (37.145, 42.580, "approximate")),
+    ("iq.site.fishkhabur", "border_crossing", "IQ", "Duhok", "Fishkhabur / Semalka crossing",
+     ["معبر فيشخابور", "منفذ فيشخابور", "معبر سيمالكا", "معبر فيشخابور سيمالكا"],
+     (37.090, 42.380, "approximate")),
+    ("iq.site.shalamcheh", "border_crossing", "IQ", "Al-Basrah", "Shalamcheh border crossing",
+     ["منفذ الشلامجة", "معبر الشلامجة", "منفذ الشلامجة الحدودي"], (30.520, 48.010, "approximate")),
+    ("iq.site.zurbatiyah", "border_crossing", "IQ", "Wassit", "Zurbatiyah border crossing",
+     ["منفذ زرباطية", "معبر زرباطية", "منفذ زرباطية الحدودي"], (33.140, 46.050, "approximate")),
+    # --- Syria ---------------------------------------------------------------------------
+    ("sy.site.tanf", "base", "SY", "Rif Dimashq", "Al-Tanf garrison",
+     ["التنف", "قاعدة التنف", "قاعدة التنف العسكرية", "حامية التنف", "منطقة التنف",
+      "منطقة الـ55 كم", "منطقة ال55 كم", "منطقة الـ55 كيلومترا"], (33.488, 38.657, "town")),
+    ("sy.site.tanf_crossing", "border_crossing", "SY", "Rif Dimashq",
+     "Al-Tanf border crossing",
+     ["معبر التنف", "معبر التنف الحدودي", "منفذ التنف"], (33.420, 38.780, "approximate")),
+    ("sy.site.shaddadi_base", "base", "SY", "Al-Hasakah", "Al-Shaddadi base",
+     ["قاعدة الشدادي", "قاعدة الشدادة", "القاعدة الأمريكية في الشدادي",
+      "القاعدة الأميركية في الشدادي"], (36.050, 40.725, "town")),
+    ("sy.site.omar_field", "oil_field", "SY", "Deir ez-Zor", "Al-Omar oil field (base)",
+     ["حقل العمر", "حقل العمر النفطي", "حقول العمر", "قاعدة حقل العمر",
+      "القاعدة الأمريكية في حقل العمر", "القاعدة الأميركية في حقل العمر"],
+     (34.995, 40.560, "approximate")),
+    ("sy.site.conoco", "oil_field", "SY", "Deir ez-Zor", "Conoco gas field (base)",
+     ["حقل كونيكو", "حقل كونيكو للغاز", "كونيكو", "قاعدة كونيكو", "معمل غاز كونيكو",
+      "معمل كونيكو", "حقل غاز كونيكو", "كونوكو", "حقل كونوكو"], (35.390, 40.290, "approximate")),
+    ("sy.site.tanak", "oil_field", "SY", "Deir ez-Zor", "Al-Tanak oil field",
+     ["حقل التنك", "حقل التنك النفطي", "قاعدة حقل التنك"], (34.860, 40.690, "approximate")),
+    ("sy.site.jafra", "oil_field", "SY", "Deir ez-Zor", "Al-Jafra oil field",
+     ["حقل الجفرة", "حقل الجفرة النفطي", "قاعدة حقل الجفرة"], (35.330, 40.330, "approximate")),
+    ("sy.site.rmeilan", "airbase", "SY", "Al-Hasakah", "Rmeilan (Abu Hajar) airstrip",
+     ["الرميلان", "رميلان", "قاعدة الرميلان", "قاعدة رميلان", "مطار رميلان", "مطار الرميلان",
+      "مطار أبو حجر", "قاعدة أبو حجر"], (36.990, 41.950, "approximate")),
+    ("sy.site.kharab_al_jir", "airbase", "SY", "Al-Hasakah", "Kharab al-Jir airstrip",
+     ["خراب الجير", "قاعدة خراب الجير", "مطار خراب الجير", "قاعدة خراب الجير الأمريكية"],
+     (37.080, 41.930, "approximate")),
+    ("sy.site.rmeilan_fields", "oil_field", "SY", "Al-Hasakah", "Rmeilan oil fields",
+     ["حقول الرميلان", "حقول رميلان", "حقل الرميلان"], (37.007, 41.950, "town")),
+    ("sy.site.suwaydiyah_field", "oil_field", "SY", "Al-Hasakah", "Al-Suwaydiyah gas field",
+     ["حقل السويدية", "حقول السويدية", "معمل غاز السويدية"], (37.000, 42.050, "approximate")),
+    ("sy.site.qasrak", "base", "SY", "Al-Hasakah", "Qasrak base",
+     ["قسرك", "قاعدة قسرك", "قاعدة قسرك الأمريكية", "قاعدة قسرك الأميركية"],
+     (36.720, 40.500, "approximate")),
+    ("sy.site.tal_baydar", "base", "SY", "Al-Hasakah", "Tal Baydar base",
+     ["تل بيدر", "قاعدة تل بيدر", "قاعدة تل بيدر الأمريكية"], (36.760, 40.650, "approximate")),
+    ("sy.site.lafarge", "base", "SY", "Aleppo", "Lafarge cement plant (Kharab Ishk) base",
+     ["معمل لافارج", "قاعدة لافارج", "معمل إسمنت لافارج", "الخراب عشق", "قاعدة الخراب عشق"],
+     (36.540, 38.580, "approximate")),
+    ("sy.site.al_hol_camp", "camp", "SY", "Al-Hasakah", "Al-Hol camp",
+     ["مخيم الهول", "مخيم الهول للنازحين", "مخيم الهول شرقي الحسكة"],
+     (36.390, 41.150, "site")),
+    ("sy.site.roj_camp", "camp", "SY", "Al-Hasakah", "Roj camp",
+     ["مخيم روج", "مخيم روج للنازحين"], (36.970, 42.050, "approximate")),
+    ("sy.site.rukban_camp", "camp", "SY", "Homs", "Al-Rukban camp",
+     ["مخيم الركبان", "الركبان", "مخيم الركبان للنازحين"], (33.320, 38.660, "approximate")),
+    ("sy.site.imam_ali_bukamal", "base", "SY", "Deir ez-Zor", "Imam Ali base (Albukamal)",
+     ["قاعدة الإمام علي في البوكمال", "مجمع الإمام علي", "قاعدة الإمام علي العسكرية"],
+     (34.430, 40.960, "approximate")),
+    ("sy.site.bukamal_crossing", "border_crossing", "SY", "Deir ez-Zor",
+     "Albukamal / Al-Qaim border crossing (Syrian side)",
+     ["معبر البوكمال", "منفذ البوكمال", "معبر البوكمال الحدودي", "معبر السكك"],
+     (34.450, 40.940, "town")),
+    ("sy.site.yarubiyah_crossing", "border_crossing", "SY", "Al-Hasakah",
+     "Al-Yarubiyah border crossing",
+     ["معبر اليعربية", "منفذ اليعربية", "معبر اليعربية الحدودي", "معبر تل كوجر"],
+     (36.811, 42.062, "town")),
+    ("sy.site.nasib_crossing", "border_crossing", "SY", "Daraa", "Nasib border crossing",
+     ["معبر نصيب", "معبر نصيب الحدودي", "معبر جابر نصيب"], (32.550, 36.210, "approximate")),
+    ("sy.site.bab_al_hawa", "border_crossing", "SY", "Idleb", "Bab al-Hawa border crossing",
+     ["معبر باب الهوى", "معبر باب الهوى الحدودي"], (36.230, 36.670, "site")),
+    ("sy.site.bab_al_salama", "border_crossing", "SY", "Aleppo",
+     "Bab al-Salama border crossing",
+     ["معبر باب السلامة", "معبر باب السلامة الحدودي"], (36.630, 37.080, "site")),
+    ("sy.site.deir_ez_zor_airport", "airbase", "SY", "Deir ez-Zor", "Deir ez-Zor military airport",
+     ["مطار دير الزور العسكري", "مطار دير الزور"], "OSDZ"),
+    ("sy.site.qamishli_airport", "airport", "SY", "Al-Hasakah", "Qamishli airport",
+     ["مطار القامشلي", "مطار القامشلي الدولي", "قاعدة القامشلي"], "OSKL"),
+    ("sy.site.hmeimim", "airbase", "SY", "Latakia", "Hmeimim Air Base",
+     ["قاعدة حميميم", "قاعدة حميميم الجوية", "مطار حميميم", "مطار باسل الأسد",
+      "مطار اللاذقية", "قاعدة حميميم الروسية"], "OSLK"),
+    ("sy.site.tartus_naval_base", "base", "SY", "Tartus", "Tartus naval facility",
+     ["قاعدة طرطوس البحرية", "القاعدة البحرية في طرطوس", "قاعدة طرطوس"],
+     (34.905, 35.875, "site")),
+    ("sy.site.shayrat", "airbase", "SY", "Homs", "Shayrat Air Base",
+     ["مطار الشعيرات", "قاعدة الشعيرات", "مطار الشعيرات العسكري", "قاعدة الشعيرات الجوية"],
+     "OS65"),
+    ("sy.site.t4", "airbase", "SY", "Homs", "Tiyas (T-4) Air Base",
+     ["مطار التيفور", "قاعدة التيفور", "مطار التيفور العسكري", "مطار T4", "قاعدة T4",
+      "مطار التياس", "قاعدة التياس", "مطار تي فور", "التيفور"], (34.522, 37.630, "site")),
+    ("sy.site.mezzeh_airport", "airbase", "SY", "Damascus", "Mezzeh military airport",
+     ["مطار المزة العسكري", "مطار المزة", "قاعدة المزة الجوية"], "OS67"),
+    ("sy.site.palmyra_airport", "airbase", "SY", "Homs", "Palmyra military airport",
+     ["مطار تدمر العسكري", "مطار تدمر"], "OSPR"),
+    ("sy.site.tabqa_airbase", "airbase", "SY", "Ar-Raqqa", "Tabqa airbase",
+     ["مطار الطبقة العسكري", "مطار الطبقة", "قاعدة الطبقة الجوية"], "OS59"),
+    ("sy.site.dumayr_airbase", "airbase", "SY", "Rif Dimashq", "Dumayr Air Base",
+     ["مطار الضمير العسكري", "مطار الضمير", "قاعدة الضمير الجوية"], "OS61"),
+    ("sy.site.hama_airbase", "airbase", "SY", "Hama", "Hama military airport",
+     ["مطار حماة العسكري", "مطار حماه العسكري"], "OS58"),
+    ("sy.site.saiqal_airbase", "airbase", "SY", "Rif Dimashq", "Saiqal Air Base",
+     ["مطار الصيقل العسكري", "مطار الصيقل", "مطار السيقال"], "OS68"),
+    ("sy.site.jirah_airbase", "airbase", "SY", "Aleppo", "Jirah Air Base",
+     ["مطار الجراح العسكري", "مطار الجراح"], "OS62"),
+    ("sy.site.kuweires_airbase", "airbase", "SY", "Aleppo", "Kuweires airbase",
+     ["مطار كويرس العسكري", "مطار كويرس", "مطار كويرس العسكري"], "OS66"),
+    ("sy.site.marj_ruhayyil", "airbase", "SY", "Rif Dimashq", "Marj Ruhayyil Air Base",
+     ["مطار مرج السلطان", "مطار مرج رحيل", "مطار مرج ريحيل"], "OS63"),
+    ("sy.site.damascus_airport", "airport", "SY", "Rif Dimashq", "Damascus International Airport",
+     ["مطار دمشق الدولي", "مطار دمشق"], "OSDI"),
+    ("sy.site.aleppo_airport", "airport", "SY", "Aleppo", "Aleppo International Airport (Nayrab)",
+     ["مطار حلب الدولي", "مطار حلب", "مطار النيرب العسكري", "مطار النيرب"], "OSAP"),
+    # --- Jordan --------------------------------------------------------------------------
+    ("jo.site.tower_22", "base", "JO", "Mafraq", "Tower 22 (Jordan)",
+     ["البرج 22", "برج 22", "القاعدة 22", "البرج22", "قاعدة البرج 22"],
+     (33.322, 38.705, "approximate")),
+    ("jo.site.muwaffaq_salti", "airbase", "JO", "Azraq", "Muwaffaq Salti Air Base (Azraq)",
+     ["قاعدة موفق السلطي", "قاعدة موفق السلطي الجوية", "قاعدة الأزرق الجوية"],
+     (31.827, 36.782, "site")),
+]
+# fmt: on
+
+# ---------------------------------------------------------------------------------------------
+# Curated actors: id, Arabic names (first = display), English name, actor_type, country, parent
+# ---------------------------------------------------------------------------------------------
+# fmt: off
+ACTORS = [
+    # --- Iraqi armed factions --------------------------------------------------------------
+    ("actor.kataib_hezbollah", ["كتائب حزب الله", "كتائب حزب الله العراق",
+     "كتائب حزب الله في العراق", "كتائب حزب الله العراقية"], "Kata'ib Hezbollah", "militia",
+     "IQ", "actor.pmf"),
+    ("actor.asaib_ahl_al_haq", ["عصائب أهل الحق", "العصائب", "حركة عصائب أهل الحق",
+     "عصائب اهل الحق"], "Asa'ib Ahl al-Haq", "militia", "IQ", "actor.pmf"),
+    ("actor.nujaba", ["حركة النجباء", "النجباء", "حركة حزب الله النجباء",
+     "حركة النجباء الإسلامية", "المقاومة الإسلامية حركة النجباء"], "Harakat Hezbollah al-Nujaba",
+     "militia", "IQ", "actor.pmf"),
+    ("actor.kataib_sayyid_al_shuhada", ["كتائب سيد الشهداء", "كتائب سيد الشهداء العراقية"],
+     "Kata'ib Sayyid al-Shuhada", "militia", "IQ", "actor.pmf"),
+    ("actor.kataib_imam_ali", ["كتائب الإمام علي", "كتائب الامام علي"], "Kata'ib al-Imam Ali",
+     "militia", "IQ", "actor.pmf"),
+    ("actor.badr", ["منظمة بدر", "فيلق بدر", "منظمة بدر العراقية"], "Badr Organization",
+     "militia", "IQ", "actor.pmf"),
+    ("actor.saraya_al_salam", ["سرايا السلام", "سرايا السلام التابعة للتيار الصدري"],
+     "Saraya al-Salam", "militia", "IQ", "actor.pmf"),
+    ("actor.ansar_allah_al_awfiya", ["حركة أنصار الله الأوفياء", "أنصار الله الأوفياء"],
+     "Harakat Ansar Allah al-Awfiya", "militia", "IQ", "actor.pmf"),
+    ("actor.saraya_khorasani", ["سرايا الخراساني", "سرايا طليعة الخراساني"],
+     "Saraya Talia al-Khorasani", "militia", "IQ", "actor.pmf"),
+    ("actor.kataib_jund_al_imam", ["كتائب جند الإمام", "كتائب جند الامام"],
+     "Kata'ib Jund al-Imam", "militia", "IQ", "actor.pmf"),
+    ("actor.saraya_ashura", ["سرايا عاشوراء"], "Saraya Ashura", "militia", "IQ", "actor.pmf"),
+    ("actor.saraya_al_jihad", ["سرايا الجهاد"], "Saraya al-Jihad", "militia", "IQ", "actor.pmf"),
+    ("actor.abbas_combat_division", ["فرقة العباس القتالية", "فرقة العباس"],
+     "al-Abbas Combat Division", "militia", "IQ", "actor.pmf"),
+    ("actor.ali_al_akbar_brigade", ["لواء علي الأكبر"], "Ali al-Akbar Brigade", "militia", "IQ",
+     "actor.pmf"),
+    ("actor.babylon_brigade", ["كتائب بابليون", "حركة بابليون", "لواء بابليون"],
+     "Babylon Brigades", "militia", "IQ", "actor.pmf"),
+    ("actor.shabak_brigade", ["لواء الشبك", "قوات سهل نينوى"], "Shabak Brigade (30th)",
+     "militia", "IQ", "actor.pmf"),
+    ("actor.tribal_mobilization", ["الحشد العشائري", "حشد العشائر", "الحشد العشائري في الأنبار"],
+     "Tribal Mobilization Forces", "militia", "IQ", "actor.pmf"),
+    ("actor.pmf", ["الحشد الشعبي", "هيئة الحشد الشعبي", "قوات الحشد الشعبي",
+     "فصائل الحشد الشعبي", "ألوية الحشد الشعبي"], "Popular Mobilization Forces", "state", "IQ",
+     "actor.iraqi_security_forces"),
+    ("actor.islamic_resistance_in_iraq", ["المقاومة الإسلامية في العراق",
+     "المقاومة الاسلامية في العراق", "المقاومة الإسلامية بالعراق", "فصائل المقاومة العراقية",
+     "فصائل المقاومة الإسلامية في العراق", "المقاومة العراقية", "فصائل المقاومة في العراق"],
+     "Islamic Resistance in Iraq", "militia", "IQ", ""),
+    ("actor.iraqi_resistance_coordination", ["تنسيقية المقاومة العراقية",
+     "الهيئة التنسيقية للمقاومة العراقية", "تنسيقية فصائل المقاومة العراقية"],
+     "Iraqi Resistance Coordination Committee", "militia", "IQ", ""),
+    ("actor.ashab_al_kahf", ["أصحاب الكهف", "عصبة أصحاب الكهف", "سرايا أصحاب الكهف",
+     "جماعة أصحاب الكهف"], "Ashab al-Kahf", "militia", "IQ", ""),
+    ("actor.rab_allah", ["ربع الله", "جماعة ربع الله"], "Rab'allah", "militia", "IQ", ""),
+    ("actor.usbat_al_thaireen", ["عصبة الثائرين", "عصبة الثائرين الإسلامية"],
+     "Usbat al-Thaireen", "militia", "IQ", ""),
+    ("actor.saraya_awliya_al_dam", ["سرايا أولياء الدم", "سرايا اولياء الدم", "أولياء الدم"],
+     "Saraya Awliya al-Dam", "militia", "IQ", ""),
+    ("actor.qasim_al_jabbarin", ["قاصم الجبارين", "سرايا قاصم الجبارين",
+     "فصيل قاصم الجبارين"], "Qasim al-Jabbarin", "militia", "IQ", ""),
+    ("actor.thar_al_muhandis", ["سرايا ثأر المهندس", "لواء ثأر المهندس", "ثأر المهندس"],
+     "Saraya Thar al-Muhandis", "militia", "IQ", ""),
+    ("actor.alwiya_al_waad_al_haq", ["ألوية الوعد الحق", "الوية الوعد الحق"],
+     "Alwiya al-Waad al-Haq", "militia", "IQ", ""),
+    ("actor.thawrat_al_ishreen", ["سرايا ثورة العشرين الثانية", "سرايا ثورة العشرين"],
+     "Saraya Thawrat al-Ishreen al-Thaniya", "militia", "IQ", ""),
+    # --- Iraqi state ----------------------------------------------------------------------
+    ("actor.iraq", ["الحكومة العراقية", "بغداد الرسمية", "السلطات العراقية"], "Iraqi government",
+     "state", "IQ", ""),
+    ("actor.iraqi_security_forces", ["القوات الأمنية العراقية", "القوات الأمنية",
+     "القوات العراقية", "قوات الأمن العراقية", "الأجهزة الأمنية العراقية", "الأجهزة الأمنية"],
+     "Iraqi Security Forces", "state", "IQ", "actor.iraq"),
+    ("actor.iraqi_army", ["الجيش العراقي", "القوات المسلحة العراقية", "الجيش العراقي الاتحادي"],
+     "Iraqi Army", "state", "IQ", "actor.iraqi_security_forces"),
+    ("actor.joint_operations_command", ["قيادة العمليات المشتركة", "العمليات المشتركة",
+     "قيادة العمليات المشتركة العراقية"], "Joint Operations Command (Iraq)", "state", "IQ",
+     "actor.iraqi_security_forces"),
+    ("actor.counter_terrorism_service", ["جهاز مكافحة الإرهاب", "قوات مكافحة الإرهاب",
+     "جهاز مكافحة الإرهاب العراقي", "الفرقة الذهبية"], "Counter-Terrorism Service (Iraq)",
+     "state", "IQ", "actor.iraqi_security_forces"),
+    ("actor.federal_police", ["الشرطة الاتحادية", "قوات الشرطة الاتحادية"],
+     "Federal Police (Iraq)", "state", "IQ", "actor.iraqi_security_forces"),
+    ("actor.security_media_cell", ["خلية الإعلام الأمني", "خلية الاعلام الامني"],
+     "Security Media Cell (Iraq)", "state", "IQ", "actor.iraqi_security_forces"),
+    ("actor.iraqi_air_force", ["القوة الجوية العراقية", "طيران الجيش العراقي",
+     "الطيران العراقي", "طيران الجيش"], "Iraqi Air Force / Army Aviation", "state", "IQ",
+     "actor.iraqi_security_forces"),
+    ("actor.iraqi_interior_ministry", ["وزارة الداخلية العراقية", "قوات الرد السريع",
+     "شرطة الرد السريع"], "Iraqi Ministry of Interior forces", "state", "IQ",
+     "actor.iraqi_security_forces"),
+    ("actor.iraqi_border_guards", ["حرس الحدود العراقي", "قوات حرس الحدود العراقية"],
+     "Iraqi Border Guards", "state", "IQ", "actor.iraqi_security_forces"),
+    ("actor.peshmerga", ["البيشمركة", "قوات البيشمركة", "البشمركة", "قوات البشمركة",
+     "وزارة البيشمركة", "البيشمركه"], "Peshmerga", "state", "IQ", "actor.kurdistan_region"),
+    ("actor.kurdistan_region", ["حكومة إقليم كردستان", "إقليم كردستان", "حكومة الإقليم"],
+     "Kurdistan Regional Government", "state", "IQ", ""),
+    ("actor.asayish", ["الأسايش", "قوات الأسايش", "الاسايش"], "Asayish", "state", "", ""),
+    # --- Iraqi political -----------------------------------------------------------------
+    ("actor.sadrist_movement", ["التيار الصدري", "الكتلة الصدرية"], "Sadrist Movement",
+     "political", "IQ", ""),
+    ("actor.coordination_framework", ["الإطار التنسيقي", "قوى الإطار التنسيقي"],
+     "Coordination Framework", "political", "IQ", ""),
+    # --- Jihadist -------------------------------------------------------------------------
+    ("actor.islamic_state", ["تنظيم الدولة الإسلامية", "داعش", "تنظيم داعش", "الدولة الإسلامية",
+     "تنظيم الدولة", "الدولة الإسلامية في العراق والشام", "الدولة الاسلامية", "عصابات داعش",
+     "داعش الإرهابي", "تنظيم داعش الإرهابي", "خلايا داعش", "فلول داعش"], "Islamic State",
+     "insurgent", "", ""),
+    ("actor.hts", ["هيئة تحرير الشام", "تحرير الشام"], "Hay'at Tahrir al-Sham", "insurgent",
+     "SY", ""),
+    ("actor.nusra_front", ["جبهة النصرة", "جبهة فتح الشام"], "Jabhat al-Nusra", "insurgent",
+     "SY", ""),
+    ("actor.hurras_al_din", ["حراس الدين", "تنظيم حراس الدين"], "Hurras al-Din", "insurgent",
+     "SY", ""),
+    # --- Syria ----------------------------------------------------------------------------
+    ("actor.sdf", ["قوات سوريا الديمقراطية", "قسد", "قوات سوريا الديموقراطية",
+     "قوات سورية الديمقراطية"], "Syrian Democratic Forces", "insurgent", "SY", ""),
+    ("actor.ypg", ["وحدات حماية الشعب", "وحدات حماية الشعب الكردية"],
+     "People's Protection Units (YPG)", "insurgent", "SY", "actor.sdf"),
+    ("actor.ypj", ["وحدات حماية المرأة"], "Women's Protection Units (YPJ)", "insurgent", "SY",
+     "actor.sdf"),
+    ("actor.deir_ez_zor_military_council", ["مجلس دير الزور العسكري"],
+     "Deir ez-Zor Military Council", "insurgent", "SY", "actor.sdf"),
+    ("actor.manbij_military_council", ["مجلس منبج العسكري"], "Manbij Military Council",
+     "insurgent", "SY", "actor.sdf"),
+    ("actor.pkk", ["حزب العمال الكردستاني", "العمال الكردستاني", "بي كي كي",
+     "منظمة حزب العمال الكردستاني"], "Kurdistan Workers' Party (PKK)", "insurgent", "TR", ""),
+    ("actor.syrian_national_army", ["الجيش الوطني السوري", "فصائل الجيش الوطني",
+     "فصائل الجيش الوطني السوري"], "Syrian National Army", "insurgent", "SY", ""),
+    ("actor.syrian_free_army", ["جيش سوريا الحرة", "جيش مغاوير الثورة", "مغاوير الثورة"],
+     "Syrian Free Army (Maghawir al-Thawra)", "insurgent", "SY", ""),
+    ("actor.syrian_army", ["الجيش السوري", "الجيش العربي السوري", "قوات النظام السوري",
+     "قوات النظام", "قوات الأسد", "جيش النظام", "القوات الحكومية السورية",
+     "قوات الحكومة السورية", "الدفاعات الجوية السورية"],
+     "Syrian Arab Army / Syrian government forces", "state", "SY", "actor.syria"),
+    ("actor.fourth_division", ["الفرقة الرابعة", "الفرقة الرابعة في جيش النظام"],
+     "Syrian 4th Armoured Division", "state", "SY", "actor.syrian_army"),
+    ("actor.national_defence_forces", ["قوات الدفاع الوطني", "الدفاع الوطني",
+     "ميليشيا الدفاع الوطني"], "National Defence Forces (Syria)", "militia", "SY",
+     "actor.syrian_army"),
+    ("actor.syrian_general_security", ["الأمن العام السوري", "جهاز الأمن العام",
+     "إدارة الأمن العام", "وزارة الدفاع السورية"], "Syrian General Security / MoD (2025-)",
+     "state", "SY", "actor.syria"),
+    ("actor.syria", ["الحكومة السورية", "دمشق الرسمية", "السلطات السورية", "النظام السوري"],
+     "Syrian government", "state", "SY", ""),
+    # --- Regional non-state ---------------------------------------------------------------
+    ("actor.hezbollah", ["حزب الله", "حزب الله اللبناني", "ميليشيا حزب الله"],
+     "Hezbollah (Lebanon)", "militia", "LB", ""),
+    ("actor.houthis", ["الحوثيون", "الحوثيين", "جماعة الحوثي", "جماعة أنصار الله",
+     "أنصار الله", "جماعة الحوثيين"], "Houthis (Ansar Allah)", "insurgent", "YE", ""),
+    ("actor.fatemiyoun", ["لواء فاطميون", "فاطميون", "لواء الفاطميون"], "Liwa Fatemiyoun",
+     "militia", "SY", "actor.irgc"),
+    ("actor.zainabiyoun", ["لواء زينبيون", "زينبيون"], "Liwa Zainabiyoun", "militia", "SY",
+     "actor.irgc"),
+    # --- United States and coalition ------------------------------------------------------
+    ("actor.united_states", ["الولايات المتحدة", "الولايات المتحدة الأمريكية",
+     "الولايات المتحدة الأميركية", "واشنطن", "أمريكا", "أميركا", "الإدارة الأمريكية",
+     "الإدارة الأميركية"], "United States", "state", "US", ""),
+    ("actor.us_forces", ["القوات الأمريكية", "القوات الأميركية", "الجيش الأمريكي",
+     "الجيش الأميركي", "البنتاغون", "البنتاجون", "وزارة الدفاع الأمريكية",
+     "وزارة الدفاع الأميركية", "الجنود الأمريكيين", "الجنود الأميركيين", "قوات الاحتلال الأمريكي",
+     "قوات الاحتلال الأميركي", "الاحتلال الأمريكي", "الاحتلال الأميركي", "الطيران الأمريكي",
+     "الطيران الأميركي", "المقاتلات الأمريكية", "المقاتلات الأميركية", "القيادة المركزية الأمريكية",
+     "القيادة المركزية الأميركية", "سنتكوم", "القوات الامريكية"], "U.S. forces / CENTCOM",
+     "state", "US", "actor.united_states"),
+    ("actor.coalition", ["التحالف الدولي", "قوات التحالف", "قوات التحالف الدولي",
+     "التحالف الدولي لمحاربة داعش", "التحالف الدولي ضد داعش", "التحالف الدولي بقيادة واشنطن",
+     "التحالف الدولي بقيادة الولايات المتحدة", "عملية العزم الصلب", "العزم الصلب",
+     "طيران التحالف", "طيران التحالف الدولي"], "Global Coalition / CJTF-OIR", "coalition", "", ""),
+    ("actor.nato_mission_iraq", ["بعثة الناتو في العراق", "بعثة حلف الناتو",
+     "بعثة حلف شمال الأطلسي في العراق"], "NATO Mission Iraq", "coalition", "", ""),
+    ("actor.uk_forces", ["القوات البريطانية", "الجيش البريطاني"], "British forces", "state",
+     "GB", ""),
+    ("actor.french_forces", ["القوات الفرنسية", "الجيش الفرنسي"], "French forces", "state",
+     "FR", ""),
+    # --- Iran -------------------------------------------------------------------------------
+    ("actor.iran", ["إيران", "طهران", "الجمهورية الإسلامية الإيرانية", "الحكومة الإيرانية"],
+     "Iran", "state", "IR", ""),
+    ("actor.irgc", ["الحرس الثوري الإيراني", "الحرس الثوري", "حرس الثورة الإسلامية",
+     "الحرس الثوري الايراني", "حرس الثورة"], "Islamic Revolutionary Guard Corps", "state", "IR",
+     "actor.iran"),
+    ("actor.quds_force", ["فيلق القدس", "فيلق القدس التابع للحرس الثوري", "قوة القدس"],
+     "IRGC Quds Force", "state", "IR", "actor.irgc"),
+    # --- Turkey -------------------------------------------------------------------------------
+    ("actor.turkey", ["تركيا", "أنقرة", "الحكومة التركية"], "Turkey", "state", "TR", ""),
+    ("actor.turkish_forces", ["الجيش التركي", "القوات التركية", "الطيران التركي",
+     "المسيرات التركية", "المقاتلات التركية", "القوات المسلحة التركية"], "Turkish Armed Forces",
+     "state", "TR", "actor.turkey"),
+    # --- Israel -------------------------------------------------------------------------------
+    ("actor.israel", ["إسرائيل", "تل أبيب", "الحكومة الإسرائيلية", "الاحتلال الإسرائيلي"],
+     "Israel", "state", "IL", ""),
+    ("actor.israeli_forces", ["الجيش الإسرائيلي", "جيش الاحتلال", "جيش الاحتلال الإسرائيلي",
+     "الطيران الإسرائيلي", "القوات الإسرائيلية", "جيش الدفاع الإسرائيلي",
+     "المقاتلات الإسرائيلية", "الطائرات الإسرائيلية"], "Israel Defense Forces", "state", "IL",
+     "actor.israel"),
+    # --- Russia -------------------------------------------------------------------------------
+    ("actor.russia", ["روسيا", "موسكو", "الحكومة الروسية"], "Russia", "state", "RU", ""),
+    ("actor.russian_forces", ["القوات الروسية", "الجيش الروسي", "الطيران الروسي",
+     "القوات الجوية الروسية", "المقاتلات الروسية"], "Russian forces", "state", "RU",
+     "actor.russia"),
+]
+# fmt: on
+
+# Curated-seed actor ids -> our ids (to check that every seed entry is covered).
+SEED_ACTOR_MAP = {
+    "kh": "actor.kataib_hezbollah",
+    "nujaba": "actor.nujaba",
+    "aah": "actor.asaib_ahl_al_haq",
+    "kss": "actor.kataib_sayyid_al_shuhada",
+    "kia": "actor.kataib_imam_ali",
+    "badr": "actor.badr",
+    "saraya-salam": "actor.saraya_al_salam",
+    "ansar-awfiya": "actor.ansar_allah_al_awfiya",
+    "khorasani": "actor.saraya_khorasani",
+    "iri": "actor.islamic_resistance_in_iraq",
+    "iccr": "actor.iraqi_resistance_coordination",
+    "awliya-dam": "actor.saraya_awliya_al_dam",
+    "ashab-kahf": "actor.ashab_al_kahf",
+    "usbat-thaireen": "actor.usbat_al_thaireen",
+    "qasim-jabbarin": "actor.qasim_al_jabbarin",
+    "rabaallah": "actor.rab_allah",
+    "pmf": "actor.pmf",
+    "isf": "actor.iraqi_security_forces",
+    "iraqi-army": "actor.iraqi_army",
+    "joc": "actor.joint_operations_command",
+    "cts": "actor.counter_terrorism_service",
+    "fed-police": "actor.federal_police",
+    "security-media-cell": "actor.security_media_cell",
+    "peshmerga": "actor.peshmerga",
+    "asayish": "actor.asayish",
+    "coalition": "actor.coalition",
+    "us-forces": "actor.us_forces",
+    "nato-mission": "actor.nato_mission_iraq",
+    "isis": "actor.islamic_state",
+    "sdf": "actor.sdf",
+    "ypg": "actor.ypg",
+    "pkk": "actor.pkk",
+    "irgc": "actor.irgc",
+    "quds-force": "actor.quds_force",
+    "hezbollah-lb": "actor.hezbollah",
+    "fatemiyoun": "actor.fatemiyoun",
+    "zainabiyoun": "actor.zainabiyoun",
+    "saa": "actor.syrian_army",
+    "hts": "actor.hts",
+    "sna": "actor.syrian_national_army",
+    "sfa": "actor.syrian_free_army",
+    "russia-forces": "actor.russian_forces",
+    "turkey-forces": "actor.turkish_forces",
+    "idf": "actor.israeli_forces",
+}
+# Bare seed aliases left out on purpose: ordinary words or too vague on their own.
+SEED_ALIASES_REJECTED = {
+    key(n)
+    for n in [
+        "الكتائب",
+        "الحشد",
+        "بدر",
+        "الجيش الوطني",
+        "الخضراء",
+        "سنتكوم",
+        "IRI",
+        "قوة المهام المشتركة",
+    ]
+}
+
+# ---------------------------------------------------------------------------------------------
+# Build
+# ---------------------------------------------------------------------------------------------
+
+
+class Entity:
+    """One place/site with its names and attributes."""
+
+    def __init__(self, **attrs: str) -> None:
+        self.attrs = attrs
+        self.names: list[str] = []
+        self.ambiguous = False
+
+    def add(self, name: str) -> None:
+        name = clean(name)
+        if not name:
+            return
+        for candidate in (name, arabize(name)):
+            if candidate not in self.names:
+                self.names.append(candidate)
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def fmt(x: float) -> str:
+    return f"{x:.5f}".rstrip("0").rstrip(".")
+
+
+def valid_name(name: str) -> bool:
+    """A name worth matching: Arabic letters only (digits allowed in curated site names is
+    handled separately), at least 3 letters, not in :data:`DROP_NAMES`."""
+    if not _ARABIC_LETTERS.match(name):
+        return False
+    if letters(name) <= 2:
+        return False
+    if key(name) in DROP_NAMES:
+        return False
+    # a single letter as a word ("ب الخ") is a data error
+    if any(len(tok) == 1 and not tok.isdigit() for tok in name.split()):
+        return False
+    return True
+
+
+_NOT_PERSON = {loose(w) for w in "ابو ام بيت ال بو البو عرب ابن بن بنت آل".split()}
+
+
+def is_person_name(name: str) -> bool:
+    """A village name that starts with a given name ("جاسم محمد", "عباس كدوم"): in GeoNames
+    these are farms named after their owners, and in news text they are people."""
+    toks = [strip_al(t) for t in loose(name).split()]
+    return bool(toks) and toks[0] in GIVEN_NAME_SET and toks[0] not in _NOT_PERSON
+
+
+def is_ambiguous_word(name: str) -> bool:
+    """True when a name is an ordinary word / given name / foreign place rather than a place."""
+    lk = loose(name)
+    if lk in COMMON_WORDS_SET or lk in AMBIGUOUS_PLACE_NAMES or lk in FOREIGN_PLACES:
+        return True
+    toks = [strip_al(t) for t in lk.split()]
+    while len(toks) > 1 and toks[0] in GENERIC_PREFIXES:
+        toks = toks[1:]
+    if len(toks) == 1 and (toks[0] in COMMON_WORDS_SET or toks[0] in GIVEN_NAME_SET):
+        return True  # "قرية جديدة", "حي الشرطة", "محمد"
+    if toks and all(t in GIVEN_NAME_SET for t in toks):
+        return True  # a person's name: "حسين علي", "سيد جابر"
+    return False
+
+
+# Words that name the kind of place; a name made of one of them plus an ordinary word is
+# still an ordinary phrase ("قرية جديدة").
+GENERIC_PREFIXES = {loose(w) for w in "قرية مدينة بلدة حي منطقة ناحية قضاء محلة مزرعة".split()}
+
+
+def hamza_forms(src: Path) -> dict[str, str]:
+    """key(name) -> the spelling with hamza seats (أربيل for اربيل) found in the WOF names."""
+    forms: dict[str, str] = {}
+    for r in read_csv(src / "wof-iq-sy" / "gazetteer_iq_sy_ar.csv"):
+        n = clean(r["name_ar"])
+        if re.search("[أإآ]", n) and _ARABIC_LETTERS.match(n):
+            forms.setdefault(key(n), n)
+    return forms
+
+
+def build_admin(src: Path) -> tuple[list[Entity], dict[tuple[str, str], str]]:
+    """Countries, governorates, districts, subdistricts from OCHA (Iraq) and OpenSyria."""
+    hamza = hamza_forms(src)
+    ents: list[Entity] = []
+    gov_slug: dict[tuple[str, str], str] = {}  # (country, pcode) -> slug
+    admin1_en: dict[tuple[str, str], str] = {}
+
+    iq = Entity(
+        id="iq",
+        kind="country",
+        name_ar="العراق",
+        name_en="Iraq",
+        admin1="",
+        country="IQ",
+        lat="33.0",
+        lon="43.5",
+        precision="country",
+        source="wof",
+    )
+    for n in ["العراق", "جمهورية العراق"]:
+        iq.add(n)
+    sy = Entity(
+        id="sy",
+        kind="country",
+        name_ar="سوريا",
+        name_en="Syria",
+        admin1="",
+        country="SY",
+        lat="35.0",
+        lon="38.5",
+        precision="country",
+        source="wof",
+    )
+    for n in ["سوريا", "سورية", "الجمهورية العربية السورية"]:
+        sy.add(n)
+    ents += [iq, sy]
+
+    for country, path, source in [
+        ("IQ", src / "ocha-iraq-admin" / "admin_iq_ocha.csv", "ocha"),
+        ("SY", src / "opensyria-admin" / "admin_sy_ocha.csv", "opensyria"),
+    ]:
+        rows = read_csv(path)
+        by_pcode = {r["pcode"]: r for r in rows}
+        used: Counter[str] = Counter()
+        pending = []
+        for r in rows:
+            level = r["level"]
+            gov = r["pcode"][: 5 if country == "IQ" else 4]
+            if level == "governorate":
+                gslug = slug(r["name_en"])
+                gov_slug[(country, r["pcode"])] = gslug
+                admin1_en[(country, r["pcode"])] = r["name_en"]
+                eid = f"{country.lower()}.gov.{gslug}"
+            else:
+                parent_gov = by_pcode[gov]
+                gslug = slug(parent_gov["name_en"])
+                short = "dist" if level == "district" else "subdist"
+                eid = f"{country.lower()}.{short}.{gslug}.{slug(r['name_en'])}"
+            used[eid] += 1
+            pending.append((eid, r, gov))
+        for eid, r, gov in pending:
+            if used[eid] > 1:
+                eid = f"{eid}.{r['pcode'].lower()}"
+            level = r["level"]
+            name_ar = clean(ADMIN_NAME_FIXES.get(r["pcode"], r["name_ar"]))
+            if level == "governorate":
+                name_ar = GOV_DISPLAY_AR.get(name_ar, name_ar)
+            name_ar = hamza.get(key(name_ar), name_ar)
+            e = Entity(
+                id=eid,
+                kind=level,
+                name_ar=arabize(name_ar),
+                name_en=r["name_en"],
+                admin1=by_pcode[gov]["name_en"],
+                country=country,
+                lat=fmt(float(r["lat"])),
+                lon=fmt(float(r["lon"])),
+                precision=level,
+                source=f"{source}:{r['pcode']}",
+            )
+            e.add(name_ar)
+            prefix = {
+                "governorate": "محافظة",
+                "district": "قضاء" if country == "IQ" else "منطقة",
+                "subdistrict": "ناحية",
+            }[level]
+            base = name_ar
+            if base.startswith("مركز "):
+                e.add(f"{prefix} {base}")
+            else:
+                e.add(f"{prefix} {base}")
+            for alias in r.get("aliases_ar", "").split("|"):
+                alias = clean(alias)
+                if not alias or alias.startswith("مركزها") or alias == "حيالين":
+                    continue
+                e.add(alias)
+            for extra in EXTRA_VARIANTS.get((country, key(name_ar)), []):
+                e.add(extra)
+            if level in ("governorate", "district") and name_ar.startswith("ال"):
+                bare = name_ar[2:]
+                if letters(bare) >= 4 and not is_ambiguous_word(bare):
+                    e.add(bare)
+            e.ambiguous = is_ambiguous_word(name_ar)
+            ents.append(e)
+    return ents, {k: v for k, v in admin1_en.items()}
+
+
+def build_localities(src: Path, admin: list[Entity]) -> list[Entity]:
+    """Cities, towns, villages and neighbourhoods from Who's On First / GeoNames."""
+    rows = read_csv(src / "wof-iq-sy" / "gazetteer_iq_sy_ar.csv")
+    # admin-unit names per (country, admin1) -> kind (for city/town classification)
+    # (country, admin1, loose name) -> (Arabic display name, English name) of the unit
+    dist_names: dict[tuple[str, str, str], tuple[str, str]] = {}
+    sub_names: dict[tuple[str, str, str], tuple[str, str]] = {}
+    gov_names: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for e in admin:
+        a = e.attrs
+        k = loose(a["name_ar"])
+        val = (a["name_ar"], a["name_en"])
+        if a["kind"] == "district":
+            dist_names.setdefault((a["country"], a["admin1"], k), val)
+        elif a["kind"] == "subdistrict":
+            if a["name_ar"].startswith("مركز "):
+                k2 = loose(a["name_ar"][5:])
+                dist_names.setdefault(
+                    (a["country"], a["admin1"], k2), (a["name_ar"][5:], a["name_en"])
+                )
+            else:
+                sub_names.setdefault((a["country"], a["admin1"], k), val)
+        elif a["kind"] == "governorate":
+            gov_names.setdefault((a["country"], k), (*val, a["admin1"]))
+
+    groups: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for r in rows:
+        if r["kind"] not in ("locality", "neighbourhood"):
+            continue
+        groups[r["source_id"]].append(r)
+
+    ents: list[Entity] = []
+    for sid, rs in groups.items():
+        rs.sort(key=lambda r: r["name_type"] != "preferred")
+        first = rs[0]
+        country = first["country"]
+        names = []
+        for r in rs:
+            n = (
+                WOF_NAME_FIXES.get(sid, r["name_ar"])
+                if r["name_type"] == "preferred"
+                else r["name_ar"]
+            )
+            n = clean(n)
+            if re.match("^(محافظة|قضاء|ناحية) ", n) and first["kind"] == "locality":
+                continue
+            names.append(n)
+        names += WOF_EXTRA_NAMES.get(sid, [])
+        names = [n for n in names if valid_name(arabize(n))]
+        if not names:
+            continue
+
+        admin1 = first["admin1"]
+        k = next(
+            (
+                loose(n)
+                for n in names
+                if (country, admin1, loose(n)) in dist_names
+                or (country, loose(n)) in gov_names
+                or (country, admin1, loose(n)) in sub_names
+            ),
+            loose(names[0]),
+        )
+        name_en = next((r["name_en"] for r in rs if re.search("[A-Za-z]", r["name_en"])), "")
+        display = names[0]
+        if first["kind"] == "neighbourhood":
+            kind, precision = "zone", "neighbourhood"
+        elif (country, admin1, k) in dist_names or (
+            (country, k) in gov_names
+            and gov_names[(country, k)][1] == admin1
+            and first["wikidata_id"]
+        ):
+            kind, precision = "city", "town"
+            unit = dist_names.get((country, admin1, k)) or gov_names[(country, k)][:2]
+            display, name_en = unit
+        elif (country, admin1, k) in sub_names or first["wikidata_id"]:
+            kind, precision = "town", "town"
+            if (country, admin1, k) in sub_names and not name_en:
+                name_en = sub_names[(country, admin1, k)][1]
+        else:
+            if is_person_name(names[0]):
+                continue  # a farm or homestead named after its owner (see SOURCES.md)
+            kind, precision = "village", "town"
+        if display.endswith("ه") and any(n == display[:-1] + "ة" for n in names):
+            display = display[:-1] + "ة"
+        if not name_en:
+            name_en = f"wof {sid.split(':')[1]}"
+        names.insert(0, display)
+        if not is_ambiguous_word(display):
+            # a variant that is an ordinary word ("خليج" for al-Khalis) is a source error
+            names = [n for n in names if not is_ambiguous_word(n)]
+        e = Entity(
+            id="",
+            kind=kind,
+            name_ar=arabize(display),
+            name_en=name_en,
+            admin1=admin1,
+            country=country,
+            lat=fmt(float(first["lat"])),
+            lon=fmt(float(first["lon"])),
+            precision=precision,
+            source=sid,
+        )
+        e.wof = first  # type: ignore[attr-defined]
+        for n in names:
+            e.add(n)
+        if kind == "city":
+            for extra in EXTRA_VARIANTS.get((country, key(names[0])), []):
+                e.add(extra)
+            if names[0].startswith("ال") and letters(names[0]) >= 6:
+                bare = names[0][2:]
+                if not is_ambiguous_word(bare):
+                    e.add(bare)
+        ents.append(e)
+
+    ents = merge_duplicates(ents)
+    return ents
+
+
+KIND_RANK = {"city": 0, "town": 1, "zone": 2, "village": 3}
+
+
+def merge_duplicates(ents: list[Entity]) -> list[Entity]:
+    """Merge records of one settlement: same loose name, same country, within 6 km."""
+    by_name: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+    for e in ents:
+        by_name[(e.attrs["country"], loose(e.attrs["name_ar"]))].append(e)
+    dropped: set[int] = set()
+    for group in by_name.values():
+        if len(group) < 2:
+            continue
+        group.sort(
+            key=lambda e: (KIND_RANK[e.attrs["kind"]], not e.wof["wikidata_id"], e.attrs["source"])
+        )
+        for i, keep in enumerate(group):
+            if id(keep) in dropped:
+                continue
+            for other in group[i + 1 :]:
+                if id(other) in dropped:
+                    continue
+                d = haversine(
+                    float(keep.attrs["lat"]),
+                    float(keep.attrs["lon"]),
+                    float(other.attrs["lat"]),
+                    float(other.attrs["lon"]),
+                )
+                if d < 6.0:
+                    for n in other.names:
+                        keep.add(n)
+                    dropped.add(id(other))
+    return [e for e in ents if id(e) not in dropped]
+
+
+def assign_locality_ids(ents: list[Entity]) -> None:
+    """iq.loc.<slug>; qualified by admin1 when the slug is shared, then by the WOF id."""
+    base = {}
+    for e in ents:
+        base[id(e)] = f"{e.attrs['country'].lower()}.loc.{slug(e.attrs['name_en'])}"
+    counts = Counter(base.values())
+    second = {}
+    for e in ents:
+        b = base[id(e)]
+        if counts[b] > 1:
+            b = f"{b}.{slug(e.attrs['admin1'] or 'x')}"
+        second[id(e)] = b
+    counts2 = Counter(second.values())
+    for e in ents:
+        b = second[id(e)]
+        if counts2[b] > 1:
+            b = f"{b}.{e.attrs['source'].split(':')[1]}"
+        e.attrs["id"] = b
+
+
+def flag_localities(ents: list[Entity], admin: list[Entity]) -> None:
+    """Ambiguity rules for settlements (see SOURCES.md)."""
+    major: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for e in admin + [e for e in ents if e.attrs["kind"] == "city"]:
+        if e.attrs["kind"] in ("governorate", "district", "city"):
+            pos = (float(e.attrs["lat"]), float(e.attrs["lon"]))
+            major[loose(e.attrs["name_ar"])].append(pos)
+    village_count: Counter[str] = Counter(
+        loose(e.attrs["name_ar"]) for e in ents if e.attrs["kind"] == "village"
+    )
+    for e in ents:
+        a = e.attrs
+        names = [a["name_ar"]] + e.names
+        amb = any(is_ambiguous_word(n) for n in names)
+        lk = loose(a["name_ar"])
+        if a["kind"] in ("village", "zone"):
+            for m in major.get(lk, []):
+                far = haversine(float(a["lat"]), float(a["lon"]), m[0], m[1]) > 30.0
+                if far:
+                    amb = True  # a hamlet named like a city or governorate elsewhere
+            if village_count[lk] >= 3:
+                amb = True  # a name many villages share
+            core = strip_al(key(a["name_ar"]))
+            if letters(core) <= 3:
+                amb = True
+            if a["name_ar"].startswith(("البو ", "آل ", "ال ")):
+                amb = True  # tribe / family names
+        e.ambiguous = amb
+
+
+def build_sites(src: Path) -> list[Entity]:
+    airports = {
+        r["icao"]: r for r in read_csv(src / "airportsdata" / "airfields_iq_sy_airportsdata.csv")
+    }
+    ents = []
+    for sid, kind, country, admin1, name_en, names, where in SITES:
+        if isinstance(where, str):
+            ap = airports[where]
+            lat, lon, precision = float(ap["lat"]), float(ap["lon"]), "point"
+            source = f"airportsdata:{where}"
+        else:
+            lat, lon, precision = where
+            source = (
+                "curated:"
+                + {"site": "public-position", "town": "town-anchor", "approximate": "approximate"}[
+                    precision
+                ]
+            )
+        e = Entity(
+            id=sid,
+            kind=kind,
+            name_ar=names[0],
+            name_en=name_en,
+            admin1=admin1,
+            country=country,
+            lat=fmt(lat),
+            lon=fmt(lon),
+            precision=precision,
+            source=source,
+        )
+        for n in names:
+            e.add(n)
+        # a site name is a phrase ("قاعدة بلد الجوية"); only a bare ordinary word is ambiguous
+        e.ambiguous = any(loose(n) in COMMON_WORDS_SET for n in names)
+        ents.append(e)
+    return ents
+
+
+def dedupe_names(e: Entity) -> list[str]:
+    seen = set()
+    out = []
+    for n in [e.attrs["name_ar"]] + e.names:
+        k = key(n)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(n)
+    return out
+
+
+def place_rows(ents: list[Entity], site: bool = False) -> list[list[str]]:
+    rows = []
+    for e in ents:
+        a = e.attrs
+        for n in dedupe_names(e):
+            if not site and not valid_name(n):
+                continue
+            if site and (letters(n) <= 2 or not _ARABIC_ANY.search(n)):
+                continue
+            rows.append(
+                [
+                    n,
+                    a["id"],
+                    a["kind"],
+                    a["name_ar"],
+                    a["name_en"],
+                    a["admin1"],
+                    a["country"],
+                    a["lat"],
+                    a["lon"],
+                    a["precision"],
+                    "1" if e.ambiguous else "0",
+                    a["source"],
+                ]
+            )
+    return rows
+
+
+def actor_rows(src: Path) -> list[list[str]]:
+    seed = read_csv(src / "curated-seed" / "actors_seed_iq_sy.csv")
+    ours = {a[0]: a for a in ACTORS}
+    extra_names: dict[str, list[str]] = defaultdict(list)
+    for r in seed:
+        target = SEED_ACTOR_MAP.get(r["id"])
+        if target is None:
+            raise SystemExit(f"curated seed actor {r['id']!r} has no mapping")
+        for n in [r["name_ar"], *r["aliases_ar"].split("|")]:
+            n = clean(n)
+            if n and key(n) not in SEED_ALIASES_REJECTED and _ARABIC_ANY.search(n):
+                extra_names[target].append(n)
+    rows = []
+    for aid, names, name_en, atype, country, parent in ACTORS:
+        if parent and parent not in ours:
+            raise SystemExit(f"{aid}: unknown parent {parent}")
+        seen = set()
+        all_names = names + extra_names.get(aid, [])
+        from_seed = bool(extra_names.get(aid))
+        for n in all_names:
+            n = clean(n)
+            if key(n) in seen or key(n) in SEED_ALIASES_REJECTED:
+                continue
+            seen.add(key(n))
+            rows.append(
+                [
+                    n,
+                    aid,
+                    "actor",
+                    names[0],
+                    name_en,
+                    atype,
+                    country,
+                    parent,
+                    "curated+seed" if from_seed else "curated",
+                ]
+            )
+    return rows
+
+
+def write(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    rows.sort(key=lambda r: (r[1], r[0]))
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(rows)
+
+
+def check_rows(rows: list[list[str]]) -> None:
+    seen = set()
+    attrs: dict[str, tuple[str, ...]] = {}
+    for r in rows:
+        name, eid, kind = r[0], r[1], r[2]
+        if (name, eid) in seen:
+            raise SystemExit(f"duplicate row {name!r} {eid}")
+        seen.add((name, eid))
+        if kind not in PLACE_KINDS:
+            raise SystemExit(f"{eid}: bad kind {kind}")
+        lat, lon = float(r[7]), float(r[8])
+        s, w, n, e = BBOX[r[6]]
+        if not (s <= lat <= n and w <= lon <= e):
+            raise SystemExit(f"{eid}: {lat},{lon} outside {r[6]}")
+        if not _ARABIC_ANY.search(r[3]):
+            raise SystemExit(f"{eid}: no Arabic name")
+        if attrs.setdefault(eid, tuple(r[2:])) != tuple(r[2:]):
+            raise SystemExit(f"{eid}: inconsistent attributes")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("source", type=Path, help="folder with the downloaded source data")
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent / "python" / "rasid" / "data" / "gazetteer",
+    )
+    args = ap.parse_args(argv)
+    src: Path = args.source
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+
+    admin, _ = build_admin(src)
+    locs = build_localities(src, admin)
+    assign_locality_ids(locs)
+    flag_localities(locs, admin)
+    sites = build_sites(src)
+
+    core = admin + [e for e in locs if e.attrs["kind"] in ("city", "town", "zone")]
+    places = place_rows(core)
+    site_rows = place_rows(sites, site=True)
+    outputs: dict[str, tuple[list[str], list[list[str]]]] = {
+        "places.csv": (PLACE_COLUMNS, places),
+    }
+    for country in ("IQ", "SY"):
+        # villages, split by governorate into files below MAX_FILE_BYTES
+        vil = [e for e in locs if e.attrs["kind"] == "village" and e.attrs["country"] == country]
+        by_gov: dict[str, list[list[str]]] = defaultdict(list)
+        for e in vil:
+            by_gov[e.attrs["admin1"]].extend(place_rows([e]))
+        parts: list[list[list[str]]] = [[]]
+        size = 0
+        for gov in sorted(by_gov):
+            gsize = sum(len(",".join(r).encode()) + 1 for r in by_gov[gov])
+            if parts[-1] and size + gsize > MAX_FILE_BYTES:
+                parts.append([])
+                size = 0
+            parts[-1].extend(by_gov[gov])
+            size += gsize
+        for i, part in enumerate(parts, 1):
+            outputs[f"villages_{country.lower()}_{i}.csv"] = (PLACE_COLUMNS, part)
+    outputs["sites.csv"] = (PLACE_COLUMNS, site_rows)
+    check_rows([r for name, (_, rows) in outputs.items() for r in rows if name != "sites.csv"])
+    check_rows(site_rows)
+    outputs["actors.csv"] = (ACTOR_COLUMNS, actor_rows(src))
+    for old in out.glob("villages_*.csv"):
+        old.unlink()
+    for fname, (header, rows) in outputs.items():
+        write(out / fname, header, rows)
+
+    for fname in outputs:
+        p = out / fname
+        with p.open(encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+        kinds = Counter(r["kind"] for r in rows)
+        ids = len({r["id"] for r in rows})
+        amb = sum(1 for r in rows if r.get("ambiguous") == "1")
+        print(
+            f"{fname}: {len(rows)} rows, {ids} ids, {p.stat().st_size / 1e6:.2f} MB, "
+            f"ambiguous rows {amb}, kinds {dict(sorted(kinds.items()))}",
+            file=sys.stderr,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
