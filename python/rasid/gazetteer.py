@@ -269,9 +269,7 @@ def _default_paths() -> list:
     folder = resources.files("rasid") / "data" / "gazetteer"
     if not folder.is_dir():
         return []
-    return sorted(
-        (p for p in folder.iterdir() if p.name.endswith(".csv")), key=lambda p: p.name
-    )
+    return sorted((p for p in folder.iterdir() if p.name.endswith(".csv")), key=lambda p: p.name)
 
 
 @functools.lru_cache(maxsize=1)

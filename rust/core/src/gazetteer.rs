@@ -466,7 +466,9 @@ impl Gazetteer {
 
     /// The name `name` as it was given.
     pub fn name(&self, name: u32) -> &str {
-        self.names.get(name as usize).map_or("", |n| self.str_of(n.text))
+        self.names
+            .get(name as usize)
+            .map_or("", |n| self.str_of(n.text))
     }
 
     /// The entity of name `name`.
@@ -476,12 +478,16 @@ impl Gazetteer {
 
     /// The id of entity `entity`.
     pub fn id(&self, entity: u32) -> &str {
-        self.entities.get(entity as usize).map_or("", |e| self.str_of(e.id))
+        self.entities
+            .get(entity as usize)
+            .map_or("", |e| self.str_of(e.id))
     }
 
     /// The kind of entity `entity`.
     pub fn kind(&self, entity: u32) -> &str {
-        self.entities.get(entity as usize).map_or("", |e| self.str_of(e.kind))
+        self.entities
+            .get(entity as usize)
+            .map_or("", |e| self.str_of(e.kind))
     }
 
     /// The attributes of entity `entity`, in key order of first appearance.
@@ -490,7 +496,10 @@ impl Gazetteer {
             e.attrs_start as usize..(e.attrs_start + e.attrs_len) as usize
         });
         self.attrs.get(range).unwrap_or(&[]).iter().map(move |a| {
-            let key = self.keys.get(a.key as usize).map_or("", |&k| self.str_of(k));
+            let key = self
+                .keys
+                .get(a.key as usize)
+                .map_or("", |&k| self.str_of(k));
             (key, self.attr_value(a))
         })
     }
@@ -549,7 +558,8 @@ impl Gazetteer {
                 folded.starts[s as usize] as usize,
                 folded.ends[e as usize - 1] as usize,
             );
-            let range = self.out_start[pat as usize] as usize..self.out_start[pat as usize + 1] as usize;
+            let range =
+                self.out_start[pat as usize] as usize..self.out_start[pat as usize + 1] as usize;
             for &o in &self.outputs[range] {
                 if (o as u8 & 7) & mask != 0 {
                     out.push(Match {

@@ -77,7 +77,9 @@ fn as_text<'a, 'py>(obj: &'a Bound<'py, PyAny>) -> PyResult<&'a Bound<'py, PyStr
     obj.cast::<PyString>().map_err(|_| {
         TextTypeError::new_err(format!(
             "text must be str, not {}",
-            obj.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string())
+            obj.get_type()
+                .name()
+                .map_or_else(|_| "?".to_owned(), |n| n.to_string())
         ))
     })
 }
@@ -97,12 +99,18 @@ fn file_error(e: FileError, path: &std::path::Path) -> PyErr {
 }
 
 fn norm_from(options: Option<&Bound<'_, PyDict>>) -> PyResult<Norm> {
+    let mut o = Norm::default_options();
     if let Some(opts) = options {
-        if let Some((k, _)) = opts.iter().next() {
-            return Err(OptionError::new_err(format!("unknown normalization option {k}")));
+        for (k, v) in opts.iter() {
+            let name = k.cast::<PyString>()?.to_str()?.to_owned();
+            let value = v.cast::<PyBool>().map_err(|_| {
+                OptionError::new_err(format!("normalization option {name} must be True or False"))
+            })?;
+            o.set(&name, value.is_true())
+                .map_err(|e| OptionError::new_err(e.to_string()))?;
         }
     }
-    Ok(Norm)
+    Ok(Norm::new(o))
 }
 
 fn attr_value(v: &Bound<'_, PyAny>) -> Option<AttrValue> {
@@ -138,20 +146,18 @@ fn build_error(py: Python<'_>, i: usize, msg: &str) -> PyErr {
     err
 }
 
-fn add_entries(
-    builder: &mut GazetteerBuilder,
-    entries: &Bound<'_, PyAny>,
-) -> PyResult<()> {
+fn add_entries(builder: &mut GazetteerBuilder, entries: &Bound<'_, PyAny>) -> PyResult<()> {
     for (i, item) in entries.try_iter()?.enumerate() {
         let item = item?;
         let py = item.py();
         let bad = |msg: String| build_error(py, i, &msg);
-        let dict = match item.cast::<PyDict>() {
-            Ok(d) => d.clone(),
-            Err(_) => PyDict::from_sequence(&item.call_method0("items").map_err(|_| {
-                bad("an entry must be a mapping with keys name, id, kind".into())
-            })?)?,
-        };
+        let dict =
+            match item.cast::<PyDict>() {
+                Ok(d) => d.clone(),
+                Err(_) => PyDict::from_sequence(&item.call_method0("items").map_err(|_| {
+                    bad("an entry must be a mapping with keys name, id, kind".into())
+                })?)?,
+            };
         let name_obj = dict
             .get_item("name")?
             .ok_or_else(|| bad("no 'name'".into()))?;
@@ -265,7 +271,11 @@ fn to_py_matches<'py>(
 impl PyGazetteer {
     #[new]
     #[pyo3(signature = (entries, **options))]
-    fn new(py: Python<'_>, entries: &Bound<'_, PyAny>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+    fn new(
+        py: Python<'_>,
+        entries: &Bound<'_, PyAny>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Self> {
         let mut builder = GazetteerBuilder::new(norm_from(options)?);
         add_entries(&mut builder, entries)?;
         let inner = py.detach(move || builder.build());
@@ -369,7 +379,11 @@ impl PyGazetteer {
         }
         let g = &self.inner;
         let e = g.entity_of(index as u32);
-        Ok((g.name(index as u32).to_owned(), g.id(e).to_owned(), g.kind(e).to_owned()))
+        Ok((
+            g.name(index as u32).to_owned(),
+            g.id(e).to_owned(),
+            g.kind(e).to_owned(),
+        ))
     }
 
     fn __repr__(&self) -> String {

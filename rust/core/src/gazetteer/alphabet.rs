@@ -185,7 +185,10 @@ pub fn fold_name(normalized: impl Iterator<Item = char>) -> Vec<u8> {
     let Some(first) = first else {
         return Vec::new();
     };
-    let last = out.iter().rposition(|&b| IS_WORD[b as usize]).unwrap_or(first);
+    let last = out
+        .iter()
+        .rposition(|&b| IS_WORD[b as usize])
+        .unwrap_or(first);
     out.truncate(last + 1);
     out.drain(..first);
     out
@@ -209,7 +212,10 @@ mod tests {
 
     #[test]
     fn fold_name_trims_and_collapses() {
-        assert_eq!(fold_name(" «حزب  الله» ".chars()).len(), "حزب الله".chars().count());
+        assert_eq!(
+            fold_name(" «حزب  الله» ".chars()).len(),
+            "حزب الله".chars().count()
+        );
         assert!(fold_name("«» .".chars()).is_empty());
     }
 

@@ -62,7 +62,8 @@ struct Writer(Vec<u8>);
 
 impl Writer {
     fn section(&mut self, bytes: &[u8]) {
-        self.0.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        self.0
+            .extend_from_slice(&(bytes.len() as u64).to_le_bytes());
         self.0.extend_from_slice(bytes);
         while self.0.len() % 8 != 0 {
             self.0.push(0);
@@ -100,7 +101,9 @@ impl<'a> Reader<'a> {
     }
 
     fn u64(&mut self) -> Result<u64, FileError> {
-        Ok(u64::from_le_bytes(self.take(8)?.try_into().expect("8 bytes")))
+        Ok(u64::from_le_bytes(
+            self.take(8)?.try_into().expect("8 bytes"),
+        ))
     }
 
     fn section(&mut self) -> Result<&'a [u8], FileError> {
@@ -132,18 +135,40 @@ impl Gazetteer {
         w.0.extend_from_slice(&self.norm.to_bits().to_le_bytes());
         w.0.extend_from_slice(&SECTIONS.to_le_bytes());
         w.section(self.arena.as_bytes());
-        w.u32s(self.keys.iter().flat_map(|k| [k.off, k.len]).collect::<Vec<_>>().into_iter());
+        w.u32s(
+            self.keys
+                .iter()
+                .flat_map(|k| [k.off, k.len])
+                .collect::<Vec<_>>()
+                .into_iter(),
+        );
         w.u32s(
             self.entities
                 .iter()
-                .flat_map(|e| [e.id.off, e.id.len, e.kind.off, e.kind.len, e.attrs_start, e.attrs_len])
+                .flat_map(|e| {
+                    [
+                        e.id.off,
+                        e.id.len,
+                        e.kind.off,
+                        e.kind.len,
+                        e.attrs_start,
+                        e.attrs_len,
+                    ]
+                })
                 .collect::<Vec<_>>()
                 .into_iter(),
         );
         w.u32s(
             self.attrs
                 .iter()
-                .flat_map(|a| [a.key, a.tag as u32, a.payload as u32, (a.payload >> 32) as u32])
+                .flat_map(|a| {
+                    [
+                        a.key,
+                        a.tag as u32,
+                        a.payload as u32,
+                        (a.payload >> 32) as u32,
+                    ]
+                })
                 .collect::<Vec<_>>()
                 .into_iter(),
         );
@@ -206,12 +231,17 @@ impl Gazetteer {
             return Err(bad("checksum mismatch (truncated or corrupt)"));
         }
         let norm_bits = u64::from_le_bytes(bytes[16..24].try_into().expect("8 bytes"));
-        let norm = Norm::from_bits(norm_bits).ok_or_else(|| bad("unknown normalization options"))?;
-        let mut r = Reader { bytes: body, pos: 32 };
+        let norm =
+            Norm::from_bits(norm_bits).ok_or_else(|| bad("unknown normalization options"))?;
+        let mut r = Reader {
+            bytes: body,
+            pos: 32,
+        };
         if u64::from_le_bytes(bytes[24..32].try_into().expect("8 bytes")) != SECTIONS {
             return Err(bad("wrong section count"));
         }
-        let arena = String::from_utf8(r.section()?.to_vec()).map_err(|_| bad("strings are not UTF-8"))?;
+        let arena =
+            String::from_utf8(r.section()?.to_vec()).map_err(|_| bad("strings are not UTF-8"))?;
         let check_ref = |r: StrRef| -> Result<StrRef, FileError> {
             let (a, b) = (r.off as usize, r.off as usize + r.len as usize);
             if b > arena.len() || !arena.is_char_boundary(a) || !arena.is_char_boundary(b) {
@@ -219,11 +249,20 @@ impl Gazetteer {
             }
             Ok(r)
         };
-        let refs = |v: &[u32]| StrRef { off: v[0], len: v[1] };
+        let refs = |v: &[u32]| StrRef {
+            off: v[0],
+            len: v[1],
+        };
         let keys = r
             .u32s()?
             .chunks(2)
-            .map(|c| if c.len() == 2 { check_ref(refs(c)) } else { Err(bad("keys")) })
+            .map(|c| {
+                if c.len() == 2 {
+                    check_ref(refs(c))
+                } else {
+                    Err(bad("keys"))
+                }
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let raw_entities = r.u32s()?;
         let raw_attrs = r.u32s()?;
@@ -298,10 +337,9 @@ impl Gazetteer {
         {
             return Err(bad("output ranges"));
         }
-        if outputs
-            .iter()
-            .any(|&o| (o >> 3) as usize >= names.len() || (o & 7) == 0 || (o & 7) > CONTRACTED as u32)
-        {
+        if outputs.iter().any(|&o| {
+            (o >> 3) as usize >= names.len() || (o & 7) == 0 || (o & 7) > CONTRACTED as u32
+        }) {
             return Err(bad("output out of range"));
         }
         let mut trie = Trie::from_parts(first, label, out);

@@ -3,7 +3,8 @@ use super::*;
 fn gaz(entries: &[(&str, &str)]) -> Gazetteer {
     let mut b = GazetteerBuilder::new(Norm::default());
     for (name, id) in entries {
-        b.add(name, id, "place", [("lat", AttrValue::Float(33.3))]).unwrap();
+        b.add(name, id, "place", [("lat", AttrValue::Float(33.3))])
+            .unwrap();
     }
     b.build()
 }
@@ -46,11 +47,28 @@ fn standard() -> Gazetteer {
 #[test]
 fn clitics_before_plain_names() {
     let g = standard();
-    for text in ["بغداد", "وبغداد", "فبغداد", "ببغداد", "لبغداد", "كبغداد", "وببغداد", "ولبغداد", "فكبغداد"] {
+    for text in [
+        "بغداد",
+        "وبغداد",
+        "فبغداد",
+        "ببغداد",
+        "لبغداد",
+        "كبغداد",
+        "وببغداد",
+        "ولبغداد",
+        "فكبغداد",
+    ] {
         assert_eq!(surfaces(&g, text), vec!["بغداد"], "{text}");
     }
     // not a clitic combination, an article, or inside a word
-    for text in ["ببببغداد", "البغداد", "وفبغداد", "سبغداد", "بغدادي", "بغدادنا"] {
+    for text in [
+        "ببببغداد",
+        "البغداد",
+        "وفبغداد",
+        "سبغداد",
+        "بغدادي",
+        "بغدادنا",
+    ] {
         assert!(surfaces(&g, text).is_empty(), "{text}");
     }
 }
@@ -58,7 +76,14 @@ fn clitics_before_plain_names() {
 #[test]
 fn article_names_and_the_lam_contraction() {
     let g = standard();
-    for text in ["الانبار", "بالانبار", "وبالانبار", "فبالانبار", "كالانبار", "والانبار"] {
+    for text in [
+        "الانبار",
+        "بالانبار",
+        "وبالانبار",
+        "فبالانبار",
+        "كالانبار",
+        "والانبار",
+    ] {
         assert_eq!(surfaces(&g, text), vec!["الانبار"], "{text}");
     }
     assert_eq!(surfaces(&g, "للتحالف"), vec!["لتحالف"]);
@@ -74,7 +99,17 @@ fn article_names_and_the_lam_contraction() {
 #[test]
 fn traps_inside_words() {
     let g = standard();
-    for text in ["البلاد", "البلدة", "بلدي", "القائمة", "قائمة", "انتهيت", "الهيتي", "حديثها", "الحديثة"] {
+    for text in [
+        "البلاد",
+        "البلدة",
+        "بلدي",
+        "القائمة",
+        "قائمة",
+        "انتهيت",
+        "الهيتي",
+        "حديثها",
+        "الحديثة",
+    ] {
         assert!(surfaces(&g, text).is_empty(), "{text}");
     }
     assert_eq!(surfaces(&g, "قضاء بلد"), vec!["بلد"]);
@@ -86,7 +121,10 @@ fn traps_inside_words() {
 fn longest_and_overlapping() {
     let g = standard();
     let t = "بيان كتائب حزب الله اليوم";
-    assert_eq!(found(&g, t, false), vec![("كتائب حزب الله".into(), "kataib".into())]);
+    assert_eq!(
+        found(&g, t, false),
+        vec![("كتائب حزب الله".into(), "kataib".into())]
+    );
     let all = found(&g, t, true);
     assert_eq!(
         all,
@@ -117,10 +155,25 @@ fn offsets_are_code_points() {
 #[test]
 fn variants_share_an_entity_and_attributes_merge() {
     let mut b = GazetteerBuilder::new(Norm::default());
-    b.add("بغداد", "q1", "place", [("country", AttrValue::Str("IQ".into()))]).unwrap();
-    b.add("بغدد", "q1", "", [("lat", AttrValue::Float(33.3)), ("country", AttrValue::Str("XX".into()))])
+    b.add(
+        "بغداد",
+        "q1",
+        "place",
+        [("country", AttrValue::Str("IQ".into()))],
+    )
+    .unwrap();
+    b.add(
+        "بغدد",
+        "q1",
+        "",
+        [
+            ("lat", AttrValue::Float(33.3)),
+            ("country", AttrValue::Str("XX".into())),
+        ],
+    )
+    .unwrap();
+    b.add("بغداد", "q1", "city", [("pop", AttrValue::Null)])
         .unwrap();
-    b.add("بغداد", "q1", "city", [("pop", AttrValue::Null)]).unwrap();
     let g = b.build();
     assert_eq!(g.len(), 3);
     assert_eq!(g.entity_count(), 1);
@@ -135,7 +188,10 @@ fn variants_share_an_entity_and_attributes_merge() {
 #[test]
 fn two_entities_with_one_name_are_both_reported() {
     let g = gaz(&[("الميادين", "town"), ("الميادين", "tv")]);
-    let ids: Vec<String> = found(&g, "الميادين", false).into_iter().map(|x| x.1).collect();
+    let ids: Vec<String> = found(&g, "الميادين", false)
+        .into_iter()
+        .map(|x| x.1)
+        .collect();
     assert_eq!(ids, vec!["town", "tv"]);
 }
 
@@ -169,9 +225,26 @@ fn save_load_round_trip_and_corruption() {
 #[test]
 fn batch_equals_single() {
     let g = standard();
-    let docs: Vec<String> = (0..50).map(|i| format!("{i} وبغداد والانبار {i} للتحالف")).collect();
+    let docs: Vec<String> = (0..50)
+        .map(|i| format!("{i} وبغداد والانبار {i} للتحالف"))
+        .collect();
     let batch = g.find_batch(&docs, false, Some(2));
     for (d, r) in docs.iter().zip(batch) {
         assert_eq!(g.find(d, false), r);
     }
+}
+
+#[test]
+fn names_and_texts_are_normalized_alike() {
+    let g = gaz(&[
+        ("بغداد", "baghdad"),
+        ("عين الأسد", "ain_asad"),
+        ("حزب الله", "hezbollah"),
+    ]);
+    assert_eq!(surfaces(&g, "في بَغْدَادَ اليوم"), vec!["بَغْدَادَ"]);
+    assert_eq!(surfaces(&g, "في بغــداد"), vec!["بغــداد"]);
+    assert_eq!(surfaces(&g, "قاعدة عین الاسد"), vec!["عین الاسد"]);
+    assert_eq!(surfaces(&g, "لـ«حزب اللّه»"), vec!["حزب اللّه"]);
+    // trailing harakat and tatweel of the name belong to it
+    assert_eq!(surfaces(&g, "ببغدادـ،"), vec!["بغدادـ"]);
 }
