@@ -1,1 +1,758 @@
-//! (being written)
+//! One-pass gazetteer matching at Arabic word boundaries.
+//!
+//! A [`Gazetteer`] holds many names (places, bases, actors, weapons, trigger words), each
+//! tied to an entity with an id, a kind and attributes; variant spellings share an id. Names
+//! and texts are normalized the same way and folded into a one-byte alphabet
+//! ([`alphabet`]), the names go into a compact trie, and [`Gazetteer::find`] walks the trie
+//! only where a name may start:
+//!
+//! * at the start of a word, or after the proclitics و ف ب ل ك in their combinations
+//!   (و/ف, then ب/ل/ك): «وبغداد», «فببغداد» is not a combination, «ولبغداد» is;
+//! * a name written with the article ال («التحالف») also matches after و ف ب ك and their
+//!   combinations («بالتحالف», «وبالتحالف»), and after ل where the alef of the article drops
+//!   («للتحالف», «وللتحالف»): the span then starts at the article's lam;
+//! * a name without the article never matches after an article («البلد» is not «بلد»);
+//! * the name must end a word: the next character is not a letter or digit, so enclitic
+//!   pronouns and plural or feminine endings do not match («القائمة» is not «القائم»).
+//!
+//! Anything that is not a letter or a digit separates words, so quotes, punctuation and a
+//! tatweel kept by the normalization («لـ«حزب الله»») all work as boundaries. The leftmost
+//! match wins and, at one start, the longest («كتائب حزب الله» over «حزب الله»); when
+//! several entities share the winning name, every one of them is reported. With
+//! `overlapping` every valid match is reported.
+//!
+//! Offsets are computed on bytes of the folded text and turned into code-point offsets of the
+//! original text through the span of each folded byte ([`alphabet::Folded`]).
+
+pub mod alphabet;
+mod file;
+mod norm;
+mod trie;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::{Arc, Mutex};
+
+use alphabet::{Folded, BEH, FEH, IS_WORD, KAF, LAM, WAW};
+pub use file::FileError;
+pub use norm::Norm;
+use trie::{Trie, NONE};
+
+/// A name written without the article (بغداد): matches at a word start or after clitics.
+const PLAIN: u8 = 1;
+/// A name written with the article (التحالف): matches at a word start or after و ف ب ك.
+const ARTICLE: u8 = 2;
+/// The ل + ال contraction of an article name (لتحالف in «للتحالف»): only after ل.
+const CONTRACTED: u8 = 4;
+
+/// An attribute value of an entity.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AttrValue {
+    /// A missing value.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// An integer.
+    Int(i64),
+    /// A floating-point number.
+    Float(f64),
+    /// A string.
+    Str(String),
+}
+
+/// An attribute value borrowed from a gazetteer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum AttrRef<'a> {
+    /// A missing value.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// An integer.
+    Int(i64),
+    /// A floating-point number.
+    Float(f64),
+    /// A string.
+    Str(&'a str),
+}
+
+/// An entry that cannot go into a gazetteer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildError {
+    /// Index of the entry, counting from 0 in the order entries were added.
+    pub entry: usize,
+    /// What is wrong with it.
+    pub reason: String,
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "gazetteer entry {}: {}", self.entry, self.reason)
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// A match: code-point offsets in the original text and the name that matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Match {
+    /// Start, in code points of the original text.
+    pub start: usize,
+    /// End (exclusive), in code points of the original text.
+    pub end: usize,
+    /// Index of the matched name; see [`Gazetteer::name`] and [`Gazetteer::entity_of`].
+    pub name: u32,
+}
+
+/// A span of the string arena.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct StrRef {
+    off: u32,
+    len: u32,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Entity {
+    id: StrRef,
+    kind: StrRef,
+    attrs_start: u32,
+    attrs_len: u32,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Name {
+    text: StrRef,
+    entity: u32,
+}
+
+const TAG_BOOL: u8 = 1;
+const TAG_INT: u8 = 2;
+const TAG_FLOAT: u8 = 3;
+const TAG_STR: u8 = 4;
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Attr {
+    key: u32,
+    tag: u8,
+    payload: u64,
+}
+
+/// A string arena with interning for short repeated strings (kinds, keys).
+#[derive(Debug, Default)]
+struct Arena {
+    text: String,
+    interned: HashMap<String, StrRef>,
+}
+
+impl Arena {
+    fn push(&mut self, s: &str) -> Result<StrRef, String> {
+        let off = self.text.len();
+        if off + s.len() > u32::MAX as usize {
+            return Err("gazetteer strings exceed 4 GiB".into());
+        }
+        self.text.push_str(s);
+        Ok(StrRef {
+            off: off as u32,
+            len: s.len() as u32,
+        })
+    }
+
+    fn intern(&mut self, s: &str) -> Result<StrRef, String> {
+        if let Some(r) = self.interned.get(s) {
+            return Ok(*r);
+        }
+        let r = self.push(s)?;
+        self.interned.insert(s.to_owned(), r);
+        Ok(r)
+    }
+}
+
+/// Collects entries and builds a [`Gazetteer`].
+#[derive(Debug)]
+pub struct GazetteerBuilder {
+    norm: Norm,
+    arena: Arena,
+    keys: Vec<StrRef>,
+    key_ids: HashMap<String, u32>,
+    entity_ids: HashMap<String, u32>,
+    entities: Vec<Entity>,
+    /// (entity, key, value) in the order added; the last value of a key wins.
+    attrs: Vec<(u32, u32, u8, u64)>,
+    names: Vec<Name>,
+    /// Folded patterns: (offset in `pattern_bytes`, length, name, kind).
+    patterns: Vec<(u32, u32, u32, u8)>,
+    pattern_bytes: Vec<u8>,
+    added: usize,
+}
+
+impl GazetteerBuilder {
+    /// A builder whose names and texts will be normalized with `norm`.
+    pub fn new(norm: Norm) -> GazetteerBuilder {
+        GazetteerBuilder {
+            norm,
+            arena: Arena::default(),
+            keys: Vec::new(),
+            key_ids: HashMap::new(),
+            entity_ids: HashMap::new(),
+            entities: Vec::new(),
+            attrs: Vec::new(),
+            names: Vec::new(),
+            patterns: Vec::new(),
+            pattern_bytes: Vec::new(),
+            added: 0,
+        }
+    }
+
+    /// Number of entries added so far.
+    pub fn len(&self) -> usize {
+        self.added
+    }
+
+    /// `true` before the first entry.
+    pub fn is_empty(&self) -> bool {
+        self.added == 0
+    }
+
+    /// Adds one name of the entity `id`. Entries with the same id are one entity: every name
+    /// is kept, a non-empty `kind` replaces the previous one and attributes are merged, the
+    /// value added last winning (a [`AttrValue::Null`] value is ignored).
+    ///
+    /// Fails when the name, id or kind is unusable: an empty id, or a name that has no
+    /// letter or digit after normalization.
+    pub fn add<'a>(
+        &mut self,
+        name: &str,
+        id: &str,
+        kind: &str,
+        attrs: impl IntoIterator<Item = (&'a str, AttrValue)>,
+    ) -> Result<(), BuildError> {
+        let entry = self.added;
+        let err = |reason: String| BuildError { entry, reason };
+        if id.is_empty() {
+            return Err(err(format!("name {name:?} has an empty id")));
+        }
+        let mut folded = Vec::new();
+        self.norm.feed(name.chars(), |c, _, _| folded.push(c));
+        let pattern = alphabet::fold_name(folded.into_iter());
+        if pattern.is_empty() {
+            return Err(err(format!(
+                "name {name:?} (id {id:?}) has no letter or digit after normalization"
+            )));
+        }
+        let entity = match self.entity_ids.get(id) {
+            Some(&e) => {
+                if !kind.is_empty() {
+                    self.entities[e as usize].kind = self.arena.intern(kind).map_err(err)?;
+                }
+                e
+            }
+            None => {
+                let e = self.entities.len() as u32;
+                let id_ref = self.arena.push(id).map_err(err)?;
+                let kind_ref = self.arena.intern(kind).map_err(err)?;
+                self.entities.push(Entity {
+                    id: id_ref,
+                    kind: kind_ref,
+                    ..Entity::default()
+                });
+                self.entity_ids.insert(id.to_owned(), e);
+                e
+            }
+        };
+        for (key, value) in attrs {
+            let key_id = match self.key_ids.get(key) {
+                Some(&k) => k,
+                None => {
+                    let k = self.keys.len() as u32;
+                    let r = self.arena.intern(key).map_err(err)?;
+                    self.keys.push(r);
+                    self.key_ids.insert(key.to_owned(), k);
+                    k
+                }
+            };
+            let (tag, payload) = match value {
+                AttrValue::Null => continue,
+                AttrValue::Bool(b) => (TAG_BOOL, b as u64),
+                AttrValue::Int(i) => (TAG_INT, i as u64),
+                AttrValue::Float(f) => (TAG_FLOAT, f.to_bits()),
+                AttrValue::Str(s) => {
+                    let r = self.arena.intern_if_short(&s).map_err(err)?;
+                    (TAG_STR, ((r.off as u64) << 32) | r.len as u64)
+                }
+            };
+            self.attrs.push((entity, key_id, tag, payload));
+        }
+        let name_idx = self.names.len() as u32;
+        let text = self.arena.push(name).map_err(err)?;
+        self.names.push(Name { text, entity });
+        let is_article = pattern.len() >= 4 && pattern[0] == alphabet::ALEF && pattern[1] == LAM;
+        let kind_bits = if is_article { ARTICLE } else { PLAIN };
+        self.push_pattern(&pattern, name_idx, kind_bits);
+        if is_article {
+            // ل + التحالف is written للتحالف: the pattern lam + stem, after a ل proclitic.
+            let mut contracted = Vec::with_capacity(pattern.len() - 1);
+            contracted.push(LAM);
+            contracted.extend_from_slice(&pattern[2..]);
+            self.push_pattern(&contracted, name_idx, CONTRACTED);
+        }
+        self.added += 1;
+        Ok(())
+    }
+
+    fn push_pattern(&mut self, p: &[u8], name: u32, kind: u8) {
+        let off = self.pattern_bytes.len() as u32;
+        self.pattern_bytes.extend_from_slice(p);
+        self.patterns.push((off, p.len() as u32, name, kind));
+    }
+
+    /// Builds the gazetteer.
+    pub fn build(self) -> Gazetteer {
+        let GazetteerBuilder {
+            norm,
+            arena,
+            keys,
+            mut entities,
+            mut attrs,
+            names,
+            mut patterns,
+            pattern_bytes,
+            ..
+        } = self;
+        // Attributes: per entity and key, the value added last.
+        attrs.sort_by_key(|a| (a.0, a.1)); // stable: order of addition kept within a key
+        let mut flat: Vec<Attr> = Vec::with_capacity(attrs.len());
+        let mut i = 0;
+        while i < attrs.len() {
+            let (entity, _, _, _) = attrs[i];
+            let start = flat.len() as u32;
+            while i < attrs.len() && attrs[i].0 == entity {
+                let key = attrs[i].1;
+                let mut last = i;
+                while i < attrs.len() && attrs[i].0 == entity && attrs[i].1 == key {
+                    last = i;
+                    i += 1;
+                }
+                let (_, k, tag, payload) = attrs[last];
+                flat.push(Attr {
+                    key: k,
+                    tag,
+                    payload,
+                });
+            }
+            let e = &mut entities[entity as usize];
+            e.attrs_start = start;
+            e.attrs_len = flat.len() as u32 - start;
+        }
+        drop(attrs);
+
+        // Patterns: sorted, the same bytes grouped into one trie output.
+        let bytes_of = |p: &(u32, u32, u32, u8)| &pattern_bytes[p.0 as usize..(p.0 + p.1) as usize];
+        patterns.sort_unstable_by(|a, b| bytes_of(a).cmp(bytes_of(b)).then(a.2.cmp(&b.2)));
+        let mut unique: Vec<&[u8]> = Vec::new();
+        let mut out_start: Vec<u32> = Vec::new();
+        let mut out_mask: Vec<u8> = Vec::new();
+        let mut outputs: Vec<u32> = Vec::with_capacity(patterns.len());
+        // (entity, kind) already output for the current pattern, to drop variant duplicates.
+        let mut seen: Vec<(u32, u8)> = Vec::new();
+        for p in &patterns {
+            let bytes = bytes_of(p);
+            if unique.last() != Some(&bytes) {
+                unique.push(bytes);
+                out_start.push(outputs.len() as u32);
+                out_mask.push(0);
+                seen.clear();
+            }
+            let entity = names[p.2 as usize].entity;
+            if seen.contains(&(entity, p.3)) {
+                continue;
+            }
+            seen.push((entity, p.3));
+            outputs.push((p.2 << 3) | p.3 as u32);
+            *out_mask.last_mut().expect("pushed above") |= p.3;
+        }
+        out_start.push(outputs.len() as u32);
+        let trie = Trie::build(&unique);
+        Gazetteer {
+            norm,
+            arena: arena.text,
+            keys,
+            entities,
+            attrs: flat,
+            names,
+            trie,
+            out_start,
+            out_mask,
+            outputs,
+        }
+    }
+}
+
+impl Arena {
+    /// Short strings (codes, countries) repeat a lot: intern them; long ones are pushed.
+    fn intern_if_short(&mut self, s: &str) -> Result<StrRef, String> {
+        if s.len() <= 12 {
+            self.intern(s)
+        } else {
+            self.push(s)
+        }
+    }
+}
+
+/// A built gazetteer: immutable, `Send + Sync`, shared by threads.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    norm: Norm,
+    arena: String,
+    keys: Vec<StrRef>,
+    entities: Vec<Entity>,
+    attrs: Vec<Attr>,
+    names: Vec<Name>,
+    trie: Trie,
+    out_start: Vec<u32>,
+    out_mask: Vec<u8>,
+    outputs: Vec<u32>,
+}
+
+/// Reusable buffers of one thread.
+#[derive(Default)]
+struct Scratch {
+    folded: Folded,
+    hits: Vec<(u32, u32, u32, u8)>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+impl Gazetteer {
+    /// The normalization of this gazetteer.
+    pub fn norm(&self) -> &Norm {
+        &self.norm
+    }
+
+    /// Number of names (entries) it holds.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// `true` when it holds no name.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// Number of entities (distinct ids).
+    pub fn entity_count(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// Approximate heap size in bytes.
+    pub fn heap_bytes(&self) -> usize {
+        self.arena.len()
+            + self.keys.len() * 8
+            + self.entities.len() * std::mem::size_of::<Entity>()
+            + self.attrs.len() * std::mem::size_of::<Attr>()
+            + self.names.len() * std::mem::size_of::<Name>()
+            + self.trie.heap_bytes()
+            + self.out_start.len() * 4
+            + self.out_mask.len()
+            + self.outputs.len() * 4
+    }
+
+    fn str_of(&self, r: StrRef) -> &str {
+        self.arena
+            .get(r.off as usize..(r.off as usize + r.len as usize))
+            .unwrap_or("")
+    }
+
+    /// The name `name` as it was given.
+    pub fn name(&self, name: u32) -> &str {
+        self.names
+            .get(name as usize)
+            .map_or("", |n| self.str_of(n.text))
+    }
+
+    /// The entity of name `name`.
+    pub fn entity_of(&self, name: u32) -> u32 {
+        self.names.get(name as usize).map_or(0, |n| n.entity)
+    }
+
+    /// The id of entity `entity`.
+    pub fn id(&self, entity: u32) -> &str {
+        self.entities
+            .get(entity as usize)
+            .map_or("", |e| self.str_of(e.id))
+    }
+
+    /// The kind of entity `entity`.
+    pub fn kind(&self, entity: u32) -> &str {
+        self.entities
+            .get(entity as usize)
+            .map_or("", |e| self.str_of(e.kind))
+    }
+
+    /// The attributes of entity `entity`, in key order of first appearance.
+    pub fn attrs(&self, entity: u32) -> impl Iterator<Item = (&str, AttrRef<'_>)> + '_ {
+        let range = self.entities.get(entity as usize).map_or(0..0, |e| {
+            e.attrs_start as usize..(e.attrs_start + e.attrs_len) as usize
+        });
+        self.attrs.get(range).unwrap_or(&[]).iter().map(move |a| {
+            let key = self
+                .keys
+                .get(a.key as usize)
+                .map_or("", |&k| self.str_of(k));
+            (key, self.attr_value(a))
+        })
+    }
+
+    /// The attribute `key` of entity `entity`.
+    pub fn attr(&self, entity: u32, key: &str) -> Option<AttrRef<'_>> {
+        self.attrs(entity).find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    fn attr_value(&self, a: &Attr) -> AttrRef<'_> {
+        match a.tag {
+            TAG_BOOL => AttrRef::Bool(a.payload != 0),
+            TAG_INT => AttrRef::Int(a.payload as i64),
+            TAG_FLOAT => AttrRef::Float(f64::from_bits(a.payload)),
+            TAG_STR => AttrRef::Str(self.str_of(StrRef {
+                off: (a.payload >> 32) as u32,
+                len: a.payload as u32,
+            })),
+            _ => AttrRef::Null,
+        }
+    }
+
+    /// Finds the names in `text`; offsets are code points of `text`.
+    pub fn find(&self, text: &str, overlapping: bool) -> Vec<Match> {
+        self.find_chars(text.chars(), overlapping)
+    }
+
+    /// Finds the names in the text whose characters `chars` yields (in order); offsets are
+    /// indices into that sequence of characters.
+    pub fn find_chars<I: Iterator<Item = char>>(&self, chars: I, overlapping: bool) -> Vec<Match> {
+        let mut out = Vec::new();
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => self.find_into(chars, overlapping, &mut s, &mut out),
+            Err(_) => self.find_into(chars, overlapping, &mut Scratch::default(), &mut out),
+        });
+        out
+    }
+
+    fn find_into<I: Iterator<Item = char>>(
+        &self,
+        chars: I,
+        overlapping: bool,
+        scratch: &mut Scratch,
+        out: &mut Vec<Match>,
+    ) {
+        let Scratch { folded, hits } = scratch;
+        folded.clear();
+        hits.clear();
+        self.norm.feed(chars, |c, s, e| folded.push(c, s, e));
+        self.scan(&folded.bytes, overlapping, hits);
+        if overlapping {
+            hits.sort_unstable_by_key(|h| (h.0, std::cmp::Reverse(h.1)));
+        }
+        for &(s, e, pat, mask) in hits.iter() {
+            let (start, end) = (
+                folded.starts[s as usize] as usize,
+                folded.ends[e as usize - 1] as usize,
+            );
+            let range =
+                self.out_start[pat as usize] as usize..self.out_start[pat as usize + 1] as usize;
+            for &o in &self.outputs[range] {
+                if (o as u8 & 7) & mask != 0 {
+                    out.push(Match {
+                        start,
+                        end,
+                        name: o >> 3,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Walks the trie from byte `c`; records valid matches (all of them when `overlapping`,
+    /// else returns the longest) whose pattern kind is in `mask`.
+    #[inline]
+    fn walk(
+        &self,
+        b: &[u8],
+        c: usize,
+        mask: u8,
+        overlapping: bool,
+        hits: &mut Vec<(u32, u32, u32, u8)>,
+    ) -> Option<(usize, u32)> {
+        let n = b.len();
+        let t = &self.trie;
+        let mut best = None;
+        let first = b[c];
+        let mut node = t.root_child(first);
+        if node == 0 {
+            return None;
+        }
+        let mut j = c + 1;
+        loop {
+            let o = t.out[node as usize];
+            if o != NONE
+                && (j == n || !IS_WORD[b[j] as usize])
+                && self.out_mask[o as usize] & mask != 0
+            {
+                if overlapping {
+                    hits.push((c as u32, j as u32, o, mask));
+                } else {
+                    best = Some((j, o));
+                }
+            }
+            if j >= n {
+                break;
+            }
+            let next = if j == c + 1 {
+                match t.root_pair(first, b[j]) {
+                    0 => None,
+                    x => Some(x),
+                }
+            } else {
+                t.child(node, b[j])
+            };
+            match next {
+                Some(x) => node = x,
+                None => break,
+            }
+            j += 1;
+        }
+        best
+    }
+
+    /// Scans folded bytes, pushing `(start, end, pattern, mask)` hits in byte offsets.
+    fn scan(&self, b: &[u8], overlapping: bool, hits: &mut Vec<(u32, u32, u32, u8)>) {
+        if self.trie.is_empty() {
+            return;
+        }
+        let n = b.len();
+        let mut i = 0;
+        while i < n {
+            while i < n && !IS_WORD[b[i] as usize] {
+                i += 1;
+            }
+            if i >= n {
+                break;
+            }
+            let ws = i;
+            let c0 = b[ws];
+            let mut found = self
+                .walk(b, ws, PLAIN | ARTICLE, overlapping, hits)
+                .map(|(e, o)| (ws, e, o, PLAIN | ARTICLE));
+            if found.is_none() && ws + 1 < n {
+                let m1 = match c0 {
+                    WAW | FEH | BEH | KAF => PLAIN | ARTICLE,
+                    LAM => PLAIN | CONTRACTED,
+                    _ => 0,
+                };
+                if m1 != 0 {
+                    found = self
+                        .walk(b, ws + 1, m1, overlapping, hits)
+                        .map(|(e, o)| (ws + 1, e, o, m1));
+                    if found.is_none() && (c0 == WAW || c0 == FEH) && ws + 2 < n {
+                        let m2 = match b[ws + 1] {
+                            BEH | KAF => PLAIN | ARTICLE,
+                            LAM => PLAIN | CONTRACTED,
+                            _ => 0,
+                        };
+                        if m2 != 0 {
+                            found = self
+                                .walk(b, ws + 2, m2, overlapping, hits)
+                                .map(|(e, o)| (ws + 2, e, o, m2));
+                        }
+                    }
+                }
+            }
+            if let Some((s, e, o, mask)) = found {
+                hits.push((s as u32, e as u32, o, mask));
+                i = e;
+            } else {
+                while i < n && IS_WORD[b[i] as usize] {
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    /// Finds the names in many documents at once on a pool of `threads` worker threads (all
+    /// cores when `None`). Results are in the order of `docs`.
+    pub fn find_batch<T: CharSource>(
+        &self,
+        docs: &[T],
+        overlapping: bool,
+        threads: Option<usize>,
+    ) -> Vec<Vec<Match>> {
+        use rayon::prelude::*;
+        let one = |d: &T| self.find_chars(d.chars(), overlapping);
+        if docs.len() > 1 && threads != Some(1) {
+            if let Some(p) = pool(threads) {
+                return p.install(|| docs.par_iter().map(one).collect());
+            }
+        }
+        docs.iter().map(one).collect()
+    }
+}
+
+/// A document whose characters can be read from any thread.
+pub trait CharSource: Sync {
+    /// The iterator over the characters.
+    type Chars<'a>: Iterator<Item = char>
+    where
+        Self: 'a;
+    /// The characters of the document, in order.
+    fn chars(&self) -> Self::Chars<'_>;
+}
+
+impl CharSource for &str {
+    type Chars<'a>
+        = std::str::Chars<'a>
+    where
+        Self: 'a;
+    fn chars(&self) -> Self::Chars<'_> {
+        str::chars(self)
+    }
+}
+
+impl CharSource for String {
+    type Chars<'a> = std::str::Chars<'a>;
+    fn chars(&self) -> Self::Chars<'_> {
+        str::chars(self)
+    }
+}
+
+/// The worker pools, by size, with the process id that created them: a child made by
+/// `fork` has none of its parent's threads, so it creates its own pools instead of waiting
+/// forever on the parent's (the old ones are leaked, never dropped, in the child).
+static POOLS: Mutex<Vec<(u32, usize, Arc<rayon::ThreadPool>)>> = Mutex::new(Vec::new());
+
+fn pool(threads: Option<usize>) -> Option<Arc<rayon::ThreadPool>> {
+    let size = threads
+        .filter(|&t| t > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let pid = std::process::id();
+    let mut pools = POOLS.lock().unwrap_or_else(|e| e.into_inner());
+    if pools.iter().any(|p| p.0 != pid) {
+        for p in pools.drain(..) {
+            std::mem::forget(p);
+        }
+    }
+    if let Some(p) = pools.iter().find(|p| p.1 == size) {
+        return Some(p.2.clone());
+    }
+    let p = Arc::new(
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(size)
+            .thread_name(|i| format!("rasid-gazetteer-{i}"))
+            .build()
+            .ok()?,
+    );
+    pools.push((pid, size, p.clone()));
+    Some(p)
+}
+
+#[cfg(test)]
+mod tests;

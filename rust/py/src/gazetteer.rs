@@ -1,6 +1,525 @@
-//! (being written)
-use pyo3::prelude::*;
+//! `rasid._core.GazetteerCore` and `rasid._core.Match`: the binding of
+//! `rasid_core::gazetteer`.
+//!
+//! Texts are read in place from the `str` object's own storage (1, 2 or 4 bytes a code
+//! point), so offsets are code points from the start and no UTF-8 copy is made. Batches
+//! release the GIL and run on all cores.
 
-pub fn register(_m: &Bound<'_, PyModule>) -> PyResult<()> {
+use std::path::PathBuf;
+
+use pyo3::exceptions::{PyFileNotFoundError, PyKeyError, PyPermissionError};
+use pyo3::prelude::*;
+use pyo3::pyclass::CompareOp;
+use pyo3::types::string::PyStringData;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString};
+
+use rasid_core::gazetteer::{
+    AttrRef, AttrValue, CharSource, FileError, Gazetteer, GazetteerBuilder, Match, Norm,
+};
+
+use crate::errors::{GazetteerBuildError, GazetteerFileError, OptionError, TextTypeError};
+
+/// The code points of a Python `str`, borrowed from its storage.
+#[derive(Clone, Copy)]
+enum Doc<'a> {
+    Ucs1(&'a [u8]),
+    Ucs2(&'a [u16]),
+    Ucs4(&'a [u32]),
+}
+
+/// Iterator over the characters of a [`Doc`]; a lone surrogate reads as U+FFFD (a symbol), so
+/// offsets stay those of the Python string.
+enum DocChars<'a> {
+    Ucs1(std::slice::Iter<'a, u8>),
+    Ucs2(std::slice::Iter<'a, u16>),
+    Ucs4(std::slice::Iter<'a, u32>),
+}
+
+impl Iterator for DocChars<'_> {
+    type Item = char;
+    #[inline]
+    fn next(&mut self) -> Option<char> {
+        match self {
+            DocChars::Ucs1(it) => it.next().map(|&b| b as char),
+            DocChars::Ucs2(it) => it
+                .next()
+                .map(|&u| char::from_u32(u as u32).unwrap_or('\u{FFFD}')),
+            DocChars::Ucs4(it) => it.next().map(|&u| char::from_u32(u).unwrap_or('\u{FFFD}')),
+        }
+    }
+}
+
+impl CharSource for Doc<'_> {
+    type Chars<'b>
+        = DocChars<'b>
+    where
+        Self: 'b;
+    fn chars(&self) -> DocChars<'_> {
+        match *self {
+            Doc::Ucs1(s) => DocChars::Ucs1(s.iter()),
+            Doc::Ucs2(s) => DocChars::Ucs2(s.iter()),
+            Doc::Ucs4(s) => DocChars::Ucs4(s.iter()),
+        }
+    }
+}
+
+fn doc<'a>(s: &'a Bound<'_, PyString>) -> PyResult<Doc<'a>> {
+    // SAFETY: CPython (not the limited API) on the platforms we build for; the data is
+    // borrowed for as long as `s` is alive and Python strings are immutable.
+    Ok(match unsafe { s.data()? } {
+        PyStringData::Ucs1(b) => Doc::Ucs1(b),
+        PyStringData::Ucs2(b) => Doc::Ucs2(b),
+        PyStringData::Ucs4(b) => Doc::Ucs4(b),
+    })
+}
+
+fn as_text<'a, 'py>(obj: &'a Bound<'py, PyAny>) -> PyResult<&'a Bound<'py, PyString>> {
+    obj.cast::<PyString>().map_err(|_| {
+        TextTypeError::new_err(format!(
+            "text must be str, not {}",
+            obj.get_type()
+                .name()
+                .map_or_else(|_| "?".to_owned(), |n| n.to_string())
+        ))
+    })
+}
+
+fn file_error(e: FileError, path: &std::path::Path) -> PyErr {
+    match e {
+        FileError::Io(io) => {
+            let msg = format!("{}: {io}", path.display());
+            match io.kind() {
+                std::io::ErrorKind::NotFound => PyFileNotFoundError::new_err(msg),
+                std::io::ErrorKind::PermissionDenied => PyPermissionError::new_err(msg),
+                _ => GazetteerFileError::new_err(msg),
+            }
+        }
+        FileError::Format(m) => GazetteerFileError::new_err(format!("{}: {m}", path.display())),
+    }
+}
+
+fn norm_from(options: Option<&Bound<'_, PyDict>>) -> PyResult<Norm> {
+    let mut o = Norm::default_options();
+    if let Some(opts) = options {
+        for (k, v) in opts.iter() {
+            let name = k.cast::<PyString>()?.to_str()?.to_owned();
+            let value = v.cast::<PyBool>().map_err(|_| {
+                OptionError::new_err(format!("normalization option {name} must be True or False"))
+            })?;
+            o.set(&name, value.is_true())
+                .map_err(|e| OptionError::new_err(e.to_string()))?;
+        }
+    }
+    Ok(Norm::new(o))
+}
+
+fn attr_value(v: &Bound<'_, PyAny>) -> Option<AttrValue> {
+    if v.is_none() {
+        Some(AttrValue::Null)
+    } else if let Ok(s) = v.cast::<PyString>() {
+        s.to_str().ok().map(|s| AttrValue::Str(s.to_owned()))
+    } else if v.is_instance_of::<PyBool>() {
+        v.extract::<bool>().ok().map(AttrValue::Bool)
+    } else if v.is_instance_of::<PyInt>() {
+        v.extract::<i64>().ok().map(AttrValue::Int)
+    } else if v.is_instance_of::<PyFloat>() {
+        v.extract::<f64>().ok().map(AttrValue::Float)
+    } else {
+        None
+    }
+}
+
+fn attr_to_py<'py>(py: Python<'py>, v: AttrRef<'_>) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        AttrRef::Null => py.None().into_bound(py),
+        AttrRef::Bool(b) => PyBool::new(py, b).to_owned().into_any(),
+        AttrRef::Int(i) => i.into_pyobject(py)?.into_any(),
+        AttrRef::Float(f) => PyFloat::new(py, f).into_any(),
+        AttrRef::Str(s) => PyString::new(py, s).into_any(),
+    })
+}
+
+/// A `GazetteerBuildError` naming entry `i`, with the index as its `entry` attribute.
+fn build_error(py: Python<'_>, i: usize, msg: &str) -> PyErr {
+    let err = GazetteerBuildError::new_err(format!("gazetteer entry {i}: {msg}"));
+    let _ = err.value(py).setattr("entry", i);
+    err
+}
+
+fn add_entries(builder: &mut GazetteerBuilder, entries: &Bound<'_, PyAny>) -> PyResult<()> {
+    for (i, item) in entries.try_iter()?.enumerate() {
+        let item = item?;
+        let py = item.py();
+        let bad = |msg: String| build_error(py, i, &msg);
+        let dict =
+            match item.cast::<PyDict>() {
+                Ok(d) => d.clone(),
+                Err(_) => PyDict::from_sequence(&item.call_method0("items").map_err(|_| {
+                    bad("an entry must be a mapping with keys name, id, kind".into())
+                })?)?,
+            };
+        let name_obj = dict
+            .get_item("name")?
+            .ok_or_else(|| bad("no 'name'".into()))?;
+        let name_s = name_obj
+            .cast::<PyString>()
+            .map_err(|_| bad("'name' must be a str".into()))?;
+        let id_obj = dict.get_item("id")?.ok_or_else(|| bad("no 'id'".into()))?;
+        let id: String = if let Ok(s) = id_obj.cast::<PyString>() {
+            s.to_str()?.to_owned()
+        } else if id_obj.is_instance_of::<PyInt>() && !id_obj.is_instance_of::<PyBool>() {
+            id_obj.str()?.to_str()?.to_owned()
+        } else {
+            return Err(bad("'id' must be a str or an int".into()));
+        };
+        let kind: String = match dict.get_item("kind")? {
+            None => String::new(),
+            Some(k) if k.is_none() => String::new(),
+            Some(k) => k
+                .cast::<PyString>()
+                .map_err(|_| bad("'kind' must be a str".into()))?
+                .to_str()?
+                .to_owned(),
+        };
+        let mut attrs: Vec<(Bound<'_, PyString>, AttrValue)> = Vec::new();
+        for (k, v) in dict.iter() {
+            let k = k
+                .cast_into::<PyString>()
+                .map_err(|_| bad("attribute names must be str".into()))?;
+            let key = k.to_str()?;
+            if key == "name" || key == "id" || key == "kind" {
+                continue;
+            }
+            let value = attr_value(&v).ok_or_else(|| {
+                bad(format!(
+                    "attribute {key:?} must be None, bool, int (64-bit), float or str"
+                ))
+            })?;
+            attrs.push((k, value));
+        }
+        let keyed: Vec<(&str, AttrValue)> = attrs
+            .iter()
+            .map(|(k, v)| Ok((k.to_str()?, v.clone())))
+            .collect::<PyResult<_>>()?;
+        builder
+            .add(name_s.to_str()?, &id, &kind, keyed)
+            .map_err(|e| build_error(py, i, &e.reason))?;
+    }
+    Ok(())
+}
+
+/// The compiled gazetteer (wrapped by `rasid.Gazetteer`).
+#[pyclass(module = "rasid._core", name = "GazetteerCore", frozen)]
+pub struct PyGazetteer {
+    inner: Gazetteer,
+}
+
+/// One name found in a text.
+#[pyclass(module = "rasid", name = "Match", frozen)]
+pub struct PyMatch {
+    /// Start, code points of the original text.
+    #[pyo3(get)]
+    start: usize,
+    /// End (exclusive), code points of the original text.
+    #[pyo3(get)]
+    end: usize,
+    /// The matched surface, `text[start:end]` of the original text.
+    #[pyo3(get)]
+    text: Py<PyString>,
+    name: u32,
+    gaz: Py<PyGazetteer>,
+}
+
+fn substring<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    start: usize,
+    end: usize,
+) -> PyResult<Bound<'py, PyString>> {
+    // SAFETY: `text` is a valid str; the call returns a new reference or NULL with an error.
+    unsafe {
+        let p = pyo3::ffi::PyUnicode_Substring(text.as_ptr(), start as isize, end as isize);
+        Ok(Bound::from_owned_ptr_or_err(py, p)?.cast_into_unchecked())
+    }
+}
+
+fn to_py_matches<'py>(
+    py: Python<'py>,
+    gaz: &Bound<'py, PyGazetteer>,
+    text: &Bound<'py, PyString>,
+    matches: Vec<Match>,
+) -> PyResult<Bound<'py, PyList>> {
+    let items = matches
+        .into_iter()
+        .map(|m| {
+            Bound::new(
+                py,
+                PyMatch {
+                    start: m.start,
+                    end: m.end,
+                    text: substring(py, text, m.start, m.end)?.unbind(),
+                    name: m.name,
+                    gaz: gaz.clone().unbind(),
+                },
+            )
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, items)
+}
+
+#[pymethods]
+impl PyGazetteer {
+    #[new]
+    #[pyo3(signature = (entries, **options))]
+    fn new(
+        py: Python<'_>,
+        entries: &Bound<'_, PyAny>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Self> {
+        let mut builder = GazetteerBuilder::new(norm_from(options)?);
+        add_entries(&mut builder, entries)?;
+        let inner = py.detach(move || builder.build());
+        Ok(PyGazetteer { inner })
+    }
+
+    /// Finds the names in `text`.
+    #[pyo3(signature = (text, overlapping = false))]
+    fn find<'py>(
+        slf: &Bound<'py, Self>,
+        text: &Bound<'py, PyAny>,
+        overlapping: bool,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let py = slf.py();
+        let s = as_text(text)?;
+        let g = &slf.get().inner;
+        let matches = match doc(s)? {
+            Doc::Ucs1(b) => g.find_chars(b.iter().map(|&c| c as char), overlapping),
+            d => g.find_chars(d.chars(), overlapping),
+        };
+        to_py_matches(py, slf, s, matches)
+    }
+
+    /// Finds the names in each text of `texts`, without the GIL, on `threads` threads.
+    #[pyo3(signature = (texts, overlapping = false, threads = None))]
+    fn find_batch<'py>(
+        slf: &Bound<'py, Self>,
+        texts: &Bound<'py, PyAny>,
+        overlapping: bool,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let py = slf.py();
+        let mut strs: Vec<Bound<'py, PyString>> = Vec::new();
+        for t in texts.try_iter()? {
+            let t = t?;
+            strs.push(as_text(&t)?.clone());
+        }
+        let g = &slf.get().inner;
+        let out = PyList::empty(py);
+        // Chunks, so that Ctrl-C is seen between them.
+        for chunk in strs.chunks(8192) {
+            let docs = chunk.iter().map(|s| doc(s)).collect::<PyResult<Vec<_>>>()?;
+            let results = py.detach(|| g.find_batch(&docs, overlapping, threads));
+            for (s, r) in chunk.iter().zip(results) {
+                out.append(to_py_matches(py, slf, s, r)?)?;
+            }
+            py.check_signals()?;
+        }
+        Ok(out)
+    }
+
+    /// Writes the gazetteer to a binary file.
+    fn save(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
+        py.detach(|| self.inner.save(&path))
+            .map_err(|e| file_error(e, &path))
+    }
+
+    /// Reads a gazetteer written by `save`.
+    #[staticmethod]
+    fn load(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        let inner = py
+            .detach(|| Gazetteer::load(&path))
+            .map_err(|e| file_error(e, &path))?;
+        Ok(PyGazetteer { inner })
+    }
+
+    /// The binary file image (used for pickling).
+    fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, pyo3::types::PyBytes> {
+        pyo3::types::PyBytes::new(py, &self.inner.to_bytes())
+    }
+
+    /// A gazetteer from `to_bytes` output.
+    #[staticmethod]
+    fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
+        let inner = py
+            .detach(|| Gazetteer::from_bytes(data))
+            .map_err(|e| file_error(e, std::path::Path::new("<bytes>")))?;
+        Ok(PyGazetteer { inner })
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// Number of distinct ids.
+    #[getter]
+    fn entity_count(&self) -> usize {
+        self.inner.entity_count()
+    }
+
+    /// Approximate memory held, in bytes.
+    #[getter]
+    fn heap_bytes(&self) -> usize {
+        self.inner.heap_bytes()
+    }
+
+    /// (name, id, kind) of name number `index`.
+    fn entry(&self, index: usize) -> PyResult<(String, String, String)> {
+        if index >= self.inner.len() {
+            return Err(PyKeyError::new_err(index));
+        }
+        let g = &self.inner;
+        let e = g.entity_of(index as u32);
+        Ok((
+            g.name(index as u32).to_owned(),
+            g.id(e).to_owned(),
+            g.kind(e).to_owned(),
+        ))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<GazetteerCore {} names, {} ids>",
+            self.inner.len(),
+            self.inner.entity_count()
+        )
+    }
+}
+
+impl PyMatch {
+    fn entity(&self) -> u32 {
+        self.gaz.get().inner.entity_of(self.name)
+    }
+}
+
+#[pymethods]
+impl PyMatch {
+    /// The id of the matched entity.
+    #[getter]
+    fn id(&self) -> &str {
+        let g = &self.gaz.get().inner;
+        g.id(g.entity_of(self.name))
+    }
+
+    /// The kind of the matched entity.
+    #[getter]
+    fn kind(&self) -> &str {
+        let g = &self.gaz.get().inner;
+        g.kind(g.entity_of(self.name))
+    }
+
+    /// The gazetteer name (as given) that matched.
+    #[getter]
+    fn name(&self) -> &str {
+        self.gaz.get().inner.name(self.name)
+    }
+
+    /// The entity's attributes, as a new dict.
+    #[getter]
+    fn attrs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        for (k, v) in self.gaz.get().inner.attrs(self.entity()) {
+            d.set_item(k, attr_to_py(py, v)?)?;
+        }
+        Ok(d)
+    }
+
+    fn __getitem__<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
+        match key {
+            "start" => return Ok(self.start.into_pyobject(py)?.into_any()),
+            "end" => return Ok(self.end.into_pyobject(py)?.into_any()),
+            "text" => return Ok(self.text.bind(py).clone().into_any()),
+            "id" => return Ok(PyString::new(py, self.id()).into_any()),
+            "kind" => return Ok(PyString::new(py, self.kind()).into_any()),
+            "name" => return Ok(PyString::new(py, self.name()).into_any()),
+            _ => {}
+        }
+        match self.gaz.get().inner.attr(self.entity(), key) {
+            Some(v) => attr_to_py(py, v),
+            None => Err(PyKeyError::new_err(key.to_owned())),
+        }
+    }
+
+    /// An attribute (or field) by name, `default` when absent.
+    #[pyo3(signature = (key, default = None))]
+    fn get<'py>(
+        &self,
+        py: Python<'py>,
+        key: &str,
+        default: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        match self.__getitem__(py, key) {
+            Ok(v) => Ok(v),
+            Err(e) if e.is_instance_of::<PyKeyError>(py) => {
+                Ok(default.unwrap_or_else(|| py.None().into_bound(py)))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// start, end, id, kind, name, text and the attributes, as one dict.
+    fn as_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("id", self.id())?;
+        d.set_item("kind", self.kind())?;
+        d.set_item("name", self.name())?;
+        d.set_item("text", self.text.bind(py))?;
+        d.set_item("attrs", self.attrs(py)?)?;
+        Ok(d)
+    }
+
+    fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: CompareOp) -> PyResult<Py<PyAny>> {
+        let py = other.py();
+        let Ok(o) = other.cast::<PyMatch>() else {
+            return Ok(py.NotImplemented());
+        };
+        let o = o.get();
+        let eq = self.start == o.start
+            && self.end == o.end
+            && self.id() == o.id()
+            && self.name() == o.name()
+            && self.text.bind(py).as_any().eq(o.text.bind(py))?;
+        match op {
+            CompareOp::Eq => Ok(PyBool::new(py, eq).to_owned().into_any().unbind()),
+            CompareOp::Ne => Ok(PyBool::new(py, !eq).to_owned().into_any().unbind()),
+            _ => Ok(py.NotImplemented()),
+        }
+    }
+
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (self.start, self.end, self.id(), self.name()).hash(&mut h);
+        h.finish()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Match(start={}, end={}, id={:?}, kind={:?}, name={:?}, text={:?})",
+            self.start,
+            self.end,
+            self.id(),
+            self.kind(),
+            self.name(),
+            self.text.bind(py).to_cow()?
+        ))
+    }
+}
+
+/// Adds the gazetteer classes to `rasid._core`.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyGazetteer>()?;
+    m.add_class::<PyMatch>()?;
     Ok(())
 }

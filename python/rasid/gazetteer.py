@@ -1,0 +1,298 @@
+"""Gazetteer matching: many names found in one pass, at Arabic word boundaries.
+
+    >>> import rasid
+    >>> g = rasid.Gazetteer([
+    ...     {"name": "بغداد", "id": "baghdad", "kind": "place", "lat": 33.31, "lon": 44.36},
+    ...     {"name": "التحالف", "id": "coalition", "kind": "actor"},
+    ... ])
+    >>> text = "قصف وبغداد ضد «للتحالف»"
+    >>> [(m.start, m.end, m.id, text[m.start:m.end]) for m in g.find(text)]
+    [(5, 10, 'baghdad', 'بغداد'), (16, 22, 'coalition', 'لتحالف')]
+
+Semantics (the engine is ``rasid_core::gazetteer``):
+
+* Names and texts are normalized alike (:func:`rasid.normalize` defaults, digits to ASCII),
+  so «بَغْدَاد», «بغــداد» and «عین الأسد» (Persian yeh) match; offsets are code points of
+  the *original* text, and ``text[m.start:m.end] == m.text``.
+* A name matches as whole words only: at the start of a word or after the proclitics
+  و ف ب ل ك in their combinations («وبغداد», «ولبغداد», «فببغداد» is not one); a name written
+  with the article («التحالف») also matches after و ف ب ك («بالتحالف», «وبالتحالف») and
+  in the ل + ال contraction («للتحالف», «وللتحالف»), where the span starts at the article's
+  lam («لتحالف»). A name without the article does not match after one («البلد» is not «بلد»).
+  The span never includes the proclitic.
+* The character after a name must not be a letter or digit: enclitic pronouns, plural and
+  feminine endings do not match («القائمة» is not «القائم», «بغدادي» is not «بغداد»).
+  Quotes, punctuation and tatweel are boundaries («لـ«حزب الله»»).
+* Leftmost-longest: «كتائب حزب الله» wins over «حزب الله»; with ``overlapping=True``
+  every valid match is returned, sorted by start and then longest first. When several ids
+  share the winning name (a town and a TV channel called «الميادين»), each is returned.
+
+Entries are mappings with ``name``, ``id``, ``kind`` and any other attributes (``None``,
+``bool``, ``int``, ``float`` or ``str``). Entries with the same ``id`` are one entity: every
+name is kept (variant spellings), a later non-empty ``kind`` and later attribute values win.
+That is also how user gazetteers combine with the default one: :func:`default_gazetteer`
+with ``extra=`` or :meth:`Gazetteer.from_files` with ``include_default=True`` put the default
+entries first, so a user entry with a known id adds its names and overrides its attributes.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gzip
+import io
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from importlib import resources
+from typing import Any, Union
+
+from . import _core
+from .errors import GazetteerBuildError, GazetteerFileError
+
+__all__ = ["Gazetteer", "Match", "default_gazetteer", "read_entries"]
+
+#: One name found in a text (``rasid._core.Match``): ``start``, ``end``, ``id``, ``kind``,
+#: ``name`` (the gazetteer name that matched), ``text`` (the surface), ``attrs`` (a dict),
+#: ``m["lat"]`` / ``m.get("lat")`` for one attribute, ``as_dict()``.
+Match = _core.Match
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+_RESERVED = ("name", "id", "kind")
+_INT = re.compile(r"-?(0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"-?[0-9]+\.[0-9]+([eE][-+]?[0-9]+)?\Z")
+
+
+def _csv_value(value: str) -> Any:
+    """A CSV cell as a typed attribute: empty -> None, true/false -> bool, numbers -> int or
+    float (integers with a leading zero, like codes, stay str), anything else -> str."""
+    if value == "":
+        return None
+    low = value.lower()
+    if low in ("true", "false"):
+        return low == "true"
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+def _open_text(path: str):
+    if path.endswith(".gz"):
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", newline="")
+    return open(path, encoding="utf-8-sig", newline="")
+
+
+def read_entries(path: PathLike) -> Iterator[dict[str, Any]]:
+    """Yields the entries of a gazetteer file.
+
+    CSV (``.csv``) and TSV (``.tsv``, ``.tab``) files have a header row with at least
+    ``name`` and ``id`` (``kind`` and any attribute columns optional); cells are typed by
+    :func:`_csv_value`. JSONL (``.jsonl``, ``.ndjson``) files hold one object a line. Any of
+    them may be gzipped (``.gz``). Raises :class:`GazetteerFileError` with the file and line
+    for a file that cannot be parsed.
+    """
+    p = os.fspath(path)
+    base = p[:-3] if p.endswith(".gz") else p
+    ext = os.path.splitext(base)[1].lower()
+    try:
+        if ext in (".jsonl", ".ndjson"):
+            yield from _read_jsonl(p)
+        elif ext in (".csv", ".tsv", ".tab", ".txt"):
+            yield from _read_table(p, "," if ext == ".csv" else "\t")
+        else:
+            raise GazetteerFileError(
+                f"{p}: unknown gazetteer file type {ext!r} (use .csv, .tsv or .jsonl)"
+            )
+    except UnicodeDecodeError as e:
+        raise GazetteerFileError(f"{p}: not UTF-8 ({e.reason} at byte {e.start})") from None
+    except (OSError, EOFError) as e:
+        if isinstance(e, (GazetteerFileError, FileNotFoundError, PermissionError)):
+            raise
+        raise GazetteerFileError(f"{p}: {e}") from e
+
+
+def _read_table(path: str, delimiter: str) -> Iterator[dict[str, Any]]:
+    with _open_text(path) as f:
+        reader = csv.reader(f, delimiter=delimiter)
+        try:
+            header = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            raise GazetteerFileError(f"{path}:1: {e}") from None
+        header = [h.strip() for h in header]
+        for col in ("name", "id"):
+            if col not in header:
+                raise GazetteerFileError(f"{path}:1: no {col!r} column in the header {header}")
+        try:
+            for row in reader:
+                if not row or (len(row) == 1 and not row[0].strip()):
+                    continue
+                line = reader.line_num
+                if len(row) > len(header):
+                    raise GazetteerFileError(
+                        f"{path}:{line}: {len(row)} cells for {len(header)} columns"
+                    )
+                entry: dict[str, Any] = {}
+                for key, cell in zip(header, row):
+                    entry[key] = cell if key in _RESERVED else _csv_value(cell)
+                entry["_line"] = line
+                yield entry
+        except csv.Error as e:
+            raise GazetteerFileError(f"{path}:{reader.line_num}: {e}") from None
+
+
+def _read_jsonl(path: str) -> Iterator[dict[str, Any]]:
+    with _open_text(path) as f:
+        for line_no, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except ValueError as e:
+                raise GazetteerFileError(f"{path}:{line_no}: not JSON ({e})") from None
+            if not isinstance(obj, dict):
+                raise GazetteerFileError(f"{path}:{line_no}: a JSON object is needed")
+            obj["_line"] = line_no
+            yield obj
+
+
+def _located(path: str, entries: Iterable[dict[str, Any]], where: list) -> Iterator[dict]:
+    """Strips the ``_line`` marker of file entries, remembering (path, line) by position."""
+    for e in entries:
+        where.append((path, e.pop("_line", None)))
+        yield e
+
+
+class Gazetteer:
+    """Names of places, actors, weapons… matched in one pass at Arabic word boundaries.
+
+    ``Gazetteer(entries, **options)`` builds from an iterable of mappings (see the module
+    docstring); ``options`` are :func:`rasid.normalize` options for names and texts alike.
+    Raises :class:`GazetteerBuildError` for an unusable entry (no name or id, a name with
+    no letter or digit, an attribute of another type); its ``entry`` attribute is the index.
+    """
+
+    __slots__ = ("_core", "_sources")
+
+    def __init__(self, entries: Iterable[Mapping[str, Any]] = (), **options: bool) -> None:
+        self._core = _core.GazetteerCore(entries, **options)
+        self._sources: tuple[str, ...] = ()
+
+    @classmethod
+    def _wrap(cls, core: Any, sources: tuple[str, ...] = ()) -> Gazetteer:
+        g = cls.__new__(cls)
+        g._core = core
+        g._sources = sources
+        return g
+
+    @classmethod
+    def from_files(
+        cls,
+        *paths: PathLike,
+        entries: Iterable[Mapping[str, Any]] = (),
+        include_default: bool = False,
+        **options: bool,
+    ) -> Gazetteer:
+        """Builds from CSV/TSV/JSONL files (see :func:`read_entries`), after the entries of
+        the default gazetteer when ``include_default`` and before ``entries``: later entries
+        add names to an id and override its attributes."""
+        where: list[tuple[str, int | None]] = []
+
+        def everything() -> Iterator[Mapping[str, Any]]:
+            if include_default:
+                for p in _default_paths():
+                    yield from _located(str(p), read_entries(p), where)
+            for p in paths:
+                yield from _located(os.fspath(p), read_entries(p), where)
+            for e in entries:
+                where.append(("<entries>", None))
+                yield e
+
+        try:
+            core = _core.GazetteerCore(everything(), **options)
+        except GazetteerBuildError as e:
+            i = getattr(e, "entry", None)
+            if isinstance(i, int) and i < len(where) and where[i][1] is not None:
+                path, line = where[i]
+                raise GazetteerFileError(f"{path}:{line}: {e}") from None
+            raise
+        names = tuple(os.fspath(p) for p in paths)
+        return cls._wrap(core, (("<default>",) if include_default else ()) + names)
+
+    def find(self, text: str, *, overlapping: bool = False) -> list[Match]:
+        """The names in ``text``, leftmost-longest (all of them with ``overlapping``)."""
+        return self._core.find(text, overlapping)
+
+    def find_batch(
+        self, texts: Iterable[str], *, overlapping: bool = False, threads: int | None = None
+    ) -> list[list[Match]]:
+        """:meth:`find` for each text, with the GIL released, on ``threads`` threads (all
+        cores by default). Safe after ``fork``: a child process starts its own threads."""
+        return self._core.find_batch(texts, overlapping, threads)
+
+    def save(self, path: PathLike) -> None:
+        """Writes a binary file that :meth:`load` reads back much faster than a rebuild."""
+        self._core.save(os.fspath(path))
+
+    @classmethod
+    def load(cls, path: PathLike) -> Gazetteer:
+        """Reads a file written by :meth:`save`. Raises :class:`GazetteerFileError` for a
+        file that is not a gazetteer, of another version, truncated or corrupt."""
+        return cls._wrap(_core.GazetteerCore.load(os.fspath(path)), (os.fspath(path),))
+
+    @property
+    def entity_count(self) -> int:
+        """Number of distinct ids."""
+        return self._core.entity_count
+
+    def __len__(self) -> int:
+        return len(self._core)
+
+    def __reduce__(self):
+        return (_from_bytes, (self._core.to_bytes(),))
+
+    def __repr__(self) -> str:
+        src = f", sources={list(self._sources)!r}" if self._sources else ""
+        return f"<Gazetteer {len(self)} names, {self.entity_count} ids{src}>"
+
+
+def _from_bytes(data: bytes) -> Gazetteer:
+    return Gazetteer._wrap(_core.GazetteerCore.from_bytes(data))
+
+
+def _default_paths() -> list:
+    folder = resources.files("rasid") / "data" / "gazetteer"
+    if not folder.is_dir():
+        return []
+    return sorted((p for p in folder.iterdir() if p.name.endswith(".csv")), key=lambda p: p.name)
+
+
+@functools.lru_cache(maxsize=1)
+def _default() -> Gazetteer:
+    paths = _default_paths()
+    g = Gazetteer.from_files(*[str(p) for p in paths])
+    g._sources = ("<default>",)
+    return g
+
+
+def default_gazetteer(
+    extra: Iterable[Mapping[str, Any] | PathLike] | None = None,
+) -> Gazetteer:
+    """The gazetteer of places, actors and weapons shipped with rasid (every CSV file of
+    ``rasid/data/gazetteer``), built once and cached.
+
+    ``extra`` adds user entries (mappings) and files (paths) after the default entries, so
+    an extra entry with a known id adds its names and overrides its attributes; the result
+    is then a new gazetteer, not cached.
+    """
+    if extra is None:
+        return _default()
+    extra = list(extra)
+    files = [e for e in extra if isinstance(e, (str, os.PathLike))]
+    entries = [e for e in extra if not isinstance(e, (str, os.PathLike))]
+    return Gazetteer.from_files(*files, entries=entries, include_default=True)
