@@ -684,3 +684,17 @@ def test_relative_day_with_weekday_and_date_is_one_explicit_mention():
     text = "قال مصدر أمس الأحد 18 نيسان 2021 إن"
     check(text, "أمس الأحد 18 نيسان 2021", "2021-04-18", "day", "explicit", None)
     assert infer_published(text) == dt.date(2021, 4, 19)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("قتل عشرة خلال الساعات الـ24 الماضية", "خلال الساعات الـ24 الماضية"),
+        ("قتل عشرة خلال الـ48 ساعة الماضية", "خلال الـ48 ساعة الماضية"),
+        ("تكررت الغارات في اليومين الماضيين", "اليومين الماضيين"),
+        ("تكررت الغارات والأيام القليلة الماضية", "الأيام القليلة الماضية"),
+        ("وصل الخبر قبل قليل", "قبل قليل"),
+    ],
+)
+def test_recent_spans_are_vague(text, expected):
+    check(text, expected, None, None, "vague")

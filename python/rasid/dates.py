@@ -369,9 +369,26 @@ _UNITS = {
     "عقد",
     "عقود",
 }
-_PLURAL_SPANS = {"الساعات", "الايام", "الاسابيع", "الاشهر", "الشهور", "الاعوام", "السنوات"}
+_PLURAL_SPANS = {
+    "الساعات",
+    "الايام",
+    "الاسابيع",
+    "الاشهر",
+    "الشهور",
+    "الاعوام",
+    "السنوات",
+    "الساعتين",
+    "اليومين",
+    "الاسبوعين",
+    "الشهرين",
+    "العامين",
+    "السنتين",
+}
 _SPAN_QUALS = {
     "الماضيه",
+    "الماضيين",
+    "الاخيرين",
+    "المنصرمين",
     "الاخيره",
     "المنصرمه",
     "القليله",
@@ -727,21 +744,19 @@ class _Parser:
                 prep_skip = s
                 break
         else:
-            if any(c in _PLURAL_SPANS for c in cores) and self.w(i + 1) in _SPAN_QUALS:
-                c = next(c for c in cores if c in _PLURAL_SPANS)
-                k = i + 2
-                if self.w(k) in _SPAN_QUALS:
-                    k += 1
-                return self._mk(i, cores[c], k, kind="vague")
+            # «الأيام الماضية», «الساعات الـ24 الماضية», «اليومين الماضيين»
+            for sk, c in _cores(word):
+                if c in _PLURAL_SPANS or c == "ال":
+                    end = self.recent_span(i, c)
+                    if end is not None:
+                        return self._mk(i, sk, end, kind="vague")
             return None
         j = i + 1
         if self.w(j) in ("قليل",):
             return self._mk(i, prep_skip, j + 1, kind="vague")
-        if self.w(j) in _PLURAL_SPANS and self.w(j + 1) in _SPAN_QUALS:
-            k = j + 2
-            if self.w(k) in _SPAN_QUALS:
-                k += 1
-            return self._mk(i, prep_skip, k, kind="vague")
+        end = self.recent_span(j)
+        if end is not None:
+            return self._mk(i, prep_skip, end, kind="vague")
         if self.w(j) in ("اكثر", "اقل") and self.w(j + 1) == "من":
             j += 2
         elif self.w(j) == "ما" and self.w(j + 1) == "يقارب":
@@ -765,6 +780,37 @@ class _Parser:
         if self.w(j) in _SPAN_QUALS or self.w(j) in _QUAL_PAST:
             j += 1
         return self._mk(i, prep_skip, j, kind="vague")
+
+    def recent_span(self, j: int, first: str | None = None) -> int | None:
+        """«الأيام (القليلة) الماضية», «الساعات الـ24 الماضية», «الـ48 ساعة الماضية»,
+        «اليومين الماضيين» starting at token j; returns the next index or None."""
+        word = first if first is not None else self.w(j)
+        k = j
+        if word in _PLURAL_SPANS:
+            k = self._al_number(k + 1)
+        elif word == "ال" and self.num(k + 1) is not None:
+            k += 2
+            if self.w(k) not in _UNITS:
+                return None
+            k += 1
+        else:
+            k2 = self._al_number(k)
+            if k2 == k or self.w(k2) not in _UNITS:
+                return None
+            k = k2 + 1
+        if self.w(k) not in _SPAN_QUALS:
+            return None
+        while self.w(k) in _SPAN_QUALS:
+            k += 1
+        return k
+
+    def _al_number(self, k: int) -> int:
+        """Skip «الـ24» or «24» at k."""
+        if self.w(k) == "ال" and self.num(k + 1) is not None:
+            return k + 2
+        if self.num(k) is not None:
+            return k + 1
+        return k
 
     # 17/10/2019, 2019-10-17, 17.10.2019
     def p_numeric(self, i: int):
