@@ -698,3 +698,9 @@ def test_relative_day_with_weekday_and_date_is_one_explicit_mention():
 )
 def test_recent_spans_are_vague(text, expected):
     check(text, expected, None, None, "vague")
+
+
+def test_the_one_before_last():
+    check("قصف يوم الجمعة قبل الماضي", "يوم الجمعة قبل الماضي", "2020-02-28", "day", "weekday")
+    check("تراجعت الهجمات العام قبل الماضي", "العام قبل الماضي", "2018", "year", "year")
+    check("تراجعت الهجمات الشهر قبل الماضي", "الشهر قبل الماضي", "2020-01", "month", "month")

@@ -1098,6 +1098,9 @@ class _Parser:
         if q is not None:
             info["qual"] = q
             k += 1
+        elif self.w(k) == "قبل" and _qual(self.w(k + 1)) == -1:
+            info["qual"] = -2  # «الجمعة قبل الماضية»: the one before last
+            k += 2
         # weekday followed by an explicit date: «الثلاثاء (24 آب 2021)», «السبت 6/11/2021»
         ex = self.attached_explicit(k)
         if ex is not None:
@@ -1175,6 +1178,8 @@ class _Parser:
                     unit, rel, k = self.w(j + 1), 0, j + 2
                 else:
                     unit, rel, k = core, _qual(self.w(j + 1)), j + 2
+                    if rel is None and self.w(j + 1) == "قبل" and _qual(self.w(j + 2)) == -1:
+                        rel, k = -2, j + 3  # «العام قبل الماضي»
                     if rel is None:
                         if edge is not None and unit in ("العام", "السنه"):
                             got = self.year_at(j + 1)
@@ -1335,8 +1340,9 @@ def _weekday_on_or_before(ref: _dt.date, wd: int) -> _dt.date:
 
 
 def _resolve_weekday(pub: _dt.date, wd: int, qual: int | None) -> _dt.date:
-    if qual == -1:
-        return _weekday_on_or_before(pub - _dt.timedelta(days=1), wd)
+    if qual is not None and qual < 0:
+        last = _weekday_on_or_before(pub - _dt.timedelta(days=1), wd)
+        return last - _dt.timedelta(days=7 * (-qual - 1))
     if qual == 1:
         return pub + _dt.timedelta(days=(wd - pub.weekday() - 1) % 7 + 1)
     return _weekday_on_or_before(pub, wd)
@@ -1364,7 +1370,7 @@ def _resolve(info: dict, pub: _dt.date | None, prev_day: _dt.date | None):
 
     if kind == "weekday":
         qual = info.get("qual")
-        past = past or qual == -1
+        past = past or (qual is not None and qual < 0)
         future = future or qual == 1
         if pub is None:
             return None, None, past, future
@@ -1385,7 +1391,7 @@ def _resolve(info: dict, pub: _dt.date | None, prev_day: _dt.date | None):
     year_rel = info.get("year_rel")
     month_rel = info.get("month_rel")
     rel = info.get("rel")
-    if qual == -1 or year_rel == -1 or month_rel == -1 or rel == -1:
+    if any(v is not None and v < 0 for v in (qual, year_rel, month_rel, rel)):
         past = True
     if qual == 1 or year_rel == 1 or month_rel == 1 or rel == 1:
         future = True
