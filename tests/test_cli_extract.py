@@ -248,3 +248,10 @@ def test_sigint_stops_cleanly_with_work_committed(tmp_path):
     stored_docs = docs(3000)[:done]
     assert n_events == sum(len(fake_extract(d.text, published=d.published, doc_id=d.doc_id))
                            for d in stored_docs)  # fmt: skip
+
+
+def test_unwritable_db_is_a_usage_error(tmp_path):
+    src = make_archive(tmp_path / "a.jsonl", n=2)
+    res = runner().invoke(main, ["extract", src, "--db", str(tmp_path / "no" / "e.sqlite"), *FAKE])
+    assert res.exit_code == 2 and "cannot open the event store" in res.stderr
+    assert "Traceback" not in res.stderr

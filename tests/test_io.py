@@ -317,3 +317,18 @@ def test_acled_writer_rows(tmp_path):
 def test_unknown_format():
     with pytest.raises(OptionError):
         open_writer(None, "xml")
+
+
+def test_parquet_input_without_pyarrow_fails_before_work(monkeypatch, tmp_path):
+    p = tmp_path / "a.parquet"
+    pq.write_table(pa.Table.from_pylist([{"id": "1", "text": "نص"}]), p)
+    real_import = builtins.__import__
+
+    def fake_import(name, *args, **kwargs):
+        if name.startswith("pyarrow"):
+            raise ImportError("No module named 'pyarrow'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", fake_import)
+    with pytest.raises(InputError, match=r"pip install rasid\[parquet\]"):
+        expand_inputs([str(tmp_path)])

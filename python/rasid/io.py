@@ -143,6 +143,8 @@ def expand_inputs(paths: Iterable[str]) -> list[str]:
             out.append(path)
         else:
             raise InputError(f"{path}: no such file or directory")
+    if any(_kind_of(p) == "parquet" for p in out if p != "-"):
+        _parquet_module()  # a clear error now rather than in the middle of the run
     return out
 
 

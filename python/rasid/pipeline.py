@@ -48,6 +48,14 @@ def default_extract(text: str, *, published: str | None = None, doc_id: str | No
     return extract(text, published=published, doc_id=doc_id)
 
 
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity, else the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def _prepare_default() -> None:
     """Load the default gazetteer once in this process (if the package provides one)."""
     try:
@@ -269,7 +277,7 @@ def run(
         summary = reporter.summary
     summary = summary if summary is not None else Summary()
     problem = reporter if reporter is not None else Reporter(summary)
-    workers = workers or os.cpu_count() or 1
+    workers = workers or available_cores()
     fn = extract_fn
     start = time.monotonic()
 

@@ -1,0 +1,244 @@
+"""End-to-end archive benchmark: `rasid extract` on a generated archive of Arabic news.
+
+The archive (JSONL) is generated here: news-like articles of about 2-4 KB, about one in five
+reporting an attack (rockets, drones, IEDs, strikes, clashes with places, counts, dates),
+the others ordinary news. Each run is a real `rasid extract` subprocess; peak memory is the
+largest sum of RSS over the process tree (parent + workers), sampled with psutil.
+
+By default (CI) the archive is small and each benchmark runs once as a test; figures:
+
+    RASID_BENCH_MB=200 python -m pytest benches/bench_archive.py --benchmark-enable -s
+
+Bounded memory on 1 GB (not in CI; generates a 1 GB file under /tmp-like TMPDIR):
+
+    python benches/bench_archive.py --mb 1000 --workers 2
+
+``RASID_BENCH_EXTRACTOR=module:function`` swaps the extractor (default: rasid.events.extract).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+psutil = pytest.importorskip("psutil") if "pytest" in sys.modules else __import__("psutil")
+
+# -- the generated archive --------------------------------------------------------------------
+
+_PLACES = [
+    "معسكر التاجي", "قاعدة عين الأسد", "مطار بغداد الدولي", "قاعدة بلد الجوية", "مطار أربيل",
+    "قضاء الطارمية", "مدينة الفلوجة", "قضاء هيت", "ناحية جرف الصخر", "مدينة البوكمال",
+    "حقل العمر النفطي", "مدينة كركوك", "قضاء سنجار", "المنطقة الخضراء", "معبر القائم",
+]  # fmt: skip
+_NUMBERS = ["ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "عشرة", "2", "3", "5", "8", "12", "17"]
+_DAYS = ["مساء الاثنين", "فجر الثلاثاء", "ليلة الأربعاء", "صباح الخميس", "يوم الجمعة",
+         "مساء السبت", "أمس", "اليوم", "مساء أمس", "ليلة الأحد"]  # fmt: skip
+_GROUPS = ["كتائب حزب الله", "عصائب أهل الحق", "سرايا أولياء الدم", "تنظيم داعش",
+           "المقاومة الإسلامية في العراق", "ربع الله"]  # fmt: skip
+_ATTACKS = [
+    "سقطت {n} صواريخ من نوع كاتيوشا {day} على {place}، من دون أن تسفر عن خسائر بشرية.",
+    "استهدف هجوم بطائرة مسيرة مفخخة {place} {day}، وأعلنت {group} مسؤوليتها عن الهجوم.",
+    "أسقطت الدفاعات الجوية طائرة مسيرة حاولت استهداف {place} {day}، وفق بيان رسمي.",
+    "قتل {n} من عناصر الأمن وأصيب آخرون بانفجار عبوة ناسفة قرب {place} {day}.",
+    "شنت طائرات حربية غارة جوية على مواقع تابعة لـ{group} قرب {place} {day}، ما أدى إلى "
+    "مقتل نحو {n} مسلحين.",
+    "اندلعت اشتباكات مسلحة بين القوات الأمنية ومسلحين من {group} في {place} {day}، أسفرت "
+    "عن مقتل {n} مسلحين.",
+    "تعرض {place} {day} لقصف بما بين {n} إلى 11 قذيفة هاون، وأصيب جنديان بجروح.",
+]
+_NEWS = [
+    "ارتفعت أسعار الخضروات في الأسواق المحلية بنسبة ملحوظة خلال الأسبوع الماضي.",
+    "بحث وزير الخارجية مع نظيره سبل تعزيز التعاون الاقتصادي وفتح المنافذ الحدودية.",
+    "توقعت هيئة الأنواء الجوية هطول أمطار متفرقة على المحافظات الشمالية والوسطى.",
+    "أعلنت وزارة التربية موعد الامتحانات الوزارية للمرحلة الإعدادية.",
+    "فاز الفريق المحلي بهدفين مقابل هدف في مباراة الدوري الممتاز على ملعب الشعب.",
+    "قال مسؤول في وزارة النفط إن الصادرات بلغت 3 ملايين برميل يوميا خلال الشهر الماضي.",
+    "افتتح المحافظ مشروعا لإعادة تأهيل الطرق الداخلية بكلفة تتجاوز مليار دينار.",
+    "ناقش مجلس النواب في جلسته مشروع قانون الموازنة العامة للعام المقبل.",
+    "أطلقت منظمة دولية حملة لتوزيع المساعدات الغذائية على العائلات النازحة في المخيمات.",
+    "أكد البنك المركزي استقرار سعر صرف الدينار أمام الدولار في مزاد العملة.",
+]
+
+
+def generate_archive(path: Path, mb: float, seed: int = 0) -> tuple[int, int]:
+    """Write a JSONL archive of about ``mb`` MB; returns (documents, attack documents)."""
+    rng = random.Random(seed)
+    target = int(mb * 1_000_000)
+    n = attacks = 0
+    size = 0
+    with open(path, "w", encoding="utf-8") as f:
+        while size < target:
+            n += 1
+            paras = [rng.choice(_NEWS) for _ in range(rng.randint(12, 25))]
+            if rng.random() < 0.2:
+                attacks += 1
+                sentence = rng.choice(_ATTACKS).format(
+                    n=rng.choice(_NUMBERS), day=rng.choice(_DAYS), place=rng.choice(_PLACES),
+                    group=rng.choice(_GROUPS),
+                )  # fmt: skip
+                paras.insert(rng.randint(0, 3), sentence)
+            month, day = rng.randint(1, 12), rng.randint(1, 28)
+            rec = {"id": f"g{n:08d}", "published": f"2020-{month:02d}-{day:02d}",
+                   "text": " ".join(paras) + f" (رقم {n})"}  # fmt: skip
+            line = json.dumps(rec, ensure_ascii=False) + "\n"
+            f.write(line)
+            size += len(line.encode("utf-8"))
+    return n, attacks
+
+
+# -- one measured run -------------------------------------------------------------------------
+
+
+def _tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    try:
+        procs = [proc, *proc.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    for p in procs:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def run_extract(src: Path, out: Path, workers: int) -> dict:
+    """Run `rasid extract` as a subprocess; returns seconds, peak RSS (bytes), stderr."""
+    cmd = [sys.executable, "-c", "from rasid.cli import main; main()", "extract", str(src),
+           "-o", str(out), "--workers", str(workers), "--no-progress"]  # fmt: skip
+    extractor = os.environ.get("RASID_BENCH_EXTRACTOR")
+    if extractor:
+        cmd += ["--extractor", extractor]
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    ps = psutil.Process(proc.pid)
+    peak = 0
+    stop = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, _tree_rss(ps))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    seconds = time.monotonic() - start
+    stop.set()
+    sampler.join()
+    assert proc.returncode == 0, err.decode()
+    return {"seconds": seconds, "peak": peak, "stderr": err.decode()}
+
+
+def _summary_counts(stderr: str) -> tuple[int, int]:
+    line = stderr.strip().splitlines()[-1]
+    docs = int(line.split(" documents read")[0].split()[-1])
+    events = int(line.split(" events written")[0].split()[-1])
+    return docs, events
+
+
+def _bench_mb() -> float:
+    return float(os.environ.get("RASID_BENCH_MB", "2"))
+
+
+def _extractor_available() -> bool:
+    if os.environ.get("RASID_BENCH_EXTRACTOR"):
+        return True
+    try:
+        import rasid.events  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+pytestmark = pytest.mark.skipif(not _extractor_available(), reason="rasid.events not built")
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    d = tmp_path_factory.mktemp("archive")
+    path = d / "archive.jsonl"
+    n, attacks = generate_archive(path, _bench_mb())
+    return path, n, attacks
+
+
+def _report(label: str, size: int, r: dict, n: int) -> str:
+    mb = size / 1e6
+    return (f"{label}: {mb:.1f} MB, {n} docs in {r['seconds']:.2f} s = "
+            f"{mb / r['seconds']:.2f} MB/s, {n / r['seconds']:.0f} docs/s, "
+            f"peak RSS {r['peak'] / 1e6:.0f} MB")  # fmt: skip
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_extract_throughput(benchmark, archive, tmp_path, workers):
+    src, n, attacks = archive
+    out = tmp_path / "events.jsonl"
+    result = benchmark.pedantic(run_extract, args=(src, out, workers), rounds=1, iterations=1)
+    docs, events = _summary_counts(result["stderr"])
+    assert docs == n  # every generated document was read and processed
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == events
+    # events come from attack reports only (ordinary news never yields an event) ...
+    assert len({json.loads(line)["doc_id"] for line in lines}) <= attacks
+    assert result["peak"] < 1_000_000_000
+    size = src.stat().st_size
+    benchmark.extra_info["mb_per_s"] = size / 1e6 / result["seconds"]
+    benchmark.extra_info["docs_per_s"] = n / result["seconds"]
+    benchmark.extra_info["peak_mb"] = result["peak"] / 1e6
+    print("\n" + _report(f"workers={workers}", size, result, n))
+
+
+def test_two_workers_same_output_as_one(archive, tmp_path):
+    src, _, _ = archive
+    a, b = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    run_extract(src, a, 1)
+    run_extract(src, b, 2)
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_memory_is_flat(tmp_path):
+    """Peak memory on an archive 4x larger stays about the same (streaming)."""
+    big_mb = _bench_mb()
+    small = tmp_path / "small.jsonl"
+    big = tmp_path / "big.jsonl"
+    generate_archive(small, big_mb / 4, seed=1)
+    generate_archive(big, big_mb, seed=2)
+    r_small = run_extract(small, tmp_path / "s.jsonl", 2)
+    r_big = run_extract(big, tmp_path / "b.jsonl", 2)
+    print(f"\npeak RSS: {big_mb / 4:.1f} MB input -> {r_small['peak'] / 1e6:.0f} MB; "
+          f"{big_mb:.1f} MB input -> {r_big['peak'] / 1e6:.0f} MB")  # fmt: skip
+    assert r_big["peak"] < 1_000_000_000
+    assert r_big["peak"] < r_small["peak"] * 1.25 + 50_000_000
+
+
+def main() -> None:
+    """Script mode: generate an archive of --mb MB and measure one run (see module doc)."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--mb", type=float, default=1000)
+    ap.add_argument("--workers", type=int, default=2)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as d:
+        src = Path(d) / "archive.jsonl"
+        t = time.monotonic()
+        n, attacks = generate_archive(src, args.mb)
+        print(f"generated {n} docs ({attacks} attack reports) in {time.monotonic() - t:.0f} s")
+        r = run_extract(src, Path(d) / "events.jsonl", args.workers)
+        print(_report(f"workers={args.workers}", src.stat().st_size, r, n))
+        print(r["stderr"].strip().splitlines()[-1])
+
+
+if __name__ == "__main__":
+    main()
