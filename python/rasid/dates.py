@@ -179,8 +179,10 @@ def _fold(text: str) -> tuple[str, list[int] | None]:
         if ch in _DROP:
             continue
         if _is_presentation(ch):
-            for c in unicodedata.normalize("NFKC", ch):
-                if c in _DROP:
+            expansion = unicodedata.normalize("NFKC", ch)
+            for c in expansion:
+                # isolated harakat forms (U+FE70…) expand to a space and the mark: drop both
+                if c in _DROP or (c == " " and len(expansion) > 1):
                     continue
                 out.append(c.translate(_TRANSLATE))
                 idx.append(i)
