@@ -704,3 +704,7 @@ def test_the_one_before_last():
     check("قصف يوم الجمعة قبل الماضي", "يوم الجمعة قبل الماضي", "2020-02-28", "day", "weekday")
     check("تراجعت الهجمات العام قبل الماضي", "العام قبل الماضي", "2018", "year", "year")
     check("تراجعت الهجمات الشهر قبل الماضي", "الشهر قبل الماضي", "2020-01", "month", "month")
+
+
+def test_relative_day_and_weekday_separated_by_a_comma():
+    check("أعلن الجيش اليوم، الجمعة، مقتل", "اليوم، الجمعة", FRI, "day", "relative_day", FRI)

@@ -1059,9 +1059,8 @@ class _Parser:
                 wk += 1
             wdg = self.weekday_at(wk)
             if wdg is not None and (not paren or self.p(wdg[0]) == ")"):
-                if paren or self.p(k) is None:
-                    k = wdg[0] + (1 if paren else 0)
-                    info["weekday"] = wdg[1]
+                k = wdg[0] + (1 if paren else 0)
+                info["weekday"] = wdg[1]
             if "weekday" in info:
                 # «صباح اليوم السبت 18 تشرين الثاني 2023»: the stated date wins
                 ex = self.attached_explicit(k)
