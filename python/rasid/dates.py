@@ -972,7 +972,7 @@ class _Parser:
                     return None  # «الأحد عشر» = eleven
                 if wd == 0:
                     prev = self.bare(j - 1)
-                    if nxt in ("معا", "الاخرين", "الاخرين") or prev in ("كلا", "هذين", "هذان"):
+                    if nxt in ("معا", "الاخرين", "الاخران") or prev in ("كلا", "هذين", "هذان"):
                         return None
                 return j + 1, wd, skip
         return None
@@ -994,8 +994,10 @@ class _Parser:
                 if self.w(k) == "من":
                     k += 1
                 j, skip, started = k, len(word) - 2, True
-        elif word in ("بعد", "قبل") and self.w(j + 1) == "منتصف" and self.w(j + 2) in _NIGHT:
-            return j + 3, 0, True
+        elif (
+            self.bare(j) in ("بعد", "قبل") and self.w(j + 1) == "منتصف" and self.w(j + 2) in _NIGHT
+        ):
+            return j + 3, len(word) - 3, True
         first_core = None
         if not started:
             for sk, core in _cores(word):
