@@ -332,3 +332,13 @@ def test_parquet_input_without_pyarrow_fails_before_work(monkeypatch, tmp_path):
     monkeypatch.setattr(builtins, "__import__", fake_import)
     with pytest.raises(InputError, match=r"pip install rasid\[parquet\]"):
         expand_inputs([str(tmp_path)])
+
+
+def test_csv_long_article(tmp_path):
+    p = tmp_path / "a.csv"
+    long_text = "خبر " * 60_000  # 240,000 characters: more than csv's default field limit
+    p.write_bytes(f"id,text\nlong,{long_text}\nok,نص\n".encode())
+    out, problems = read([str(p)])
+    assert [d.doc_id for d in out] == ["long", "ok"]
+    assert len(out[0].text) == 240_000
+    assert problems == []

@@ -75,7 +75,7 @@ class Problem:
     """A record or file that was skipped, and why.
 
     ``reason`` is a short key used for counting: ``not_json``, ``not_object``,
-    ``invalid_utf8``, ``no_text``, ``bad_date``, ``empty_file``, ``unreadable_file``,
+    ``invalid_utf8``, ``no_text``, ``bad_date``, ``bad_csv``, ``empty_file``, ``unreadable_file``,
     ``extract_error``, ``duplicate_doc``.
     """
 
@@ -319,7 +319,18 @@ def _has_surrogates(value: str) -> bool:
     return False
 
 
+def _raise_csv_field_limit() -> None:
+    limit = sys.maxsize
+    while True:  # the largest the C long of this platform accepts
+        try:
+            csv.field_size_limit(limit)
+            return
+        except OverflowError:
+            limit //= 2
+
+
 def _read_csv(path: str, builder: _Builder, stats: ReadStats) -> Iterator[Document]:
+    _raise_csv_field_limit()  # articles are often longer than csv's 128 KB default
     stem = _stem(path)
     raw = open(path, "rb")  # noqa: SIM115 - closed below
     text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
@@ -327,21 +338,26 @@ def _read_csv(path: str, builder: _Builder, stats: ReadStats) -> Iterator[Docume
     try:
         reader = csv.DictReader(text)
         line = 1
-        try:
-            for row in reader:
-                line = reader.line_num
-                stats.bytes_done = stats._file_base + raw.tell()
-                n_records += 1
-                if any(isinstance(v, str) and _has_surrogates(v) for v in row.values()):
-                    builder.on_problem(
-                        Problem(path, line, "invalid_utf8", "bytes that are not UTF-8")
-                    )
-                    continue
-                doc = builder.build(row, path, line, f"{stem}:{line}")
-                if doc is not None:
-                    yield doc
-        except (csv.Error, OSError) as exc:
-            builder.on_problem(Problem(path, line + 1, "unreadable_file", str(exc)))
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:  # e.g. a NUL byte: skip that record, keep reading
+                builder.on_problem(Problem(path, reader.line_num, "bad_csv", str(exc)))
+                continue
+            except OSError as exc:
+                builder.on_problem(Problem(path, line + 1, "unreadable_file", str(exc)))
+                break
+            line = reader.line_num
+            stats.bytes_done = stats._file_base + raw.tell()
+            n_records += 1
+            if any(isinstance(v, str) and _has_surrogates(v) for v in row.values()):
+                builder.on_problem(Problem(path, line, "invalid_utf8", "bytes that are not UTF-8"))
+                continue
+            doc = builder.build(row, path, line, f"{stem}:{line}")
+            if doc is not None:
+                yield doc
         if n_records == 0:
             builder.on_problem(Problem(path, None, "empty_file", "no records"))
     finally:
