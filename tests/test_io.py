@@ -296,6 +296,10 @@ def test_acled_row_mapping():
     assert row["fatalities"] == 0
     assert row["actor1"] == "Kataib Hezbollah"
     assert row["assoc_actor_1"] == "Islamic Resistance in Iraq"
+    coded = dict(e["location"], country="IQ", precision="subdistrict")
+    row = acled_row({**e, "location": coded})
+    assert (row["country"], row["iso3"], row["geo_precision"]) == ("Iraq", "IRQ", 2)
+    assert acled_row({**e, "location": dict(coded, precision="governorate")})["geo_precision"] == 3
     clash = acled_row({**e, "event_type": "armed_clash"})
     assert (clash["event_type"], clash["sub_event_type"]) == ("Battles", "Armed clash")
     ied = acled_row({**e, "event_type": "ied_attack"})

@@ -205,3 +205,22 @@ def slow_extract(text, *, published=None, doc_id=None):
 
     time.sleep(0.002)
     return fake_extract(text, published=published, doc_id=doc_id)
+
+
+def gazetteer_extract(text, *, published=None, doc_id=None, gazetteer=None):
+    """One pseudo-event per gazetteer match (to test that --gazetteer reaches the extractor)."""
+    return [{"event_id": f"{doc_id}:{m.start}", "doc_id": doc_id, "mention": m.text, "id": m.id}
+            for m in gazetteer.find(text)]  # fmt: skip
+
+
+def test_with_gazetteer_extra_entries(tmp_path):
+    from rasid.pipeline import WithGazetteer
+
+    extra = tmp_path / "extra.csv"
+    extra.write_text("name,id,kind\nمخيم الصنوبر الوهمي,test.camp,camp\n", encoding="utf-8")
+    fn = WithGazetteer([str(extra)], gazetteer_extract)
+    items = [Document("a", "قصف على مخيم الصنوبر الوهمي", None), Document("b", "لا شيء هنا")]
+    for workers in (1, 2):
+        seen, _ = collect(items, extract_fn=fn, workers=workers)
+        assert seen == [("a", [{"event_id": "a:8", "doc_id": "a", "mention": "مخيم الصنوبر الوهمي",
+                                "id": "test.camp"}]), ("b", [])]  # fmt: skip

@@ -720,17 +720,37 @@ _ACLED_BY_WEAPON = {
     "firearms": ("Battles", "Armed clash"),
 }
 
-_ISO3 = {
-    "iraq": "IRQ", "syria": "SYR", "iran": "IRN", "lebanon": "LBN", "israel": "ISR",
-    "palestine": "PSE", "jordan": "JOR", "saudi arabia": "SAU", "yemen": "YEM",
-    "kuwait": "KWT", "turkey": "TUR", "türkiye": "TUR", "united arab emirates": "ARE",
-    "qatar": "QAT", "bahrain": "BHR", "oman": "OMN", "egypt": "EGY", "libya": "LBY",
-    "sudan": "SDN", "tunisia": "TUN", "algeria": "DZA", "morocco": "MAR",
-    "somalia": "SOM", "afghanistan": "AFG", "pakistan": "PAK", "united states": "USA",
+# ISO 3166 alpha-2 (as the gazetteer writes countries) -> (ACLED country name, alpha-3).
+_COUNTRIES = {
+    "IQ": ("Iraq", "IRQ"), "SY": ("Syria", "SYR"), "IR": ("Iran", "IRN"),
+    "LB": ("Lebanon", "LBN"), "IL": ("Israel", "ISR"), "PS": ("Palestine", "PSE"),
+    "JO": ("Jordan", "JOR"), "SA": ("Saudi Arabia", "SAU"), "YE": ("Yemen", "YEM"),
+    "KW": ("Kuwait", "KWT"), "TR": ("Turkey", "TUR"), "AE": ("United Arab Emirates", "ARE"),
+    "QA": ("Qatar", "QAT"), "BH": ("Bahrain", "BHR"), "OM": ("Oman", "OMN"),
+    "EG": ("Egypt", "EGY"), "LY": ("Libya", "LBY"), "SD": ("Sudan", "SDN"),
+    "TN": ("Tunisia", "TUN"), "DZ": ("Algeria", "DZA"), "MA": ("Morocco", "MAR"),
+    "SO": ("Somalia", "SOM"), "AF": ("Afghanistan", "AFG"), "PK": ("Pakistan", "PAK"),
+    "US": ("United States", "USA"), "RU": ("Russia", "RUS"),
 }  # fmt: skip
+_BY_NAME = {name.lower(): (name, iso3) for name, iso3 in _COUNTRIES.values()}
+_BY_NAME["türkiye"] = ("Turkey", "TUR")
 
-_GEO_PRECISION = {"country": 3, "admin1": 3, "province": 3, "governorate": 3, "region": 3,
-                  "district": 2, "admin2": 2, "area": 2}  # fmt: skip
+
+def _country(value: str) -> tuple[str, str]:
+    """(ACLED country name, ISO3) of a gazetteer country (alpha-2 code or name)."""
+    if not value:
+        return "", ""
+    hit = _COUNTRIES.get(value.upper()) if len(value) == 2 else _BY_NAME.get(value.lower())
+    return hit if hit else (value, "")
+
+
+# geo_precision from the gazetteer's precision (else its kind): 1 the town or site itself,
+# 2 a district / sub-district or an approximate position, 3 a governorate or the country.
+_GEO_PRECISION = {
+    "point": 1, "site": 1, "town": 1, "neighbourhood": 1, "village": 1, "city": 1,
+    "subdistrict": 2, "district": 2, "approximate": 2, "zone": 2,
+    "governorate": 3, "province": 3, "admin1": 3, "country": 3,
+}  # fmt: skip
 
 
 def _entity_name(entity: Any) -> str:
@@ -746,7 +766,9 @@ def acled_row(record: dict) -> dict:
 
     time_precision: 1 day, 2 month, 3 year (ACLED: 1 exact day, 2 within a week or so, 3 only
     the month or coarser; a month-precision date is written as its first day). geo_precision:
-    1 a named town, base or site, 2 a district or area, 3 a province or country.
+    1 a named town, village, base or site, 2 a district, sub-district or approximate place,
+    3 a governorate or country. country: ACLED's country name (from the gazetteer's ISO
+    code), iso3 its ISO 3166 alpha-3 code.
     fatalities: the lower bound of ``killed`` (ACLED codes the most conservative figure; 0 when
     unreported). actor1: the stated actor, else the claimant, else "Unidentified Armed Group
     (<country>)"; assoc_actor_1: the claimant when it differs from the actor.
@@ -762,15 +784,13 @@ def acled_row(record: dict) -> dict:
     else:
         event_date, tp = date, (1 if date else "")
     loc = record.get("location") or {}
-    country = loc.get("country") or ""
-    iso3 = _ISO3.get(country.lower(), "")
-    kind = (loc.get("kind") or "").lower()
-    if not loc:
-        geo = ""
-    else:
-        geo = _GEO_PRECISION.get(kind, 1)
-        if isinstance(loc.get("precision"), int) and 1 <= loc["precision"] <= 3:
-            geo = loc["precision"]
+    country, iso3 = _country(loc.get("country") or "")
+    geo: Any = ""
+    if loc:
+        precision = loc.get("precision")
+        geo = _GEO_PRECISION.get(str(precision or "").lower())
+        if geo is None:
+            geo = _GEO_PRECISION.get(str(loc.get("kind") or "").lower(), 1)
     actor = _entity_name(record.get("actor"))
     claimant = _entity_name(record.get("claimed_by"))
     actor1 = actor or claimant or f"Unidentified Armed Group ({country or 'unknown'})"

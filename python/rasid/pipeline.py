@@ -35,17 +35,53 @@ __all__ = [
     "extract_document",
     "run",
     "chunked",
+    "WithGazetteer",
+    "available_cores",
 ]
 
 ExtractFn = Callable[..., list]
 Sink = Callable[[Document, list], None]
 
 
-def default_extract(text: str, *, published: str | None = None, doc_id: str | None = None):
+def default_extract(
+    text: str, *, published: str | None = None, doc_id: str | None = None, gazetteer=None
+):
     """:func:`rasid.events.extract` (imported on first use, so workers import it themselves)."""
     from .events import extract
 
-    return extract(text, published=published, doc_id=doc_id)
+    if gazetteer is None:
+        return extract(text, published=published, doc_id=doc_id)
+    return extract(text, published=published, doc_id=doc_id, gazetteer=gazetteer)
+
+
+_GAZETTEERS: dict[tuple, Any] = {}
+
+
+class WithGazetteer:
+    """An extraction function called with the default gazetteer extended by ``extra`` files
+    (``rasid extract --gazetteer FILE``). Picklable; each process builds the gazetteer once,
+    on :meth:`prepare` or on first use, and keeps it."""
+
+    def __init__(self, extra: Iterable[str], fn: ExtractFn | None = None):
+        self.extra = tuple(os.path.abspath(p) for p in extra)
+        self.fn = fn
+
+    def gazetteer(self):
+        """This process's gazetteer (built on first call)."""
+        g = _GAZETTEERS.get(self.extra)
+        if g is None:
+            from .gazetteer import default_gazetteer
+
+            g = _GAZETTEERS[self.extra] = default_gazetteer(extra=list(self.extra))
+        return g
+
+    def prepare(self) -> None:
+        """Build the gazetteer now (called once per worker process)."""
+        self.gazetteer()
+
+    def __call__(self, text: str, *, published: str | None = None, doc_id: str | None = None):
+        fn = self.fn or default_extract
+        return fn(text, published=published, doc_id=doc_id, gazetteer=self.gazetteer())
 
 
 def available_cores() -> int:
@@ -183,8 +219,7 @@ def _init_worker(fn: ExtractFn | None) -> None:
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER_FN = fn or default_extract
-    if fn is None:
-        _prepare_default()
+    _init_local(fn)
 
 
 def _process_chunk(payload: list[tuple[str, str, str | None]]) -> list[Any]:
@@ -329,8 +364,11 @@ def run(
 
 
 def _init_local(fn: ExtractFn | None) -> None:
+    """Load what the extraction needs once per process (the gazetteer)."""
     if fn is None:
         _prepare_default()
+    elif hasattr(fn, "prepare"):
+        fn.prepare()
 
 
 def _run_pool(chunks, fn, workers, deliver) -> None:

@@ -107,9 +107,13 @@ def _default_clusters_path(output: str | None) -> str | None:
     "--extractor", metavar="MODULE:FUNCTION",
     help="Extraction function to use instead of rasid.events.extract.",
 )  # fmt: skip
+@click.option(
+    "--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False),
+    help="Extra gazetteer entries (CSV/TSV/JSONL) added to the default one; repeatable.",
+)  # fmt: skip
 def extract(
     inputs, output, fmt, db, workers, id_field, text_field, date_field, strict, do_dedup,
-    max_km, clusters_path, scheduler, blocksize, progress, extractor,
+    max_km, clusters_path, scheduler, blocksize, progress, extractor, gazetteers,
 ):  # fmt: skip
     """Extract events from archives of articles.
 
@@ -123,6 +127,14 @@ def extract(
     except InputError as exc:
         raise click.BadParameter(str(exc), param_hint="'INPUT'") from None
     extract_fn = _load_extractor(extractor) if extractor else None
+    if gazetteers:
+        from ..pipeline import WithGazetteer
+
+        extract_fn = WithGazetteer(gazetteers, extract_fn)
+        try:
+            extract_fn.prepare()  # a bad file is a usage error, before any work
+        except Exception as exc:
+            raise click.BadParameter(str(exc), param_hint="'--gazetteer'") from None
     if scheduler and "-" in paths:
         raise click.BadParameter("stdin cannot be read on a Dask cluster", param_hint="'INPUT'")
     store = _open_store(db) if db else None
