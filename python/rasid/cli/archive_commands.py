@@ -1,1 +1,350 @@
-"""(being written) rasid extract, export, dedup."""
+"""``rasid extract``, ``rasid export``, ``rasid dedup``: archives in, event tables out."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import tempfile
+
+import click
+
+from ..errors import InputError, OptionError, StoreError
+from ..io import OUTPUT_FORMATS, ReadStats, expand_inputs, iter_documents, open_writer, read_events
+from ..pipeline import Progress, Reporter, StrictError, Summary, run
+from . import main
+
+_FORMAT = click.Choice(OUTPUT_FORMATS)
+
+
+def _check_output(path: str | None, fmt: str | None):
+    """Open the writer now, so an unwritable output fails before any work."""
+    try:
+        return open_writer(path, fmt)
+    except (OSError, InputError, OptionError) as exc:
+        raise click.BadParameter(f"cannot write {path!r}: {exc}", param_hint="'-o'") from None
+
+
+def _open_store(path: str, create: bool = True):
+    from ..store import EventStore
+
+    try:
+        return EventStore(path, create=create)
+    except StoreError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--db'") from None
+
+
+def _sigterm_as_interrupt() -> None:
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, handler)
+
+
+def _dedup_file(src: str, writer, clusters_path: str | None, max_km: float) -> tuple[int, int]:
+    """Cluster the events of ``src`` (two streaming passes) into ``writer`` (+ clusters file)."""
+    from ..dedup import cluster
+    from ..io import JsonlWriter
+
+    assignments, clusters = cluster(read_events(src), max_km=max_km)
+    n = 0
+    for record in read_events(src):
+        record = dict(record)
+        record["cluster_id"] = assignments.get(str(record.get("event_id")))
+        writer.write(record)
+        n += 1
+    if clusters_path:
+        with JsonlWriter(clusters_path) as cw:
+            for c in clusters:
+                cw.write(c)
+    return n, len(clusters)
+
+
+def _default_clusters_path(output: str | None) -> str | None:
+    if not output or output == "-":
+        return None
+    base = output
+    for ext in (".jsonl.gz", ".jsonl", ".ndjson", ".json", ".csv", ".parquet", ".geojson"):
+        if base.lower().endswith(ext):
+            base = base[: -len(ext)]
+            break
+    return base + ".clusters.jsonl"
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", help="Output file (default: stdout, unless --db is given).")
+@click.option(
+    "-f", "--format", "fmt", type=_FORMAT,
+    help="Output format (default: from the -o extension, else jsonl).",
+)  # fmt: skip
+@click.option("--db", help="SQLite event store to fill; a rerun skips stored documents.")
+@click.option(
+    "-w", "--workers", type=click.IntRange(min=0), default=0, show_default=True,
+    help="Worker processes (0: all cores).",
+)  # fmt: skip
+@click.option("--id-field", default="id", show_default=True, help="Field holding the id.")
+@click.option("--text-field", default="text", show_default=True, help="Field holding the text.")
+@click.option(
+    "--date-field", default="published", show_default=True,
+    help="Field holding the publication date.",
+)  # fmt: skip
+@click.option("--strict", is_flag=True, help="Stop with an error at the first bad record.")
+@click.option("--dedup", "do_dedup", is_flag=True, help="Cluster reports of the same event.")
+@click.option("--max-km", type=float, default=25.0, show_default=True, help="Dedup distance.")
+@click.option("--clusters", "clusters_path", help="Clusters file (with --dedup and -o).")
+@click.option("--scheduler", help="Run on the Dask cluster at this address.")
+@click.option(
+    "--blocksize", type=click.IntRange(min=1), default=32, show_default=True,
+    help="Dask: MB of JSONL per partition.",
+)  # fmt: skip
+@click.option(
+    "--progress/--no-progress", default=None,
+    help="Progress bar on stderr (default: when stderr is a terminal).",
+)  # fmt: skip
+@click.option(
+    "--extractor", metavar="MODULE:FUNCTION",
+    help="Extraction function to use instead of rasid.events.extract.",
+)  # fmt: skip
+def extract(
+    inputs, output, fmt, db, workers, id_field, text_field, date_field, strict, do_dedup,
+    max_km, clusters_path, scheduler, blocksize, progress, extractor,
+):  # fmt: skip
+    """Extract events from archives of articles.
+
+    INPUT: JSONL (.jsonl, .jsonl.gz), CSV, Parquet, .txt files, folders of them, or - for
+    JSONL on stdin. Writes one event record per line (JSONL), or CSV, ACLED-shaped CSV,
+    Parquet, GeoJSON; or fills an SQLite event store with --db. Bad records are reported on
+    stderr and skipped; a one-line summary ends every run.
+    """
+    try:
+        paths = expand_inputs(inputs)
+    except InputError as exc:
+        raise click.BadParameter(str(exc), param_hint="'INPUT'") from None
+    extract_fn = _load_extractor(extractor) if extractor else None
+    if scheduler and "-" in paths:
+        raise click.BadParameter("stdin cannot be read on a Dask cluster", param_hint="'INPUT'")
+    store = _open_store(db) if db else None
+    final_writer = _check_output(output, fmt) if (output or not db) else None
+    tmp_path = None
+    writer = final_writer
+    if do_dedup and final_writer is not None:
+        fd, tmp_path = tempfile.mkstemp(
+            suffix=".jsonl", dir=os.path.dirname(os.path.abspath(output)) if output else None
+        )
+        os.close(fd)
+        writer = open_writer(tmp_path, "jsonl")
+
+    summary = Summary()
+    reporter = Reporter(summary, sys.stderr, strict=strict)
+    stats = ReadStats()
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = Progress(stats) if show else None
+    _sigterm_as_interrupt()
+
+    def sink(doc, events) -> None:
+        if store is not None:
+            store.add_documents([(doc.doc_id, doc.source, events)])
+        if writer is not None:
+            for event in events:
+                writer.write(event)
+
+    def skip(doc):
+        if store is not None and store.has_document(doc.doc_id):
+            return "already_stored"
+        return None
+
+    code = 0
+    try:
+        if scheduler:
+            _run_on_dask(
+                scheduler, paths, sink, skip, reporter, summary, id_field, text_field,
+                date_field, blocksize * 1024 * 1024, extract_fn,
+            )  # fmt: skip
+        else:
+            docs = iter_documents(
+                paths, id_field=id_field, text_field=text_field, date_field=date_field,
+                on_problem=reporter, stats=stats,
+            )  # fmt: skip
+            run(
+                docs, sink, extract_fn=extract_fn, workers=workers or None, skip=skip,
+                progress=bar, reporter=reporter,
+            )  # fmt: skip
+        summary.bytes = stats.bytes_done
+    except StrictError as exc:
+        click.echo(f"rasid: error (--strict): {exc}", err=True)
+        code = 1
+    finally:
+        if writer is not None:
+            writer.close()
+    if do_dedup and code == 0 and not summary.interrupted:
+        if tmp_path is not None:
+            cpath = clusters_path or _default_clusters_path(output)
+            try:
+                _dedup_file(tmp_path, final_writer, cpath, max_km)
+            finally:
+                final_writer.close()
+        if store is not None:
+            _dedup_store(store, max_km)
+    elif final_writer is not None and final_writer is not writer:
+        final_writer.close()
+    if tmp_path is not None:
+        os.unlink(tmp_path)
+    if store is not None:
+        store.close()
+    click.echo(summary.line(), err=True)
+    if summary.interrupted:
+        sys.exit(130)
+    sys.exit(code)
+
+
+def _load_extractor(spec: str):
+    import importlib
+
+    module, _, name = spec.partition(":")
+    try:
+        fn = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError, ValueError) as exc:
+        raise click.BadParameter(
+            f"cannot load {spec!r}: {exc}", param_hint="'--extractor'"
+        ) from None
+    if not callable(fn):
+        raise click.BadParameter(f"{spec!r} is not callable", param_hint="'--extractor'")
+    return fn
+
+
+def _run_on_dask(
+    address,
+    paths,
+    sink,
+    skip,
+    reporter,
+    summary,
+    id_field,
+    text_field,
+    date_field,
+    blocksize,
+    extract_fn,
+):
+    import time
+
+    from ..dask import partition_results
+
+    try:
+        from distributed import Client
+    except ImportError:  # pragma: no cover
+        raise click.UsageError("--scheduler needs dask: pip install rasid[dask]") from None
+    start = time.monotonic()
+    client = Client(address)
+    try:
+        bag = partition_results(
+            paths, extract_fn=extract_fn, id_field=id_field, text_field=text_field,
+            date_field=date_field, blocksize=blocksize,
+        )  # fmt: skip
+        futures = client.compute(bag.to_delayed())
+        try:
+            for future in futures:
+                for result in future.result():
+                    for problem in result["problems"]:
+                        reporter(problem)
+                    for doc_id, source, line, events in result["documents"]:
+                        summary.documents += 1
+                        from ..io import Document
+
+                        doc = Document(doc_id, "", None, source, line)
+                        if skip(doc) == "already_stored":
+                            summary.already_stored += 1
+                            continue
+                        sink(doc, events)
+                        summary.events += len(events)
+                future.release()
+        except KeyboardInterrupt:
+            summary.interrupted = True
+    finally:
+        client.close()
+        summary.seconds = time.monotonic() - start
+
+
+def _dedup_store(store, max_km: float) -> tuple[int, int]:
+    from ..dedup import cluster
+
+    assignments, clusters = cluster(store.iter_events(), max_km=max_km)
+    store.set_clusters(assignments, clusters)
+    return len(assignments), len(clusters)
+
+
+@main.command()
+@click.option("--db", required=True, help="The SQLite event store to read.")
+@click.option("-o", "--output", help="Output file (default: stdout).")
+@click.option("-f", "--format", "fmt", type=_FORMAT, help="Output format (default: from -o).")
+@click.option("--clusters", "clusters_path", help="Also write the clusters table as JSONL.")
+def export(db, output, fmt, clusters_path):
+    """Export the events of an SQLite event store."""
+    if not os.path.exists(db):
+        raise click.BadParameter(f"{db}: no such event store", param_hint="'--db'")
+    store = _open_store(db, create=False)
+    writer = _check_output(output, fmt)
+    n = 0
+    try:
+        for record in store.iter_events():
+            writer.write(record)
+            n += 1
+        if clusters_path:
+            from ..io import JsonlWriter
+
+            with JsonlWriter(clusters_path) as cw:
+                for c in store.iter_clusters():
+                    cw.write(c)
+    finally:
+        writer.close()
+        store.close()
+    click.echo(f"rasid: {n} events exported", err=True)
+
+
+@main.command()
+@click.argument("input_path", required=False, metavar="[INPUT]")
+@click.option("-o", "--output", help="Output file (default: stdout).")
+@click.option("-f", "--format", "fmt", type=_FORMAT, help="Output format (default: from -o).")
+@click.option("--db", help="Cluster the events of this store in place (clusters table).")
+@click.option(
+    "--clusters", "clusters_path",
+    help="Clusters file (default: OUTPUT with .clusters.jsonl).",
+)  # fmt: skip
+@click.option("--max-km", type=float, default=25.0, show_default=True, help="Max distance.")
+def dedup(input_path, output, fmt, db, clusters_path, max_km):
+    """Cluster reports of the same real event across documents.
+
+    INPUT is an events file written by `rasid extract` (JSONL, CSV, Parquet, GeoJSON); each
+    record is written back with a `cluster_id`, and the clusters (sources, merged figures)
+    go to the clusters file. With --db the store's events and clusters table are updated.
+    """
+    if not input_path and not db:
+        raise click.UsageError("give an events file INPUT or --db STORE")
+    if input_path and not os.path.exists(input_path):
+        raise click.BadParameter(f"{input_path}: no such file", param_hint="'INPUT'")
+    if db:
+        if not os.path.exists(db):
+            raise click.BadParameter(f"{db}: no such event store", param_hint="'--db'")
+        store = _open_store(db, create=False)
+        try:
+            n, k = _dedup_store(store, max_km)
+            if output:
+                writer = _check_output(output, fmt)
+                with writer:
+                    for record in store.iter_events():
+                        writer.write(record)
+            if clusters_path:
+                from ..io import JsonlWriter
+
+                with JsonlWriter(clusters_path) as cw:
+                    for c in store.iter_clusters():
+                        cw.write(c)
+        finally:
+            store.close()
+    else:
+        writer = _check_output(output, fmt)
+        cpath = clusters_path or _default_clusters_path(output)
+        with writer:
+            n, k = _dedup_file(input_path, writer, cpath, max_km)
+    click.echo(f"rasid: {n} events in {k} clusters", err=True)

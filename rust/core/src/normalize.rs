@@ -1,1 +1,830 @@
-//! (being written)
+//! Arabic normalization, table-driven, with an optional offset map back to the original text.
+//!
+//! Each step of the SPEC can be switched on or off ([`NormalizeOptions`]); a [`Normalizer`]
+//! compiles the chosen steps once into per-block tables of *actions* (keep, delete, map to one
+//! character, expand to several, white space), then normalizes any text in one pass over its
+//! code points without allocating per character.
+//!
+//! The steps, in the order they apply to one character:
+//!
+//! | option | effect |
+//! | --- | --- |
+//! | `presentation_forms` | U+FB50–U+FDFF, U+FE70–U+FEFF → their NFKC letters (ﻻ → لا); the letters then go through the other steps |
+//! | `invisible` | delete ZWSP, ZWNJ, ZWJ, LRM, RLM, ALM (U+061C), bidi embeddings, overrides and isolates, word joiner, BOM, soft hyphen, CGJ, Mongolian vowel separator |
+//! | `diacritics` | delete U+064B–U+0652, U+0670, U+0610–U+061A, U+06D6–U+06ED |
+//! | `tatweel` | delete U+0640 |
+//! | `persian` | ی ے → ي, ک ڪ → ك, ۀ ہ ۂ ھ ە → ه, ۓ → ئ, ۃ → ة |
+//! | `alef` | أ إ آ ٱ ٲ ٳ → ا |
+//! | `alef_maqsura` | ى → ي |
+//! | `teh_marbuta` (off) | ة → ه |
+//! | `hamza` (off) | ؤ → و, ئ → ي |
+//! | `punctuation` (off) | ، ؛ ؟ → , ; ? and « » “ ” → `"` |
+//! | `digits` (off) | ٠–٩ and ۰–۹ → 0–9, ٫ → `.`, ٬ → `,` |
+//! | `whitespace` | every run of white space (deleted characters inside it do not break it) becomes one `"\n"` when it contains a line break, else one `" "`; runs are folded, never stripped |
+//!
+//! Lone surrogates (possible in Python `str`) are rejected with a [`TextError`].
+
+mod presentation;
+
+use crate::error::{OptionError, TextError, Utf8Error};
+use crate::offsets::{MapBuilder, OffsetMap};
+
+/// Which normalization steps run. SPEC defaults: every step on except `teh_marbuta`, `hamza`,
+/// `punctuation` (unify) and `digits`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct NormalizeOptions {
+    /// Delete harakat, superscript alef and Quranic marks.
+    pub diacritics: bool,
+    /// Delete tatweel (U+0640).
+    pub tatweel: bool,
+    /// أ إ آ ٱ → ا.
+    pub alef: bool,
+    /// ى → ي.
+    pub alef_maqsura: bool,
+    /// ة → ه (off by default).
+    pub teh_marbuta: bool,
+    /// ؤ ئ → و ي (off by default).
+    pub hamza: bool,
+    /// Persian and Urdu letters (ی ک ۀ …) → Arabic ones.
+    pub persian: bool,
+    /// Arabic presentation forms → base letters.
+    pub presentation_forms: bool,
+    /// Delete invisible format marks.
+    pub invisible: bool,
+    /// Unify Arabic punctuation and quotes to ASCII (off by default).
+    pub punctuation: bool,
+    /// Fold white-space runs.
+    pub whitespace: bool,
+    /// Arabic-Indic and Persian digits → ASCII (off by default).
+    pub digits: bool,
+}
+
+impl Default for NormalizeOptions {
+    fn default() -> Self {
+        NormalizeOptions {
+            diacritics: true,
+            tatweel: true,
+            alef: true,
+            alef_maqsura: true,
+            teh_marbuta: false,
+            hamza: false,
+            persian: true,
+            presentation_forms: true,
+            invisible: true,
+            punctuation: false,
+            whitespace: true,
+            digits: false,
+        }
+    }
+}
+
+impl NormalizeOptions {
+    /// The option names, in a fixed order (the order of [`NormalizeOptions::bits`]).
+    pub const NAMES: [&'static str; 12] = [
+        "diacritics",
+        "tatweel",
+        "alef",
+        "alef_maqsura",
+        "teh_marbuta",
+        "hamza",
+        "persian",
+        "presentation_forms",
+        "invisible",
+        "punctuation",
+        "whitespace",
+        "digits",
+    ];
+
+    /// Every step off: the identity normalization.
+    pub fn none() -> NormalizeOptions {
+        NormalizeOptions::from_bits(0)
+    }
+
+    /// Only the digit step (what `to_ascii_digits` does).
+    pub fn digits_only() -> NormalizeOptions {
+        NormalizeOptions {
+            digits: true,
+            ..NormalizeOptions::none()
+        }
+    }
+
+    fn field(&mut self, index: usize) -> &mut bool {
+        match index {
+            0 => &mut self.diacritics,
+            1 => &mut self.tatweel,
+            2 => &mut self.alef,
+            3 => &mut self.alef_maqsura,
+            4 => &mut self.teh_marbuta,
+            5 => &mut self.hamza,
+            6 => &mut self.persian,
+            7 => &mut self.presentation_forms,
+            8 => &mut self.invisible,
+            9 => &mut self.punctuation,
+            10 => &mut self.whitespace,
+            _ => &mut self.digits,
+        }
+    }
+
+    /// Switch the step called `name` on or off; unknown names are an [`OptionError`].
+    pub fn set(&mut self, name: &str, value: bool) -> Result<(), OptionError> {
+        match Self::NAMES.iter().position(|&n| n == name) {
+            Some(i) => {
+                *self.field(i) = value;
+                Ok(())
+            }
+            None => Err(OptionError {
+                name: name.to_string(),
+            }),
+        }
+    }
+
+    /// The options as a 12-bit mask (bit `i` = step `NAMES[i]`).
+    pub fn bits(&self) -> u16 {
+        let mut copy = *self;
+        (0..12).fold(0u16, |acc, i| acc | ((*copy.field(i) as u16) << i))
+    }
+
+    /// Options from a mask made by [`NormalizeOptions::bits`] (higher bits ignored).
+    pub fn from_bits(bits: u16) -> NormalizeOptions {
+        let mut o = NormalizeOptions {
+            diacritics: false,
+            tatweel: false,
+            alef: false,
+            alef_maqsura: false,
+            teh_marbuta: false,
+            hamza: false,
+            persian: false,
+            presentation_forms: false,
+            invisible: false,
+            punctuation: false,
+            whitespace: false,
+            digits: false,
+        };
+        for i in 0..12 {
+            *o.field(i) = bits & (1 << i) != 0;
+        }
+        o
+    }
+}
+
+// ---- character classes (\uXXXX escapes, named in comments) ----
+
+/// Harakat, superscript alef and Quranic annotation marks (SPEC "diacritics").
+fn is_diacritic(c: u32) -> bool {
+    matches!(c,
+        0x064B..=0x0652   // fathatan .. sukun
+        | 0x0670          // superscript alef
+        | 0x0610..=0x061A // Quranic honorifics and small letters
+        | 0x06D6..=0x06ED // Quranic annotation marks
+    )
+}
+
+/// Invisible format marks that carry no letter.
+fn is_invisible(c: u32) -> bool {
+    matches!(c,
+        0x00AD            // soft hyphen
+        | 0x034F          // combining grapheme joiner
+        | 0x061C          // Arabic letter mark
+        | 0x180E          // Mongolian vowel separator
+        | 0x200B..=0x200F // ZWSP, ZWNJ, ZWJ, LRM, RLM
+        | 0x202A..=0x202E // bidi embeddings and overrides
+        | 0x2060..=0x2064 // word joiner, invisible operators
+        | 0x2066..=0x206F // bidi isolates, deprecated format characters
+        | 0xFEFF          // BOM / zero-width no-break space
+    )
+}
+
+/// White space that folds to `" "`.
+fn is_space(c: u32) -> bool {
+    matches!(
+        c,
+        0x09 | 0x20 | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x202F | 0x205F | 0x3000
+    )
+}
+
+/// White space that is a line break and folds (with its run) to `"\n"`.
+fn is_line_break(c: u32) -> bool {
+    matches!(c, 0x0A..=0x0D | 0x85 | 0x2028 | 0x2029)
+}
+
+fn persian(c: u32) -> u32 {
+    match c {
+        0x06CC | 0x06D2 => 0x064A,                            // ی ے → ي
+        0x06A9 | 0x06AA => 0x0643,                            // ک ڪ → ك
+        0x06C0 | 0x06C1 | 0x06C2 | 0x06BE | 0x06D5 => 0x0647, // ۀ ہ ۂ ھ ە → ه
+        0x06D3 => 0x0626,                                     // ۓ → ئ
+        0x06C3 => 0x0629,                                     // ۃ → ة
+        _ => c,
+    }
+}
+
+fn ascii_digit(c: u32) -> u32 {
+    match c {
+        0x0660..=0x0669 => c - 0x0660 + 0x30, // ٠..٩
+        0x06F0..=0x06F9 => c - 0x06F0 + 0x30, // ۰..۹
+        0x066B => 0x2E,                       // ٫ decimal separator → .
+        0x066C => 0x2C,                       // ٬ thousands separator → ,
+        _ => c,
+    }
+}
+
+fn ascii_punctuation(c: u32) -> u32 {
+    match c {
+        0x060C => 0x2C,                            // ، → ,
+        0x061B => 0x3B,                            // ؛ → ;
+        0x061F => 0x3F,                            // ؟ → ?
+        0x00AB | 0x00BB | 0x201C | 0x201D => 0x22, // « » “ ” → "
+        _ => c,
+    }
+}
+
+// ---- compiled actions ----
+//
+// One u32 per code point: the low 3 bits are the tag, the rest its payload.
+const KEEP: u32 = 0;
+const DELETE: u32 = 1;
+const SPACE: u32 = 2;
+const LINE: u32 = 3;
+const MAP: u32 = 4; // payload: the replacement code point
+const EXPAND: u32 = 5; // payload: offset << 5 | len into `Normalizer::pool`
+const INVALID: u32 = 6; // lone surrogate
+const TAG: u32 = 7;
+
+type Page = [u32; 256];
+
+/// A compiled normalizer: the chosen steps as per-block action tables.
+///
+/// `Send + Sync` and cheap to share; build it once per set of options.
+#[derive(Clone)]
+pub struct Normalizer {
+    options: NormalizeOptions,
+    /// Page of each BMP block (`cp >> 8`); page 0 is all [`KEEP`].
+    index: [u8; 256],
+    pages: Vec<Page>,
+    /// Characters of the multi-character expansions.
+    pool: Vec<u32>,
+}
+
+impl std::fmt::Debug for Normalizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Normalizer")
+            .field("options", &self.options)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Normalizer {
+    fn default() -> Self {
+        Normalizer::new(NormalizeOptions::default())
+    }
+}
+
+/// What one character becomes under the letter steps: `None` when deleted.
+fn map_letter(o: &NormalizeOptions, c: u32) -> Option<u32> {
+    if (o.invisible && is_invisible(c))
+        || (o.diacritics && is_diacritic(c))
+        || (o.tatweel && c == 0x0640)
+    {
+        return None;
+    }
+    let mut c = c;
+    if o.persian {
+        c = persian(c);
+    }
+    if o.alef && matches!(c, 0x0622 | 0x0623 | 0x0625 | 0x0671 | 0x0672 | 0x0673) {
+        c = 0x0627; // آ أ إ ٱ ٲ ٳ → ا
+    }
+    if o.alef_maqsura && c == 0x0649 {
+        c = 0x064A; // ى → ي
+    }
+    if o.teh_marbuta && c == 0x0629 {
+        c = 0x0647; // ة → ه
+    }
+    if o.hamza {
+        c = match c {
+            0x0624 => 0x0648, // ؤ → و
+            0x0626 => 0x064A, // ئ → ي
+            _ => c,
+        };
+    }
+    if o.punctuation {
+        c = ascii_punctuation(c);
+    }
+    if o.digits {
+        c = ascii_digit(c);
+    }
+    Some(c)
+}
+
+impl Normalizer {
+    /// Compile the steps chosen in `options`.
+    pub fn new(options: NormalizeOptions) -> Normalizer {
+        let mut pool = Vec::new();
+        let mut pages: Vec<Page> = vec![[KEEP; 256]];
+        let mut index = [0u8; 256];
+        // Only these blocks hold characters that some step touches; every other block keeps all.
+        const BLOCKS: [u32; 19] = [
+            0x00, 0x03, 0x06, 0x16, 0x18, 0x20, 0x30, 0xD8, 0xD9, 0xDA, 0xDB, 0xDC, 0xDD, 0xDE,
+            0xDF, 0xFB, 0xFC, 0xFD, 0xFE,
+        ];
+        for block in BLOCKS {
+            let mut page = [KEEP; 256];
+            for (low, slot) in page.iter_mut().enumerate() {
+                let cp = block << 8 | low as u32;
+                *slot = Self::compile(&options, cp, &mut pool);
+            }
+            if page != pages[0] {
+                index[block as usize] = match pages.iter().position(|p| *p == page) {
+                    Some(i) => i as u8,
+                    None => {
+                        pages.push(page);
+                        (pages.len() - 1) as u8
+                    }
+                };
+            }
+        }
+        Normalizer {
+            options,
+            index,
+            pages,
+            pool,
+        }
+    }
+
+    fn compile(o: &NormalizeOptions, cp: u32, pool: &mut Vec<u32>) -> u32 {
+        if (0xD800..=0xDFFF).contains(&cp) {
+            return INVALID;
+        }
+        if o.whitespace {
+            if is_line_break(cp) {
+                return LINE;
+            }
+            if is_space(cp) {
+                return SPACE;
+            }
+        }
+        let expansion: Vec<u32> =
+            match presentation::PRESENTATION.binary_search_by_key(&cp, |e| e.0) {
+                Ok(i) if o.presentation_forms => presentation::PRESENTATION[i]
+                    .1
+                    .iter()
+                    .filter_map(|&ch| map_letter(o, ch as u32))
+                    .collect(),
+                _ => map_letter(o, cp).into_iter().collect(),
+            };
+        match expansion.as_slice() {
+            [] => DELETE,
+            [c] if *c == cp => KEEP,
+            [c] => c << 3 | MAP,
+            many => {
+                let at = pool.len() as u32;
+                pool.extend_from_slice(many);
+                (at << 5 | many.len() as u32) << 3 | EXPAND
+            }
+        }
+    }
+
+    /// The options this normalizer was built with.
+    pub fn options(&self) -> NormalizeOptions {
+        self.options
+    }
+
+    #[inline(always)]
+    fn action(&self, cp: u32) -> u32 {
+        if cp < 0x10000 {
+            self.pages[self.index[(cp >> 8) as usize] as usize][(cp & 0xFF) as usize]
+        } else {
+            KEEP
+        }
+    }
+
+    #[inline(always)]
+    fn expansion(&self, action: u32) -> &[u32] {
+        let p = action >> 3;
+        let at = (p >> 5) as usize;
+        &self.pool[at..at + (p & 31) as usize]
+    }
+
+    /// The engine: one pass over `input`'s code points, feeding `out`. `in_ws` says whether a
+    /// white-space run is already open (streaming). Returns the number of code points read and
+    /// whether a run is open at the end, or the index of a lone surrogate.
+    #[inline(always)]
+    fn run<I: Iterator<Item = u32>, O: Out>(
+        &self,
+        input: I,
+        out: &mut O,
+        mut in_ws: bool,
+    ) -> Result<(usize, bool), usize> {
+        let mut i = 0usize;
+        for cp in input {
+            let a = self.action(cp);
+            match a & TAG {
+                KEEP => {
+                    out.unit(i, cp);
+                    in_ws = false;
+                }
+                DELETE => {}
+                MAP => {
+                    out.unit(i, a >> 3);
+                    in_ws = false;
+                }
+                SPACE => {
+                    if !in_ws {
+                        out.unit(i, 0x20);
+                        in_ws = true;
+                    }
+                }
+                LINE => {
+                    if in_ws {
+                        out.line_break();
+                    } else {
+                        out.unit(i, 0x0A);
+                        in_ws = true;
+                    }
+                }
+                EXPAND => {
+                    out.units(i, self.expansion(a));
+                    in_ws = false;
+                }
+                _ => return Err(i),
+            }
+            i += 1;
+        }
+        Ok((i, in_ws))
+    }
+
+    /// Normalize `text`.
+    pub fn normalize(&self, text: &str) -> String {
+        let mut out = Utf8Out {
+            buf: Vec::with_capacity(text.len()),
+        };
+        // A `&str` holds no surrogates, so the engine cannot fail.
+        let _ = self.run(text.chars().map(u32::from), &mut out, false);
+        out.into_string()
+    }
+
+    /// Normalize `text` and return the map from normalized spans to original spans.
+    pub fn normalize_with_map(&self, text: &str) -> (String, OffsetMap) {
+        let mut out = MapOut {
+            inner: Utf8Out {
+                buf: Vec::with_capacity(text.len()),
+            },
+            map: MapBuilder::with_capacity(16),
+        };
+        let n = self
+            .run(text.chars().map(u32::from), &mut out, false)
+            .map_or(0, |r| r.0);
+        (out.inner.into_string(), out.map.finish(n))
+    }
+
+    /// Streaming form for other components: calls `emit(ch, unit_start, unit_end)` for every
+    /// output char, where `[unit_start, unit_end)` are the original code-point indices of the
+    /// unit that produced it (a ligature expanding to 2 chars emits 2 chars with the same unit;
+    /// a folded white-space run is one unit; deleted chars belong to the preceding unit).
+    pub fn normalize_chars<I: Iterator<Item = char>, F: FnMut(char, usize, usize)>(
+        &self,
+        input: I,
+        emit: F,
+    ) {
+        let mut out = EmitOut {
+            emit,
+            start: 0,
+            pending: Vec::with_capacity(32),
+        };
+        let n = self
+            .run(input.map(u32::from), &mut out, false)
+            .map_or(0, |r| r.0);
+        out.flush(n);
+    }
+
+    /// Normalize UTF-8 `input`, appending the UTF-8 result to `out`.
+    ///
+    /// Invalid UTF-8 is an error naming its byte offset; nothing is appended then.
+    pub fn normalize_utf8(&self, input: &[u8], out: &mut Vec<u8>) -> Result<(), Utf8Error> {
+        let text = std::str::from_utf8(input).map_err(|e| Utf8Error {
+            position: e.valid_up_to(),
+            truncated: e.error_len().is_none(),
+        })?;
+        out.reserve(input.len());
+        let mut sink = Utf8Out {
+            buf: std::mem::take(out),
+        };
+        let _ = self.run(text.chars().map(u32::from), &mut sink, false);
+        *out = sink.buf;
+        Ok(())
+    }
+
+    /// Normalize fixed-width code units (the storage of a Python `str`: latin-1, UCS-2 or
+    /// UCS-4), appending the result to `out` in the same width.
+    ///
+    /// Returns the bitwise OR of every output code point (enough to pick the narrowest
+    /// storage for the result), or an error at a lone surrogate.
+    pub fn normalize_units<T: CodeUnit>(
+        &self,
+        input: &[T],
+        out: &mut Vec<T>,
+    ) -> Result<u32, TextError> {
+        out.reserve(input.len());
+        let mut sink = UnitOut {
+            buf: std::mem::take(out),
+            or: 0,
+        };
+        let r = self.run(input.iter().map(|u| u.get()), &mut sink, false);
+        *out = sink.buf;
+        r.map(|_| sink.or).map_err(surrogate_error)
+    }
+
+    /// [`Normalizer::normalize_units`] that also builds the offset map.
+    pub fn normalize_units_with_map<T: CodeUnit>(
+        &self,
+        input: &[T],
+        out: &mut Vec<T>,
+    ) -> Result<(u32, OffsetMap), TextError> {
+        out.reserve(input.len());
+        let mut sink = MapOut {
+            inner: UnitOut {
+                buf: std::mem::take(out),
+                or: 0,
+            },
+            map: MapBuilder::with_capacity(16),
+        };
+        let r = self.run(input.iter().map(|u| u.get()), &mut sink, false);
+        *out = sink.inner.buf;
+        match r {
+            Ok((n, _)) => Ok((sink.inner.or, sink.map.finish(n))),
+            Err(i) => Err(surrogate_error(i)),
+        }
+    }
+}
+
+fn surrogate_error(position: usize) -> TextError {
+    TextError {
+        position,
+        reason: "lone surrogate".to_string(),
+    }
+}
+
+/// A fixed-width code unit: `u8` (latin-1), `u16` (UCS-2) or `u32` (UCS-4).
+pub trait CodeUnit: Copy + Send + Sync + 'static {
+    /// The code point this unit holds.
+    fn get(self) -> u32;
+    /// The unit holding `cp` (which must fit).
+    fn from_cp(cp: u32) -> Self;
+}
+
+impl CodeUnit for u8 {
+    #[inline(always)]
+    fn get(self) -> u32 {
+        self as u32
+    }
+    #[inline(always)]
+    fn from_cp(cp: u32) -> Self {
+        cp as u8
+    }
+}
+
+impl CodeUnit for u16 {
+    #[inline(always)]
+    fn get(self) -> u32 {
+        self as u32
+    }
+    #[inline(always)]
+    fn from_cp(cp: u32) -> Self {
+        cp as u16
+    }
+}
+
+impl CodeUnit for u32 {
+    #[inline(always)]
+    fn get(self) -> u32 {
+        self
+    }
+    #[inline(always)]
+    fn from_cp(cp: u32) -> Self {
+        cp
+    }
+}
+
+// ---- output sinks ----
+
+/// Where the engine puts its output, unit by unit.
+trait Out {
+    /// A unit starting at original index `orig` yields the one code point `cp`.
+    fn unit(&mut self, orig: usize, cp: u32);
+    /// A unit starting at original index `orig` yields several code points.
+    fn units(&mut self, orig: usize, cps: &[u32]);
+    /// The open white-space run (the last unit, `" "` so far) contains a line break.
+    fn line_break(&mut self);
+}
+
+struct Utf8Out {
+    buf: Vec<u8>,
+}
+
+impl Utf8Out {
+    fn into_string(self) -> String {
+        // Only whole chars are ever pushed.
+        String::from_utf8(self.buf).unwrap_or_default()
+    }
+}
+
+impl Out for Utf8Out {
+    #[inline(always)]
+    fn unit(&mut self, _orig: usize, cp: u32) {
+        if cp < 0x80 {
+            self.buf.push(cp as u8);
+        } else {
+            let ch = char::from_u32(cp).unwrap_or('\u{FFFD}');
+            let mut tmp = [0u8; 4];
+            self.buf
+                .extend_from_slice(ch.encode_utf8(&mut tmp).as_bytes());
+        }
+    }
+    fn units(&mut self, orig: usize, cps: &[u32]) {
+        for &c in cps {
+            self.unit(orig, c);
+        }
+    }
+    #[inline(always)]
+    fn line_break(&mut self) {
+        if let Some(last) = self.buf.last_mut() {
+            *last = b'\n';
+        }
+    }
+}
+
+struct UnitOut<T> {
+    buf: Vec<T>,
+    or: u32,
+}
+
+impl<T: CodeUnit> Out for UnitOut<T> {
+    #[inline(always)]
+    fn unit(&mut self, _orig: usize, cp: u32) {
+        self.buf.push(T::from_cp(cp));
+        self.or |= cp;
+    }
+    fn units(&mut self, orig: usize, cps: &[u32]) {
+        for &c in cps {
+            self.unit(orig, c);
+        }
+    }
+    #[inline(always)]
+    fn line_break(&mut self) {
+        if let Some(last) = self.buf.last_mut() {
+            *last = T::from_cp(0x0A);
+        }
+    }
+}
+
+struct MapOut<O> {
+    inner: O,
+    map: MapBuilder,
+}
+
+impl<O: Out> Out for MapOut<O> {
+    #[inline(always)]
+    fn unit(&mut self, orig: usize, cp: u32) {
+        self.map.unit(orig, 1);
+        self.inner.unit(orig, cp);
+    }
+    fn units(&mut self, orig: usize, cps: &[u32]) {
+        self.map.unit(orig, cps.len());
+        self.inner.units(orig, cps);
+    }
+    #[inline(always)]
+    fn line_break(&mut self) {
+        self.inner.line_break();
+    }
+}
+
+struct EmitOut<F> {
+    emit: F,
+    /// Original start of the pending unit.
+    start: usize,
+    /// Characters of the pending unit (its end is known when the next unit starts).
+    pending: Vec<u32>,
+}
+
+impl<F: FnMut(char, usize, usize)> EmitOut<F> {
+    fn flush(&mut self, end: usize) {
+        for &c in &self.pending {
+            (self.emit)(char::from_u32(c).unwrap_or('\u{FFFD}'), self.start, end);
+        }
+        self.pending.clear();
+    }
+}
+
+impl<F: FnMut(char, usize, usize)> Out for EmitOut<F> {
+    fn unit(&mut self, orig: usize, cp: u32) {
+        self.flush(orig);
+        self.start = orig;
+        self.pending.push(cp);
+    }
+    fn units(&mut self, orig: usize, cps: &[u32]) {
+        self.flush(orig);
+        self.start = orig;
+        self.pending.extend_from_slice(cps);
+    }
+    fn line_break(&mut self) {
+        if let Some(last) = self.pending.last_mut() {
+            *last = 0x0A;
+        }
+    }
+}
+
+// ---- streaming over UTF-8 chunks ----
+
+/// Normalizes UTF-8 that arrives in chunks of any size (split anywhere, even inside a
+/// character), giving exactly the bytes [`Normalizer::normalize_utf8`] gives on the whole.
+///
+/// An open white-space run is held back until the next chunk shows whether it continues;
+/// an incomplete character at the end of a chunk waits for the next one.
+#[derive(Debug)]
+pub struct StreamNormalizer {
+    normalizer: Normalizer,
+    /// Bytes of an incomplete character at the end of the last chunk.
+    carry: Vec<u8>,
+    /// The held-back character of an open white-space run (`b' '` or `b'\n'`), if any.
+    pending_ws: Option<u8>,
+    /// Bytes consumed before `carry`.
+    consumed: usize,
+}
+
+impl StreamNormalizer {
+    /// A stream normalizer running `normalizer`.
+    pub fn new(normalizer: Normalizer) -> StreamNormalizer {
+        StreamNormalizer {
+            normalizer,
+            carry: Vec::new(),
+            pending_ws: None,
+            consumed: 0,
+        }
+    }
+
+    /// Normalize the next chunk, appending what can already be written to `out`.
+    pub fn feed(&mut self, chunk: &[u8], out: &mut Vec<u8>) -> Result<(), Utf8Error> {
+        let joined;
+        let data: &[u8] = if self.carry.is_empty() {
+            chunk
+        } else {
+            let mut j = std::mem::take(&mut self.carry);
+            j.extend_from_slice(chunk);
+            joined = j;
+            &joined
+        };
+        let (text, rest) = match std::str::from_utf8(data) {
+            Ok(t) => (t, &[][..]),
+            Err(e) if e.error_len().is_none() => {
+                let (good, rest) = data.split_at(e.valid_up_to());
+                // Valid by construction: `good` is the valid prefix.
+                (std::str::from_utf8(good).unwrap_or_default(), rest)
+            }
+            Err(e) => {
+                return Err(Utf8Error {
+                    position: self.consumed + e.valid_up_to(),
+                    truncated: false,
+                });
+            }
+        };
+        let start = out.len();
+        out.reserve(text.len() + 1);
+        let mut sink = Utf8Out {
+            buf: std::mem::take(out),
+        };
+        if let Some(b) = self.pending_ws.take() {
+            sink.buf.push(b);
+        }
+        let in_ws = sink.buf.len() > start;
+        let (_, open) = self
+            .normalizer
+            .run(text.chars().map(u32::from), &mut sink, in_ws)
+            .unwrap_or((0, false));
+        if open {
+            self.pending_ws = sink.buf.pop();
+        }
+        *out = sink.buf;
+        self.consumed += text.len();
+        self.carry = rest.to_vec();
+        Ok(())
+    }
+
+    /// End of input: append the held-back white space; an incomplete character is an error.
+    pub fn finish(&mut self, out: &mut Vec<u8>) -> Result<(), Utf8Error> {
+        if !self.carry.is_empty() {
+            let position = self.consumed;
+            self.carry.clear();
+            return Err(Utf8Error {
+                position,
+                truncated: true,
+            });
+        }
+        if let Some(b) = self.pending_ws.take() {
+            out.push(b);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -9,6 +9,7 @@ mod errors;
 mod gazetteer;
 mod normalize;
 mod numerals;
+mod pystr;
 
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -1,0 +1,1021 @@
+"""Streaming readers of article archives and writers of event records.
+
+Readers (:func:`iter_documents`) take JSONL (also ``.jsonl.gz``), CSV, Parquet, ``.txt`` files
+and folders of them, and yield one :class:`Document` at a time: a file is never loaded whole
+(a ``.txt`` file is one document and is read as such). Bad input never stops a reader: a line
+that is not JSON, bytes that are not UTF-8, a record without text, a publication date that
+cannot be parsed, an empty file — each becomes a :class:`Problem` handed to ``on_problem``
+(with file and line) and the reader goes on with the next record.
+
+Writers (:func:`open_writer`) stream event records (the dicts of ``Event.to_dict()``) to JSONL,
+CSV (flattened columns), ACLED-shaped CSV, Parquet (the same flat columns, typed) and GeoJSON.
+:func:`read_events` reads any of them back into the same records (ACLED excepted: it is a
+lossy, analyst-facing shape).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import gzip
+import hashlib
+import io
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any, Callable
+
+from .errors import InputError, OptionError
+
+__all__ = [
+    "Document",
+    "Problem",
+    "ReadStats",
+    "INPUT_SUFFIXES",
+    "OUTPUT_FORMATS",
+    "COLUMNS",
+    "ACLED_COLUMNS",
+    "expand_inputs",
+    "iter_documents",
+    "read_part",
+    "plan_blocks",
+    "parse_published",
+    "flatten_event",
+    "unflatten_event",
+    "acled_row",
+    "open_writer",
+    "infer_format",
+    "read_events",
+]
+
+# --------------------------------------------------------------------------------------------
+# Documents and problems
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article to extract events from.
+
+    ``source`` is the file it came from and ``line`` its line (JSONL, CSV) or row (Parquet)
+    number, 1-based; both only serve to report problems.
+    """
+
+    doc_id: str
+    text: str
+    published: str | None = None
+    source: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A record or file that was skipped, and why.
+
+    ``reason`` is a short key used for counting: ``not_json``, ``not_object``,
+    ``invalid_utf8``, ``no_text``, ``bad_date``, ``empty_file``, ``unreadable_file``,
+    ``extract_error``, ``duplicate_doc``.
+    """
+
+    source: str
+    line: int | None
+    reason: str
+    detail: str = ""
+
+    def __str__(self) -> str:
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        return f"{where}: {self.reason}" + (f": {self.detail}" if self.detail else "")
+
+
+@dataclass
+class ReadStats:
+    """Counters a reader updates as it goes (read by the progress bar)."""
+
+    bytes_total: int | None = None
+    bytes_done: int = 0
+    files_done: int = 0
+    _file_base: int = field(default=0, repr=False)
+
+
+ProblemHandler = Callable[[Problem], None]
+
+#: Suffixes read from a folder (and accepted as files), longest first.
+INPUT_SUFFIXES = (".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson", ".csv", ".parquet", ".txt")
+
+
+def _kind_of(path: str) -> str | None:
+    low = path.lower()
+    if low.endswith((".jsonl.gz", ".ndjson.gz")):
+        return "jsonl.gz"
+    if low.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
+    for suffix in (".csv", ".parquet", ".txt"):
+        if low.endswith(suffix):
+            return suffix[1:]
+    return None
+
+
+def expand_inputs(paths: Iterable[str]) -> list[str]:
+    """Check input paths and expand folders (recursively, sorted) into their readable files.
+
+    ``-`` stands for JSONL on standard input. Raises :class:`InputError` for a missing path or
+    a file whose format cannot be told from its name, before any work is done.
+    """
+    out: list[str] = []
+    for path in paths:
+        if path == "-":
+            out.append(path)
+        elif os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith(".") and _kind_of(name) is not None:
+                        out.append(os.path.join(root, name))
+        elif os.path.exists(path):
+            if _kind_of(path) is None:
+                raise InputError(
+                    f"{path}: unknown input format (expected one of {', '.join(INPUT_SUFFIXES)})"
+                )
+            if not os.access(path, os.R_OK):
+                raise InputError(f"{path}: permission denied")
+            out.append(path)
+        else:
+            raise InputError(f"{path}: no such file or directory")
+    return out
+
+
+def parse_published(value: Any) -> str | None:
+    """A publication date as ``YYYY-MM-DD``, or None when absent.
+
+    Accepts ISO dates and date-times (``2020-03-12``, ``2020-03-12T08:15:00Z``,
+    ``2020-03-12 08:15``), :class:`datetime.date` / :class:`datetime.datetime` objects.
+    Raises :class:`InputError` for anything else.
+    """
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        s = value.strip()
+        if not s:
+            return None
+        if len(s) == 10 or (len(s) > 10 and s[10] in "T t"):
+            try:
+                return _dt.date.fromisoformat(s[:10]).isoformat()
+            except ValueError:
+                pass
+    raise InputError(f"unparseable publication date {value!r}")
+
+
+class _Builder:
+    """Turns raw records (dicts) into Documents, reporting problems."""
+
+    def __init__(self, id_field: str, text_field: str, date_field: str, on_problem):
+        self.id_field = id_field
+        self.text_field = text_field
+        self.date_field = date_field
+        self.on_problem = on_problem
+
+    def build(self, record: dict, source: str, line: int | None, default_id: str):
+        text = record.get(self.text_field)
+        if not isinstance(text, str) or not text.strip():
+            what = (
+                "missing"
+                if text is None
+                else ("empty" if isinstance(text, str) else "not a string")
+            )
+            self.on_problem(Problem(source, line, "no_text", f"field {self.text_field!r} {what}"))
+            return None
+        try:
+            published = parse_published(record.get(self.date_field))
+        except InputError as exc:
+            self.on_problem(Problem(source, line, "bad_date", str(exc)))
+            return None
+        raw_id = record.get(self.id_field)
+        doc_id = default_id if raw_id is None or raw_id == "" else str(raw_id)
+        return Document(doc_id, text, published, source, line)
+
+
+def _stem(path: str) -> str:
+    name = os.path.basename(path)
+    for suffix in INPUT_SUFFIXES:
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return os.path.splitext(name)[0]
+
+
+def plan_blocks(path: str, blocksize: int) -> list[tuple[int, int, int]]:
+    """Split an uncompressed JSONL file into blocks of about ``blocksize`` bytes that start
+    and end at line boundaries: ``(start, end, first line number)`` each (one quick pass that
+    counts newlines, so line numbers and default ids match a whole-file read)."""
+    size = os.path.getsize(path)
+    blocks: list[tuple[int, int, int]] = []
+    start, line = 0, 1
+    with open(path, "rb") as f:
+        while start < size:
+            target = start + blocksize
+            if target >= size:
+                blocks.append((start, size, line))
+                break
+            f.seek(start)
+            lines = 0
+            pos = start
+            while pos < target:
+                buf = f.read(min(1 << 20, target - pos))
+                if not buf:
+                    break
+                lines += buf.count(b"\n")
+                pos += len(buf)
+            rest = f.readline()  # finish the line that crosses the boundary
+            if rest.endswith(b"\n"):
+                lines += 1
+            end = pos + len(rest)
+            blocks.append((start, end, line))
+            start, line = end, line + lines
+    return blocks or [(0, 0, 1)]
+
+
+def _read_jsonl(
+    path: str,
+    builder: _Builder,
+    stats: ReadStats,
+    block: tuple[int, int, int] | None = None,
+) -> Iterator[Document]:
+    stem = _stem(path)
+    if path == "-":
+        raw: IO[bytes] = sys.stdin.buffer
+        stream: IO[bytes] = raw
+        source = "<stdin>"
+    else:
+        raw = open(path, "rb")  # noqa: SIM115 - closed below
+        stream = gzip.GzipFile(fileobj=raw, mode="rb") if path.lower().endswith(".gz") else raw
+        source = path
+    compressed = stream is not raw
+    n_records = 0
+    done_here = 0
+    first_line, remaining = 1, None
+    if block is not None:
+        raw.seek(block[0])
+        first_line, remaining = block[2], block[1] - block[0]
+    try:
+        lineno = first_line - 1
+        try:
+            for lineno, raw_line in enumerate(stream, first_line):  # noqa: B007
+                if remaining is not None:
+                    if remaining <= 0:
+                        break
+                    remaining -= len(raw_line)
+                if compressed:
+                    stats.bytes_done = stats._file_base + raw.tell()
+                else:
+                    done_here += len(raw_line)
+                    stats.bytes_done = stats._file_base + done_here
+                if not raw_line.strip():
+                    continue
+                n_records += 1
+                try:
+                    line = raw_line.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    builder.on_problem(Problem(source, lineno, "invalid_utf8", str(exc)))
+                    continue
+                try:
+                    record = json.loads(line)
+                except ValueError as exc:
+                    builder.on_problem(Problem(source, lineno, "not_json", str(exc)))
+                    continue
+                if not isinstance(record, dict):
+                    builder.on_problem(
+                        Problem(source, lineno, "not_object", f"a JSON {type(record).__name__}")
+                    )
+                    continue
+                doc = builder.build(record, source, lineno, f"{stem}:{lineno}")
+                if doc is not None:
+                    yield doc
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            builder.on_problem(Problem(source, lineno + 1, "unreadable_file", str(exc)))
+        if n_records == 0 and (block is None or block[0] == 0 and block[1] >= _size(path)):
+            builder.on_problem(Problem(source, None, "empty_file", "no records"))
+    finally:
+        if raw is not sys.stdin.buffer:
+            stream.close()
+            raw.close()
+
+
+def _size(path: str) -> int:
+    return 0 if path == "-" else os.path.getsize(path)
+
+
+def _has_surrogates(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _read_csv(path: str, builder: _Builder, stats: ReadStats) -> Iterator[Document]:
+    stem = _stem(path)
+    raw = open(path, "rb")  # noqa: SIM115 - closed below
+    text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    n_records = 0
+    try:
+        reader = csv.DictReader(text)
+        line = 1
+        try:
+            for row in reader:
+                line = reader.line_num
+                stats.bytes_done = stats._file_base + raw.tell()
+                n_records += 1
+                if any(isinstance(v, str) and _has_surrogates(v) for v in row.values()):
+                    builder.on_problem(
+                        Problem(path, line, "invalid_utf8", "bytes that are not UTF-8")
+                    )
+                    continue
+                doc = builder.build(row, path, line, f"{stem}:{line}")
+                if doc is not None:
+                    yield doc
+        except (csv.Error, OSError) as exc:
+            builder.on_problem(Problem(path, line + 1, "unreadable_file", str(exc)))
+        if n_records == 0:
+            builder.on_problem(Problem(path, None, "empty_file", "no records"))
+    finally:
+        text.close()
+
+
+def _parquet_module():
+    try:
+        import pyarrow.parquet as pq  # noqa: F401
+    except ImportError as exc:  # pragma: no cover - exercised by a monkeypatched test
+        raise InputError(
+            "reading or writing Parquet needs pyarrow: pip install rasid[parquet]"
+        ) from exc
+    return pq
+
+
+def _read_parquet(path: str, builder: _Builder, stats: ReadStats) -> Iterator[Document]:
+    pq = _parquet_module()
+    stem = _stem(path)
+    try:
+        pf = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises ArrowInvalid, OSError, ...
+        builder.on_problem(Problem(path, None, "unreadable_file", str(exc)))
+        return
+    size = os.path.getsize(path)
+    total = pf.metadata.num_rows
+    if total == 0:
+        builder.on_problem(Problem(path, None, "empty_file", "no records"))
+        return
+    names = set(pf.schema_arrow.names)
+    wanted = [f for f in (builder.id_field, builder.text_field, builder.date_field) if f in names]
+    row = 0
+    try:
+        for batch in pf.iter_batches(batch_size=512, columns=wanted):
+            for record in batch.to_pylist():
+                row += 1
+                stats.bytes_done = stats._file_base + size * row // total
+                doc = builder.build(record, path, row, f"{stem}:{row}")
+                if doc is not None:
+                    yield doc
+    except Exception as exc:  # a corrupt page: report, keep what was read
+        builder.on_problem(Problem(path, row + 1, "unreadable_file", str(exc)))
+    finally:
+        pf.close()
+
+
+def _read_txt(path: str, builder: _Builder, stats: ReadStats) -> Iterator[Document]:
+    with open(path, "rb") as f:
+        data = f.read()
+    stats.bytes_done = stats._file_base + len(data)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        builder.on_problem(Problem(path, None, "invalid_utf8", str(exc)))
+        return
+    if not text.strip():
+        builder.on_problem(Problem(path, None, "empty_file", "no text"))
+        return
+    yield Document(_stem(path), text, None, path, None)
+
+
+_READERS = {
+    "jsonl": _read_jsonl,
+    "jsonl.gz": _read_jsonl,
+    "csv": _read_csv,
+    "parquet": _read_parquet,
+    "txt": _read_txt,
+}
+
+
+def _print_problem(problem: Problem) -> None:
+    print(f"rasid: skipped {problem}", file=sys.stderr)
+
+
+def read_part(
+    path: str,
+    block: tuple[int, int, int] | None = None,
+    *,
+    id_field: str = "id",
+    text_field: str = "text",
+    date_field: str = "published",
+    on_problem: ProblemHandler | None = None,
+) -> Iterator[Document]:
+    """The documents of one input file, or of one block of an uncompressed JSONL file (see
+    :func:`plan_blocks`): the unit of work of a Dask partition."""
+    handler = on_problem or _print_problem
+    builder = _Builder(id_field, text_field, date_field, handler)
+    stats = ReadStats()
+    if _size(path) == 0:
+        handler(Problem(path, None, "empty_file", "0 bytes"))
+        return
+    try:
+        if block is not None:
+            yield from _read_jsonl(path, builder, stats, block)
+        else:
+            yield from _READERS[_kind_of(path)](path, builder, stats)
+    except OSError as exc:
+        handler(Problem(path, None, "unreadable_file", str(exc)))
+
+
+def iter_documents(
+    paths: Iterable[str],
+    *,
+    id_field: str = "id",
+    text_field: str = "text",
+    date_field: str = "published",
+    on_problem: ProblemHandler | None = None,
+    stats: ReadStats | None = None,
+) -> Iterator[Document]:
+    """Yield the documents of every input, in order, streaming.
+
+    ``paths`` are files or folders (see :func:`expand_inputs`); ``on_problem`` receives every
+    skipped record or file (default: print it on stderr); ``stats`` is updated with the bytes
+    read so far (its ``bytes_total`` is set when every input has a known size).
+
+    A record without an id gets ``<file stem>:<line>``; a ``.txt`` file's id is its stem.
+    """
+    files = expand_inputs(paths)
+    handler = on_problem or _print_problem
+    builder = _Builder(id_field, text_field, date_field, handler)
+    if stats is not None and "-" not in files:
+        stats.bytes_total = sum(os.path.getsize(p) for p in files)
+    local = stats if stats is not None else ReadStats()
+    for path in files:
+        kind = "jsonl" if path == "-" else _kind_of(path)
+        try:
+            size = 0 if path == "-" else os.path.getsize(path)
+            if size == 0 and path != "-":
+                handler(Problem(path, None, "empty_file", "0 bytes"))
+                continue
+            yield from _READERS[kind](path, builder, local)
+        except OSError as exc:
+            handler(Problem(path, None, "unreadable_file", str(exc)))
+        finally:
+            local.files_done += 1
+            if path != "-":
+                local._file_base += os.path.getsize(path) if os.path.exists(path) else 0
+                local.bytes_done = local._file_base
+
+
+# --------------------------------------------------------------------------------------------
+# Flat columns (CSV, Parquet, SQLite)
+# --------------------------------------------------------------------------------------------
+
+_PLACE = [
+    ("mention", "str"),
+    ("start", "int"),
+    ("end", "int"),
+    ("id", "str"),
+    ("name_ar", "str"),
+    ("name_en", "str"),
+    ("kind", "str"),
+    ("admin1", "str"),
+    ("country", "str"),
+    ("lat", "float"),
+    ("lon", "float"),
+    ("precision", "json"),
+]
+_ENTITY = [
+    ("mention", "str"),
+    ("start", "int"),
+    ("end", "int"),
+    ("id", "str"),
+    ("name_ar", "str"),
+    ("name_en", "str"),
+]
+_COUNT = [
+    ("min", "int"),
+    ("max", "int"),
+    ("approx", "bool"),
+    ("text", "str"),
+    ("start", "int"),
+    ("end", "int"),
+]
+
+#: Nested record fields flattened as ``<field>_<subfield>`` columns.
+_GROUPS: dict[str, list[tuple[str, str]]] = {
+    "location": _PLACE,
+    "launch_location": _PLACE,
+    "munitions": _COUNT,
+    "killed": _COUNT,
+    "wounded": _COUNT,
+    "actor": _ENTITY,
+    "claimed_by": _ENTITY,
+}
+
+# (record field, type); a group name stands for its flattened columns.
+_LAYOUT: list[tuple[str, str]] = [
+    ("event_id", "str"),
+    ("doc_id", "str"),
+    ("event_type", "str"),
+    ("date", "str"),
+    ("date_precision", "str"),
+    ("date_text", "str"),
+    ("location", "group"),
+    ("outcome", "str"),
+    ("launch_location", "group"),
+    ("weapon", "str"),
+    ("munitions", "group"),
+    ("killed", "group"),
+    ("wounded", "group"),
+    ("actor", "group"),
+    ("claimed_by", "group"),
+    ("accused", "json"),
+    ("target", "json"),
+    ("background", "bool"),
+    ("confidence", "float"),
+    ("evidence", "json"),
+    ("cluster_id", "str"),
+]
+
+
+def _columns() -> list[tuple[str, str]]:
+    cols = []
+    for name, kind in _LAYOUT:
+        if kind == "group":
+            cols.extend((f"{name}_{sub}", t) for sub, t in _GROUPS[name])
+        else:
+            cols.append((name, kind))
+    return cols
+
+
+#: The flat columns of CSV / Parquet output, with their types (str, int, float, bool, json).
+COLUMNS: list[tuple[str, str]] = _columns()
+_COLUMN_TYPES = dict(COLUMNS)
+_COLUMN_NAMES = [c for c, _ in COLUMNS]
+
+
+def flatten_event(record: dict) -> dict:
+    """One event record as flat ``{column: value}`` (nested objects become prefixed columns).
+
+    Values keep their Python types; ``json`` columns (accused, target, evidence, and any field
+    of unexpected shape) are JSON text. Missing fields are None.
+    """
+    flat: dict[str, Any] = {}
+    for name, kind in _LAYOUT:
+        value = record.get(name)
+        if kind == "group":
+            subs = _GROUPS[name]
+            if isinstance(value, dict):
+                for sub, t in subs:
+                    v = value.get(sub)
+                    flat[f"{name}_{sub}"] = _encode(v, t)
+            else:
+                for sub, _t in subs:
+                    flat[f"{name}_{sub}"] = None
+        else:
+            flat[name] = _encode(value, kind)
+    return flat
+
+
+def _encode(value: Any, kind: str) -> Any:
+    if value is None:
+        return None
+    if kind == "json":
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return value
+
+
+def unflatten_event(flat: dict, *, keep_cluster: bool = True) -> dict:
+    """The inverse of :func:`flatten_event` (a nested object whose columns are all null is null)."""
+    record: dict[str, Any] = {}
+    for name, kind in _LAYOUT:
+        if kind == "group":
+            sub = {s: _decode(flat.get(f"{name}_{s}"), t) for s, t in _GROUPS[name]}
+            record[name] = sub if any(v is not None for v in sub.values()) else None
+        elif name == "cluster_id":
+            if keep_cluster and flat.get(name) not in (None, ""):
+                record[name] = flat[name]
+        else:
+            record[name] = _decode(flat.get(name), kind)
+    return record
+
+
+def _decode(value: Any, kind: str) -> Any:
+    if value is None:
+        return None
+    if kind == "json":
+        return json.loads(value) if isinstance(value, str) else value
+    return value
+
+
+def _csv_cell(value: Any, kind: str) -> str:
+    if value is None:
+        return ""
+    if kind == "bool":
+        return "true" if value else "false"
+    if kind == "float":
+        return repr(float(value))
+    return str(value)
+
+
+def _csv_value(cell: str, kind: str) -> Any:
+    if cell == "":
+        return None
+    if kind == "int":
+        return int(cell)
+    if kind == "float":
+        return float(cell)
+    if kind == "bool":
+        return cell == "true"
+    return cell
+
+
+# --------------------------------------------------------------------------------------------
+# ACLED shape
+# --------------------------------------------------------------------------------------------
+
+#: The ACLED-shaped CSV columns (a subset of ACLED's codebook, in its order, plus the rasid
+#: event id so each row can be traced back to its record and evidence).
+ACLED_COLUMNS = [
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "actor2",
+    "country",
+    "iso3",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
+    "rasid_event_id",
+]
+
+_REMOTE = "Explosions/Remote violence"
+_SHELLING = "Shelling/artillery/missile attack"
+_AIR = "Air/drone strike"
+_IED = "Remote explosive/landmine/IED"
+_ACLED_TYPES = {
+    "rocket_attack": (_REMOTE, _SHELLING),
+    "missile_attack": (_REMOTE, _SHELLING),
+    "shelling": (_REMOTE, _SHELLING),
+    "drone_attack": (_REMOTE, _AIR),
+    "air_strike": (_REMOTE, _AIR),
+    "ied_attack": (_REMOTE, _IED),
+    "armed_clash": ("Battles", "Armed clash"),
+}
+# other_attack: decided by the weapon when there is one.
+_ACLED_BY_WEAPON = {
+    "katyusha_rocket": (_REMOTE, _SHELLING),
+    "rocket": (_REMOTE, _SHELLING),
+    "ballistic_missile": (_REMOTE, _SHELLING),
+    "missile": (_REMOTE, _SHELLING),
+    "mortar": (_REMOTE, _SHELLING),
+    "artillery": (_REMOTE, _SHELLING),
+    "drone": (_REMOTE, _AIR),
+    "aircraft": (_REMOTE, _AIR),
+    "ied": (_REMOTE, _IED),
+    "car_bomb": (_REMOTE, _IED),
+    "firearms": ("Battles", "Armed clash"),
+}
+
+_ISO3 = {
+    "iraq": "IRQ", "syria": "SYR", "iran": "IRN", "lebanon": "LBN", "israel": "ISR",
+    "palestine": "PSE", "jordan": "JOR", "saudi arabia": "SAU", "yemen": "YEM",
+    "kuwait": "KWT", "turkey": "TUR", "türkiye": "TUR", "united arab emirates": "ARE",
+    "qatar": "QAT", "bahrain": "BHR", "oman": "OMN", "egypt": "EGY", "libya": "LBY",
+    "sudan": "SDN", "tunisia": "TUN", "algeria": "DZA", "morocco": "MAR",
+    "somalia": "SOM", "afghanistan": "AFG", "pakistan": "PAK", "united states": "USA",
+}  # fmt: skip
+
+_GEO_PRECISION = {"country": 3, "admin1": 3, "province": 3, "governorate": 3, "region": 3,
+                  "district": 2, "admin2": 2, "area": 2}  # fmt: skip
+
+
+def _entity_name(entity: Any) -> str:
+    if isinstance(entity, dict):
+        return entity.get("name_en") or entity.get("name_ar") or entity.get("mention") or ""
+    if isinstance(entity, str):
+        return entity
+    return ""
+
+
+def acled_row(record: dict) -> dict:
+    """One event record as an ACLED-shaped row (see ``ACLED_COLUMNS`` and the README).
+
+    time_precision: 1 day, 2 month, 3 year (ACLED: 1 exact day, 2 within a week or so, 3 only
+    the month or coarser; a month-precision date is written as its first day). geo_precision:
+    1 a named town, base or site, 2 a district or area, 3 a province or country.
+    fatalities: the lower bound of ``killed`` (ACLED codes the most conservative figure; 0 when
+    unreported). actor1: the stated actor, else the claimant, else "Unidentified Armed Group
+    (<country>)"; assoc_actor_1: the claimant when it differs from the actor.
+    """
+    etype = record.get("event_type")
+    mapped = _ACLED_TYPES.get(etype) or _ACLED_BY_WEAPON.get(record.get("weapon") or "")
+    event_type, sub_event_type = mapped or (_REMOTE, "")
+    date = record.get("date") or ""
+    if len(date) == 7:
+        event_date, tp = date + "-01", 2
+    elif len(date) == 4:
+        event_date, tp = date + "-01-01", 3
+    else:
+        event_date, tp = date, (1 if date else "")
+    loc = record.get("location") or {}
+    country = loc.get("country") or ""
+    iso3 = _ISO3.get(country.lower(), "")
+    kind = (loc.get("kind") or "").lower()
+    if not loc:
+        geo = ""
+    else:
+        geo = _GEO_PRECISION.get(kind, 1)
+        if isinstance(loc.get("precision"), int) and 1 <= loc["precision"] <= 3:
+            geo = loc["precision"]
+    actor = _entity_name(record.get("actor"))
+    claimant = _entity_name(record.get("claimed_by"))
+    actor1 = actor or claimant or f"Unidentified Armed Group ({country or 'unknown'})"
+    assoc = claimant if actor and claimant and claimant != actor else ""
+    target = record.get("target")
+    killed = record.get("killed") or {}
+    notes = " … ".join(e.get("text", "") for e in record.get("evidence") or [])
+    event_id = record.get("event_id") or ""
+    return {
+        "event_id_cnty": f"{iso3 or 'XXX'}{event_id}",
+        "event_date": event_date,
+        "year": event_date[:4],
+        "time_precision": tp,
+        "disorder_type": "Political violence",
+        "event_type": event_type,
+        "sub_event_type": sub_event_type,
+        "actor1": actor1,
+        "assoc_actor_1": assoc,
+        "actor2": _entity_name(target),
+        "country": country,
+        "iso3": iso3,
+        "admin1": loc.get("admin1") or "",
+        "location": loc.get("name_en") or loc.get("name_ar") or loc.get("mention") or "",
+        "latitude": "" if loc.get("lat") is None else loc["lat"],
+        "longitude": "" if loc.get("lon") is None else loc["lon"],
+        "geo_precision": geo,
+        "source": record.get("doc_id") or "",
+        "notes": notes,
+        "fatalities": killed.get("min") or 0,
+        "rasid_event_id": event_id,
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# Writers
+# --------------------------------------------------------------------------------------------
+
+#: Output formats, and the file extensions that imply them.
+OUTPUT_FORMATS = ("jsonl", "csv", "acled", "parquet", "geojson")
+_EXTENSIONS = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".jsonl.gz": "jsonl",
+    ".csv": "csv",
+    ".parquet": "parquet",
+    ".geojson": "geojson",
+}
+
+
+def infer_format(path: str | None) -> str:
+    """The output format implied by a file name (``jsonl`` for stdout or an unknown suffix)."""
+    if not path or path == "-":
+        return "jsonl"
+    low = path.lower()
+    for ext in sorted(_EXTENSIONS, key=len, reverse=True):
+        if low.endswith(ext):
+            return _EXTENSIONS[ext]
+    return "jsonl"
+
+
+class Writer:
+    """Streams event records to one output; use as a context manager."""
+
+    def __init__(self, path: str | None):
+        self.path = path
+        self.count = 0
+
+    def write(self, record: dict) -> None:
+        """Write one event record."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Flush and close the output."""
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _open_text(path: str | None) -> IO[str]:
+    if not path or path == "-":
+        return sys.stdout
+    if path.lower().endswith(".gz"):
+        return gzip.open(path, "wt", encoding="utf-8", newline="")
+    return open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+
+
+class _TextWriter(Writer):
+    def __init__(self, path: str | None):
+        super().__init__(path)
+        self.out = _open_text(path)
+
+    def close(self) -> None:
+        if self.out is sys.stdout:
+            self.out.flush()
+        else:
+            self.out.close()
+
+
+class JsonlWriter(_TextWriter):
+    """One JSON object per line (UTF-8, Arabic kept as is)."""
+
+    def write(self, record: dict) -> None:
+        self.out.write(json.dumps(record, ensure_ascii=False))
+        self.out.write("\n")
+        self.count += 1
+
+
+class CsvWriter(_TextWriter):
+    """Flat columns (:data:`COLUMNS`): nested objects as ``<field>_<sub>``, lists as JSON."""
+
+    def __init__(self, path: str | None):
+        super().__init__(path)
+        self.csv = csv.writer(self.out)
+        self.csv.writerow(_COLUMN_NAMES)
+
+    def write(self, record: dict) -> None:
+        flat = flatten_event(record)
+        self.csv.writerow([_csv_cell(flat[c], t) for c, t in COLUMNS])
+        self.count += 1
+
+
+class AcledWriter(_TextWriter):
+    """ACLED-shaped CSV (:data:`ACLED_COLUMNS`)."""
+
+    def __init__(self, path: str | None):
+        super().__init__(path)
+        self.csv = csv.DictWriter(self.out, fieldnames=ACLED_COLUMNS)
+        self.csv.writeheader()
+
+    def write(self, record: dict) -> None:
+        self.csv.writerow(acled_row(record))
+        self.count += 1
+
+
+class GeoJsonWriter(_TextWriter):
+    """A GeoJSON FeatureCollection, one Point feature per event, streamed.
+
+    The properties are the event record minus its location coordinates. An event without
+    coordinates is kept with ``"geometry": null`` (allowed by RFC 7946), so the file holds the
+    same events as every other format; GIS tools list such features without drawing them.
+    """
+
+    def __init__(self, path: str | None):
+        super().__init__(path)
+        self.out.write('{"type": "FeatureCollection", "features": [\n')
+
+    def write(self, record: dict) -> None:
+        loc = record.get("location") or {}
+        lat, lon = loc.get("lat"), loc.get("lon")
+        geometry = None
+        if lat is not None and lon is not None:
+            geometry = {"type": "Point", "coordinates": [lon, lat]}
+        feature = {"type": "Feature", "id": record.get("event_id"), "geometry": geometry,
+                   "properties": record}  # fmt: skip
+        if self.count:
+            self.out.write(",\n")
+        self.out.write(json.dumps(feature, ensure_ascii=False))
+        self.count += 1
+
+    def close(self) -> None:
+        self.out.write("\n]}\n")
+        super().close()
+
+
+def _arrow_schema():
+    import pyarrow as pa
+
+    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(),
+             "bool": pa.bool_(), "json": pa.string()}  # fmt: skip
+    return pa.schema([(c, types[t]) for c, t in COLUMNS])
+
+
+class ParquetWriter(Writer):
+    """The flat columns of :class:`CsvWriter`, typed, written in row groups of ``batch`` rows."""
+
+    def __init__(self, path: str | None, batch: int = 4096):
+        if not path or path == "-":
+            raise OptionError("Parquet output needs a file name (-o FILE.parquet)")
+        super().__init__(path)
+        pq = _parquet_module()
+        self.schema = _arrow_schema()
+        self.writer = pq.ParquetWriter(path, self.schema, compression="zstd")
+        self.rows: list[dict] = []
+        self.batch = batch
+
+    def write(self, record: dict) -> None:
+        self.rows.append(flatten_event(record))
+        self.count += 1
+        if len(self.rows) >= self.batch:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+
+        if self.rows:
+            self.writer.write_table(pa.Table.from_pylist(self.rows, schema=self.schema))
+            self.rows = []
+
+    def close(self) -> None:
+        self._flush()
+        self.writer.close()
+
+
+_WRITERS = {
+    "jsonl": JsonlWriter,
+    "csv": CsvWriter,
+    "acled": AcledWriter,
+    "parquet": ParquetWriter,
+    "geojson": GeoJsonWriter,
+}
+
+
+def open_writer(path: str | None, fmt: str | None = None) -> Writer:
+    """A writer for ``fmt`` (default: from the extension of ``path``; stdout when path is None).
+
+    Raises :class:`OptionError` for an unknown format, :class:`OSError` when the file cannot be
+    created, :class:`InputError` when Parquet is asked for without pyarrow.
+    """
+    fmt = fmt or infer_format(path)
+    if fmt not in _WRITERS:
+        raise OptionError(f"unknown output format {fmt!r} (one of {', '.join(OUTPUT_FORMATS)})")
+    return _WRITERS[fmt](path)
+
+
+# --------------------------------------------------------------------------------------------
+# Reading outputs back
+# --------------------------------------------------------------------------------------------
+
+
+def read_events(path: str, fmt: str | None = None) -> Iterator[dict]:
+    """Read event records back from a JSONL, CSV, Parquet or GeoJSON output (streaming,
+    except GeoJSON which is parsed whole)."""
+    fmt = fmt or infer_format(path)
+    if fmt == "jsonl":
+        opener = gzip.open if path.lower().endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    yield json.loads(line)
+    elif fmt == "csv":
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                flat = {c: _csv_value(row.get(c, ""), t) for c, t in COLUMNS}
+                yield unflatten_event(flat)
+    elif fmt == "parquet":
+        pq = _parquet_module()
+        pf = pq.ParquetFile(path)
+        for batch in pf.iter_batches(batch_size=1024):
+            for flat in batch.to_pylist():
+                yield unflatten_event(flat)
+    elif fmt == "geojson":
+        with open(path, encoding="utf-8") as f:
+            for feature in json.load(f)["features"]:
+                yield feature["properties"]
+    else:
+        raise OptionError(f"cannot read events back from format {fmt!r}")
+
+
+def stable_hash(*parts: str, length: int = 16) -> str:
+    """A short stable hex digest of ``parts`` (used for cluster ids)."""
+    h = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=length // 2)
+    return h.hexdigest()

@@ -1,0 +1,319 @@
+"""Readers (every input format, every kind of bad input) and writers (every format reads
+back to the same events)."""
+
+from __future__ import annotations
+
+import builtins
+import csv
+import gzip
+import json
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from rasid.errors import InputError, OptionError
+from rasid.io import (
+    ACLED_COLUMNS,
+    Document,
+    ReadStats,
+    acled_row,
+    expand_inputs,
+    flatten_event,
+    infer_format,
+    iter_documents,
+    open_writer,
+    parse_published,
+    plan_blocks,
+    read_events,
+    read_part,
+    unflatten_event,
+)
+from test_pipeline import docs, fake_extract
+
+RECORDS = [
+    {"id": "a1", "text": "سقطت صواريخ على التاجي", "published": "2020-03-12"},
+    {"id": 7, "text": "هاجمت طائرة مسيرة قاعدة بلد", "published": "2020-03-13T08:00:00Z"},
+    {"id": "a3", "text": "خبر اقتصادي عن أسعار النفط"},
+]
+
+
+def read(paths, **kw):
+    problems = []
+    out = list(iter_documents(paths, on_problem=problems.append, **kw))
+    return out, problems
+
+
+def write_jsonl(path, records, opener=open):
+    with opener(path, "wt", encoding="utf-8") as f:
+        for r in records:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def expected(source, lines):
+    return [
+        Document("a1", RECORDS[0]["text"], "2020-03-12", source, lines[0]),
+        Document("7", RECORDS[1]["text"], "2020-03-13", source, lines[1]),
+        Document("a3", RECORDS[2]["text"], None, source, lines[2]),
+    ]
+
+
+def test_jsonl_and_gz(tmp_path):
+    p = tmp_path / "a.jsonl"
+    write_jsonl(p, RECORDS)
+    g = tmp_path / "b.jsonl.gz"
+    write_jsonl(g, RECORDS, gzip.open)
+    out, problems = read([str(p), str(g)])
+    assert out == expected(str(p), [1, 2, 3]) + expected(str(g), [1, 2, 3])
+    assert problems == []
+
+
+def test_csv(tmp_path):
+    p = tmp_path / "a.csv"
+    with open(p, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, ["id", "text", "published"])
+        w.writeheader()
+        for r in RECORDS:
+            w.writerow(r)
+    out, problems = read([str(p)])
+    assert out == expected(str(p), [2, 3, 4])
+    assert problems == []
+
+
+def test_parquet(tmp_path):
+    p = tmp_path / "a.parquet"
+    pq.write_table(pa.Table.from_pylist([{**r, "id": str(r["id"])} for r in RECORDS]), p)
+    out, problems = read([str(p)])
+    assert out == expected(str(p), [1, 2, 3])
+    assert problems == []
+
+
+def test_txt_and_folder_recursive(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "قصة.txt").write_text("نص الخبر الأول", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("نص الخبر الثاني", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
+    write_jsonl(tmp_path / "sub" / "c.jsonl", RECORDS[:1])
+    out, problems = read([str(tmp_path)])
+    assert [(d.doc_id, d.text) for d in out] == [
+        ("b", "نص الخبر الثاني"),
+        ("a1", RECORDS[0]["text"]),
+        ("قصة", "نص الخبر الأول"),
+    ]
+    assert problems == []
+
+
+def test_field_names_and_default_ids(tmp_path):
+    p = tmp_path / "news.jsonl"
+    write_jsonl(p, [{"body": "نص", "date": "2021-01-02"}, {"body": "نص آخر", "key": "k"}])
+    out, _ = read([str(p)], id_field="key", text_field="body", date_field="date")
+    assert [(d.doc_id, d.published) for d in out] == [("news:1", "2021-01-02"), ("k", None)]
+
+
+def test_bad_jsonl_lines_reported_and_skipped(tmp_path):
+    p = tmp_path / "bad.jsonl"
+    good = json.dumps(RECORDS[0], ensure_ascii=False).encode()
+    p.write_bytes(
+        good + b"\n"
+        + b"{not json\n"
+        + b'{"id": "u", "text": "\xff\xfe bad"}\n'
+        + b'{"id": "n"}\n'
+        + b'{"id": "e", "text": "   "}\n'
+        + b'{"id": "d", "text": "x", "published": "12/03/2020"}\n'
+        + b"[1, 2]\n"
+        + b"\n"
+        + json.dumps(RECORDS[2], ensure_ascii=False).encode() + b"\n"
+    )  # fmt: skip
+    out, problems = read([str(p)])
+    assert [d.doc_id for d in out] == ["a1", "a3"]
+    assert [(pr.line, pr.reason) for pr in problems] == [
+        (2, "not_json"),
+        (3, "invalid_utf8"),
+        (4, "no_text"),
+        (5, "no_text"),
+        (6, "bad_date"),
+        (7, "not_object"),
+    ]
+    assert all(pr.source == str(p) for pr in problems)
+    assert str(problems[4]).startswith(f"{p}:6: bad_date: unparseable publication date")
+
+
+def test_empty_files_and_bad_txt(tmp_path):
+    (tmp_path / "e.jsonl").write_bytes(b"")
+    (tmp_path / "blank.jsonl").write_bytes(b"\n\n")
+    (tmp_path / "e.csv").write_text("id,text\n", encoding="utf-8")
+    (tmp_path / "x.txt").write_bytes(b"\xff\xfe\xfa")
+    out, problems = read([str(tmp_path)])
+    assert out == []
+    assert sorted((pr.source.rsplit("/", 1)[1], pr.reason) for pr in problems) == [
+        ("blank.jsonl", "empty_file"),
+        ("e.csv", "empty_file"),
+        ("e.jsonl", "empty_file"),
+        ("x.txt", "invalid_utf8"),
+    ]
+
+
+def test_csv_invalid_utf8_row(tmp_path):
+    p = tmp_path / "a.csv"
+    p.write_bytes("id,text\nok,نص سليم\n".encode() + b"bad,\xff\xfe\nok2,\xd9\x86\xd8\xb5\n")
+    out, problems = read([str(p)])
+    assert [d.doc_id for d in out] == ["ok", "ok2"]
+    assert [(pr.line, pr.reason) for pr in problems] == [(3, "invalid_utf8")]
+
+
+def test_missing_and_unknown_inputs(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        expand_inputs([str(tmp_path / "nope.jsonl")])
+    (tmp_path / "x.docx").write_bytes(b"x")
+    with pytest.raises(InputError, match="unknown input format"):
+        expand_inputs([str(tmp_path / "x.docx")])
+
+
+def test_parse_published():
+    import datetime as dt
+
+    assert parse_published("2020-03-12") == "2020-03-12"
+    assert parse_published("2020-03-12 08:15:00") == "2020-03-12"
+    assert parse_published(dt.datetime(2020, 3, 12, 8)) == "2020-03-12"
+    assert parse_published("") is None
+    for bad in ("2020-13-01", "12/03/2020", 1584000000, "2020-03-12x"):
+        with pytest.raises(InputError):
+            parse_published(bad)
+
+
+def test_stats_bytes(tmp_path):
+    p = tmp_path / "a.jsonl"
+    write_jsonl(p, RECORDS)
+    stats = ReadStats()
+    out = list(iter_documents([str(p)], stats=stats))
+    assert len(out) == 3
+    assert stats.bytes_total == stats.bytes_done == p.stat().st_size
+
+
+def test_blocks_match_whole_file(tmp_path):
+    p = tmp_path / "big.jsonl"
+    records = [{"text": f"نص رقم {i}" * (i % 5 + 1)} for i in range(200)]
+    write_jsonl(p, records)
+    whole = list(iter_documents([str(p)]))
+    blocks = plan_blocks(str(p), 500)
+    assert len(blocks) > 5
+    assert blocks[0][0] == 0 and blocks[-1][1] == p.stat().st_size
+    parts = [d for b in blocks for d in read_part(str(p), b)]
+    assert parts == whole  # same ids (stem:line), lines and order
+
+
+def test_parquet_missing_pyarrow_message(monkeypatch, tmp_path):
+    real_import = builtins.__import__
+
+    def fake_import(name, *args, **kwargs):
+        if name.startswith("pyarrow"):
+            raise ImportError("No module named 'pyarrow'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", fake_import)
+    with pytest.raises(InputError, match=r"pip install rasid\[parquet\]"):
+        open_writer(str(tmp_path / "x.parquet"))
+
+
+# -- writers ----------------------------------------------------------------------------------
+
+
+def sample_events():
+    out = []
+    for d in docs(30):
+        out.extend(fake_extract(d.text, published=d.published, doc_id=d.doc_id))
+    out.append(
+        {**out[0], "event_id": "nulls", "location": None, "killed": None, "date": None,
+         "date_precision": None, "accused": [], "target": {"name_en": "coalition"},
+         "background": None, "confidence": 0.1}
+    )  # fmt: skip
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "geojson"])
+def test_every_format_reads_back_the_same_events(tmp_path, fmt):
+    events = sample_events()
+    ext = {"jsonl": "jsonl", "csv": "csv", "parquet": "parquet", "geojson": "geojson"}[fmt]
+    path = str(tmp_path / f"out.{ext}")
+    assert infer_format(path) == fmt
+    with open_writer(path) as w:
+        for e in events:
+            w.write(e)
+    back = list(read_events(path))
+    assert back == events
+
+
+def test_jsonl_gz_output(tmp_path):
+    path = str(tmp_path / "out.jsonl.gz")
+    with open_writer(path) as w:
+        w.write(sample_events()[0])
+    assert list(read_events(path)) == sample_events()[:1]
+
+
+def test_geojson_points_and_null_geometry(tmp_path):
+    events = sample_events()
+    path = tmp_path / "out.geojson"
+    with open_writer(str(path)) as w:
+        for e in events:
+            w.write(e)
+    fc = json.loads(path.read_text(encoding="utf-8"))
+    assert fc["type"] == "FeatureCollection"
+    first = fc["features"][0]
+    assert first["geometry"] == {"type": "Point", "coordinates": [44.256, 33.524]}
+    assert first["id"] == events[0]["event_id"]
+    assert fc["features"][-1]["geometry"] is None
+
+
+def test_flatten_roundtrip_and_columns():
+    e = sample_events()[0]
+    flat = flatten_event(e)
+    assert flat["location_lat"] == 33.524 and flat["killed_min"] == 2
+    assert json.loads(flat["evidence"]) == e["evidence"]
+    assert unflatten_event(flat) == e
+
+
+def test_acled_row_mapping():
+    e = sample_events()[0]
+    row = acled_row(e)
+    assert list(row) == ACLED_COLUMNS
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert row["event_date"] == "2020-03-12" and row["year"] == "2020"
+    assert row["time_precision"] == 1
+    assert row["country"] == "Iraq" and row["iso3"] == "IRQ" and row["admin1"] == "Baghdad"
+    assert (row["latitude"], row["longitude"], row["geo_precision"]) == (33.524, 44.256, 1)
+    assert row["location"] == "Camp Taji"
+    assert row["fatalities"] == 2
+    assert row["actor1"] == "Unidentified Armed Group (Iraq)"
+    assert row["actor2"] == "US forces"
+    assert row["event_id_cnty"] == "IRQ" + e["event_id"]
+    assert row["notes"] == "صواريخ على التاجي"
+    drone = {**e, "event_type": "drone_attack", "date": "2020-03", "killed": None,
+             "actor": {"name_en": "Kataib Hezbollah"},
+             "claimed_by": {"name_en": "Islamic Resistance in Iraq"}}  # fmt: skip
+    row = acled_row(drone)
+    assert row["sub_event_type"] == "Air/drone strike"
+    assert (row["event_date"], row["time_precision"]) == ("2020-03-01", 2)
+    assert row["fatalities"] == 0
+    assert row["actor1"] == "Kataib Hezbollah"
+    assert row["assoc_actor_1"] == "Islamic Resistance in Iraq"
+    clash = acled_row({**e, "event_type": "armed_clash"})
+    assert (clash["event_type"], clash["sub_event_type"]) == ("Battles", "Armed clash")
+    ied = acled_row({**e, "event_type": "ied_attack"})
+    assert ied["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_acled_writer_rows(tmp_path):
+    events = sample_events()
+    path = tmp_path / "acled.csv"
+    with open_writer(str(path), "acled") as w:
+        for e in events:
+            w.write(e)
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["rasid_event_id"] for r in rows] == [e["event_id"] for e in events]
+    assert list(rows[0]) == ACLED_COLUMNS
+
+
+def test_unknown_format():
+    with pytest.raises(OptionError):
+        open_writer(None, "xml")
