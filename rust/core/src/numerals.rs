@@ -52,6 +52,11 @@ mod lexicon;
 mod tokenize;
 
 use std::fmt;
+use std::sync::OnceLock;
+
+use crate::error::TextError;
+use crate::normalize::{CodeUnit, NormalizeOptions, Normalizer};
+use crate::offsets::OffsetMap;
 
 /// What sort of number a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -131,6 +136,86 @@ pub fn parse_chars(chars: &[char]) -> Vec<NumberMention> {
     grammar::Grammar::new(&toks).mentions()
 }
 
+/// Number mentions of raw text: normalizes it (SPEC defaults plus digits to ASCII), parses the
+/// normalized text and maps every span back to code-point offsets of `text`, so that
+/// `text[start:end]` (in Python) is the phrase as written, harakat and tatweel included.
+///
+/// ```
+/// use rasid_core::numerals::{parse_numbers, NumberKind};
+/// let text = "سقط ما بين سبعةٍ إلى ١١ صاروخاً";
+/// let m = parse_numbers(text);
+/// assert_eq!((m[0].min, m[0].max, m[0].kind), (Some(7), Some(11), NumberKind::Range));
+/// let phrase: String = text.chars().skip(m[0].start).take(m[0].end - m[0].start).collect();
+/// assert_eq!(phrase, "ما بين سبعةٍ إلى ١١");
+/// ```
+pub fn parse_numbers(text: &str) -> Vec<NumberMention> {
+    NumeralParser::shared().parse(text)
+}
+
+/// A number parser with its normalizer (cheap to share between threads).
+#[derive(Debug)]
+pub struct NumeralParser {
+    normalizer: Normalizer,
+}
+
+impl Default for NumeralParser {
+    fn default() -> Self {
+        NumeralParser::new()
+    }
+}
+
+impl NumeralParser {
+    /// A parser normalizing with the SPEC defaults plus `digits` (٠–٩ ۰–۹ ٫ ٬ → ASCII).
+    pub fn new() -> NumeralParser {
+        let options = NormalizeOptions {
+            digits: true,
+            ..NormalizeOptions::default()
+        };
+        NumeralParser {
+            normalizer: Normalizer::new(options),
+        }
+    }
+
+    /// The process-wide parser used by [`parse_numbers`].
+    pub fn shared() -> &'static NumeralParser {
+        static PARSER: OnceLock<NumeralParser> = OnceLock::new();
+        PARSER.get_or_init(NumeralParser::new)
+    }
+
+    /// The normalizer run before parsing.
+    pub fn normalizer(&self) -> &Normalizer {
+        &self.normalizer
+    }
+
+    /// Number mentions of `text`, offsets in code points of `text`.
+    pub fn parse(&self, text: &str) -> Vec<NumberMention> {
+        let (normalized, map) = self.normalizer.normalize_with_map(text);
+        let chars: Vec<char> = normalized.chars().collect();
+        to_original(parse_chars(&chars), &map)
+    }
+
+    /// Number mentions of text stored as fixed-width code points (a Python `str`'s latin-1,
+    /// UCS-2 or UCS-4 storage), offsets in code points; a lone surrogate is an error.
+    pub fn parse_units<T: CodeUnit>(&self, units: &[T]) -> Result<Vec<NumberMention>, TextError> {
+        let mut out: Vec<T> = Vec::new();
+        let (_, map) = self.normalizer.normalize_units_with_map(units, &mut out)?;
+        // Normalized output holds no surrogates (they are rejected above).
+        let chars: Vec<char> = out
+            .iter()
+            .map(|u| char::from_u32(u.get()).unwrap_or('\u{FFFD}'))
+            .collect();
+        Ok(to_original(parse_chars(&chars), &map))
+    }
+}
+
+/// Maps spans of normalized text back to the original.
+fn to_original(mut mentions: Vec<NumberMention>, map: &OffsetMap) -> Vec<NumberMention> {
+    for m in &mut mentions {
+        (m.start, m.end) = map.to_original(m.start, m.end);
+    }
+    mentions
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,6 +267,44 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn table_on_unnormalized_text_directly() {
+        // The parser copes with raw text too (same offsets: harakat stay inside words).
+        for (sentence, expected) in cases() {
+            let want: Vec<NumberMention> = expected.iter().map(|(m, _)| *m).collect();
+            assert_eq!(parse_normalized(sentence), want, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn harakat_tatweel_and_invisible_marks_map_back() {
+        let text = "أُصيبَ جُنديَّيْنِ\u{200c} وقُتلَ خمسـةٌ وعشرونَ، بـ١٥ صاروخاً";
+        let got: Vec<(String, Option<u64>, NumberKind)> = parse_numbers(text)
+            .iter()
+            .map(|m| (slice(text, m.start, m.end), m.min, m.kind))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("جُنديَّيْنِ\u{200c}".to_string(), Some(2), NumberKind::Dual),
+                ("خمسـةٌ وعشرونَ".to_string(), Some(25), NumberKind::Cardinal),
+                ("١٥".to_string(), Some(15), NumberKind::Cardinal),
+            ]
+        );
+    }
+
+    #[test]
+    fn lone_surrogate_is_an_error() {
+        let units: Vec<u16> = vec![0x0661, 0xD800, 0x0662];
+        assert_eq!(
+            NumeralParser::shared()
+                .parse_units(&units)
+                .unwrap_err()
+                .position,
+            1
+        );
+    }
+
     fn slice(text: &str, start: usize, end: usize) -> String {
         text.chars().skip(start).take(end - start).collect()
     }
@@ -196,11 +319,13 @@ mod tests {
     }
 
     #[test]
-    fn table_on_raw_text() {
+    fn table_through_normalizer() {
         let mut failures = Vec::new();
         let all = cases();
         for (sentence, expected) in &all {
-            let got = parse_normalized(sentence);
+            let got = parse_numbers(sentence);
+            let units: Vec<u32> = sentence.chars().map(u32::from).collect();
+            assert_eq!(NumeralParser::shared().parse_units(&units).unwrap(), got);
             let want: Vec<NumberMention> = expected.iter().map(|(m, _)| *m).collect();
             if got != want {
                 let show = |v: &[NumberMention]| {

@@ -388,8 +388,7 @@ impl<'a> Grammar<'a> {
         }
         // «5 مدنيين على الأقل», «20 صاروخا أو أكثر»: the counted noun may come between, and
         // «على الأقل» may follow a few plain words later in the clause.
-        let mut k = p.next;
-        for dist in 0..=DISTANT_BOUND_WORDS {
+        for (dist, k) in (0..=DISTANT_BOUND_WORDS).zip(p.next..) {
             if let Some((cue, next)) = self.post_cue(k) {
                 let reach = if self.word(k) == "علي" {
                     DISTANT_BOUND_WORDS
@@ -411,7 +410,6 @@ impl<'a> Grammar<'a> {
             if t.kind != TokKind::Word || self.ana[k].is_some() {
                 break;
             }
-            k += 1;
         }
         p
     }
