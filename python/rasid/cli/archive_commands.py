@@ -187,9 +187,23 @@ def extract(
     except StrictError as exc:
         click.echo(f"rasid: error (--strict): {exc}", err=True)
         code = 1
+    except BrokenPipeError:  # `rasid extract ... | head`: the reader has gone, stop quietly
+        _silence_stdout()
+        code = 141
+    except OSError as exc:  # e.g. the disk filled up while writing
+        click.echo(f"rasid: error: {exc}", err=True)
+        code = 1
     finally:
         if writer is not None:
-            writer.close()
+            try:
+                writer.close()
+            except BrokenPipeError:
+                _silence_stdout()
+            except OSError as exc:
+                click.echo(f"rasid: error: {exc}", err=True)
+                code = code or 1
+    if code == 141:
+        sys.exit(code)
     if do_dedup and code == 0 and not summary.interrupted:
         if tmp_path is not None:
             cpath = clusters_path or _default_clusters_path(output)
@@ -209,6 +223,12 @@ def extract(
     if summary.interrupted:
         sys.exit(130)
     sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    # Python would complain again when flushing stdout at exit.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _load_extractor(spec: str):
