@@ -221,9 +221,12 @@ KEY_SITES = [
     ("حقل كونيكو", "sy.site.conoco", 35.37, 40.29),
     ("البرج 22", "jo.site.tower_22", 33.32, 38.70),
     ("الرميلان", "sy.site.rmeilan", 37.00, 41.93),
-    ("خراب الجير", "sy.site.kharab_al_jir", 37.05, 41.93),
+    ("خراب الجير", "sy.site.kharab_al_jir", 36.90, 41.96),
     ("قسرك", "sy.site.qasrak", 36.70, 40.45),
-    ("تل بيدر", "sy.site.tal_baydar", 36.75, 40.65),
+    ("تل بيدر", "sy.site.tal_baydar", 36.70, 40.55),
+    ("قصرك", "sy.site.qasrak", 36.70, 40.45),
+    ("البرج تي 22", "jo.site.tower_22", 33.32, 38.70),
+    ("قاعدة الجبسة", "sy.site.shaddadi_base", 36.05, 40.73),
     ("مخيم الهول", "sy.site.al_hol_camp", 36.39, 41.15),
     ("الركبان", "sy.site.rukban_camp", 33.32, 38.67),
     ("عكاشات", "iq.site.akashat", 33.62, 40.60),
@@ -244,7 +247,7 @@ KEY_SITES = [
     ("منفذ ربيعة", "iq.site.rabia_crossing", 36.80, 42.10),
     ("حقل كورمور", "iq.site.khor_mor", 35.08, 44.95),
     ("حقل التنك", "sy.site.tanak", 34.88, 40.70),
-    ("حقل الجفرة", "sy.site.jafra", 35.33, 40.33),
+    ("حقل الجفرة", "sy.site.jafra", 35.30, 40.25),
     ("قاعدة القيارة", "iq.site.qayyarah_west", 35.77, 43.12),
 ]
 
