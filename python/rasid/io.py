@@ -276,7 +276,7 @@ def _read_jsonl(
                 else:
                     done_here += len(raw_line)
                     stats.bytes_done = stats._file_base + done_here
-                if not raw_line.strip():
+                if raw_line.isspace():  # blank line (isspace: no copy of the line)
                     continue
                 n_records += 1
                 try:
