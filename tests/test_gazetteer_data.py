@@ -316,6 +316,11 @@ def test_press_variants(name, expected_id):
     assert expected_id in {r["id"] for r in BY_NAME[name]}
 
 
+def test_villages_named_like_ordinary_words_lose_that_name():
+    for name in ["مدينة", "قرية", "الحرية", "النصر", "الجامعة", "شركة", "الشرطة"]:
+        assert all(r["kind"] != "village" for r in BY_NAME.get(name, [])), name
+
+
 def test_wrong_or_word_names_dropped():
     assert "عنه" not in BY_NAME  # Anah written as the pronoun phrase "about him"
     assert "الشام" not in BY_NAME

@@ -943,6 +943,12 @@ def is_person_name(name: str) -> bool:
     return bool(toks) and toks[0] in GIVEN_NAME_SET and toks[0] not in _NOT_PERSON
 
 
+def is_common_word(name: str) -> bool:
+    """True when a name is, whole, one of the hand-listed ordinary words or place terms."""
+    lk = loose(name)
+    return lk in COMMON_WORDS_SET or lk in GENERIC_PREFIXES
+
+
 def is_ambiguous_word(name: str) -> bool:
     """True when a name is an ordinary word / given name / foreign place rather than a place."""
     lk = loose(name)
@@ -1165,6 +1171,13 @@ def build_localities(src: Path, admin: list[Entity]) -> list[Entity]:
             if is_person_name(names[0]):
                 continue  # a farm or homestead named after its owner (see SOURCES.md)
             kind, precision = "village", "town"
+            # a hamlet's name that is an ordinary word ("مدينة", "الحرية") would match all over
+            # the news and the hamlet is seldom the place meant: that name is dropped
+            names = [n for n in names if not is_common_word(n)]
+            if not names:
+                continue
+        if kind == "village" and is_common_word(display):
+            display = names[0]
         if display.endswith("ه") and any(n == display[:-1] + "ة" for n in names):
             display = display[:-1] + "ة"
         if not name_en:
