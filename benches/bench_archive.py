@@ -156,7 +156,7 @@ def _extractor_available() -> bool:
     if os.environ.get("RASID_BENCH_EXTRACTOR"):
         return True
     try:
-        import rasid.events  # noqa: F401
+        from rasid.events import extract  # noqa: F401
     except ImportError:
         return False
     return True
