@@ -514,7 +514,7 @@ _PLACE = [
     ("country", "str"),
     ("lat", "float"),
     ("lon", "float"),
-    ("precision", "json"),
+    ("precision", "str"),
 ]
 _ENTITY = [
     ("mention", "str"),
@@ -562,7 +562,7 @@ _LAYOUT: list[tuple[str, str]] = [
     ("actor", "group"),
     ("claimed_by", "group"),
     ("accused", "json"),
-    ("target", "json"),
+    ("target", "label"),
     ("background", "bool"),
     ("confidence", "float"),
     ("evidence", "json"),
@@ -580,7 +580,8 @@ def _columns() -> list[tuple[str, str]]:
     return cols
 
 
-#: The flat columns of CSV / Parquet output, with their types (str, int, float, bool, json).
+#: The flat columns of CSV / Parquet output, with their types (str, int, float, bool, json,
+#: label = a string as is, else JSON).
 COLUMNS: list[tuple[str, str]] = _columns()
 _COLUMN_TYPES = dict(COLUMNS)
 _COLUMN_NAMES = [c for c, _ in COLUMNS]
@@ -589,8 +590,9 @@ _COLUMN_NAMES = [c for c, _ in COLUMNS]
 def flatten_event(record: dict) -> dict:
     """One event record as flat ``{column: value}`` (nested objects become prefixed columns).
 
-    Values keep their Python types; ``json`` columns (accused, target, evidence, and any field
-    of unexpected shape) are JSON text. Missing fields are None.
+    Values keep their Python types; ``json`` columns (accused, evidence) are JSON text, and
+    ``target`` is its short label as is (JSON text when it is an entity object). Missing
+    fields are None.
     """
     flat: dict[str, Any] = {}
     for name, kind in _LAYOUT:
@@ -612,7 +614,7 @@ def flatten_event(record: dict) -> dict:
 def _encode(value: Any, kind: str) -> Any:
     if value is None:
         return None
-    if kind == "json":
+    if kind == "json" or (kind == "label" and not isinstance(value, str)):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return value
 
@@ -637,6 +639,8 @@ def _decode(value: Any, kind: str) -> Any:
         return None
     if kind == "json":
         return json.loads(value) if isinstance(value, str) else value
+    if kind == "label" and isinstance(value, str) and value[:1] in ("{", "["):
+        return json.loads(value)  # an entity object rather than a short label
     return value
 
 
@@ -963,7 +967,7 @@ def _arrow_schema():
     import pyarrow as pa
 
     types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(),
-             "bool": pa.bool_(), "json": pa.string()}  # fmt: skip
+             "bool": pa.bool_(), "json": pa.string(), "label": pa.string()}  # fmt: skip
     return pa.schema([(c, types[t]) for c, t in COLUMNS])
 
 
