@@ -286,6 +286,21 @@ WORD_LIKE_NAMES = set(
 """.split()
 )
 
+# The most frequent of those (Zipf >= 4.5: "شركة", "نظام", "حياة" ...): a village loses such a
+# name altogether (see is_common_word).
+WORD_LIKE_FREQUENT = set(
+    """
+ابنه الان بارك بدايه برازيل بريه بشار بشريه بنيه تركي تركيه تشرين جماعه جمعيه جوده جوله جويه
+جيل حالات حجر حديد حلول حوار حياه خريطه خليفه دخول درجات درجه دقيقه دوري دوليه رابعه رحمن رمضان
+روسي روسيه زراعه زياده سعر سعود سلسله سوري سوريه سيده شباط شديد شرقي شركه صحيه صعب صوره ظاهره
+عالميه عاليه عباره عدن عديده عراقي عزيزي عشرين عظام علما علميه عليا عمره غريب غريبه فريد فندق
+فورا فيديو قادر قاره قاضي قضيه قطعه قنوات قوله قومي كانون كبار كبري كشف كميه كونه كيلو لازم
+ماليه مجلس مجموعه مرات مساعده مستوي مشاهده مشهد مصري معارضه معرض مقبل مكتبه منا مهاجرين نظام
+هامه هويه واسعه وقف وقوف ولي يهوديه
+""".split()
+)
+assert WORD_LIKE_FREQUENT <= WORD_LIKE_NAMES
+
 # Foreign countries / capitals; a village or neighbourhood named after one is flagged.
 FOREIGN_PLACES = {
     loose(n)
@@ -946,7 +961,7 @@ def is_person_name(name: str) -> bool:
 def is_common_word(name: str) -> bool:
     """True when a name is, whole, one of the hand-listed ordinary words or place terms."""
     lk = loose(name)
-    return lk in COMMON_WORDS_SET or lk in GENERIC_PREFIXES
+    return lk in COMMON_WORDS_SET or lk in GENERIC_PREFIXES or lk in WORD_LIKE_FREQUENT
 
 
 def is_ambiguous_word(name: str) -> bool:
