@@ -322,7 +322,10 @@ WOF_NAME_FIXES = {"wof:421205333": "السماوة"}
 # (wof source_id) -> extra press spellings for that record.
 WOF_EXTRA_NAMES = {
     "wof:1259983725": ["الشدادي", "الشدادة", "مدينة الشدادي"],  # Ash Shaddadah, al-Hasakah
+    "wof:1125920327": ["بغديدا", "قره قوش", "قرقوش", "قراقوش"],  # Qaraqosh (Bakhdida), Ninewa
 }
+# (wof source_id) -> English name, where WOF's is wrong (Qaraqosh is labelled as its district).
+WOF_ENGLISH_FIXES = {"wof:1125920327": "Qaraqosh (Bakhdida)", "wof:421197059": "Sadr City"}
 
 # Extra spellings for administrative units and cities, keyed by (country, key(name)).  They are
 # added to every governorate / district / city of that country with that name.
@@ -358,6 +361,7 @@ EXTRA_VARIANTS = {
     ("SY", "القامشلي"): ["القامشلي", "قامشلو"],
     ("SY", "جبل سمعان"): ["جبل سمعان"],
     ("SY", "حماة"): ["حماة", "حماه"],
+    ("SY", "المالكية"): ["المالكية", "ديريك"],
 }
 
 # OCHA / OpenSyria p-code -> corrected Arabic name.  IQG01Q05 (Anah) is written عنه ("about
@@ -470,6 +474,14 @@ SITES = [
      ["معسكر أشرف", "مخيم أشرف", "معسكر اشرف"], (33.645, 44.535, "approximate")),
     ("iq.site.akashat", "town", "IQ", "Al-Anbar", "Akashat",
      ["عكاشات", "منطقة عكاشات", "قضاء عكاشات", "مدينة عكاشات"], (33.640, 40.630, "approximate")),
+    ("iq.loc.amerli", "town", "IQ", "Salah Al-Din", "Amerli",
+     ["آمرلي", "امرلي", "ناحية آمرلي", "بلدة آمرلي"], (34.720, 44.585, "approximate")),
+    ("iq.site.qandil", "zone", "IQ", "Al-Sulaymaniyah", "Qandil mountains",
+     ["جبال قنديل", "جبل قنديل", "منطقة قنديل"], (36.430, 45.050, "approximate")),
+    ("iq.site.sinjar_mountain", "zone", "IQ", "Ninewa", "Sinjar mountain",
+     ["جبل سنجار", "جبال سنجار"], (36.370, 41.850, "approximate")),
+    ("iq.site.makhmour_camp", "camp", "IQ", "Erbil", "Makhmour refugee camp",
+     ["مخيم مخمور", "مخيم مخمور للاجئين"], (35.770, 43.580, "approximate")),
     ("iq.site.jurf_al_sakhar", "zone", "IQ", "Babil", "Jurf al-Sakhar (Jurf al-Nasr)",
      ["جرف الصخر", "جرف النصر", "منطقة جرف الصخر", "ناحية جرف الصخر", "ناحية جرف النصر"],
      (32.874, 44.194, "town")),
@@ -560,6 +572,14 @@ SITES = [
      ["مخيم روج", "مخيم روج للنازحين"], (36.970, 42.050, "approximate")),
     ("sy.site.rukban_camp", "camp", "SY", "Homs", "Al-Rukban camp",
      ["مخيم الركبان", "الركبان", "مخيم الركبان للنازحين"], (33.320, 38.660, "approximate")),
+    ("sy.loc.baghouz", "town", "SY", "Deir ez-Zor", "Al-Baghuz Fawqani",
+     ["الباغوز", "باغوز", "الباغوز فوقاني", "بلدة الباغوز"], (34.460, 40.955, "approximate")),
+    ("sy.loc.shuhayl", "town", "SY", "Deir ez-Zor", "Al-Shuhayl",
+     ["الشحيل", "بلدة الشحيل"], (35.050, 40.450, "approximate")),
+    ("sy.loc.tayyana", "town", "SY", "Deir ez-Zor", "Al-Tayyana",
+     ["الطيانة", "بلدة الطيانة"], (35.030, 40.480, "approximate")),
+    ("sy.loc.muriyah", "town", "SY", "Deir ez-Zor", "Al-Muray'iyah",
+     ["المريعية", "بلدة المريعية"], (35.270, 40.210, "approximate")),
     ("sy.site.imam_ali_bukamal", "base", "SY", "Deir ez-Zor", "Imam Ali base (Albukamal)",
      ["قاعدة الإمام علي في البوكمال", "مجمع الإمام علي", "قاعدة الإمام علي العسكرية"],
      (34.430, 40.960, "approximate")),
@@ -1195,6 +1215,7 @@ def build_localities(src: Path, admin: list[Entity]) -> list[Entity]:
             display = names[0]
         if display.endswith("ه") and any(n == display[:-1] + "ة" for n in names):
             display = display[:-1] + "ة"
+        name_en = WOF_ENGLISH_FIXES.get(sid, name_en)
         if not name_en:
             name_en = f"wof {sid.split(':')[1]}"
         names.insert(0, display)
@@ -1502,8 +1523,8 @@ def main(argv: list[str] | None = None) -> int:
         for i, part in enumerate(parts, 1):
             outputs[f"villages_{country.lower()}_{i}.csv"] = (PLACE_COLUMNS, part)
     outputs["sites.csv"] = (PLACE_COLUMNS, site_rows)
-    check_rows([r for name, (_, rows) in outputs.items() for r in rows if name != "sites.csv"])
-    check_rows(site_rows)
+    # one check over every place file: an id used in two files would need equal attributes
+    check_rows([r for _, rows in outputs.values() for r in rows])
     outputs["actors.csv"] = (ACTOR_COLUMNS, actor_rows(src))
     for old in out.glob("villages_*.csv"):
         old.unlink()
