@@ -1,6 +1,9 @@
 //! The number grammar over tokens: cardinals (digits and words, compounds, scale words),
 //! ordinals, duals, vague quantities, then ranges and bounds around them.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use super::lexicon::{Analysis, Lex, Lexicon, ScaleForm};
 use super::tokenize::{TokKind, Token};
 use super::{NumberKind, NumberMention};
@@ -102,6 +105,51 @@ const ORDINAL_NOT_AFTER: &[&str] = &[
     "ساعة",
     "الساعه",
     "للساعة",
+];
+
+/// Words after a feminine ordinal that make it an hour («التاسعة والنصف», «العاشرة صباحا»).
+const CLOCK_AFTER: &[&str] = &[
+    "والنصف",
+    "والربع",
+    "والثلث",
+    "الا",
+    "صباحا",
+    "مساء",
+    "ظهرا",
+    "فجرا",
+    "ليلا",
+    "عصرا",
+    "بتوقيت",
+    "صباح",
+    "مساءا",
+];
+
+/// English month names: a number after one is a day of the month («December 9, 2021»).
+const LATIN_MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 /// Percent words after a number (بالمئة, في المئة).
@@ -240,6 +288,35 @@ struct Phrase {
 pub(crate) struct Grammar<'a> {
     toks: &'a [Token],
     ana: Vec<Option<Analysis>>,
+    /// Whether the token can start a cue (its word, up to two clitic letters off, is the first
+    /// word of one): the cue table is only walked there.
+    cue_head: Vec<bool>,
+}
+
+/// First words of the cues before a number.
+fn cue_heads() -> &'static HashSet<&'static str> {
+    static HEADS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    HEADS.get_or_init(|| PRE_CUES.iter().map(|(w, _)| w[0]).collect())
+}
+
+/// Whether a word key is a cue head, possibly behind one or two clitic letters.
+fn is_cue_head(key: &str) -> bool {
+    let heads = cue_heads();
+    let mut rest = key;
+    for _ in 0..3 {
+        if rest.is_empty() || rest.len() > 16 {
+            return false;
+        }
+        if heads.contains(rest) {
+            return true;
+        }
+        let mut cs = rest.chars();
+        match cs.next() {
+            Some('و' | 'ف' | 'ب' | 'ل') => rest = cs.as_str(),
+            _ => return false,
+        }
+    }
+    false
 }
 
 impl<'a> Grammar<'a> {
@@ -256,7 +333,15 @@ impl<'a> Grammar<'a> {
                 }
             })
             .collect();
-        Grammar { toks, ana }
+        let cue_head = toks
+            .iter()
+            .map(|t| t.kind == TokKind::Word && is_cue_head(&t.key))
+            .collect();
+        Grammar {
+            toks,
+            ana,
+            cue_head,
+        }
     }
 
     /// All mentions, left to right, not overlapping.
@@ -313,7 +398,7 @@ impl<'a> Grammar<'a> {
         MONTHS.contains(&self.word(j))
     }
 
-    /// Matches a word sequence at `j`; the first word may carry one clitic letter (و ف ب ل).
+    /// Matches a word sequence at `j`; the first word may carry up to two clitic letters (و ف ب ل).
     /// Returns the token after it and the char where the sequence starts (after the clitic).
     fn seq(&self, j: usize, words: &[&str]) -> Option<(usize, usize)> {
         let first = self.toks.get(j)?;
@@ -321,12 +406,14 @@ impl<'a> Grammar<'a> {
         let start = if key == words[0] {
             first.start
         } else {
-            let mut cs = key.chars();
-            let c = cs.next()?;
-            if !matches!(c, 'و' | 'ف' | 'ب' | 'ل') || cs.as_str() != words[0] {
+            // Up to two clitic letters: «بأكثر», «وبأكثر», «ولنحو».
+            let stem = key.strip_suffix(words[0])?;
+            let n = stem.chars().count();
+            if !(1..=2).contains(&n) || !stem.chars().all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل'))
+            {
                 return None;
             }
-            first.key_char(1)
+            first.key_char(n)
         };
         for (k, w) in words.iter().enumerate().skip(1) {
             if self.word(j + k) != *w {
@@ -337,6 +424,9 @@ impl<'a> Grammar<'a> {
     }
 
     fn pre_cue(&self, i: usize) -> Option<(Cue, usize, usize)> {
+        if !self.cue_head.get(i).copied().unwrap_or(false) {
+            return None;
+        }
         PRE_CUES
             .iter()
             .find_map(|&(w, cue)| self.seq(i, w).map(|(next, start)| (cue, next, start)))
@@ -425,7 +515,14 @@ impl<'a> Grammar<'a> {
         let ranged = matches!(cue, Some(Cue::Between | Cue::From));
         if let (Val::Exact(av), NumberKind::Cardinal) = (a.val, a.kind) {
             if let Some(bj) = self.range_connector(&a, cue) {
-                if let Res::Found(b) = self.core_at(bj, true) {
+                let b = self.core_at(bj, true);
+                // «من 17 إلى 30 تشرين الثاني»: a range of days is a date.
+                if let Res::Skip(next) = b {
+                    if (1..=31).contains(&av) && (self.is_month(bj + 1) || self.is_month(next)) {
+                        return Err(next);
+                    }
+                }
+                if let Res::Found(b) = b {
                     if let (Val::Exact(bv), NumberKind::Cardinal) = (b.val, b.kind) {
                         if bv > av
                             && !(a.digits_only && b.digits_only && is_year(av) && is_year(bv))
@@ -562,7 +659,13 @@ impl<'a> Grammar<'a> {
             && self.punct(d - 1) == Some('-')
             && self.toks[d - 1].glued
             && matches!(self.toks[d - 2].kind, TokKind::Latin | TokKind::Word);
-        if latin_next || prev_latin || designator {
+        let latin = |k: usize| match self.toks.get(k) {
+            Some(t) if t.kind == TokKind::Latin => t.key.as_str(),
+            _ => "",
+        };
+        let latin_date = (first == d && d > 0 && LATIN_MONTHS.contains(&latin(d - 1)))
+            || LATIN_MONTHS.contains(&latin(d + 1));
+        if latin_next || prev_latin || designator || latin_date {
             return Res::Skip(d + 1);
         }
         // Clock times (10:30) and dates (17/10/2019, 2019-10-17, 17-10-2019).
@@ -741,7 +844,10 @@ impl<'a> Grammar<'a> {
                         // «صاروخين اثنين»: one mention.
                         core.end = self.toks[j + 1].end;
                         core.next = j + 2;
-                    } else if b.lex == Lex::Dual && b.bare() {
+                    } else if b.lex == Lex::Dual
+                        && b.clitic_len() == 0
+                        && b.article() == a.article()
+                    {
                         // «طائرتين مسيرتين»: an agreeing dual adjective, not a second count.
                         core.next = j + 2;
                     }
@@ -907,6 +1013,10 @@ impl<'a> Grammar<'a> {
     /// («الثالث من أكتوبر», «الـ19 من الشهر الجاري») are not counts.
     fn check_ordinal(&self, c: Core, first: usize) -> Res {
         let prev = if first > 0 { self.word(first - 1) } else { "" };
+        // «في التاسعة والنصف», «العاشرة صباحا»: an hour.
+        if CLOCK_AFTER.contains(&self.word(c.next)) {
+            return Res::Skip(c.next + 1);
+        }
         let dated =
             self.is_month(c.next) || (self.word(c.next) == "من" && self.is_month(c.next + 1));
         if ORDINAL_NOT_AFTER.contains(&prev) || dated {

@@ -50,6 +50,7 @@ pub(crate) enum Lex {
 const CARDINALS: &[(&str, Lex)] = &[
     ("واحد", Lex::Unit(1)),
     ("واحدة", Lex::Unit(1)),
+    ("واحدا", Lex::Unit(1)),
     ("اثنان", Lex::Unit(2)),
     ("اثنين", Lex::Unit(2)),
     ("اثنتان", Lex::Unit(2)),
@@ -340,32 +341,61 @@ const DUAL_NOUNS_NOMINATIVE_ONLY: &[&str] = &[
     "نرويجي",
 ];
 
-/// Prefixes tried before a lexicon lookup: clitic letters (و ف ب ل ك) and the article.
-/// `(prefix, article chars at its end)`: «لل» ends in a one-letter article (ل + ال).
-const PREFIXES: &[(&str, usize)] = &[
-    ("", 0),
-    ("و", 0),
-    ("ف", 0),
-    ("ب", 0),
-    ("ل", 0),
-    ("ك", 0),
-    ("ال", 2),
-    ("وب", 0),
-    ("ول", 0),
-    ("فب", 0),
-    ("فل", 0),
-    ("وك", 0),
-    ("لل", 1),
-    ("وال", 2),
-    ("فال", 2),
-    ("بال", 2),
-    ("كال", 2),
-    ("ولل", 1),
-    ("فلل", 1),
-    ("وبال", 2),
-    ("فبال", 2),
-    ("وكال", 2),
-];
+/// Prefixes tried before a lexicon lookup, after the bare word: clitic letters (و ف ب ل ك)
+/// and the article, grouped by their first letter. `(prefix, article letters at its end)`:
+/// «لل» ends in a one-letter article (ل + ال).
+fn prefixes(first: char) -> &'static [(&'static str, usize)] {
+    match first {
+        'و' => &[
+            ("و", 0),
+            ("وب", 0),
+            ("ول", 0),
+            ("وك", 0),
+            ("وال", 2),
+            ("ولل", 1),
+            ("وبال", 2),
+            ("وكال", 2),
+        ],
+        'ف' => &[
+            ("ف", 0),
+            ("فب", 0),
+            ("فل", 0),
+            ("فال", 2),
+            ("فلل", 1),
+            ("فبال", 2),
+        ],
+        'ب' => &[("ب", 0), ("بال", 2)],
+        'ل' => &[("ل", 0), ("لل", 1)],
+        'ك' => &[("ك", 0), ("كال", 2)],
+        'ا' => &[("ال", 2)],
+        _ => &[],
+    }
+}
+
+/// FNV-1a: the lexicon's keys are a few bytes long, where SipHash's set-up dominates.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// A word read as a lexicon entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -399,13 +429,14 @@ impl Analysis {
 
 /// The lexicon: word stem → entry.
 pub(crate) struct Lexicon {
-    map: HashMap<String, Lex>,
+    map: FnvMap<String, Lex>,
+    /// Longest key, in bytes.
     max_len: usize,
 }
 
 impl Lexicon {
     fn build() -> Lexicon {
-        let mut map: HashMap<String, Lex> = HashMap::new();
+        let mut map: FnvMap<String, Lex> = FnvMap::default();
         let mut add = |k: String, v: Lex| {
             map.entry(k).or_insert(v);
         };
@@ -432,7 +463,7 @@ impl Lexicon {
         for &noun in DUAL_NOUNS_NOMINATIVE_ONLY {
             add(format!("{noun}ان"), Lex::Dual);
         }
-        let max_len = map.keys().map(|k| k.chars().count()).max().unwrap_or(0);
+        let max_len = map.keys().map(String::len).max().unwrap_or(0);
         Lexicon { map, max_len }
     }
 
@@ -444,13 +475,16 @@ impl Lexicon {
 
     /// Reads a word key: the shortest prefix whose stem is an entry allowed with that prefix.
     pub fn analyze(&self, key: &str) -> Option<Analysis> {
-        let len = key.chars().count();
-        for &(prefix, article_len) in PREFIXES {
+        let first = key.chars().next()?;
+        if key.len() > self.max_len + "وبال".len() {
+            return None;
+        }
+        let bare = std::iter::once(("", 0usize));
+        for (prefix, article_len) in bare.chain(prefixes(first).iter().copied()) {
             let Some(stem) = key.strip_prefix(prefix) else {
                 continue;
             };
-            let prefix_len = prefix.chars().count();
-            if len - prefix_len > self.max_len || stem.is_empty() {
+            if stem.is_empty() || stem.len() > self.max_len {
                 continue;
             }
             let Some(&lex) = self.map.get(stem) else {
@@ -459,6 +493,7 @@ impl Lexicon {
             if !allowed(lex, stem, prefix, article_len > 0) {
                 continue;
             }
+            let prefix_len = prefix.chars().count();
             return Some(Analysis {
                 lex,
                 prefix_len,

@@ -41,8 +41,10 @@ pub(crate) struct Token {
     pub glued: bool,
     /// For words: the letters without harakat/tatweel, alef forms folded to ا and ى to ي
     /// (already so in normalized text; folding here keeps the parser robust on raw text).
+    /// For Latin words: the word in lower case.
     pub key: String,
-    /// For words: char offset (inside the text) of each key letter.
+    /// For words holding harakat or tatweel: char offset (inside the text) of each key letter;
+    /// empty when every char of the word is a key letter (then letter `k` is at `start + k`).
     pub key_pos: Vec<u32>,
 }
 
@@ -58,7 +60,11 @@ impl Token {
 
     /// Char offset in the text of key letter `k` (`k == key len` gives the token end).
     pub fn key_char(&self, k: usize) -> usize {
-        self.key_pos.get(k).map_or(self.end, |&p| p as usize)
+        if self.key_pos.is_empty() {
+            (self.start + k).min(self.end)
+        } else {
+            self.key_pos.get(k).map_or(self.end, |&p| p as usize)
+        }
     }
 }
 
@@ -125,14 +131,20 @@ pub(crate) fn tokenize(chars: &[char]) -> Vec<Token> {
         }
         let start = i;
         if is_arabic_letter(c) {
-            let mut key = String::new();
-            let mut key_pos = Vec::new();
+            let mut marks = false;
             while i < n && (is_arabic_letter(chars[i]) || is_word_mark(chars[i])) {
-                if is_arabic_letter(chars[i]) {
-                    key.push(fold_letter(chars[i]));
-                    key_pos.push(i as u32);
-                }
+                marks |= !is_arabic_letter(chars[i]);
                 i += 1;
+            }
+            let mut key = String::with_capacity(2 * (i - start));
+            let mut key_pos = Vec::new();
+            for (k, &ch) in chars[start..i].iter().enumerate() {
+                if is_arabic_letter(ch) {
+                    key.push(fold_letter(ch));
+                    if marks {
+                        key_pos.push((start + k) as u32);
+                    }
+                }
             }
             toks.push(Token {
                 kind: TokKind::Word,
@@ -161,7 +173,10 @@ pub(crate) fn tokenize(chars: &[char]) -> Vec<Token> {
                 start,
                 end: i,
                 glued,
-                key: String::new(),
+                key: chars[start..i]
+                    .iter()
+                    .map(|c| c.to_ascii_lowercase())
+                    .collect(),
                 key_pos: Vec::new(),
             });
         } else {
