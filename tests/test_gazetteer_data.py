@@ -209,6 +209,8 @@ KEY_SITES = [
     ("قاعدة حرير", "iq.site.harir", 36.54, 44.34),
     ("قاعدة فكتوريا", "iq.site.victory_base", 33.29, 44.25),
     ("قاعدة فيكتوريا", "iq.site.victory_base", 33.29, 44.25),
+    ("فكتوريا", "iq.site.victory_base", 33.29, 44.25),
+    ("خور مور", "iq.site.khor_mor", 35.24, 44.72),
     ("مطار بغداد الدولي", "iq.site.baghdad_airport", 33.26, 44.23),
     ("المنطقة الخضراء", "iq.site.green_zone", 33.30, 44.39),
     ("السفارة الأمريكية", "iq.site.us_embassy_baghdad", 33.30, 44.39),
@@ -245,7 +247,7 @@ KEY_SITES = [
     ("منفذ القائم", "iq.site.qaim_crossing", 34.40, 40.99),
     ("معبر اليعربية", "sy.site.yarubiyah_crossing", 36.81, 42.06),
     ("منفذ ربيعة", "iq.site.rabia_crossing", 36.80, 42.10),
-    ("حقل كورمور", "iq.site.khor_mor", 35.08, 44.95),
+    ("حقل كورمور", "iq.site.khor_mor", 35.24, 44.72),
     ("حقل التنك", "sy.site.tanak", 34.88, 40.70),
     ("حقل الجفرة", "sy.site.jafra", 35.30, 40.25),
     ("قاعدة القيارة", "iq.site.qayyarah_west", 35.77, 43.12),
@@ -314,6 +316,11 @@ def test_major_cities_are_not_flagged(name):
 )
 def test_press_variants(name, expected_id):
     assert expected_id in {r["id"] for r in BY_NAME[name]}
+
+
+def test_villages_named_like_ordinary_words_lose_that_name():
+    for name in ["مدينة", "قرية", "الحرية", "النصر", "الجامعة", "شركة", "الشرطة"]:
+        assert all(r["kind"] != "village" for r in BY_NAME.get(name, [])), name
 
 
 def test_wrong_or_word_names_dropped():

@@ -286,6 +286,21 @@ WORD_LIKE_NAMES = set(
 """.split()
 )
 
+# The most frequent of those (Zipf >= 4.5: "شركة", "نظام", "حياة" ...): a village loses such a
+# name altogether (see is_common_word).
+WORD_LIKE_FREQUENT = set(
+    """
+ابنه الان بارك بدايه برازيل بريه بشار بشريه بنيه تركي تركيه تشرين جماعه جمعيه جوده جوله جويه
+جيل حالات حجر حديد حلول حوار حياه خريطه خليفه دخول درجات درجه دقيقه دوري دوليه رابعه رحمن رمضان
+روسي روسيه زراعه زياده سعر سعود سلسله سوري سوريه سيده شباط شديد شرقي شركه صحيه صعب صوره ظاهره
+عالميه عاليه عباره عدن عديده عراقي عزيزي عشرين عظام علما علميه عليا عمره غريب غريبه فريد فندق
+فورا فيديو قادر قاره قاضي قضيه قطعه قنوات قوله قومي كانون كبار كبري كشف كميه كونه كيلو لازم
+ماليه مجلس مجموعه مرات مساعده مستوي مشاهده مشهد مصري معارضه معرض مقبل مكتبه منا مهاجرين نظام
+هامه هويه واسعه وقف وقوف ولي يهوديه
+""".split()
+)
+assert WORD_LIKE_FREQUENT <= WORD_LIKE_NAMES
+
 # Foreign countries / capitals; a village or neighbourhood named after one is flagged.
 FOREIGN_PLACES = {
     loose(n)
@@ -307,7 +322,10 @@ WOF_NAME_FIXES = {"wof:421205333": "السماوة"}
 # (wof source_id) -> extra press spellings for that record.
 WOF_EXTRA_NAMES = {
     "wof:1259983725": ["الشدادي", "الشدادة", "مدينة الشدادي"],  # Ash Shaddadah, al-Hasakah
+    "wof:1125920327": ["بغديدا", "قره قوش", "قرقوش", "قراقوش"],  # Qaraqosh (Bakhdida), Ninewa
 }
+# (wof source_id) -> English name, where WOF's is wrong (Qaraqosh is labelled as its district).
+WOF_ENGLISH_FIXES = {"wof:1125920327": "Qaraqosh (Bakhdida)", "wof:421197059": "Sadr City"}
 
 # Extra spellings for administrative units and cities, keyed by (country, key(name)).  They are
 # added to every governorate / district / city of that country with that name.
@@ -343,6 +361,7 @@ EXTRA_VARIANTS = {
     ("SY", "القامشلي"): ["القامشلي", "قامشلو"],
     ("SY", "جبل سمعان"): ["جبل سمعان"],
     ("SY", "حماة"): ["حماة", "حماه"],
+    ("SY", "المالكية"): ["المالكية", "ديريك"],
 }
 
 # OCHA / OpenSyria p-code -> corrected Arabic name.  IQG01Q05 (Anah) is written عنه ("about
@@ -383,7 +402,8 @@ SITES = [
      ["مطار بغداد الدولي", "مطار بغداد"], "ORBI"),
     ("iq.site.victory_base", "base", "IQ", "Baghdad", "Victory Base Complex (Camp Victory)",
      ["قاعدة فكتوريا", "قاعدة فيكتوريا", "معسكر فكتوريا", "معسكر فيكتوريا", "قاعدة فكتوري",
-      "معسكر فكتوري"], (33.292, 44.252, "site")),
+      "معسكر فكتوري", "قاعدة فيكتوري", "معسكر فيكتوري", "فكتوريا", "فيكتوريا"],
+     (33.292, 44.252, "site")),
     ("iq.site.bdsc", "base", "IQ", "Baghdad", "Baghdad Diplomatic Support Center",
      ["مركز الدعم الدبلوماسي", "مركز بغداد للدعم الدبلوماسي", "مركز الدعم اللوجستي الدبلوماسي"],
      (33.270, 44.240, "approximate")),
@@ -455,14 +475,23 @@ SITES = [
      ["معسكر أشرف", "مخيم أشرف", "معسكر اشرف"], (33.645, 44.535, "approximate")),
     ("iq.site.akashat", "town", "IQ", "Al-Anbar", "Akashat",
      ["عكاشات", "منطقة عكاشات", "قضاء عكاشات", "مدينة عكاشات"], (33.640, 40.630, "approximate")),
+    ("iq.loc.amerli", "town", "IQ", "Salah Al-Din", "Amerli",
+     ["آمرلي", "امرلي", "ناحية آمرلي", "بلدة آمرلي"], (34.720, 44.585, "approximate")),
+    ("iq.site.qandil", "zone", "IQ", "Al-Sulaymaniyah", "Qandil mountains",
+     ["جبال قنديل", "جبل قنديل", "منطقة قنديل"], (36.430, 45.050, "approximate")),
+    ("iq.site.sinjar_mountain", "zone", "IQ", "Ninewa", "Sinjar mountain",
+     ["جبل سنجار", "جبال سنجار"], (36.370, 41.850, "approximate")),
+    ("iq.site.makhmour_camp", "camp", "IQ", "Erbil", "Makhmour refugee camp",
+     ["مخيم مخمور", "مخيم مخمور للاجئين"], (35.770, 43.580, "approximate")),
     ("iq.site.jurf_al_sakhar", "zone", "IQ", "Babil", "Jurf al-Sakhar (Jurf al-Nasr)",
      ["جرف الصخر", "جرف النصر", "منطقة جرف الصخر", "ناحية جرف الصخر", "ناحية جرف النصر"],
      (32.874, 44.194, "town")),
     ("iq.site.baiji_refinery", "site", "IQ", "Salah Al-Din", "Baiji oil refinery",
      ["مصفاة بيجي", "مصفى بيجي", "مصفاة بيجي النفطية"], (34.935, 43.495, "site")),
     ("iq.site.khor_mor", "oil_field", "IQ", "Al-Sulaymaniyah", "Khor Mor gas field",
-     ["حقل كورمور", "حقل كورمور الغازي", "حقل خور مور", "كورمور", "حقل كور مور"],
-     (35.080, 44.950, "approximate")),
+     ["حقل كورمور", "حقل كورمور الغازي", "حقل خور مور", "كورمور", "حقل كور مور", "خور مور",
+      "حقل خورمور", "خورمور", "حقل كورمور للغاز"],
+     (35.240, 44.700, "approximate")),
     ("iq.site.khurmala", "oil_field", "IQ", "Erbil", "Khurmala oil field",
      ["حقل خورمالة", "حقل خورمالة النفطي"], (36.100, 43.870, "approximate")),
     ("iq.site.rumaila", "oil_field", "IQ", "Al-Basrah", "Rumaila oil field",
@@ -481,9 +510,9 @@ SITES = [
      ["منفذ ربيعة", "معبر ربيعة", "منفذ ربيعة الحدودي", "معبر ربيعة الحدودي"],
      (36.803, 42.100, "town")),
     ("iq.site.walid_crossing", "border_crossing", "IQ", "Al-Anbar", "Al-Walid border crossing",
-     ["منفذ الوليد", "معبر الوليد", "منفذ الوليد الحدودي"], (33.400, 38.800, "approximate")),
+     ["منفذ الوليد", "معبر الوليد", "منفذ الوليد الحدودي"], (33.432, 38.935, "town")),
     ("iq.site.trebil_crossing", "border_crossing", "IQ", "Al-Anbar", "Trebil border crossing",
-     ["منفذ طريبيل", "معبر طريبيل", "منفذ طريبيل الحدودي"], (32.990, 38.860, "approximate")),
+     ["منفذ طريبيل", "معبر طريبيل", "منفذ طريبيل الحدودي"], (32.749, 39.023, "town")),
     ("iq.site.ibrahim_khalil", "border_crossing", "IQ", "Duhok",
      "Ibrahim Khalil border crossing",
      ["منفذ إبراهيم الخليل", "معبر إبراهيم الخليل", "منفذ ابراهيم الخليل"],
@@ -544,7 +573,15 @@ SITES = [
     ("sy.site.roj_camp", "camp", "SY", "Al-Hasakah", "Roj camp",
      ["مخيم روج", "مخيم روج للنازحين"], (36.970, 42.050, "approximate")),
     ("sy.site.rukban_camp", "camp", "SY", "Homs", "Al-Rukban camp",
-     ["مخيم الركبان", "الركبان", "مخيم الركبان للنازحين"], (33.320, 38.660, "approximate")),
+     ["مخيم الركبان", "الركبان", "مخيم الركبان للنازحين"], (33.311, 38.668, "site")),
+    ("sy.loc.baghouz", "town", "SY", "Deir ez-Zor", "Al-Baghuz Fawqani",
+     ["الباغوز", "باغوز", "الباغوز فوقاني", "بلدة الباغوز"], (34.460, 40.955, "approximate")),
+    ("sy.loc.shuhayl", "town", "SY", "Deir ez-Zor", "Al-Shuhayl",
+     ["الشحيل", "بلدة الشحيل"], (35.050, 40.450, "approximate")),
+    ("sy.loc.tayyana", "town", "SY", "Deir ez-Zor", "Al-Tayyana",
+     ["الطيانة", "بلدة الطيانة"], (35.030, 40.480, "approximate")),
+    ("sy.loc.muriyah", "town", "SY", "Deir ez-Zor", "Al-Muray'iyah",
+     ["المريعية", "بلدة المريعية"], (35.270, 40.210, "approximate")),
     ("sy.site.imam_ali_bukamal", "base", "SY", "Deir ez-Zor", "Imam Ali base (Albukamal)",
      ["قاعدة الإمام علي في البوكمال", "مجمع الإمام علي", "قاعدة الإمام علي العسكرية"],
      (34.430, 40.960, "approximate")),
@@ -943,6 +980,12 @@ def is_person_name(name: str) -> bool:
     return bool(toks) and toks[0] in GIVEN_NAME_SET and toks[0] not in _NOT_PERSON
 
 
+def is_common_word(name: str) -> bool:
+    """True when a name is, whole, one of the hand-listed ordinary words or place terms."""
+    lk = loose(name)
+    return lk in COMMON_WORDS_SET or lk in GENERIC_PREFIXES or lk in WORD_LIKE_FREQUENT
+
+
 def is_ambiguous_word(name: str) -> bool:
     """True when a name is an ordinary word / given name / foreign place rather than a place."""
     lk = loose(name)
@@ -1165,8 +1208,16 @@ def build_localities(src: Path, admin: list[Entity]) -> list[Entity]:
             if is_person_name(names[0]):
                 continue  # a farm or homestead named after its owner (see SOURCES.md)
             kind, precision = "village", "town"
+            # a hamlet's name that is an ordinary word ("مدينة", "الحرية") would match all over
+            # the news and the hamlet is seldom the place meant: that name is dropped
+            names = [n for n in names if not is_common_word(n)]
+            if not names:
+                continue
+        if kind == "village" and is_common_word(display):
+            display = names[0]
         if display.endswith("ه") and any(n == display[:-1] + "ة" for n in names):
             display = display[:-1] + "ة"
+        name_en = WOF_ENGLISH_FIXES.get(sid, name_en)
         if not name_en:
             name_en = f"wof {sid.split(':')[1]}"
         names.insert(0, display)
@@ -1474,8 +1525,8 @@ def main(argv: list[str] | None = None) -> int:
         for i, part in enumerate(parts, 1):
             outputs[f"villages_{country.lower()}_{i}.csv"] = (PLACE_COLUMNS, part)
     outputs["sites.csv"] = (PLACE_COLUMNS, site_rows)
-    check_rows([r for name, (_, rows) in outputs.items() for r in rows if name != "sites.csv"])
-    check_rows(site_rows)
+    # one check over every place file: an id used in two files would need equal attributes
+    check_rows([r for _, rows in outputs.values() for r in rows])
     outputs["actors.csv"] = (ACTOR_COLUMNS, actor_rows(src))
     for old in out.glob("villages_*.csv"):
         old.unlink()

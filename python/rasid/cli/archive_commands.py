@@ -10,7 +10,15 @@ import tempfile
 import click
 
 from ..errors import InputError, OptionError, StoreError
-from ..io import OUTPUT_FORMATS, ReadStats, expand_inputs, iter_documents, open_writer, read_events
+from ..io import (
+    OUTPUT_FORMATS,
+    Fields,
+    ReadStats,
+    expand_inputs,
+    iter_documents,
+    open_writer,
+    read_events,
+)
 from ..pipeline import Progress, Reporter, StrictError, Summary, run
 from . import main
 
@@ -175,12 +183,14 @@ def extract(
                 date_field, blocksize * 1024 * 1024, extract_fn,
             )  # fmt: skip
         else:
+            # JSONL lines are parsed by the workers: the parent only reads bytes.
             docs = iter_documents(
                 paths, id_field=id_field, text_field=text_field, date_field=date_field,
-                on_problem=reporter, stats=stats,
+                on_problem=reporter, stats=stats, raw_jsonl=True,
             )  # fmt: skip
             run(
-                docs, sink, extract_fn=extract_fn, workers=workers or None, skip=skip,
+                docs, sink, extract_fn=extract_fn, workers=workers or None,
+                store_path=db, fields=Fields(id_field, text_field, date_field),
                 progress=bar, reporter=reporter,
             )  # fmt: skip
         summary.bytes = stats.bytes_done

@@ -1,0 +1,202 @@
+"""One event per real event within a document: merging the mentions that state the same one.
+
+A mention joins the most recent compatible event (one whose date matches its own first, when
+it names one); a mention that only refers back («الهجوم», «هذا القصف») never starts an event.
+Two mentions are incompatible when their weapons belong to different families (rockets and
+missiles, drones, artillery and mortars, bombs, firearms; aircraft go with rockets and
+drones), their named perpetrators differ, their places are more than 30 km apart (or in
+different governorates / countries), their days differ, or one is recalled as background
+and the other is not.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+__all__ = ["EventGroup", "merge", "km", "compatible"]
+
+_FAMILY = {
+    "katyusha_rocket": "R",
+    "rocket": "R",
+    "ballistic_missile": "R",
+    "missile": "R",
+    "drone": "D",
+    "aircraft": "A",
+    "mortar": "S",
+    "artillery": "S",
+    "ied": "I",
+    "car_bomb": "I",
+    "firearms": "F",
+}
+_HINT_FAMILY = {"air_strike": "A", "armed_clash": "F", "ied_attack": "I", "shelling": "S"}
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p = math.pi / 180
+    h = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+class EventGroup:
+    """The mentions of one event while a document is merged, and its derived values."""
+
+    def __init__(self, m):
+        self.mentions = [m]
+        self.groups = {m.group} if m.group is not None else set()
+        self.first_sentence = m.sent.index
+        self.bg_hint = m.bg_hint
+        self.same_day = m.same_day
+        self.families = _families(m)
+        self.places = [r for _, readings in m.places for r in readings]
+        self.actor_ids = _actor_ids(m)
+        self.date = m.date if m.date_inside or not m.sent.headline else None
+        self.date_inside = m.date_inside and m.date is not None
+        self.claim = None
+        self.actor_cand = None
+        self.type = "other_attack"
+        self.weapon: str | None = None
+        self.background = False
+
+    def add(self, m) -> None:
+        self.mentions.append(m)
+        if m.group is not None:
+            self.groups.add(m.group)
+        self.families |= _families(m)
+        self.places.extend(r for _, readings in m.places for r in readings)
+        self.actor_ids |= _actor_ids(m)
+        if m.date is not None and (
+            self.date is None or (m.date_inside and not self.date_inside and m.strong)
+        ):
+            if m.date_inside or not m.sent.headline:
+                self.date = m.date
+                self.date_inside = m.date_inside
+
+
+def _families(m) -> set:
+    fams = set()
+    for w in m.weapons:
+        f = _FAMILY.get(w.get("weapon") or "")
+        if f:
+            fams.add(f)
+    for h in m.hints:
+        f = _HINT_FAMILY.get(h)
+        if f:
+            fams.add(f)
+    return fams
+
+
+def _actor_ids(m) -> set:
+    return {(c.entity.name_ar or c.entity.mention) for c in m.actors if c.priority <= 1}
+
+
+def _families_ok(a: set, b: set) -> bool:
+    if not a or not b or a & b:
+        return True
+    if "A" in a and b & {"R", "D"} or "A" in b and a & {"R", "D"}:
+        return True
+    return False
+
+
+def _place_ok(a: list, b: list) -> bool:
+    if not a or not b:
+        return True
+    for x in a:
+        for y in b:
+            if x.id == y.id:
+                return True
+            lx, ly = x.get("lat"), y.get("lat")
+            if (
+                lx is not None
+                and ly is not None
+                and x.kind not in ("governorate", "country")
+                and y.kind not in ("governorate", "country")
+            ):
+                if km(lx, x.get("lon"), ly, y.get("lon")) <= 30:
+                    return True
+                continue
+            if _contains(x, y) or _contains(y, x):
+                return True
+    return False
+
+
+def _contains(big, small) -> bool:
+    if big.kind == "country":
+        return (big.get("country") or "") == (small.get("country") or "")
+    if big.kind in ("governorate", "district"):
+        a1 = big.get("admin1")
+        return a1 is not None and a1 == small.get("admin1")
+    return False
+
+
+def _day(d) -> str | None:
+    if d is None or d.date is None or d.precision != "day":
+        return None
+    return d.date
+
+
+def compatible(ev: EventGroup, m) -> bool:
+    """Whether mention ``m`` can be one more statement of event ``ev``."""
+    if m.group is not None and m.group in ev.groups:
+        return False
+    if not _families_ok(ev.families, _families(m)):
+        return False
+    ids = _actor_ids(m)
+    if ids and ev.actor_ids and not ids & ev.actor_ids:
+        return False
+    if not _place_ok(ev.places, [r for _, readings in m.places for r in readings]):
+        return False
+    if not m.ref and m.strong and bool(m.bg_hint) != bool(ev.bg_hint):
+        return False
+    da, db = _day(ev.date), _day(m.date)
+    if da and db and da != db and m.date_inside:
+        import datetime as _dt
+
+        gap = abs((_dt.date.fromisoformat(da) - _dt.date.fromisoformat(db)).days)
+        if gap > 1:
+            return False
+    return True
+
+
+def _date_key(d) -> str | None:
+    if d is None:
+        return None
+    if d.date is not None:
+        return d.date
+    t = d.text.replace("أ", "ا")
+    if "اليوم" in t and "ذات" not in t and "نفس" not in t:
+        return "today"
+    if "امس" in t:
+        return "yesterday"
+    return None
+
+
+def merge(ctx: Any, mentions: list) -> list[EventGroup]:
+    """Events of a document from its mentions, in order of first mention."""
+    events: list[EventGroup] = []
+    for m in mentions:
+        cands = [ev for ev in reversed(events) if compatible(ev, m)]
+        target = None
+        if cands:
+            key = _date_key(m.date) if m.date_inside else None
+            if key is not None:
+                for ev in cands:
+                    if any(_date_key(x.date) == key for x in ev.mentions if x.date_inside):
+                        target = ev
+                        break
+            if target is None:
+                target = cands[0]
+        if m.strong and target is None:
+            events.append(EventGroup(m))
+        elif target is not None:
+            if m.split and m.group is not None and any(x.group == m.group for x in target.mentions):
+                events.append(EventGroup(m))
+            else:
+                if m.split and not m.strong:
+                    pass
+                target.add(m)
+    return events
