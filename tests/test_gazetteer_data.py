@@ -119,7 +119,8 @@ def test_expected_files_exist_and_are_small():
     assert any(n.startswith("villages_iq_") for n in names)
     assert any(n.startswith("villages_sy_") for n in names)
     for p in DATA.glob("*.csv"):
-        assert p.stat().st_size < 1_000_000, p.name
+        if p.name != "events.csv":  # the event lexicon is not built here
+            assert p.stat().st_size < 1_000_000, p.name
     assert (DATA / "SOURCES.md").is_file()
 
 
