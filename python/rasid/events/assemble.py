@@ -27,7 +27,7 @@ from .sentences import CLAUSE_PUNCT, Sentence, Words, split_sentences
 __all__ = ["Context", "Mention", "build_mentions", "finalize"]
 
 _ANCHOR_ROLES = frozenset({"verb", "verbnoun", "noun", "dual", "expose"})
-_VOID_CLAUSE = frozenset({"habitual", "plan", "statistic"})
+_VOID_CLAUSE = frozenset({"habitual", "plan", "statistic", "condemn"})
 _WEEKDAYS = {
     "السبت": 5,
     "الاحد": 6,
@@ -106,6 +106,7 @@ class Mention:
         "split",
         "outcome",
         "target",
+        "best_place",
         "announce",
         "continues",
         "index",
@@ -153,10 +154,11 @@ class Mention:
 # clauses and anchors
 
 
-def _clauses(ctx: Context, sent: Sentence, hits: list) -> list[tuple[int, int, bool]]:
-    """``(start, end, opens_with_boundary)`` clauses of a sentence."""
+def _clauses(ctx: Context, sent: Sentence, hits: list) -> list[tuple[int, int, Any]]:
+    """``(start, end, opener)`` clauses of a sentence; ``opener`` is ``False`` after
+    punctuation, ``True`` after a boundary word, or the hit of «وآخر» («and another»)."""
     text = ctx.text
-    cuts: dict[int, bool] = {}
+    cuts: dict[int, Any] = {}
     for m in CLAUSE_PUNCT.finditer(text, sent.start, sent.end):
         cuts[m.end()] = cuts.get(m.end(), False)
     for h in hits:
@@ -171,7 +173,7 @@ def _clauses(ctx: Context, sent: Sentence, hits: list) -> list[tuple[int, int, b
             if pos < h.start and text[pos] == "و":
                 nxt = ctx.hits_in(h.end, min(sent.end, h.end + 12))
                 if any(x.kind == "weapon" for x in nxt[:1]):
-                    cuts[pos] = True
+                    cuts[pos] = h
     points = sorted(p for p in cuts if sent.start < p < sent.end)
     out = []
     prev = sent.start
@@ -193,11 +195,19 @@ def _word_start(text: str, pos: int, floor: int) -> int:
 
 
 def _is_reference(ctx: Context, t) -> bool:
-    """A definite or demonstrative attack noun («الهجوم», «هذا الهجوم»): a second mention."""
-    if t.role not in ("noun", "dual", "verbnoun", "impact"):
+    """A definite or demonstrative attack noun («الهجوم», «هذا الهجوم») or a bare plural
+    («هجمات»): not enough to state an event on its own."""
+    if t.kind != "trigger" or t.role not in ("noun", "dual", "verbnoun", "impact"):
         return False
-    if t.definite:
+    if t.definite or t.get("number") == "pl":
         return True
+    before = ctx.hits_in(max(0, t.start - 8), t.start)
+    return any(b.kind == "cue" and b.role == "anaphor" for b in before[-1:])
+
+
+def _anaphoric(ctx: Context, t) -> bool:
+    if t.kind != "trigger":
+        return False
     before = ctx.hits_in(max(0, t.start - 8), t.start)
     return any(b.kind == "cue" and b.role == "anaphor" for b in before[-1:])
 
@@ -224,16 +234,19 @@ def _anchors(ctx: Context, sent: Sentence, s: int, e: int, shits: list) -> list:
     if any(c.role in _VOID_CLAUSE for c in cues):
         return []
     words = ctx.words
+    triggers = [t for t in hits if t.kind == "trigger"]
+    if any(_statistic(ctx, t, e) for t in triggers):
+        return []
     out = []
-    for t in hits:
-        if t.kind != "trigger":
-            continue
+    for t in triggers:
         role = t.role
+        if t.definite and t.get("number") == "pl" and role == "noun":
+            continue
         if role == "present" and not sent.headline:
             continue
         if role == "impact":
             if not any(
-                w.kind == "weapon" and abs(words.index(w.start) - words.index(t.start)) <= 4
+                w.kind == "weapon" and abs(words.index(w.start) - words.index(t.start)) <= 6
                 for w in hits
             ):
                 continue
@@ -243,8 +256,6 @@ def _anchors(ctx: Context, sent: Sentence, s: int, e: int, shits: list) -> list:
             c.role == "negation" and c.end <= t.start and words.distance(c.end, t.start) <= 2
             for c in cues
         ):
-            continue
-        if _statistic(ctx, t, e):
             continue
         out.append(t)
     if not out:
@@ -274,6 +285,9 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
     pending: list | None = None
     for s, e, opened in clauses:
         anchors = _anchors(ctx, sent, s, e, shits)
+        if opened is not True and opened is not False:
+            anchors = [opened] + anchors
+            opened = True
         if anchors:
             g = [s, e, s, e, anchors]
             if pending is not None:
@@ -384,12 +398,14 @@ def _fill(ctx: Context, m: Mention) -> None:
     hits = ctx.hits_in(s, e)
     words = ctx.words
     text = ctx.text
-    m.ref = all(_is_reference(ctx, t) for t in m.anchors)
+    m.ref = all(_is_reference(ctx, t) and t.definite or _anaphoric(ctx, t) for t in m.anchors)
+    plural_only = not m.ref and all(_is_reference(ctx, t) for t in m.anchors)
     m.weapons = [h for h in hits if h.kind == "weapon"] + [t for t in m.anchors if t.get("weapon")]
     m.hints = [t.get("event_type") for t in hits if t.kind == "trigger" and t.get("event_type")]
     places, launch = _ent.place_candidates(ctx, s, e, m.sent)
     m.places = places
     m.launch = launch
+    m.best_place = _best_place(ctx, m, places)
     m.actors, m.unknown_agent = _ent.actor_candidates(ctx, s, e, m.anchors)
     m.claims, m.claim_negated = _ent.claim_candidates(ctx, s, e)
     m.accused = _ent.accused_candidates(ctx, s, e)
@@ -443,6 +459,8 @@ def _fill(ctx: Context, m: Mention) -> None:
     has_date = m.date is not None and m.date_inside
     if m.ref:
         m.strong = specific_place and counts
+    elif plural_only:
+        m.strong = bool(specific_place or counts or (has_date and m.date.date is not None))
     else:
         m.strong = bool(
             specific_place
@@ -451,6 +469,38 @@ def _fill(ctx: Context, m: Mention) -> None:
             or indefinite_weapon
             or (m.actors and m.actors[0].priority <= 2)
         )
+
+
+def _best_place(ctx: Context, m: Mention, places: list):
+    """The place a mention ties its event to: the most specific one in the anchored clause
+    or the clause next to it; places further away count only when there is none."""
+    if not places:
+        return None
+    a, b = m.ev_start, m.ev_end
+    text = ctx.text
+
+    def tier(h) -> int:
+        if a <= h.start < b:
+            return 0
+        lo, hi = (b, h.start) if h.start >= b else (h.end, a)
+        commas = sum(1 for ch in text[lo:hi] if ch in "،,؛;:")
+        return 1 if commas <= 1 else 2
+
+    def key(item):
+        h = item[0]
+        return (_ent.place_rank(h), abs(h.start - a))
+
+    by_tier: dict[int, list] = {}
+    for item in places:
+        by_tier.setdefault(tier(item[0]), []).append(item)
+    best = min(by_tier[min(by_tier)], key=key)
+    if min(by_tier) == 0 and _ent.place_rank(best[0]) >= 5 and 1 in by_tier:
+        alt = min(by_tier[1], key=key)
+        if _ent.place_rank(alt[0]) <= 1:
+            best = alt
+    if min(by_tier) >= 1 and 1 not in by_tier:
+        return None if not by_tier.get(2) else min(by_tier[2], key=key)
+    return best
 
 
 def _date_for(ctx: Context, m: Mention):
@@ -497,8 +547,8 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
             # «قبل أيام», «الشهر الماضي»
             return True
     d = m.date
-    if d is not None and m.date_inside:
-        if getattr(d, "is_past_context", False):
+    if d is not None:
+        if getattr(d, "is_past_context", False) and (m.date_inside or d.kind != "weekday"):
             return True
         if d.kind in ("month", "year", "period") and d.date is not None:
             return True
@@ -742,11 +792,13 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
     loc = None
     best_key = None
     for order, m in enumerate(ms):
-        for h, _ in m.places:
-            key = (_ent.place_rank(h), 0 if not m.sent.headline else 1, order, h.start)
-            if best_key is None or key < best_key:
-                best_key = key
-                loc = h
+        if m.best_place is None:
+            continue
+        h = m.best_place[0]
+        key = (_ent.place_rank(h), 0 if not m.sent.headline else 1, order, h.start)
+        if best_key is None or key < best_key:
+            best_key = key
+            loc = h
     launch = None
     for m in ms:
         if m.launch:

@@ -52,7 +52,7 @@ class EventGroup:
         self.bg_hint = m.bg_hint
         self.same_day = m.same_day
         self.families = _families(m)
-        self.places = [r for _, readings in m.places for r in readings]
+        self.places = list(m.best_place[1]) if m.best_place else []
         self.actor_ids = _actor_ids(m)
         self.date = m.date if m.date_inside or not m.sent.headline else None
         self.date_inside = m.date_inside and m.date is not None
@@ -67,7 +67,8 @@ class EventGroup:
         if m.group is not None:
             self.groups.add(m.group)
         self.families |= _families(m)
-        self.places.extend(r for _, readings in m.places for r in readings)
+        if m.best_place:
+            self.places.extend(m.best_place[1])
         self.actor_ids |= _actor_ids(m)
         if m.date is not None and (
             self.date is None or (m.date_inside and not self.date_inside and m.strong)
@@ -78,15 +79,18 @@ class EventGroup:
 
 
 def _families(m) -> set:
+    """Weapon families of a mention: «R» for a rocket named as a munition (hard), «r» for
+    one named by an adjective or a trigger («هجوم صاروخي», soft), likewise the others."""
     fams = set()
     for w in m.weapons:
         f = _FAMILY.get(w.get("weapon") or "")
         if f:
-            fams.add(f)
+            soft = w.kind == "trigger" or w.role in ("adj", "modifier")
+            fams.add(f.lower() if soft else f)
     for h in m.hints:
         f = _HINT_FAMILY.get(h)
         if f:
-            fams.add(f)
+            fams.add(f.lower())
     return fams
 
 
@@ -95,10 +99,19 @@ def _actor_ids(m) -> set:
 
 
 def _families_ok(a: set, b: set) -> bool:
-    if not a or not b or a & b:
+    if not a or not b:
         return True
-    if "A" in a and b & {"R", "D"} or "A" in b and a & {"R", "D"}:
+    ha = {f for f in a if f.isupper()}
+    hb = {f for f in b if f.isupper()}
+    if ha and hb and not ha & hb and not (ha | hb) <= {"A", "D"}:
+        return False
+    ua = {f.upper() for f in a}
+    ub = {f.upper() for f in b}
+    if ua & ub:
         return True
+    for x, y, hy in ((ua, ub, hb), (ub, ua, ha)):
+        if "A" in x and (y - {"D", "R"} == set()) and not (hy & {"R"}):
+            return True
     return False
 
 
@@ -148,7 +161,7 @@ def compatible(ev: EventGroup, m) -> bool:
     ids = _actor_ids(m)
     if ids and ev.actor_ids and not ids & ev.actor_ids:
         return False
-    if not _place_ok(ev.places, [r for _, readings in m.places for r in readings]):
+    if not _place_ok(ev.places, list(m.best_place[1]) if m.best_place else []):
         return False
     if not m.ref and m.strong and bool(m.bg_hint) != bool(ev.bg_hint):
         return False
@@ -180,6 +193,16 @@ def merge(ctx: Any, mentions: list) -> list[EventGroup]:
     events: list[EventGroup] = []
     for m in mentions:
         cands = [ev for ev in reversed(events) if compatible(ev, m)]
+        fam = _families(m)
+        if fam and len(cands) > 1:
+            up = {f.upper() for f in fam}
+            cands.sort(
+                key=lambda ev: (
+                    0 if (not ev.families or {f.upper() for f in ev.families} & up) else 1
+                )
+            )
+        if m.ref and len(cands) > 1:
+            cands.sort(key=lambda ev: 1 if ev.bg_hint else 0)
         target = None
         if cands:
             key = _date_key(m.date) if m.date_inside else None
