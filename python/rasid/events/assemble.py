@@ -219,7 +219,7 @@ def _statistic(ctx: Context, t, clause_end: int) -> bool:
     words = ctx.words
     for n in ctx.numbers_in(max(0, t.start - 30), t.start):
         if n.end <= t.start and words.distance(n.end, t.start) <= 1 and n.kind != "ordinal":
-            if t.name.endswith(("غارات", "ضربات", "غاره", "غارة")):
+            if t.name.endswith(("غارات", "ضربات")) and n.kind != "vague":
                 continue
             return True
     for n in ctx.numbers_in(t.end, min(clause_end, t.end + 30)):

@@ -52,6 +52,7 @@ class EventGroup:
         self.bg_hint = m.bg_hint
         self.same_day = m.same_day
         self.families = _families(m)
+        self.best = m.best_place[0] if m.best_place else None
         self.places = list(m.best_place[1]) if m.best_place else []
         self.actor_ids = _actor_ids(m)
         self.date = m.date if m.date_inside or not m.sent.headline else None
@@ -68,7 +69,10 @@ class EventGroup:
             self.groups.add(m.group)
         self.families |= _families(m)
         if m.best_place:
-            self.places.extend(m.best_place[1])
+            h = m.best_place[0]
+            if self.best is None or _rank(h) < _rank(self.best):
+                self.best = h
+                self.places = list(m.best_place[1])
         self.actor_ids |= _actor_ids(m)
         if m.date is not None and (
             self.date is None or (m.date_inside and not self.date_inside and m.strong)
@@ -76,6 +80,12 @@ class EventGroup:
             if m.date_inside or not m.sent.headline:
                 self.date = m.date
                 self.date_inside = m.date_inside
+
+
+def _rank(h) -> int:
+    from .entities import place_rank
+
+    return place_rank(h)
 
 
 def _families(m) -> set:
