@@ -35,6 +35,8 @@ span back, so ``start``/``end`` are ``str`` indices of the text exactly as given
 
 Decisions a user should know:
 
+* «الـN» is an ordinal after a definite singular noun («الهجوم الـ28») and a cardinal after
+  a definite plural or before its noun («الساعات الـ48», «خلال الـ24 ساعة»).
 * Spans leave out attached clitics (و ف ب ل ك: «بثمانية» → ``ثمانية``, «بـ١٥» → ``١٥``) but
   keep the article («والـ28» → ``الـ28``) and the cue words of ranges and bounds.
 * Duals: unvowelled, a noun's -ين ending is both its dual and its sound masculine plural, so

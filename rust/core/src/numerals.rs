@@ -15,7 +15,9 @@
 //!   «خمسة وثلاثة» stays two numbers.
 //! * **Ordinals**: الأول … العاشر (both genders), الحادي عشر … التاسع عشر, الثالث والعشرون,
 //!   an article before tens (العشرين), the bare masculine ثاني … عاشر (ثالث هجوم), and digits
-//!   after the article: «الـ28», «ال28», «والـ28» → 28.
+//!   after the article: «الهجوم الـ28», «ال28», «والـ28» → 28. Article + digits is a definite
+//!   *cardinal* when it follows a definite plural («الساعات الـ48») or comes before its noun
+//!   («خلال الـ24 ساعة»).
 //! * **Duals** of counted nouns (صاروخين, طائرتان, جنديين, قتيلين, يومين …) from a noun list.
 //!   Unvowelled, the -ين ending is both the dual and the sound masculine plural, so -ين is read
 //!   as a dual only for nouns whose plural is broken or feminine (صاروخ → صواريخ, جندي → جنود,

@@ -152,6 +152,36 @@ const LATIN_MONTHS: &[&str] = &[
     "dec",
 ];
 
+/// Prepositions and particles: after «الـN» they show N is not followed by its noun.
+const NOT_A_NOUN: &[&str] = &[
+    "من",
+    "في",
+    "علي",
+    "الي",
+    "عن",
+    "منذ",
+    "خلال",
+    "ضد",
+    "بعد",
+    "قبل",
+    "مع",
+    "حتي",
+    "التي",
+    "الذي",
+    "الذين",
+    "هو",
+    "هي",
+    "وهو",
+    "وهي",
+    "او",
+    "و",
+    "ثم",
+    "بين",
+    "حيث",
+    "عندما",
+    "لكن",
+];
+
 /// Percent words after a number (بالمئة, في المئة).
 const PERCENT_AFTER: &[&str] = &[
     "بالمئة",
@@ -702,7 +732,7 @@ impl<'a> Grammar<'a> {
             if decimals > 0 {
                 return Res::Skip(d + 1);
             }
-            let core = Core {
+            let mut core = Core {
                 start,
                 end: t.end,
                 next: d + 1,
@@ -711,6 +741,10 @@ impl<'a> Grammar<'a> {
                 digits_only: false,
                 split: None,
             };
+            if self.definite_cardinal(first, d + 1) {
+                core.kind = NumberKind::Cardinal;
+                return self.check_cardinal(core, first);
+            }
             return self.check_ordinal(core, first);
         }
         // A scale word after the digits: 5 آلاف, 2 مليون, 1.5 مليون.
@@ -998,6 +1032,28 @@ impl<'a> Grammar<'a> {
             digits_only: false,
             split,
         })
+    }
+
+    /// Whether «الـN» (article + digits, its prefix word at `first`) is a definite cardinal
+    /// rather than an ordinal. An ordinal follows a definite singular noun («الهجوم الـ28»);
+    /// a definite cardinal follows a definite plural («الساعات الـ24») or comes before its
+    /// noun («خلال الـ24 ساعة», «الـ13 يوما»).
+    fn definite_cardinal(&self, first: usize, next: usize) -> bool {
+        let prev = if first > 0 { self.word(first - 1) } else { "" };
+        let definite = |w: &str| {
+            ["ال", "وال", "بال", "فال", "لل", "ولل", "كال"]
+                .iter()
+                .any(|p| w.len() > p.len() + 2 && w.starts_with(p))
+        };
+        if definite(prev) {
+            return prev.ends_with("ات");
+        }
+        let noun = self.word(next);
+        !noun.is_empty()
+            && !definite(noun)
+            && !self.glued(next)
+            && self.ana[next].is_none()
+            && !NOT_A_NOUN.contains(&noun)
     }
 
     // ---- what is not a count ----
