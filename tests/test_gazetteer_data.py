@@ -324,6 +324,19 @@ def test_villages_named_like_ordinary_words_lose_that_name():
         assert all(r["kind"] != "village" for r in BY_NAME.get(name, [])), name
 
 
+@pytest.mark.parametrize("name", ["الناصرية", "القائم", "المالكية", "سنجار", "الموصل", "تكريت"])
+def test_no_hamlet_named_after_a_distant_city(name):
+    cities = [r for r in BY_NAME[name] if r["kind"] in ("city", "district")]
+    assert cities
+    for r in BY_NAME[name]:
+        if r["kind"] == "village":
+            d = min(
+                km(float(r["lat"]), float(r["lon"]), float(c["lat"]), float(c["lon"]))
+                for c in cities
+            )
+            assert d <= 30, (r["id"], d)
+
+
 def test_wrong_or_word_names_dropped():
     assert "عنه" not in BY_NAME  # Anah written as the pronoun phrase "about him"
     assert "الشام" not in BY_NAME

@@ -1306,13 +1306,46 @@ def assign_locality_ids(ents: list[Entity]) -> None:
         e.attrs["id"] = b
 
 
-def flag_localities(ents: list[Entity], admin: list[Entity]) -> None:
-    """Ambiguity rules for settlements (see SOURCES.md)."""
+def _major_places(ents: list[Entity], admin: list[Entity]) -> dict[str, list[tuple[float, float]]]:
+    """loose name -> positions of the governorates, districts and cities of that name."""
     major: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for e in admin + [e for e in ents if e.attrs["kind"] == "city"]:
         if e.attrs["kind"] in ("governorate", "district", "city"):
             pos = (float(e.attrs["lat"]), float(e.attrs["lon"]))
             major[loose(e.attrs["name_ar"])].append(pos)
+    return major
+
+
+def _named_after_far_city(
+    e: Entity, name: str, major: dict[str, list[tuple[float, float]]]
+) -> bool:
+    """True when ``name`` is a major place's name and every place of that name is > 30 km
+    from ``e``."""
+    pos = major.get(loose(name), [])
+    lat, lon = float(e.attrs["lat"]), float(e.attrs["lon"])
+    return bool(pos) and min(haversine(lat, lon, p[0], p[1]) for p in pos) > 30.0
+
+
+def prune_city_homonyms(ents: list[Entity], admin: list[Entity]) -> list[Entity]:
+    """A village loses a name that is a governorate's, district's or city's more than 30 km
+    away (a hamlet الناصرية in Ninewa, القائم in Salah al-Din): news that name means the city.
+    Villages left without a name are dropped."""
+    major = _major_places(ents, admin)
+    out = []
+    for e in ents:
+        if e.attrs["kind"] == "village":
+            e.names = [n for n in e.names if not _named_after_far_city(e, n, major)]
+            if not e.names:
+                continue
+            if _named_after_far_city(e, e.attrs["name_ar"], major):
+                e.attrs["name_ar"] = e.names[0]
+        out.append(e)
+    return out
+
+
+def flag_localities(ents: list[Entity], admin: list[Entity]) -> None:
+    """Ambiguity rules for settlements (see SOURCES.md)."""
+    major = _major_places(ents, admin)
     village_count: Counter[str] = Counter(
         loose(e.attrs["name_ar"]) for e in ents if e.attrs["kind"] == "village"
     )
@@ -1322,10 +1355,8 @@ def flag_localities(ents: list[Entity], admin: list[Entity]) -> None:
         amb = any(is_ambiguous_word(n) for n in names)
         lk = loose(a["name_ar"])
         if a["kind"] in ("village", "zone"):
-            for m in major.get(lk, []):
-                far = haversine(float(a["lat"]), float(a["lon"]), m[0], m[1]) > 30.0
-                if far:
-                    amb = True  # a hamlet named like a city or governorate elsewhere
+            if _named_after_far_city(e, a["name_ar"], major):
+                amb = True  # a neighbourhood named like a city or governorate elsewhere
             if village_count[lk] >= 3:
                 amb = True  # a name many villages share
             core = strip_al(key(a["name_ar"]))
@@ -1497,6 +1528,7 @@ def main(argv: list[str] | None = None) -> int:
 
     admin, _ = build_admin(src)
     locs = build_localities(src, admin)
+    locs = prune_city_homonyms(locs, admin)
     assign_locality_ids(locs)
     flag_localities(locs, admin)
     sites = build_sites(src)
