@@ -1513,6 +1513,43 @@ def check_rows(rows: list[list[str]]) -> None:
             raise SystemExit(f"{eid}: inconsistent attributes")
 
 
+def counts_table(out: Path, files: list[str]) -> str:
+    """Markdown table of entities / name rows / ambiguous rows by kind over ``files``."""
+    rows_by: Counter[str] = Counter()
+    ids_by: dict[str, set[str]] = defaultdict(set)
+    amb_by: Counter[str] = Counter()
+    for fname in files:
+        for r in read_csv(out / fname):
+            k = r["kind"] if r["kind"] != "actor" else f"actor: {r['actor_type']}"
+            rows_by[k] += 1
+            ids_by[k].add(r["id"])
+            amb_by[k] += r.get("ambiguous") == "1"
+    lines = [
+        "Counts (entities, name rows, rows with `ambiguous=1`) of this build:",
+        "",
+        "| kind | entities | name rows | ambiguous rows |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for k in sorted(rows_by, key=lambda k: (k.startswith("actor"), k)):
+        lines.append(f"| {k} | {len(ids_by[k])} | {rows_by[k]} | {amb_by[k]} |")
+    return "\n".join(lines)
+
+
+def update_sources_md(out: Path, table: str) -> None:
+    """Replace the counts section of SOURCES.md (between its markers), if the file is there."""
+    path = out / "SOURCES.md"
+    if not path.is_file():
+        return
+    text = path.read_text(encoding="utf-8")
+    head = "<!-- counts: written by tools/build_gazetteer_data.py -->"
+    tail = "<!-- /counts -->"
+    if head not in text or tail not in text:
+        return
+    before, rest = text.split(head, 1)
+    _, after = rest.split(tail, 1)
+    path.write_text(f"{before}{head}\n{table}\n{tail}{after}", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("source", type=Path, help="folder with the downloaded source data")
@@ -1565,6 +1602,7 @@ def main(argv: list[str] | None = None) -> int:
     for fname, (header, rows) in outputs.items():
         write(out / fname, header, rows)
 
+    update_sources_md(out, counts_table(out, list(outputs)))
     for fname in outputs:
         p = out / fname
         with p.open(encoding="utf-8") as fh:
