@@ -26,7 +26,7 @@ from .sentences import CLAUSE_PUNCT, Sentence, Words, split_sentences
 
 __all__ = ["Context", "Mention", "build_mentions", "finalize"]
 
-_ANCHOR_ROLES = frozenset({"verb", "verbnoun", "noun", "dual", "expose"})
+_ANCHOR_ROLES = frozenset({"verb", "verbnoun", "noun", "dual"})
 _VOID_CLAUSE = frozenset({"habitual", "plan", "statistic", "condemn"})
 _WEEKDAYS = {
     "السبت": 5,
@@ -107,6 +107,7 @@ class Mention:
         "outcome",
         "target",
         "best_place",
+        "wspan",
         "announce",
         "continues",
         "index",
@@ -141,6 +142,8 @@ class Mention:
         self.group: int | None = None
         self.split = False
         self.outcome: str | None = None
+        self.best_place = None
+        self.wspan: tuple | None = None
         self.target: str | None = None
         self.announce = False
         self.continues = False
@@ -363,6 +366,7 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
             p.anchors = m.anchors
             p.group = gid
             p.split = True
+            p.wspan = (m.start, m.end)
             parts.append(p)
         return parts
     if any(t.role == "dual" and not t.definite for t in m.anchors):
@@ -400,8 +404,9 @@ def _fill(ctx: Context, m: Mention) -> None:
     text = ctx.text
     m.ref = all(_is_reference(ctx, t) and t.definite or _anaphoric(ctx, t) for t in m.anchors)
     plural_only = not m.ref and all(_is_reference(ctx, t) for t in m.anchors)
-    m.weapons = [h for h in hits if h.kind == "weapon"] + [t for t in m.anchors if t.get("weapon")]
-    m.hints = [t.get("event_type") for t in hits if t.kind == "trigger" and t.get("event_type")]
+    whits = ctx.hits_in(*m.wspan) if m.wspan else hits
+    m.weapons = [h for h in whits if h.kind == "weapon"] + [t for t in m.anchors if t.get("weapon")]
+    m.hints = [t.get("event_type") for t in whits if t.kind == "trigger" and t.get("event_type")]
     places, launch = _ent.place_candidates(ctx, s, e, m.sent)
     m.places = places
     m.launch = launch
@@ -553,14 +558,16 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
         if d.kind in ("month", "year", "period") and d.date is not None:
             return True
     # pluperfect «وكان/وكانت … قد» without a news day of its own
-    plup = any(
-        h.kind == "cue"
-        and h.role == "past"
-        and h.name in ("وكان", "وكانت", "كان", "كانت")
-        and h.end <= a0.start
-        and words.distance(h.end, a0.start) <= 4
-        for h in hits
-    )
+    plup = False
+    for h in hits:
+        if h.kind == "cue" and h.role == "past" and h.name in ("وكان", "وكانت", "كان", "كانت"):
+            nxt = [
+                t
+                for t in hits
+                if t.kind == "trigger" and t.start >= h.end and words.distance(h.end, t.start) <= 7
+            ]
+            if nxt and nxt[0].role in ("verb", "verbnoun", "expose", "impact"):
+                plup = True
     if plup and (d is None or not m.date_inside or d.kind not in ("relative_day", "weekday")):
         return True
     return False
@@ -723,7 +730,7 @@ def _pick_actor(ev, claim) -> None:
             ev.claim = claim
             if best is not None and not best.state:
                 best = None
-    elif best is not None and not best.state and best.actor_type != "militia":
+    elif best is not None and not best.state and best.actor_type != "group_phrase":
         # a group announcing its own attack («أعلنت المقاومة … استهدف مجاهدوها») claims it
         if any(m.announce for m in ev.mentions):
             ev.claim = best

@@ -47,6 +47,7 @@ class EventGroup:
 
     def __init__(self, m):
         self.mentions = [m]
+        self.last = m.index
         self.groups = {m.group} if m.group is not None else set()
         self.first_sentence = m.sent.index
         self.bg_hint = m.bg_hint
@@ -65,6 +66,7 @@ class EventGroup:
 
     def add(self, m) -> None:
         self.mentions.append(m)
+        self.last = m.index
         if m.group is not None:
             self.groups.add(m.group)
         self.families |= _families(m)
@@ -202,7 +204,8 @@ def merge(ctx: Any, mentions: list) -> list[EventGroup]:
     """Events of a document from its mentions, in order of first mention."""
     events: list[EventGroup] = []
     for m in mentions:
-        cands = [ev for ev in reversed(events) if compatible(ev, m)]
+        cands = [ev for ev in events if compatible(ev, m)]
+        cands.sort(key=lambda ev: -ev.last)
         fam = _families(m)
         if fam and len(cands) > 1:
             up = {f.upper() for f in fam}
