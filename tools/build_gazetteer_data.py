@@ -324,6 +324,11 @@ WOF_EXTRA_NAMES = {
     "wof:1259983725": ["الشدادي", "الشدادة", "مدينة الشدادي"],  # Ash Shaddadah, al-Hasakah
     "wof:1125920327": ["بغديدا", "قره قوش", "قرقوش", "قراقوش"],  # Qaraqosh (Bakhdida), Ninewa
 }
+# (wof source_id) -> names WOF gives a record that belong to another place: Tuz Khurmatu's
+# record carries تازة خورماتو (Taza, a separate town south of Kirkuk) and the English "Taza".
+WOF_WRONG_NAMES = {"wof:421188277": {"تازة خورماتو"}}
+WOF_ENGLISH_FIXES_EXTRA = {"wof:421188277": "Tuz Khurmatu"}
+
 # (wof source_id) -> English name, where WOF's is wrong (Qaraqosh is labelled as its district).
 WOF_ENGLISH_FIXES = {"wof:1125920327": "Qaraqosh (Bakhdida)", "wof:421197059": "Sadr City"}
 
@@ -1114,8 +1119,9 @@ def build_admin(src: Path) -> tuple[list[Entity], dict[tuple[str, str], str]]:
                 if not alias or alias.startswith("مركزها") or alias == "حيالين":
                     continue
                 e.add(alias)
-            for extra in EXTRA_VARIANTS.get((country, key(name_ar)), []):
-                e.add(extra)
+            if level in ("governorate", "district"):
+                for extra in EXTRA_VARIANTS.get((country, key(name_ar)), []):
+                    e.add(extra)
             if level in ("governorate", "district") and name_ar.startswith("ال"):
                 bare = name_ar[2:]
                 if letters(bare) >= 4 and not is_ambiguous_word(bare):
@@ -1171,6 +1177,8 @@ def build_localities(src: Path, admin: list[Entity]) -> list[Entity]:
             n = clean(n)
             if re.match("^(محافظة|قضاء|ناحية) ", n) and first["kind"] == "locality":
                 continue
+            if n in WOF_WRONG_NAMES.get(sid, ()):
+                continue
             names.append(n)
         names += WOF_EXTRA_NAMES.get(sid, [])
         names = [n for n in names if valid_name(arabize(n))]
@@ -1217,7 +1225,7 @@ def build_localities(src: Path, admin: list[Entity]) -> list[Entity]:
             display = names[0]
         if display.endswith("ه") and any(n == display[:-1] + "ة" for n in names):
             display = display[:-1] + "ة"
-        name_en = WOF_ENGLISH_FIXES.get(sid, name_en)
+        name_en = WOF_ENGLISH_FIXES.get(sid, WOF_ENGLISH_FIXES_EXTRA.get(sid, name_en))
         if not name_en:
             name_en = f"wof {sid.split(':')[1]}"
         names.insert(0, display)
@@ -1341,6 +1349,16 @@ def prune_city_homonyms(ents: list[Entity], admin: list[Entity]) -> list[Entity]
                 e.attrs["name_ar"] = e.names[0]
         out.append(e)
     return out
+
+
+def flag_far_homonyms(ents: list[Entity], major: dict[str, list[tuple[float, float]]]) -> None:
+    """A town or sub-district named like a governorate, district or city more than 30 km away
+    (Sinjar in Idlib, the Salahaddin resort in Erbil) is ambiguous: the name usually means the
+    larger place."""
+    for e in ents:
+        if e.attrs["kind"] in ("town", "subdistrict"):
+            if any(_named_after_far_city(e, n, major) for n in [e.attrs["name_ar"], *e.names]):
+                e.ambiguous = True
 
 
 def flag_localities(ents: list[Entity], admin: list[Entity]) -> None:
@@ -1568,6 +1586,7 @@ def main(argv: list[str] | None = None) -> int:
     locs = prune_city_homonyms(locs, admin)
     assign_locality_ids(locs)
     flag_localities(locs, admin)
+    flag_far_homonyms(admin + locs, _major_places(locs, admin))
     sites = build_sites(src)
 
     core = admin + [e for e in locs if e.attrs["kind"] in ("city", "town", "zone")]
