@@ -227,6 +227,10 @@ def _statistic(ctx: Context, t, clause_end: int) -> bool:
             return True
     for n in ctx.numbers_in(t.end, min(clause_end, t.end + 30)):
         if n.kind == "ordinal" and words.distance(t.end, n.start) <= 2:
+            # «استهدافين، الأول قرب … والثاني قرب …» enumerates, it does not count
+            nxt = ctx.hits_in(n.end, clause_end + 200)
+            if any(h.kind == "cue" and h.role == "enumeration" and h.start > n.end for h in nxt):
+                continue
             return True
     return False
 
@@ -491,9 +495,16 @@ def _best_place(ctx: Context, m: Mention, places: list):
         commas = sum(1 for ch in text[lo:hi] if ch in "،,؛;:")
         return 1 if commas <= 1 else 2
 
+    # the place after the attack word (or after «تعرضت» whose subject is the target)
+    point = m.anchors[0].start
+    for t in ctx.hits_in(a, point):
+        if t.kind == "trigger" and t.role == "expose":
+            point = t.start
+            break
+
     def key(item):
         h = item[0]
-        return (_ent.place_rank(h), abs(h.start - a))
+        return (0 if h.start >= point else 1, _ent.place_rank(h), abs(h.start - a))
 
     by_tier: dict[int, list] = {}
     for item in places:
@@ -537,6 +548,17 @@ def _date_for(ctx: Context, m: Mention):
     return best, inside
 
 
+def _clause_initial(text: str, pos: int, floor: int) -> bool:
+    i = pos - 1
+    while i >= floor and text[i] in " \t":
+        i -= 1
+    if i >= floor and text[i] == "و":
+        i -= 1
+        while i >= floor and text[i] in " \t":
+            i -= 1
+    return i < floor or text[i] in '،,؛;:.\n«“"('
+
+
 def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
     words = ctx.words
     a0 = m.anchors[0]
@@ -560,7 +582,12 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
     # pluperfect «وكان/وكانت … قد» without a news day of its own
     plup = False
     for h in hits:
-        if h.kind == "cue" and h.role == "past" and h.name in ("وكان", "وكانت", "كان", "كانت"):
+        if (
+            h.kind == "cue"
+            and h.role == "past"
+            and h.name in ("وكان", "وكانت", "كان", "كانت")
+            and _clause_initial(ctx.text, h.start, m.sent.start)
+        ):
             nxt = [
                 t
                 for t in hits
@@ -802,7 +829,7 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
         if m.best_place is None:
             continue
         h = m.best_place[0]
-        key = (_ent.place_rank(h), 0 if not m.sent.headline else 1, order, h.start)
+        key = (_ent.place_rank(h) + (2 if m.sent.headline else 0), order, h.start)
         if best_key is None or key < best_key:
             best_key = key
             loc = h
