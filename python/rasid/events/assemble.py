@@ -315,9 +315,25 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
         m = Mention(sent, s, e, es, ee)
         m.anchors = anchors
         out.extend(_split(ctx, m, group_seq))
+    prev = None
     for m in out:
         _fill(ctx, m)
+        if prev is not None and not m.actors and prev.actors and _coordinated_start(ctx, m):
+            m.actors = prev.actors
+        prev = m
     return out
+
+
+def _coordinated_start(ctx: Context, m: Mention) -> bool:
+    """«… إضافة إلى ضرب قاعدة …»: a second attack of the same subject."""
+    for h in ctx.hits_in(m.start, m.anchors[0].start):
+        if (
+            h.kind == "cue"
+            and h.role == "boundary"
+            and h.name.startswith(("اضافه", "إضافة", "اضافة", "بالاضافة", "بالإضافة", "فضلا"))
+        ):
+            return True
+    return False
 
 
 def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
@@ -418,7 +434,7 @@ def _fill(ctx: Context, m: Mention) -> None:
     m.actors, m.unknown_agent = _ent.actor_candidates(ctx, s, e, m.anchors)
     m.claims, m.claim_negated = _ent.claim_candidates(ctx, s, e)
     m.accused = _ent.accused_candidates(ctx, s, e)
-    m.announce = any(h.kind == "claim" and h.role == "announce" for h in hits)
+    m.announce = _announcers(ctx, hits)
     sent_hits = ctx.hits_in(m.sent.start, min(m.sent.end, m.sent.start + 40))
     m.continues = any(
         h.kind == "claim" and h.name in ("وأضافت", "أضافت", "اضافت", "واضافت")
@@ -519,6 +535,23 @@ def _best_place(ctx: Context, m: Mention, places: list):
     return best
 
 
+def _announcers(ctx: Context, hits: list) -> set:
+    """Actors named right after «أعلن / أعلنت / تبنت» (a group announcing its attack)."""
+    out = set()
+    words = ctx.words
+    for a in hits:
+        if (
+            a.kind == "claim"
+            and a.role in ("announce", "claim")
+            and a.name.startswith(("اعلن", "أعلن", "تبن"))
+        ):
+            for h in hits:
+                if h.start >= a.end and words.distance(a.end, h.start) <= 2 and h.cat == "actor":
+                    out.add(h.id)
+                    break
+    return out
+
+
 def _date_for(ctx: Context, m: Mention):
     """The date mention governing a mention: inside its span, else nearest in the sentence."""
     sent = m.sent
@@ -569,7 +602,13 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
             name = h.name
             if "ساع" in name or "دقائق" in name or "دقيقه" in name:
                 continue
-            return True
+            # «بعد يومين من هجوم», «بعد أن أضرم», «يأتي ذلك بعد غارة», «وذلك بعد قصف»,
+            # «عقب الهجوم»; a bare «قتل خمسة بعد هجوم» dates nothing
+            if " " in name or name.startswith("عقب"):
+                return True
+            prev = ctx.hits_in(max(0, h.start - 8), h.start)
+            if any(p.kind == "cue" and p.name in ("وذلك", "ذلك") for p in prev[-1:]):
+                return True
         if h.role == "past" and " " in h.name and h.start >= m.start:
             # «قبل أيام», «الشهر الماضي»
             return True
@@ -759,7 +798,7 @@ def _pick_actor(ev, claim) -> None:
                 best = None
     elif best is not None and not best.state and best.actor_type != "group_phrase":
         # a group announcing its own attack («أعلنت المقاومة … استهدف مجاهدوها») claims it
-        if any(m.announce for m in ev.mentions):
+        if any(best.entity.id in m.announce for m in ev.mentions):
             ev.claim = best
             best = None
     if best is not None and ev.claim is not None and best.entity.id == ev.claim.entity.id:
@@ -784,7 +823,7 @@ def _background(ctx: Context, events: list) -> None:
         bg = ev.bg_hint
         d = ev.date
         if not bg and ev is not lead and d is not None:
-            if d.kind == "explicit" and d.precision == "day":
+            if d.kind == "explicit" and (d.precision == "day" or d.date is None):
                 if ctx.published is not None and d.date is not None:
                     bg = (_dt.date.fromisoformat(d.date) - ctx.published).days < -1
                 elif not _has_weekday(d.text):
@@ -814,7 +853,7 @@ def _has_weekday(t: str) -> bool:
 def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
     ms = ev.mentions
     # evidence: the anchored clauses, in text order, without duplicates
-    spans = sorted({(m.ev_start, m.ev_end) for m in ms if not getattr(m, "_twin_merged", False)})
+    spans = sorted({(m.ev_start, m.ev_end) for m in ms if m.ev_start >= 0})
     merged: list[list[int]] = []
     for a, b in spans:
         if merged and a <= merged[-1][1]:
@@ -897,6 +936,39 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
     )
 
 
+def _continuation(ctx: Context, sent: Sentence) -> list[Mention]:
+    """A sentence right after a mention that adds casualties or the weapon without an attack
+    word («وأضاف أن شرطيين آخرين أصيبا بجروح», «طائرة مسيرة حامت فوق …»): one more
+    statement of the event just reported."""
+    hits = ctx.hits_in(sent.start, sent.end)
+    if any(h.kind == "cue" and h.role in _VOID_CLAUSE | {"denial", "threat"} for h in hits):
+        return []
+    head = None
+    for h in hits:
+        if h.kind == "casualty" and h.role in ("killed", "wounded", "generic", "material_only"):
+            head = h
+            break
+        if (
+            h.kind == "weapon"
+            and h.role == "munition"
+            and not h.definite
+            and h.get("weapon") in ("drone", "rocket", "katyusha_rocket", "ied", "car_bomb")
+        ):
+            head = h
+            break
+    if head is None:
+        return []
+    m = Mention(sent, sent.start, sent.end, sent.start, sent.end)
+    m.anchors = [head]
+    _fill(ctx, m)
+    has = m.killed or m.wounded or m.none or head.kind == "weapon"
+    if not has:
+        return []
+    m.ref = True
+    m.strong = False
+    return [m]
+
+
 def free_claims(ctx: Context, sentences: list, mentioned: set) -> list:
     """Claim sentences that report no attack of their own: ``(sentence index, claimant,
     dual_object, negated)`` («وتبنت المقاومة الإسلامية … الهجومين»)."""
@@ -938,6 +1010,8 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
     mentioned = set()
     for sent in sentences:
         ms = build_mentions(ctx, sent, group_seq)
+        if not ms and sent.index - 1 in mentioned:
+            ms = _continuation(ctx, sent)
         if ms:
             mentioned.add(sent.index)
         mentions.extend(ms)

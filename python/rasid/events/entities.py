@@ -93,9 +93,15 @@ def place_candidates(ctx, s: int, e: int, sentence) -> tuple[list, list]:
     countries = {
         r[0].get("country") for r in by_span.values() if len({x.get("country") for x in r}) == 1
     }
+    admin1s = {
+        r[0].get("admin1") for r in by_span.values() if len({x.get("admin1") for x in r}) == 1
+    }
     for sp in list(by_span):
         readings = by_span[sp]
         same = [r for r in readings if r.get("country") in countries]
+        if same and len(same) < len(readings):
+            readings = by_span[sp] = same
+        same = [r for r in readings if r.get("admin1") in admin1s]
         if same and len(same) < len(readings):
             by_span[sp] = same
     for _span, readings in by_span.items():
@@ -107,7 +113,12 @@ def place_candidates(ctx, s: int, e: int, sentence) -> tuple[list, list]:
     return places, launch
 
 
+_NAMED_TYPES = ("قضاء", "ناحية", "قرية", "مدينة", "محافظة", "بلدة", "قاعدة", "مطار", "حقل", "مخيم")
+
+
 def _has_context(ctx, h, sent_places) -> bool:
+    if h.name.split(" ", 1)[0] in _NAMED_TYPES:
+        return True
     before = ctx.hits_in(max(0, h.start - 16), h.start)
     for b in before:
         if b.kind == "placetype" and ctx.words.distance(b.end, h.start) <= 1:

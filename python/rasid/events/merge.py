@@ -121,9 +121,11 @@ def _families_ok(a: set, b: set) -> bool:
     ub = {f.upper() for f in b}
     if ua & ub:
         return True
-    for x, y, hy in ((ua, ub, hb), (ub, ua, ha)):
-        if "A" in x and (y - {"D", "R"} == set()) and not (hy & {"R"}):
-            return True
+    # an air strike joins a rocket or drone event («هجوم صاروخي» then «أغار سلاح الجو»)
+    if "A" in ub and not ua - {"D", "R"} and not ha & {"R"}:
+        return True
+    if "A" in ua and ub <= {"D"}:
+        return True
     return False
 
 
@@ -232,7 +234,7 @@ def merge(ctx: Any, mentions: list) -> list[EventGroup]:
             if m.split and m.group is not None and any(x.group == m.group for x in target.mentions):
                 events.append(EventGroup(m))
             else:
-                if m.split and not m.strong:
-                    pass
+                if m.split:
+                    m.ev_start = m.ev_end = -1
                 target.add(m)
     return events
