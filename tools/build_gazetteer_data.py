@@ -1462,10 +1462,21 @@ def build_sites(src: Path) -> list[Entity]:
     return ents
 
 
+def teh_marbuta_variant(name: str) -> str:
+    """The spelling with ه for ة (السماوه، الديمقراطيه), common in hasty writing; rasid's
+    default normalization keeps ة and ه apart."""
+    return name.replace("ة", "ه")
+
+
 def dedupe_names(e: Entity) -> list[str]:
+    """The entity's names without those equal under rasid's default normalization, plus the
+    ه-for-ة spelling of each (not for villages, to keep their files small)."""
     seen = set()
     out = []
-    for n in [e.attrs["name_ar"]] + e.names:
+    names = [e.attrs["name_ar"]] + e.names
+    if e.attrs["kind"] != "village":
+        names += [teh_marbuta_variant(n) for n in names]
+    for n in names:
         k = key(n)
         if k in seen:
             continue
@@ -1520,6 +1531,7 @@ def actor_rows(src: Path) -> list[list[str]]:
             raise SystemExit(f"{aid}: unknown parent {parent}")
         seen = set()
         all_names = names + extra_names.get(aid, [])
+        all_names += [teh_marbuta_variant(n) for n in all_names]
         from_seed = bool(extra_names.get(aid))
         for n in all_names:
             n = clean(n)
