@@ -106,6 +106,7 @@ class Mention:
         "split",
         "outcome",
         "target",
+        "site_words",
         "best_place",
         "wspan",
         "announce",
@@ -143,6 +144,7 @@ class Mention:
         self.split = False
         self.outcome: str | None = None
         self.best_place = None
+        self.site_words: list = []
         self.wspan: tuple | None = None
         self.target: str | None = None
         self.announce = False
@@ -427,6 +429,7 @@ def _fill(ctx: Context, m: Mention) -> None:
     whits = ctx.hits_in(*m.wspan) if m.wspan else hits
     m.weapons = [h for h in whits if h.kind == "weapon"] + [t for t in m.anchors if t.get("weapon")]
     m.hints = [t.get("event_type") for t in whits if t.kind == "trigger" and t.get("event_type")]
+    m.site_words = [h for h in hits if h.kind == "placetype" and h.role == "site"]
     places, launch = _ent.place_candidates(ctx, s, e, m.sent)
     m.places = places
     m.launch = launch
@@ -445,6 +448,8 @@ def _fill(ctx: Context, m: Mention) -> None:
     if m.split:
         m.munitions = [c for c in m.munitions if not c.vague and c.tier < 4 and c.tier != 5]
     m.killed, m.wounded, m.none = _counts.casualty_candidates(ctx, (s, e), headline)
+    if m.wspan and not m.none:
+        m.none = _counts.casualty_candidates(ctx, m.wspan, headline)[2]
     # outcome
     for h in hits:
         if h.kind == "outcome":
@@ -483,6 +488,7 @@ def _fill(ctx: Context, m: Mention) -> None:
     )
     has_date = m.date is not None and m.date_inside
     if m.ref:
+        m.actors = [c for c in m.actors if c.priority == 1]
         m.strong = specific_place and counts
     elif plural_only:
         m.strong = bool(specific_place or counts or (has_date and m.date.date is not None))
@@ -564,7 +570,7 @@ def _date_for(ctx: Context, m: Mention):
     ]
     if not cands:
         return None, False
-    ins = [d for d in cands if m.start <= d.start < m.end]
+    ins = [d for d in cands if m.ev_start <= d.start < m.ev_end]
     if ins:
         resolved = [d for d in ins if d.date is not None or d.kind != "vague"]
         pool = resolved or ins
@@ -572,8 +578,8 @@ def _date_for(ctx: Context, m: Mention):
         best = min(pool, key=lambda d: abs(d.start - a))
         inside = True
     else:
-        before = [d for d in cands if d.end <= m.start]
-        after = [d for d in cands if d.start >= m.end]
+        before = [d for d in cands if d.end <= m.ev_start]
+        after = [d for d in cands if d.start >= m.ev_end]
         if before:
             best = before[-1]
         elif after:
@@ -815,13 +821,13 @@ def _background(ctx: Context, events: list) -> None:
             break
     ref = None
     if lead is not None:
-        ref = _day_value(ctx, lead.date)
-        if ref is None and lead.date is None:
+        ref = _day_value(ctx, lead.date) if lead.date_inside else None
+        if ref is None and (lead.date is None or not lead.date_inside):
             ref = 0
     prev_bg = False
     for ev in events:
         bg = ev.bg_hint
-        d = ev.date
+        d = ev.date if ev.date_inside else None
         if not bg and ev is not lead and d is not None:
             if d.kind == "explicit" and (d.precision == "day" or d.date is None):
                 if ctx.published is not None and d.date is not None:

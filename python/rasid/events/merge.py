@@ -84,6 +84,11 @@ class EventGroup:
                 self.date_inside = m.date_inside
 
 
+def _site_word(m) -> bool:
+    """A mention that names its target only as «المطار», «القاعدة» (the one just reported)."""
+    return any(h.kind == "placetype" and h.role == "site" and h.definite for h in m.site_words)
+
+
 def _rank(h) -> int:
     from .entities import place_rank
 
@@ -110,7 +115,7 @@ def _actor_ids(m) -> set:
     return {(c.entity.name_ar or c.entity.mention) for c in m.actors if c.priority <= 1}
 
 
-def _families_ok(a: set, b: set) -> bool:
+def _families_ok(a: set, b: set, anaphoric_site: bool = False) -> bool:
     if not a or not b:
         return True
     ha = {f for f in a if f.isupper()}
@@ -122,7 +127,7 @@ def _families_ok(a: set, b: set) -> bool:
     if ua & ub:
         return True
     # an air strike joins a rocket or drone event («هجوم صاروخي» then «أغار سلاح الجو»)
-    if "A" in ub and not ua - {"D", "R"} and not ha & {"R"}:
+    if "A" in ub and not ua - {"D", "R"} and (not ha & {"R"} or anaphoric_site):
         return True
     if "A" in ua and ub <= {"D"}:
         return True
@@ -170,7 +175,7 @@ def compatible(ev: EventGroup, m) -> bool:
     """Whether mention ``m`` can be one more statement of event ``ev``."""
     if m.group is not None and m.group in ev.groups:
         return False
-    if not _families_ok(ev.families, _families(m)):
+    if not _families_ok(ev.families, _families(m), m.best_place is None and _site_word(m)):
         return False
     ids = _actor_ids(m)
     if ids and ev.actor_ids and not ids & ev.actor_ids:

@@ -78,7 +78,7 @@ def _wrapped(text: str, i: int, first_line_end: int) -> bool:
     if nxt == "\n" or not (nxt.isalpha() or nxt in '«“"('):
         return False
     line_start = text.rfind("\n", 0, j) + 1
-    if j - line_start < 15:
+    if j - line_start < 8:
         return False
     return prev.isalpha() or prev in "،,"
 
