@@ -13,7 +13,7 @@ span back, so ``start``/``end`` are ``str`` indices of the text exactly as given
 
 ``cardinal``
     an exact figure: ``18``, ``٥٬٢٠٠``, ``1.5 مليون``, ``خمسة وعشرين``, ``ثلاثة آلاف``,
-    ``ألفين وخمسمائة``, ``5 آلاف``
+    ``ألفين وخمسمائة``, ``5 آلاف``, ``مليون و200 ألف``
 ``ordinal``
     a rank: ``الثالث والعشرون``, ``الحادي عشر``, ``ثالث``, ``الـ28`` (N/N)
 ``dual``
@@ -28,7 +28,7 @@ span back, so ``start``/``end`` are ``str`` indices of the text exactly as given
     ``على الأقل`` before or after (up to six plain words after: «جنديين من قوات الدفاع على
     الأقل»), ``ما لا يقل عن``, ``أو أكثر`` (N/None)
 ``more_than``
-    ``أكثر من 12``, ``ما يزيد عن 12`` (13/None)
+    ``أكثر من 12``, ``ما يزيد عن 12`` (13/None), ``عشرين ونيف`` (21/None)
 ``vague``
     ``عدة``, ``عدد من``, ``العديد من`` (2/None), ``بضعة`` (3/9), ``عشرات`` (20/None),
     ``مئات`` (200/None), ``آلاف`` (2000/None), ``عشرات الآلاف`` (20000/None)
@@ -45,9 +45,10 @@ Decisions a user should know:
   «أميركيان») only the nominative dual -ان counts.
 * Not counts, so no mention: dates (17/10/2019, 2019-10-17, «17 أكتوبر», «الثالث من أكتوبر»),
   years (a lone four-digit 1900-2100, or any number after عام/سنة), clock times (10:30,
-  «الساعة 10», «الساعة الثالثة»), percentages (15%, «12 بالمئة», «في المئة»), labels and
-  designators (رقم 5, القرار 2254, F-16, إف-16), month names (تشرين الأول), «أمس الأول»,
-  «الاثنين» (Monday), and a fraction without a scale word (2.5 كم).
+  «الساعة 10», «الساعة الثالثة», «الواحدة والنصف», «3 فجرا»), percentages (15%,
+  «12 بالمئة», «في المئة»), labels and designators (رقم 5, القرار 2254, F-16, إف-16), month
+  names (تشرين الأول), «أمس الأول», «الاثنين» (Monday), and a fraction without a scale word
+  (2.5 كم).
 * «من 5 إلى 7» is always read as a range, even where the text means a change («ارتفع من 5
   إلى 7»); telling those apart is the caller's job.
 

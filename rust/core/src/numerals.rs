@@ -10,7 +10,8 @@
 //!   عشرون/عشرين), teens (أحد عشر, إحدى عشرة, اثنا عشر … تسعة عشر), hundreds (مئة/مائة,
 //!   مئتان, ثلاثمئة, ثلاث مئة), scales (ألف, ألفان, آلاف, ألفا, مليون, ملايين, مليار) and their
 //!   compounds joined by و in Arabic order (خمسة وعشرين, مئة وخمسون, ألفين وخمسمائة, ثلاثة
-//!   آلاف); digits with a scale word (5 آلاف, 2 مليون). A و-joined term is taken only where
+//!   آلاف); digits with a scale word (5 آلاف, 2 مليون) and a digit part after و (مليون و200
+//!   ألف, 5 آلاف و500). A و-joined term is taken only where
 //!   Arabic grammar puts one (units before tens, anything smaller after hundreds or a scale), so
 //!   «خمسة وثلاثة» stays two numbers.
 //! * **Ordinals**: الأول … العاشر (both genders), الحادي عشر … التاسع عشر, الثالث والعشرون,
@@ -29,7 +30,7 @@
 //!   «بين خمسة وعشرين» with nothing after reads as 5-20.
 //! * **Bounds**: «على الأقل» before or after the number, up to six plain words after it in the
 //!   same clause («جنديين من قوات الدفاع الجوي على الأقل»); «ما لا يقل عن» → at_least N/None;
-//!   «أكثر من 12», «ما يزيد عن 12» → more_than 13/None; «أقل من 5» → range None/4, «لا يزيد
+//!   «أكثر من 12», «ما يزيد عن 12», «عشرين ونيف» → more_than 13/None (21/None); «أقل من 5» → range None/4, «لا يزيد
 //!   عن 5», «على الأكثر» → range None/5 (no lower bound is stated).
 //! * **Approximations**: نحو, حوالي, قرابة, ما يقارب, يناهز, زهاء, في حدود, «تقريبا» before or
 //!   after → approx N/N.
@@ -44,7 +45,7 @@
 //!
 //! Dates (17/10/2019, 2019-10-17, «17 أكتوبر», «الثالث من أكتوبر», «الـ19 من الشهر»), years
 //! (a lone four-digit 1900–2100, anything after عام/سنة), clock times (10:30, «الساعة 10»,
-//! «الساعة الثالثة»), percentages (15%, ١٥٪, «15 بالمئة», «في المئة»), labels and designators
+//! «الساعة الثالثة», «الواحدة والنصف», «3 فجرا»), percentages (15%, ١٥٪, «15 بالمئة», «في المئة»), labels and designators
 //! (رقم 5, القرار 2254, F-16, إف-16, MQ9), month names (تشرين الأول, كانون الثاني), «أمس
 //! الأول» and «الاثنين» (Monday) produce no mention. A year-like number does count after a
 //! bound or approximation (نحو 2000 مقاتل).

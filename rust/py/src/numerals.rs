@@ -5,14 +5,15 @@
 //! original text and each mention carries its phrase, `text[start:end]`.
 
 use pyo3::exceptions::PyValueError;
+use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyString, PyTuple};
+use pyo3::types::{PyBool, PyString, PyTuple};
 use rasid_core::error::TextError;
 use rasid_core::normalize::CodeUnit;
 use rasid_core::numerals::{NumberKind, NumberMention as CoreMention, NumeralParser};
 
 use crate::errors::{InvalidTextError, TextTypeError};
-use crate::pystr::{str_units, StrUnits};
+use crate::pystr::{new_str, str_units, StrUnits};
 
 /// Texts at least this many code points long are parsed with the GIL released.
 const DETACH_CHARS: usize = 1 << 14;
@@ -30,8 +31,7 @@ const KINDS: [&str; 8] = [
 ];
 
 /// One number mention: ``text[start:end]`` states a count between ``min`` and ``max``.
-#[pyclass(frozen, eq, hash, module = "rasid.numbers", name = "NumberMention")]
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[pyclass(frozen, module = "rasid.numbers", name = "NumberMention")]
 pub struct NumberMention {
     /// First code point of the phrase (a ``str`` index of the original text).
     #[pyo3(get)]
@@ -46,11 +46,10 @@ pub struct NumberMention {
     #[pyo3(get)]
     max: Option<u64>,
     /// One of ``cardinal ordinal dual range approx at_least more_than vague``.
-    #[pyo3(get)]
     kind: &'static str,
     /// The phrase as written, ``text[start:end]``.
     #[pyo3(get)]
-    text: String,
+    text: Py<PyString>,
 }
 
 #[pymethods]
@@ -63,7 +62,7 @@ impl NumberMention {
         min: Option<u64>,
         max: Option<u64>,
         kind: &str,
-        text: String,
+        text: Bound<'_, PyString>,
     ) -> PyResult<NumberMention> {
         let kind = KINDS.iter().find(|&&k| k == kind).ok_or_else(|| {
             PyValueError::new_err(format!(
@@ -82,12 +81,55 @@ impl NumberMention {
             min,
             max,
             kind,
-            text,
+            text: text.unbind(),
         })
     }
 
+    /// One of ``cardinal ordinal dual range approx at_least more_than vague``.
+    #[getter]
+    fn kind<'py>(&self, py: Python<'py>) -> &Bound<'py, PyString> {
+        match self.kind {
+            "cardinal" => intern!(py, "cardinal"),
+            "ordinal" => intern!(py, "ordinal"),
+            "dual" => intern!(py, "dual"),
+            "range" => intern!(py, "range"),
+            "approx" => intern!(py, "approx"),
+            "at_least" => intern!(py, "at_least"),
+            "more_than" => intern!(py, "more_than"),
+            _ => intern!(py, "vague"),
+        }
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        let py = other.py();
+        let Ok(other) = other.cast::<NumberMention>() else {
+            return Ok(py.NotImplemented());
+        };
+        let o = other.get();
+        let same = self.start == o.start
+            && self.end == o.end
+            && self.min == o.min
+            && self.max == o.max
+            && self.kind == o.kind
+            && self.text.bind(py).as_any().eq(o.text.bind(py))?;
+        Ok(PyBool::new(py, same).to_owned().into_any().unbind())
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        (
+            self.start,
+            self.end,
+            self.min,
+            self.max,
+            self.kind,
+            self.text.bind(py),
+        )
+            .into_pyobject(py)?
+            .hash()
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let text = PyString::new(py, &self.text);
+        let text = self.text.bind(py);
         let opt = |v: Option<u64>| v.map_or_else(|| "None".to_string(), |v| v.to_string());
         Ok(format!(
             "NumberMention(start={}, end={}, min={}, max={}, kind='{}', text={})",
@@ -102,7 +144,12 @@ impl NumberMention {
 
     fn __getnewargs__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         (
-            self.start, self.end, self.min, self.max, self.kind, &self.text,
+            self.start,
+            self.end,
+            self.min,
+            self.max,
+            self.kind,
+            self.text.bind(py),
         )
             .into_pyobject(py)
     }
@@ -122,12 +169,15 @@ fn parse_units<T: CodeUnit>(py: Python<'_>, units: &[T]) -> Result<Vec<CoreMenti
     }
 }
 
-/// The phrase `units[start..end]`.
-fn phrase<T: CodeUnit>(units: &[T], m: &CoreMention) -> String {
+/// The phrase `units[start..end]` as a new `str` (built straight from the code units).
+fn phrase<'py, T: CodeUnit>(
+    py: Python<'py>,
+    units: &[T],
+    m: &CoreMention,
+) -> PyResult<Bound<'py, PyString>> {
     let part = &units[m.start.min(units.len())..m.end.min(units.len())];
-    part.iter()
-        .map(|u| char::from_u32(u.get()).unwrap_or('\u{FFFD}'))
-        .collect()
+    let or = part.iter().fold(0u32, |acc, u| acc | u.get());
+    new_str(py, part, or)
 }
 
 fn build<T: CodeUnit>(py: Python<'_>, units: &[T]) -> PyResult<Vec<NumberMention>> {
@@ -141,7 +191,7 @@ fn build<T: CodeUnit>(py: Python<'_>, units: &[T]) -> PyResult<Vec<NumberMention
                 min: m.min,
                 max: m.max,
                 kind: kind_name(m.kind),
-                text: phrase(units, m),
+                text: phrase(py, units, m)?.unbind(),
             })
         })
         .collect()

@@ -1,10 +1,9 @@
 //! The number grammar over tokens: cardinals (digits and words, compounds, scale words),
 //! ordinals, duals, vague quantities, then ranges and bounds around them.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::lexicon::{Analysis, Lex, Lexicon, ScaleForm};
+use super::lexicon::{Analysis, FnvSet, Lex, Lexicon, ScaleForm};
 use super::tokenize::{TokKind, Token};
 use super::{NumberKind, NumberMention};
 
@@ -123,6 +122,9 @@ const CLOCK_AFTER: &[&str] = &[
     "صباح",
     "مساءا",
 ];
+
+/// Words before a number that make it an hour («الساعة 10», «الساعة الواحدة»).
+const CLOCK_BEFORE: &[&str] = &["ساعة", "الساعة", "للساعة", "ساعه", "الساعه", "بالساعة"];
 
 /// English month names: a number after one is a day of the month («December 9, 2021»).
 const LATIN_MONTHS: &[&str] = &[
@@ -254,6 +256,8 @@ const POST_CUES: &[(&[&str], Cue)] = &[
     (&["او", "اكثر"], Cue::AtLeast),
     (&["فاكثر"], Cue::AtLeast),
     (&["تقريبا"], Cue::Approx),
+    (&["ونيف"], Cue::MoreThan),
+    (&["ونيفا"], Cue::MoreThan),
 ];
 
 /// How far (in words) «على الأقل» may follow the number it bounds («جنديين من قوات … على الأقل»).
@@ -324,8 +328,8 @@ pub(crate) struct Grammar<'a> {
 }
 
 /// First words of the cues before a number.
-fn cue_heads() -> &'static HashSet<&'static str> {
-    static HEADS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn cue_heads() -> &'static FnvSet<&'static str> {
+    static HEADS: OnceLock<FnvSet<&'static str>> = OnceLock::new();
     HEADS.get_or_init(|| PRE_CUES.iter().map(|(w, _)| w[0]).collect())
 }
 
@@ -615,10 +619,7 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
-        if matches!(self.punct(k), Some('-' | '\u{2013}'))
-            && a.digits_only
-            && self.is_digits(k + 1)
-            && cue != Some(Cue::Between)
+        if matches!(self.punct(k), Some('-' | '\u{2013}')) && a.digits_only && self.is_digits(k + 1)
         {
             return Some(k + 1);
         }
@@ -756,9 +757,10 @@ impl<'a> Grammar<'a> {
             {
                 let scaled = mantissa.checked_mul(s as u128);
                 if let Some(v) = scaled.filter(|v| v % pow == 0) {
-                    value = Some(v / pow);
-                    next = d + 2;
-                    end = self.toks[d + 1].end;
+                    let (total, after) = self.digit_tail(v / pow, s as u128, d + 2);
+                    value = Some(total);
+                    next = after;
+                    end = self.toks[after - 1].end;
                 }
             }
         }
@@ -782,6 +784,43 @@ impl<'a> Grammar<'a> {
             split: None,
         };
         self.check_cardinal(core, first)
+    }
+
+    /// «مليون و200 ألف», «5 آلاف و500»: after a scale group, و glued to digits adds a
+    /// smaller part (with its own smaller scale word, or below 1000 after ألف).
+    /// Returns the new total and the token after what was read.
+    fn digit_tail(&self, total: u128, last_scale: u128, next: usize) -> (u128, usize) {
+        if self.word(next) != "و" || !self.glued(next + 1) {
+            return (total, next);
+        }
+        let Some(TokKind::Digits {
+            mantissa: Some(v),
+            decimals: 0,
+            ..
+        }) = self.toks.get(next + 1).map(|t| &t.kind)
+        else {
+            return (total, next);
+        };
+        if *v == 0 || *v >= 1000 {
+            return (total, next);
+        }
+        if let Some(b) = self.ana.get(next + 2).copied().flatten() {
+            if let (Lex::Scale(s, ScaleForm::Single | ScaleForm::Plural), true) = (b.lex, b.bare())
+            {
+                let s = s as u128;
+                if s < last_scale {
+                    return match total.checked_add(v * s) {
+                        Some(t) => (t, next + 3),
+                        None => (total, next),
+                    };
+                }
+                return (total, next);
+            }
+        }
+        if last_scale == 1000 {
+            return (total + v, next + 2);
+        }
+        (total, next)
     }
 
     /// A number starting with a lexicon word.
@@ -1020,6 +1059,14 @@ impl<'a> Grammar<'a> {
             }
             break;
         }
+        if last == Class::Scale && cur == 0 {
+            let (t, after) = self.digit_tail(total, last_scale, next);
+            if after != next {
+                total = t;
+                next = after;
+                terms += 1;
+            }
+        }
         if terms != 2 {
             split = None;
         }
@@ -1106,7 +1153,14 @@ impl<'a> Grammar<'a> {
             };
             return Res::Skip(skip);
         }
-        if day || hijri || (c.digits_only && LABEL_BEFORE.contains(&prev)) {
+        // «الساعة الواحدة», «الواحدة والنصف», «3 فجرا»: an hour («ثلاثة صباحا» without the
+        // article stays a count: «قتل ثلاثة صباحا»).
+        let clock = CLOCK_BEFORE.contains(&prev)
+            || ((1..=12).contains(&v)
+                && (c.digits_only || self.ana[first].is_some_and(|a| a.article()))
+                && self.word(k) != "الا"
+                && CLOCK_AFTER.contains(&self.word(k)));
+        if day || hijri || clock || (c.digits_only && LABEL_BEFORE.contains(&prev)) {
             return Res::Skip(k);
         }
         Res::Found(c)
