@@ -12,6 +12,7 @@ import click
 from ..errors import InputError, OptionError, StoreError
 from ..io import (
     OUTPUT_FORMATS,
+    Document,
     Fields,
     ReadStats,
     expand_inputs,
@@ -297,8 +298,6 @@ def _run_on_dask(
                         reporter(problem)
                     for doc_id, source, line, events in result["documents"]:
                         summary.documents += 1
-                        from ..io import Document
-
                         doc = Document(doc_id, "", None, source, line)
                         if skip(doc) == "already_stored":
                             summary.already_stored += 1
