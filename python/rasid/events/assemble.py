@@ -107,6 +107,7 @@ class Mention:
         "outcome",
         "target",
         "site_words",
+        "leads_ref",
         "best_place",
         "wspan",
         "announce",
@@ -145,6 +146,7 @@ class Mention:
         self.outcome: str | None = None
         self.best_place = None
         self.site_words: list = []
+        self.leads_ref = False
         self.wspan: tuple | None = None
         self.target: str | None = None
         self.announce = False
@@ -426,6 +428,11 @@ def _fill(ctx: Context, m: Mention) -> None:
     text = ctx.text
     m.ref = all(_is_reference(ctx, t) and t.definite or _anaphoric(ctx, t) for t in m.anchors)
     plural_only = not m.ref and all(_is_reference(ctx, t) for t in m.anchors)
+    a_0 = m.anchors[0]
+    m.leads_ref = a_0.kind == "trigger" and (
+        (a_0.definite and a_0.role in ("noun", "verbnoun", "dual", "impact"))
+        or _anaphoric(ctx, a_0)
+    )
     whits = ctx.hits_in(*m.wspan) if m.wspan else hits
     m.weapons = [h for h in whits if h.kind == "weapon"] + [t for t in m.anchors if t.get("weapon")]
     m.hints = [t.get("event_type") for t in whits if t.kind == "trigger" and t.get("event_type")]
@@ -483,10 +490,13 @@ def _fill(ctx: Context, m: Mention) -> None:
     specific_place = any(_ent.place_rank(h) <= 4 for h, _ in m.places)
     counts = bool([c for c in m.munitions if c.tier <= 3] or m.killed or m.wounded or m.none)
     indefinite_weapon = any(
-        not w.definite and w.kind == "weapon" and w.role in ("munition", "aircraft", "adj")
+        not w.definite
+        and (
+            w.kind == "weapon" and w.role in ("munition", "aircraft", "adj") or w.kind == "trigger"
+        )
         for w in m.weapons
     )
-    has_date = m.date is not None and m.date_inside
+    has_date = m.date is not None and (m.date_inside or m.start <= m.date.start < m.end)
     if m.ref:
         m.actors = [c for c in m.actors if c.priority == 1]
         m.strong = specific_place and counts
@@ -558,6 +568,18 @@ def _announcers(ctx: Context, hits: list) -> set:
     return out
 
 
+def _date_only_clause(text: str, d, sent: Sentence) -> bool:
+    """«… سيارة، أمس، في …»: a date set off by commas dates the clause it interrupts."""
+    a = d.start
+    while a > sent.start and text[a - 1] not in "،,؛;:\n":
+        a -= 1
+    b = d.end
+    while b < sent.end and text[b] not in "،,؛;:\n":
+        b += 1
+    rest = (text[a : d.start] + text[d.end : b]).strip(" \t()")
+    return rest in ("", "و", "في", "يوم")
+
+
 def _date_for(ctx: Context, m: Mention):
     """The date mention governing a mention: inside its span, else nearest in the sentence."""
     sent = m.sent
@@ -570,7 +592,12 @@ def _date_for(ctx: Context, m: Mention):
     ]
     if not cands:
         return None, False
-    ins = [d for d in cands if m.ev_start <= d.start < m.ev_end]
+    ins = [
+        d
+        for d in cands
+        if m.ev_start <= d.start < m.ev_end
+        or (m.start <= d.start < m.end and _date_only_clause(ctx.text, d, sent))
+    ]
     if ins:
         resolved = [d for d in ins if d.date is not None or d.kind != "vague"]
         pool = resolved or ins
@@ -619,6 +646,12 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
             # «قبل أيام», «الشهر الماضي»
             return True
     d = m.date
+    if d is not None and d.kind == "explicit" and m.start <= d.start < m.end:
+        if not _has_weekday(d.text):
+            if ctx.published is None or d.date is None:
+                return True
+            if d.precision == "day" and (_dt.date.fromisoformat(d.date) - ctx.published).days < -1:
+                return True
     if d is not None:
         if getattr(d, "is_past_context", False) and (m.date_inside or d.kind != "weekday"):
             return True

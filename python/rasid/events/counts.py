@@ -85,7 +85,7 @@ def munition_candidates(ctx, span: tuple[int, int], headline: bool) -> list[Cand
             continue
         used.add(w.start)
         stop = max(n.end, w.end)
-        if _partial_after(cues, words, stop, w):
+        if _partial_after(cues, words, stop, w) or _partitive(ctx, weapons, w):
             continue
         tier = base_tier
         if _place_part_after(cues, words, stop):
@@ -116,6 +116,15 @@ def munition_candidates(ctx, span: tuple[int, int], headline: bool) -> list[Cand
             else:
                 out.append(Cand(1, 1, 5, w.start, w.end))
     return out
+
+
+def _partitive(ctx, weapons, w) -> bool:
+    """«صاروخين من الصواريخ التي …»: a part of the salvo, not its size."""
+    for x in weapons:
+        if x.start > w.end and x.definite:
+            gap = ctx.text[w.end : x.start].strip()
+            return gap in ("من", "من بين")
+    return False
 
 
 def _partial_after(cues, words, pos, w) -> bool:
