@@ -303,3 +303,18 @@ def test_sample_archive_end_to_end(tmp_path):
     invoke("extract", SAMPLE, "--db", db, "--workers", 1)
     invoke("export", "--db", db, "-o", tmp_path / "x.jsonl")
     assert list(read_events(str(tmp_path / "x.jsonl"))) == records
+
+
+@real
+def test_sample_archive_dedup_joins_the_two_taji_reports(tmp_path):
+    out = tmp_path / "events.jsonl"
+    res = invoke("extract", SAMPLE, "--workers", 1, "--dedup", "-o", out)
+    assert res.exit_code == 0, res.stderr
+    clusters = list(read_events(str(tmp_path / "events.clusters.jsonl")))
+    multi = [c for c in clusters if c["n_sources"] > 1]
+    # s07 and s08 report the same rocket attack on Camp Taji in different words
+    assert [c["doc_ids"] for c in multi] == [["s07", "s08"]]
+    records = list(read_events(str(out)))
+    by_doc = {r["doc_id"]: r["cluster_id"] for r in records}
+    assert by_doc["s07"] == by_doc["s08"] == multi[0]["cluster_id"]
+    assert len(set(by_doc.values())) == len(clusters)

@@ -324,6 +324,11 @@ WOF_EXTRA_NAMES = {
     "wof:1259983725": ["الشدادي", "الشدادة", "مدينة الشدادي"],  # Ash Shaddadah, al-Hasakah
     "wof:1125920327": ["بغديدا", "قره قوش", "قرقوش", "قراقوش"],  # Qaraqosh (Bakhdida), Ninewa
 }
+# (wof source_id) -> names WOF gives a record that belong to another place: Tuz Khurmatu's
+# record carries تازة خورماتو (Taza, a separate town south of Kirkuk) and the English "Taza".
+WOF_WRONG_NAMES = {"wof:421188277": {"تازة خورماتو"}}
+WOF_ENGLISH_FIXES_EXTRA = {"wof:421188277": "Tuz Khurmatu"}
+
 # (wof source_id) -> English name, where WOF's is wrong (Qaraqosh is labelled as its district).
 WOF_ENGLISH_FIXES = {"wof:1125920327": "Qaraqosh (Bakhdida)", "wof:421197059": "Sadr City"}
 
@@ -361,6 +366,7 @@ EXTRA_VARIANTS = {
     ("SY", "القامشلي"): ["القامشلي", "قامشلو"],
     ("SY", "جبل سمعان"): ["جبل سمعان"],
     ("SY", "حماة"): ["حماة", "حماه"],
+    ("SY", "تل ابيض"): ["تل أبيض", "كري سبي"],
     ("SY", "المالكية"): ["المالكية", "ديريك"],
 }
 
@@ -393,7 +399,8 @@ SITES = [
      ["قاعدة الحبانية", "قاعدة الحبانية الجوية", "قاعدة التقدم", "قاعدة التقدم الجوية",
       "معسكر الحبانية", "مطار الحبانية"], "ORAT"),
     ("iq.site.balad_air_base", "airbase", "IQ", "Salah Al-Din", "Balad Air Base",
-     ["قاعدة بلد الجوية", "قاعدة بلد", "قاعدة البكر الجوية", "قاعدة البكر", "قاعدة بلد العسكرية"],
+     ["قاعدة بلد الجوية", "قاعدة بلد", "قاعدة البكر الجوية", "قاعدة البكر", "قاعدة بلد العسكرية",
+      "معسكر أناكوندا"],
      "ORBD"),
     ("iq.site.camp_taji", "base", "IQ", "Baghdad", "Camp Taji",
      ["معسكر التاجي", "قاعدة التاجي", "قاعدة التاجي العسكرية", "معسكر التاجي العسكري",
@@ -402,7 +409,8 @@ SITES = [
      ["مطار بغداد الدولي", "مطار بغداد"], "ORBI"),
     ("iq.site.victory_base", "base", "IQ", "Baghdad", "Victory Base Complex (Camp Victory)",
      ["قاعدة فكتوريا", "قاعدة فيكتوريا", "معسكر فكتوريا", "معسكر فيكتوريا", "قاعدة فكتوري",
-      "معسكر فكتوري", "قاعدة فيكتوري", "معسكر فيكتوري", "فكتوريا", "فيكتوريا"],
+      "معسكر فكتوري", "قاعدة فيكتوري", "معسكر فيكتوري", "فكتوريا", "فيكتوريا",
+      "معسكر النصر", "مجمع قاعدة النصر"],
      (33.292, 44.252, "site")),
     ("iq.site.bdsc", "base", "IQ", "Baghdad", "Baghdad Diplomatic Support Center",
      ["مركز الدعم الدبلوماسي", "مركز بغداد للدعم الدبلوماسي", "مركز الدعم اللوجستي الدبلوماسي"],
@@ -416,7 +424,8 @@ SITES = [
       "مجمع السفارة الأمريكية", "مجمع السفارة الأميركية", "السفارة الامريكية"],
      (33.299, 44.395, "site")),
     ("iq.site.union_iii", "base", "IQ", "Baghdad", "Union III base, Baghdad",
-     ["قاعدة يونين 3", "معسكر يونين", "يونين 3", "قاعدة يونين"], (33.311, 44.389, "approximate")),
+     ["قاعدة يونين 3", "معسكر يونين", "يونين 3", "قاعدة يونين", "يونين الثالثة"],
+     (33.311, 44.389, "approximate")),
     ("iq.site.camp_falcon", "base", "IQ", "Baghdad", "Camp Falcon (al-Saqr base), south Baghdad",
      ["قاعدة الصقر", "معسكر الصقر", "معسكر الصقر في بغداد"], (33.245, 44.345, "approximate")),
     ("iq.site.muthanna_airport", "airbase", "IQ", "Baghdad", "Muthanna airfield, Baghdad",
@@ -483,6 +492,27 @@ SITES = [
      ["جبل سنجار", "جبال سنجار"], (36.370, 41.850, "approximate")),
     ("iq.site.makhmour_camp", "camp", "IQ", "Erbil", "Makhmour refugee camp",
      ["مخيم مخمور", "مخيم مخمور للاجئين"], (35.770, 43.580, "approximate")),
+    # Baghdad neighbourhoods the press names that WOF lacks (positions within a few km)
+    ("iq.loc.baghdad_jadriya", "zone", "IQ", "Baghdad", "Jadriya (Baghdad)",
+     ["الجادرية", "حي الجادرية", "منطقة الجادرية"], (33.275, 44.385, "approximate")),
+    ("iq.loc.baghdad_zayouna", "zone", "IQ", "Baghdad", "Zayouna (Baghdad)",
+     ["حي زيونة", "منطقة زيونة"], (33.325, 44.455, "approximate")),
+    ("iq.loc.baghdad_saydiya", "zone", "IQ", "Baghdad", "Saydiya (Baghdad)",
+     ["السيدية", "حي السيدية", "منطقة السيدية"], (33.255, 44.345, "approximate")),
+    ("iq.loc.baghdad_abu_dshir", "zone", "IQ", "Baghdad", "Abu Dshir (Baghdad)",
+     ["أبو دشير", "ابو دشير", "منطقة أبو دشير"], (33.235, 44.395, "approximate")),
+    ("iq.loc.baghdad_sulaikh", "zone", "IQ", "Baghdad", "Sulaikh (Baghdad)",
+     ["الصليخ", "حي الصليخ", "منطقة الصليخ"], (33.385, 44.385, "approximate")),
+    ("iq.loc.baghdad_tahrir_square", "site", "IQ", "Baghdad", "Tahrir Square (Baghdad)",
+     ["ساحة التحرير", "ساحة التحرير وسط بغداد"], (33.329, 44.419, "site")),
+    ("iq.loc.baghdad_bab_al_sharqi", "zone", "IQ", "Baghdad", "Bab al-Sharqi (Baghdad)",
+     ["الباب الشرقي", "منطقة الباب الشرقي"], (33.330, 44.420, "approximate")),
+    ("iq.loc.baghdad_arasat", "zone", "IQ", "Baghdad", "Arasat al-Hindiya (Baghdad)",
+     ["العرصات", "شارع العرصات", "منطقة العرصات"], (33.305, 44.425, "approximate")),
+    ("iq.loc.baghdad_hay_al_jihad", "zone", "IQ", "Baghdad", "Hay al-Jihad (Baghdad)",
+     ["حي الجهاد"], (33.285, 44.315, "approximate")),
+    ("iq.loc.baghdad_diyala_bridge", "zone", "IQ", "Baghdad", "Diyala Bridge (Baghdad)",
+     ["جسر ديالى", "منطقة جسر ديالى"], (33.255, 44.515, "approximate")),
     ("iq.site.jurf_al_sakhar", "zone", "IQ", "Babil", "Jurf al-Sakhar (Jurf al-Nasr)",
      ["جرف الصخر", "جرف النصر", "منطقة جرف الصخر", "ناحية جرف الصخر", "ناحية جرف النصر"],
      (32.874, 44.194, "town")),
@@ -527,7 +557,8 @@ SITES = [
     # --- Syria ---------------------------------------------------------------------------
     ("sy.site.tanf", "base", "SY", "Rif Dimashq", "Al-Tanf garrison",
      ["التنف", "قاعدة التنف", "قاعدة التنف العسكرية", "حامية التنف", "منطقة التنف",
-      "منطقة الـ55 كم", "منطقة ال55 كم", "منطقة الـ55 كيلومترا"], (33.488, 38.657, "town")),
+      "منطقة الـ55 كم", "منطقة ال55 كم", "منطقة الـ55 كيلومترا", "منطقة ال55"],
+     (33.488, 38.657, "town")),
     ("sy.site.tanf_crossing", "border_crossing", "SY", "Rif Dimashq",
      "Al-Tanf border crossing",
      ["معبر التنف", "معبر التنف الحدودي", "منفذ التنف"], (33.420, 38.780, "approximate")),
@@ -625,7 +656,7 @@ SITES = [
     ("sy.site.dumayr_airbase", "airbase", "SY", "Rif Dimashq", "Dumayr Air Base",
      ["مطار الضمير العسكري", "مطار الضمير", "قاعدة الضمير الجوية"], "OS61"),
     ("sy.site.hama_airbase", "airbase", "SY", "Hama", "Hama military airport",
-     ["مطار حماة العسكري", "مطار حماه العسكري"], "OS58"),
+     ["مطار حماة العسكري", "مطار حماة"], "OS58"),
     ("sy.site.saiqal_airbase", "airbase", "SY", "Rif Dimashq", "Saiqal Air Base",
      ["مطار الصيقل العسكري", "مطار الصيقل", "مطار السيقال"], "OS68"),
     ("sy.site.jirah_airbase", "airbase", "SY", "Aleppo", "Jirah Air Base",
@@ -739,6 +770,10 @@ ACTORS = [
     ("actor.iraqi_interior_ministry", ["وزارة الداخلية العراقية", "قوات الرد السريع",
      "شرطة الرد السريع"], "Iraqi Ministry of Interior forces", "state", "IQ",
      "actor.iraqi_security_forces"),
+    ("actor.iraqi_intelligence", ["جهاز الأمن الوطني العراقي", "جهاز الأمن الوطني",
+     "جهاز المخابرات العراقي", "المخابرات العراقية", "خلية الصقور الاستخبارية",
+     "الاستخبارات العسكرية العراقية", "مديرية الاستخبارات العسكرية"],
+     "Iraqi intelligence and security services", "state", "IQ", "actor.iraqi_security_forces"),
     ("actor.iraqi_border_guards", ["حرس الحدود العراقي", "قوات حرس الحدود العراقية"],
      "Iraqi Border Guards", "state", "IQ", "actor.iraqi_security_forces"),
     ("actor.peshmerga", ["البيشمركة", "قوات البيشمركة", "البشمركة", "قوات البشمركة",
@@ -766,7 +801,20 @@ ACTORS = [
      "SY", ""),
     ("actor.hurras_al_din", ["حراس الدين", "تنظيم حراس الدين"], "Hurras al-Din", "insurgent",
      "SY", ""),
+    ("actor.al_qaeda", ["تنظيم القاعدة", "القاعدة في بلاد الرافدين", "تنظيم القاعدة في العراق"],
+     "al-Qaeda", "insurgent", "", ""),
     # --- Syria ----------------------------------------------------------------------------
+    ("actor.ahrar_al_sham", ["حركة أحرار الشام", "أحرار الشام", "حركة أحرار الشام الإسلامية"],
+     "Ahrar al-Sham", "insurgent", "SY", ""),
+    ("actor.jaysh_al_islam", ["جيش الإسلام"], "Jaysh al-Islam", "insurgent", "SY", ""),
+    ("actor.national_liberation_front", ["الجبهة الوطنية للتحرير"],
+     "National Front for Liberation", "insurgent", "SY", "actor.syrian_national_army"),
+    ("actor.sultan_murad_division", ["فرقة السلطان مراد", "فصيل السلطان مراد"],
+     "Sultan Murad Division", "insurgent", "SY", "actor.syrian_national_army"),
+    ("actor.hamza_division", ["فرقة الحمزة", "فرقة الحمزات", "الحمزات"], "Hamza Division",
+     "insurgent", "SY", "actor.syrian_national_army"),
+    ("actor.sultan_suleiman_shah_division", ["فرقة السلطان سليمان شاه", "العمشات"],
+     "Sultan Suleiman Shah Division", "insurgent", "SY", "actor.syrian_national_army"),
     ("actor.sdf", ["قوات سوريا الديمقراطية", "قسد", "قوات سوريا الديموقراطية",
      "قوات سورية الديمقراطية"], "Syrian Democratic Forces", "insurgent", "SY", ""),
     ("actor.ypg", ["وحدات حماية الشعب", "وحدات حماية الشعب الكردية"],
@@ -1114,8 +1162,9 @@ def build_admin(src: Path) -> tuple[list[Entity], dict[tuple[str, str], str]]:
                 if not alias or alias.startswith("مركزها") or alias == "حيالين":
                     continue
                 e.add(alias)
-            for extra in EXTRA_VARIANTS.get((country, key(name_ar)), []):
-                e.add(extra)
+            if level in ("governorate", "district"):
+                for extra in EXTRA_VARIANTS.get((country, key(name_ar)), []):
+                    e.add(extra)
             if level in ("governorate", "district") and name_ar.startswith("ال"):
                 bare = name_ar[2:]
                 if letters(bare) >= 4 and not is_ambiguous_word(bare):
@@ -1171,6 +1220,8 @@ def build_localities(src: Path, admin: list[Entity]) -> list[Entity]:
             n = clean(n)
             if re.match("^(محافظة|قضاء|ناحية) ", n) and first["kind"] == "locality":
                 continue
+            if n in WOF_WRONG_NAMES.get(sid, ()):
+                continue
             names.append(n)
         names += WOF_EXTRA_NAMES.get(sid, [])
         names = [n for n in names if valid_name(arabize(n))]
@@ -1217,7 +1268,7 @@ def build_localities(src: Path, admin: list[Entity]) -> list[Entity]:
             display = names[0]
         if display.endswith("ه") and any(n == display[:-1] + "ة" for n in names):
             display = display[:-1] + "ة"
-        name_en = WOF_ENGLISH_FIXES.get(sid, name_en)
+        name_en = WOF_ENGLISH_FIXES.get(sid, WOF_ENGLISH_FIXES_EXTRA.get(sid, name_en))
         if not name_en:
             name_en = f"wof {sid.split(':')[1]}"
         names.insert(0, display)
@@ -1306,13 +1357,56 @@ def assign_locality_ids(ents: list[Entity]) -> None:
         e.attrs["id"] = b
 
 
-def flag_localities(ents: list[Entity], admin: list[Entity]) -> None:
-    """Ambiguity rules for settlements (see SOURCES.md)."""
+def _major_places(ents: list[Entity], admin: list[Entity]) -> dict[str, list[tuple[float, float]]]:
+    """loose name -> positions of the governorates, districts and cities of that name."""
     major: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for e in admin + [e for e in ents if e.attrs["kind"] == "city"]:
         if e.attrs["kind"] in ("governorate", "district", "city"):
             pos = (float(e.attrs["lat"]), float(e.attrs["lon"]))
             major[loose(e.attrs["name_ar"])].append(pos)
+    return major
+
+
+def _named_after_far_city(
+    e: Entity, name: str, major: dict[str, list[tuple[float, float]]]
+) -> bool:
+    """True when ``name`` is a major place's name and every place of that name is > 30 km
+    from ``e``."""
+    pos = major.get(loose(name), [])
+    lat, lon = float(e.attrs["lat"]), float(e.attrs["lon"])
+    return bool(pos) and min(haversine(lat, lon, p[0], p[1]) for p in pos) > 30.0
+
+
+def prune_city_homonyms(ents: list[Entity], admin: list[Entity]) -> list[Entity]:
+    """A village loses a name that is a governorate's, district's or city's more than 30 km
+    away (a hamlet الناصرية in Ninewa, القائم in Salah al-Din): news that name means the city.
+    Villages left without a name are dropped."""
+    major = _major_places(ents, admin)
+    out = []
+    for e in ents:
+        if e.attrs["kind"] == "village":
+            e.names = [n for n in e.names if not _named_after_far_city(e, n, major)]
+            if not e.names:
+                continue
+            if _named_after_far_city(e, e.attrs["name_ar"], major):
+                e.attrs["name_ar"] = e.names[0]
+        out.append(e)
+    return out
+
+
+def flag_far_homonyms(ents: list[Entity], major: dict[str, list[tuple[float, float]]]) -> None:
+    """A town or sub-district named like a governorate, district or city more than 30 km away
+    (Sinjar in Idlib, the Salahaddin resort in Erbil) is ambiguous: the name usually means the
+    larger place."""
+    for e in ents:
+        if e.attrs["kind"] in ("town", "subdistrict"):
+            if any(_named_after_far_city(e, n, major) for n in [e.attrs["name_ar"], *e.names]):
+                e.ambiguous = True
+
+
+def flag_localities(ents: list[Entity], admin: list[Entity]) -> None:
+    """Ambiguity rules for settlements (see SOURCES.md)."""
+    major = _major_places(ents, admin)
     village_count: Counter[str] = Counter(
         loose(e.attrs["name_ar"]) for e in ents if e.attrs["kind"] == "village"
     )
@@ -1322,10 +1416,8 @@ def flag_localities(ents: list[Entity], admin: list[Entity]) -> None:
         amb = any(is_ambiguous_word(n) for n in names)
         lk = loose(a["name_ar"])
         if a["kind"] in ("village", "zone"):
-            for m in major.get(lk, []):
-                far = haversine(float(a["lat"]), float(a["lon"]), m[0], m[1]) > 30.0
-                if far:
-                    amb = True  # a hamlet named like a city or governorate elsewhere
+            if _named_after_far_city(e, a["name_ar"], major):
+                amb = True  # a neighbourhood named like a city or governorate elsewhere
             if village_count[lk] >= 3:
                 amb = True  # a name many villages share
             core = strip_al(key(a["name_ar"]))
@@ -1374,10 +1466,21 @@ def build_sites(src: Path) -> list[Entity]:
     return ents
 
 
+def teh_marbuta_variant(name: str) -> str:
+    """The spelling with ه for ة (السماوه، الديمقراطيه), common in hasty writing; rasid's
+    default normalization keeps ة and ه apart."""
+    return name.replace("ة", "ه")
+
+
 def dedupe_names(e: Entity) -> list[str]:
+    """The entity's names without those equal under rasid's default normalization, plus the
+    ه-for-ة spelling of each (not for villages, to keep their files small)."""
     seen = set()
     out = []
-    for n in [e.attrs["name_ar"]] + e.names:
+    names = [e.attrs["name_ar"]] + e.names
+    if e.attrs["kind"] != "village":
+        names += [teh_marbuta_variant(n) for n in names]
+    for n in names:
         k = key(n)
         if k in seen:
             continue
@@ -1432,6 +1535,7 @@ def actor_rows(src: Path) -> list[list[str]]:
             raise SystemExit(f"{aid}: unknown parent {parent}")
         seen = set()
         all_names = names + extra_names.get(aid, [])
+        all_names += [teh_marbuta_variant(n) for n in all_names]
         from_seed = bool(extra_names.get(aid))
         for n in all_names:
             n = clean(n)
@@ -1482,6 +1586,43 @@ def check_rows(rows: list[list[str]]) -> None:
             raise SystemExit(f"{eid}: inconsistent attributes")
 
 
+def counts_table(out: Path, files: list[str]) -> str:
+    """Markdown table of entities / name rows / ambiguous rows by kind over ``files``."""
+    rows_by: Counter[str] = Counter()
+    ids_by: dict[str, set[str]] = defaultdict(set)
+    amb_by: Counter[str] = Counter()
+    for fname in files:
+        for r in read_csv(out / fname):
+            k = r["kind"] if r["kind"] != "actor" else f"actor: {r['actor_type']}"
+            rows_by[k] += 1
+            ids_by[k].add(r["id"])
+            amb_by[k] += r.get("ambiguous") == "1"
+    lines = [
+        "Counts (entities, name rows, rows with `ambiguous=1`) of this build:",
+        "",
+        "| kind | entities | name rows | ambiguous rows |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for k in sorted(rows_by, key=lambda k: (k.startswith("actor"), k)):
+        lines.append(f"| {k} | {len(ids_by[k])} | {rows_by[k]} | {amb_by[k]} |")
+    return "\n".join(lines)
+
+
+def update_sources_md(out: Path, table: str) -> None:
+    """Replace the counts section of SOURCES.md (between its markers), if the file is there."""
+    path = out / "SOURCES.md"
+    if not path.is_file():
+        return
+    text = path.read_text(encoding="utf-8")
+    head = "<!-- counts: written by tools/build_gazetteer_data.py -->"
+    tail = "<!-- /counts -->"
+    if head not in text or tail not in text:
+        return
+    before, rest = text.split(head, 1)
+    _, after = rest.split(tail, 1)
+    path.write_text(f"{before}{head}\n{table}\n{tail}{after}", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("source", type=Path, help="folder with the downloaded source data")
@@ -1497,8 +1638,10 @@ def main(argv: list[str] | None = None) -> int:
 
     admin, _ = build_admin(src)
     locs = build_localities(src, admin)
+    locs = prune_city_homonyms(locs, admin)
     assign_locality_ids(locs)
     flag_localities(locs, admin)
+    flag_far_homonyms(admin + locs, _major_places(locs, admin))
     sites = build_sites(src)
 
     core = admin + [e for e in locs if e.attrs["kind"] in ("city", "town", "zone")]
@@ -1533,6 +1676,7 @@ def main(argv: list[str] | None = None) -> int:
     for fname, (header, rows) in outputs.items():
         write(out / fname, header, rows)
 
+    update_sources_md(out, counts_table(out, list(outputs)))
     for fname in outputs:
         p = out / fname
         with p.open(encoding="utf-8") as fh:

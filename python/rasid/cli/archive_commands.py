@@ -12,6 +12,7 @@ import click
 from ..errors import InputError, OptionError, StoreError
 from ..io import (
     OUTPUT_FORMATS,
+    Document,
     Fields,
     ReadStats,
     expand_inputs,
@@ -128,7 +129,12 @@ def extract(
     INPUT: JSONL (.jsonl, .jsonl.gz), CSV, Parquet, .txt files, folders of them, or - for
     JSONL on stdin. Writes one event record per line (JSONL), or CSV, ACLED-shaped CSV,
     Parquet, GeoJSON; or fills an SQLite event store with --db. Bad records are reported on
-    stderr and skipped; a one-line summary ends every run.
+    stderr and skipped (--strict: stop with exit 1); a one-line summary ends every run.
+
+    With --db, documents already in the store are skipped, so a killed run restarted ends
+    with the events of an uninterrupted one; -o then receives this run's events only
+    (`rasid export --db` writes the whole store). --dedup adds a cluster_id to every event
+    and writes the clusters next to -o (FILE.clusters.jsonl) or into the store.
     """
     try:
         paths = expand_inputs(inputs)
@@ -292,8 +298,6 @@ def _run_on_dask(
                         reporter(problem)
                     for doc_id, source, line, events in result["documents"]:
                         summary.documents += 1
-                        from ..io import Document
-
                         doc = Document(doc_id, "", None, source, line)
                         if skip(doc) == "already_stored":
                             summary.already_stored += 1

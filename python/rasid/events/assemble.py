@@ -26,8 +26,8 @@ from .sentences import CLAUSE_PUNCT, Sentence, Words, split_sentences
 
 __all__ = ["Context", "Mention", "build_mentions", "finalize"]
 
-_ANCHOR_ROLES = frozenset({"verb", "verbnoun", "noun", "dual", "expose"})
-_VOID_CLAUSE = frozenset({"habitual", "plan", "statistic"})
+_ANCHOR_ROLES = frozenset({"verb", "verbnoun", "noun", "dual"})
+_VOID_CLAUSE = frozenset({"habitual", "plan", "statistic", "condemn"})
 _WEEKDAYS = {
     "السبت": 5,
     "الاحد": 6,
@@ -106,6 +106,10 @@ class Mention:
         "split",
         "outcome",
         "target",
+        "site_words",
+        "leads_ref",
+        "best_place",
+        "wspan",
         "announce",
         "continues",
         "index",
@@ -140,6 +144,10 @@ class Mention:
         self.group: int | None = None
         self.split = False
         self.outcome: str | None = None
+        self.best_place = None
+        self.site_words: list = []
+        self.leads_ref = False
+        self.wspan: tuple | None = None
         self.target: str | None = None
         self.announce = False
         self.continues = False
@@ -153,10 +161,11 @@ class Mention:
 # clauses and anchors
 
 
-def _clauses(ctx: Context, sent: Sentence, hits: list) -> list[tuple[int, int, bool]]:
-    """``(start, end, opens_with_boundary)`` clauses of a sentence."""
+def _clauses(ctx: Context, sent: Sentence, hits: list) -> list[tuple[int, int, Any]]:
+    """``(start, end, opener)`` clauses of a sentence; ``opener`` is ``False`` after
+    punctuation, ``True`` after a boundary word, or the hit of «وآخر» («and another»)."""
     text = ctx.text
-    cuts: dict[int, bool] = {}
+    cuts: dict[int, Any] = {}
     for m in CLAUSE_PUNCT.finditer(text, sent.start, sent.end):
         cuts[m.end()] = cuts.get(m.end(), False)
     for h in hits:
@@ -171,7 +180,7 @@ def _clauses(ctx: Context, sent: Sentence, hits: list) -> list[tuple[int, int, b
             if pos < h.start and text[pos] == "و":
                 nxt = ctx.hits_in(h.end, min(sent.end, h.end + 12))
                 if any(x.kind == "weapon" for x in nxt[:1]):
-                    cuts[pos] = True
+                    cuts[pos] = h
     points = sorted(p for p in cuts if sent.start < p < sent.end)
     out = []
     prev = sent.start
@@ -193,11 +202,19 @@ def _word_start(text: str, pos: int, floor: int) -> int:
 
 
 def _is_reference(ctx: Context, t) -> bool:
-    """A definite or demonstrative attack noun («الهجوم», «هذا الهجوم»): a second mention."""
-    if t.role not in ("noun", "dual", "verbnoun", "impact"):
+    """A definite or demonstrative attack noun («الهجوم», «هذا الهجوم») or a bare plural
+    («هجمات»): not enough to state an event on its own."""
+    if t.kind != "trigger" or t.role not in ("noun", "dual", "verbnoun", "impact"):
         return False
-    if t.definite:
+    if t.definite or t.get("number") == "pl":
         return True
+    before = ctx.hits_in(max(0, t.start - 8), t.start)
+    return any(b.kind == "cue" and b.role == "anaphor" for b in before[-1:])
+
+
+def _anaphoric(ctx: Context, t) -> bool:
+    if t.kind != "trigger":
+        return False
     before = ctx.hits_in(max(0, t.start - 8), t.start)
     return any(b.kind == "cue" and b.role == "anaphor" for b in before[-1:])
 
@@ -209,11 +226,15 @@ def _statistic(ctx: Context, t, clause_end: int) -> bool:
     words = ctx.words
     for n in ctx.numbers_in(max(0, t.start - 30), t.start):
         if n.end <= t.start and words.distance(n.end, t.start) <= 1 and n.kind != "ordinal":
-            if t.name.endswith(("غارات", "ضربات", "غاره", "غارة")):
+            if t.name.endswith(("غارات", "ضربات")) and n.kind != "vague":
                 continue
             return True
     for n in ctx.numbers_in(t.end, min(clause_end, t.end + 30)):
         if n.kind == "ordinal" and words.distance(t.end, n.start) <= 2:
+            # «استهدافين، الأول قرب … والثاني قرب …» enumerates, it does not count
+            nxt = ctx.hits_in(n.end, clause_end + 200)
+            if any(h.kind == "cue" and h.role == "enumeration" and h.start > n.end for h in nxt):
+                continue
             return True
     return False
 
@@ -224,16 +245,19 @@ def _anchors(ctx: Context, sent: Sentence, s: int, e: int, shits: list) -> list:
     if any(c.role in _VOID_CLAUSE for c in cues):
         return []
     words = ctx.words
+    triggers = [t for t in hits if t.kind == "trigger"]
+    if any(_statistic(ctx, t, e) for t in triggers):
+        return []
     out = []
-    for t in hits:
-        if t.kind != "trigger":
-            continue
+    for t in triggers:
         role = t.role
+        if t.definite and t.get("number") == "pl" and role == "noun":
+            continue
         if role == "present" and not sent.headline:
             continue
         if role == "impact":
             if not any(
-                w.kind == "weapon" and abs(words.index(w.start) - words.index(t.start)) <= 4
+                w.kind == "weapon" and abs(words.index(w.start) - words.index(t.start)) <= 6
                 for w in hits
             ):
                 continue
@@ -243,8 +267,6 @@ def _anchors(ctx: Context, sent: Sentence, s: int, e: int, shits: list) -> list:
             c.role == "negation" and c.end <= t.start and words.distance(c.end, t.start) <= 2
             for c in cues
         ):
-            continue
-        if _statistic(ctx, t, e):
             continue
         out.append(t)
     if not out:
@@ -274,6 +296,9 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
     pending: list | None = None
     for s, e, opened in clauses:
         anchors = _anchors(ctx, sent, s, e, shits)
+        if opened is not True and opened is not False:
+            anchors = [opened] + anchors
+            opened = True
         if anchors:
             g = [s, e, s, e, anchors]
             if pending is not None:
@@ -294,9 +319,25 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
         m = Mention(sent, s, e, es, ee)
         m.anchors = anchors
         out.extend(_split(ctx, m, group_seq))
+    prev = None
     for m in out:
         _fill(ctx, m)
+        if prev is not None and not m.actors and prev.actors and _coordinated_start(ctx, m):
+            m.actors = prev.actors
+        prev = m
     return out
+
+
+def _coordinated_start(ctx: Context, m: Mention) -> bool:
+    """«… إضافة إلى ضرب قاعدة …»: a second attack of the same subject."""
+    for h in ctx.hits_in(m.start, m.anchors[0].start):
+        if (
+            h.kind == "cue"
+            and h.role == "boundary"
+            and h.name.startswith(("اضافه", "إضافة", "اضافة", "بالاضافة", "بالإضافة", "فضلا"))
+        ):
+            return True
+    return False
 
 
 def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
@@ -349,6 +390,7 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
             p.anchors = m.anchors
             p.group = gid
             p.split = True
+            p.wspan = (m.start, m.end)
             parts.append(p)
         return parts
     if any(t.role == "dual" and not t.definite for t in m.anchors):
@@ -384,16 +426,25 @@ def _fill(ctx: Context, m: Mention) -> None:
     hits = ctx.hits_in(s, e)
     words = ctx.words
     text = ctx.text
-    m.ref = all(_is_reference(ctx, t) for t in m.anchors)
-    m.weapons = [h for h in hits if h.kind == "weapon"] + [t for t in m.anchors if t.get("weapon")]
-    m.hints = [t.get("event_type") for t in hits if t.kind == "trigger" and t.get("event_type")]
+    m.ref = all(_is_reference(ctx, t) and t.definite or _anaphoric(ctx, t) for t in m.anchors)
+    plural_only = not m.ref and all(_is_reference(ctx, t) for t in m.anchors)
+    a_0 = m.anchors[0]
+    m.leads_ref = a_0.kind == "trigger" and (
+        (a_0.definite and a_0.role in ("noun", "verbnoun", "dual", "impact"))
+        or _anaphoric(ctx, a_0)
+    )
+    whits = ctx.hits_in(*m.wspan) if m.wspan else hits
+    m.weapons = [h for h in whits if h.kind == "weapon"] + [t for t in m.anchors if t.get("weapon")]
+    m.hints = [t.get("event_type") for t in whits if t.kind == "trigger" and t.get("event_type")]
+    m.site_words = [h for h in hits if h.kind == "placetype" and h.role == "site"]
     places, launch = _ent.place_candidates(ctx, s, e, m.sent)
     m.places = places
     m.launch = launch
+    m.best_place = _best_place(ctx, m, places)
     m.actors, m.unknown_agent = _ent.actor_candidates(ctx, s, e, m.anchors)
     m.claims, m.claim_negated = _ent.claim_candidates(ctx, s, e)
     m.accused = _ent.accused_candidates(ctx, s, e)
-    m.announce = any(h.kind == "claim" and h.role == "announce" for h in hits)
+    m.announce = _announcers(ctx, hits)
     sent_hits = ctx.hits_in(m.sent.start, min(m.sent.end, m.sent.start + 40))
     m.continues = any(
         h.kind == "claim" and h.name in ("وأضافت", "أضافت", "اضافت", "واضافت")
@@ -404,6 +455,8 @@ def _fill(ctx: Context, m: Mention) -> None:
     if m.split:
         m.munitions = [c for c in m.munitions if not c.vague and c.tier < 4 and c.tier != 5]
     m.killed, m.wounded, m.none = _counts.casualty_candidates(ctx, (s, e), headline)
+    if m.wspan and not m.none:
+        m.none = _counts.casualty_candidates(ctx, m.wspan, headline)[2]
     # outcome
     for h in hits:
         if h.kind == "outcome":
@@ -437,12 +490,18 @@ def _fill(ctx: Context, m: Mention) -> None:
     specific_place = any(_ent.place_rank(h) <= 4 for h, _ in m.places)
     counts = bool([c for c in m.munitions if c.tier <= 3] or m.killed or m.wounded or m.none)
     indefinite_weapon = any(
-        not w.definite and w.kind == "weapon" and w.role in ("munition", "aircraft", "adj")
+        not w.definite
+        and (
+            w.kind == "weapon" and w.role in ("munition", "aircraft", "adj") or w.kind == "trigger"
+        )
         for w in m.weapons
     )
-    has_date = m.date is not None and m.date_inside
+    has_date = m.date is not None and (m.date_inside or m.start <= m.date.start < m.end)
     if m.ref:
+        m.actors = [c for c in m.actors if c.priority == 1]
         m.strong = specific_place and counts
+    elif plural_only:
+        m.strong = bool(specific_place or counts or (has_date and m.date.date is not None))
     else:
         m.strong = bool(
             specific_place
@@ -451,6 +510,74 @@ def _fill(ctx: Context, m: Mention) -> None:
             or indefinite_weapon
             or (m.actors and m.actors[0].priority <= 2)
         )
+
+
+def _best_place(ctx: Context, m: Mention, places: list):
+    """The place a mention ties its event to: the most specific one in the anchored clause
+    or the clause next to it; places further away count only when there is none."""
+    if not places:
+        return None
+    a, b = m.ev_start, m.ev_end
+    text = ctx.text
+
+    def tier(h) -> int:
+        if a <= h.start < b:
+            return 0
+        lo, hi = (b, h.start) if h.start >= b else (h.end, a)
+        commas = sum(1 for ch in text[lo:hi] if ch in "،,؛;:")
+        return 1 if commas <= 1 else 2
+
+    # the place after the attack word (or after «تعرضت» whose subject is the target)
+    point = m.anchors[0].start
+    for t in ctx.hits_in(a, point):
+        if t.kind == "trigger" and t.role == "expose":
+            point = t.start
+            break
+
+    def key(item):
+        h = item[0]
+        return (0 if h.start >= point else 1, _ent.place_rank(h), abs(h.start - a))
+
+    by_tier: dict[int, list] = {}
+    for item in places:
+        by_tier.setdefault(tier(item[0]), []).append(item)
+    best = min(by_tier[min(by_tier)], key=key)
+    if min(by_tier) == 0 and _ent.place_rank(best[0]) >= 5 and 1 in by_tier:
+        alt = min(by_tier[1], key=key)
+        if _ent.place_rank(alt[0]) <= 1:
+            best = alt
+    if min(by_tier) >= 1 and 1 not in by_tier:
+        return None if not by_tier.get(2) else min(by_tier[2], key=key)
+    return best
+
+
+def _announcers(ctx: Context, hits: list) -> set:
+    """Actors named right after «أعلن / أعلنت / تبنت» (a group announcing its attack)."""
+    out = set()
+    words = ctx.words
+    for a in hits:
+        if (
+            a.kind == "claim"
+            and a.role in ("announce", "claim")
+            and a.name.startswith(("اعلن", "أعلن", "تبن"))
+        ):
+            for h in hits:
+                if h.start >= a.end and words.distance(a.end, h.start) <= 2 and h.cat == "actor":
+                    out.add(h.id)
+                    break
+    return out
+
+
+def _date_only_clause(text: str, d, sent: Sentence) -> bool:
+    """«… سيارة، أمس، في …»: a date set off by commas dates the clause it interrupts."""
+    a = d.start
+    while a > sent.start and text[a - 1] not in "،,؛;:\n":
+        a -= 1
+    b = d.end
+    while b < sent.end and text[b] not in "،,؛;:\n":
+        b += 1
+    rest = (text[a : d.start] + text[d.end : b]).strip(" \t()")
+    return rest in ("", "و", "في", "يوم")
 
 
 def _date_for(ctx: Context, m: Mention):
@@ -465,7 +592,12 @@ def _date_for(ctx: Context, m: Mention):
     ]
     if not cands:
         return None, False
-    ins = [d for d in cands if m.start <= d.start < m.end]
+    ins = [
+        d
+        for d in cands
+        if m.ev_start <= d.start < m.ev_end
+        or (m.start <= d.start < m.end and _date_only_clause(ctx.text, d, sent))
+    ]
     if ins:
         resolved = [d for d in ins if d.date is not None or d.kind != "vague"]
         pool = resolved or ins
@@ -473,13 +605,24 @@ def _date_for(ctx: Context, m: Mention):
         best = min(pool, key=lambda d: abs(d.start - a))
         inside = True
     else:
-        before = [d for d in cands if d.end <= m.start]
-        after = [d for d in cands if d.start >= m.end]
+        before = [d for d in cands if d.end <= m.ev_start]
+        after = [d for d in cands if d.start >= m.ev_end]
         if before:
             best = before[-1]
         elif after:
             best = after[0]
     return best, inside
+
+
+def _clause_initial(text: str, pos: int, floor: int) -> bool:
+    i = pos - 1
+    while i >= floor and text[i] in " \t":
+        i -= 1
+    if i >= floor and text[i] == "و":
+        i -= 1
+        while i >= floor and text[i] in " \t":
+            i -= 1
+    return i < floor or text[i] in '،,؛;:.\n«“"('
 
 
 def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
@@ -492,25 +635,44 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
             name = h.name
             if "ساع" in name or "دقائق" in name or "دقيقه" in name:
                 continue
-            return True
+            # «بعد يومين من هجوم», «بعد أن أضرم», «يأتي ذلك بعد غارة», «وذلك بعد قصف»,
+            # «عقب الهجوم»; a bare «قتل خمسة بعد هجوم» dates nothing
+            if " " in name or name.startswith("عقب"):
+                return True
+            prev = ctx.hits_in(max(0, h.start - 8), h.start)
+            if any(p.kind == "cue" and p.name in ("وذلك", "ذلك") for p in prev[-1:]):
+                return True
         if h.role == "past" and " " in h.name and h.start >= m.start:
             # «قبل أيام», «الشهر الماضي»
             return True
     d = m.date
-    if d is not None and m.date_inside:
-        if getattr(d, "is_past_context", False):
+    if d is not None and d.kind == "explicit" and m.start <= d.start < m.end:
+        if not _has_weekday(d.text):
+            if ctx.published is None or d.date is None:
+                return True
+            if d.precision == "day" and (_dt.date.fromisoformat(d.date) - ctx.published).days < -1:
+                return True
+    if d is not None:
+        if getattr(d, "is_past_context", False) and (m.date_inside or d.kind != "weekday"):
             return True
         if d.kind in ("month", "year", "period") and d.date is not None:
             return True
     # pluperfect «وكان/وكانت … قد» without a news day of its own
-    plup = any(
-        h.kind == "cue"
-        and h.role == "past"
-        and h.name in ("وكان", "وكانت", "كان", "كانت")
-        and h.end <= a0.start
-        and words.distance(h.end, a0.start) <= 4
-        for h in hits
-    )
+    plup = False
+    for h in hits:
+        if (
+            h.kind == "cue"
+            and h.role == "past"
+            and h.name in ("وكان", "وكانت", "كان", "كانت")
+            and _clause_initial(ctx.text, h.start, m.sent.start)
+        ):
+            nxt = [
+                t
+                for t in hits
+                if t.kind == "trigger" and t.start >= h.end and words.distance(h.end, t.start) <= 7
+            ]
+            if nxt and nxt[0].role in ("verb", "verbnoun", "expose", "impact"):
+                plup = True
     if plup and (d is None or not m.date_inside or d.kind not in ("relative_day", "weekday")):
         return True
     return False
@@ -673,9 +835,9 @@ def _pick_actor(ev, claim) -> None:
             ev.claim = claim
             if best is not None and not best.state:
                 best = None
-    elif best is not None and not best.state and best.actor_type != "militia":
+    elif best is not None and not best.state and best.actor_type != "group_phrase":
         # a group announcing its own attack («أعلنت المقاومة … استهدف مجاهدوها») claims it
-        if any(m.announce for m in ev.mentions):
+        if any(best.entity.id in m.announce for m in ev.mentions):
             ev.claim = best
             best = None
     if best is not None and ev.claim is not None and best.entity.id == ev.claim.entity.id:
@@ -692,15 +854,15 @@ def _background(ctx: Context, events: list) -> None:
             break
     ref = None
     if lead is not None:
-        ref = _day_value(ctx, lead.date)
-        if ref is None and lead.date is None:
+        ref = _day_value(ctx, lead.date) if lead.date_inside else None
+        if ref is None and (lead.date is None or not lead.date_inside):
             ref = 0
     prev_bg = False
     for ev in events:
         bg = ev.bg_hint
-        d = ev.date
+        d = ev.date if ev.date_inside else None
         if not bg and ev is not lead and d is not None:
-            if d.kind == "explicit" and d.precision == "day":
+            if d.kind == "explicit" and (d.precision == "day" or d.date is None):
                 if ctx.published is not None and d.date is not None:
                     bg = (_dt.date.fromisoformat(d.date) - ctx.published).days < -1
                 elif not _has_weekday(d.text):
@@ -730,7 +892,7 @@ def _has_weekday(t: str) -> bool:
 def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
     ms = ev.mentions
     # evidence: the anchored clauses, in text order, without duplicates
-    spans = sorted({(m.ev_start, m.ev_end) for m in ms if not getattr(m, "_twin_merged", False)})
+    spans = sorted({(m.ev_start, m.ev_end) for m in ms if m.ev_start >= 0})
     merged: list[list[int]] = []
     for a, b in spans:
         if merged and a <= merged[-1][1]:
@@ -742,11 +904,13 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
     loc = None
     best_key = None
     for order, m in enumerate(ms):
-        for h, _ in m.places:
-            key = (_ent.place_rank(h), 0 if not m.sent.headline else 1, order, h.start)
-            if best_key is None or key < best_key:
-                best_key = key
-                loc = h
+        if m.best_place is None:
+            continue
+        h = m.best_place[0]
+        key = (_ent.place_rank(h) + (2 if m.sent.headline else 0), order, h.start)
+        if best_key is None or key < best_key:
+            best_key = key
+            loc = h
     launch = None
     for m in ms:
         if m.launch:
@@ -811,6 +975,39 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
     )
 
 
+def _continuation(ctx: Context, sent: Sentence) -> list[Mention]:
+    """A sentence right after a mention that adds casualties or the weapon without an attack
+    word («وأضاف أن شرطيين آخرين أصيبا بجروح», «طائرة مسيرة حامت فوق …»): one more
+    statement of the event just reported."""
+    hits = ctx.hits_in(sent.start, sent.end)
+    if any(h.kind == "cue" and h.role in _VOID_CLAUSE | {"denial", "threat"} for h in hits):
+        return []
+    head = None
+    for h in hits:
+        if h.kind == "casualty" and h.role in ("killed", "wounded", "generic", "material_only"):
+            head = h
+            break
+        if (
+            h.kind == "weapon"
+            and h.role == "munition"
+            and not h.definite
+            and h.get("weapon") in ("drone", "rocket", "katyusha_rocket", "ied", "car_bomb")
+        ):
+            head = h
+            break
+    if head is None:
+        return []
+    m = Mention(sent, sent.start, sent.end, sent.start, sent.end)
+    m.anchors = [head]
+    _fill(ctx, m)
+    has = m.killed or m.wounded or m.none or head.kind == "weapon"
+    if not has:
+        return []
+    m.ref = True
+    m.strong = False
+    return [m]
+
+
 def free_claims(ctx: Context, sentences: list, mentioned: set) -> list:
     """Claim sentences that report no attack of their own: ``(sentence index, claimant,
     dual_object, negated)`` («وتبنت المقاومة الإسلامية … الهجومين»)."""
@@ -852,6 +1049,8 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
     mentioned = set()
     for sent in sentences:
         ms = build_mentions(ctx, sent, group_seq)
+        if not ms and sent.index - 1 in mentioned:
+            ms = _continuation(ctx, sent)
         if ms:
             mentioned.add(sent.index)
         mentions.extend(ms)

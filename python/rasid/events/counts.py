@@ -23,6 +23,7 @@ from .record import Count
 
 __all__ = ["Cand", "munition_candidates", "casualty_candidates", "combine"]
 
+_OTHERS = ("اخر", "آخر", "أخر")
 _COORD_WORDS = ("إضافة", "اضافة", "بالإضافة", "بالاضافة", "فضلا", "فضلاً")
 
 
@@ -84,7 +85,7 @@ def munition_candidates(ctx, span: tuple[int, int], headline: bool) -> list[Cand
             continue
         used.add(w.start)
         stop = max(n.end, w.end)
-        if _partial_after(cues, words, stop, w):
+        if _partial_after(cues, words, stop, w) or _partitive(ctx, weapons, w):
             continue
         tier = base_tier
         if _place_part_after(cues, words, stop):
@@ -115,6 +116,15 @@ def munition_candidates(ctx, span: tuple[int, int], headline: bool) -> list[Cand
             else:
                 out.append(Cand(1, 1, 5, w.start, w.end))
     return out
+
+
+def _partitive(ctx, weapons, w) -> bool:
+    """«صاروخين من الصواريخ التي …»: a part of the salvo, not its size."""
+    for x in weapons:
+        if x.start > w.end and x.definite:
+            gap = ctx.text[w.end : x.start].strip()
+            return gap in ("من", "من بين")
+    return False
 
 
 def _partial_after(cues, words, pos, w) -> bool:
@@ -247,10 +257,20 @@ def _coordinated(ctx, hits, a: int, b: int) -> bool:
 def _extend_item(ctx, item, items, words):
     """The end of an item's noun phrase: a number absorbs the counted noun after it."""
     kind, s, e, obj = item
-    if kind == "num":
+    if kind == "num" and obj.kind != "dual":
         for it in items:
             if it[1] >= e and it[0] == "person" and words.distance(e, it[1]) <= 3:
+                if _prefix_and(ctx.text, it[1]):
+                    break
                 return it[2], it
+            if it[1] >= e:
+                break
+    if kind in ("num", "person"):
+        # «شرطيين آخرين», «اثنين آخرين»: «آخرين» qualifies the count before it
+        for it in items:
+            if it[1] >= e and it[0] == "person" and words.distance(e, it[1]) <= 1:
+                if it[3].name.startswith(_OTHERS) and not _prefix_and(ctx.text, it[1]):
+                    return it[2], it
             if it[1] >= e:
                 break
     return e, None
@@ -317,12 +337,16 @@ def _backward(ctx, k, hits, s_lim: int, limit: int, tier: int) -> Cand | None:
     items = [it for it in items if it[2] <= cut]
     if not items:
         return None
-    # group items into noun phrases (number + counted noun)
+    # group items into noun phrases (number + counted noun, count + «آخرين»)
     phrases = []
     for it in items:
-        if phrases and it[0] == "person" and phrases[-1][0][0] == "num":
+        if phrases and it[0] == "person":
             prev = phrases[-1]
-            if len(prev) == 1 and words.distance(prev[0][2], it[1]) <= 3:
+            gap = words.distance(prev[-1][2], it[1])
+            if it[3].name.startswith(_OTHERS) and gap <= 1 and not _prefix_and(ctx.text, it[1]):
+                prev.append(it)
+                continue
+            if prev[0][0] == "num" and len(prev) == 1 and gap <= 3 and prev[0][3].kind != "dual":
                 prev.append(it)
                 continue
         phrases.append([it])

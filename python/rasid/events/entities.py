@@ -86,9 +86,24 @@ def place_candidates(ctx, s: int, e: int, sentence) -> tuple[list, list]:
             continue
         if any(a <= h.start and h.end <= b for a, b in actor_spans):
             continue
-        if h.get("ambiguous") and not _has_context(ctx, h, sent_places):
+        if (h.get("ambiguous") or h.kind == "village") and not _has_context(ctx, h, sent_places):
             continue
         by_span.setdefault((h.start, h.end), []).append(h)
+    # a name shared by places in several countries: the country the sentence is about
+    countries = {
+        r[0].get("country") for r in by_span.values() if len({x.get("country") for x in r}) == 1
+    }
+    admin1s = {
+        r[0].get("admin1") for r in by_span.values() if len({x.get("admin1") for x in r}) == 1
+    }
+    for sp in list(by_span):
+        readings = by_span[sp]
+        same = [r for r in readings if r.get("country") in countries]
+        if same and len(same) < len(readings):
+            readings = by_span[sp] = same
+        same = [r for r in readings if r.get("admin1") in admin1s]
+        if same and len(same) < len(readings):
+            by_span[sp] = same
     for _span, readings in by_span.items():
         h = _preferred_reading(ctx, readings)
         is_launch = any(
@@ -98,7 +113,12 @@ def place_candidates(ctx, s: int, e: int, sentence) -> tuple[list, list]:
     return places, launch
 
 
+_NAMED_TYPES = ("قضاء", "ناحية", "قرية", "مدينة", "محافظة", "بلدة", "قاعدة", "مطار", "حقل", "مخيم")
+
+
 def _has_context(ctx, h, sent_places) -> bool:
+    if h.name.split(" ", 1)[0] in _NAMED_TYPES:
+        return True
     before = ctx.hits_in(max(0, h.start - 16), h.start)
     for b in before:
         if b.kind == "placetype" and ctx.words.distance(b.end, h.start) <= 1:
@@ -110,19 +130,61 @@ def _has_context(ctx, h, sent_places) -> bool:
     return False
 
 
+# which reading of a name shared by several places a bare mention means (prominence)
+_PROMINENCE = {
+    "airbase": 0,
+    "base": 0,
+    "airport": 0,
+    "oil_field": 0,
+    "gas_field": 0,
+    "embassy": 0,
+    "camp": 0,
+    "site": 0,
+    "border_crossing": 0,
+    "city": 1,
+    "town": 2,
+    "district": 3,
+    "governorate": 4,
+    "subdistrict": 5,
+    "zone": 6,
+    "neighbourhood": 6,
+    "village": 7,
+    "country": 8,
+}
+# the place-type word before a name picks the reading
+_TYPE_WORDS = {
+    "محافظة": ("governorate",),
+    "محافظتي": ("governorate",),
+    "قضاء": ("district",),
+    "ناحية": ("subdistrict",),
+    "قرية": ("village", "town"),
+    "قرى": ("village", "town"),
+    "بلدة": ("town", "village", "subdistrict"),
+    "بلدات": ("town", "village", "subdistrict"),
+    "مدينة": ("city", "town"),
+    "مدينتي": ("city", "town"),
+}
+
+
+def _type_word(ctx, h):
+    for b in ctx.hits_in(max(0, h.start - 14), h.start):
+        if b.kind == "placetype" and ctx.words.distance(b.end, h.start) <= 1:
+            return b.name[2:] if b.name.startswith("ال") else b.name
+    return None
+
+
 def _preferred_reading(ctx, readings: list):
     if len(readings) == 1:
         return readings[0]
-    h0 = readings[0]
-    before = ctx.hits_in(max(0, h0.start - 12), h0.start)
-    gov = any(b.kind == "placetype" and b.name in ("محافظة", "محافظتي") for b in before)
-    if gov:
-        for r in readings:
-            if r.kind == "governorate":
-                return r
+    word = _type_word(ctx, readings[0])
+    if word in _TYPE_WORDS:
+        for kind in _TYPE_WORDS[word]:
+            for r in readings:
+                if r.kind == kind:
+                    return r
     with_coords = [r for r in readings if r.get("lat") is not None]
     pool = with_coords or readings
-    return min(pool, key=lambda r: place_rank(r) if r.kind != "governorate" else 4.5)
+    return min(pool, key=lambda r: _PROMINENCE.get(r.kind, 5))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -172,7 +234,7 @@ def _entity_of(ctx, h) -> tuple:
             name_ar=text[group.start : h.end],
             name_en=None,
         )
-        return ent, False, False, "militia"
+        return ent, False, False, "group_phrase"
     country = h.get("country")
     ent = Entity(
         mention=text[h.start : h.end],
@@ -212,7 +274,7 @@ def actor_candidates(ctx, s: int, e: int, anchors: list) -> tuple[list, bool]:
 
     def add(h, prio):
         ent, state, air, atype = _entity_of(ctx, h)
-        out.append(ActorCand(ent, prio, state, air, atype == "militia", atype, h.start))
+        out.append(ActorCand(ent, prio, state, air, not state, atype, h.start))
 
     for h in ents:
         # «من قبل X», «مصدره X», «شنه X», «يعتقد أنها أمريكية»
@@ -283,26 +345,30 @@ def claim_candidates(ctx, s: int, e: int) -> tuple[list, bool]:
     negs = [h for h in hits if h.kind == "cue" and h.role == "negation"]
     out = []
     negated = False
+    announces = [h for h in hits if h.kind == "claim" and h.role == "announce"]
+    ents = [h for h in hits if h.cat == "actor" or h.kind == "nationality"]
     for c in claims:
         if any(n.end <= c.start and words.distance(n.end, c.start) <= 3 for n in negs):
             negated = True
             continue
         best = None
-        for h in hits:
-            if h.cat != "actor" and h.kind != "nationality":
-                continue
-            if h.start >= c.end and words.distance(c.end, h.start) <= 3:
-                best = h
-                break
-            if h.end <= c.start and words.distance(h.end, c.start) <= 8:
-                best = h
+        # «أعلنت X … مسؤوليتها»: the first actor after the announcement
+        ann = [a for a in announces if a.end <= c.start and words.distance(a.end, c.start) <= 20]
+        if ann:
+            between = [h for h in ents if ann[-1].end <= h.start < c.start]
+            if between:
+                best = between[0]
+        if best is None:
+            after = [h for h in ents if h.start >= c.end and words.distance(c.end, h.start) <= 3]
+            before = [h for h in ents if h.end <= c.start and words.distance(h.end, c.start) <= 4]
+            best = after[0] if after else before[-1] if before else None
         if best is not None:
             ent, state, air, atype = _entity_of(ctx, best)
-            out.append(ActorCand(ent, 0, state, air, atype == "militia", atype, best.start))
+            out.append(ActorCand(ent, 0, state, air, not state, atype, best.start))
         else:
             quoted = _quoted_before(ctx, c, s)
             if quoted is not None:
-                out.append(ActorCand(quoted, 0, False, False, True, "militia", quoted.start))
+                out.append(ActorCand(quoted, 0, False, False, True, "group_phrase", quoted.start))
     return out, negated
 
 

@@ -47,12 +47,14 @@ class EventGroup:
 
     def __init__(self, m):
         self.mentions = [m]
+        self.last = m.index
         self.groups = {m.group} if m.group is not None else set()
         self.first_sentence = m.sent.index
         self.bg_hint = m.bg_hint
         self.same_day = m.same_day
         self.families = _families(m)
-        self.places = [r for _, readings in m.places for r in readings]
+        self.best = m.best_place[0] if m.best_place else None
+        self.places = list(m.best_place[1]) if m.best_place else []
         self.actor_ids = _actor_ids(m)
         self.date = m.date if m.date_inside or not m.sent.headline else None
         self.date_inside = m.date_inside and m.date is not None
@@ -64,10 +66,15 @@ class EventGroup:
 
     def add(self, m) -> None:
         self.mentions.append(m)
+        self.last = m.index
         if m.group is not None:
             self.groups.add(m.group)
         self.families |= _families(m)
-        self.places.extend(r for _, readings in m.places for r in readings)
+        if m.best_place:
+            h = m.best_place[0]
+            if self.best is None or _rank(h) < _rank(self.best):
+                self.best = h
+                self.places = list(m.best_place[1])
         self.actor_ids |= _actor_ids(m)
         if m.date is not None and (
             self.date is None or (m.date_inside and not self.date_inside and m.strong)
@@ -77,16 +84,30 @@ class EventGroup:
                 self.date_inside = m.date_inside
 
 
+def _site_word(m) -> bool:
+    """A mention that names its target only as «المطار», «القاعدة» (the one just reported)."""
+    return any(h.kind == "placetype" and h.role == "site" and h.definite for h in m.site_words)
+
+
+def _rank(h) -> int:
+    from .entities import place_rank
+
+    return place_rank(h)
+
+
 def _families(m) -> set:
+    """Weapon families of a mention: «R» for a rocket named as a munition (hard), «r» for
+    one named by an adjective or a trigger («هجوم صاروخي», soft), likewise the others."""
     fams = set()
     for w in m.weapons:
         f = _FAMILY.get(w.get("weapon") or "")
         if f:
-            fams.add(f)
+            soft = w.kind == "trigger" or w.role in ("adj", "modifier")
+            fams.add(f.lower() if soft else f)
     for h in m.hints:
         f = _HINT_FAMILY.get(h)
         if f:
-            fams.add(f)
+            fams.add(f.lower())
     return fams
 
 
@@ -94,10 +115,21 @@ def _actor_ids(m) -> set:
     return {(c.entity.name_ar or c.entity.mention) for c in m.actors if c.priority <= 1}
 
 
-def _families_ok(a: set, b: set) -> bool:
-    if not a or not b or a & b:
+def _families_ok(a: set, b: set, anaphoric_site: bool = False) -> bool:
+    if not a or not b:
         return True
-    if "A" in a and b & {"R", "D"} or "A" in b and a & {"R", "D"}:
+    ha = {f for f in a if f.isupper()}
+    hb = {f for f in b if f.isupper()}
+    if ha and hb and not ha & hb and not (ha | hb) <= {"A", "D"}:
+        return False
+    ua = {f.upper() for f in a}
+    ub = {f.upper() for f in b}
+    if ua & ub:
+        return True
+    # an air strike joins a rocket or drone event («هجوم صاروخي» then «أغار سلاح الجو»)
+    if "A" in ub and not ua - {"D", "R"} and (not ha & {"R"} or anaphoric_site):
+        return True
+    if "A" in ua and ub <= {"D"}:
         return True
     return False
 
@@ -143,14 +175,14 @@ def compatible(ev: EventGroup, m) -> bool:
     """Whether mention ``m`` can be one more statement of event ``ev``."""
     if m.group is not None and m.group in ev.groups:
         return False
-    if not _families_ok(ev.families, _families(m)):
+    if not _families_ok(ev.families, _families(m), m.best_place is None and _site_word(m)):
         return False
     ids = _actor_ids(m)
     if ids and ev.actor_ids and not ids & ev.actor_ids:
         return False
-    if not _place_ok(ev.places, [r for _, readings in m.places for r in readings]):
+    if not _place_ok(ev.places, list(m.best_place[1]) if m.best_place else []):
         return False
-    if not m.ref and m.strong and bool(m.bg_hint) != bool(ev.bg_hint):
+    if not m.ref and not m.leads_ref and m.strong and bool(m.bg_hint) != bool(ev.bg_hint):
         return False
     da, db = _day(ev.date), _day(m.date)
     if da and db and da != db and m.date_inside:
@@ -179,7 +211,18 @@ def merge(ctx: Any, mentions: list) -> list[EventGroup]:
     """Events of a document from its mentions, in order of first mention."""
     events: list[EventGroup] = []
     for m in mentions:
-        cands = [ev for ev in reversed(events) if compatible(ev, m)]
+        cands = [ev for ev in events if compatible(ev, m)]
+        cands.sort(key=lambda ev: -ev.last)
+        fam = _families(m)
+        if fam and len(cands) > 1:
+            up = {f.upper() for f in fam}
+            cands.sort(
+                key=lambda ev: (
+                    0 if (not ev.families or {f.upper() for f in ev.families} & up) else 1
+                )
+            )
+        if m.ref and len(cands) > 1:
+            cands.sort(key=lambda ev: 1 if ev.bg_hint else 0)
         target = None
         if cands:
             key = _date_key(m.date) if m.date_inside else None
@@ -196,7 +239,7 @@ def merge(ctx: Any, mentions: list) -> list[EventGroup]:
             if m.split and m.group is not None and any(x.group == m.group for x in target.mentions):
                 events.append(EventGroup(m))
             else:
-                if m.split and not m.strong:
-                    pass
+                if m.split:
+                    m.ev_start = m.ev_end = -1
                 target.add(m)
     return events

@@ -44,6 +44,8 @@ def split_sentences(text: str) -> list[Sentence]:
     for m in _END.finditer(text):
         if m.group() == "." and m.start() > 0 and text[m.start() - 1].isdigit():
             continue
+        if m.group() == "\n" and _wrapped(text, m.start(), first_line_end):
+            continue
         _add(text, pos, m.start(), out)
         pos = m.end()
     _add(text, pos, n, out)
@@ -57,6 +59,28 @@ def split_sentences(text: str) -> list[Sentence]:
         ):
             head.headline = True
     return out
+
+
+def _wrapped(text: str, i: int, first_line_end: int) -> bool:
+    """Whether the line break at ``i`` only wraps a sentence: the line before ends in a
+    letter or a comma, the next line goes on with a letter, and it is not the first line."""
+    if i == first_line_end:
+        return False
+    j = i - 1
+    while j >= 0 and text[j] in " \t\r":
+        j -= 1
+    k = i + 1
+    while k < len(text) and text[k] in " \t\r":
+        k += 1
+    if j < 0 or k >= len(text):
+        return False
+    prev, nxt = text[j], text[k]
+    if nxt == "\n" or not (nxt.isalpha() or nxt in '«“"('):
+        return False
+    line_start = text.rfind("\n", 0, j) + 1
+    if j - line_start < 8:
+        return False
+    return prev.isalpha() or prev in "،,"
 
 
 def _add(text: str, s: int, e: int, out: list[Sentence]) -> None:
