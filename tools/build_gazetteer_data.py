@@ -324,6 +324,9 @@ WOF_EXTRA_NAMES = {
     "wof:1259983725": ["الشدادي", "الشدادة", "مدينة الشدادي"],  # Ash Shaddadah, al-Hasakah
     "wof:1125920327": ["بغديدا", "قره قوش", "قرقوش", "قراقوش"],  # Qaraqosh (Bakhdida), Ninewa
 }
+# WOF admin1 spellings that differ from OCHA's governorate names (a few records).
+WOF_ADMIN1_ALIASES = {"Dihok": "Duhok", "Ninawa": "Ninewa", "As-Sulaymaniyah": "Al-Sulaymaniyah"}
+
 # (wof source_id) -> names WOF gives a record that belong to another place: Tuz Khurmatu's
 # record carries تازة خورماتو (Taza, a separate town south of Kirkuk) and the English "Taza".
 WOF_WRONG_NAMES = {"wof:421188277": {"تازة خورماتو"}}
@@ -626,7 +629,7 @@ SITES = [
      (36.811, 42.062, "town")),
     ("sy.site.nasib_crossing", "border_crossing", "SY", "Daraa", "Nasib border crossing",
      ["معبر نصيب", "معبر نصيب الحدودي", "معبر جابر نصيب"], (32.550, 36.210, "approximate")),
-    ("sy.site.bab_al_hawa", "border_crossing", "SY", "Idleb", "Bab al-Hawa border crossing",
+    ("sy.site.bab_al_hawa", "border_crossing", "SY", "Idlib", "Bab al-Hawa border crossing",
      ["معبر باب الهوى", "معبر باب الهوى الحدودي"], (36.230, 36.670, "site")),
     ("sy.site.bab_al_salama", "border_crossing", "SY", "Aleppo",
      "Bab al-Salama border crossing",
@@ -651,7 +654,7 @@ SITES = [
      ["مطار المزة العسكري", "مطار المزة", "قاعدة المزة الجوية"], "OS67"),
     ("sy.site.palmyra_airport", "airbase", "SY", "Homs", "Palmyra military airport",
      ["مطار تدمر العسكري", "مطار تدمر"], "OSPR"),
-    ("sy.site.tabqa_airbase", "airbase", "SY", "Ar-Raqqa", "Tabqa airbase",
+    ("sy.site.tabqa_airbase", "airbase", "SY", "Raqqa", "Tabqa airbase",
      ["مطار الطبقة العسكري", "مطار الطبقة", "قاعدة الطبقة الجوية"], "OS59"),
     ("sy.site.dumayr_airbase", "airbase", "SY", "Rif Dimashq", "Dumayr Air Base",
      ["مطار الضمير العسكري", "مطار الضمير", "قاعدة الضمير الجوية"], "OS61"),
@@ -1228,7 +1231,9 @@ def build_localities(src: Path, admin: list[Entity]) -> list[Entity]:
         if not names:
             continue
 
-        admin1 = first["admin1"]
+        admin1 = WOF_ADMIN1_ALIASES.get(first["admin1"], first["admin1"])
+        if not admin1:
+            continue  # outside every governorate polygon (2 border hamlets)
         k = next(
             (
                 loose(n)
@@ -1584,6 +1589,11 @@ def check_rows(rows: list[list[str]]) -> None:
             raise SystemExit(f"{eid}: no Arabic name")
         if attrs.setdefault(eid, tuple(r[2:])) != tuple(r[2:]):
             raise SystemExit(f"{eid}: inconsistent attributes")
+    # every admin1 is the English name of one of the country's governorates
+    govs = {(r[6], r[5]) for r in rows if r[2] == "governorate"}
+    for r in rows:
+        if r[6] in ("IQ", "SY") and r[2] != "country" and (r[6], r[5]) not in govs:
+            raise SystemExit(f"{r[1]}: admin1 {r[5]!r} is not a governorate of {r[6]}")
 
 
 def counts_table(out: Path, files: list[str]) -> str:
