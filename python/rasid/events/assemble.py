@@ -57,6 +57,7 @@ class Context:
         self.published = published
         self.words = Words(text)
         self.free_claims: list = []
+        self.sentence_starts: list = []
 
     def hits_in(self, s: int, e: int) -> list:
         """Hits starting in ``[s, e)``."""
@@ -108,6 +109,7 @@ class Mention:
         "target",
         "site_words",
         "leads_ref",
+        "site_anaphor",
         "best_place",
         "wspan",
         "announce",
@@ -441,6 +443,10 @@ def _fill(ctx: Context, m: Mention) -> None:
     m.places = places
     m.launch = launch
     m.best_place = _best_place(ctx, m, places)
+    m.site_anaphor = False
+    if m.best_place is None:
+        m.best_place = _site_antecedent(ctx, m)
+        m.site_anaphor = m.best_place is not None
     m.actors, m.unknown_agent = _ent.actor_candidates(ctx, s, e, m.anchors)
     m.claims, m.claim_negated = _ent.claim_candidates(ctx, s, e)
     m.accused = _ent.accused_candidates(ctx, s, e)
@@ -510,6 +516,18 @@ def _fill(ctx: Context, m: Mention) -> None:
             or indefinite_weapon
             or (m.actors and m.actors[0].priority <= 2)
         )
+
+
+def _site_antecedent(ctx: Context, m: Mention):
+    """«… استهدف مجمعاً عسكرياً في المطار»: the airport (base, field) named before."""
+    words = {h.name[2:] for h in m.site_words if h.definite}
+    if not words:
+        return None
+    floor = ctx.sentence_starts[max(0, m.sent.index - 2)] if ctx.sentence_starts else 0
+    for h in reversed(ctx.hits_in(floor, m.start)):
+        if h.cat == "place" and _ent.place_rank(h) == 0:
+            return (h, [h])
+    return None
 
 
 def _best_place(ctx: Context, m: Mention, places: list):
@@ -631,6 +649,16 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
     for h in hits:
         if h.kind != "cue":
             continue
+        if (
+            h.role == "after"
+            and h.end <= a0.start
+            and 1 < words.distance(h.end, a0.start) <= 4
+            and ctx.text[h.end : a0.start].strip().endswith(" من")
+        ):
+            # «بعد نحو شهرين من هجوم»
+            gap = ctx.text[h.end : a0.start]
+            if not any(x in gap for x in ("ساع", "دقائق", "دقيق")):
+                return True
         if h.role == "after" and h.end <= a0.start and words.distance(h.end, a0.start) <= 1:
             name = h.name
             if "ساع" in name or "دقائق" in name or "دقيقه" in name:
@@ -646,11 +674,11 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
             # «قبل أيام», «الشهر الماضي»
             return True
     d = m.date
-    if d is not None and d.kind == "explicit" and m.start <= d.start < m.end:
-        if not _has_weekday(d.text):
-            if ctx.published is None or d.date is None:
+    for x in ctx.dates:
+        if x.kind == "explicit" and m.start <= x.start < m.end and not _has_weekday(x.text):
+            if ctx.published is None or x.date is None:
                 return True
-            if d.precision == "day" and (_dt.date.fromisoformat(d.date) - ctx.published).days < -1:
+            if x.precision == "day" and (_dt.date.fromisoformat(x.date) - ctx.published).days < -1:
                 return True
     if d is not None:
         if getattr(d, "is_past_context", False) and (m.date_inside or d.kind != "weekday"):
@@ -1044,6 +1072,7 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
     numbers = parse_numbers(text)
     ctx = Context(text, hits, numbers, dates, pub)
     sentences = split_sentences(text)
+    ctx.sentence_starts = [s.start for s in sentences]
     mentions: list[Mention] = []
     group_seq = [0]
     mentioned = set()

@@ -150,7 +150,7 @@ def _place_part_after(cues, words, pos) -> bool:
             c.role == "partial"
             and c.start >= pos
             and words.distance(pos, c.start) <= 1
-            and c.name in ("داخل", "خارج", "وسط")
+            and c.name.startswith(("داخل", "خارج", "وسط"))
         ):
             return True
     return False
