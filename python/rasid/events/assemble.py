@@ -816,27 +816,26 @@ def _claims(ctx: Context, events: list) -> dict:
     («وأضافت أن مجاهديها …»), or a claim sentence about the attacks just reported."""
     result: dict[int, Any] = {}
     last_claim = None
-    by_sentence: dict[int, list] = {}
-    for ev in events:
-        for m in ev.mentions:
-            by_sentence.setdefault(m.sent.index, []).append(ev)
-    # claim sentences without their own mention
+    free = list(ctx.free_claims)
     for ev in events:
         for m in ev.mentions:
             if m.claims and not m.claim_negated:
                 result[id(ev)] = m.claims[0]
                 last_claim = (m.sent.index, m.claims[0])
+                # «وتبنت … الهجومين»: the claim covers the attacks just reported
+                if m.ref and any(t.role == "dual" for t in m.anchors):
+                    free.append((m.sent.index, m.claims[0], True, False))
             elif m.continues and last_claim is not None and m.sent.index - last_claim[0] <= 2:
                 result.setdefault(id(ev), last_claim[1])
-            elif m.announce and m.actors and m.actors[0].nonstate is False:
-                pass
-    for sent_idx, claim, dual, negated in ctx.free_claims:
+    for sent_idx, claim, dual, negated in free:
         if negated:
             continue
         prior = [
             ev
             for ev in events
-            if ev.first_sentence < sent_idx and not ev.bg_hint and id(ev) not in result
+            if ev.first_sentence < sent_idx
+            and not ev.bg_hint
+            and (id(ev) not in result or result[id(ev)] is claim)
         ]
         if not prior:
             continue
