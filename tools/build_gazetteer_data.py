@@ -1007,8 +1007,9 @@ def fmt(x: float) -> str:
 
 
 def valid_name(name: str) -> bool:
-    """A name worth matching: Arabic letters only (digits allowed in curated site names is
-    handled separately), at least 3 letters, not in :data:`DROP_NAMES`."""
+    """A source place name worth matching: Arabic letters and spaces only, at least 3 letters,
+    no one-letter word, not in :data:`DROP_NAMES`.  (Curated site names, which may hold digits
+    or a Latin code such as K1, are checked in :func:`place_rows`.)"""
     if not _ARABIC_LETTERS.match(name):
         return False
     if letters(name) <= 2:
@@ -1069,12 +1070,10 @@ def hamza_forms(src: Path) -> dict[str, str]:
     return forms
 
 
-def build_admin(src: Path) -> tuple[list[Entity], dict[tuple[str, str], str]]:
+def build_admin(src: Path) -> list[Entity]:
     """Countries, governorates, districts, subdistricts from OCHA (Iraq) and OpenSyria."""
     hamza = hamza_forms(src)
     ents: list[Entity] = []
-    gov_slug: dict[tuple[str, str], str] = {}  # (country, pcode) -> slug
-    admin1_en: dict[tuple[str, str], str] = {}
 
     iq = Entity(
         id="iq",
@@ -1119,8 +1118,6 @@ def build_admin(src: Path) -> tuple[list[Entity], dict[tuple[str, str], str]]:
             gov = r["pcode"][: 5 if country == "IQ" else 4]
             if level == "governorate":
                 gslug = slug(r["name_en"])
-                gov_slug[(country, r["pcode"])] = gslug
-                admin1_en[(country, r["pcode"])] = r["name_en"]
                 eid = f"{country.lower()}.gov.{gslug}"
             else:
                 parent_gov = by_pcode[gov]
@@ -1174,7 +1171,7 @@ def build_admin(src: Path) -> tuple[list[Entity], dict[tuple[str, str], str]]:
                     e.add(bare)
             e.ambiguous = is_ambiguous_word(name_ar)
             ents.append(e)
-    return ents, {k: v for k, v in admin1_en.items()}
+    return ents
 
 
 def build_localities(src: Path, admin: list[Entity]) -> list[Entity]:
@@ -1646,7 +1643,7 @@ def main(argv: list[str] | None = None) -> int:
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
 
-    admin, _ = build_admin(src)
+    admin = build_admin(src)
     locs = build_localities(src, admin)
     locs = prune_city_homonyms(locs, admin)
     assign_locality_ids(locs)
