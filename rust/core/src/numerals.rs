@@ -30,8 +30,9 @@
 //!   «بين خمسة وعشرين» with nothing after reads as 5-20.
 //! * **Bounds**: «على الأقل» before or after the number, up to six plain words after it in the
 //!   same clause («جنديين من قوات الدفاع الجوي على الأقل»); «ما لا يقل عن» → at_least N/None;
-//!   «أكثر من 12», «ما يزيد عن 12», «عشرين ونيف» → more_than 13/None (21/None); «أقل من 5» → range None/4, «لا يزيد
-//!   عن 5», «على الأكثر» → range None/5 (no lower bound is stated).
+//!   «أكثر من 12», «ما يزيد عن 12», «تجاوز 12», «عشرين ونيف» → more_than 13/None
+//!   (21/None); «أقل من 5» → range None/4, «لا يزيد عن 5», «على الأكثر» → range None/5
+//!   (no lower bound is stated).
 //! * **Approximations**: نحو, حوالي, قرابة, ما يقارب, يناهز, زهاء, في حدود, «تقريبا» before or
 //!   after → approx N/N.
 //! * **Vague quantities**: عدة, «عدد من», «العديد من» → 2/None (a plural is at least two);

@@ -233,6 +233,11 @@ const PRE_CUES: &[(&[&str], Cue)] = &[
     (&["يزيد", "علي"], Cue::MoreThan),
     (&["يربو", "علي"], Cue::MoreThan),
     (&["يفوق"], Cue::MoreThan),
+    (&["تجاوز"], Cue::MoreThan),
+    (&["تجاوزت"], Cue::MoreThan),
+    (&["يتجاوز"], Cue::MoreThan),
+    (&["تخطي"], Cue::MoreThan),
+    (&["تخطت"], Cue::MoreThan),
     (&["اقل", "من"], Cue::LessThan),
     (&["يقارب"], Cue::Approx),
     (&["يقرب", "من"], Cue::Approx),
@@ -509,6 +514,20 @@ impl<'a> Grammar<'a> {
             NumberKind::Cardinal | NumberKind::Dual | NumberKind::Vague
         ) {
             return p;
+        }
+        // «صاروخين، على الأقل، سقطا»: the bound set off by commas.
+        if matches!(self.punct(p.next), Some('،' | ',')) && self.word(p.next + 1) == "علي" {
+            if let Some((Cue::AtLeast, next)) = self.post_cue(p.next + 1) {
+                if matches!(self.core_at(next, false), Res::No) {
+                    if let Some(q) = apply_cue(Cue::AtLeast, &p) {
+                        return Phrase {
+                            end: self.toks[next - 1].end,
+                            next,
+                            ..q
+                        };
+                    }
+                }
+            }
         }
         // «5 مدنيين على الأقل», «20 صاروخا أو أكثر»: the counted noun may come between, and
         // «على الأقل» may follow a few plain words later in the clause.
@@ -848,7 +867,17 @@ impl<'a> Grammar<'a> {
             | Lex::Tens(_)
             | Lex::Hundreds(_)
             | Lex::Hundred => match self.words_cardinal(j, a, start) {
-                Some(core) => self.check_cardinal(core, j),
+                Some(mut core) => {
+                    // «الاثنان الآخران», «اثنين آخرين»: the dual after «two» agrees with it.
+                    if core.val == Val::Exact(2) {
+                        if let Some(b) = self.ana.get(core.next).copied().flatten() {
+                            if b.lex == Lex::Dual && b.clitic_len() == 0 {
+                                core.next += 1;
+                            }
+                        }
+                    }
+                    self.check_cardinal(core, j)
+                }
                 None => Res::No,
             },
             Lex::Scale(s, form) => match form {
@@ -958,7 +987,8 @@ impl<'a> Grammar<'a> {
     }
 
     /// One term of a compound: (class, value, token after it).
-    fn small_term(&self, j: usize, a: Analysis) -> Option<(Class, u128, usize)> {
+    /// `definite`: a later term of a compound whose first term has the article.
+    fn small_term(&self, j: usize, a: Analysis, definite: bool) -> Option<(Class, u128, usize)> {
         let next_bare = |lex: Lex| {
             self.ana
                 .get(j + 1)
@@ -976,7 +1006,7 @@ impl<'a> Grammar<'a> {
             Lex::Unit(n) => Some((Class::Unit, n as u128, j + 1)),
             Lex::TeenUnit(n) if next_bare(Lex::Ten) => Some((Class::Teen, 10 + n as u128, j + 2)),
             Lex::Ten => Some((Class::Teen, 10, j + 1)),
-            Lex::Tens(v) if !a.article() => Some((Class::Tens, v as u128, j + 1)),
+            Lex::Tens(v) if !a.article() || definite => Some((Class::Tens, v as u128, j + 1)),
             Lex::Hundreds(v) => Some((Class::Hundreds, v as u128, j + 1)),
             Lex::Hundred => Some((Class::Hundreds, 100, j + 1)),
             _ => None,
@@ -988,7 +1018,7 @@ impl<'a> Grammar<'a> {
         let mut total: u128 = 0;
         let mut cur: u128 = 0;
         let mut last_scale = u128::MAX;
-        let (mut last, mut next) = match (a.lex, self.small_term(j, a)) {
+        let (mut last, mut next) = match (a.lex, self.small_term(j, a, false)) {
             (_, Some((class, v, next))) => {
                 cur = v;
                 (class, next)
@@ -1023,10 +1053,11 @@ impl<'a> Grammar<'a> {
                 }
                 break;
             }
-            if !b.conj || b.article() {
+            // «الأربع والعشرين ساعة»: a definite compound repeats the article on each term.
+            if !b.conj || b.article() != a.article() {
                 break;
             }
-            if let Some((class, v, after)) = self.small_term(next, b) {
+            if let Some((class, v, after)) = self.small_term(next, b, a.article()) {
                 let ok = match last {
                     Class::Hundreds => matches!(class, Class::Unit | Class::Teen | Class::Tens),
                     Class::Unit => class == Class::Tens,

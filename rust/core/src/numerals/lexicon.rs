@@ -517,8 +517,9 @@ fn allowed(lex: Lex, stem: &str, prefix: &str, article: bool) -> bool {
         return false;
     }
     match lex {
-        // «الاثنين» is Monday; «الأحد» Sunday is never a number (TeenUnit).
-        Lex::Unit(2) if article => !stem.starts_with("اثن"),
+        // «الاثنين» is Monday («الاثنان», «الاثنتين» are «the two»); «الأحد» Sunday is never
+        // a number (TeenUnit).
+        Lex::Unit(2) if article => stem != "اثنين",
         Lex::Unit(_) | Lex::Ten | Lex::TeenUnit(_) | Lex::Tens(_) | Lex::Hundreds(_) => true,
         // «المئة» is mostly «في المئة» (percent): not a number on its own.
         Lex::Hundred => !article,
@@ -547,6 +548,7 @@ mod tests {
         assert_eq!(lex.analyze("طائرتين").unwrap().lex, Lex::Dual);
         assert_eq!(lex.analyze("للجنديين").unwrap().lex, Lex::Dual);
         assert!(lex.analyze("الاثنين").is_none());
+        assert_eq!(lex.analyze("الاثنان").unwrap().lex, Lex::Unit(2));
         assert!(lex.analyze("مسلحين").is_none());
         assert!(lex.analyze("المدنيين").is_none());
         assert_eq!(lex.analyze("مدنيان").unwrap().lex, Lex::Dual);
