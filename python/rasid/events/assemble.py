@@ -58,6 +58,8 @@ class Context:
         self.words = Words(text)
         self.free_claims: list = []
         self.sentence_starts: list = []
+        self.sentences: list = []
+        self.mentioned: set = set()
 
     def hits_in(self, s: int, e: int) -> list:
         """Hits starting in ``[s, e)``."""
@@ -324,8 +326,14 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
     prev = None
     for m in out:
         _fill(ctx, m)
-        if prev is not None and not m.actors and prev.actors and _coordinated_start(ctx, m):
-            m.actors = prev.actors
+        if prev is not None and _coordinated_start(ctx, m):
+            # «… إضافة إلى ضرب قاعدة …»: same subject, same time
+            if not m.actors and prev.actors:
+                m.actors = prev.actors
+            if prev.bg_hint:
+                m.bg_hint = True
+            if m.date is None and prev.date is not None:
+                m.date = prev.date
         prev = m
     return out
 
@@ -503,11 +511,23 @@ def _fill(ctx: Context, m: Mention) -> None:
         for w in m.weapons
     )
     has_date = m.date is not None and (m.date_inside or m.start <= m.date.start < m.end)
-    if m.ref:
+    if m.split and not m.ref and m.best_place is not None:
+        m.strong = True
+    elif m.ref:
         m.actors = [c for c in m.actors if c.priority == 1]
         m.strong = specific_place and counts
     elif plural_only:
         m.strong = bool(specific_place or counts or (has_date and m.date.date is not None))
+    elif all(t.kind != "trigger" or t.role in ("noun", "dual") for t in m.anchors):
+        # an attack noun alone («… في ضربة أميركية في بغداد») needs more than a town to be a
+        # report of its own: a count, a date, a site, a munition or a named perpetrator
+        site = any(_ent.place_rank(h) == 0 for h, _ in m.places)
+        munition = any(
+            w.kind == "weapon" and w.role == "munition" and not w.definite for w in m.weapons
+        )
+        m.strong = bool(
+            counts or has_date or site or munition or (m.actors and m.actors[0].priority == 0)
+        )
     else:
         m.strong = bool(
             specific_place
@@ -938,6 +958,8 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
         if best_key is None or key < best_key:
             best_key = key
             loc = h
+    if loc is None or _ent.place_rank(loc) >= 6:
+        loc = _context_place(ctx, ev, loc) or loc
     launch = None
     for m in ms:
         if m.launch:
@@ -1035,6 +1057,32 @@ def _continuation(ctx: Context, sent: Sentence) -> list[Mention]:
     return [m]
 
 
+def _context_place(ctx: Context, ev, loc):
+    """An event placed only in a country («في سوريا», «على الحدود العراقية السورية») takes
+    the most specific place of a neighbouring sentence that reports no event of its own
+    («وتنتشر القوات … بين مدينتي البوكمال والميادين»)."""
+    country = loc.get("country") if loc is not None else None
+    idx = {m.sent.index for m in ev.mentions}
+    best = None
+    for i in sorted(idx):
+        for j in (i + 1, i - 1):
+            if j in idx or j < 0 or j >= len(ctx.sentences) or j in ctx.mentioned:
+                continue
+            sent = ctx.sentences[j]
+            hits = ctx.hits_in(sent.start, sent.end)
+            if any(h.kind == "trigger" for h in hits):
+                continue
+            places, _ = _ent.place_candidates(ctx, sent.start, sent.end, sent)
+            for h, _r in places:
+                if country and h.get("country") != country:
+                    continue
+                if _ent.place_rank(h) <= 3 and (best is None or h.start < best.start):
+                    best = h
+            if best is not None:
+                return best
+    return None
+
+
 def free_claims(ctx: Context, sentences: list, mentioned: set) -> list:
     """Claim sentences that report no attack of their own: ``(sentence index, claimant,
     dual_object, negated)`` («وتبنت المقاومة الإسلامية … الهجومين»)."""
@@ -1072,6 +1120,7 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
     ctx = Context(text, hits, numbers, dates, pub)
     sentences = split_sentences(text)
     ctx.sentence_starts = [s.start for s in sentences]
+    ctx.sentences = sentences
     mentions: list[Mention] = []
     group_seq = [0]
     mentioned = set()
@@ -1087,6 +1136,7 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
     for i, m in enumerate(mentions):
         m.index = i
     ctx.free_claims = free_claims(ctx, sentences, mentioned)
+    ctx.mentioned = mentioned
     events = merge(ctx, mentions)
     return finalize(ctx, events, doc_id)
 

@@ -213,6 +213,17 @@ def compatible(ev: EventGroup, m) -> bool:
     wa, wb = _weekday(ev.date), _weekday(m.date)
     if wa and wb and wa != wb and m.date_inside and ev.date_inside:
         return False
+    if (
+        ev.date is not None
+        and m.date is not None
+        and ev.date.date
+        and m.date.date
+        and ev.date_inside
+        and (m.date_inside or m.bg_hint)
+    ):
+        n = min(len(ev.date.date), len(m.date.date), 7)
+        if ev.date.date[:n] != m.date.date[:n]:
+            return False
     da, db = _day(ev.date), _day(m.date)
     if da and db and da != db and m.date_inside:
         import datetime as _dt
