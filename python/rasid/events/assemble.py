@@ -1113,9 +1113,12 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
     if not any(h.kind == "trigger" for h in hits):
         return []
     pub = _to_date(published)
-    if pub is None:
-        pub = infer_published(text)
     dates = resolve_dates(text, pub)
+    if pub is None and any(d.kind == "explicit" and d.precision == "day" for d in dates):
+        # a dateline («الأحد (18 نيسان 2021)») gives the news day of an undated document
+        pub = infer_published(text)
+        if pub is not None:
+            dates = resolve_dates(text, pub)
     numbers = parse_numbers(text)
     ctx = Context(text, hits, numbers, dates, pub)
     sentences = split_sentences(text)
