@@ -154,6 +154,14 @@ def test_every_place_row_is_valid():
         assert "/" not in r["source"], r  # no machine paths
 
 
+def test_admin1_is_a_governorate_name():
+    govs = {(r["country"], r["admin1"]) for r in PLACES if r["kind"] == "governorate"}
+    assert len(govs) == 32
+    for r in PLACES:
+        if r["country"] in ("IQ", "SY") and r["kind"] != "country":
+            assert (r["country"], r["admin1"]) in govs, r
+
+
 def test_variants_share_every_attribute():
     attrs: dict[str, tuple] = {}
     for r in PLACES:

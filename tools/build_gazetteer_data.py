@@ -324,6 +324,9 @@ WOF_EXTRA_NAMES = {
     "wof:1259983725": ["الشدادي", "الشدادة", "مدينة الشدادي"],  # Ash Shaddadah, al-Hasakah
     "wof:1125920327": ["بغديدا", "قره قوش", "قرقوش", "قراقوش"],  # Qaraqosh (Bakhdida), Ninewa
 }
+# WOF admin1 spellings that differ from OCHA's governorate names (a few records).
+WOF_ADMIN1_ALIASES = {"Dihok": "Duhok", "Ninawa": "Ninewa", "As-Sulaymaniyah": "Al-Sulaymaniyah"}
+
 # (wof source_id) -> names WOF gives a record that belong to another place: Tuz Khurmatu's
 # record carries تازة خورماتو (Taza, a separate town south of Kirkuk) and the English "Taza".
 WOF_WRONG_NAMES = {"wof:421188277": {"تازة خورماتو"}}
@@ -626,7 +629,7 @@ SITES = [
      (36.811, 42.062, "town")),
     ("sy.site.nasib_crossing", "border_crossing", "SY", "Daraa", "Nasib border crossing",
      ["معبر نصيب", "معبر نصيب الحدودي", "معبر جابر نصيب"], (32.550, 36.210, "approximate")),
-    ("sy.site.bab_al_hawa", "border_crossing", "SY", "Idleb", "Bab al-Hawa border crossing",
+    ("sy.site.bab_al_hawa", "border_crossing", "SY", "Idlib", "Bab al-Hawa border crossing",
      ["معبر باب الهوى", "معبر باب الهوى الحدودي"], (36.230, 36.670, "site")),
     ("sy.site.bab_al_salama", "border_crossing", "SY", "Aleppo",
      "Bab al-Salama border crossing",
@@ -651,7 +654,7 @@ SITES = [
      ["مطار المزة العسكري", "مطار المزة", "قاعدة المزة الجوية"], "OS67"),
     ("sy.site.palmyra_airport", "airbase", "SY", "Homs", "Palmyra military airport",
      ["مطار تدمر العسكري", "مطار تدمر"], "OSPR"),
-    ("sy.site.tabqa_airbase", "airbase", "SY", "Ar-Raqqa", "Tabqa airbase",
+    ("sy.site.tabqa_airbase", "airbase", "SY", "Raqqa", "Tabqa airbase",
      ["مطار الطبقة العسكري", "مطار الطبقة", "قاعدة الطبقة الجوية"], "OS59"),
     ("sy.site.dumayr_airbase", "airbase", "SY", "Rif Dimashq", "Dumayr Air Base",
      ["مطار الضمير العسكري", "مطار الضمير", "قاعدة الضمير الجوية"], "OS61"),
@@ -838,7 +841,7 @@ ACTORS = [
      "Syrian Arab Army / Syrian government forces", "state", "SY", "actor.syria"),
     ("actor.fourth_division", ["الفرقة الرابعة", "الفرقة الرابعة في جيش النظام"],
      "Syrian 4th Armoured Division", "state", "SY", "actor.syrian_army"),
-    ("actor.national_defence_forces", ["قوات الدفاع الوطني", "الدفاع الوطني",
+    ("actor.national_defence_forces", ["قوات الدفاع الوطني",
      "ميليشيا الدفاع الوطني"], "National Defence Forces (Syria)", "militia", "SY",
      "actor.syrian_army"),
     ("actor.syrian_general_security", ["الأمن العام السوري", "جهاز الأمن العام",
@@ -870,7 +873,8 @@ ACTORS = [
      "قوات الاحتلال الأميركي", "الاحتلال الأمريكي", "الاحتلال الأميركي", "الطيران الأمريكي",
      "الطيران الأميركي", "المقاتلات الأمريكية", "المقاتلات الأميركية", "القيادة المركزية الأمريكية",
      "القيادة المركزية الأميركية", "سنتكوم", "القوات الامريكية", "القيادة الوسطى الأمريكية",
-     "القيادة الوسطى الأميركية", "القوات الأمريكية في العراق", "القوات الأميركية في سوريا"],
+     "القيادة الوسطى الأميركية", "القوات الأمريكية في العراق", "القوات الأميركية في سوريا",
+     "المارينز", "مشاة البحرية الأمريكية", "مشاة البحرية الأميركية"],
      "U.S. forces / CENTCOM", "state", "US", "actor.united_states"),
     ("actor.coalition", ["التحالف الدولي", "قوات التحالف", "قوات التحالف الدولي",
      "التحالف الدولي لمحاربة داعش", "التحالف الدولي ضد داعش", "التحالف الدولي بقيادة واشنطن",
@@ -1004,8 +1008,9 @@ def fmt(x: float) -> str:
 
 
 def valid_name(name: str) -> bool:
-    """A name worth matching: Arabic letters only (digits allowed in curated site names is
-    handled separately), at least 3 letters, not in :data:`DROP_NAMES`."""
+    """A source place name worth matching: Arabic letters and spaces only, at least 3 letters,
+    no one-letter word, not in :data:`DROP_NAMES`.  (Curated site names, which may hold digits
+    or a Latin code such as K1, are checked in :func:`place_rows`.)"""
     if not _ARABIC_LETTERS.match(name):
         return False
     if letters(name) <= 2:
@@ -1066,12 +1071,10 @@ def hamza_forms(src: Path) -> dict[str, str]:
     return forms
 
 
-def build_admin(src: Path) -> tuple[list[Entity], dict[tuple[str, str], str]]:
+def build_admin(src: Path) -> list[Entity]:
     """Countries, governorates, districts, subdistricts from OCHA (Iraq) and OpenSyria."""
     hamza = hamza_forms(src)
     ents: list[Entity] = []
-    gov_slug: dict[tuple[str, str], str] = {}  # (country, pcode) -> slug
-    admin1_en: dict[tuple[str, str], str] = {}
 
     iq = Entity(
         id="iq",
@@ -1116,8 +1119,6 @@ def build_admin(src: Path) -> tuple[list[Entity], dict[tuple[str, str], str]]:
             gov = r["pcode"][: 5 if country == "IQ" else 4]
             if level == "governorate":
                 gslug = slug(r["name_en"])
-                gov_slug[(country, r["pcode"])] = gslug
-                admin1_en[(country, r["pcode"])] = r["name_en"]
                 eid = f"{country.lower()}.gov.{gslug}"
             else:
                 parent_gov = by_pcode[gov]
@@ -1171,7 +1172,7 @@ def build_admin(src: Path) -> tuple[list[Entity], dict[tuple[str, str], str]]:
                     e.add(bare)
             e.ambiguous = is_ambiguous_word(name_ar)
             ents.append(e)
-    return ents, {k: v for k, v in admin1_en.items()}
+    return ents
 
 
 def build_localities(src: Path, admin: list[Entity]) -> list[Entity]:
@@ -1228,7 +1229,9 @@ def build_localities(src: Path, admin: list[Entity]) -> list[Entity]:
         if not names:
             continue
 
-        admin1 = first["admin1"]
+        admin1 = WOF_ADMIN1_ALIASES.get(first["admin1"], first["admin1"])
+        if not admin1:
+            continue  # outside every governorate polygon (2 border hamlets)
         k = next(
             (
                 loose(n)
@@ -1584,6 +1587,11 @@ def check_rows(rows: list[list[str]]) -> None:
             raise SystemExit(f"{eid}: no Arabic name")
         if attrs.setdefault(eid, tuple(r[2:])) != tuple(r[2:]):
             raise SystemExit(f"{eid}: inconsistent attributes")
+    # every admin1 is the English name of one of the country's governorates
+    govs = {(r[6], r[5]) for r in rows if r[2] == "governorate"}
+    for r in rows:
+        if r[6] in ("IQ", "SY") and r[2] != "country" and (r[6], r[5]) not in govs:
+            raise SystemExit(f"{r[1]}: admin1 {r[5]!r} is not a governorate of {r[6]}")
 
 
 def counts_table(out: Path, files: list[str]) -> str:
@@ -1636,7 +1644,7 @@ def main(argv: list[str] | None = None) -> int:
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
 
-    admin, _ = build_admin(src)
+    admin = build_admin(src)
     locs = build_localities(src, admin)
     locs = prune_city_homonyms(locs, admin)
     assign_locality_ids(locs)

@@ -57,6 +57,9 @@ class Context:
         self.published = published
         self.words = Words(text)
         self.free_claims: list = []
+        self.sentence_starts: list = []
+        self.sentences: list = []
+        self.mentioned: set = set()
 
     def hits_in(self, s: int, e: int) -> list:
         """Hits starting in ``[s, e)``."""
@@ -108,6 +111,7 @@ class Mention:
         "target",
         "site_words",
         "leads_ref",
+        "site_anaphor",
         "best_place",
         "wspan",
         "announce",
@@ -322,8 +326,14 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
     prev = None
     for m in out:
         _fill(ctx, m)
-        if prev is not None and not m.actors and prev.actors and _coordinated_start(ctx, m):
-            m.actors = prev.actors
+        if prev is not None and _coordinated_start(ctx, m):
+            # «… إضافة إلى ضرب قاعدة …»: same subject, same time
+            if not m.actors and prev.actors:
+                m.actors = prev.actors
+            if prev.bg_hint:
+                m.bg_hint = True
+            if m.date is None and prev.date is not None:
+                m.date = prev.date
         prev = m
     return out
 
@@ -441,6 +451,10 @@ def _fill(ctx: Context, m: Mention) -> None:
     m.places = places
     m.launch = launch
     m.best_place = _best_place(ctx, m, places)
+    m.site_anaphor = False
+    if m.best_place is None:
+        m.best_place = _site_antecedent(ctx, m)
+        m.site_anaphor = m.best_place is not None
     m.actors, m.unknown_agent = _ent.actor_candidates(ctx, s, e, m.anchors)
     m.claims, m.claim_negated = _ent.claim_candidates(ctx, s, e)
     m.accused = _ent.accused_candidates(ctx, s, e)
@@ -497,11 +511,23 @@ def _fill(ctx: Context, m: Mention) -> None:
         for w in m.weapons
     )
     has_date = m.date is not None and (m.date_inside or m.start <= m.date.start < m.end)
-    if m.ref:
+    if m.split and not m.ref and m.best_place is not None:
+        m.strong = True
+    elif m.ref:
         m.actors = [c for c in m.actors if c.priority == 1]
         m.strong = specific_place and counts
     elif plural_only:
         m.strong = bool(specific_place or counts or (has_date and m.date.date is not None))
+    elif all(t.kind != "trigger" or t.role in ("noun", "dual") for t in m.anchors):
+        # an attack noun alone («… في ضربة أميركية في بغداد») needs more than a town to be a
+        # report of its own: a count, a date, a site, a munition or a named perpetrator
+        site = any(_ent.place_rank(h) == 0 for h, _ in m.places)
+        munition = any(
+            w.kind == "weapon" and w.role == "munition" and not w.definite for w in m.weapons
+        )
+        m.strong = bool(
+            counts or has_date or site or munition or (m.actors and m.actors[0].priority == 0)
+        )
     else:
         m.strong = bool(
             specific_place
@@ -510,6 +536,18 @@ def _fill(ctx: Context, m: Mention) -> None:
             or indefinite_weapon
             or (m.actors and m.actors[0].priority <= 2)
         )
+
+
+def _site_antecedent(ctx: Context, m: Mention):
+    """«… استهدف مجمعاً عسكرياً في المطار»: the airport (base, field) named before."""
+    words = {h.name[2:] for h in m.site_words if h.definite}
+    if not words:
+        return None
+    floor = ctx.sentence_starts[max(0, m.sent.index - 2)] if ctx.sentence_starts else 0
+    for h in reversed(ctx.hits_in(floor, m.start)):
+        if h.cat == "place" and _ent.place_rank(h) == 0:
+            return (h, [h])
+    return None
 
 
 def _best_place(ctx: Context, m: Mention, places: list):
@@ -631,6 +669,16 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
     for h in hits:
         if h.kind != "cue":
             continue
+        if (
+            h.role == "after"
+            and h.end <= a0.start
+            and 1 < words.distance(h.end, a0.start) <= 4
+            and ctx.text[h.end : a0.start].strip().endswith(" من")
+        ):
+            # «بعد نحو شهرين من هجوم»
+            gap = ctx.text[h.end : a0.start]
+            if not any(x in gap for x in ("ساع", "دقائق", "دقيق")):
+                return True
         if h.role == "after" and h.end <= a0.start and words.distance(h.end, a0.start) <= 1:
             name = h.name
             if "ساع" in name or "دقائق" in name or "دقيقه" in name:
@@ -646,11 +694,11 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
             # «قبل أيام», «الشهر الماضي»
             return True
     d = m.date
-    if d is not None and d.kind == "explicit" and m.start <= d.start < m.end:
-        if not _has_weekday(d.text):
-            if ctx.published is None or d.date is None:
+    for x in ctx.dates:
+        if x.kind == "explicit" and m.start <= x.start < m.end and not _has_weekday(x.text):
+            if ctx.published is None or x.date is None:
                 return True
-            if d.precision == "day" and (_dt.date.fromisoformat(d.date) - ctx.published).days < -1:
+            if x.precision == "day" and (_dt.date.fromisoformat(x.date) - ctx.published).days < -1:
                 return True
     if d is not None:
         if getattr(d, "is_past_context", False) and (m.date_inside or d.kind != "weekday"):
@@ -788,27 +836,26 @@ def _claims(ctx: Context, events: list) -> dict:
     («وأضافت أن مجاهديها …»), or a claim sentence about the attacks just reported."""
     result: dict[int, Any] = {}
     last_claim = None
-    by_sentence: dict[int, list] = {}
-    for ev in events:
-        for m in ev.mentions:
-            by_sentence.setdefault(m.sent.index, []).append(ev)
-    # claim sentences without their own mention
+    free = list(ctx.free_claims)
     for ev in events:
         for m in ev.mentions:
             if m.claims and not m.claim_negated:
                 result[id(ev)] = m.claims[0]
                 last_claim = (m.sent.index, m.claims[0])
+                # «وتبنت … الهجومين»: the claim covers the attacks just reported
+                if m.ref and any(t.role == "dual" for t in m.anchors):
+                    free.append((m.sent.index, m.claims[0], True, False))
             elif m.continues and last_claim is not None and m.sent.index - last_claim[0] <= 2:
                 result.setdefault(id(ev), last_claim[1])
-            elif m.announce and m.actors and m.actors[0].nonstate is False:
-                pass
-    for sent_idx, claim, dual, negated in ctx.free_claims:
+    for sent_idx, claim, dual, negated in free:
         if negated:
             continue
         prior = [
             ev
             for ev in events
-            if ev.first_sentence < sent_idx and not ev.bg_hint and id(ev) not in result
+            if ev.first_sentence < sent_idx
+            and not ev.bg_hint
+            and (id(ev) not in result or result[id(ev)] is claim)
         ]
         if not prior:
             continue
@@ -911,6 +958,8 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
         if best_key is None or key < best_key:
             best_key = key
             loc = h
+    if loc is None or _ent.place_rank(loc) >= 6:
+        loc = _context_place(ctx, ev, loc) or loc
     launch = None
     for m in ms:
         if m.launch:
@@ -1008,6 +1057,32 @@ def _continuation(ctx: Context, sent: Sentence) -> list[Mention]:
     return [m]
 
 
+def _context_place(ctx: Context, ev, loc):
+    """An event placed only in a country («في سوريا», «على الحدود العراقية السورية») takes
+    the most specific place of a neighbouring sentence that reports no event of its own
+    («وتنتشر القوات … بين مدينتي البوكمال والميادين»)."""
+    country = loc.get("country") if loc is not None else None
+    idx = {m.sent.index for m in ev.mentions}
+    best = None
+    for i in sorted(idx):
+        for j in (i + 1, i - 1):
+            if j in idx or j < 0 or j >= len(ctx.sentences) or j in ctx.mentioned:
+                continue
+            sent = ctx.sentences[j]
+            hits = ctx.hits_in(sent.start, sent.end)
+            if any(h.kind == "trigger" for h in hits):
+                continue
+            places, _ = _ent.place_candidates(ctx, sent.start, sent.end, sent)
+            for h, _r in places:
+                if country and h.get("country") != country:
+                    continue
+                if _ent.place_rank(h) <= 3 and (best is None or h.start < best.start):
+                    best = h
+            if best is not None:
+                return best
+    return None
+
+
 def free_claims(ctx: Context, sentences: list, mentioned: set) -> list:
     """Claim sentences that report no attack of their own: ``(sentence index, claimant,
     dual_object, negated)`` («وتبنت المقاومة الإسلامية … الهجومين»)."""
@@ -1038,12 +1113,17 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
     if not any(h.kind == "trigger" for h in hits):
         return []
     pub = _to_date(published)
-    if pub is None:
-        pub = infer_published(text)
     dates = resolve_dates(text, pub)
+    if pub is None and any(d.kind == "explicit" and d.precision == "day" for d in dates):
+        # a dateline («الأحد (18 نيسان 2021)») gives the news day of an undated document
+        pub = infer_published(text)
+        if pub is not None:
+            dates = resolve_dates(text, pub)
     numbers = parse_numbers(text)
     ctx = Context(text, hits, numbers, dates, pub)
     sentences = split_sentences(text)
+    ctx.sentence_starts = [s.start for s in sentences]
+    ctx.sentences = sentences
     mentions: list[Mention] = []
     group_seq = [0]
     mentioned = set()
@@ -1059,6 +1139,7 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
     for i, m in enumerate(mentions):
         m.index = i
     ctx.free_claims = free_claims(ctx, sentences, mentioned)
+    ctx.mentioned = mentioned
     events = merge(ctx, mentions)
     return finalize(ctx, events, doc_id)
 

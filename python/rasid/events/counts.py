@@ -71,8 +71,9 @@ def munition_candidates(ctx, span: tuple[int, int], headline: bool) -> list[Cand
     out: list[Cand] = []
     used: set[int] = set()
     base_tier = 2 if headline else 1
+    triggers = [h for h in ctx.hits_in(s, e) if h.kind == "trigger"]
     for n in ctx.numbers_in(s, e):
-        if n.kind == "ordinal":
+        if n.kind == "ordinal" or _on_trigger(n, triggers):
             continue
         w = None
         for h in weapons:
@@ -118,6 +119,11 @@ def munition_candidates(ctx, span: tuple[int, int], headline: bool) -> list[Cand
     return out
 
 
+def _on_trigger(n, triggers) -> bool:
+    """A dual read on an attack noun («هجومين», «استهدافين») counts attacks, not weapons."""
+    return any(t.start <= n.start < t.end or n.start <= t.start < n.end for t in triggers)
+
+
 def _partitive(ctx, weapons, w) -> bool:
     """«صاروخين من الصواريخ التي …»: a part of the salvo, not its size."""
     for x in weapons:
@@ -150,7 +156,7 @@ def _place_part_after(cues, words, pos) -> bool:
             c.role == "partial"
             and c.start >= pos
             and words.distance(pos, c.start) <= 1
-            and c.name in ("داخل", "خارج", "وسط")
+            and c.name.startswith(("داخل", "خارج", "وسط"))
         ):
             return True
     return False
@@ -197,7 +203,8 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool):
 def _items(ctx, s: int, e: int) -> list:
     """Countable items in ``text[s:e]``: numbers and person/nationality nouns, in order."""
     out = []
-    nums = [n for n in ctx.numbers_in(s, e) if n.kind != "ordinal"]
+    triggers = [h for h in ctx.hits_in(s, e) if h.kind == "trigger"]
+    nums = [n for n in ctx.numbers_in(s, e) if n.kind != "ordinal" and not _on_trigger(n, triggers)]
     for n in nums:
         out.append(("num", n.start, n.end, n))
     for h in ctx.hits_in(s, e):

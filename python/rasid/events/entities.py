@@ -177,6 +177,9 @@ def _preferred_reading(ctx, readings: list):
     if len(readings) == 1:
         return readings[0]
     word = _type_word(ctx, readings[0])
+    if word == "ريف":
+        # «ريف دير الزور»: the countryside of a governorate
+        word = "محافظة"
     if word in _TYPE_WORDS:
         for kind in _TYPE_WORDS[word]:
             for r in readings:

@@ -121,7 +121,9 @@ def _families_ok(a: set, b: set, anaphoric_site: bool = False) -> bool:
     ha = {f for f in a if f.isupper()}
     hb = {f for f in b if f.isupper()}
     if ha and hb and not ha & hb and not (ha | hb) <= {"A", "D"}:
-        return False
+        # «سلاح الجو أغار على المطار» after «صاروخين … استهدفت المطار»: the same strike
+        if not (anaphoric_site and "A" in hb and ha <= {"R", "D"}):
+            return False
     ua = {f.upper() for f in a}
     ub = {f.upper() for f in b}
     if ua & ub:
@@ -165,6 +167,29 @@ def _contains(big, small) -> bool:
     return False
 
 
+_WEEKDAY_NAMES = (
+    "السبت",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الثلثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعة",
+)
+
+
+def _weekday(d) -> str | None:
+    """The weekday a weekday expression names («فجر الأحد» → «الاحد»)."""
+    if d is None or d.kind != "weekday":
+        return None
+    t = d.text.replace("أ", "ا").replace("إ", "ا")
+    for name in _WEEKDAY_NAMES:
+        if name in t:
+            return "الثلاثاء" if name == "الثلثاء" else name
+    return None
+
+
 def _day(d) -> str | None:
     if d is None or d.date is None or d.precision != "day":
         return None
@@ -175,7 +200,8 @@ def compatible(ev: EventGroup, m) -> bool:
     """Whether mention ``m`` can be one more statement of event ``ev``."""
     if m.group is not None and m.group in ev.groups:
         return False
-    if not _families_ok(ev.families, _families(m), m.best_place is None and _site_word(m)):
+    anaphoric_site = m.site_anaphor or (m.best_place is None and _site_word(m))
+    if not _families_ok(ev.families, _families(m), anaphoric_site):
         return False
     ids = _actor_ids(m)
     if ids and ev.actor_ids and not ids & ev.actor_ids:
@@ -184,6 +210,20 @@ def compatible(ev: EventGroup, m) -> bool:
         return False
     if not m.ref and not m.leads_ref and m.strong and bool(m.bg_hint) != bool(ev.bg_hint):
         return False
+    wa, wb = _weekday(ev.date), _weekday(m.date)
+    if wa and wb and wa != wb and m.date_inside and ev.date_inside:
+        return False
+    if (
+        ev.date is not None
+        and m.date is not None
+        and ev.date.date
+        and m.date.date
+        and ev.date_inside
+        and (m.date_inside or m.bg_hint)
+    ):
+        n = min(len(ev.date.date), len(m.date.date), 7)
+        if ev.date.date[:n] != m.date.date[:n]:
+            return False
     da, db = _day(ev.date), _day(m.date)
     if da and db and da != db and m.date_inside:
         import datetime as _dt
