@@ -33,6 +33,8 @@
 //!   «أكثر من 12», «ما يزيد عن 12», «تجاوز 12», «عشرين ونيف» → more_than 13/None
 //!   (21/None); «أقل من 5» → range None/4, «لا يزيد عن 5», «على الأكثر» → range None/5
 //!   (no lower bound is stated).
+//!   A singular counted noun right before «على الأقل» is at least one: «بصاروخ على الأقل»
+//!   → at_least 1/None.
 //! * **Approximations**: نحو, حوالي, قرابة, ما يقارب, يناهز, زهاء, في حدود, «تقريبا» before or
 //!   after → approx N/N.
 //! * **Vague quantities**: عدة, «عدد من», «العديد من» → 2/None (a plural is at least two);
