@@ -502,7 +502,13 @@ def _fill(ctx: Context, m: Mention) -> None:
     m.same_day = any(h.kind == "cue" and h.role == "same_day" for h in hits)
     # strength
     specific_place = any(_ent.place_rank(h) <= 4 for h, _ in m.places)
-    counts = bool([c for c in m.munitions if c.tier <= 3] or m.killed or m.wounded or m.none)
+    counts = bool(
+        [c for c in m.munitions if c.tier <= 3]
+        or m.killed
+        or m.wounded
+        or m.none
+        or any(h.kind == "casualty" and h.role == "combined" for h in hits)
+    )
     indefinite_weapon = any(
         not w.definite
         and (

@@ -395,31 +395,44 @@ def _quoted_before(ctx, c, s: int) -> Entity | None:
 
 
 def accused_candidates(ctx, s: int, e: int) -> list[Entity]:
-    """Entities blamed in ``text[s:e]`` («تتهم واشنطن الفصائل …»)."""
+    """Entities blamed in ``text[s:e]`` («تتهم واشنطن الفصائل الموالية لإيران …»)."""
     hits = ctx.hits_in(s, e)
     words = ctx.words
     out = []
     for c in hits:
         if c.kind != "claim" or c.role != "accuse":
             continue
-        for h in hits:
-            if h.start >= c.end and words.distance(c.end, h.start) <= 4:
-                if h.cat == "actor" or h.kind == "nationality":
-                    out.append(_entity_of(ctx, h)[0])
-                    break
-                if h.kind == "cue" and h.role == "nonstate":
-                    end = h.end
-                    for n in hits:
-                        if n.start >= h.end and words.distance(h.end, n.start) <= 3:
-                            if n.kind == "nationality" or n.cat == "actor":
-                                end = n.end
-                    out.append(
-                        Entity(
-                            mention=ctx.text[h.start : end],
-                            start=h.start,
-                            end=end,
-                            name_ar=ctx.text[h.start : end],
-                        )
-                    )
-                    break
+        named = [
+            h
+            for h in hits
+            if h.start >= c.end
+            and words.distance(c.end, h.start) <= 5
+            and (h.cat == "actor" or h.kind == "nationality" or h.role == "nonstate")
+        ]
+        # after the verb comes the accuser, then the accused
+        if (
+            len(named) >= 2
+            and named[0].cat == "actor"
+            and words.distance(c.end, named[0].start) <= 1
+        ):
+            named = named[1:]
+        if not named:
+            continue
+        h = named[0]
+        if h.role == "nonstate":
+            end = h.end
+            for n in hits:
+                if n.start >= h.end and words.distance(h.end, n.start) <= 3:
+                    if n.kind == "nationality" or n.cat == "actor":
+                        end = n.end
+            out.append(
+                Entity(
+                    mention=ctx.text[h.start : end],
+                    start=h.start,
+                    end=end,
+                    name_ar=ctx.text[h.start : end],
+                )
+            )
+        else:
+            out.append(_entity_of(ctx, h)[0])
     return out
