@@ -298,6 +298,25 @@ mod tests {
     }
 
     #[test]
+    fn every_cut_of_every_row_parses_inside_its_text() {
+        // Prefixes and suffixes of the table sentences cut words, numbers and cues anywhere.
+        for (sentence, _) in cases() {
+            let chars: Vec<char> = sentence.chars().collect();
+            for cut in 0..=chars.len() {
+                for part in [&chars[..cut], &chars[cut..]] {
+                    let text: String = part.iter().collect();
+                    let mut last = 0;
+                    for m in parse_numbers(&text) {
+                        assert!(last <= m.start && m.start < m.end && m.end <= part.len());
+                        assert!(m.min.is_some() || m.max.is_some());
+                        last = m.end;
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn lone_surrogate_is_an_error() {
         let units: Vec<u16> = vec![0x0661, 0xD800, 0x0662];
         assert_eq!(

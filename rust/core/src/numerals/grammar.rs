@@ -90,6 +90,19 @@ const LABEL_BEFORE: &[&str] = &[
     "الفرقة",
     "القناة",
     "الموسم",
+    // aircraft and weapon designations written with a space: «سوخوي 24», «إف 16», «إس 400»
+    "قرار",
+    "سوخوي",
+    "ميغ",
+    "ميج",
+    "اف",
+    "اس",
+    "تي",
+    "بي",
+    "بوينغ",
+    "بوينج",
+    "ايرباص",
+    "الطراز",
 ];
 
 /// Words before an ordinal that make it part of a month name (تشرين الأول, كانون الثاني,
