@@ -34,7 +34,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
-use alphabet::{Folded, BEH, FEH, IS_WORD, KAF, LAM, WAW};
+use alphabet::{FoldTable, Folded, BEH, FEH, IS_WORD, KAF, LAM, WAW};
 pub use file::FileError;
 pub use norm::Norm;
 use trie::{Trie, NONE};
@@ -170,7 +170,8 @@ impl Arena {
 /// Collects entries and builds a [`Gazetteer`].
 #[derive(Debug)]
 pub struct GazetteerBuilder {
-    norm: Norm,
+    fold: Arc<FoldTable>,
+    scratch: Folded,
     arena: Arena,
     keys: Vec<StrRef>,
     key_ids: HashMap<String, u32>,
@@ -189,7 +190,8 @@ impl GazetteerBuilder {
     /// A builder whose names and texts will be normalized with `norm`.
     pub fn new(norm: Norm) -> GazetteerBuilder {
         GazetteerBuilder {
-            norm,
+            fold: fold_table(&norm),
+            scratch: Folded::default(),
             arena: Arena::default(),
             keys: Vec::new(),
             key_ids: HashMap::new(),
@@ -231,9 +233,9 @@ impl GazetteerBuilder {
         if id.is_empty() {
             return Err(err(format!("name {name:?} has an empty id")));
         }
-        let mut folded = Vec::new();
-        self.norm.feed(name.chars(), |c, _, _| folded.push(c));
-        let pattern = alphabet::fold_name(folded.into_iter());
+        self.fold
+            .fold(name.chars().map(u32::from), &mut self.scratch);
+        let pattern = alphabet::trim_pattern(&self.scratch.bytes);
         if pattern.is_empty() {
             return Err(err(format!(
                 "name {name:?} (id {id:?}) has no letter or digit after normalization"
@@ -308,7 +310,7 @@ impl GazetteerBuilder {
     /// Builds the gazetteer.
     pub fn build(self) -> Gazetteer {
         let GazetteerBuilder {
-            norm,
+            fold,
             arena,
             keys,
             mut entities,
@@ -373,7 +375,7 @@ impl GazetteerBuilder {
         out_start.push(outputs.len() as u32);
         let trie = Trie::build(&unique);
         Gazetteer {
-            norm,
+            fold,
             arena: arena.text,
             keys,
             entities,
@@ -399,9 +401,9 @@ impl Arena {
 }
 
 /// A built gazetteer: immutable, `Send + Sync`, shared by threads.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Gazetteer {
-    norm: Norm,
+    fold: Arc<FoldTable>,
     arena: String,
     keys: Vec<StrRef>,
     entities: Vec<Entity>,
@@ -427,7 +429,7 @@ thread_local! {
 impl Gazetteer {
     /// The normalization of this gazetteer.
     pub fn norm(&self) -> &Norm {
-        &self.norm
+        self.fold.norm()
     }
 
     /// Number of names (entries) it holds.
@@ -530,25 +532,30 @@ impl Gazetteer {
     /// Finds the names in the text whose characters `chars` yields (in order); offsets are
     /// indices into that sequence of characters.
     pub fn find_chars<I: Iterator<Item = char>>(&self, chars: I, overlapping: bool) -> Vec<Match> {
+        self.find_units(chars.map(u32::from), overlapping)
+    }
+
+    /// Finds the names in the text whose code points `units` yields (a Python `str`'s
+    /// storage; a lone surrogate reads as U+FFFD); offsets are indices into that sequence.
+    pub fn find_units<I: Iterator<Item = u32>>(&self, units: I, overlapping: bool) -> Vec<Match> {
         let mut out = Vec::new();
         SCRATCH.with(|s| match s.try_borrow_mut() {
-            Ok(mut s) => self.find_into(chars, overlapping, &mut s, &mut out),
-            Err(_) => self.find_into(chars, overlapping, &mut Scratch::default(), &mut out),
+            Ok(mut s) => self.find_into(units, overlapping, &mut s, &mut out),
+            Err(_) => self.find_into(units, overlapping, &mut Scratch::default(), &mut out),
         });
         out
     }
 
-    fn find_into<I: Iterator<Item = char>>(
+    fn find_into<I: Iterator<Item = u32>>(
         &self,
-        chars: I,
+        units: I,
         overlapping: bool,
         scratch: &mut Scratch,
         out: &mut Vec<Match>,
     ) {
         let Scratch { folded, hits } = scratch;
-        folded.clear();
         hits.clear();
-        self.norm.feed(chars, |c, s, e| folded.push(c, s, e));
+        self.fold.fold(units, folded);
         self.scan(&folded.bytes, overlapping, hits);
         if overlapping {
             hits.sort_unstable_by_key(|h| (h.0, std::cmp::Reverse(h.1)));
@@ -556,7 +563,7 @@ impl Gazetteer {
         for &(s, e, pat, mask) in hits.iter() {
             let (start, end) = (
                 folded.starts[s as usize] as usize,
-                folded.ends[e as usize - 1] as usize,
+                folded.end_of(e as usize),
             );
             let range =
                 self.out_start[pat as usize] as usize..self.out_start[pat as usize + 1] as usize;
@@ -687,7 +694,7 @@ impl Gazetteer {
         threads: Option<usize>,
     ) -> Vec<Vec<Match>> {
         use rayon::prelude::*;
-        let one = |d: &T| self.find_chars(d.chars(), overlapping);
+        let one = |d: &T| self.find_units(d.units(), overlapping);
         if docs.len() > 1 && threads != Some(1) {
             if let Some(p) = pool(threads) {
                 return p.install(|| docs.par_iter().map(one).collect());
@@ -697,31 +704,46 @@ impl Gazetteer {
     }
 }
 
-/// A document whose characters can be read from any thread.
+/// A document whose code points can be read from any thread.
 pub trait CharSource: Sync {
-    /// The iterator over the characters.
-    type Chars<'a>: Iterator<Item = char>
+    /// The iterator over the code points.
+    type Units<'a>: Iterator<Item = u32>
     where
         Self: 'a;
-    /// The characters of the document, in order.
-    fn chars(&self) -> Self::Chars<'_>;
+    /// The code points of the document, in order.
+    fn units(&self) -> Self::Units<'_>;
 }
 
+type StrUnits<'a> = std::iter::Map<std::str::Chars<'a>, fn(char) -> u32>;
+
 impl CharSource for &str {
-    type Chars<'a>
-        = std::str::Chars<'a>
+    type Units<'a>
+        = StrUnits<'a>
     where
         Self: 'a;
-    fn chars(&self) -> Self::Chars<'_> {
-        str::chars(self)
+    fn units(&self) -> StrUnits<'_> {
+        self.chars().map(u32::from as fn(char) -> u32)
     }
 }
 
 impl CharSource for String {
-    type Chars<'a> = std::str::Chars<'a>;
-    fn chars(&self) -> Self::Chars<'_> {
-        str::chars(self)
+    type Units<'a> = StrUnits<'a>;
+    fn units(&self) -> StrUnits<'_> {
+        self.chars().map(u32::from as fn(char) -> u32)
     }
+}
+
+/// The fold table of `norm`, shared by every gazetteer with the same options.
+fn fold_table(norm: &Norm) -> Arc<FoldTable> {
+    static TABLES: Mutex<Vec<(u64, Arc<FoldTable>)>> = Mutex::new(Vec::new());
+    let bits = norm.to_bits();
+    let mut tables = TABLES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, t)) = tables.iter().find(|(b, _)| *b == bits) {
+        return t.clone();
+    }
+    let t = Arc::new(FoldTable::new(norm));
+    tables.push((bits, t.clone()));
+    t
 }
 
 /// The worker pools, by size, with the process id that created them: a child made by

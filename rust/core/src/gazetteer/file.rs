@@ -132,7 +132,7 @@ impl Gazetteer {
         w.0.extend_from_slice(MAGIC);
         w.0.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         w.0.extend_from_slice(&ALPHABET_VERSION.to_le_bytes());
-        w.0.extend_from_slice(&self.norm.to_bits().to_le_bytes());
+        w.0.extend_from_slice(&self.fold.norm().to_bits().to_le_bytes());
         w.0.extend_from_slice(&SECTIONS.to_le_bytes());
         w.section(self.arena.as_bytes());
         w.u32s(
@@ -349,7 +349,7 @@ impl Gazetteer {
         }
         trie.index();
         Ok(Gazetteer {
-            norm,
+            fold: super::fold_table(&norm),
             arena,
             keys,
             entities,
