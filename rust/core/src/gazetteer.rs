@@ -3,8 +3,8 @@
 //! A [`Gazetteer`] holds many names (places, bases, actors, weapons, trigger words), each
 //! tied to an entity with an id, a kind and attributes; variant spellings share an id. Names
 //! and texts are normalized the same way and folded into a one-byte alphabet
-//! ([`alphabet`]), the names go into a compact trie, and [`Gazetteer::find`] walks the trie
-//! only where a name may start:
+//! ([`alphabet`]), the names go into a table of whole-word spans ([`words`]), and
+//! [`Gazetteer::find`] looks spans up only where a name may start:
 //!
 //! * at the start of a word, or after the proclitics و ف ب ل ك in their combinations
 //!   (و/ف, then ب/ل/ك): «وبغداد», «فببغداد» is not a combination, «ولبغداد» is;
@@ -27,17 +27,17 @@
 pub mod alphabet;
 mod file;
 mod norm;
-mod trie;
+pub mod words;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
-use alphabet::{FoldTable, Folded, BEH, FEH, IS_WORD, KAF, LAM, WAW};
+use alphabet::{is_word, FoldTable, Folded, BEH, FEH, KAF, LAM, WAW};
 pub use file::FileError;
 pub use norm::Norm;
-use trie::{Trie, NONE};
+use words::{WordTable, NONE};
 
 /// A name written without the article (بغداد): matches at a word start or after clitics.
 const PLAIN: u8 = 1;
@@ -347,7 +347,7 @@ impl GazetteerBuilder {
         }
         drop(attrs);
 
-        // Patterns: sorted, the same bytes grouped into one trie output.
+        // Patterns: sorted, the same bytes grouped into one output.
         let bytes_of = |p: &(u32, u32, u32, u8)| &pattern_bytes[p.0 as usize..(p.0 + p.1) as usize];
         patterns.sort_unstable_by(|a, b| bytes_of(a).cmp(bytes_of(b)).then(a.2.cmp(&b.2)));
         let mut unique: Vec<&[u8]> = Vec::new();
@@ -373,7 +373,7 @@ impl GazetteerBuilder {
             *out_mask.last_mut().expect("pushed above") |= p.3;
         }
         out_start.push(outputs.len() as u32);
-        let trie = Trie::build(&unique);
+        let words = WordTable::build(&unique);
         Gazetteer {
             fold,
             arena: arena.text,
@@ -381,7 +381,7 @@ impl GazetteerBuilder {
             entities,
             attrs: flat,
             names,
-            trie,
+            words,
             out_start,
             out_mask,
             outputs,
@@ -409,7 +409,7 @@ pub struct Gazetteer {
     entities: Vec<Entity>,
     attrs: Vec<Attr>,
     names: Vec<Name>,
-    trie: Trie,
+    words: WordTable,
     out_start: Vec<u32>,
     out_mask: Vec<u8>,
     outputs: Vec<u32>,
@@ -454,7 +454,7 @@ impl Gazetteer {
             + self.entities.len() * std::mem::size_of::<Entity>()
             + self.attrs.len() * std::mem::size_of::<Attr>()
             + self.names.len() * std::mem::size_of::<Name>()
-            + self.trie.heap_bytes()
+            + self.words.heap_bytes()
             + self.out_start.len() * 4
             + self.out_mask.len()
             + self.outputs.len() * 4
@@ -556,7 +556,7 @@ impl Gazetteer {
         let Scratch { folded, hits } = scratch;
         hits.clear();
         self.fold.fold(units, folded);
-        self.scan(&folded.bytes, overlapping, hits);
+        self.scan(&folded.bytes, folded.starts.len(), overlapping, hits);
         if overlapping {
             hits.sort_unstable_by_key(|h| (h.0, std::cmp::Reverse(h.1)));
         }
@@ -579,97 +579,99 @@ impl Gazetteer {
         }
     }
 
-    /// Walks the trie from byte `c`; records valid matches (all of them when `overlapping`,
-    /// else returns the longest) whose pattern kind is in `mask`.
+    /// Looks up the spans starting at byte `c` whose first word ends at `we`, extending over
+    /// the following words while a longer name may match; records the matches whose pattern
+    /// kind is in `mask` (all when `overlapping`, else returns the longest). `b` is the
+    /// padded folded text of `n` bytes.
     #[inline]
-    fn walk(
+    #[allow(clippy::too_many_arguments)]
+    fn try_at(
         &self,
         b: &[u8],
+        n: usize,
         c: usize,
+        we: usize,
         mask: u8,
         overlapping: bool,
         hits: &mut Vec<(u32, u32, u32, u8)>,
-    ) -> Option<(usize, u32)> {
-        let n = b.len();
-        let t = &self.trie;
+    ) -> Option<(usize, usize, u32, u8)> {
+        let t = &self.words;
+        let mut end = we;
+        let mut h = words::first_word_hash_at(b, c, we);
         let mut best = None;
-        let first = b[c];
-        let mut node = t.root_child(first);
-        if node == 0 {
-            return None;
-        }
-        let mut j = c + 1;
-        loop {
-            let o = t.out[node as usize];
-            if o != NONE
-                && (j == n || !IS_WORD[b[j] as usize])
-                && self.out_mask[o as usize] & mask != 0
-            {
+        while let Some(idx) = t.get(h, &b[c..end]) {
+            let e = t.entries[idx as usize];
+            if e.out != NONE && self.out_mask[e.out as usize] & mask != 0 {
                 if overlapping {
-                    hits.push((c as u32, j as u32, o, mask));
+                    hits.push((c as u32, end as u32, e.out, mask));
                 } else {
-                    best = Some((j, o));
+                    best = Some((c, end, e.out, mask));
                 }
             }
-            if j >= n {
+            if e.cont == 0 {
                 break;
             }
-            let next = if j == c + 1 {
-                match t.root_pair(first, b[j]) {
-                    0 => None,
-                    x => Some(x),
-                }
-            } else {
-                t.child(node, b[j])
-            };
-            match next {
-                Some(x) => node = x,
-                None => break,
+            let mut k = end;
+            while k < n && !is_word(b[k]) {
+                k += 1;
             }
-            j += 1;
+            if k >= n {
+                break;
+            }
+            while k < n && is_word(b[k]) {
+                k += 1;
+            }
+            h = words::extend_hash(h, &b[end..k]);
+            end = k;
         }
         best
     }
 
-    /// Scans folded bytes, pushing `(start, end, pattern, mask)` hits in byte offsets.
-    fn scan(&self, b: &[u8], overlapping: bool, hits: &mut Vec<(u32, u32, u32, u8)>) {
-        if self.trie.is_empty() {
+    /// Scans the folded text `b` (`n` bytes and the zero padding), pushing
+    /// `(start, end, pattern, mask)` hits in byte offsets. Words are found eight bytes at a
+    /// time: word bytes are the bytes with the high bit set.
+    fn scan(&self, b: &[u8], n: usize, overlapping: bool, hits: &mut Vec<(u32, u32, u32, u8)>) {
+        const HI: u64 = 0x8080_8080_8080_8080;
+        let load = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+        if self.words.entries.is_empty() || b.len() < n + alphabet::PAD {
             return;
         }
-        let n = b.len();
         let mut i = 0;
         while i < n {
-            while i < n && !IS_WORD[b[i] as usize] {
-                i += 1;
+            // Next word start (the padding is all separators).
+            let x = load(i) & HI;
+            if x == 0 {
+                i += 8;
+                continue;
             }
-            if i >= n {
-                break;
+            let ws = i + (x.trailing_zeros() / 8) as usize;
+            let mut we = ws;
+            loop {
+                let y = !load(we) & HI;
+                if y != 0 {
+                    we += (y.trailing_zeros() / 8) as usize;
+                    break;
+                }
+                we += 8;
             }
-            let ws = i;
             let c0 = b[ws];
-            let mut found = self
-                .walk(b, ws, PLAIN | ARTICLE, overlapping, hits)
-                .map(|(e, o)| (ws, e, o, PLAIN | ARTICLE));
-            if found.is_none() && ws + 1 < n {
+            let mut found = self.try_at(b, n, ws, we, PLAIN | ARTICLE, overlapping, hits);
+            if found.is_none() && ws + 1 < we {
                 let m1 = match c0 {
                     WAW | FEH | BEH | KAF => PLAIN | ARTICLE,
                     LAM => PLAIN | CONTRACTED,
                     _ => 0,
                 };
                 if m1 != 0 {
-                    found = self
-                        .walk(b, ws + 1, m1, overlapping, hits)
-                        .map(|(e, o)| (ws + 1, e, o, m1));
-                    if found.is_none() && (c0 == WAW || c0 == FEH) && ws + 2 < n {
+                    found = self.try_at(b, n, ws + 1, we, m1, overlapping, hits);
+                    if found.is_none() && (c0 == WAW || c0 == FEH) && ws + 2 < we {
                         let m2 = match b[ws + 1] {
                             BEH | KAF => PLAIN | ARTICLE,
                             LAM => PLAIN | CONTRACTED,
                             _ => 0,
                         };
                         if m2 != 0 {
-                            found = self
-                                .walk(b, ws + 2, m2, overlapping, hits)
-                                .map(|(e, o)| (ws + 2, e, o, m2));
+                            found = self.try_at(b, n, ws + 2, we, m2, overlapping, hits);
                         }
                     }
                 }
@@ -678,9 +680,7 @@ impl Gazetteer {
                 hits.push((s as u32, e as u32, o, mask));
                 i = e;
             } else {
-                while i < n && IS_WORD[b[i] as usize] {
-                    i += 1;
-                }
+                i = we;
             }
         }
     }

@@ -1,11 +1,14 @@
 //! The one-byte matching alphabet.
 //!
-//! Normalized text is folded into bytes so that one byte is one normalized character: ASCII
-//! stays ASCII (letters lower-cased, white space and control characters become one space),
-//! the Arabic letters U+0621–U+064A become `0x81..=0xAA` (tatweel U+0640 is `0xA0`), harakat
-//! that survive normalization, common Persian/Urdu/Kurdish letters and any other letter get
-//! codes above that, Arabic punctuation folds to its ASCII twin and every quotation mark to
-//! `"`. Matching then runs over plain bytes and no UTF-8 decoding is needed, and the index of a
+//! Normalized text is folded into bytes so that one byte is one normalized character, and
+//! the bytes of words (letters and digits) are exactly the bytes `>= 0x80`: the Arabic
+//! letters U+0621–U+064A become `0x81..=0xAA`, harakat that survive normalization `0xC0`,
+//! common Persian/Urdu/Kurdish letters `0xC1..=0xD5`, ASCII digits `0xD6..=0xDF`, ASCII
+//! letters (either case) `0xE0..=0xF9` and any other letter or digit `0xFF`. Separators stay
+//! below `0x80`: white space and control characters become one space, ASCII punctuation stays
+//! itself, Arabic punctuation folds to its ASCII twin, every quotation mark to `"`, tatweel
+//! (when the normalization keeps it) to `0x1E` and any other symbol to `0x1F`. A word test is
+//! then one comparison, and eight bytes are tested at once with a mask. Matching then runs over plain bytes and no UTF-8 decoding is needed, and the index of a
 //! byte is the index of a normalized character, which the [`Folded`] buffer maps back to the
 //! original code points.
 
@@ -15,6 +18,12 @@ pub const SPACE: u8 = b' ';
 pub const OTHER_SYMBOL: u8 = 0x1F;
 /// Any letter outside ASCII and the Arabic block (Latin accents, Cyrillic, rare Arabic letters).
 pub const OTHER_LETTER: u8 = 0xFF;
+/// Tatweel U+0640 (a separator: it only survives when the normalization keeps it).
+pub const TATWEEL: u8 = 0x1E;
+/// First byte of the ASCII digits.
+const DIGIT0: u8 = 0xD6;
+/// First byte of the ASCII letters.
+const LETTER_A: u8 = 0xE0;
 /// Harakat and Quranic marks left in the text (only when diacritics are not removed).
 const MARK: u8 = 0xC0;
 
@@ -61,18 +70,12 @@ const EXTENDED: [(u32, u8); 21] = [
     (0x06D5, 0xD5), // ە
 ];
 
-/// `true` for bytes that are part of a word: ASCII letters and digits, Arabic letters, marks
-/// and other letters. Tatweel, white space, punctuation and symbols separate words.
-pub static IS_WORD: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0usize;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = c.is_ascii_lowercase() || c.is_ascii_digit() || (c >= 0x81 && c != 0xA0);
-        b += 1;
-    }
-    t
-};
+/// `true` for bytes that are part of a word (letters, digits, marks): the bytes `>= 0x80`.
+/// Tatweel, white space, punctuation and symbols separate words.
+#[inline(always)]
+pub fn is_word(b: u8) -> bool {
+    b >= 0x80
+}
 
 /// The alphabet byte of one normalized character, or `None` for a character that is dropped
 /// (invisible format characters such as ZWNJ, bidi marks and the BOM).
@@ -82,7 +85,11 @@ pub fn byte_of(c: char) -> Option<u8> {
     if u < 0x80 {
         let b = u as u8;
         return Some(if b.is_ascii_uppercase() {
-            b + 32
+            LETTER_A + (b - b'A')
+        } else if b.is_ascii_lowercase() {
+            LETTER_A + (b - b'a')
+        } else if b.is_ascii_digit() {
+            DIGIT0 + (b - b'0')
         } else if b <= 0x20 || b == 0x7F {
             SPACE
         } else {
@@ -90,10 +97,11 @@ pub fn byte_of(c: char) -> Option<u8> {
         });
     }
     Some(match u {
+        0x0640 => TATWEEL,
         0x0621..=0x064A => arabic(u),
         0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0610..=0x061A => MARK,
-        0x0660..=0x0669 => b'0' + (u - 0x0660) as u8,
-        0x06F0..=0x06F9 => b'0' + (u - 0x06F0) as u8,
+        0x0660..=0x0669 => DIGIT0 + (u - 0x0660) as u8,
+        0x06F0..=0x06F9 => DIGIT0 + (u - 0x06F0) as u8,
         0x060C | 0x066C => b',',
         0x061B => b';',
         0x061F => b'?',
@@ -130,7 +138,7 @@ pub fn byte_of(c: char) -> Option<u8> {
 /// from one document to the next.
 #[derive(Default, Debug, Clone)]
 pub struct Folded {
-    /// The folded bytes.
+    /// The folded bytes, followed by [`PAD`] zero bytes once folded by [`FoldTable::fold`].
     pub bytes: Vec<u8>,
     /// Original code-point start of each byte's unit.
     pub starts: Vec<u32>,
@@ -168,6 +176,9 @@ impl Folded {
         self.starts.get(k).map_or(self.original_len, |&s| s) as usize
     }
 }
+
+/// Zero bytes after the folded text, so that eight bytes can always be read at once.
+pub const PAD: usize = 8;
 
 /// Marks a code point that normalization deletes (in [`FoldTable`]).
 const DROP: u8 = 0;
@@ -235,28 +246,45 @@ impl FoldTable {
     /// `out`, which is cleared first.
     #[inline]
     pub fn fold<I: Iterator<Item = u32>>(&self, units: I, out: &mut Folded) {
-        out.clear();
+        let mut bytes = std::mem::take(&mut out.bytes);
+        let mut starts = std::mem::take(&mut out.starts);
+        bytes.clear();
+        starts.clear();
+        let hint = units.size_hint().0 + 8;
+        bytes.reserve(hint);
+        starts.reserve(hint);
+        let table: &[u8; 1 << 16] = self.table[..].try_into().expect("table size");
+        let mut prev = 0u8;
         let mut n = 0u32;
         let mut buf: Vec<u8> = Vec::new();
         for u in units {
             let code = if u < (1 << 16) {
-                self.table[u as usize]
+                table[u as usize]
             } else {
                 EXPAND
             };
-            match code {
-                DROP => {}
-                EXPAND => {
-                    if let Some(bytes) = self.expansion(u, &mut buf) {
-                        for &b in bytes {
-                            out.push(b, n);
+            if code > EXPAND {
+                if !(code == SPACE && prev == SPACE) {
+                    bytes.push(code);
+                    starts.push(n);
+                    prev = code;
+                }
+            } else if code == EXPAND {
+                if let Some(exp) = self.expansion(u, &mut buf) {
+                    for &b in exp {
+                        if !(b == SPACE && prev == SPACE) {
+                            bytes.push(b);
+                            starts.push(n);
+                            prev = b;
                         }
                     }
                 }
-                b => out.push(b, n),
             }
             n += 1;
         }
+        bytes.extend_from_slice(&[0; PAD]);
+        out.bytes = bytes;
+        out.starts = starts;
         out.original_len = n;
     }
 
@@ -284,13 +312,10 @@ fn fold_one(norm: &Norm, c: char, out: &mut Vec<u8>) {
 /// The pattern of a folded name: leading and trailing separators trimmed. Empty when
 /// nothing of the name is a letter or digit.
 pub fn trim_pattern(folded: &[u8]) -> Vec<u8> {
-    let Some(first) = folded.iter().position(|&b| IS_WORD[b as usize]) else {
+    let Some(first) = folded.iter().position(|&b| is_word(b)) else {
         return Vec::new();
     };
-    let last = folded
-        .iter()
-        .rposition(|&b| IS_WORD[b as usize])
-        .unwrap_or(first);
+    let last = folded.iter().rposition(|&b| is_word(b)).unwrap_or(first);
     folded[first..=last].to_vec()
 }
 
@@ -301,18 +326,27 @@ mod tests {
     #[test]
     fn arabic_letters_are_words_and_tatweel_is_not() {
         assert_eq!(byte_of('ب'), Some(BEH));
-        assert!(IS_WORD[BEH as usize]);
-        assert_eq!(byte_of('\u{0640}'), Some(0xA0));
-        assert!(!IS_WORD[0xA0]);
+        assert!(is_word(BEH));
+        assert_eq!(byte_of('\u{0640}'), Some(TATWEEL));
+        assert!(!is_word(TATWEEL));
+        for c in ['a', 'Z', '0', '9', 'ي', 'ء', 'é', 'پ', '\u{064E}'] {
+            assert!(is_word(byte_of(c).unwrap()), "{c}");
+        }
+        for c in [' ', '.', '«', '،', '-', '😀'] {
+            assert!(!is_word(byte_of(c).unwrap()), "{c}");
+        }
         assert_eq!(byte_of('«'), Some(b'"'));
         assert_eq!(byte_of('\u{200C}'), None);
-        assert_eq!(byte_of('٣'), Some(b'3'));
-        assert_eq!(byte_of('Q'), Some(b'q'));
+        assert_eq!(byte_of('٣'), byte_of('3'));
+        assert_eq!(byte_of('Q'), byte_of('q'));
     }
 
     #[test]
     fn patterns_are_trimmed() {
-        assert_eq!(trim_pattern(b" \"ab  c\". "), b"ab  c".to_vec());
+        assert_eq!(
+            trim_pattern(&[b' ', b'"', 0x81, 0x82, b' ', 0x83, b'.']),
+            vec![0x81, 0x82, b' ', 0x83]
+        );
         assert!(trim_pattern(b"\" .").is_empty());
     }
 
@@ -321,7 +355,10 @@ mod tests {
         let t = FoldTable::new(&Norm::default());
         let mut f = Folded::default();
         t.fold("ا  \u{200C}بَ ﻻ".chars().map(u32::from), &mut f);
-        assert_eq!(f.bytes, vec![ALEF, SPACE, BEH, SPACE, LAM, ALEF]);
+        assert_eq!(
+            f.bytes[..f.starts.len()],
+            [ALEF, SPACE, BEH, SPACE, LAM, ALEF]
+        );
         assert_eq!(f.starts, vec![0, 1, 4, 6, 7, 7]);
         assert_eq!(f.end_of(1), 1);
         assert_eq!(f.end_of(2), 4);
@@ -357,7 +394,7 @@ mod tests {
                     slow.push(b, s as u32);
                 }
             });
-            assert_eq!(fast.bytes, slow.bytes, "{text:?}");
+            assert_eq!(fast.bytes[..fast.starts.len()], slow.bytes, "{text:?}");
             assert_eq!(fast.starts, slow.starts, "{text:?}");
         }
     }

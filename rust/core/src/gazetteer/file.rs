@@ -9,14 +9,14 @@
 use std::fmt;
 use std::path::Path;
 
-use super::trie::{Trie, NONE};
+use super::words::{Entry, WordTable, NONE};
 use super::{Attr, Entity, Gazetteer, Name, Norm, StrRef, CONTRACTED, TAG_STR};
 
 const MAGIC: &[u8; 8] = b"RASIDGAZ";
 /// Version of the file layout; bumped on any change.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Version of the folding alphabet; a file folded differently cannot be matched against.
-pub const ALPHABET_VERSION: u32 = 1;
+pub const ALPHABET_VERSION: u32 = 2;
 const SECTIONS: u64 = 11;
 
 /// A gazetteer file that cannot be written or read.
@@ -179,9 +179,32 @@ impl Gazetteer {
                 .collect::<Vec<_>>()
                 .into_iter(),
         );
-        w.u32s(self.trie.first.iter().copied());
-        w.section(&self.trie.label);
-        w.u32s(self.trie.out.iter().copied());
+        w.u32s(
+            self.words
+                .entries
+                .iter()
+                .flat_map(|e| {
+                    [
+                        e.hash as u32,
+                        (e.hash >> 32) as u32,
+                        e.off,
+                        e.len,
+                        e.out,
+                        e.cont,
+                    ]
+                })
+                .collect::<Vec<_>>()
+                .into_iter(),
+        );
+        w.u32s(
+            self.words
+                .slots
+                .iter()
+                .flat_map(|&v| [v as u32, (v >> 32) as u32])
+                .collect::<Vec<_>>()
+                .into_iter(),
+        );
+        w.section(&self.words.bytes);
         w.u32s(self.out_start.iter().copied());
         w.section(&self.out_mask);
         w.u32s(self.outputs.iter().copied());
@@ -320,9 +343,12 @@ impl Gazetteer {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let first = r.u32s()?;
-        let label = r.section()?.to_vec();
-        let out = r.u32s()?;
+        let raw_entries = r.u32s()?;
+        let raw_slots = r.u32s()?;
+        let word_bytes = r.section()?.to_vec();
+        if raw_entries.len() % 6 != 0 || raw_slots.len() % 2 != 0 {
+            return Err(bad("misaligned name table"));
+        }
         let out_start = r.u32s()?;
         let out_mask = r.section()?.to_vec();
         let outputs = r.u32s()?;
@@ -342,12 +368,27 @@ impl Gazetteer {
         }) {
             return Err(bad("output out of range"));
         }
-        let mut trie = Trie::from_parts(first, label, out);
-        trie.validate(n_patterns).map_err(bad)?;
-        if trie.out.iter().filter(|&&o| o != NONE).count() != n_patterns {
-            return Err(bad("trie outputs"));
+        let words = WordTable::from_parts(
+            raw_entries
+                .chunks_exact(6)
+                .map(|c| Entry {
+                    hash: c[0] as u64 | ((c[1] as u64) << 32),
+                    off: c[2],
+                    len: c[3],
+                    out: c[4],
+                    cont: c[5],
+                })
+                .collect(),
+            raw_slots
+                .chunks_exact(2)
+                .map(|c| c[0] as u64 | ((c[1] as u64) << 32))
+                .collect(),
+            word_bytes,
+        );
+        words.validate(n_patterns).map_err(bad)?;
+        if words.entries.iter().filter(|e| e.out != NONE).count() != n_patterns {
+            return Err(bad("name table outputs"));
         }
-        trie.index();
         Ok(Gazetteer {
             fold: super::fold_table(&norm),
             arena,
@@ -355,7 +396,7 @@ impl Gazetteer {
             entities,
             attrs,
             names,
-            trie,
+            words,
             out_start,
             out_mask,
             outputs,
