@@ -105,12 +105,14 @@ pub struct Match {
 }
 
 /// A span of the string arena.
+#[repr(C)]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct StrRef {
     off: u32,
     len: u32,
 }
 
+#[repr(C)]
 #[derive(Debug, Clone, Copy, Default)]
 struct Entity {
     id: StrRef,
@@ -119,22 +121,24 @@ struct Entity {
     attrs_len: u32,
 }
 
+#[repr(C)]
 #[derive(Debug, Clone, Copy, Default)]
 struct Name {
     text: StrRef,
     entity: u32,
 }
 
-const TAG_BOOL: u8 = 1;
-const TAG_INT: u8 = 2;
-const TAG_FLOAT: u8 = 3;
-const TAG_STR: u8 = 4;
+const TAG_BOOL: u32 = 1;
+const TAG_INT: u32 = 2;
+const TAG_FLOAT: u32 = 3;
+const TAG_STR: u32 = 4;
 
+#[repr(C)]
 #[derive(Debug, Clone, Copy, Default)]
 struct Attr {
-    key: u32,
-    tag: u8,
     payload: u64,
+    key: u32,
+    tag: u32,
 }
 
 /// A string arena with interning for short repeated strings (kinds, keys).
@@ -178,7 +182,7 @@ pub struct GazetteerBuilder {
     entity_ids: HashMap<String, u32>,
     entities: Vec<Entity>,
     /// (entity, key, value) in the order added; the last value of a key wins.
-    attrs: Vec<(u32, u32, u8, u64)>,
+    attrs: Vec<(u32, u32, u32, u64)>,
     names: Vec<Name>,
     /// Folded patterns: (offset in `pattern_bytes`, length, name, kind).
     patterns: Vec<(u32, u32, u32, u8)>,
@@ -376,7 +380,7 @@ impl GazetteerBuilder {
         let words = WordTable::build(&unique);
         Gazetteer {
             fold,
-            arena: arena.text,
+            arena: arena.text.into_bytes(),
             keys,
             entities,
             attrs: flat,
@@ -404,7 +408,9 @@ impl Arena {
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
     fold: Arc<FoldTable>,
-    arena: String,
+    /// Every string, concatenated; each one is UTF-8 (checked when read, so that a file
+    /// need not be validated as a whole when loaded).
+    arena: Vec<u8>,
     keys: Vec<StrRef>,
     entities: Vec<Entity>,
     attrs: Vec<Attr>,
@@ -463,6 +469,7 @@ impl Gazetteer {
     fn str_of(&self, r: StrRef) -> &str {
         self.arena
             .get(r.off as usize..(r.off as usize + r.len as usize))
+            .and_then(|b| std::str::from_utf8(b).ok())
             .unwrap_or("")
     }
 

@@ -84,6 +84,7 @@ fn mix(h: u64) -> u64 {
 }
 
 /// One span of the table.
+#[repr(C)]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Entry {
     /// The span's hash ([`span_hash`]).
