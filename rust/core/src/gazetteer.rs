@@ -21,8 +21,28 @@
 //! several entities share the winning name, every one of them is reported. With
 //! `overlapping` every valid match is reported.
 //!
-//! Offsets are computed on bytes of the folded text and turned into code-point offsets of the
-//! original text through the span of each folded byte ([`alphabet::Folded`]).
+//! # Design
+//!
+//! * **Fold.** One table lookup per code point turns the original text (a `&str`, or the
+//!   1/2/4-byte storage of a Python `str`) into one byte per normalized character, with the
+//!   original start of each byte ([`alphabet::FoldTable`]). The table is computed from the
+//!   normalizer ([`crate::normalize`]) itself, so it normalizes exactly as
+//!   `rasid.normalize` does. Word bytes are the bytes `>= 0x80`.
+//! * **Lookup.** A name can only start at a word start or after a proclitic and only end at
+//!   a word end, so no automaton runs over the text: words are found eight bytes at a time,
+//!   and at each candidate start the span up to the end of the word is looked up by hash
+//!   (a Bloom filter first, then an open-addressing table), extended word by word while a
+//!   longer name may continue ([`words`]). The cost per word is about one probe whatever the
+//!   number of names.
+//! * **Offsets.** Byte offsets inside; the match `s..e` maps back to code points
+//!   `starts[s]..start of the next unit` ([`alphabet::Folded::end_of`]), so trailing harakat
+//!   and tatweel of the name are part of its span and `original[start..end]` normalizes to
+//!   the name (or, for the ل+ال contraction, to the name without its alef).
+//! * **Storage.** Strings in one arena, records as `#[repr(C)]` arrays, written and read as
+//!   such by [`Gazetteer::save`] / [`Gazetteer::load`] (versioned, checksummed, every index
+//!   checked on load).
+//! * **Batches.** [`Gazetteer::find_batch`] runs on a rayon pool owned by this module and
+//!   recreated in a process forked from one that used it.
 
 pub mod alphabet;
 mod file;
