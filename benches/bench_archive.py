@@ -2,8 +2,10 @@
 
 The archive (JSONL) is generated here: news-like articles of about 2-4 KB, about one in five
 reporting an attack (rockets, drones, IEDs, strikes, clashes with places, counts, dates),
-the others ordinary news. Each run is a real `rasid extract` subprocess; peak memory is the
-largest sum of RSS over the process tree (parent + workers), sampled with psutil.
+the others ordinary news composed from slot templates (one in ten with «أطلقت حملة», a
+trigger word the extractor has to look at and reject). Each run is a real `rasid extract`
+subprocess; peak memory is the largest sum of RSS over the process tree (parent + workers),
+sampled with psutil.
 
 By default (CI) the archive is small and each benchmark runs once as a test; figures:
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -55,18 +58,63 @@ _ATTACKS = [
     "عن مقتل {n} مسلحين.",
     "تعرض {place} {day} لقصف بما بين {n} إلى 11 قذيفة هاون، وأصيب جنديان بجروح.",
 ]
-_NEWS = [
-    "ارتفعت أسعار الخضروات في الأسواق المحلية بنسبة ملحوظة خلال الأسبوع الماضي.",
-    "بحث وزير الخارجية مع نظيره سبل تعزيز التعاون الاقتصادي وفتح المنافذ الحدودية.",
-    "توقعت هيئة الأنواء الجوية هطول أمطار متفرقة على المحافظات الشمالية والوسطى.",
-    "أعلنت وزارة التربية موعد الامتحانات الوزارية للمرحلة الإعدادية.",
-    "فاز الفريق المحلي بهدفين مقابل هدف في مباراة الدوري الممتاز على ملعب الشعب.",
-    "قال مسؤول في وزارة النفط إن الصادرات بلغت 3 ملايين برميل يوميا خلال الشهر الماضي.",
-    "افتتح المحافظ مشروعا لإعادة تأهيل الطرق الداخلية بكلفة تتجاوز مليار دينار.",
-    "ناقش مجلس النواب في جلسته مشروع قانون الموازنة العامة للعام المقبل.",
-    "أطلقت منظمة دولية حملة لتوزيع المساعدات الغذائية على العائلات النازحة في المخيمات.",
-    "أكد البنك المركزي استقرار سعر صرف الدينار أمام الدولار في مزاد العملة.",
+# Ordinary news, composed from slots so that documents differ (a few words in it, such as
+# «أطلقت» in «أطلقت حملة», are also attack triggers: the extractor must look and reject).
+_NEWS_TEMPLATES = [
+    "ارتفعت أسعار {goods} في أسواق {city} بنسبة {pct} بالمئة خلال {period}.",
+    "بحث وزير {ministry} مع نظيره {nation} سبل تعزيز التعاون في مجال {field}.",
+    "توقعت هيئة الأنواء الجوية {weather} على {region} خلال {period}.",
+    "أعلنت وزارة {ministry} موعد {exam} للعام الدراسي الحالي.",
+    "فاز فريق {team} على فريق {team2} بنتيجة {score} في مباراة الدوري الممتاز.",
+    "قال مسؤول في وزارة {ministry} إن {indicator} بلغ {num} خلال {period}.",
+    "افتتح محافظ {city} مشروعا لإعادة تأهيل {infra} بكلفة تتجاوز {num} مليار دينار.",
+    "ناقش مجلس النواب في جلسته مشروع قانون {law} وقرر تأجيل التصويت عليه.",
+    "أكد البنك المركزي استقرار سعر صرف الدينار أمام الدولار خلال {period}.",
+    "وصل إلى {city} وفد من {org} لبحث {field} مع المسؤولين المحليين.",
+    "شهدت {city} مهرجانا ثقافيا شارك فيه {num} فنانا من {nation}.",
+    "قررت الحكومة تخصيص {num} مليون دولار لدعم {field} في {region}.",
+    "أعلنت شركة {company} عن خطط لتوسيع أعمالها في {city} خلال {period}.",
+    "استقبل رئيس الوزراء سفير {nation} وبحث معه {field}.",
+    "سجلت وزارة الصحة {num} إصابة جديدة بالإنفلونزا الموسمية خلال {period}.",
+    "تخرجت دفعة جديدة من طلبة جامعة {city} تضم {num} طالبا وطالبة.",
+    "انطلقت في {city} أعمال مؤتمر {field} بمشاركة خبراء من {nation}.",
 ]
+_SLOTS = {
+    "goods": ["الخضروات", "الطحين", "الوقود", "اللحوم", "الذهب", "الأدوية", "مواد البناء"],
+    "city": ["بغداد", "البصرة", "الموصل", "النجف", "كربلاء", "السليمانية", "الحلة", "دهوك"],
+    "pct": ["5", "10", "12", "15", "20", "ثلاثة", "سبعة"],
+    "period": ["الأسبوع الماضي", "الشهر الماضي", "الأيام الأخيرة", "العام الحالي",
+               "الربع الأول", "الأشهر الستة الماضية"],
+    "ministry": ["الخارجية", "التربية", "النفط", "الصحة", "التخطيط", "الزراعة", "الكهرباء"],
+    "nation": ["الأردني", "المصري", "الكويتي", "التركي", "الفرنسي", "الياباني", "الألماني"],
+    "field": ["الطاقة", "التعليم", "الاستثمار", "المياه", "النقل", "الصحة العامة", "السياحة"],
+    "weather": ["هطول أمطار متفرقة", "ارتفاعا في درجات الحرارة", "عواصف ترابية",
+                "طقسا صحوا"],
+    "region": ["المحافظات الشمالية", "المنطقة الوسطى", "المحافظات الجنوبية", "إقليم كردستان"],
+    "exam": ["الامتحانات الوزارية", "امتحانات نصف السنة", "بدء العطلة الربيعية"],
+    "team": ["الزوراء", "الشرطة", "الطلبة", "القوة الجوية", "النفط", "أربيل"],
+    "team2": ["الكرخ", "الميناء", "نفط الوسط", "الحدود", "زاخو"],
+    "score": ["هدفين مقابل هدف", "ثلاثة أهداف دون رد", "هدف نظيف"],
+    "indicator": ["إنتاج النفط", "حجم الصادرات", "عدد المشاريع المنجزة", "معدل البطالة"],
+    "num": ["3", "12", "45", "150", "2,500", "عشرين", "ثلاثين", "مئة"],
+    "infra": ["الطرق الداخلية", "شبكة المياه", "المدارس", "الجسور", "المستشفى العام"],
+    "law": ["الموازنة العامة", "الضمان الاجتماعي", "الاستثمار", "حماية المستهلك"],
+    "org": ["دولية", "محلية", "إغاثية", "الهلال الأحمر", "أممية"],
+    "aid": ["المساعدات الغذائية", "الأغطية", "المستلزمات الطبية", "الحقائب المدرسية"],
+    "company": ["اتصالات", "نفطية", "صينية", "ألمانية", "محلية للإسمنت"],
+}  # fmt: skip
+
+
+# «أطلقت» (launched) also starts rocket reports: about one ordinary article in ten has it.
+_AMBIGUOUS = "أطلقت منظمة {org} حملة لتوزيع {aid} على العائلات النازحة في {city}."
+
+
+def _news_sentence(rng: random.Random) -> str:
+    return _fill(rng.choice(_NEWS_TEMPLATES), rng)
+
+
+def _fill(template: str, rng: random.Random) -> str:
+    return template.format(**{k: rng.choice(v) for k, v in _SLOTS.items()})
 
 
 def generate_archive(path: Path, mb: float, seed: int = 0) -> tuple[int, int]:
@@ -78,7 +126,9 @@ def generate_archive(path: Path, mb: float, seed: int = 0) -> tuple[int, int]:
     with open(path, "w", encoding="utf-8") as f:
         while size < target:
             n += 1
-            paras = [rng.choice(_NEWS) for _ in range(rng.randint(12, 25))]
+            paras = [_news_sentence(rng) for _ in range(rng.randint(12, 25))]
+            if rng.random() < 0.1:
+                paras.insert(rng.randint(0, len(paras)), _fill(_AMBIGUOUS, rng))
             if rng.random() < 0.2:
                 attacks += 1
                 sentence = rng.choice(_ATTACKS).format(
@@ -119,6 +169,7 @@ def run_extract(src: Path, out: Path, workers: int) -> dict:
     extractor = os.environ.get("RASID_BENCH_EXTRACTOR")
     if extractor:
         cmd += ["--extractor", extractor]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     ps = psutil.Process(proc.pid)
@@ -138,7 +189,11 @@ def run_extract(src: Path, out: Path, workers: int) -> dict:
     stop.set()
     sampler.join()
     assert proc.returncode == 0, err.decode()
-    return {"seconds": seconds, "peak": peak, "stderr": err.decode()}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU of the whole tree (the run reaps its workers): with other load on the machine,
+    # wall time understates scaling; CPU time shows the overhead of going parallel.
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"seconds": seconds, "peak": peak, "cpu": cpu, "stderr": err.decode()}
 
 
 def _summary_counts(stderr: str) -> tuple[int, int]:
@@ -156,7 +211,7 @@ def _extractor_available() -> bool:
     if os.environ.get("RASID_BENCH_EXTRACTOR"):
         return True
     try:
-        import rasid.events  # noqa: F401
+        from rasid.events import extract  # noqa: F401
     except ImportError:
         return False
     return True
@@ -177,7 +232,7 @@ def _report(label: str, size: int, r: dict, n: int) -> str:
     mb = size / 1e6
     return (f"{label}: {mb:.1f} MB, {n} docs in {r['seconds']:.2f} s = "
             f"{mb / r['seconds']:.2f} MB/s, {n / r['seconds']:.0f} docs/s, "
-            f"peak RSS {r['peak'] / 1e6:.0f} MB")  # fmt: skip
+            f"CPU {r['cpu']:.2f} s, peak RSS {r['peak'] / 1e6:.0f} MB")  # fmt: skip
 
 
 @pytest.mark.parametrize("workers", [1, 2])

@@ -106,3 +106,20 @@ def test_cli_scheduler_equals_local(client, tmp_path):
     assert remote.exit_code == 0, remote.output
     assert remote.stdout == local.stdout
     assert "not_json 1" in remote.stderr
+
+
+def _has_extractor():
+    try:
+        from rasid.events import extract  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _has_extractor(), reason="rasid.events not available")
+def test_real_extractor_on_the_cluster_equals_local(client):
+    sample = str(Path(__file__).parent.parent / "examples" / "sample.jsonl")
+    expected = []
+    run(iter_documents([sample]), lambda d, ev: expected.extend(ev), workers=1)
+    assert expected
+    assert extract_bag([sample], blocksize=1500).compute() == expected

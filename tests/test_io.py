@@ -296,6 +296,10 @@ def test_acled_row_mapping():
     assert row["fatalities"] == 0
     assert row["actor1"] == "Kataib Hezbollah"
     assert row["assoc_actor_1"] == "Islamic Resistance in Iraq"
+    coded = dict(e["location"], country="IQ", precision="subdistrict")
+    row = acled_row({**e, "location": coded})
+    assert (row["country"], row["iso3"], row["geo_precision"]) == ("Iraq", "IRQ", 2)
+    assert acled_row({**e, "location": dict(coded, precision="governorate")})["geo_precision"] == 3
     clash = acled_row({**e, "event_type": "armed_clash"})
     assert (clash["event_type"], clash["sub_event_type"]) == ("Battles", "Armed clash")
     ied = acled_row({**e, "event_type": "ied_attack"})
@@ -342,3 +346,18 @@ def test_csv_long_article(tmp_path):
     assert [d.doc_id for d in out] == ["long", "ok"]
     assert len(out[0].text) == 240_000
     assert problems == []
+
+
+def test_corrupt_and_truncated_gzip(tmp_path):
+    bad = tmp_path / "bad.jsonl.gz"
+    bad.write_bytes(b"this is not gzip at all\n")
+    good = tmp_path / "cut.jsonl.gz"
+    write_jsonl(good, RECORDS * 200, gzip.open)
+    data = good.read_bytes()
+    good.write_bytes(data[: len(data) // 2])  # truncated mid-stream
+    out, problems = read([str(bad), str(good)])
+    reasons = [(pr.source.rsplit("/", 1)[1], pr.reason) for pr in problems]
+    assert reasons[0] == ("bad.jsonl.gz", "unreadable_file")
+    assert ("cut.jsonl.gz", "unreadable_file") in reasons
+    assert 0 < len(out) < 600  # what could be read before the cut is kept
+    assert out[0] == Document("a1", RECORDS[0]["text"], "2020-03-12", str(good), 1)

@@ -205,3 +205,47 @@ def slow_extract(text, *, published=None, doc_id=None):
 
     time.sleep(0.002)
     return fake_extract(text, published=published, doc_id=doc_id)
+
+
+def gazetteer_extract(text, *, published=None, doc_id=None, gazetteer=None):
+    """One pseudo-event per gazetteer match (to test that --gazetteer reaches the extractor)."""
+    return [{"event_id": f"{doc_id}:{m.start}", "doc_id": doc_id, "mention": m.text, "id": m.id}
+            for m in gazetteer.find(text) if m.id.startswith("test.")]  # fmt: skip
+
+
+def test_with_gazetteer_extra_entries(tmp_path):
+    from rasid.pipeline import WithGazetteer
+
+    extra = tmp_path / "extra.csv"
+    extra.write_text("name,id,kind\nمخيم الصنوبر الوهمي,test.camp,camp\n", encoding="utf-8")
+    fn = WithGazetteer([str(extra)], gazetteer_extract)
+    items = [Document("a", "قصف على مخيم الصنوبر الوهمي", None), Document("b", "لا شيء هنا")]
+    for workers in (1, 2):
+        seen, _ = collect(items, extract_fn=fn, workers=workers)
+        assert seen == [("a", [{"event_id": "a:8", "doc_id": "a", "mention": "مخيم الصنوبر الوهمي",
+                                "id": "test.camp"}]), ("b", [])]  # fmt: skip
+
+
+def test_raw_jsonl_lines_parsed_by_workers(tmp_path):
+    from rasid.io import iter_documents
+
+    p = tmp_path / "a.jsonl"
+    lines = [json.dumps({"id": d.doc_id, "text": d.text, "published": d.published},
+                        ensure_ascii=False).encode() for d in docs(30)]  # fmt: skip
+    lines.insert(5, b"{broken")
+    lines.insert(9, b'{"id": "no text"}')
+    p.write_bytes(b"\n".join(lines) + b"\n")
+    expected = [(d.doc_id, fake_extract(d.text, published=d.published, doc_id=d.doc_id))
+                for d in docs(30)]  # fmt: skip
+    for workers in (1, 2):
+        summary = Summary()
+        stream = io.StringIO()
+        reporter = Reporter(summary, stream)
+        items = iter_documents([str(p)], raw_jsonl=True, on_problem=reporter)
+        seen, _ = collect(items, extract_fn=fake_extract, workers=workers, reporter=reporter,
+                          chunk_docs=4)  # fmt: skip
+        assert seen == expected
+        assert summary.documents == 30
+        assert summary.skipped == {"not_json": 1, "no_text": 1}
+        assert f"{p}:6: not_json" in stream.getvalue()
+        assert f"{p}:10: no_text" in stream.getvalue()

@@ -286,6 +286,21 @@ WORD_LIKE_NAMES = set(
 """.split()
 )
 
+# The most frequent of those (Zipf >= 4.5: "شركة", "نظام", "حياة" ...): a village loses such a
+# name altogether (see is_common_word).
+WORD_LIKE_FREQUENT = set(
+    """
+ابنه الان بارك بدايه برازيل بريه بشار بشريه بنيه تركي تركيه تشرين جماعه جمعيه جوده جوله جويه
+جيل حالات حجر حديد حلول حوار حياه خريطه خليفه دخول درجات درجه دقيقه دوري دوليه رابعه رحمن رمضان
+روسي روسيه زراعه زياده سعر سعود سلسله سوري سوريه سيده شباط شديد شرقي شركه صحيه صعب صوره ظاهره
+عالميه عاليه عباره عدن عديده عراقي عزيزي عشرين عظام علما علميه عليا عمره غريب غريبه فريد فندق
+فورا فيديو قادر قاره قاضي قضيه قطعه قنوات قوله قومي كانون كبار كبري كشف كميه كونه كيلو لازم
+ماليه مجلس مجموعه مرات مساعده مستوي مشاهده مشهد مصري معارضه معرض مقبل مكتبه منا مهاجرين نظام
+هامه هويه واسعه وقف وقوف ولي يهوديه
+""".split()
+)
+assert WORD_LIKE_FREQUENT <= WORD_LIKE_NAMES
+
 # Foreign countries / capitals; a village or neighbourhood named after one is flagged.
 FOREIGN_PLACES = {
     loose(n)
@@ -307,7 +322,18 @@ WOF_NAME_FIXES = {"wof:421205333": "السماوة"}
 # (wof source_id) -> extra press spellings for that record.
 WOF_EXTRA_NAMES = {
     "wof:1259983725": ["الشدادي", "الشدادة", "مدينة الشدادي"],  # Ash Shaddadah, al-Hasakah
+    "wof:1125920327": ["بغديدا", "قره قوش", "قرقوش", "قراقوش"],  # Qaraqosh (Bakhdida), Ninewa
 }
+# WOF admin1 spellings that differ from OCHA's governorate names (a few records).
+WOF_ADMIN1_ALIASES = {"Dihok": "Duhok", "Ninawa": "Ninewa", "As-Sulaymaniyah": "Al-Sulaymaniyah"}
+
+# (wof source_id) -> names WOF gives a record that belong to another place: Tuz Khurmatu's
+# record carries تازة خورماتو (Taza, a separate town south of Kirkuk) and the English "Taza".
+WOF_WRONG_NAMES = {"wof:421188277": {"تازة خورماتو"}}
+WOF_ENGLISH_FIXES_EXTRA = {"wof:421188277": "Tuz Khurmatu"}
+
+# (wof source_id) -> English name, where WOF's is wrong (Qaraqosh is labelled as its district).
+WOF_ENGLISH_FIXES = {"wof:1125920327": "Qaraqosh (Bakhdida)", "wof:421197059": "Sadr City"}
 
 # Extra spellings for administrative units and cities, keyed by (country, key(name)).  They are
 # added to every governorate / district / city of that country with that name.
@@ -343,6 +369,8 @@ EXTRA_VARIANTS = {
     ("SY", "القامشلي"): ["القامشلي", "قامشلو"],
     ("SY", "جبل سمعان"): ["جبل سمعان"],
     ("SY", "حماة"): ["حماة", "حماه"],
+    ("SY", "تل ابيض"): ["تل أبيض", "كري سبي"],
+    ("SY", "المالكية"): ["المالكية", "ديريك"],
 }
 
 # OCHA / OpenSyria p-code -> corrected Arabic name.  IQG01Q05 (Anah) is written عنه ("about
@@ -374,7 +402,8 @@ SITES = [
      ["قاعدة الحبانية", "قاعدة الحبانية الجوية", "قاعدة التقدم", "قاعدة التقدم الجوية",
       "معسكر الحبانية", "مطار الحبانية"], "ORAT"),
     ("iq.site.balad_air_base", "airbase", "IQ", "Salah Al-Din", "Balad Air Base",
-     ["قاعدة بلد الجوية", "قاعدة بلد", "قاعدة البكر الجوية", "قاعدة البكر", "قاعدة بلد العسكرية"],
+     ["قاعدة بلد الجوية", "قاعدة بلد", "قاعدة البكر الجوية", "قاعدة البكر", "قاعدة بلد العسكرية",
+      "معسكر أناكوندا"],
      "ORBD"),
     ("iq.site.camp_taji", "base", "IQ", "Baghdad", "Camp Taji",
      ["معسكر التاجي", "قاعدة التاجي", "قاعدة التاجي العسكرية", "معسكر التاجي العسكري",
@@ -383,7 +412,9 @@ SITES = [
      ["مطار بغداد الدولي", "مطار بغداد"], "ORBI"),
     ("iq.site.victory_base", "base", "IQ", "Baghdad", "Victory Base Complex (Camp Victory)",
      ["قاعدة فكتوريا", "قاعدة فيكتوريا", "معسكر فكتوريا", "معسكر فيكتوريا", "قاعدة فكتوري",
-      "معسكر فكتوري"], (33.292, 44.252, "site")),
+      "معسكر فكتوري", "قاعدة فيكتوري", "معسكر فيكتوري", "فكتوريا", "فيكتوريا",
+      "معسكر النصر", "مجمع قاعدة النصر"],
+     (33.292, 44.252, "site")),
     ("iq.site.bdsc", "base", "IQ", "Baghdad", "Baghdad Diplomatic Support Center",
      ["مركز الدعم الدبلوماسي", "مركز بغداد للدعم الدبلوماسي", "مركز الدعم اللوجستي الدبلوماسي"],
      (33.270, 44.240, "approximate")),
@@ -396,7 +427,8 @@ SITES = [
       "مجمع السفارة الأمريكية", "مجمع السفارة الأميركية", "السفارة الامريكية"],
      (33.299, 44.395, "site")),
     ("iq.site.union_iii", "base", "IQ", "Baghdad", "Union III base, Baghdad",
-     ["قاعدة يونين 3", "معسكر يونين", "يونين 3", "قاعدة يونين"], (33.311, 44.389, "approximate")),
+     ["قاعدة يونين 3", "معسكر يونين", "يونين 3", "قاعدة يونين", "يونين الثالثة"],
+     (33.311, 44.389, "approximate")),
     ("iq.site.camp_falcon", "base", "IQ", "Baghdad", "Camp Falcon (al-Saqr base), south Baghdad",
      ["قاعدة الصقر", "معسكر الصقر", "معسكر الصقر في بغداد"], (33.245, 44.345, "approximate")),
     ("iq.site.muthanna_airport", "airbase", "IQ", "Baghdad", "Muthanna airfield, Baghdad",
@@ -455,14 +487,44 @@ SITES = [
      ["معسكر أشرف", "مخيم أشرف", "معسكر اشرف"], (33.645, 44.535, "approximate")),
     ("iq.site.akashat", "town", "IQ", "Al-Anbar", "Akashat",
      ["عكاشات", "منطقة عكاشات", "قضاء عكاشات", "مدينة عكاشات"], (33.640, 40.630, "approximate")),
+    ("iq.loc.amerli", "town", "IQ", "Salah Al-Din", "Amerli",
+     ["آمرلي", "امرلي", "ناحية آمرلي", "بلدة آمرلي"], (34.720, 44.585, "approximate")),
+    ("iq.site.qandil", "zone", "IQ", "Al-Sulaymaniyah", "Qandil mountains",
+     ["جبال قنديل", "جبل قنديل", "منطقة قنديل"], (36.430, 45.050, "approximate")),
+    ("iq.site.sinjar_mountain", "zone", "IQ", "Ninewa", "Sinjar mountain",
+     ["جبل سنجار", "جبال سنجار"], (36.370, 41.850, "approximate")),
+    ("iq.site.makhmour_camp", "camp", "IQ", "Erbil", "Makhmour refugee camp",
+     ["مخيم مخمور", "مخيم مخمور للاجئين"], (35.770, 43.580, "approximate")),
+    # Baghdad neighbourhoods the press names that WOF lacks (positions within a few km)
+    ("iq.loc.baghdad_jadriya", "zone", "IQ", "Baghdad", "Jadriya (Baghdad)",
+     ["الجادرية", "حي الجادرية", "منطقة الجادرية"], (33.275, 44.385, "approximate")),
+    ("iq.loc.baghdad_zayouna", "zone", "IQ", "Baghdad", "Zayouna (Baghdad)",
+     ["حي زيونة", "منطقة زيونة"], (33.325, 44.455, "approximate")),
+    ("iq.loc.baghdad_saydiya", "zone", "IQ", "Baghdad", "Saydiya (Baghdad)",
+     ["السيدية", "حي السيدية", "منطقة السيدية"], (33.255, 44.345, "approximate")),
+    ("iq.loc.baghdad_abu_dshir", "zone", "IQ", "Baghdad", "Abu Dshir (Baghdad)",
+     ["أبو دشير", "ابو دشير", "منطقة أبو دشير"], (33.235, 44.395, "approximate")),
+    ("iq.loc.baghdad_sulaikh", "zone", "IQ", "Baghdad", "Sulaikh (Baghdad)",
+     ["الصليخ", "حي الصليخ", "منطقة الصليخ"], (33.385, 44.385, "approximate")),
+    ("iq.loc.baghdad_tahrir_square", "site", "IQ", "Baghdad", "Tahrir Square (Baghdad)",
+     ["ساحة التحرير", "ساحة التحرير وسط بغداد"], (33.329, 44.419, "site")),
+    ("iq.loc.baghdad_bab_al_sharqi", "zone", "IQ", "Baghdad", "Bab al-Sharqi (Baghdad)",
+     ["الباب الشرقي", "منطقة الباب الشرقي"], (33.330, 44.420, "approximate")),
+    ("iq.loc.baghdad_arasat", "zone", "IQ", "Baghdad", "Arasat al-Hindiya (Baghdad)",
+     ["العرصات", "شارع العرصات", "منطقة العرصات"], (33.305, 44.425, "approximate")),
+    ("iq.loc.baghdad_hay_al_jihad", "zone", "IQ", "Baghdad", "Hay al-Jihad (Baghdad)",
+     ["حي الجهاد"], (33.285, 44.315, "approximate")),
+    ("iq.loc.baghdad_diyala_bridge", "zone", "IQ", "Baghdad", "Diyala Bridge (Baghdad)",
+     ["جسر ديالى", "منطقة جسر ديالى"], (33.255, 44.515, "approximate")),
     ("iq.site.jurf_al_sakhar", "zone", "IQ", "Babil", "Jurf al-Sakhar (Jurf al-Nasr)",
      ["جرف الصخر", "جرف النصر", "منطقة جرف الصخر", "ناحية جرف الصخر", "ناحية جرف النصر"],
      (32.874, 44.194, "town")),
     ("iq.site.baiji_refinery", "site", "IQ", "Salah Al-Din", "Baiji oil refinery",
      ["مصفاة بيجي", "مصفى بيجي", "مصفاة بيجي النفطية"], (34.935, 43.495, "site")),
     ("iq.site.khor_mor", "oil_field", "IQ", "Al-Sulaymaniyah", "Khor Mor gas field",
-     ["حقل كورمور", "حقل كورمور الغازي", "حقل خور مور", "كورمور", "حقل كور مور"],
-     (35.080, 44.950, "approximate")),
+     ["حقل كورمور", "حقل كورمور الغازي", "حقل خور مور", "كورمور", "حقل كور مور", "خور مور",
+      "حقل خورمور", "خورمور", "حقل كورمور للغاز"],
+     (35.240, 44.700, "approximate")),
     ("iq.site.khurmala", "oil_field", "IQ", "Erbil", "Khurmala oil field",
      ["حقل خورمالة", "حقل خورمالة النفطي"], (36.100, 43.870, "approximate")),
     ("iq.site.rumaila", "oil_field", "IQ", "Al-Basrah", "Rumaila oil field",
@@ -481,9 +543,9 @@ SITES = [
      ["منفذ ربيعة", "معبر ربيعة", "منفذ ربيعة الحدودي", "معبر ربيعة الحدودي"],
      (36.803, 42.100, "town")),
     ("iq.site.walid_crossing", "border_crossing", "IQ", "Al-Anbar", "Al-Walid border crossing",
-     ["منفذ الوليد", "معبر الوليد", "منفذ الوليد الحدودي"], (33.390, 38.790, "approximate")),
+     ["منفذ الوليد", "معبر الوليد", "منفذ الوليد الحدودي"], (33.432, 38.935, "town")),
     ("iq.site.trebil_crossing", "border_crossing", "IQ", "Al-Anbar", "Trebil border crossing",
-     ["منفذ طريبيل", "معبر طريبيل", "منفذ طريبيل الحدودي"], (32.990, 38.860, "approximate")),
+     ["منفذ طريبيل", "معبر طريبيل", "منفذ طريبيل الحدودي"], (32.749, 39.023, "town")),
     ("iq.site.ibrahim_khalil", "border_crossing", "IQ", "Duhok",
      "Ibrahim Khalil border crossing",
      ["منفذ إبراهيم الخليل", "معبر إبراهيم الخليل", "منفذ ابراهيم الخليل"],
@@ -498,13 +560,15 @@ SITES = [
     # --- Syria ---------------------------------------------------------------------------
     ("sy.site.tanf", "base", "SY", "Rif Dimashq", "Al-Tanf garrison",
      ["التنف", "قاعدة التنف", "قاعدة التنف العسكرية", "حامية التنف", "منطقة التنف",
-      "منطقة الـ55 كم", "منطقة ال55 كم", "منطقة الـ55 كيلومترا"], (33.488, 38.657, "town")),
+      "منطقة الـ55 كم", "منطقة ال55 كم", "منطقة الـ55 كيلومترا", "منطقة ال55"],
+     (33.488, 38.657, "town")),
     ("sy.site.tanf_crossing", "border_crossing", "SY", "Rif Dimashq",
      "Al-Tanf border crossing",
      ["معبر التنف", "معبر التنف الحدودي", "منفذ التنف"], (33.420, 38.780, "approximate")),
     ("sy.site.shaddadi_base", "base", "SY", "Al-Hasakah", "Al-Shaddadi base",
      ["قاعدة الشدادي", "قاعدة الشدادة", "القاعدة الأمريكية في الشدادي",
-      "القاعدة الأميركية في الشدادي"], (36.050, 40.725, "town")),
+      "القاعدة الأميركية في الشدادي", "قاعدة الجبسة", "حقول الجبسة", "حقل الجبسة",
+      "قاعدة حقول الجبسة"], (36.050, 40.725, "town")),
     ("sy.site.omar_field", "oil_field", "SY", "Deir ez-Zor", "Al-Omar oil field (base)",
      ["حقل العمر", "حقل العمر النفطي", "حقول العمر", "قاعدة حقل العمر",
       "القاعدة الأمريكية في حقل العمر", "القاعدة الأميركية في حقل العمر"],
@@ -515,22 +579,25 @@ SITES = [
     ("sy.site.tanak", "oil_field", "SY", "Deir ez-Zor", "Al-Tanak oil field",
      ["حقل التنك", "حقل التنك النفطي", "قاعدة حقل التنك"], (34.860, 40.690, "approximate")),
     ("sy.site.jafra", "oil_field", "SY", "Deir ez-Zor", "Al-Jafra oil field",
-     ["حقل الجفرة", "حقل الجفرة النفطي", "قاعدة حقل الجفرة"], (35.330, 40.330, "approximate")),
+     ["حقل الجفرة", "حقل الجفرة النفطي", "قاعدة حقل الجفرة"], (35.300, 40.220, "approximate")),
     ("sy.site.rmeilan", "airbase", "SY", "Al-Hasakah", "Rmeilan (Abu Hajar) airstrip",
      ["الرميلان", "رميلان", "قاعدة الرميلان", "قاعدة رميلان", "مطار رميلان", "مطار الرميلان",
-      "مطار أبو حجر", "قاعدة أبو حجر"], (36.990, 41.950, "approximate")),
+      "قاعدة الرميلان الأمريكية", "قاعدة الرميلان الأميركية"], (36.990, 41.950, "approximate")),
     ("sy.site.kharab_al_jir", "airbase", "SY", "Al-Hasakah", "Kharab al-Jir airstrip",
-     ["خراب الجير", "قاعدة خراب الجير", "مطار خراب الجير", "قاعدة خراب الجير الأمريكية"],
-     (37.080, 41.930, "approximate")),
+     ["خراب الجير", "قاعدة خراب الجير", "مطار خراب الجير", "قاعدة خراب الجير الأمريكية",
+      "قاعدة خراب الجير الأميركية", "قاعدة مطار خراب الجير", "مطار أبو حجر", "قاعدة أبو حجر"],
+     (36.905, 41.958, "town")),
     ("sy.site.rmeilan_fields", "oil_field", "SY", "Al-Hasakah", "Rmeilan oil fields",
      ["حقول الرميلان", "حقول رميلان", "حقل الرميلان"], (37.007, 41.950, "town")),
     ("sy.site.suwaydiyah_field", "oil_field", "SY", "Al-Hasakah", "Al-Suwaydiyah gas field",
      ["حقل السويدية", "حقول السويدية", "معمل غاز السويدية"], (37.000, 42.050, "approximate")),
     ("sy.site.qasrak", "base", "SY", "Al-Hasakah", "Qasrak base",
-     ["قسرك", "قاعدة قسرك", "قاعدة قسرك الأمريكية", "قاعدة قسرك الأميركية"],
+     ["قسرك", "قاعدة قسرك", "قاعدة قسرك الأمريكية", "قاعدة قسرك الأميركية", "قصرك",
+      "قاعدة قصرك"],
      (36.720, 40.500, "approximate")),
     ("sy.site.tal_baydar", "base", "SY", "Al-Hasakah", "Tal Baydar base",
-     ["تل بيدر", "قاعدة تل بيدر", "قاعدة تل بيدر الأمريكية"], (36.760, 40.650, "approximate")),
+     ["تل بيدر", "قاعدة تل بيدر", "قاعدة تل بيدر الأمريكية", "تل البيدر", "قاعدة تل البيدر"],
+     (36.690, 40.560, "approximate")),
     ("sy.site.lafarge", "base", "SY", "Aleppo", "Lafarge cement plant (Kharab Ishk) base",
      ["معمل لافارج", "قاعدة لافارج", "معمل إسمنت لافارج", "الخراب عشق", "قاعدة الخراب عشق"],
      (36.540, 38.580, "approximate")),
@@ -540,7 +607,15 @@ SITES = [
     ("sy.site.roj_camp", "camp", "SY", "Al-Hasakah", "Roj camp",
      ["مخيم روج", "مخيم روج للنازحين"], (36.970, 42.050, "approximate")),
     ("sy.site.rukban_camp", "camp", "SY", "Homs", "Al-Rukban camp",
-     ["مخيم الركبان", "الركبان", "مخيم الركبان للنازحين"], (33.320, 38.660, "approximate")),
+     ["مخيم الركبان", "الركبان", "مخيم الركبان للنازحين"], (33.311, 38.668, "site")),
+    ("sy.loc.baghouz", "town", "SY", "Deir ez-Zor", "Al-Baghuz Fawqani",
+     ["الباغوز", "باغوز", "الباغوز فوقاني", "بلدة الباغوز"], (34.460, 40.955, "approximate")),
+    ("sy.loc.shuhayl", "town", "SY", "Deir ez-Zor", "Al-Shuhayl",
+     ["الشحيل", "بلدة الشحيل"], (35.050, 40.450, "approximate")),
+    ("sy.loc.tayyana", "town", "SY", "Deir ez-Zor", "Al-Tayyana",
+     ["الطيانة", "بلدة الطيانة"], (35.030, 40.480, "approximate")),
+    ("sy.loc.muriyah", "town", "SY", "Deir ez-Zor", "Al-Muray'iyah",
+     ["المريعية", "بلدة المريعية"], (35.270, 40.210, "approximate")),
     ("sy.site.imam_ali_bukamal", "base", "SY", "Deir ez-Zor", "Imam Ali base (Albukamal)",
      ["قاعدة الإمام علي في البوكمال", "مجمع الإمام علي", "قاعدة الإمام علي العسكرية"],
      (34.430, 40.960, "approximate")),
@@ -554,7 +629,7 @@ SITES = [
      (36.811, 42.062, "town")),
     ("sy.site.nasib_crossing", "border_crossing", "SY", "Daraa", "Nasib border crossing",
      ["معبر نصيب", "معبر نصيب الحدودي", "معبر جابر نصيب"], (32.550, 36.210, "approximate")),
-    ("sy.site.bab_al_hawa", "border_crossing", "SY", "Idleb", "Bab al-Hawa border crossing",
+    ("sy.site.bab_al_hawa", "border_crossing", "SY", "Idlib", "Bab al-Hawa border crossing",
      ["معبر باب الهوى", "معبر باب الهوى الحدودي"], (36.230, 36.670, "site")),
     ("sy.site.bab_al_salama", "border_crossing", "SY", "Aleppo",
      "Bab al-Salama border crossing",
@@ -579,12 +654,12 @@ SITES = [
      ["مطار المزة العسكري", "مطار المزة", "قاعدة المزة الجوية"], "OS67"),
     ("sy.site.palmyra_airport", "airbase", "SY", "Homs", "Palmyra military airport",
      ["مطار تدمر العسكري", "مطار تدمر"], "OSPR"),
-    ("sy.site.tabqa_airbase", "airbase", "SY", "Ar-Raqqa", "Tabqa airbase",
+    ("sy.site.tabqa_airbase", "airbase", "SY", "Raqqa", "Tabqa airbase",
      ["مطار الطبقة العسكري", "مطار الطبقة", "قاعدة الطبقة الجوية"], "OS59"),
     ("sy.site.dumayr_airbase", "airbase", "SY", "Rif Dimashq", "Dumayr Air Base",
      ["مطار الضمير العسكري", "مطار الضمير", "قاعدة الضمير الجوية"], "OS61"),
     ("sy.site.hama_airbase", "airbase", "SY", "Hama", "Hama military airport",
-     ["مطار حماة العسكري", "مطار حماه العسكري"], "OS58"),
+     ["مطار حماة العسكري", "مطار حماة"], "OS58"),
     ("sy.site.saiqal_airbase", "airbase", "SY", "Rif Dimashq", "Saiqal Air Base",
      ["مطار الصيقل العسكري", "مطار الصيقل", "مطار السيقال"], "OS68"),
     ("sy.site.jirah_airbase", "airbase", "SY", "Aleppo", "Jirah Air Base",
@@ -599,7 +674,8 @@ SITES = [
      ["مطار حلب الدولي", "مطار حلب", "مطار النيرب العسكري", "مطار النيرب"], "OSAP"),
     # --- Jordan --------------------------------------------------------------------------
     ("jo.site.tower_22", "base", "JO", "Mafraq", "Tower 22 (Jordan)",
-     ["البرج 22", "برج 22", "القاعدة 22", "البرج22", "قاعدة البرج 22"],
+     ["البرج 22", "برج 22", "القاعدة 22", "البرج22", "قاعدة البرج 22", "البرج تي 22",
+      "برج تي 22", "البرج رقم 22", "البرج T22"],
      (33.322, 38.705, "approximate")),
     ("jo.site.muwaffaq_salti", "airbase", "JO", "Azraq", "Muwaffaq Salti Air Base (Azraq)",
      ["قاعدة موفق السلطي", "قاعدة موفق السلطي الجوية", "قاعدة الأزرق الجوية"],
@@ -614,7 +690,8 @@ SITES = [
 ACTORS = [
     # --- Iraqi armed factions --------------------------------------------------------------
     ("actor.kataib_hezbollah", ["كتائب حزب الله", "كتائب حزب الله العراق",
-     "كتائب حزب الله في العراق", "كتائب حزب الله العراقية"], "Kata'ib Hezbollah", "militia",
+     "كتائب حزب الله في العراق", "كتائب حزب الله العراقية", "كتائب حزب الله العراقي"],
+     "Kata'ib Hezbollah", "militia",
      "IQ", "actor.pmf"),
     ("actor.asaib_ahl_al_haq", ["عصائب أهل الحق", "العصائب", "حركة عصائب أهل الحق",
      "عصائب اهل الحق"], "Asa'ib Ahl al-Haq", "militia", "IQ", "actor.pmf"),
@@ -696,12 +773,20 @@ ACTORS = [
     ("actor.iraqi_interior_ministry", ["وزارة الداخلية العراقية", "قوات الرد السريع",
      "شرطة الرد السريع"], "Iraqi Ministry of Interior forces", "state", "IQ",
      "actor.iraqi_security_forces"),
+    ("actor.iraqi_intelligence", ["جهاز الأمن الوطني العراقي", "جهاز الأمن الوطني",
+     "جهاز المخابرات العراقي", "المخابرات العراقية", "خلية الصقور الاستخبارية",
+     "الاستخبارات العسكرية العراقية", "مديرية الاستخبارات العسكرية"],
+     "Iraqi intelligence and security services", "state", "IQ", "actor.iraqi_security_forces"),
     ("actor.iraqi_border_guards", ["حرس الحدود العراقي", "قوات حرس الحدود العراقية"],
      "Iraqi Border Guards", "state", "IQ", "actor.iraqi_security_forces"),
     ("actor.peshmerga", ["البيشمركة", "قوات البيشمركة", "البشمركة", "قوات البشمركة",
      "وزارة البيشمركة", "البيشمركه"], "Peshmerga", "state", "IQ", "actor.kurdistan_region"),
     ("actor.kurdistan_region", ["حكومة إقليم كردستان", "إقليم كردستان", "حكومة الإقليم"],
      "Kurdistan Regional Government", "state", "IQ", ""),
+    ("actor.krg_counter_terrorism", ["جهاز مكافحة الإرهاب في إقليم كردستان",
+     "جهاز مكافحة الإرهاب في كردستان", "جهاز مكافحة الإرهاب في إقليم كردستان العراق",
+     "مكافحة الإرهاب في إقليم كردستان"], "Kurdistan Region Counter-Terrorism Department",
+     "state", "IQ", "actor.kurdistan_region"),
     ("actor.asayish", ["الأسايش", "قوات الأسايش", "الاسايش"], "Asayish", "state", "", ""),
     # --- Iraqi political -----------------------------------------------------------------
     ("actor.sadrist_movement", ["التيار الصدري", "الكتلة الصدرية"], "Sadrist Movement",
@@ -719,7 +804,20 @@ ACTORS = [
      "SY", ""),
     ("actor.hurras_al_din", ["حراس الدين", "تنظيم حراس الدين"], "Hurras al-Din", "insurgent",
      "SY", ""),
+    ("actor.al_qaeda", ["تنظيم القاعدة", "القاعدة في بلاد الرافدين", "تنظيم القاعدة في العراق"],
+     "al-Qaeda", "insurgent", "", ""),
     # --- Syria ----------------------------------------------------------------------------
+    ("actor.ahrar_al_sham", ["حركة أحرار الشام", "أحرار الشام", "حركة أحرار الشام الإسلامية"],
+     "Ahrar al-Sham", "insurgent", "SY", ""),
+    ("actor.jaysh_al_islam", ["جيش الإسلام"], "Jaysh al-Islam", "insurgent", "SY", ""),
+    ("actor.national_liberation_front", ["الجبهة الوطنية للتحرير"],
+     "National Front for Liberation", "insurgent", "SY", "actor.syrian_national_army"),
+    ("actor.sultan_murad_division", ["فرقة السلطان مراد", "فصيل السلطان مراد"],
+     "Sultan Murad Division", "insurgent", "SY", "actor.syrian_national_army"),
+    ("actor.hamza_division", ["فرقة الحمزة", "فرقة الحمزات", "الحمزات"], "Hamza Division",
+     "insurgent", "SY", "actor.syrian_national_army"),
+    ("actor.sultan_suleiman_shah_division", ["فرقة السلطان سليمان شاه", "العمشات"],
+     "Sultan Suleiman Shah Division", "insurgent", "SY", "actor.syrian_national_army"),
     ("actor.sdf", ["قوات سوريا الديمقراطية", "قسد", "قوات سوريا الديموقراطية",
      "قوات سورية الديمقراطية"], "Syrian Democratic Forces", "insurgent", "SY", ""),
     ("actor.ypg", ["وحدات حماية الشعب", "وحدات حماية الشعب الكردية"],
@@ -734,7 +832,8 @@ ACTORS = [
      "منظمة حزب العمال الكردستاني"], "Kurdistan Workers' Party (PKK)", "insurgent", "TR", ""),
     ("actor.syrian_national_army", ["الجيش الوطني السوري", "فصائل الجيش الوطني",
      "فصائل الجيش الوطني السوري"], "Syrian National Army", "insurgent", "SY", ""),
-    ("actor.syrian_free_army", ["جيش سوريا الحرة", "جيش مغاوير الثورة", "مغاوير الثورة"],
+    ("actor.syrian_free_army", ["جيش سوريا الحرة", "جيش سورية الحرة", "جيش مغاوير الثورة",
+     "مغاوير الثورة"],
      "Syrian Free Army (Maghawir al-Thawra)", "insurgent", "SY", ""),
     ("actor.syrian_army", ["الجيش السوري", "الجيش العربي السوري", "قوات النظام السوري",
      "قوات النظام", "قوات الأسد", "جيش النظام", "القوات الحكومية السورية",
@@ -742,7 +841,7 @@ ACTORS = [
      "Syrian Arab Army / Syrian government forces", "state", "SY", "actor.syria"),
     ("actor.fourth_division", ["الفرقة الرابعة", "الفرقة الرابعة في جيش النظام"],
      "Syrian 4th Armoured Division", "state", "SY", "actor.syrian_army"),
-    ("actor.national_defence_forces", ["قوات الدفاع الوطني", "الدفاع الوطني",
+    ("actor.national_defence_forces", ["قوات الدفاع الوطني",
      "ميليشيا الدفاع الوطني"], "National Defence Forces (Syria)", "militia", "SY",
      "actor.syrian_army"),
     ("actor.syrian_general_security", ["الأمن العام السوري", "جهاز الأمن العام",
@@ -755,6 +854,11 @@ ACTORS = [
      "Hezbollah (Lebanon)", "militia", "LB", ""),
     ("actor.houthis", ["الحوثيون", "الحوثيين", "جماعة الحوثي", "جماعة أنصار الله",
      "أنصار الله", "جماعة الحوثيين"], "Houthis (Ansar Allah)", "insurgent", "YE", ""),
+    ("actor.iran_backed_groups", ["الفصائل المدعومة من إيران", "الفصائل الموالية لإيران",
+     "الميليشيات المدعومة من إيران", "المليشيات المدعومة من إيران", "الميليشيات الموالية لإيران",
+     "المليشيات الموالية لإيران", "الميليشيات الإيرانية", "المليشيات الإيرانية",
+     "فصائل مدعومة من إيران", "جماعات مدعومة من إيران", "الجماعات المدعومة من إيران",
+     "فصائل موالية لإيران"], "Iran-backed groups (unnamed)", "militia", "", ""),
     ("actor.fatemiyoun", ["لواء فاطميون", "فاطميون", "لواء الفاطميون"], "Liwa Fatemiyoun",
      "militia", "SY", "actor.irgc"),
     ("actor.zainabiyoun", ["لواء زينبيون", "زينبيون"], "Liwa Zainabiyoun", "militia", "SY",
@@ -768,8 +872,10 @@ ACTORS = [
      "وزارة الدفاع الأميركية", "الجنود الأمريكيين", "الجنود الأميركيين", "قوات الاحتلال الأمريكي",
      "قوات الاحتلال الأميركي", "الاحتلال الأمريكي", "الاحتلال الأميركي", "الطيران الأمريكي",
      "الطيران الأميركي", "المقاتلات الأمريكية", "المقاتلات الأميركية", "القيادة المركزية الأمريكية",
-     "القيادة المركزية الأميركية", "سنتكوم", "القوات الامريكية"], "U.S. forces / CENTCOM",
-     "state", "US", "actor.united_states"),
+     "القيادة المركزية الأميركية", "سنتكوم", "القوات الامريكية", "القيادة الوسطى الأمريكية",
+     "القيادة الوسطى الأميركية", "القوات الأمريكية في العراق", "القوات الأميركية في سوريا",
+     "المارينز", "مشاة البحرية الأمريكية", "مشاة البحرية الأميركية"],
+     "U.S. forces / CENTCOM", "state", "US", "actor.united_states"),
     ("actor.coalition", ["التحالف الدولي", "قوات التحالف", "قوات التحالف الدولي",
      "التحالف الدولي لمحاربة داعش", "التحالف الدولي ضد داعش", "التحالف الدولي بقيادة واشنطن",
      "التحالف الدولي بقيادة الولايات المتحدة", "عملية العزم الصلب", "العزم الصلب",
@@ -902,8 +1008,9 @@ def fmt(x: float) -> str:
 
 
 def valid_name(name: str) -> bool:
-    """A name worth matching: Arabic letters only (digits allowed in curated site names is
-    handled separately), at least 3 letters, not in :data:`DROP_NAMES`."""
+    """A source place name worth matching: Arabic letters and spaces only, at least 3 letters,
+    no one-letter word, not in :data:`DROP_NAMES`.  (Curated site names, which may hold digits
+    or a Latin code such as K1, are checked in :func:`place_rows`.)"""
     if not _ARABIC_LETTERS.match(name):
         return False
     if letters(name) <= 2:
@@ -924,6 +1031,12 @@ def is_person_name(name: str) -> bool:
     these are farms named after their owners, and in news text they are people."""
     toks = [strip_al(t) for t in loose(name).split()]
     return bool(toks) and toks[0] in GIVEN_NAME_SET and toks[0] not in _NOT_PERSON
+
+
+def is_common_word(name: str) -> bool:
+    """True when a name is, whole, one of the hand-listed ordinary words or place terms."""
+    lk = loose(name)
+    return lk in COMMON_WORDS_SET or lk in GENERIC_PREFIXES or lk in WORD_LIKE_FREQUENT
 
 
 def is_ambiguous_word(name: str) -> bool:
@@ -958,12 +1071,10 @@ def hamza_forms(src: Path) -> dict[str, str]:
     return forms
 
 
-def build_admin(src: Path) -> tuple[list[Entity], dict[tuple[str, str], str]]:
+def build_admin(src: Path) -> list[Entity]:
     """Countries, governorates, districts, subdistricts from OCHA (Iraq) and OpenSyria."""
     hamza = hamza_forms(src)
     ents: list[Entity] = []
-    gov_slug: dict[tuple[str, str], str] = {}  # (country, pcode) -> slug
-    admin1_en: dict[tuple[str, str], str] = {}
 
     iq = Entity(
         id="iq",
@@ -1008,8 +1119,6 @@ def build_admin(src: Path) -> tuple[list[Entity], dict[tuple[str, str], str]]:
             gov = r["pcode"][: 5 if country == "IQ" else 4]
             if level == "governorate":
                 gslug = slug(r["name_en"])
-                gov_slug[(country, r["pcode"])] = gslug
-                admin1_en[(country, r["pcode"])] = r["name_en"]
                 eid = f"{country.lower()}.gov.{gslug}"
             else:
                 parent_gov = by_pcode[gov]
@@ -1054,15 +1163,16 @@ def build_admin(src: Path) -> tuple[list[Entity], dict[tuple[str, str], str]]:
                 if not alias or alias.startswith("مركزها") or alias == "حيالين":
                     continue
                 e.add(alias)
-            for extra in EXTRA_VARIANTS.get((country, key(name_ar)), []):
-                e.add(extra)
+            if level in ("governorate", "district"):
+                for extra in EXTRA_VARIANTS.get((country, key(name_ar)), []):
+                    e.add(extra)
             if level in ("governorate", "district") and name_ar.startswith("ال"):
                 bare = name_ar[2:]
                 if letters(bare) >= 4 and not is_ambiguous_word(bare):
                     e.add(bare)
             e.ambiguous = is_ambiguous_word(name_ar)
             ents.append(e)
-    return ents, {k: v for k, v in admin1_en.items()}
+    return ents
 
 
 def build_localities(src: Path, admin: list[Entity]) -> list[Entity]:
@@ -1111,13 +1221,17 @@ def build_localities(src: Path, admin: list[Entity]) -> list[Entity]:
             n = clean(n)
             if re.match("^(محافظة|قضاء|ناحية) ", n) and first["kind"] == "locality":
                 continue
+            if n in WOF_WRONG_NAMES.get(sid, ()):
+                continue
             names.append(n)
         names += WOF_EXTRA_NAMES.get(sid, [])
         names = [n for n in names if valid_name(arabize(n))]
         if not names:
             continue
 
-        admin1 = first["admin1"]
+        admin1 = WOF_ADMIN1_ALIASES.get(first["admin1"], first["admin1"])
+        if not admin1:
+            continue  # outside every governorate polygon (2 border hamlets)
         k = next(
             (
                 loose(n)
@@ -1148,8 +1262,16 @@ def build_localities(src: Path, admin: list[Entity]) -> list[Entity]:
             if is_person_name(names[0]):
                 continue  # a farm or homestead named after its owner (see SOURCES.md)
             kind, precision = "village", "town"
+            # a hamlet's name that is an ordinary word ("مدينة", "الحرية") would match all over
+            # the news and the hamlet is seldom the place meant: that name is dropped
+            names = [n for n in names if not is_common_word(n)]
+            if not names:
+                continue
+        if kind == "village" and is_common_word(display):
+            display = names[0]
         if display.endswith("ه") and any(n == display[:-1] + "ة" for n in names):
             display = display[:-1] + "ة"
+        name_en = WOF_ENGLISH_FIXES.get(sid, WOF_ENGLISH_FIXES_EXTRA.get(sid, name_en))
         if not name_en:
             name_en = f"wof {sid.split(':')[1]}"
         names.insert(0, display)
@@ -1238,13 +1360,56 @@ def assign_locality_ids(ents: list[Entity]) -> None:
         e.attrs["id"] = b
 
 
-def flag_localities(ents: list[Entity], admin: list[Entity]) -> None:
-    """Ambiguity rules for settlements (see SOURCES.md)."""
+def _major_places(ents: list[Entity], admin: list[Entity]) -> dict[str, list[tuple[float, float]]]:
+    """loose name -> positions of the governorates, districts and cities of that name."""
     major: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for e in admin + [e for e in ents if e.attrs["kind"] == "city"]:
         if e.attrs["kind"] in ("governorate", "district", "city"):
             pos = (float(e.attrs["lat"]), float(e.attrs["lon"]))
             major[loose(e.attrs["name_ar"])].append(pos)
+    return major
+
+
+def _named_after_far_city(
+    e: Entity, name: str, major: dict[str, list[tuple[float, float]]]
+) -> bool:
+    """True when ``name`` is a major place's name and every place of that name is > 30 km
+    from ``e``."""
+    pos = major.get(loose(name), [])
+    lat, lon = float(e.attrs["lat"]), float(e.attrs["lon"])
+    return bool(pos) and min(haversine(lat, lon, p[0], p[1]) for p in pos) > 30.0
+
+
+def prune_city_homonyms(ents: list[Entity], admin: list[Entity]) -> list[Entity]:
+    """A village loses a name that is a governorate's, district's or city's more than 30 km
+    away (a hamlet الناصرية in Ninewa, القائم in Salah al-Din): news that name means the city.
+    Villages left without a name are dropped."""
+    major = _major_places(ents, admin)
+    out = []
+    for e in ents:
+        if e.attrs["kind"] == "village":
+            e.names = [n for n in e.names if not _named_after_far_city(e, n, major)]
+            if not e.names:
+                continue
+            if _named_after_far_city(e, e.attrs["name_ar"], major):
+                e.attrs["name_ar"] = e.names[0]
+        out.append(e)
+    return out
+
+
+def flag_far_homonyms(ents: list[Entity], major: dict[str, list[tuple[float, float]]]) -> None:
+    """A town or sub-district named like a governorate, district or city more than 30 km away
+    (Sinjar in Idlib, the Salahaddin resort in Erbil) is ambiguous: the name usually means the
+    larger place."""
+    for e in ents:
+        if e.attrs["kind"] in ("town", "subdistrict"):
+            if any(_named_after_far_city(e, n, major) for n in [e.attrs["name_ar"], *e.names]):
+                e.ambiguous = True
+
+
+def flag_localities(ents: list[Entity], admin: list[Entity]) -> None:
+    """Ambiguity rules for settlements (see SOURCES.md)."""
+    major = _major_places(ents, admin)
     village_count: Counter[str] = Counter(
         loose(e.attrs["name_ar"]) for e in ents if e.attrs["kind"] == "village"
     )
@@ -1254,10 +1419,8 @@ def flag_localities(ents: list[Entity], admin: list[Entity]) -> None:
         amb = any(is_ambiguous_word(n) for n in names)
         lk = loose(a["name_ar"])
         if a["kind"] in ("village", "zone"):
-            for m in major.get(lk, []):
-                far = haversine(float(a["lat"]), float(a["lon"]), m[0], m[1]) > 30.0
-                if far:
-                    amb = True  # a hamlet named like a city or governorate elsewhere
+            if _named_after_far_city(e, a["name_ar"], major):
+                amb = True  # a neighbourhood named like a city or governorate elsewhere
             if village_count[lk] >= 3:
                 amb = True  # a name many villages share
             core = strip_al(key(a["name_ar"]))
@@ -1306,10 +1469,21 @@ def build_sites(src: Path) -> list[Entity]:
     return ents
 
 
+def teh_marbuta_variant(name: str) -> str:
+    """The spelling with ه for ة (السماوه، الديمقراطيه), common in hasty writing; rasid's
+    default normalization keeps ة and ه apart."""
+    return name.replace("ة", "ه")
+
+
 def dedupe_names(e: Entity) -> list[str]:
+    """The entity's names without those equal under rasid's default normalization, plus the
+    ه-for-ة spelling of each (not for villages, to keep their files small)."""
     seen = set()
     out = []
-    for n in [e.attrs["name_ar"]] + e.names:
+    names = [e.attrs["name_ar"]] + e.names
+    if e.attrs["kind"] != "village":
+        names += [teh_marbuta_variant(n) for n in names]
+    for n in names:
         k = key(n)
         if k in seen:
             continue
@@ -1364,6 +1538,7 @@ def actor_rows(src: Path) -> list[list[str]]:
             raise SystemExit(f"{aid}: unknown parent {parent}")
         seen = set()
         all_names = names + extra_names.get(aid, [])
+        all_names += [teh_marbuta_variant(n) for n in all_names]
         from_seed = bool(extra_names.get(aid))
         for n in all_names:
             n = clean(n)
@@ -1412,6 +1587,48 @@ def check_rows(rows: list[list[str]]) -> None:
             raise SystemExit(f"{eid}: no Arabic name")
         if attrs.setdefault(eid, tuple(r[2:])) != tuple(r[2:]):
             raise SystemExit(f"{eid}: inconsistent attributes")
+    # every admin1 is the English name of one of the country's governorates
+    govs = {(r[6], r[5]) for r in rows if r[2] == "governorate"}
+    for r in rows:
+        if r[6] in ("IQ", "SY") and r[2] != "country" and (r[6], r[5]) not in govs:
+            raise SystemExit(f"{r[1]}: admin1 {r[5]!r} is not a governorate of {r[6]}")
+
+
+def counts_table(out: Path, files: list[str]) -> str:
+    """Markdown table of entities / name rows / ambiguous rows by kind over ``files``."""
+    rows_by: Counter[str] = Counter()
+    ids_by: dict[str, set[str]] = defaultdict(set)
+    amb_by: Counter[str] = Counter()
+    for fname in files:
+        for r in read_csv(out / fname):
+            k = r["kind"] if r["kind"] != "actor" else f"actor: {r['actor_type']}"
+            rows_by[k] += 1
+            ids_by[k].add(r["id"])
+            amb_by[k] += r.get("ambiguous") == "1"
+    lines = [
+        "Counts (entities, name rows, rows with `ambiguous=1`) of this build:",
+        "",
+        "| kind | entities | name rows | ambiguous rows |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for k in sorted(rows_by, key=lambda k: (k.startswith("actor"), k)):
+        lines.append(f"| {k} | {len(ids_by[k])} | {rows_by[k]} | {amb_by[k]} |")
+    return "\n".join(lines)
+
+
+def update_sources_md(out: Path, table: str) -> None:
+    """Replace the counts section of SOURCES.md (between its markers), if the file is there."""
+    path = out / "SOURCES.md"
+    if not path.is_file():
+        return
+    text = path.read_text(encoding="utf-8")
+    head = "<!-- counts: written by tools/build_gazetteer_data.py -->"
+    tail = "<!-- /counts -->"
+    if head not in text or tail not in text:
+        return
+    before, rest = text.split(head, 1)
+    _, after = rest.split(tail, 1)
+    path.write_text(f"{before}{head}\n{table}\n{tail}{after}", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1427,10 +1644,12 @@ def main(argv: list[str] | None = None) -> int:
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
 
-    admin, _ = build_admin(src)
+    admin = build_admin(src)
     locs = build_localities(src, admin)
+    locs = prune_city_homonyms(locs, admin)
     assign_locality_ids(locs)
     flag_localities(locs, admin)
+    flag_far_homonyms(admin + locs, _major_places(locs, admin))
     sites = build_sites(src)
 
     core = admin + [e for e in locs if e.attrs["kind"] in ("city", "town", "zone")]
@@ -1457,14 +1676,15 @@ def main(argv: list[str] | None = None) -> int:
         for i, part in enumerate(parts, 1):
             outputs[f"villages_{country.lower()}_{i}.csv"] = (PLACE_COLUMNS, part)
     outputs["sites.csv"] = (PLACE_COLUMNS, site_rows)
-    check_rows([r for name, (_, rows) in outputs.items() for r in rows if name != "sites.csv"])
-    check_rows(site_rows)
+    # one check over every place file: an id used in two files would need equal attributes
+    check_rows([r for _, rows in outputs.values() for r in rows])
     outputs["actors.csv"] = (ACTOR_COLUMNS, actor_rows(src))
     for old in out.glob("villages_*.csv"):
         old.unlink()
     for fname, (header, rows) in outputs.items():
         write(out / fname, header, rows)
 
+    update_sources_md(out, counts_table(out, list(outputs)))
     for fname in outputs:
         p = out / fname
         with p.open(encoding="utf-8") as fh:

@@ -33,6 +33,37 @@ class StreamNormalizer:
 
 # ---- numerals (rust/py/src/numerals.rs) ----
 
+from typing import Literal, final
+
+_NumberKind = Literal[
+    "cardinal", "ordinal", "dual", "range", "approx", "at_least", "more_than", "vague"
+]
+
+@final
+class NumberMention:
+    """One number mention: ``text[start:end]`` states a count between ``min`` and ``max``."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def min(self) -> int | None: ...
+    @property
+    def max(self) -> int | None: ...
+    @property
+    def kind(self) -> _NumberKind: ...
+    @property
+    def text(self) -> str: ...
+    def __new__(
+        cls, start: int, end: int, min: int | None, max: int | None, kind: str, text: str
+    ) -> NumberMention: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __getnewargs__(self) -> tuple[int, int, int | None, int | None, str, str]: ...
+
+def parse_numbers(text: str, /) -> list[NumberMention]: ...
+
 # ---- gazetteer (rust/py/src/gazetteer.rs) ----
 
 from collections.abc import Iterable, Mapping

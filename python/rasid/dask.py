@@ -13,6 +13,10 @@ with the same function as a local run, so a cluster produces exactly the events,
 order, as ``rasid extract`` on one machine. Workers load the gazetteer once per process
 (it is cached by the extraction).
 
+``rasid extract --scheduler ADDRESS`` writes the partitions' events in input order as they
+complete; with ``--db`` the documents already in the store are skipped when the results
+come back (the cluster cannot read a local store, so it extracts them again).
+
 Needs the optional extra: ``pip install rasid[dask]``.
 """
 

@@ -39,6 +39,9 @@ __all__ = [
     "ACLED_COLUMNS",
     "expand_inputs",
     "iter_documents",
+    "RawLine",
+    "Fields",
+    "parse_line",
     "read_part",
     "plan_blocks",
     "parse_published",
@@ -176,11 +179,12 @@ def parse_published(value: Any) -> str | None:
 class _Builder:
     """Turns raw records (dicts) into Documents, reporting problems."""
 
-    def __init__(self, id_field: str, text_field: str, date_field: str, on_problem):
+    def __init__(self, id_field: str, text_field: str, date_field: str, on_problem, raw=False):
         self.id_field = id_field
         self.text_field = text_field
         self.date_field = date_field
         self.on_problem = on_problem
+        self.raw = raw  # JSONL readers yield RawLine items, parsed later (by workers)
 
     def build(self, record: dict, source: str, line: int | None, default_id: str):
         text = record.get(self.text_field)
@@ -276,25 +280,13 @@ def _read_jsonl(
                 else:
                     done_here += len(raw_line)
                     stats.bytes_done = stats._file_base + done_here
-                if not raw_line.strip():
+                if raw_line.isspace():  # blank line (isspace: no copy of the line)
                     continue
                 n_records += 1
-                try:
-                    line = raw_line.decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    builder.on_problem(Problem(source, lineno, "invalid_utf8", str(exc)))
+                if builder.raw:
+                    yield RawLine(source, stem, lineno, raw_line)
                     continue
-                try:
-                    record = json.loads(line)
-                except ValueError as exc:
-                    builder.on_problem(Problem(source, lineno, "not_json", str(exc)))
-                    continue
-                if not isinstance(record, dict):
-                    builder.on_problem(
-                        Problem(source, lineno, "not_object", f"a JSON {type(record).__name__}")
-                    )
-                    continue
-                doc = builder.build(record, source, lineno, f"{stem}:{lineno}")
+                doc = parse_line(raw_line, builder, source, stem, lineno)
                 if doc is not None:
                     yield doc
         except (OSError, EOFError, gzip.BadGzipFile) as exc:
@@ -305,6 +297,51 @@ def _read_jsonl(
         if raw is not sys.stdin.buffer:
             stream.close()
             raw.close()
+
+
+@dataclass(frozen=True)
+class RawLine:
+    """A JSONL line not parsed yet (the pipeline has worker processes parse it)."""
+
+    source: str
+    stem: str
+    line: int
+    data: bytes
+
+
+class Fields:
+    """The record fields holding the id, the text and the publication date (picklable)."""
+
+    def __init__(
+        self, id_field: str = "id", text_field: str = "text", date_field: str = "published"
+    ):
+        self.id_field = id_field
+        self.text_field = text_field
+        self.date_field = date_field
+
+    def builder(self, on_problem: ProblemHandler) -> _Builder:
+        """A record builder that reports problems to ``on_problem``."""
+        return _Builder(self.id_field, self.text_field, self.date_field, on_problem)
+
+
+def parse_line(
+    raw_line: bytes, builder: _Builder, source: str, stem: str, lineno: int
+) -> Document | None:
+    """The document of one JSONL line, or None (problem reported) for a bad line."""
+    try:
+        line = raw_line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        builder.on_problem(Problem(source, lineno, "invalid_utf8", str(exc)))
+        return None
+    try:
+        record = json.loads(line)
+    except ValueError as exc:
+        builder.on_problem(Problem(source, lineno, "not_json", str(exc)))
+        return None
+    if not isinstance(record, dict):
+        builder.on_problem(Problem(source, lineno, "not_object", f"a JSON {type(record).__name__}"))
+        return None
+    return builder.build(record, source, lineno, f"{stem}:{lineno}")
 
 
 def _size(path: str) -> int:
@@ -466,18 +503,21 @@ def iter_documents(
     date_field: str = "published",
     on_problem: ProblemHandler | None = None,
     stats: ReadStats | None = None,
+    raw_jsonl: bool = False,
 ) -> Iterator[Document]:
     """Yield the documents of every input, in order, streaming.
 
     ``paths`` are files or folders (see :func:`expand_inputs`); ``on_problem`` receives every
     skipped record or file (default: print it on stderr); ``stats`` is updated with the bytes
     read so far (its ``bytes_total`` is set when every input has a known size).
+    ``raw_jsonl``: yield JSONL lines as :class:`RawLine` items, to be parsed by
+    :func:`parse_line` elsewhere (the pipeline's workers), instead of documents.
 
     A record without an id gets ``<file stem>:<line>``; a ``.txt`` file's id is its stem.
     """
     files = expand_inputs(paths)
     handler = on_problem or _print_problem
-    builder = _Builder(id_field, text_field, date_field, handler)
+    builder = _Builder(id_field, text_field, date_field, handler, raw=raw_jsonl)
     if stats is not None and "-" not in files:
         stats.bytes_total = sum(os.path.getsize(p) for p in files)
     local = stats if stats is not None else ReadStats()
@@ -514,7 +554,7 @@ _PLACE = [
     ("country", "str"),
     ("lat", "float"),
     ("lon", "float"),
-    ("precision", "json"),
+    ("precision", "str"),
 ]
 _ENTITY = [
     ("mention", "str"),
@@ -562,7 +602,7 @@ _LAYOUT: list[tuple[str, str]] = [
     ("actor", "group"),
     ("claimed_by", "group"),
     ("accused", "json"),
-    ("target", "json"),
+    ("target", "label"),
     ("background", "bool"),
     ("confidence", "float"),
     ("evidence", "json"),
@@ -580,7 +620,8 @@ def _columns() -> list[tuple[str, str]]:
     return cols
 
 
-#: The flat columns of CSV / Parquet output, with their types (str, int, float, bool, json).
+#: The flat columns of CSV / Parquet output, with their types (str, int, float, bool, json,
+#: label = a string as is, else JSON).
 COLUMNS: list[tuple[str, str]] = _columns()
 _COLUMN_TYPES = dict(COLUMNS)
 _COLUMN_NAMES = [c for c, _ in COLUMNS]
@@ -589,8 +630,9 @@ _COLUMN_NAMES = [c for c, _ in COLUMNS]
 def flatten_event(record: dict) -> dict:
     """One event record as flat ``{column: value}`` (nested objects become prefixed columns).
 
-    Values keep their Python types; ``json`` columns (accused, target, evidence, and any field
-    of unexpected shape) are JSON text. Missing fields are None.
+    Values keep their Python types; ``json`` columns (accused, evidence) are JSON text, and
+    ``target`` is its short label as is (JSON text when it is an entity object). Missing
+    fields are None.
     """
     flat: dict[str, Any] = {}
     for name, kind in _LAYOUT:
@@ -612,7 +654,7 @@ def flatten_event(record: dict) -> dict:
 def _encode(value: Any, kind: str) -> Any:
     if value is None:
         return None
-    if kind == "json":
+    if kind == "json" or (kind == "label" and not isinstance(value, str)):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return value
 
@@ -637,6 +679,8 @@ def _decode(value: Any, kind: str) -> Any:
         return None
     if kind == "json":
         return json.loads(value) if isinstance(value, str) else value
+    if kind == "label" and isinstance(value, str) and value[:1] in ("{", "["):
+        return json.loads(value)  # an entity object rather than a short label
     return value
 
 
@@ -720,17 +764,37 @@ _ACLED_BY_WEAPON = {
     "firearms": ("Battles", "Armed clash"),
 }
 
-_ISO3 = {
-    "iraq": "IRQ", "syria": "SYR", "iran": "IRN", "lebanon": "LBN", "israel": "ISR",
-    "palestine": "PSE", "jordan": "JOR", "saudi arabia": "SAU", "yemen": "YEM",
-    "kuwait": "KWT", "turkey": "TUR", "türkiye": "TUR", "united arab emirates": "ARE",
-    "qatar": "QAT", "bahrain": "BHR", "oman": "OMN", "egypt": "EGY", "libya": "LBY",
-    "sudan": "SDN", "tunisia": "TUN", "algeria": "DZA", "morocco": "MAR",
-    "somalia": "SOM", "afghanistan": "AFG", "pakistan": "PAK", "united states": "USA",
+# ISO 3166 alpha-2 (as the gazetteer writes countries) -> (ACLED country name, alpha-3).
+_COUNTRIES = {
+    "IQ": ("Iraq", "IRQ"), "SY": ("Syria", "SYR"), "IR": ("Iran", "IRN"),
+    "LB": ("Lebanon", "LBN"), "IL": ("Israel", "ISR"), "PS": ("Palestine", "PSE"),
+    "JO": ("Jordan", "JOR"), "SA": ("Saudi Arabia", "SAU"), "YE": ("Yemen", "YEM"),
+    "KW": ("Kuwait", "KWT"), "TR": ("Turkey", "TUR"), "AE": ("United Arab Emirates", "ARE"),
+    "QA": ("Qatar", "QAT"), "BH": ("Bahrain", "BHR"), "OM": ("Oman", "OMN"),
+    "EG": ("Egypt", "EGY"), "LY": ("Libya", "LBY"), "SD": ("Sudan", "SDN"),
+    "TN": ("Tunisia", "TUN"), "DZ": ("Algeria", "DZA"), "MA": ("Morocco", "MAR"),
+    "SO": ("Somalia", "SOM"), "AF": ("Afghanistan", "AFG"), "PK": ("Pakistan", "PAK"),
+    "US": ("United States", "USA"), "RU": ("Russia", "RUS"),
 }  # fmt: skip
+_BY_NAME = {name.lower(): (name, iso3) for name, iso3 in _COUNTRIES.values()}
+_BY_NAME["türkiye"] = ("Turkey", "TUR")
 
-_GEO_PRECISION = {"country": 3, "admin1": 3, "province": 3, "governorate": 3, "region": 3,
-                  "district": 2, "admin2": 2, "area": 2}  # fmt: skip
+
+def _country(value: str) -> tuple[str, str]:
+    """(ACLED country name, ISO3) of a gazetteer country (alpha-2 code or name)."""
+    if not value:
+        return "", ""
+    hit = _COUNTRIES.get(value.upper()) if len(value) == 2 else _BY_NAME.get(value.lower())
+    return hit if hit else (value, "")
+
+
+# geo_precision from the gazetteer's precision (else its kind): 1 the town or site itself,
+# 2 a district / sub-district or an approximate position, 3 a governorate or the country.
+_GEO_PRECISION = {
+    "point": 1, "site": 1, "town": 1, "neighbourhood": 1, "village": 1, "city": 1,
+    "subdistrict": 2, "district": 2, "approximate": 2, "zone": 2,
+    "governorate": 3, "province": 3, "admin1": 3, "country": 3,
+}  # fmt: skip
 
 
 def _entity_name(entity: Any) -> str:
@@ -746,7 +810,9 @@ def acled_row(record: dict) -> dict:
 
     time_precision: 1 day, 2 month, 3 year (ACLED: 1 exact day, 2 within a week or so, 3 only
     the month or coarser; a month-precision date is written as its first day). geo_precision:
-    1 a named town, base or site, 2 a district or area, 3 a province or country.
+    1 a named town, village, base or site, 2 a district, sub-district or approximate place,
+    3 a governorate or country. country: ACLED's country name (from the gazetteer's ISO
+    code), iso3 its ISO 3166 alpha-3 code.
     fatalities: the lower bound of ``killed`` (ACLED codes the most conservative figure; 0 when
     unreported). actor1: the stated actor, else the claimant, else "Unidentified Armed Group
     (<country>)"; assoc_actor_1: the claimant when it differs from the actor.
@@ -762,15 +828,13 @@ def acled_row(record: dict) -> dict:
     else:
         event_date, tp = date, (1 if date else "")
     loc = record.get("location") or {}
-    country = loc.get("country") or ""
-    iso3 = _ISO3.get(country.lower(), "")
-    kind = (loc.get("kind") or "").lower()
-    if not loc:
-        geo = ""
-    else:
-        geo = _GEO_PRECISION.get(kind, 1)
-        if isinstance(loc.get("precision"), int) and 1 <= loc["precision"] <= 3:
-            geo = loc["precision"]
+    country, iso3 = _country(loc.get("country") or "")
+    geo: Any = ""
+    if loc:
+        precision = loc.get("precision")
+        geo = _GEO_PRECISION.get(str(precision or "").lower())
+        if geo is None:
+            geo = _GEO_PRECISION.get(str(loc.get("kind") or "").lower(), 1)
     actor = _entity_name(record.get("actor"))
     claimant = _entity_name(record.get("claimed_by"))
     actor1 = actor or claimant or f"Unidentified Armed Group ({country or 'unknown'})"
@@ -943,7 +1007,7 @@ def _arrow_schema():
     import pyarrow as pa
 
     types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(),
-             "bool": pa.bool_(), "json": pa.string()}  # fmt: skip
+             "bool": pa.bool_(), "json": pa.string(), "label": pa.string()}  # fmt: skip
     return pa.schema([(c, types[t]) for c, t in COLUMNS])
 
 

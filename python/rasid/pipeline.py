@@ -18,13 +18,14 @@ import collections
 import multiprocessing
 import os
 import signal
+import sqlite3
 import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any, Callable
 
-from .io import Document, Problem, ReadStats
+from .io import Document, Fields, Problem, RawLine, ReadStats, parse_line
 
 __all__ = [
     "Summary",
@@ -35,17 +36,53 @@ __all__ = [
     "extract_document",
     "run",
     "chunked",
+    "WithGazetteer",
+    "available_cores",
 ]
 
 ExtractFn = Callable[..., list]
 Sink = Callable[[Document, list], None]
 
 
-def default_extract(text: str, *, published: str | None = None, doc_id: str | None = None):
+def default_extract(
+    text: str, *, published: str | None = None, doc_id: str | None = None, gazetteer=None
+):
     """:func:`rasid.events.extract` (imported on first use, so workers import it themselves)."""
     from .events import extract
 
-    return extract(text, published=published, doc_id=doc_id)
+    if gazetteer is None:
+        return extract(text, published=published, doc_id=doc_id)
+    return extract(text, published=published, doc_id=doc_id, gazetteer=gazetteer)
+
+
+_GAZETTEERS: dict[tuple, Any] = {}
+
+
+class WithGazetteer:
+    """An extraction function called with the default gazetteer extended by ``extra`` files
+    (``rasid extract --gazetteer FILE``). Picklable; each process builds the gazetteer once,
+    on :meth:`prepare` or on first use, and keeps it."""
+
+    def __init__(self, extra: Iterable[str], fn: ExtractFn | None = None):
+        self.extra = tuple(os.path.abspath(p) for p in extra)
+        self.fn = fn
+
+    def gazetteer(self):
+        """This process's gazetteer (built on first call)."""
+        g = _GAZETTEERS.get(self.extra)
+        if g is None:
+            from .gazetteer import default_gazetteer
+
+            g = _GAZETTEERS[self.extra] = default_gazetteer(extra=list(self.extra))
+        return g
+
+    def prepare(self) -> None:
+        """Build the gazetteer now (called once per worker process)."""
+        self.gazetteer()
+
+    def __call__(self, text: str, *, published: str | None = None, doc_id: str | None = None):
+        fn = self.fn or default_extract
+        return fn(text, published=published, doc_id=doc_id, gazetteer=self.gazetteer())
 
 
 def available_cores() -> int:
@@ -155,53 +192,101 @@ class Progress:
             self.width = 0
 
 
-def chunked(docs: Iterable[Document], max_docs: int, max_chars: int) -> Iterator[list[Document]]:
-    """Group documents into chunks of at most ``max_docs`` documents and about ``max_chars``
-    characters (a single larger document is a chunk by itself)."""
-    chunk: list[Document] = []
+def _item_size(item: Any) -> int:
+    return len(item.data) if isinstance(item, RawLine) else len(item.text)
+
+
+def chunked(docs: Iterable[Any], max_docs: int, max_chars: int) -> Iterator[list[Any]]:
+    """Group documents (or raw JSONL lines) into chunks of at most ``max_docs`` items and
+    about ``max_chars`` characters (a single larger document is a chunk by itself)."""
+    chunk: list[Any] = []
     size = 0
     for doc in docs:
-        if chunk and (len(chunk) >= max_docs or size + len(doc.text) > max_chars):
+        n = _item_size(doc)
+        if chunk and (len(chunk) >= max_docs or size + n > max_chars):
             yield chunk
             chunk, size = [], 0
         chunk.append(doc)
-        size += len(doc.text)
+        size += n
     if chunk:
         yield chunk
 
 
 # -- worker side ------------------------------------------------------------------------------
 
-_WORKER_FN: ExtractFn | None = None
+
+class _Worker:
+    """What one process needs to extract chunks: the function, the record fields (to parse
+    raw JSONL lines) and the event store to check for documents already done."""
+
+    def __init__(self, fn: ExtractFn | None, fields: Fields, store_path: str | None):
+        self.fn = fn or default_extract
+        self.fields = fields
+        self.store_path = store_path
+        self.conn: sqlite3.Connection | None = None
+        _init_local(fn)
+
+    def stored(self, doc_id: str) -> bool:
+        if self.store_path is None:
+            return False
+        if self.conn is None:
+            self.conn = sqlite3.connect(self.store_path, timeout=30)
+            self.conn.execute("PRAGMA query_only = 1")
+        row = self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,))
+        return row.fetchone() is not None
+
+    def process(self, payload: list[tuple]) -> list[tuple]:
+        """Per item: ("ok", doc_id, published, events) | ("stored", doc_id) |
+        ("error", doc_id, message) | ("problem", Problem)."""
+        out: list[tuple] = []
+        problems: list[Problem] = []
+        builder = self.fields.builder(problems.append)
+        for item in payload:
+            if item[0] == "r":
+                _, source, stem, line, data = item
+                doc = parse_line(data, builder, source, stem, line)
+                if doc is None:
+                    out.append(("problem", problems.pop()))
+                    continue
+                doc_id, text, published = doc.doc_id, doc.text, doc.published
+            else:
+                _, doc_id, text, published = item
+            if self.stored(doc_id):
+                out.append(("stored", doc_id))
+                continue
+            try:
+                events = self.fn(text, published=published, doc_id=doc_id)
+                out.append(("ok", doc_id, published, [_to_dict(e) for e in events]))
+            except Exception as exc:  # one bad document never stops the run
+                out.append(("error", doc_id, f"{type(exc).__name__}: {exc}"))
+        return out
 
 
-def _init_worker(fn: ExtractFn | None) -> None:
-    global _WORKER_FN
+_WORKER: _Worker | None = None
+
+
+def _init_worker(fn: ExtractFn | None, fields: Fields, store_path: str | None) -> None:
+    global _WORKER
     # Ctrl-C reaches the whole process group: only the parent handles it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The parent may turn SIGTERM into KeyboardInterrupt; workers must just end on it.
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _WORKER_FN = fn or default_extract
-    if fn is None:
-        _prepare_default()
+    _WORKER = _Worker(fn, fields, store_path)
 
 
-def _process_chunk(payload: list[tuple[str, str, str | None]]) -> list[Any]:
-    """Extract a chunk: per document its list of event records, or an error message (str)."""
-    fn = _WORKER_FN or default_extract
-    out: list[Any] = []
-    for doc_id, text, published in payload:
-        try:
-            events = fn(text, published=published, doc_id=doc_id)
-            out.append([_to_dict(e) for e in events])
-        except Exception as exc:  # one bad document never stops the run
-            out.append(f"{type(exc).__name__}: {exc}")
-    return out
+def _process_chunk(payload: list[tuple]) -> list[tuple]:
+    assert _WORKER is not None
+    return _WORKER.process(payload)
 
 
-def _payload(chunk: list[Document]) -> list[tuple[str, str, str | None]]:
-    return [(d.doc_id, d.text, d.published) for d in chunk]
+def _payload(chunk: list[Any]) -> list[tuple]:
+    return [
+        ("r", d.source, d.stem, d.line, d.data)
+        if isinstance(d, RawLine)
+        else ("d", d.doc_id, d.text, d.published)
+        for d in chunk
+    ]
 
 
 # -- parent side ------------------------------------------------------------------------------
@@ -250,7 +335,7 @@ class Reporter:
 
 
 def run(
-    documents: Iterable[Document],
+    documents: Iterable[Any],
     sink: Sink,
     *,
     extract_fn: ExtractFn | None = None,
@@ -258,17 +343,23 @@ def run(
     chunk_docs: int = 64,
     chunk_chars: int = 1_000_000,
     skip: Callable[[Document], str | None] | None = None,
+    store_path: str | None = None,
+    fields: Fields | None = None,
     summary: Summary | None = None,
     progress: Progress | None = None,
     reporter: Reporter | None = None,
 ) -> Summary:
     """Extract events from ``documents`` and call ``sink(doc, events)`` for each, in order.
 
-    ``workers``: number of processes (default: all cores; 1 runs in this process).
-    ``skip(doc)`` may return ``"already_stored"`` (counted, not reported) or a problem reason
-    (reported and counted) to leave a document out. ``reporter`` counts and prints problems
-    (default: count into ``summary`` silently); a strict reporter raises
-    :class:`StrictError` at the first one, which propagates.
+    ``documents``: :class:`~rasid.io.Document` items, or :class:`~rasid.io.RawLine` items
+    (JSONL lines that the workers parse with ``fields``, so the parent process only reads
+    bytes). ``workers``: number of processes (default: all cores; 1 runs in this process).
+    ``store_path``: an event store whose documents are skipped (checked by the workers,
+    before extraction; counted as already stored). ``skip(doc)`` may return
+    ``"already_stored"`` (counted, not reported) or a problem reason (reported and counted)
+    to leave a document out. ``reporter`` counts and prints problems (default: count into
+    ``summary`` silently); a strict reporter raises :class:`StrictError` at the first one,
+    which propagates.
 
     A KeyboardInterrupt stops the run cleanly: in-flight chunks are dropped, everything the
     sink already received stays, and ``summary.interrupted`` is set.
@@ -278,47 +369,61 @@ def run(
     summary = summary if summary is not None else Summary()
     problem = reporter if reporter is not None else Reporter(summary)
     workers = workers or available_cores()
-    fn = extract_fn
+    fields = fields or Fields()
     start = time.monotonic()
 
-    def admitted(docs: Iterable[Document]) -> Iterator[Document]:
+    def skipped(doc: Document) -> bool:
+        reason = skip(doc) if skip is not None else None
+        if reason == "already_stored":
+            summary.already_stored += 1
+            return True
+        if reason:
+            problem(Problem(doc.source, doc.line, reason, f"id {doc.doc_id!r}"))
+            return True
+        return False
+
+    def admitted(docs: Iterable[Any]) -> Iterator[Any]:
         for doc in docs:
-            summary.documents += 1
-            if skip is not None:
-                reason = skip(doc)
-                if reason == "already_stored":
-                    summary.already_stored += 1
+            if isinstance(doc, Document) and skip is not None:
+                summary.documents += 1
+                if skipped(doc):
                     continue
-                if reason:
-                    problem(Problem(doc.source, doc.line, reason, f"id {doc.doc_id!r}"))
-                    continue
+                summary.documents -= 1  # counted when delivered
             yield doc
 
-    def deliver(chunk: list[Document], results: list[Any]) -> None:
-        for doc, result in zip(chunk, results):
-            if isinstance(result, str):
-                problem(Problem(doc.source, doc.line, "extract_error", result))
+    def deliver(chunk: list[Any], results: list[tuple]) -> None:
+        for item, result in zip(chunk, results):
+            kind = result[0]
+            if kind == "problem":
+                problem(result[1])
                 continue
-            sink(doc, result)
-            summary.events += len(result)
+            summary.documents += 1
+            if kind == "stored":
+                summary.already_stored += 1
+                continue
+            if isinstance(item, Document):
+                doc = item
+            else:
+                doc = Document(result[1], "", None, item.source, item.line)
+            if kind == "error":
+                problem(Problem(doc.source, doc.line, "extract_error", result[2]))
+                continue
+            if not isinstance(item, Document) and skip is not None and skipped(doc):
+                continue
+            events = result[3]
+            sink(doc, events)
+            summary.events += len(events)
         if progress is not None:
             progress.update(summary.documents, summary.events)
 
     chunks = chunked(admitted(documents), chunk_docs, chunk_chars)
     try:
         if workers <= 1:
-            _init_local(fn)
-            local_fn = fn or default_extract
+            worker = _Worker(extract_fn, fields, store_path)
             for chunk in chunks:
-                results: list[Any] = []
-                for doc in chunk:
-                    try:
-                        results.append(extract_document(local_fn, doc))
-                    except Exception as exc:
-                        results.append(f"{type(exc).__name__}: {exc}")
-                deliver(chunk, results)
+                deliver(chunk, worker.process(_payload(chunk)))
         else:
-            _run_pool(chunks, fn, workers, deliver)
+            _run_pool(chunks, (extract_fn, fields, store_path), workers, deliver)
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
@@ -329,13 +434,16 @@ def run(
 
 
 def _init_local(fn: ExtractFn | None) -> None:
+    """Load what the extraction needs once per process (the gazetteer)."""
     if fn is None:
         _prepare_default()
+    elif hasattr(fn, "prepare"):
+        fn.prepare()
 
 
-def _run_pool(chunks, fn, workers, deliver) -> None:
+def _run_pool(chunks, initargs, workers, deliver) -> None:
     ctx = multiprocessing.get_context()
-    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(fn,))
+    pool = ctx.Pool(workers, initializer=_init_worker, initargs=initargs)
     inflight: collections.deque = collections.deque()
     ok = False
     try:

@@ -10,7 +10,16 @@ import tempfile
 import click
 
 from ..errors import InputError, OptionError, StoreError
-from ..io import OUTPUT_FORMATS, ReadStats, expand_inputs, iter_documents, open_writer, read_events
+from ..io import (
+    OUTPUT_FORMATS,
+    Document,
+    Fields,
+    ReadStats,
+    expand_inputs,
+    iter_documents,
+    open_writer,
+    read_events,
+)
 from ..pipeline import Progress, Reporter, StrictError, Summary, run
 from . import main
 
@@ -107,22 +116,39 @@ def _default_clusters_path(output: str | None) -> str | None:
     "--extractor", metavar="MODULE:FUNCTION",
     help="Extraction function to use instead of rasid.events.extract.",
 )  # fmt: skip
+@click.option(
+    "--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False),
+    help="Extra gazetteer entries (CSV/TSV/JSONL) added to the default one; repeatable.",
+)  # fmt: skip
 def extract(
     inputs, output, fmt, db, workers, id_field, text_field, date_field, strict, do_dedup,
-    max_km, clusters_path, scheduler, blocksize, progress, extractor,
+    max_km, clusters_path, scheduler, blocksize, progress, extractor, gazetteers,
 ):  # fmt: skip
     """Extract events from archives of articles.
 
     INPUT: JSONL (.jsonl, .jsonl.gz), CSV, Parquet, .txt files, folders of them, or - for
     JSONL on stdin. Writes one event record per line (JSONL), or CSV, ACLED-shaped CSV,
     Parquet, GeoJSON; or fills an SQLite event store with --db. Bad records are reported on
-    stderr and skipped; a one-line summary ends every run.
+    stderr and skipped (--strict: stop with exit 1); a one-line summary ends every run.
+
+    With --db, documents already in the store are skipped, so a killed run restarted ends
+    with the events of an uninterrupted one; -o then receives this run's events only
+    (`rasid export --db` writes the whole store). --dedup adds a cluster_id to every event
+    and writes the clusters next to -o (FILE.clusters.jsonl) or into the store.
     """
     try:
         paths = expand_inputs(inputs)
     except InputError as exc:
         raise click.BadParameter(str(exc), param_hint="'INPUT'") from None
     extract_fn = _load_extractor(extractor) if extractor else None
+    if gazetteers:
+        from ..pipeline import WithGazetteer
+
+        extract_fn = WithGazetteer(gazetteers, extract_fn)
+        try:
+            extract_fn.prepare()  # a bad file is a usage error, before any work
+        except Exception as exc:
+            raise click.BadParameter(str(exc), param_hint="'--gazetteer'") from None
     if scheduler and "-" in paths:
         raise click.BadParameter("stdin cannot be read on a Dask cluster", param_hint="'INPUT'")
     store = _open_store(db) if db else None
@@ -163,21 +189,37 @@ def extract(
                 date_field, blocksize * 1024 * 1024, extract_fn,
             )  # fmt: skip
         else:
+            # JSONL lines are parsed by the workers: the parent only reads bytes.
             docs = iter_documents(
                 paths, id_field=id_field, text_field=text_field, date_field=date_field,
-                on_problem=reporter, stats=stats,
+                on_problem=reporter, stats=stats, raw_jsonl=True,
             )  # fmt: skip
             run(
-                docs, sink, extract_fn=extract_fn, workers=workers or None, skip=skip,
+                docs, sink, extract_fn=extract_fn, workers=workers or None,
+                store_path=db, fields=Fields(id_field, text_field, date_field),
                 progress=bar, reporter=reporter,
             )  # fmt: skip
         summary.bytes = stats.bytes_done
     except StrictError as exc:
         click.echo(f"rasid: error (--strict): {exc}", err=True)
         code = 1
+    except BrokenPipeError:  # `rasid extract ... | head`: the reader has gone, stop quietly
+        _silence_stdout()
+        code = 141
+    except OSError as exc:  # e.g. the disk filled up while writing
+        click.echo(f"rasid: error: {exc}", err=True)
+        code = 1
     finally:
         if writer is not None:
-            writer.close()
+            try:
+                writer.close()
+            except BrokenPipeError:
+                _silence_stdout()
+            except OSError as exc:
+                click.echo(f"rasid: error: {exc}", err=True)
+                code = code or 1
+    if code == 141:
+        sys.exit(code)
     if do_dedup and code == 0 and not summary.interrupted:
         if tmp_path is not None:
             cpath = clusters_path or _default_clusters_path(output)
@@ -197,6 +239,12 @@ def extract(
     if summary.interrupted:
         sys.exit(130)
     sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    # Python would complain again when flushing stdout at exit.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _load_extractor(spec: str):
@@ -250,8 +298,6 @@ def _run_on_dask(
                         reporter(problem)
                     for doc_id, source, line, events in result["documents"]:
                         summary.documents += 1
-                        from ..io import Document
-
                         doc = Document(doc_id, "", None, source, line)
                         if skip(doc) == "already_stored":
                             summary.already_stored += 1

@@ -263,6 +263,54 @@ pub struct Normalizer {
     pages: Vec<Page>,
     /// Characters of the multi-character expansions.
     pool: Vec<u32>,
+    /// Flat copy of the actions of U+0000..U+07FF (ASCII, Latin, Arabic): the hot range.
+    small: Box<[u32; 0x800]>,
+    /// Branch-free entries of U+0000..U+07FF for UTF-8 output (see [`fast_entry`]).
+    fast_utf8: Box<[u64; 0x800]>,
+    /// Branch-free entries of U+0000..U+07FF for code-unit output.
+    fast_units: Box<[u64; 0x800]>,
+}
+
+// Branch-free entries: bits 0..32 the output (UTF-8 bytes, first byte lowest, or one code
+// point), bits 32..35 its length, then flags.
+const F_WS: u64 = 1 << 40; // white space: folds into an open run
+const F_LINE: u64 = 1 << 41; // line break (with F_WS)
+const F_DEL: u64 = 1 << 42; // deleted: an open run stays open
+const F_SPECIAL: u64 = 1 << 43; // needs the general path
+
+/// The branch-free entry of a character below U+0800 whose action is `a`.
+fn fast_entry(cp: u32, a: u32, utf8: bool) -> u64 {
+    let out = |c: u32| -> u64 {
+        if utf8 {
+            let ch = char::from_u32(c).unwrap_or('\u{FFFD}');
+            let mut tmp = [0u8; 4];
+            let b = ch.encode_utf8(&mut tmp).as_bytes();
+            let mut v = 0u64;
+            for (k, &x) in b.iter().enumerate() {
+                v |= (x as u64) << (8 * k);
+            }
+            v | (b.len() as u64) << 32
+        } else {
+            c as u64 | 1 << 32
+        }
+    };
+    let width = |c: u32| {
+        if c < 0x80 {
+            1
+        } else if c < 0x800 {
+            2
+        } else {
+            3
+        }
+    };
+    match a & TAG {
+        KEEP => out(cp),
+        DELETE => F_DEL,
+        MAP if width(a >> 3) <= width(cp) => out(a >> 3),
+        SPACE => out(0x20) | F_WS,
+        LINE => out(0x0A) | F_WS | F_LINE,
+        _ => F_SPECIAL,
+    }
 }
 
 impl std::fmt::Debug for Normalizer {
@@ -316,6 +364,58 @@ fn map_letter(o: &NormalizeOptions, c: u32) -> Option<u32> {
     Some(c)
 }
 
+/// One character of the UTF-8 kernel: `$i` indexes `$src`; the output cursor is
+/// `($ptr, $len, $cap)` into `$out`; `$ws` is the white-space state; `$err` becomes
+/// `Some(truncated)` at invalid UTF-8.
+///
+/// Characters below U+0800 (ASCII, Latin, Arabic) take a branch-free path: one table entry
+/// gives their output bytes, length and white-space flags, and four bytes are stored
+/// unconditionally (the output keeps 8 bytes of slack) before the length advances. The next
+/// index depends on the lead byte only (a short chain); validity and action are off it.
+macro_rules! utf8_step {
+    ($self:ident, $src:ident, $i:ident, $out:ident, $ptr:ident, $len:ident, $cap:ident, $ws:ident, $err:ident) => {{
+        let n = $src.len();
+        let b0 = $src[$i] as u32;
+        let two = b0 >= 0x80;
+        let b1 = if $i + 1 < n { $src[$i + 1] as u32 } else { 0 };
+        let mut done = false;
+        if !two || (b0.wrapping_sub(0xC2) < 0x1E && b1 & 0xC0 == 0x80) {
+            let idx = if two {
+                (b0 & 0x1F) << 6 | (b1 & 0x3F)
+            } else {
+                b0
+            };
+            let e = $self.fast_utf8[idx as usize];
+            if e & F_SPECIAL == 0 {
+                let ws = e & F_WS != 0;
+                let fold = ws & $ws;
+                // SAFETY: `len + 8 <= cap`: the output is never longer than the input read
+                // so far, and `cap` has 8 bytes of slack past the input's length
+                // (re-established by every reservation in `step_utf8`).
+                unsafe { ($ptr.add($len) as *mut u32).write_unaligned((e as u32).to_le()) };
+                $len += ((e >> 32) as usize & 7) * (!fold as usize);
+                if fold & (e & F_LINE != 0) {
+                    // SAFETY: an open run's character is the last byte written.
+                    unsafe { $ptr.add($len - 1).write(b'\n') };
+                }
+                $ws = ws | ($ws & (e & F_DEL != 0));
+                $i += 1 + two as usize;
+                done = true;
+            }
+        }
+        if !done {
+            match $self.step_utf8($src, $i, $out, ($ptr, $len, $cap), $ws) {
+                Ok((next, cursor, ws)) => {
+                    ($ptr, $len, $cap) = cursor;
+                    $i = next;
+                    $ws = ws;
+                }
+                Err(truncated) => $err = Some(truncated),
+            }
+        }
+    }};
+}
+
 impl Normalizer {
     /// Compile the steps chosen in `options`.
     pub fn new(options: NormalizeOptions) -> Normalizer {
@@ -343,11 +443,22 @@ impl Normalizer {
                 };
             }
         }
+        let mut small = Box::new([KEEP; 0x800]);
+        for (cp, slot) in small.iter_mut().enumerate() {
+            *slot = pages[index[cp >> 8] as usize][cp & 0xFF];
+        }
         Normalizer {
             options,
             index,
             pages,
             pool,
+            fast_utf8: Box::new(std::array::from_fn(|cp| {
+                fast_entry(cp as u32, small[cp], true)
+            })),
+            fast_units: Box::new(std::array::from_fn(|cp| {
+                fast_entry(cp as u32, small[cp], false)
+            })),
+            small,
         }
     }
 
@@ -387,6 +498,15 @@ impl Normalizer {
     /// The options this normalizer was built with.
     pub fn options(&self) -> NormalizeOptions {
         self.options
+    }
+
+    #[inline(always)]
+    fn lookup(&self, cp: u32) -> u32 {
+        if cp < 0x800 {
+            self.small[cp as usize]
+        } else {
+            self.action(cp)
+        }
     }
 
     #[inline(always)]
@@ -455,12 +575,10 @@ impl Normalizer {
 
     /// Normalize `text`.
     pub fn normalize(&self, text: &str) -> String {
-        let mut out = Utf8Out {
-            buf: Vec::with_capacity(text.len()),
-        };
-        // A `&str` holds no surrogates, so the engine cannot fail.
-        let _ = self.run(text.chars().map(u32::from), &mut out, false);
-        out.into_string()
+        let mut out = Vec::new();
+        self.run_utf8(text.as_bytes(), &mut out, false);
+        // The kernel writes whole UTF-8 characters only.
+        String::from_utf8(out).unwrap_or_default()
     }
 
     /// Normalize `text` and return the map from normalized spans to original spans.
@@ -501,17 +619,18 @@ impl Normalizer {
     ///
     /// Invalid UTF-8 is an error naming its byte offset; nothing is appended then.
     pub fn normalize_utf8(&self, input: &[u8], out: &mut Vec<u8>) -> Result<(), Utf8Error> {
-        let text = std::str::from_utf8(input).map_err(|e| Utf8Error {
-            position: e.valid_up_to(),
-            truncated: e.error_len().is_none(),
-        })?;
-        out.reserve(input.len());
-        let mut sink = Utf8Out {
-            buf: std::mem::take(out),
-        };
-        let _ = self.run(text.chars().map(u32::from), &mut sink, false);
-        *out = sink.buf;
-        Ok(())
+        let start = out.len();
+        let run = self.run_utf8(input, out, false);
+        match run.error {
+            None => Ok(()),
+            Some(truncated) => {
+                out.truncate(start);
+                Err(Utf8Error {
+                    position: run.consumed,
+                    truncated,
+                })
+            }
+        }
     }
 
     /// Normalize fixed-width code units (the storage of a Python `str`: latin-1, UCS-2 or
@@ -524,14 +643,7 @@ impl Normalizer {
         input: &[T],
         out: &mut Vec<T>,
     ) -> Result<u32, TextError> {
-        out.reserve(input.len());
-        let mut sink = UnitOut {
-            buf: std::mem::take(out),
-            or: 0,
-        };
-        let r = self.run(input.iter().map(|u| u.get()), &mut sink, false);
-        *out = sink.buf;
-        r.map(|_| sink.or).map_err(surrogate_error)
+        self.run_units_fast(input, out).map_err(surrogate_error)
     }
 
     /// [`Normalizer::normalize_units`] that also builds the offset map.
@@ -540,20 +652,351 @@ impl Normalizer {
         input: &[T],
         out: &mut Vec<T>,
     ) -> Result<(u32, OffsetMap), TextError> {
-        out.reserve(input.len());
-        let mut sink = MapOut {
-            inner: UnitOut {
-                buf: std::mem::take(out),
-                or: 0,
-            },
-            map: MapBuilder::with_capacity(16),
-        };
-        let r = self.run(input.iter().map(|u| u.get()), &mut sink, false);
-        *out = sink.inner.buf;
-        match r {
-            Ok((n, _)) => Ok((sink.inner.or, sink.map.finish(n))),
-            Err(i) => Err(surrogate_error(i)),
+        let (r, map) = self.run_units(input, out, MapBuilder::with_capacity(input.len() / 8 + 4));
+        let or = r.map_err(surrogate_error)?;
+        Ok((or, map.finish(input.len())))
+    }
+
+    /// Kernel over fixed-width code units: appends to `out`, returns the OR of the output
+    /// code points or the index of a lone surrogate (and the recorder, given back).
+    ///
+    /// The output cursor (`ptr`, `len`, `cap`) lives in locals so that it stays in registers;
+    /// it is written without a capacity check per unit because the output never outgrows the
+    /// input except in `EXPAND`, which reserves room for itself and for the rest of the input.
+    #[inline(always)]
+    fn run_units<T: CodeUnit, R: Recorder>(
+        &self,
+        input: &[T],
+        out: &mut Vec<T>,
+        mut rec: R,
+    ) -> (Result<u32, usize>, R) {
+        let n = input.len();
+        out.reserve(n + 8);
+        let (mut ptr, mut len, mut cap) = (out.as_mut_ptr(), out.len(), out.capacity());
+        let small: &[u32; 0x800] = &self.small;
+        let mut or = 0u32;
+        let mut in_ws = false;
+        let mut result = Ok(());
+        macro_rules! push {
+            ($v:expr) => {{
+                debug_assert!(len < cap);
+                // SAFETY: `len < cap` by the invariant above.
+                unsafe { ptr.add(len).write($v) };
+                len += 1;
+            }};
         }
+        for (i, &u) in input.iter().enumerate() {
+            let cp = u.get();
+            let a = if cp < 0x800 {
+                small[cp as usize]
+            } else {
+                self.action(cp)
+            };
+            if a == KEEP {
+                rec.unit(i, 1);
+                push!(u);
+                or |= cp;
+                in_ws = false;
+                continue;
+            }
+            match a & TAG {
+                DELETE => {}
+                MAP => {
+                    rec.unit(i, 1);
+                    let c = a >> 3;
+                    push!(T::from_cp(c));
+                    or |= c;
+                    in_ws = false;
+                }
+                SPACE => {
+                    if !in_ws {
+                        rec.unit(i, 1);
+                        push!(T::from_cp(0x20));
+                        or |= 0x20;
+                        in_ws = true;
+                    }
+                }
+                LINE => {
+                    if in_ws {
+                        // SAFETY: an open run means its character is the last one written.
+                        unsafe { ptr.add(len - 1).write(T::from_cp(0x0A)) };
+                    } else {
+                        rec.unit(i, 1);
+                        push!(T::from_cp(0x0A));
+                        or |= 0x0A;
+                        in_ws = true;
+                    }
+                }
+                EXPAND => {
+                    let cps = self.expansion(a);
+                    rec.unit(i, cps.len());
+                    let need = cps.len() + (n - i - 1);
+                    if cap - len < need {
+                        (ptr, cap) = grow(out, len, need);
+                    }
+                    for &c in cps {
+                        push!(T::from_cp(c));
+                        or |= c;
+                    }
+                    in_ws = false;
+                }
+                _ => {
+                    result = Err(i);
+                    break;
+                }
+            }
+        }
+        // SAFETY: the first `len` elements are initialized.
+        unsafe { out.set_len(len) };
+        (result.map(|_| or), rec)
+    }
+
+    /// Kernel over UTF-8, validating as it goes: appends the normalized UTF-8 of the valid
+    /// prefix to `out`. `in_ws` says whether a white-space run is open before `src`.
+    ///
+    /// Characters below U+0800 (ASCII, Latin, Arabic) take a branch-free path: one table
+    /// entry gives their output bytes, length and white-space flags, and four bytes are
+    /// stored unconditionally (the output keeps 8 bytes of slack) before the length advances.
+    fn run_utf8(&self, src: &[u8], out: &mut Vec<u8>, in_ws: bool) -> Utf8Run {
+        let (mut ptr, mut len, mut cap, mut i, mut ws, mut error);
+        out.reserve(src.len() + 8);
+        (ptr, len, cap) = (out.as_mut_ptr(), out.len(), out.capacity());
+        (i, ws, error) = (0usize, in_ws, None);
+        while i < src.len() && error.is_none() {
+            utf8_step!(self, src, i, out, ptr, len, cap, ws, error);
+        }
+        // SAFETY: the first `len` bytes are initialized.
+        unsafe { out.set_len(len) };
+        Utf8Run {
+            consumed: i,
+            open: ws,
+            error,
+        }
+    }
+
+    /// The general path of [`Normalizer::run_utf8`] for the character at `src[i]`: returns the
+    /// next index, the output cursor and the white-space state, or `Err(truncated)` for
+    /// invalid UTF-8.
+    #[inline(never)]
+    fn step_utf8(
+        &self,
+        src: &[u8],
+        i: usize,
+        out: &mut Vec<u8>,
+        cursor: Cursor,
+        in_ws: bool,
+    ) -> Result<(usize, Cursor, bool), bool> {
+        let (mut ptr, mut len, mut cap) = cursor;
+        let n = src.len();
+        let (cp, width) = if src[i] < 0x80 {
+            (src[i] as u32, 1)
+        } else {
+            decode_utf8_slow(src, i)?
+        };
+        let next = i + width;
+        let a = self.lookup(cp);
+        let mut reserve = |need: usize, len: usize| {
+            if cap - len < need + 8 {
+                (ptr, cap) = grow(out, len, need + 8);
+            }
+        };
+        let ws = match a & TAG {
+            KEEP => {
+                // SAFETY: the bytes replace themselves (slack as in `run_utf8`).
+                unsafe { std::ptr::copy_nonoverlapping(src.as_ptr().add(i), ptr.add(len), width) };
+                len += width;
+                false
+            }
+            DELETE => in_ws,
+            MAP => {
+                reserve(4 + (n - next), len);
+                // SAFETY: room reserved just above.
+                len += unsafe { encode_utf8_raw(a >> 3, ptr.add(len)) };
+                false
+            }
+            SPACE | LINE => {
+                if !in_ws {
+                    // SAFETY: one byte for an input character of one byte or more.
+                    unsafe { ptr.add(len).write(if a == LINE { b'\n' } else { b' ' }) };
+                    len += 1;
+                } else if a == LINE {
+                    // SAFETY: an open run's character is the last byte written.
+                    unsafe { ptr.add(len - 1).write(b'\n') };
+                }
+                true
+            }
+            EXPAND => {
+                let cps = self.expansion(a);
+                reserve(4 * cps.len() + (n - next), len);
+                for &c in cps {
+                    // SAFETY: room reserved just above.
+                    len += unsafe { encode_utf8_raw(c, ptr.add(len)) };
+                }
+                false
+            }
+            _ => in_ws, // UTF-8 holds no surrogates
+        };
+        Ok((next, (ptr, len, cap), ws))
+    }
+
+    /// Branch-free kernel over fixed-width code units without an offset map (see
+    /// [`Normalizer::run_utf8`]); characters from U+0800 on take the general path.
+    fn run_units_fast<T: CodeUnit>(&self, input: &[T], out: &mut Vec<T>) -> Result<u32, usize> {
+        let n = input.len();
+        out.reserve(n + 8);
+        let (mut ptr, mut len, mut cap) = (out.as_mut_ptr(), out.len(), out.capacity());
+        let fast: &[u64; 0x800] = &self.fast_units;
+        let mut or = 0u32;
+        let mut in_ws = false;
+        let mut result = Ok(());
+        for (i, &u) in input.iter().enumerate() {
+            let cp = u.get();
+            if cp < 0x800 {
+                let e = fast[cp as usize];
+                let ws = e & F_WS != 0;
+                let fold = ws & in_ws;
+                // SAFETY: `len < cap`: at most one unit out per unit in, except expansions,
+                // which reserve room for themselves and the rest of the input.
+                unsafe { ptr.add(len).write(T::from_cp(e as u32)) };
+                len += ((e >> 32) as usize & 1) * (!fold as usize);
+                if fold & (e & F_LINE != 0) {
+                    // SAFETY: an open run's character is the last unit written.
+                    unsafe { ptr.add(len - 1).write(T::from_cp(0x0A)) };
+                }
+                or |= e as u32;
+                in_ws = ws | (in_ws & (e & F_DEL != 0));
+                continue;
+            }
+            let a = self.action(cp);
+            match a & TAG {
+                KEEP | MAP => {
+                    let c = if a == KEEP { cp } else { a >> 3 };
+                    // SAFETY: one unit for one unit (see above).
+                    unsafe { ptr.add(len).write(T::from_cp(c)) };
+                    len += 1;
+                    or |= c;
+                    in_ws = false;
+                }
+                DELETE => {}
+                SPACE | LINE => {
+                    let c = if a == LINE { 0x0A } else { 0x20 };
+                    if !in_ws {
+                        // SAFETY: one unit for one unit.
+                        unsafe { ptr.add(len).write(T::from_cp(c)) };
+                        len += 1;
+                        or |= c;
+                        in_ws = true;
+                    } else if a == LINE {
+                        // SAFETY: an open run's character is the last unit written.
+                        unsafe { ptr.add(len - 1).write(T::from_cp(0x0A)) };
+                    }
+                }
+                EXPAND => {
+                    let cps = self.expansion(a);
+                    let need = cps.len() + (n - i - 1) + 8;
+                    if cap - len < need {
+                        (ptr, cap) = grow(out, len, need);
+                    }
+                    for &c in cps {
+                        // SAFETY: room reserved just above.
+                        unsafe { ptr.add(len).write(T::from_cp(c)) };
+                        len += 1;
+                        or |= c;
+                    }
+                    in_ws = false;
+                }
+                _ => {
+                    result = Err(i);
+                    break;
+                }
+            }
+        }
+        // SAFETY: the first `len` units are initialized.
+        unsafe { out.set_len(len) };
+        result.map(|_| or)
+    }
+}
+
+/// An output cursor of the UTF-8 kernel: pointer, length and capacity of its `Vec`.
+type Cursor = (*mut u8, usize, usize);
+
+/// How a UTF-8 kernel run ended.
+struct Utf8Run {
+    /// Bytes read (all of them, or up to the first invalid or incomplete character).
+    consumed: usize,
+    /// Whether a white-space run is open at the end.
+    open: bool,
+    /// `Some(truncated)` when the run stopped at invalid UTF-8 (`truncated`: the input ends
+    /// inside a character whose bytes so far are valid).
+    error: Option<bool>,
+}
+
+/// Give `vec` room for `extra` more elements after its first `len` ones; the new cursor.
+#[cold]
+#[inline(never)]
+fn grow<T>(vec: &mut Vec<T>, len: usize, extra: usize) -> (*mut T, usize) {
+    // SAFETY: the first `len` elements are initialized.
+    unsafe { vec.set_len(len) };
+    vec.reserve(extra);
+    (vec.as_mut_ptr(), vec.capacity())
+}
+
+/// Write the UTF-8 of `cp` (a scalar value) at `dst`; returns its length.
+///
+/// # Safety
+/// `dst` must have room for 4 bytes.
+#[inline(always)]
+unsafe fn encode_utf8_raw(cp: u32, dst: *mut u8) -> usize {
+    let ch = char::from_u32(cp).unwrap_or('\u{FFFD}');
+    let mut tmp = [0u8; 4];
+    let bytes = ch.encode_utf8(&mut tmp).as_bytes();
+    // SAFETY: at most 4 bytes, room guaranteed by the caller.
+    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, bytes.len()) };
+    bytes.len()
+}
+
+/// Decode the character at `src[i]` (not ASCII) with full validation: `(code point, width)`,
+/// or `Err(truncated)` for invalid UTF-8 (`truncated`: valid so far but cut by the end).
+#[inline(never)]
+fn decode_utf8_slow(src: &[u8], i: usize) -> Result<(u32, usize), bool> {
+    let b0 = src[i];
+    let (width, lo, hi) = match b0 {
+        0xC2..=0xDF => (2, 0x80, 0xBF),
+        0xE0 => (3, 0xA0, 0xBF),
+        0xE1..=0xEC | 0xEE..=0xEF => (3, 0x80, 0xBF),
+        0xED => (3, 0x80, 0x9F),
+        0xF0 => (4, 0x90, 0xBF),
+        0xF1..=0xF3 => (4, 0x80, 0xBF),
+        0xF4 => (4, 0x80, 0x8F),
+        _ => return Err(false),
+    };
+    let mut cp = (b0 as u32) & (0x7F >> width);
+    for k in 1..width {
+        let Some(&b) = src.get(i + k) else {
+            return Err(true);
+        };
+        let ok = if k == 1 {
+            (lo..=hi).contains(&b)
+        } else {
+            b & 0xC0 == 0x80
+        };
+        if !ok {
+            return Err(false);
+        }
+        cp = cp << 6 | (b as u32 & 0x3F);
+    }
+    Ok((cp, width))
+}
+
+/// Receives the units of a kernel run (the offset map, or nothing).
+trait Recorder {
+    fn unit(&mut self, orig: usize, count: usize);
+}
+
+impl Recorder for MapBuilder {
+    #[inline(always)]
+    fn unit(&mut self, orig: usize, count: usize) {
+        MapBuilder::unit(self, orig, count)
     }
 }
 
@@ -649,30 +1092,6 @@ impl Out for Utf8Out {
     fn line_break(&mut self) {
         if let Some(last) = self.buf.last_mut() {
             *last = b'\n';
-        }
-    }
-}
-
-struct UnitOut<T> {
-    buf: Vec<T>,
-    or: u32,
-}
-
-impl<T: CodeUnit> Out for UnitOut<T> {
-    #[inline(always)]
-    fn unit(&mut self, _orig: usize, cp: u32) {
-        self.buf.push(T::from_cp(cp));
-        self.or |= cp;
-    }
-    fn units(&mut self, orig: usize, cps: &[u32]) {
-        for &c in cps {
-            self.unit(orig, c);
-        }
-    }
-    #[inline(always)]
-    fn line_break(&mut self) {
-        if let Some(last) = self.buf.last_mut() {
-            *last = T::from_cp(0x0A);
         }
     }
 }
@@ -773,40 +1192,29 @@ impl StreamNormalizer {
             joined = j;
             &joined
         };
-        let (text, rest) = match std::str::from_utf8(data) {
-            Ok(t) => (t, &[][..]),
-            Err(e) if e.error_len().is_none() => {
-                let (good, rest) = data.split_at(e.valid_up_to());
-                // Valid by construction: `good` is the valid prefix.
-                (std::str::from_utf8(good).unwrap_or_default(), rest)
+        let in_ws = match self.pending_ws.take() {
+            Some(b) => {
+                out.push(b);
+                true
             }
-            Err(e) => {
-                return Err(Utf8Error {
-                    position: self.consumed + e.valid_up_to(),
-                    truncated: false,
-                });
+            None => false,
+        };
+        let run = self.normalizer.run_utf8(data, out, in_ws);
+        if run.open {
+            self.pending_ws = out.pop();
+        }
+        match run.error {
+            Some(false) => Err(Utf8Error {
+                position: self.consumed + run.consumed,
+                truncated: false,
+            }),
+            _ => {
+                // A character cut by the end of the chunk waits for the next one.
+                self.carry = data[run.consumed..].to_vec();
+                self.consumed += run.consumed;
+                Ok(())
             }
-        };
-        let start = out.len();
-        out.reserve(text.len() + 1);
-        let mut sink = Utf8Out {
-            buf: std::mem::take(out),
-        };
-        if let Some(b) = self.pending_ws.take() {
-            sink.buf.push(b);
         }
-        let in_ws = sink.buf.len() > start;
-        let (_, open) = self
-            .normalizer
-            .run(text.chars().map(u32::from), &mut sink, in_ws)
-            .unwrap_or((0, false));
-        if open {
-            self.pending_ws = sink.buf.pop();
-        }
-        *out = sink.buf;
-        self.consumed += text.len();
-        self.carry = rest.to_vec();
-        Ok(())
     }
 
     /// End of input: append the held-back white space; an incomplete character is an error.

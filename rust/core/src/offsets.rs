@@ -127,6 +127,9 @@ pub(crate) struct MapBuilder {
     map: OffsetMap,
     /// Normalized characters produced so far.
     n: usize,
+    /// `orig - norm` of the last breakpoint (wrapping), so the predicted start of the next
+    /// unit is `n + delta`.
+    delta: usize,
 }
 
 impl MapBuilder {
@@ -140,25 +143,27 @@ impl MapBuilder {
                 original_len: 0,
             },
             n: 0,
+            delta: 0,
         }
+    }
+
+    #[inline(always)]
+    fn breakpoint(&mut self, orig: usize) {
+        self.map.norm.push(self.n);
+        self.map.orig.push(orig);
+        self.delta = orig.wrapping_sub(self.n);
     }
 
     /// A unit starting at original index `orig` yields `count` (>= 1) normalized characters.
     #[inline(always)]
     pub(crate) fn unit(&mut self, orig: usize, count: usize) {
-        let predicted = match self.map.norm.last() {
-            Some(&b) => self.map.orig[self.map.norm.len() - 1] + (self.n - b),
-            None => self.n,
-        };
-        if predicted != orig {
-            self.map.norm.push(self.n);
-            self.map.orig.push(orig);
+        if self.n.wrapping_add(self.delta) != orig {
+            self.breakpoint(orig);
         }
         self.n += 1;
         // The further characters of an expansion share the unit's start: one breakpoint each.
         for _ in 1..count {
-            self.map.norm.push(self.n);
-            self.map.orig.push(orig);
+            self.breakpoint(orig);
             self.n += 1;
         }
     }

@@ -314,3 +314,111 @@ fn only_listed_blocks_hold_actions() {
         }
     }
 }
+
+/// The fused UTF-8 validation agrees with `std::str::from_utf8` on random bytes.
+#[test]
+fn utf8_validation_matches_std() {
+    let bytes = [
+        0x00, 0x20, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xD8, 0xD9,
+        0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF,
+    ];
+    let mut rng = Rng(7);
+    let n = Normalizer::default();
+    for _ in 0..20000 {
+        let len = (rng.next() % 7) as usize;
+        let data: Vec<u8> = (0..len).map(|_| rng.pick(&bytes)).collect();
+        let mut out = Vec::new();
+        let got = n.normalize_utf8(&data, &mut out);
+        match std::str::from_utf8(&data) {
+            Ok(s) => assert_eq!(out, n.normalize(s).into_bytes(), "{data:x?}"),
+            Err(e) => assert_eq!(
+                got,
+                Err(Utf8Error {
+                    position: e.valid_up_to(),
+                    truncated: e.error_len().is_none()
+                }),
+                "{data:x?}"
+            ),
+        }
+    }
+}
+
+/// The kernels (UTF-8, UCS-2, UCS-4, generic) agree on random text under every option set.
+#[test]
+fn kernels_agree() {
+    let mut rng = Rng(99);
+    for round in 0..600u64 {
+        let n = Normalizer::new(NormalizeOptions::from_bits((round * 373 % 4096) as u16));
+        let text = random_text(&mut rng, 40);
+        let (generic, _) = n.normalize_with_map(&text);
+        assert_eq!(n.normalize(&text), generic, "{text:?}");
+        let wide: Vec<u32> = text.chars().map(u32::from).collect();
+        let mut out32 = Vec::new();
+        n.normalize_units(&wide, &mut out32).unwrap();
+        assert_eq!(
+            out32,
+            generic.chars().map(u32::from).collect::<Vec<_>>(),
+            "{text:?}"
+        );
+        if wide.iter().all(|&c| c < 0x10000) {
+            let narrow: Vec<u16> = wide.iter().map(|&c| c as u16).collect();
+            let mut out16 = Vec::new();
+            n.normalize_units(&narrow, &mut out16).unwrap();
+            let back: Vec<u32> = out16.iter().map(|&c| c as u32).collect();
+            assert_eq!(back, out32, "{text:?}");
+        }
+    }
+}
+
+/// No step maps a character to a wider storage kind (latin-1 stays latin-1, BMP stays BMP),
+/// which the code-unit kernels rely on.
+#[test]
+fn outputs_fit_the_input_width() {
+    let n = Normalizer::new(NormalizeOptions::from_bits(0x0FFF));
+    for cp in (0..0x10000u32).filter(|c| !(0xD800..=0xDFFF).contains(c)) {
+        let ch = char::from_u32(cp).unwrap();
+        let limit = if cp < 0x100 { 0x100 } else { 0x10000 };
+        for out in n.normalize(&ch.to_string()).chars() {
+            assert!((out as u32) < limit, "U+{cp:04X} -> U+{:04X}", out as u32);
+        }
+    }
+}
+
+/// Long inputs take the two-halves UTF-8 kernel: same output, same error positions.
+#[test]
+fn long_utf8_inputs_split_in_two_halves() {
+    let mut rng = Rng(2024);
+    let n = Normalizer::default();
+    for _ in 0..60 {
+        let text = random_text(&mut rng, 1500);
+        let (generic, _) = n.normalize_with_map(&text);
+        let mut out = b"prefix".to_vec();
+        n.normalize_utf8(text.as_bytes(), &mut out).unwrap();
+        assert_eq!(&out[6..], generic.as_bytes(), "{text:?}");
+        // an invalid byte anywhere is reported at its position, nothing appended
+        let mut bad = text.clone().into_bytes();
+        let at = (rng.next() as usize) % (bad.len() + 1);
+        let at = (at..bad.len())
+            .find(|&k| bad[k] & 0xC0 != 0x80)
+            .unwrap_or(bad.len());
+        bad.insert(at, 0xFF);
+        let mut out = b"x".to_vec();
+        assert_eq!(
+            n.normalize_utf8(&bad, &mut out),
+            Err(Utf8Error {
+                position: at,
+                truncated: false
+            })
+        );
+        assert_eq!(out, b"x");
+        // streaming in two long chunks, the first cut inside a character
+        let bytes = text.as_bytes();
+        let cut = bytes.len() * 2 / 3;
+        let mut s = StreamNormalizer::new(n.clone());
+        let mut streamed = Vec::new();
+        s.feed(&bytes[..cut], &mut streamed).unwrap();
+        s.feed(&bytes[cut..], &mut streamed).unwrap();
+        s.finish(&mut streamed).unwrap();
+        assert_eq!(streamed, generic.as_bytes());
+    }
+}

@@ -1,0 +1,1166 @@
+"""Event detection and slot filling: from gazetteer hits to mentions to events.
+
+One document is scanned once by the gazetteer (places, sites, actors and the event lexicon);
+only sentences with a trigger get any further work:
+
+1. a sentence is cut into clauses (punctuation, «فيما، بينما، بعد، ردا على …»);
+2. a clause with an attack trigger that is not voided by a cue (threat, denial, plan,
+   habitual, statistic «92 هجوما / الهجوم الثالث», a present tense outside a headline)
+   anchors a *mention*; clauses without one attach to the mention before (or after, when
+   they open with a boundary word);
+3. each mention gets its slots (places, weapons, counts, actors, claim, dates, cues);
+4. mentions of one real event are merged (:mod:`rasid.events.merge`) and each event is
+   finalised: type, background, date, counts, actor vs claimant, confidence, evidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from typing import Any
+
+from . import counts as _counts
+from . import entities as _ent
+from .record import Entity, Event, Evidence, event_id
+from .sentences import CLAUSE_PUNCT, Sentence, Words, split_sentences
+
+__all__ = ["Context", "Mention", "build_mentions", "finalize"]
+
+_ANCHOR_ROLES = frozenset({"verb", "verbnoun", "noun", "dual"})
+_VOID_CLAUSE = frozenset({"habitual", "plan", "statistic", "condemn"})
+_WEEKDAYS = {
+    "السبت": 5,
+    "الاحد": 6,
+    "الأحد": 6,
+    "الاثنين": 0,
+    "الإثنين": 0,
+    "الثلاثاء": 1,
+    "الثلثاء": 1,
+    "الاربعاء": 2,
+    "الأربعاء": 2,
+    "الخميس": 3,
+    "الجمعة": 4,
+}
+_ANAPHOR_AFTER = ("ذاته", "نفسه", "نفسها", "ذاتها", "المذكور")
+
+
+class Context:
+    """Everything known about one document: text, hits, numbers, dates, word positions."""
+
+    def __init__(self, text: str, hits: list, numbers: list, dates: list, published):
+        self.text = text
+        self.hits = hits
+        self._hs = [h.start for h in hits]
+        self.numbers = sorted(numbers, key=lambda n: n.start)
+        self._ns = [n.start for n in self.numbers]
+        self.dates = dates
+        self.published = published
+        self.words = Words(text)
+        self.free_claims: list = []
+        self.sentence_starts: list = []
+        self.sentences: list = []
+        self.mentioned: set = set()
+
+    def hits_in(self, s: int, e: int) -> list:
+        """Hits starting in ``[s, e)``."""
+        return self.hits[bisect.bisect_left(self._hs, s) : bisect.bisect_left(self._hs, e)]
+
+    def numbers_in(self, s: int, e: int) -> list:
+        """Number mentions starting in ``[s, e)``."""
+        return self.numbers[bisect.bisect_left(self._ns, s) : bisect.bisect_left(self._ns, e)]
+
+    def norm_after(self, pos: int, n: int) -> str:
+        """The ``n`` characters after ``pos``, normalized (for «على الأقل» after a noun)."""
+        from ..text import normalize
+
+        return normalize(self.text[pos : pos + n]).strip()
+
+
+class Mention:
+    """One statement of an event: a span of a sentence around an attack trigger."""
+
+    __slots__ = (
+        "sent",
+        "start",
+        "end",
+        "ev_start",
+        "ev_end",
+        "anchors",
+        "weapons",
+        "hints",
+        "places",
+        "launch",
+        "actors",
+        "unknown_agent",
+        "claims",
+        "claim_negated",
+        "accused",
+        "munitions",
+        "killed",
+        "wounded",
+        "none",
+        "date",
+        "date_inside",
+        "bg_hint",
+        "same_day",
+        "ref",
+        "strong",
+        "group",
+        "split",
+        "outcome",
+        "target",
+        "site_words",
+        "leads_ref",
+        "site_anaphor",
+        "best_place",
+        "wspan",
+        "announce",
+        "continues",
+        "index",
+    )
+
+    def __init__(self, sent: Sentence, start: int, end: int, ev_start: int, ev_end: int):
+        self.sent = sent
+        self.start = start
+        self.end = end
+        self.ev_start = ev_start
+        self.ev_end = ev_end
+        self.anchors: list = []
+        self.weapons: list = []
+        self.hints: list = []
+        self.places: list = []
+        self.launch: list = []
+        self.actors: list = []
+        self.unknown_agent = False
+        self.claims: list = []
+        self.claim_negated = False
+        self.accused: list = []
+        self.munitions: list = []
+        self.killed: list = []
+        self.wounded: list = []
+        self.none = False
+        self.date = None
+        self.date_inside = False
+        self.bg_hint = False
+        self.same_day = False
+        self.ref = False
+        self.strong = False
+        self.group: int | None = None
+        self.split = False
+        self.outcome: str | None = None
+        self.best_place = None
+        self.site_words: list = []
+        self.leads_ref = False
+        self.wspan: tuple | None = None
+        self.target: str | None = None
+        self.announce = False
+        self.continues = False
+        self.index = 0
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Mention({self.start},{self.end},strong={self.strong},ref={self.ref})"
+
+
+# ---------------------------------------------------------------------------------------------
+# clauses and anchors
+
+
+def _clauses(ctx: Context, sent: Sentence, hits: list) -> list[tuple[int, int, Any]]:
+    """``(start, end, opener)`` clauses of a sentence; ``opener`` is ``False`` after
+    punctuation, ``True`` after a boundary word, or the hit of «وآخر» («and another»)."""
+    text = ctx.text
+    cuts: dict[int, Any] = {}
+    for m in CLAUSE_PUNCT.finditer(text, sent.start, sent.end):
+        cuts[m.end()] = cuts.get(m.end(), False)
+    for h in hits:
+        if h.kind == "cue" and h.role in ("boundary", "after"):
+            if h.name.startswith(("اضافه", "إضافة", "اضافة", "بالاضافة", "بالإضافة", "فضلا")):
+                continue
+            pos = _word_start(text, h.start, sent.start)
+            cuts[pos] = True
+        elif h.kind == "person" and h.name in ("اخر", "آخر", "أخر"):
+            # «هجوم بالصواريخ وآخر بطائرة مسيرة»: another attack
+            pos = _word_start(text, h.start, sent.start)
+            if pos < h.start and text[pos] == "و":
+                nxt = ctx.hits_in(h.end, min(sent.end, h.end + 12))
+                if any(x.kind == "weapon" for x in nxt[:1]):
+                    cuts[pos] = h
+    points = sorted(p for p in cuts if sent.start < p < sent.end)
+    out = []
+    prev = sent.start
+    opened = False
+    for p in points:
+        if p > prev:
+            out.append((prev, p, opened))
+        prev = p
+        opened = cuts[p]
+    if sent.end > prev:
+        out.append((prev, sent.end, opened))
+    return out
+
+
+def _word_start(text: str, pos: int, floor: int) -> int:
+    while pos > floor and not text[pos - 1].isspace() and text[pos - 1] not in '،,؛;:(«“"':
+        pos -= 1
+    return pos
+
+
+def _is_reference(ctx: Context, t) -> bool:
+    """A definite or demonstrative attack noun («الهجوم», «هذا الهجوم») or a bare plural
+    («هجمات»): not enough to state an event on its own."""
+    if t.kind != "trigger" or t.role not in ("noun", "dual", "verbnoun", "impact"):
+        return False
+    if t.definite or t.get("number") == "pl":
+        return True
+    before = ctx.hits_in(max(0, t.start - 8), t.start)
+    return any(b.kind == "cue" and b.role == "anaphor" for b in before[-1:])
+
+
+def _anaphoric(ctx: Context, t) -> bool:
+    if t.kind != "trigger":
+        return False
+    before = ctx.hits_in(max(0, t.start - 8), t.start)
+    return any(b.kind == "cue" and b.role == "anaphor" for b in before[-1:])
+
+
+def _statistic(ctx: Context, t, clause_end: int) -> bool:
+    """«92 هجوما», «5 هجمات», «الهجوم الثالث والعشرون», «الاستهداف الثاني»."""
+    if t.role not in ("noun", "dual", "verbnoun"):
+        return False
+    words = ctx.words
+    for n in ctx.numbers_in(max(0, t.start - 30), t.start):
+        if n.end <= t.start and words.distance(n.end, t.start) <= 1 and n.kind != "ordinal":
+            if t.name.endswith(("غارات", "ضربات")) and n.kind != "vague":
+                continue
+            return True
+    for n in ctx.numbers_in(t.end, min(clause_end, t.end + 30)):
+        if n.kind == "ordinal" and words.distance(t.end, n.start) <= 2:
+            # «استهدافين، الأول قرب … والثاني قرب …» enumerates, it does not count
+            nxt = ctx.hits_in(n.end, clause_end + 200)
+            if any(h.kind == "cue" and h.role == "enumeration" and h.start > n.end for h in nxt):
+                continue
+            return True
+    return False
+
+
+def _anchors(ctx: Context, sent: Sentence, s: int, e: int, shits: list) -> list:
+    hits = [h for h in shits if s <= h.start < e]
+    cues = [h for h in hits if h.kind == "cue"]
+    if any(c.role in _VOID_CLAUSE for c in cues):
+        return []
+    words = ctx.words
+    triggers = [t for t in hits if t.kind == "trigger"]
+    if any(_statistic(ctx, t, e) for t in triggers):
+        return []
+    out = []
+    for t in triggers:
+        role = t.role
+        if t.definite and t.get("number") == "pl" and role == "noun":
+            continue
+        if role == "present" and not sent.headline:
+            continue
+        if role == "impact":
+            if not any(
+                w.kind == "weapon" and abs(words.index(w.start) - words.index(t.start)) <= 6
+                for w in hits
+            ):
+                continue
+        elif role not in _ANCHOR_ROLES and role != "present":
+            continue
+        if any(
+            c.role == "negation" and c.end <= t.start and words.distance(c.end, t.start) <= 2
+            for c in cues
+        ):
+            continue
+        out.append(t)
+    if not out:
+        return []
+    first = out[0].start
+    for h in shits:
+        if h.kind != "cue":
+            continue
+        if h.role == "denial":
+            return []
+        if h.role in ("threat",) and h.start < first:
+            return []
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# mentions
+
+
+def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mention]:
+    """The mentions of one sentence (empty when it states no event)."""
+    shits = ctx.hits_in(sent.start, sent.end)
+    if not any(h.kind == "trigger" for h in shits):
+        return []
+    clauses = _clauses(ctx, sent, shits)
+    groups: list[list] = []  # [start, end, ev_start, ev_end, anchors]
+    pending: list | None = None
+    for s, e, opened in clauses:
+        anchors = _anchors(ctx, sent, s, e, shits)
+        if opened is not True and opened is not False:
+            anchors = [opened] + anchors
+            opened = True
+        if anchors:
+            g = [s, e, s, e, anchors]
+            if pending is not None:
+                g[0] = pending[0]
+                pending = None
+            groups.append(g)
+        else:
+            if groups and not opened and pending is None:
+                groups[-1][1] = e
+            elif pending is None:
+                pending = [s, e]
+            else:
+                pending[1] = e
+    if pending is not None and groups:
+        groups[-1][1] = max(groups[-1][1], pending[1])
+    out: list[Mention] = []
+    for s, e, es, ee, anchors in groups:
+        m = Mention(sent, s, e, es, ee)
+        m.anchors = anchors
+        out.extend(_split(ctx, m, group_seq))
+    prev = None
+    for m in out:
+        _fill(ctx, m)
+        if prev is not None and _coordinated_start(ctx, m):
+            # «… إضافة إلى ضرب قاعدة …»: same subject, same time
+            if not m.actors and prev.actors:
+                m.actors = prev.actors
+            if prev.bg_hint:
+                m.bg_hint = True
+            if m.date is None and prev.date is not None:
+                m.date = prev.date
+        prev = m
+    return out
+
+
+def _coordinated_start(ctx: Context, m: Mention) -> bool:
+    """«… إضافة إلى ضرب قاعدة …»: a second attack of the same subject."""
+    for h in ctx.hits_in(m.start, m.anchors[0].start):
+        if (
+            h.kind == "cue"
+            and h.role == "boundary"
+            and h.name.startswith(("اضافه", "إضافة", "اضافة", "بالاضافة", "بالإضافة", "فضلا"))
+        ):
+            return True
+    return False
+
+
+def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
+    """One mention naming several events: «استهدافين، الأول قرب … والثاني قرب …»,
+    «قواعد التحالف في عين الأسد وفكتوريا», or a dual «هجومين» without details."""
+    text = ctx.text
+    hits = ctx.hits_in(m.start, m.end)
+    words = ctx.words
+    first_anchor = m.anchors[0].start
+    ords = [
+        h for h in hits if h.kind == "cue" and h.role == "enumeration" and h.start > first_anchor
+    ]
+    firsts = [h for h in ords if h.name in ("الاول", "الأول", "الاولي", "الأولى", "الاولى")]
+    cuts: list[int] = []
+    if firsts:
+        f = firsts[0]
+        before = ctx.hits_in(max(m.start, f.start - 10), f.start)
+        after_fall = any(
+            b.kind == "trigger" and b.role == "impact" and words.distance(b.end, f.start) <= 1
+            for b in before
+        )
+        if not after_fall:
+            for h in ords:
+                if h.start > f.start and _prefix_w(text, h.start):
+                    cuts.append(_word_start(text, h.start, m.start))
+    if not cuts:
+        sites = []
+        for h in hits:
+            if h.cat == "place" and _ent.place_rank(h) == 0 and h.start > first_anchor:
+                if not sites or sites[-1].id != h.id:
+                    sites.append(h)
+        plural_target = any(
+            h.kind == "placetype" and h.name in ("قواعد", "القواعد", "مواقع", "المواقع")
+            for h in hits
+        )
+        if len(sites) >= 2 and plural_target:
+            for h in sites[1:]:
+                if _prefix_w(text, h.start) and not _near(sites[0], h):
+                    cuts.append(_word_start(text, h.start, m.start))
+    if cuts:
+        group_seq[0] += 1
+        gid = group_seq[0]
+        bounds = [m.start] + sorted(set(cuts)) + [m.end]
+        parts = []
+        for a, b in zip(bounds, bounds[1:]):
+            p = Mention(m.sent, a, b, max(a, m.ev_start) if a == m.start else a, b)
+            if a == m.start:
+                p.ev_start = m.ev_start
+            p.ev_end = min(b, max(m.ev_end, b)) if a != m.start else b
+            p.anchors = m.anchors
+            p.group = gid
+            p.split = True
+            p.wspan = (m.start, m.end)
+            parts.append(p)
+        return parts
+    if any(t.role == "dual" and not t.definite for t in m.anchors):
+        group_seq[0] += 1
+        gid = group_seq[0]
+        twin = Mention(m.sent, m.start, m.end, m.ev_start, m.ev_end)
+        twin.anchors = m.anchors
+        m.group = twin.group = gid
+        m.split = twin.split = True
+        return [m, twin]
+    return [m]
+
+
+def _prefix_w(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in "”“\"«»'ـ":
+        i -= 1
+    return i >= 0 and text[i] == "و"
+
+
+def _near(a, b) -> bool:
+    la, lb = a.get("lat"), b.get("lat")
+    if la is None or lb is None:
+        return False
+    from .merge import km
+
+    return km(la, a.get("lon"), lb, b.get("lon")) <= 30
+
+
+def _fill(ctx: Context, m: Mention) -> None:
+    """The slots of one mention."""
+    s, e = m.start, m.end
+    hits = ctx.hits_in(s, e)
+    words = ctx.words
+    text = ctx.text
+    m.ref = all(_is_reference(ctx, t) and t.definite or _anaphoric(ctx, t) for t in m.anchors)
+    plural_only = not m.ref and all(_is_reference(ctx, t) for t in m.anchors)
+    a_0 = m.anchors[0]
+    m.leads_ref = a_0.kind == "trigger" and (
+        (a_0.definite and a_0.role in ("noun", "verbnoun", "dual", "impact"))
+        or _anaphoric(ctx, a_0)
+    )
+    whits = ctx.hits_in(*m.wspan) if m.wspan else hits
+    m.weapons = [h for h in whits if h.kind == "weapon"] + [t for t in m.anchors if t.get("weapon")]
+    m.hints = [t.get("event_type") for t in whits if t.kind == "trigger" and t.get("event_type")]
+    m.site_words = [h for h in hits if h.kind == "placetype" and h.role == "site"]
+    places, launch = _ent.place_candidates(ctx, s, e, m.sent)
+    m.places = places
+    m.launch = launch
+    m.best_place = _best_place(ctx, m, places)
+    m.site_anaphor = False
+    if m.best_place is None:
+        m.best_place = _site_antecedent(ctx, m)
+        m.site_anaphor = m.best_place is not None
+    m.actors, m.unknown_agent = _ent.actor_candidates(ctx, s, e, m.anchors)
+    m.claims, m.claim_negated = _ent.claim_candidates(ctx, s, e)
+    m.accused = _ent.accused_candidates(ctx, s, e)
+    m.announce = _announcers(ctx, hits)
+    sent_hits = ctx.hits_in(m.sent.start, min(m.sent.end, m.sent.start + 40))
+    m.continues = any(
+        h.kind == "claim" and h.name in ("وأضافت", "أضافت", "اضافت", "واضافت")
+        for h in sent_hits[:2]
+    )
+    headline = m.sent.headline
+    m.munitions = _counts.munition_candidates(ctx, (s, e), headline)
+    if m.split:
+        m.munitions = [c for c in m.munitions if not c.vague and c.tier < 4 and c.tier != 5]
+    m.killed, m.wounded, m.none = _counts.casualty_candidates(ctx, (s, e), headline)
+    if m.wspan and not m.none:
+        m.none = _counts.casualty_candidates(ctx, m.wspan, headline)[2]
+    # outcome
+    for h in hits:
+        if h.kind == "outcome":
+            if h.role == "intercepted":
+                m.outcome = "intercepted"
+                break
+            if h.role == "failed" and m.outcome is None:
+                m.outcome = "failed"
+            elif h.role == "hit" and m.outcome is None:
+                m.outcome = "hit"
+    # target: the first site, actor or site word after the anchor
+    a0 = m.anchors[0]
+    for h in hits:
+        if h.start < a0.end or words.distance(a0.end, h.start) > 5:
+            continue
+        if h.cat in ("place", "actor") or (h.kind == "placetype" and h.role == "site"):
+            end = h.end
+            if h.kind == "placetype":
+                nxt = ctx.hits_in(h.end, min(e, h.end + 40))
+                for n in nxt[:2]:
+                    if n.cat in ("place", "actor") or n.kind == "nationality":
+                        end = n.end
+            m.target = text[h.start : end]
+            break
+    # dates
+    m.date, m.date_inside = _date_for(ctx, m)
+    # background hints
+    m.bg_hint = _bg_hint(ctx, m, hits)
+    m.same_day = any(h.kind == "cue" and h.role == "same_day" for h in hits)
+    # strength
+    specific_place = any(_ent.place_rank(h) <= 4 for h, _ in m.places)
+    counts = bool([c for c in m.munitions if c.tier <= 3] or m.killed or m.wounded or m.none)
+    indefinite_weapon = any(
+        not w.definite
+        and (
+            w.kind == "weapon" and w.role in ("munition", "aircraft", "adj") or w.kind == "trigger"
+        )
+        for w in m.weapons
+    )
+    has_date = m.date is not None and (m.date_inside or m.start <= m.date.start < m.end)
+    if m.split and not m.ref and m.best_place is not None:
+        m.strong = True
+    elif m.ref:
+        m.actors = [c for c in m.actors if c.priority == 1]
+        m.strong = specific_place and counts
+    elif plural_only:
+        m.strong = bool(specific_place or counts or (has_date and m.date.date is not None))
+    elif all(t.kind != "trigger" or t.role in ("noun", "dual") for t in m.anchors):
+        # an attack noun alone («… في ضربة أميركية في بغداد») needs more than a town to be a
+        # report of its own: a count, a date, a site, a munition or a named perpetrator
+        site = any(_ent.place_rank(h) == 0 for h, _ in m.places)
+        munition = any(
+            w.kind == "weapon" and w.role == "munition" and not w.definite for w in m.weapons
+        )
+        m.strong = bool(
+            counts or has_date or site or munition or (m.actors and m.actors[0].priority == 0)
+        )
+    else:
+        m.strong = bool(
+            specific_place
+            or counts
+            or has_date
+            or indefinite_weapon
+            or (m.actors and m.actors[0].priority <= 2)
+        )
+
+
+def _site_antecedent(ctx: Context, m: Mention):
+    """«… استهدف مجمعاً عسكرياً في المطار»: the airport (base, field) named before."""
+    words = {h.name[2:] for h in m.site_words if h.definite}
+    if not words:
+        return None
+    floor = ctx.sentence_starts[max(0, m.sent.index - 2)] if ctx.sentence_starts else 0
+    for h in reversed(ctx.hits_in(floor, m.start)):
+        if h.cat == "place" and _ent.place_rank(h) == 0:
+            return (h, [h])
+    return None
+
+
+def _best_place(ctx: Context, m: Mention, places: list):
+    """The place a mention ties its event to: the most specific one in the anchored clause
+    or the clause next to it; places further away count only when there is none."""
+    if not places:
+        return None
+    a, b = m.ev_start, m.ev_end
+    text = ctx.text
+
+    def tier(h) -> int:
+        if a <= h.start < b:
+            return 0
+        lo, hi = (b, h.start) if h.start >= b else (h.end, a)
+        commas = sum(1 for ch in text[lo:hi] if ch in "،,؛;:")
+        return 1 if commas <= 1 else 2
+
+    # the place after the attack word (or after «تعرضت» whose subject is the target)
+    point = m.anchors[0].start
+    for t in ctx.hits_in(a, point):
+        if t.kind == "trigger" and t.role == "expose":
+            point = t.start
+            break
+
+    def key(item):
+        h = item[0]
+        return (0 if h.start >= point else 1, _ent.place_rank(h), abs(h.start - a))
+
+    by_tier: dict[int, list] = {}
+    for item in places:
+        by_tier.setdefault(tier(item[0]), []).append(item)
+    best = min(by_tier[min(by_tier)], key=key)
+    if min(by_tier) == 0 and _ent.place_rank(best[0]) >= 5 and 1 in by_tier:
+        alt = min(by_tier[1], key=key)
+        if _ent.place_rank(alt[0]) <= 1:
+            best = alt
+    if min(by_tier) >= 1 and 1 not in by_tier:
+        return None if not by_tier.get(2) else min(by_tier[2], key=key)
+    return best
+
+
+def _announcers(ctx: Context, hits: list) -> set:
+    """Actors named right after «أعلن / أعلنت / تبنت» (a group announcing its attack)."""
+    out = set()
+    words = ctx.words
+    for a in hits:
+        if (
+            a.kind == "claim"
+            and a.role in ("announce", "claim")
+            and a.name.startswith(("اعلن", "أعلن", "تبن"))
+        ):
+            for h in hits:
+                if h.start >= a.end and words.distance(a.end, h.start) <= 2 and h.cat == "actor":
+                    out.add(h.id)
+                    break
+    return out
+
+
+def _date_only_clause(text: str, d, sent: Sentence) -> bool:
+    """«… سيارة، أمس، في …»: a date set off by commas dates the clause it interrupts."""
+    a = d.start
+    while a > sent.start and text[a - 1] not in "،,؛;:\n":
+        a -= 1
+    b = d.end
+    while b < sent.end and text[b] not in "،,؛;:\n":
+        b += 1
+    rest = (text[a : d.start] + text[d.end : b]).strip(" \t()")
+    return rest in ("", "و", "في", "يوم")
+
+
+def _date_for(ctx: Context, m: Mention):
+    """The date mention governing a mention: inside its span, else nearest in the sentence."""
+    sent = m.sent
+    best = None
+    inside = False
+    cands = [
+        d
+        for d in ctx.dates
+        if sent.start <= d.start < sent.end and not getattr(d, "is_future", False)
+    ]
+    if not cands:
+        return None, False
+    ins = [
+        d
+        for d in cands
+        if m.ev_start <= d.start < m.ev_end
+        or (m.start <= d.start < m.end and _date_only_clause(ctx.text, d, sent))
+    ]
+    if ins:
+        resolved = [d for d in ins if d.date is not None or d.kind != "vague"]
+        pool = resolved or ins
+        a = m.anchors[0].start
+        best = min(pool, key=lambda d: abs(d.start - a))
+        inside = True
+    else:
+        before = [d for d in cands if d.end <= m.ev_start]
+        after = [d for d in cands if d.start >= m.ev_end]
+        if before:
+            best = before[-1]
+        elif after:
+            best = after[0]
+    return best, inside
+
+
+def _clause_initial(text: str, pos: int, floor: int) -> bool:
+    i = pos - 1
+    while i >= floor and text[i] in " \t":
+        i -= 1
+    if i >= floor and text[i] == "و":
+        i -= 1
+        while i >= floor and text[i] in " \t":
+            i -= 1
+    return i < floor or text[i] in '،,؛;:.\n«“"('
+
+
+def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
+    words = ctx.words
+    a0 = m.anchors[0]
+    for h in hits:
+        if h.kind != "cue":
+            continue
+        if (
+            h.role == "after"
+            and h.end <= a0.start
+            and 1 < words.distance(h.end, a0.start) <= 4
+            and ctx.text[h.end : a0.start].strip().endswith(" من")
+        ):
+            # «بعد نحو شهرين من هجوم»
+            gap = ctx.text[h.end : a0.start]
+            if not any(x in gap for x in ("ساع", "دقائق", "دقيق")):
+                return True
+        if h.role == "after" and h.end <= a0.start and words.distance(h.end, a0.start) <= 1:
+            name = h.name
+            if "ساع" in name or "دقائق" in name or "دقيقه" in name:
+                continue
+            # «بعد يومين من هجوم», «بعد أن أضرم», «يأتي ذلك بعد غارة», «وذلك بعد قصف»,
+            # «عقب الهجوم»; a bare «قتل خمسة بعد هجوم» dates nothing
+            if " " in name or name.startswith("عقب"):
+                return True
+            prev = ctx.hits_in(max(0, h.start - 8), h.start)
+            if any(p.kind == "cue" and p.name in ("وذلك", "ذلك") for p in prev[-1:]):
+                return True
+        if h.role == "past" and " " in h.name and h.start >= m.start:
+            # «قبل أيام», «الشهر الماضي»
+            return True
+    d = m.date
+    for x in ctx.dates:
+        if x.kind == "explicit" and m.start <= x.start < m.end and not _has_weekday(x.text):
+            if ctx.published is None or x.date is None:
+                return True
+            if x.precision == "day" and (_dt.date.fromisoformat(x.date) - ctx.published).days < -1:
+                return True
+    if d is not None:
+        if getattr(d, "is_past_context", False) and (m.date_inside or d.kind != "weekday"):
+            return True
+        if d.kind in ("month", "year", "period") and d.date is not None:
+            return True
+    # pluperfect «وكان/وكانت … قد» without a news day of its own
+    plup = False
+    for h in hits:
+        if (
+            h.kind == "cue"
+            and h.role == "past"
+            and h.name in ("وكان", "وكانت", "كان", "كانت")
+            and _clause_initial(ctx.text, h.start, m.sent.start)
+        ):
+            nxt = [
+                t
+                for t in hits
+                if t.kind == "trigger" and t.start >= h.end and words.distance(h.end, t.start) <= 7
+            ]
+            if nxt and nxt[0].role in ("verb", "verbnoun", "expose", "impact"):
+                plup = True
+    if plup and (d is None or not m.date_inside or d.kind not in ("relative_day", "weekday")):
+        return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# events
+
+
+def _type_of(ev) -> tuple[str, str | None]:
+    """``(event_type, weapon)`` of a merged event."""
+    weapons = []
+    for m in ev.mentions:
+        for w in m.weapons:
+            wp = w.get("weapon")
+            if wp:
+                weapons.append(wp)
+    hints = [h for m in ev.mentions for h in m.hints]
+    actor = ev.actor_cand
+    air = actor is not None and actor.air
+    state = actor is not None and actor.state
+    ws = set(weapons)
+    if "car_bomb" in ws:
+        return "ied_attack", "car_bomb"
+    if "ied" in ws:
+        return "ied_attack", "ied"
+    if "drone" in ws:
+        if air or "air_strike" in hints and state:
+            return "air_strike", "drone"
+        return "drone_attack", "drone"
+    rocket = [
+        w for w in weapons if w in ("katyusha_rocket", "rocket", "ballistic_missile", "missile")
+    ]
+    if "mortar" in ws and not rocket:
+        return "shelling", "mortar"
+    if "artillery" in ws and not rocket:
+        return "shelling", "artillery"
+    if rocket:
+        if "ballistic_missile" in ws:
+            wp = "ballistic_missile"
+        elif "missile" in ws:
+            wp = "missile"
+        elif "katyusha_rocket" in ws:
+            wp = "katyusha_rocket"
+        else:
+            wp = "rocket"
+        if air or ("aircraft" in ws and state):
+            return "air_strike", "missile" if wp == "rocket" else wp
+        if wp in ("ballistic_missile", "missile"):
+            return "missile_attack", wp
+        if state and not (actor is not None and actor.nonstate):
+            return "missile_attack", "missile"
+        return "rocket_attack", wp
+    if "mortar" in ws:
+        return "shelling", "mortar"
+    if "artillery" in ws:
+        return "shelling", "artillery"
+    if "aircraft" in ws:
+        return "air_strike", "aircraft"
+    if "air_strike" in hints:
+        return "air_strike", "aircraft"
+    if "firearms" in ws or "armed_clash" in hints:
+        return "armed_clash", "firearms"
+    if air:
+        return "air_strike", "aircraft"
+    if "ied_attack" in hints:
+        return "ied_attack", "ied"
+    if "other_attack" in hints:
+        return "other_attack", None
+    if actor is not None and not actor.state:
+        return "armed_clash", "firearms"
+    return "other_attack", None
+
+
+def _day_value(ctx: Context, d) -> Any:
+    """A comparable day of a date mention: an int (days from publication), ``("wd", n)``
+    for a weekday without publication date, or ``None``."""
+    if d is None:
+        return None
+    pub = ctx.published
+    if d.date is not None and d.precision == "day" and pub is not None:
+        return (_dt.date.fromisoformat(d.date) - pub).days
+    t = d.text.replace("أ", "ا").replace("إ", "ا")
+    if d.kind == "relative_day":
+        if "امس" in t and "الليلة" not in t and "ليلة" not in t:
+            return -1
+        return 0
+    if d.kind == "weekday":
+        for name, wd in _WEEKDAYS.items():
+            if name.replace("أ", "ا").replace("إ", "ا") in t:
+                return ("wd", wd)
+    return None
+
+
+def finalize(ctx: Context, events: list, doc_id: str | None) -> list[Event]:
+    """Typed :class:`Event` records from merged mention groups."""
+    text = ctx.text
+    # actor and claimant first: they decide the type
+    claim_state = _claims(ctx, events)
+    for ev in events:
+        _pick_actor(ev, claim_state.get(id(ev)))
+    for ev in events:
+        ev.type, ev.weapon = _type_of(ev)
+    _background(ctx, events)
+    out = []
+    for ev in events:
+        out.append(_record(ctx, ev, doc_id, text))
+    return out
+
+
+def _claims(ctx: Context, events: list) -> dict:
+    """Claimants per event: a claim in the event's own sentences, a continued statement
+    («وأضافت أن مجاهديها …»), or a claim sentence about the attacks just reported."""
+    result: dict[int, Any] = {}
+    last_claim = None
+    free = list(ctx.free_claims)
+    for ev in events:
+        for m in ev.mentions:
+            if m.claims and not m.claim_negated:
+                result[id(ev)] = m.claims[0]
+                last_claim = (m.sent.index, m.claims[0])
+                # «وتبنت … الهجومين»: the claim covers the attacks just reported
+                if m.ref and any(t.role == "dual" for t in m.anchors):
+                    free.append((m.sent.index, m.claims[0], True, False))
+            elif m.continues and last_claim is not None and m.sent.index - last_claim[0] <= 2:
+                result.setdefault(id(ev), last_claim[1])
+    for sent_idx, claim, dual, negated in free:
+        if negated:
+            continue
+        prior = [
+            ev
+            for ev in events
+            if ev.first_sentence < sent_idx
+            and not ev.bg_hint
+            and (id(ev) not in result or result[id(ev)] is claim)
+        ]
+        if not prior:
+            continue
+        prior = prior[-2:] if dual else prior[-1:] if not dual else prior
+        for ev in prior:
+            result[id(ev)] = claim
+    return result
+
+
+def _pick_actor(ev, claim) -> None:
+    cands = [c for m in ev.mentions for c in m.actors]
+    unknown = any(m.unknown_agent for m in ev.mentions)
+    best = None
+    if cands:
+        best = min(cands, key=lambda c: (c.priority, c.start))
+    if unknown and (best is None or best.priority > 0):
+        best = None
+    ev.claim = None
+    if claim is not None:
+        if claim.state:
+            if best is None or best.priority > 1:
+                best = claim
+        else:
+            ev.claim = claim
+            if best is not None and not best.state:
+                best = None
+    elif best is not None and not best.state and best.actor_type != "group_phrase":
+        # a group announcing its own attack («أعلنت المقاومة … استهدف مجاهدوها») claims it
+        if any(best.entity.id in m.announce for m in ev.mentions):
+            ev.claim = best
+            best = None
+    if best is not None and ev.claim is not None and best.entity.id == ev.claim.entity.id:
+        best = None
+    ev.actor_cand = best
+
+
+def _background(ctx: Context, events: list) -> None:
+    # the event of the article's own news: the first one stated in the body
+    lead = None
+    for ev in events:
+        if not ev.bg_hint and any(not m.sent.headline for m in ev.mentions):
+            lead = ev
+            break
+    ref = None
+    if lead is not None:
+        ref = _day_value(ctx, lead.date) if lead.date_inside else None
+        if ref is None and (lead.date is None or not lead.date_inside):
+            ref = 0
+    prev_bg = False
+    for ev in events:
+        bg = ev.bg_hint
+        d = ev.date if ev.date_inside else None
+        if not bg and ev is not lead and d is not None:
+            if d.kind == "explicit" and (d.precision == "day" or d.date is None):
+                if ctx.published is not None and d.date is not None:
+                    bg = (_dt.date.fromisoformat(d.date) - ctx.published).days < -1
+                elif not _has_weekday(d.text):
+                    bg = True
+            elif d.kind in ("month", "year", "period") and d.date is not None:
+                bg = True
+            else:
+                v = _day_value(ctx, d)
+                if v is not None and ref is not None:
+                    if isinstance(v, int) and isinstance(ref, int):
+                        bg = v < ref
+                    elif isinstance(v, tuple) and isinstance(ref, tuple):
+                        bg = v != ref
+                    elif isinstance(v, tuple) and isinstance(ref, int):
+                        bg = True
+        if ev.same_day and not bg:
+            bg = prev_bg
+        ev.background = bool(bg)
+        prev_bg = ev.background
+
+
+def _has_weekday(t: str) -> bool:
+    t = t.replace("أ", "ا").replace("إ", "ا")
+    return any(name.replace("أ", "ا").replace("إ", "ا") in t for name in _WEEKDAYS)
+
+
+def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
+    ms = ev.mentions
+    # evidence: the anchored clauses, in text order, without duplicates
+    spans = sorted({(m.ev_start, m.ev_end) for m in ms if m.ev_start >= 0})
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    evidence = tuple(Evidence(a, b, text[a:b]) for a, b in merged)
+    # location: the most specific place of the event
+    loc = None
+    best_key = None
+    for order, m in enumerate(ms):
+        if m.best_place is None:
+            continue
+        h = m.best_place[0]
+        key = (_ent.place_rank(h) + (2 if m.sent.headline else 0), order, h.start)
+        if best_key is None or key < best_key:
+            best_key = key
+            loc = h
+    if loc is None or _ent.place_rank(loc) >= 6:
+        loc = _context_place(ctx, ev, loc) or loc
+    launch = None
+    for m in ms:
+        if m.launch:
+            launch = m.launch[0][0]
+            break
+    et = ev.type
+    muni_cands = [c for m in ms for c in m.munitions]
+    implied = et in ("drone_attack", "ied_attack")
+    munitions = _counts.combine(
+        muni_cands, False, text, allow_implied=implied, allow_vague=et != "air_strike"
+    )
+    none = any(m.none for m in ms)
+    killed = _counts.combine([c for m in ms for c in m.killed], none, text)
+    wounded = _counts.combine([c for m in ms for c in m.wounded], none, text)
+    d = ev.date
+    date = d.date if d is not None else None
+    precision = d.precision if d is not None and d.date is not None else None
+    date_text = d.text if d is not None else None
+    outcome = next((m.outcome for m in ms if m.outcome == "intercepted"), None) or next(
+        (m.outcome for m in ms if m.outcome), None
+    )
+    actor = ev.actor_cand.entity if ev.actor_cand is not None else None
+    claimed = ev.claim.entity if ev.claim is not None else None
+    accused: list[Entity] = []
+    seen = set()
+    for m in ms:
+        for a in m.accused:
+            if a.mention not in seen:
+                seen.add(a.mention)
+                accused.append(a)
+    target = next((m.target for m in ms if m.target), None)
+    strong = sum(1 for m in ms if m.strong)
+    conf = 0.45 + 0.1 * min(strong, 3)
+    if loc is not None and _ent.place_rank(loc) <= 3:
+        conf += 0.1
+    if munitions is not None or killed is not None or wounded is not None:
+        conf += 0.05
+    if all(m.sent.headline for m in ms):
+        conf -= 0.15
+    conf = round(max(0.1, min(conf, 0.95)), 2)
+    return Event(
+        event_id=event_id(doc_id, et, evidence),
+        doc_id=doc_id,
+        event_type=et,
+        date=date,
+        date_precision=precision,
+        date_text=date_text,
+        location=_ent.to_place(loc, text) if loc is not None else None,
+        outcome=outcome,
+        launch_location=_ent.to_place(launch, text) if launch is not None else None,
+        weapon=ev.weapon,
+        munitions=munitions,
+        killed=killed,
+        wounded=wounded,
+        actor=actor,
+        claimed_by=claimed,
+        accused=tuple(accused),
+        target=target,
+        background=ev.background,
+        confidence=conf,
+        evidence=evidence,
+    )
+
+
+def _continuation(ctx: Context, sent: Sentence) -> list[Mention]:
+    """A sentence right after a mention that adds casualties or the weapon without an attack
+    word («وأضاف أن شرطيين آخرين أصيبا بجروح», «طائرة مسيرة حامت فوق …»): one more
+    statement of the event just reported."""
+    hits = ctx.hits_in(sent.start, sent.end)
+    if any(h.kind == "cue" and h.role in _VOID_CLAUSE | {"denial", "threat"} for h in hits):
+        return []
+    head = None
+    for h in hits:
+        if h.kind == "casualty" and h.role in ("killed", "wounded", "generic", "material_only"):
+            head = h
+            break
+        if (
+            h.kind == "weapon"
+            and h.role == "munition"
+            and not h.definite
+            and h.get("weapon") in ("drone", "rocket", "katyusha_rocket", "ied", "car_bomb")
+        ):
+            head = h
+            break
+    if head is None:
+        return []
+    m = Mention(sent, sent.start, sent.end, sent.start, sent.end)
+    m.anchors = [head]
+    _fill(ctx, m)
+    has = m.killed or m.wounded or m.none or head.kind == "weapon"
+    if not has:
+        return []
+    m.ref = True
+    m.strong = False
+    return [m]
+
+
+def _context_place(ctx: Context, ev, loc):
+    """An event placed only in a country («في سوريا», «على الحدود العراقية السورية») takes
+    the most specific place of a neighbouring sentence that reports no event of its own
+    («وتنتشر القوات … بين مدينتي البوكمال والميادين»)."""
+    country = loc.get("country") if loc is not None else None
+    idx = {m.sent.index for m in ev.mentions}
+    best = None
+    for i in sorted(idx):
+        for j in (i + 1, i - 1):
+            if j in idx or j < 0 or j >= len(ctx.sentences) or j in ctx.mentioned:
+                continue
+            sent = ctx.sentences[j]
+            hits = ctx.hits_in(sent.start, sent.end)
+            if any(h.kind == "trigger" for h in hits):
+                continue
+            places, _ = _ent.place_candidates(ctx, sent.start, sent.end, sent)
+            for h, _r in places:
+                if country and h.get("country") != country:
+                    continue
+                if _ent.place_rank(h) <= 3 and (best is None or h.start < best.start):
+                    best = h
+            if best is not None:
+                return best
+    return None
+
+
+def free_claims(ctx: Context, sentences: list, mentioned: set) -> list:
+    """Claim sentences that report no attack of their own: ``(sentence index, claimant,
+    dual_object, negated)`` («وتبنت المقاومة الإسلامية … الهجومين»)."""
+    out = []
+    for sent in sentences:
+        if sent.index in mentioned:
+            continue
+        hits = ctx.hits_in(sent.start, sent.end)
+        if not any(h.kind == "claim" and h.role == "claim" for h in hits):
+            continue
+        cands, negated = _ent.claim_candidates(ctx, sent.start, sent.end)
+        if negated or not cands:
+            out.append((sent.index, None, False, True))
+            continue
+        dual = any(h.kind == "trigger" and h.role == "dual" for h in hits)
+        out.append((sent.index, cands[0], dual, False))
+    return out
+
+
+def run(text: str, published, doc_id, gazetteer) -> list[Event]:
+    """The whole extraction of one document (see :func:`rasid.events.extract`)."""
+    from ..dates import infer_published, resolve_dates
+    from ..numbers import parse_numbers
+    from .lexicon import scan
+    from .merge import merge
+
+    hits = scan(text, gazetteer)
+    if not any(h.kind == "trigger" for h in hits):
+        return []
+    pub = _to_date(published)
+    dates = resolve_dates(text, pub)
+    if pub is None and any(d.kind == "explicit" and d.precision == "day" for d in dates):
+        # a dateline («الأحد (18 نيسان 2021)») gives the news day of an undated document
+        pub = infer_published(text)
+        if pub is not None:
+            dates = resolve_dates(text, pub)
+    numbers = parse_numbers(text)
+    ctx = Context(text, hits, numbers, dates, pub)
+    sentences = split_sentences(text)
+    ctx.sentence_starts = [s.start for s in sentences]
+    ctx.sentences = sentences
+    mentions: list[Mention] = []
+    group_seq = [0]
+    mentioned = set()
+    for sent in sentences:
+        ms = build_mentions(ctx, sent, group_seq)
+        if not ms and sent.index - 1 in mentioned:
+            ms = _continuation(ctx, sent)
+        if ms:
+            mentioned.add(sent.index)
+        mentions.extend(ms)
+    if not mentions:
+        return []
+    for i, m in enumerate(mentions):
+        m.index = i
+    ctx.free_claims = free_claims(ctx, sentences, mentioned)
+    ctx.mentioned = mentioned
+    events = merge(ctx, mentions)
+    return finalize(ctx, events, doc_id)
+
+
+def _to_date(published) -> _dt.date | None:
+    if published is None:
+        return None
+    if isinstance(published, _dt.datetime):
+        return published.date()
+    if isinstance(published, _dt.date):
+        return published
+    if isinstance(published, str):
+        s = published.strip()
+        if not s:
+            return None
+        try:
+            return _dt.date.fromisoformat(s[:10])
+        except ValueError:
+            from ..errors import OptionError
+
+            raise OptionError(f"published must be an ISO date, got {published!r}") from None
+    from ..errors import OptionError
+
+    raise OptionError(f"published must be a date or an ISO date string, got {published!r}")

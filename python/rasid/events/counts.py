@@ -1,0 +1,463 @@
+"""Counts of munitions, killed and wounded from number mentions and counted nouns.
+
+Candidates are collected per mention with a *tier* (how much to trust them) and combined
+per event following the annotation conventions:
+
+* tier 1: a figure in the body tied to a munition or casualty word; tier 2: a figure in a
+  headline, or a part placed «داخل / خارج / وسط» something; tier 3: a vague figure or an
+  indefinite bare plural («عدة صواريخ», «بصواريخ», «آخرون»); tier 4: a definite bare plural
+  («الصواريخ»); tier 5: one drone / one IED written in the singular.
+* Different figures for the same count give (lowest, highest); an open bound stays open and
+  a vague figure next to a number opens the maximum without lowering the minimum.
+* Parts («بينهم», «منها», «أحدهما», «صاروخين من الصواريخ») are never totals; sums stated
+  in parts («ضابطا وأربعة جنود») are added; «قتل وجرح نحو 23» fills neither slot.
+* A stated none («دون وقوع إصابات», «لم توقع ضحايا», «أضرار مادية فقط») is 0/0; «لم ترد
+  معلومات عن إصابات» is unknown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .record import Count
+
+__all__ = ["Cand", "munition_candidates", "casualty_candidates", "combine"]
+
+_OTHERS = ("اخر", "آخر", "أخر")
+_COORD_WORDS = ("إضافة", "اضافة", "بالإضافة", "بالاضافة", "فضلا", "فضلاً")
+
+
+class Cand:
+    """A count candidate: ``(min, max)`` with its phrase and tier."""
+
+    __slots__ = ("min", "max", "approx", "vague", "tier", "start", "end")
+
+    def __init__(self, lo, hi, tier, start=None, end=None, approx=False, vague=False):
+        self.min = lo
+        self.max = hi
+        self.tier = tier
+        self.start = start
+        self.end = end
+        self.approx = approx
+        self.vague = vague
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Cand({self.min},{self.max},t{self.tier},v={self.vague})"
+
+
+def _next_hit(hits: list, pos: int, limit: int, pred) -> Any | None:
+    for h in hits:
+        if h.start >= pos and h.start < limit and pred(h):
+            return h
+    return None
+
+
+def _prefix_and(text: str, start: int) -> bool:
+    """Whether the word at ``start`` carries the conjunction و (before any other clitic)."""
+    i = start - 1
+    while i >= 0 and text[i] in "بلـ":
+        i -= 1
+    return i >= 0 and text[i] == "و" and (i == 0 or not text[i - 1].isalpha())
+
+
+def munition_candidates(ctx, span: tuple[int, int], headline: bool) -> list[Cand]:
+    """Munition count candidates in ``text[span]``."""
+    s, e = span
+    _text, words = ctx.text, ctx.words
+    weapons = [h for h in ctx.hits_in(s, e) if h.kind == "weapon" and h.role == "munition"]
+    if not weapons:
+        return []
+    cues = [h for h in ctx.hits_in(s, e + 20) if h.kind == "cue"]
+    out: list[Cand] = []
+    used: set[int] = set()
+    base_tier = 2 if headline else 1
+    triggers = [h for h in ctx.hits_in(s, e) if h.kind == "trigger"]
+    for n in ctx.numbers_in(s, e):
+        if n.kind == "ordinal" or _on_trigger(n, triggers):
+            continue
+        w = None
+        for h in weapons:
+            inside = n.start <= h.start < n.end or h.start <= n.start < h.end
+            after = h.start >= n.end and words.distance(n.end, h.start) <= 1
+            if inside or after:
+                w = h
+                break
+        if w is None:
+            continue
+        used.add(w.start)
+        stop = max(n.end, w.end)
+        if _partial_after(cues, words, stop, w) or _partitive(ctx, weapons, w):
+            continue
+        tier = base_tier
+        if _place_part_after(cues, words, stop):
+            tier = max(tier, 2)
+        vague = n.kind == "vague"
+        if vague:
+            tier = max(tier, 3)
+        out.append(Cand(n.min, n.max, tier, min(n.start, w.start), stop, n.kind == "approx", vague))
+    for w in weapons:
+        if w.start in used:
+            continue
+        if _partial_before(cues, words, w) or _partial_after(cues, words, w.end, w):
+            continue
+        number = w.get("number")
+        if number == 2:
+            out.append(Cand(2, 2, base_tier, w.start, w.end))
+        elif number == "pl":
+            if _other_after(cues, words, w.end):
+                continue
+            if w.definite:
+                out.append(Cand(2, None, 4, w.start, w.end, vague=True))
+            else:
+                out.append(Cand(2, None, 3, w.start, w.end, vague=True))
+        elif number == 1 and not w.definite:
+            rest = ctx.norm_after(w.end, 14)
+            if rest.startswith("علي الاقل"):
+                out.append(Cand(1, None, base_tier, w.start, w.end + 10))
+            else:
+                out.append(Cand(1, 1, 5, w.start, w.end))
+    return out
+
+
+def _on_trigger(n, triggers) -> bool:
+    """A dual read on an attack noun («هجومين», «استهدافين») counts attacks, not weapons."""
+    return any(t.start <= n.start < t.end or n.start <= t.start < n.end for t in triggers)
+
+
+def _partitive(ctx, weapons, w) -> bool:
+    """«صاروخين من الصواريخ التي …»: a part of the salvo, not its size."""
+    for x in weapons:
+        if x.start > w.end and x.definite:
+            gap = ctx.text[w.end : x.start].strip()
+            return gap in ("من", "من بين")
+    return False
+
+
+def _partial_after(cues, words, pos, w) -> bool:
+    for c in cues:
+        if c.role == "partial" and c.start >= pos and words.distance(pos, c.start) <= 1:
+            name = c.name
+            if name.startswith("من") or name in ("منها", "منهما", "منهم"):
+                return True
+    return False
+
+
+def _partial_before(cues, words, w) -> bool:
+    for c in cues:
+        if c.role == "partial" and c.end <= w.start and words.distance(c.end, w.start) <= 1:
+            if c.name in ("احد", "احدي", "إحدى", "أحد"):
+                return True
+    return False
+
+
+def _place_part_after(cues, words, pos) -> bool:
+    for c in cues:
+        if (
+            c.role == "partial"
+            and c.start >= pos
+            and words.distance(pos, c.start) <= 1
+            and c.name.startswith(("داخل", "خارج", "وسط"))
+        ):
+            return True
+    return False
+
+
+def _other_after(cues, words, pos) -> bool:
+    for c in cues:
+        if c.role == "partial" and c.start >= pos and words.distance(pos, c.start) <= 1:
+            if c.name.startswith(("اخر", "أخر")):
+                return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# casualties
+
+
+def casualty_candidates(ctx, span: tuple[int, int], headline: bool):
+    """``(killed, wounded, none)``: candidate lists and whether a none is stated."""
+    s, e = span
+    hits = ctx.hits_in(s, e)
+    killed: list[Cand] = []
+    wounded: list[Cand] = []
+    none = False
+    combined = [h for h in hits if h.kind == "casualty" and h.role == "combined"]
+    keywords = [
+        h
+        for h in hits
+        if h.kind == "casualty"
+        and h.role in ("killed", "wounded")
+        and not any(c.start <= h.start < c.end for c in combined)
+    ]
+    tier = 2 if headline else 1
+    for k in keywords:
+        cand = _forward(ctx, k, hits, e, tier)
+        if cand is None and k.get("pos") == "verb":
+            cand = _backward(ctx, k, hits, s, e, tier)
+        if cand is not None:
+            (killed if k.role == "killed" else wounded).append(cand)
+    none = _none_stated(ctx, hits)
+    return killed, wounded, none
+
+
+def _items(ctx, s: int, e: int) -> list:
+    """Countable items in ``text[s:e]``: numbers and person/nationality nouns, in order."""
+    out = []
+    triggers = [h for h in ctx.hits_in(s, e) if h.kind == "trigger"]
+    nums = [n for n in ctx.numbers_in(s, e) if n.kind != "ordinal" and not _on_trigger(n, triggers)]
+    for n in nums:
+        out.append(("num", n.start, n.end, n))
+    for h in ctx.hits_in(s, e):
+        if h.kind in ("person", "nationality"):
+            if any(n.start <= h.start < n.end for n in nums):
+                continue
+            out.append((h.kind, h.start, h.end, h))
+    out.sort(key=lambda t: t[1])
+    return out
+
+
+def _value(ctx, item) -> tuple:
+    kind, _, _, obj = item
+    if kind == "num":
+        return obj.min, obj.max, obj.kind == "vague", obj.kind == "approx"
+    if kind == "nationality":
+        name = obj.name
+        if name.endswith(("يين", "يون")):
+            return 2, None, True, False
+        if name.endswith("يان"):
+            return 2, 2, False, False
+        return 1, 1, False, False
+    number = obj.get("number")
+    if number == 1:
+        return 1, 1, False, False
+    if number == 2:
+        return 2, 2, False, False
+    return 2, None, True, False
+
+
+def _stops(ctx, hits, a: int, b: int) -> bool:
+    """Whether something between ``a`` and ``b`` ends a casualty phrase."""
+    for h in hits:
+        if h.start >= b:
+            break
+        if h.start < a:
+            continue
+        if h.kind == "casualty" and h.role in ("killed", "wounded", "combined"):
+            return True
+        if h.kind == "trigger":
+            return True
+        if h.kind == "cue" and h.role in ("partial", "boundary", "unit"):
+            if h.role == "boundary" and h.name.startswith(_COORD_WORDS):
+                continue
+            return True
+    return False
+
+
+def _coordinated(ctx, hits, a: int, b: int) -> bool:
+    for h in hits:
+        if a <= h.start < b and h.kind == "cue" and h.role == "boundary":
+            if h.name.startswith(_COORD_WORDS):
+                return True
+    return False
+
+
+def _extend_item(ctx, item, items, words):
+    """The end of an item's noun phrase: a number absorbs the counted noun after it."""
+    kind, s, e, obj = item
+    if kind == "num" and obj.kind != "dual":
+        for it in items:
+            if it[1] >= e and it[0] == "person" and words.distance(e, it[1]) <= 3:
+                if _prefix_and(ctx.text, it[1]):
+                    break
+                return it[2], it
+            if it[1] >= e:
+                break
+    if kind in ("num", "person"):
+        # «شرطيين آخرين», «اثنين آخرين»: «آخرين» qualifies the count before it
+        for it in items:
+            if it[1] >= e and it[0] == "person" and words.distance(e, it[1]) <= 1:
+                if it[3].name.startswith(_OTHERS) and not _prefix_and(ctx.text, it[1]):
+                    return it[2], it
+            if it[1] >= e:
+                break
+    return e, None
+
+
+def _forward(ctx, k, hits, limit: int, tier: int) -> Cand | None:
+    words = ctx.words
+    items = _items(ctx, k.end, limit)
+    parts = []
+    pos = k.end
+    first = True
+    start = None
+    end = None
+    i = 0
+    while i < len(items):
+        it = items[i]
+        kind, s, e, obj = it
+        if s < pos:
+            i += 1
+            continue
+        gap = words.distance(pos, s)
+        if first:
+            if gap > 3 or _stops(ctx, hits, pos, s):
+                break
+            if kind == "nationality" and gap > 1:
+                break
+        else:
+            if gap > 7 or _stops(ctx, hits, pos, s):
+                break
+            if kind == "nationality":
+                i += 1
+                continue
+            if not (_prefix_and(ctx.text, s) or _coordinated(ctx, hits, pos, s)):
+                i += 1
+                continue
+        lo, hi, vague, approx = _value(ctx, it)
+        parts.append((lo, hi, vague, approx))
+        if start is None:
+            start = s
+        stop, absorbed = _extend_item(ctx, it, items, words)
+        end = stop
+        pos = stop
+        first = False
+        i += 1
+        if absorbed is not None:
+            while i < len(items) and items[i][1] < stop:
+                i += 1
+    if not parts:
+        return None
+    return _sum(parts, tier, start, end)
+
+
+def _backward(ctx, k, hits, s_lim: int, limit: int, tier: int) -> Cand | None:
+    words = ctx.words
+    items = [it for it in _items(ctx, s_lim, k.start) if it[0] != "nationality"]
+    if not items:
+        return None
+    # skip a part introduced by «بينهم» right before the verb
+    cut = k.start
+    for h in hits:
+        if h.kind == "cue" and h.role == "partial" and h.end <= k.start and h.start >= s_lim:
+            if words.distance(h.end, k.start) <= 3:
+                cut = min(cut, h.start)
+    items = [it for it in items if it[2] <= cut]
+    if not items:
+        return None
+    # group items into noun phrases (number + counted noun, count + «آخرين»)
+    phrases = []
+    for it in items:
+        if phrases and it[0] == "person":
+            prev = phrases[-1]
+            gap = words.distance(prev[-1][2], it[1])
+            if it[3].name.startswith(_OTHERS) and gap <= 1 and not _prefix_and(ctx.text, it[1]):
+                prev.append(it)
+                continue
+            if prev[0][0] == "num" and len(prev) == 1 and gap <= 3 and prev[0][3].kind != "dual":
+                prev.append(it)
+                continue
+        phrases.append([it])
+    last = phrases[-1]
+    if words.distance(last[-1][2], cut) > 10 or _stops(ctx, hits, last[-1][2], cut):
+        return None
+    chosen = [last]
+    j = len(phrases) - 2
+    while j >= 0:
+        cur_first = chosen[0][0]
+        if not _prefix_and(ctx.text, cur_first[1]):
+            break
+        prev = phrases[j]
+        if words.distance(prev[-1][2], cur_first[1]) > 5:
+            break
+        chosen.insert(0, prev)
+        j -= 1
+    parts = [_value(ctx, ph[0]) for ph in chosen]
+    cand = _sum(parts, tier, chosen[0][0][1], chosen[-1][-1][2])
+    # «… أصيبوا جراء الحادث، بالإضافة إلى سائق العجلة»
+    extra = _forward_coordinated(ctx, k, hits, limit)
+    if extra is not None:
+        cand = _sum(
+            [(cand.min, cand.max, cand.vague, cand.approx), extra], tier, cand.start, cand.end
+        )
+    return cand
+
+
+def _forward_coordinated(ctx, k, hits, limit):
+    words = ctx.words
+    for h in hits:
+        if h.start < k.end or h.start >= limit:
+            continue
+        if words.distance(k.end, h.start) > 6:
+            return None
+        if h.kind == "cue" and h.role == "boundary" and h.name.startswith(_COORD_WORDS):
+            items = _items(ctx, h.end, limit)
+            if items and words.distance(h.end, items[0][1]) <= 1 and items[0][0] == "person":
+                return _value(ctx, items[0])
+            return None
+        if h.kind in ("trigger", "casualty"):
+            return None
+    return None
+
+
+def _sum(parts, tier, start, end) -> Cand:
+    lo = sum(p[0] or 0 for p in parts)
+    hi = None if any(p[1] is None for p in parts) else sum(p[1] for p in parts)
+    vague = all(p[2] for p in parts)
+    approx = any(p[3] for p in parts)
+    return Cand(lo, hi, 3 if vague and tier < 3 else tier, start, end, approx, vague)
+
+
+def _none_stated(ctx, hits) -> bool:
+    words = ctx.words
+    for h in hits:
+        if h.kind == "casualty" and h.role == "material_only":
+            return True
+    negs = [h for h in hits if h.kind == "cue" and h.role == "negation"]
+    if not negs:
+        return False
+    for g in hits:
+        if g.kind != "casualty" or g.role != "generic":
+            continue
+        for n in negs:
+            if n.end <= g.start and words.distance(n.end, g.start) <= 4:
+                if not any(
+                    u.kind == "cue" and u.role == "unknown" and n.start <= u.start < g.start
+                    for u in hits
+                ):
+                    return True
+    return False
+
+
+def combine(
+    cands: list[Cand], none: bool, text: str, allow_implied: bool = False, allow_vague: bool = True
+) -> Count | None:
+    """One :class:`Count` from the candidates of an event (``None`` when nothing is known)."""
+    cands = [c for c in cands if c.tier < 5 or allow_implied]
+    if not allow_vague:
+        cands = [c for c in cands if not c.vague and c.tier < 4]
+    if not cands:
+        return Count(0, 0) if none else None
+    best = min(c.tier for c in cands if not c.vague) if any(not c.vague for c in cands) else None
+    if best is not None and best <= 2:
+        exact = [c for c in cands if not c.vague and c.tier == best]
+        vague = [c for c in cands if c.vague and c.tier <= 3]
+    else:
+        tiers = sorted({c.tier for c in cands})
+        t = tiers[0]
+        exact = [c for c in cands if c.tier == t]
+        vague = []
+    lo_c = min(exact, key=lambda c: (c.min if c.min is not None else 0, c.start or 0))
+    lo = lo_c.min
+    if any(c.max is None for c in exact) or vague:
+        hi = None
+    else:
+        hi = max(c.max for c in exact)
+    start, end = lo_c.start, lo_c.end
+    return Count(
+        lo,
+        hi,
+        approx=lo_c.approx,
+        text=text[start:end] if start is not None else None,
+        start=start,
+        end=end,
+    )

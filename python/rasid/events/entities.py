@@ -1,0 +1,425 @@
+"""Places and actors of a mention: location, launch location, actor, claimant, accused."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .record import Entity, Place
+
+__all__ = [
+    "place_rank",
+    "to_place",
+    "place_candidates",
+    "actor_candidates",
+    "claim_candidates",
+    "accused_candidates",
+    "AIR_COUNTRIES",
+]
+
+# most specific first
+_RANK = {
+    "airbase": 0,
+    "base": 0,
+    "airport": 0,
+    "oil_field": 0,
+    "gas_field": 0,
+    "embassy": 0,
+    "camp": 0,
+    "site": 0,
+    "border_crossing": 0,
+    "zone": 1,
+    "neighbourhood": 1,
+    "village": 1,
+    "subdistrict": 2,
+    "town": 2,
+    "city": 3,
+    "district": 4,
+    "governorate": 5,
+    "region": 5,
+    "country": 6,
+}
+#: States whose strikes are air strikes (their rockets and drones are aircraft munitions).
+AIR_COUNTRIES = frozenset({"US", "TR", "IL", "RU", "GB", "FR"})
+_STATE_TYPES = frozenset({"state", "coalition"})
+_SV_VERBS_EXCLUDED = ("expose", "impact", "present")
+
+
+def place_rank(h: Any) -> int:
+    """Specificity rank of a place hit (0 = a site, 6 = a country)."""
+    return _RANK.get(h.kind, 3)
+
+
+def to_place(h: Any, text: str) -> Place:
+    """A :class:`Place` record from a place hit."""
+    a = h.attrs
+    return Place(
+        mention=text[h.start : h.end],
+        start=h.start,
+        end=h.end,
+        id=h.id,
+        name_ar=a.get("name_ar"),
+        name_en=a.get("name_en"),
+        kind=h.kind,
+        admin1=a.get("admin1"),
+        country=a.get("country"),
+        lat=a.get("lat"),
+        lon=a.get("lon"),
+        precision=a.get("precision"),
+    )
+
+
+def place_candidates(ctx, s: int, e: int, sentence) -> tuple[list, list]:
+    """``(places, launch_places)`` hits in ``text[s:e]``, most specific first for places."""
+    hits = ctx.hits_in(s, e)
+    words = ctx.words
+    launch_cues = [h for h in hits if h.kind == "cue" and h.role == "launch"]
+    lex_spans = [(h.start, h.end) for h in hits if h.cat == "lex"]
+    actor_spans = [(h.start, h.end) for h in hits if h.cat == "actor"]
+    places = []
+    launch = []
+    sent_places = [h for h in ctx.hits_in(sentence.start, sentence.end) if h.cat == "place"]
+    by_span: dict[tuple[int, int], list] = {}
+    for h in hits:
+        if h.cat != "place":
+            continue
+        if (h.start, h.end) in lex_spans and place_rank(h) > 0:
+            continue
+        if any(a <= h.start and h.end <= b for a, b in actor_spans):
+            continue
+        if (h.get("ambiguous") or h.kind == "village") and not _has_context(ctx, h, sent_places):
+            continue
+        by_span.setdefault((h.start, h.end), []).append(h)
+    # a name shared by places in several countries: the country the sentence is about
+    countries = {
+        r[0].get("country") for r in by_span.values() if len({x.get("country") for x in r}) == 1
+    }
+    admin1s = {
+        r[0].get("admin1") for r in by_span.values() if len({x.get("admin1") for x in r}) == 1
+    }
+    for sp in list(by_span):
+        readings = by_span[sp]
+        same = [r for r in readings if r.get("country") in countries]
+        if same and len(same) < len(readings):
+            readings = by_span[sp] = same
+        same = [r for r in readings if r.get("admin1") in admin1s]
+        if same and len(same) < len(readings):
+            by_span[sp] = same
+    for _span, readings in by_span.items():
+        h = _preferred_reading(ctx, readings)
+        is_launch = any(
+            c.end <= h.start and words.distance(c.end, h.start) <= 4 for c in launch_cues
+        )
+        (launch if is_launch else places).append((h, readings))
+    return places, launch
+
+
+_NAMED_TYPES = ("قضاء", "ناحية", "قرية", "مدينة", "محافظة", "بلدة", "قاعدة", "مطار", "حقل", "مخيم")
+
+
+def _has_context(ctx, h, sent_places) -> bool:
+    if h.name.split(" ", 1)[0] in _NAMED_TYPES:
+        return True
+    before = ctx.hits_in(max(0, h.start - 16), h.start)
+    for b in before:
+        if b.kind == "placetype" and ctx.words.distance(b.end, h.start) <= 1:
+            return True
+    admin1 = h.get("admin1")
+    for p in sent_places:
+        if p is not h and p.kind == "governorate" and admin1 and p.get("admin1") == admin1:
+            return True
+    return False
+
+
+# which reading of a name shared by several places a bare mention means (prominence)
+_PROMINENCE = {
+    "airbase": 0,
+    "base": 0,
+    "airport": 0,
+    "oil_field": 0,
+    "gas_field": 0,
+    "embassy": 0,
+    "camp": 0,
+    "site": 0,
+    "border_crossing": 0,
+    "city": 1,
+    "town": 2,
+    "district": 3,
+    "governorate": 4,
+    "subdistrict": 5,
+    "zone": 6,
+    "neighbourhood": 6,
+    "village": 7,
+    "country": 8,
+}
+# the place-type word before a name picks the reading
+_TYPE_WORDS = {
+    "محافظة": ("governorate",),
+    "محافظتي": ("governorate",),
+    "قضاء": ("district",),
+    "ناحية": ("subdistrict",),
+    "قرية": ("village", "town"),
+    "قرى": ("village", "town"),
+    "بلدة": ("town", "village", "subdistrict"),
+    "بلدات": ("town", "village", "subdistrict"),
+    "مدينة": ("city", "town"),
+    "مدينتي": ("city", "town"),
+}
+
+
+def _type_word(ctx, h):
+    for b in ctx.hits_in(max(0, h.start - 14), h.start):
+        if b.kind == "placetype" and ctx.words.distance(b.end, h.start) <= 1:
+            return b.name[2:] if b.name.startswith("ال") else b.name
+    return None
+
+
+def _preferred_reading(ctx, readings: list):
+    if len(readings) == 1:
+        return readings[0]
+    word = _type_word(ctx, readings[0])
+    if word == "ريف":
+        # «ريف دير الزور»: the countryside of a governorate
+        word = "محافظة"
+    if word in _TYPE_WORDS:
+        for kind in _TYPE_WORDS[word]:
+            for r in readings:
+                if r.kind == kind:
+                    return r
+    with_coords = [r for r in readings if r.get("lat") is not None]
+    pool = with_coords or readings
+    return min(pool, key=lambda r: _PROMINENCE.get(r.kind, 5))
+
+
+# ---------------------------------------------------------------------------------------------
+# actors
+
+
+class ActorCand:
+    """A perpetrator candidate with a priority (lower is stronger)."""
+
+    __slots__ = ("entity", "priority", "state", "air", "nonstate", "actor_type", "start")
+
+    def __init__(self, entity, priority, state, air, nonstate, actor_type, start):
+        self.entity = entity
+        self.priority = priority
+        self.state = state
+        self.air = air
+        self.nonstate = nonstate
+        self.actor_type = actor_type
+        self.start = start
+
+
+def _entity_of(ctx, h) -> tuple:
+    """``(Entity, state, air, actor_type)`` for an actor or nationality hit."""
+    text = ctx.text
+    if h.cat == "actor":
+        country = h.get("country")
+        atype = h.get("actor_type") or ""
+        state = atype in _STATE_TYPES
+        air = state and (atype == "coalition" or country in AIR_COUNTRIES)
+        ent = Entity(
+            mention=text[h.start : h.end],
+            start=h.start,
+            end=h.end,
+            id=h.id,
+            name_ar=h.get("name_ar"),
+            name_en=h.get("name_en"),
+        )
+        return ent, state, air, atype
+    # nationality adjective: the state, unless it qualifies a non-state group word
+    group = _group_before(ctx, h)
+    if group is not None:
+        ent = Entity(
+            mention=text[group.start : h.end],
+            start=group.start,
+            end=h.end,
+            id=None,
+            name_ar=text[group.start : h.end],
+            name_en=None,
+        )
+        return ent, False, False, "group_phrase"
+    country = h.get("country")
+    ent = Entity(
+        mention=text[h.start : h.end],
+        start=h.start,
+        end=h.end,
+        id=h.get("actor") or h.id,
+        name_ar=h.get("name_ar"),
+        name_en=h.get("name_en"),
+    )
+    return ent, True, country in AIR_COUNTRIES, "state"
+
+
+def _group_before(ctx, h):
+    for b in ctx.hits_in(max(0, h.start - 14), h.start):
+        if b.kind == "cue" and b.role == "nonstate" and ctx.words.distance(b.end, h.start) <= 1:
+            return b
+    return None
+
+
+def actor_candidates(ctx, s: int, e: int, anchors: list) -> tuple[list, bool]:
+    """Perpetrator candidates in ``text[s:e]`` and whether an unknown agent is stated."""
+    hits = ctx.hits_in(s, e)
+    words = ctx.words
+    ents = [h for h in hits if h.cat == "actor" or h.kind == "nationality"]
+    out: list[ActorCand] = []
+    unknown = False
+    heads = [
+        h
+        for h in hits
+        if h.kind == "trigger" or (h.kind == "weapon" and h.role in ("munition", "aircraft"))
+    ]
+    for h in hits:
+        if h.kind == "cue" and h.role == "unknown_agent":
+            if any(0 <= words.distance(t.end, h.start) <= 2 for t in heads if t.end <= h.start):
+                unknown = True
+    agents = [h for h in hits if h.kind == "cue" and h.role == "agent"]
+
+    def add(h, prio):
+        ent, state, air, atype = _entity_of(ctx, h)
+        out.append(ActorCand(ent, prio, state, air, not state, atype, h.start))
+
+    for h in ents:
+        # «من قبل X», «مصدره X», «شنه X», «يعتقد أنها أمريكية»
+        if any(a.end <= h.start and words.distance(a.end, h.start) <= 3 for a in agents):
+            add(h, 0)
+            continue
+        # «X تقف خلفها»
+        if any(
+            a.start >= h.end
+            and words.distance(h.end, a.start) <= 1
+            and "خلف" in a.name
+            or a.start >= h.end
+            and words.distance(h.end, a.start) <= 1
+            and "وراء" in a.name
+            for a in agents
+        ):
+            add(h, 0)
+            continue
+        # nationality or actor right after an attack noun or weapon: «غارة أميركية»,
+        # «طائرة مسيرة تركية», «كمين لتنظيم داعش», «قصف أمريكا»
+        prev = _prev_head(heads, h, words)
+        if prev is not None and prev.kind in ("trigger", "weapon"):
+            if prev.kind == "weapon" or prev.role in ("noun", "verbnoun", "dual"):
+                add(h, 1)
+                continue
+        # subject of an attack verb: before it («إسرائيل شنت») or right after («شنت القوات»)
+        for t in anchors:
+            if t.kind != "trigger" or t.role not in ("verb", "verbnoun"):
+                continue
+            if t.get("event_type") == "armed_clash":
+                continue
+            if h.end <= t.start and words.distance(h.end, t.start) <= 3:
+                if not _between_blocks(ctx, h.end, t.start):
+                    add(h, 2)
+                    break
+            if h.start >= t.end and words.distance(t.end, h.start) <= 2:
+                if not _between_blocks(ctx, t.end, h.start):
+                    add(h, 2)
+                    break
+    out.sort(key=lambda c: (c.priority, c.start))
+    return out, unknown
+
+
+def _prev_head(heads, h, words):
+    best = None
+    for t in heads:
+        if t.end <= h.start and words.distance(t.end, h.start) <= 1:
+            best = t
+    return best
+
+
+def _between_blocks(ctx, a: int, b: int) -> bool:
+    for h in ctx.hits_in(a, b):
+        if h.cat == "place" or h.kind in ("trigger", "casualty", "person"):
+            return True
+        if h.kind == "placetype" and h.role == "site":
+            return True
+    return False
+
+
+def claim_candidates(ctx, s: int, e: int) -> tuple[list, bool]:
+    """``(claimants, negated)``: actors that claim responsibility in ``text[s:e]``."""
+    hits = ctx.hits_in(s, e)
+    words = ctx.words
+    claims = [h for h in hits if h.kind == "claim" and h.role == "claim"]
+    if not claims:
+        return [], False
+    negs = [h for h in hits if h.kind == "cue" and h.role == "negation"]
+    out = []
+    negated = False
+    announces = [h for h in hits if h.kind == "claim" and h.role == "announce"]
+    ents = [h for h in hits if h.cat == "actor" or h.kind == "nationality"]
+    for c in claims:
+        if any(n.end <= c.start and words.distance(n.end, c.start) <= 3 for n in negs):
+            negated = True
+            continue
+        best = None
+        # «أعلنت X … مسؤوليتها»: the first actor after the announcement
+        ann = [a for a in announces if a.end <= c.start and words.distance(a.end, c.start) <= 20]
+        if ann:
+            between = [h for h in ents if ann[-1].end <= h.start < c.start]
+            if between:
+                best = between[0]
+        if best is None:
+            after = [h for h in ents if h.start >= c.end and words.distance(c.end, h.start) <= 3]
+            before = [h for h in ents if h.end <= c.start and words.distance(h.end, c.start) <= 4]
+            best = after[0] if after else before[-1] if before else None
+        if best is not None:
+            ent, state, air, atype = _entity_of(ctx, best)
+            out.append(ActorCand(ent, 0, state, air, not state, atype, best.start))
+        else:
+            quoted = _quoted_before(ctx, c, s)
+            if quoted is not None:
+                out.append(ActorCand(quoted, 0, False, False, True, "group_phrase", quoted.start))
+    return out, negated
+
+
+def _quoted_before(ctx, c, s: int) -> Entity | None:
+    """A name in quotes between an announcement and «مسؤوليتها»: «سرايا …»."""
+    text = ctx.text
+    seg = text[s : c.start]
+    for o, cl in (("«", "»"), ("“", "”"), ('"', '"')):
+        j = seg.rfind(cl)
+        if j <= 0:
+            continue
+        i = seg.rfind(o, 0, j)
+        if i < 0:
+            continue
+        a, b = s + i + 1, s + j
+        name = text[a:b].strip()
+        if 2 <= len(name) <= 60:
+            a2 = text.index(name, a)
+            return Entity(mention=name, start=a2, end=a2 + len(name), name_ar=name)
+    return None
+
+
+def accused_candidates(ctx, s: int, e: int) -> list[Entity]:
+    """Entities blamed in ``text[s:e]`` («تتهم واشنطن الفصائل …»)."""
+    hits = ctx.hits_in(s, e)
+    words = ctx.words
+    out = []
+    for c in hits:
+        if c.kind != "claim" or c.role != "accuse":
+            continue
+        for h in hits:
+            if h.start >= c.end and words.distance(c.end, h.start) <= 4:
+                if h.cat == "actor" or h.kind == "nationality":
+                    out.append(_entity_of(ctx, h)[0])
+                    break
+                if h.kind == "cue" and h.role == "nonstate":
+                    end = h.end
+                    for n in hits:
+                        if n.start >= h.end and words.distance(h.end, n.start) <= 3:
+                            if n.kind == "nationality" or n.cat == "actor":
+                                end = n.end
+                    out.append(
+                        Entity(
+                            mention=ctx.text[h.start : end],
+                            start=h.start,
+                            end=end,
+                            name_ar=ctx.text[h.start : end],
+                        )
+                    )
+                    break
+    return out

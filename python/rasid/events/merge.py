@@ -1,0 +1,285 @@
+"""One event per real event within a document: merging the mentions that state the same one.
+
+A mention joins the most recent compatible event (one whose date matches its own first, when
+it names one); a mention that only refers back («الهجوم», «هذا القصف») never starts an event.
+Two mentions are incompatible when their weapons belong to different families (rockets and
+missiles, drones, artillery and mortars, bombs, firearms; aircraft go with rockets and
+drones), their named perpetrators differ, their places are more than 30 km apart (or in
+different governorates / countries), their days differ, or one is recalled as background
+and the other is not.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+__all__ = ["EventGroup", "merge", "km", "compatible"]
+
+_FAMILY = {
+    "katyusha_rocket": "R",
+    "rocket": "R",
+    "ballistic_missile": "R",
+    "missile": "R",
+    "drone": "D",
+    "aircraft": "A",
+    "mortar": "S",
+    "artillery": "S",
+    "ied": "I",
+    "car_bomb": "I",
+    "firearms": "F",
+}
+_HINT_FAMILY = {"air_strike": "A", "armed_clash": "F", "ied_attack": "I", "shelling": "S"}
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p = math.pi / 180
+    h = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+class EventGroup:
+    """The mentions of one event while a document is merged, and its derived values."""
+
+    def __init__(self, m):
+        self.mentions = [m]
+        self.last = m.index
+        self.groups = {m.group} if m.group is not None else set()
+        self.first_sentence = m.sent.index
+        self.bg_hint = m.bg_hint
+        self.same_day = m.same_day
+        self.families = _families(m)
+        self.best = m.best_place[0] if m.best_place else None
+        self.places = list(m.best_place[1]) if m.best_place else []
+        self.actor_ids = _actor_ids(m)
+        self.date = m.date if m.date_inside or not m.sent.headline else None
+        self.date_inside = m.date_inside and m.date is not None
+        self.claim = None
+        self.actor_cand = None
+        self.type = "other_attack"
+        self.weapon: str | None = None
+        self.background = False
+
+    def add(self, m) -> None:
+        self.mentions.append(m)
+        self.last = m.index
+        if m.group is not None:
+            self.groups.add(m.group)
+        self.families |= _families(m)
+        if m.best_place:
+            h = m.best_place[0]
+            if self.best is None or _rank(h) < _rank(self.best):
+                self.best = h
+                self.places = list(m.best_place[1])
+        self.actor_ids |= _actor_ids(m)
+        if m.date is not None and (
+            self.date is None or (m.date_inside and not self.date_inside and m.strong)
+        ):
+            if m.date_inside or not m.sent.headline:
+                self.date = m.date
+                self.date_inside = m.date_inside
+
+
+def _site_word(m) -> bool:
+    """A mention that names its target only as «المطار», «القاعدة» (the one just reported)."""
+    return any(h.kind == "placetype" and h.role == "site" and h.definite for h in m.site_words)
+
+
+def _rank(h) -> int:
+    from .entities import place_rank
+
+    return place_rank(h)
+
+
+def _families(m) -> set:
+    """Weapon families of a mention: «R» for a rocket named as a munition (hard), «r» for
+    one named by an adjective or a trigger («هجوم صاروخي», soft), likewise the others."""
+    fams = set()
+    for w in m.weapons:
+        f = _FAMILY.get(w.get("weapon") or "")
+        if f:
+            soft = w.kind == "trigger" or w.role in ("adj", "modifier")
+            fams.add(f.lower() if soft else f)
+    for h in m.hints:
+        f = _HINT_FAMILY.get(h)
+        if f:
+            fams.add(f.lower())
+    return fams
+
+
+def _actor_ids(m) -> set:
+    return {(c.entity.name_ar or c.entity.mention) for c in m.actors if c.priority <= 1}
+
+
+def _families_ok(a: set, b: set, anaphoric_site: bool = False) -> bool:
+    if not a or not b:
+        return True
+    ha = {f for f in a if f.isupper()}
+    hb = {f for f in b if f.isupper()}
+    if ha and hb and not ha & hb and not (ha | hb) <= {"A", "D"}:
+        # «سلاح الجو أغار على المطار» after «صاروخين … استهدفت المطار»: the same strike
+        if not (anaphoric_site and "A" in hb and ha <= {"R", "D"}):
+            return False
+    ua = {f.upper() for f in a}
+    ub = {f.upper() for f in b}
+    if ua & ub:
+        return True
+    # an air strike joins a rocket or drone event («هجوم صاروخي» then «أغار سلاح الجو»)
+    if "A" in ub and not ua - {"D", "R"} and (not ha & {"R"} or anaphoric_site):
+        return True
+    if "A" in ua and ub <= {"D"}:
+        return True
+    return False
+
+
+def _place_ok(a: list, b: list) -> bool:
+    if not a or not b:
+        return True
+    for x in a:
+        for y in b:
+            if x.id == y.id:
+                return True
+            lx, ly = x.get("lat"), y.get("lat")
+            if (
+                lx is not None
+                and ly is not None
+                and x.kind not in ("governorate", "country")
+                and y.kind not in ("governorate", "country")
+            ):
+                if km(lx, x.get("lon"), ly, y.get("lon")) <= 30:
+                    return True
+                continue
+            if _contains(x, y) or _contains(y, x):
+                return True
+    return False
+
+
+def _contains(big, small) -> bool:
+    if big.kind == "country":
+        return (big.get("country") or "") == (small.get("country") or "")
+    if big.kind in ("governorate", "district"):
+        a1 = big.get("admin1")
+        return a1 is not None and a1 == small.get("admin1")
+    return False
+
+
+_WEEKDAY_NAMES = (
+    "السبت",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الثلثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعة",
+)
+
+
+def _weekday(d) -> str | None:
+    """The weekday a weekday expression names («فجر الأحد» → «الاحد»)."""
+    if d is None or d.kind != "weekday":
+        return None
+    t = d.text.replace("أ", "ا").replace("إ", "ا")
+    for name in _WEEKDAY_NAMES:
+        if name in t:
+            return "الثلاثاء" if name == "الثلثاء" else name
+    return None
+
+
+def _day(d) -> str | None:
+    if d is None or d.date is None or d.precision != "day":
+        return None
+    return d.date
+
+
+def compatible(ev: EventGroup, m) -> bool:
+    """Whether mention ``m`` can be one more statement of event ``ev``."""
+    if m.group is not None and m.group in ev.groups:
+        return False
+    anaphoric_site = m.site_anaphor or (m.best_place is None and _site_word(m))
+    if not _families_ok(ev.families, _families(m), anaphoric_site):
+        return False
+    ids = _actor_ids(m)
+    if ids and ev.actor_ids and not ids & ev.actor_ids:
+        return False
+    if not _place_ok(ev.places, list(m.best_place[1]) if m.best_place else []):
+        return False
+    if not m.ref and not m.leads_ref and m.strong and bool(m.bg_hint) != bool(ev.bg_hint):
+        return False
+    wa, wb = _weekday(ev.date), _weekday(m.date)
+    if wa and wb and wa != wb and m.date_inside and ev.date_inside:
+        return False
+    if (
+        ev.date is not None
+        and m.date is not None
+        and ev.date.date
+        and m.date.date
+        and ev.date_inside
+        and (m.date_inside or m.bg_hint)
+    ):
+        n = min(len(ev.date.date), len(m.date.date), 7)
+        if ev.date.date[:n] != m.date.date[:n]:
+            return False
+    da, db = _day(ev.date), _day(m.date)
+    if da and db and da != db and m.date_inside:
+        import datetime as _dt
+
+        gap = abs((_dt.date.fromisoformat(da) - _dt.date.fromisoformat(db)).days)
+        if gap > 1:
+            return False
+    return True
+
+
+def _date_key(d) -> str | None:
+    if d is None:
+        return None
+    if d.date is not None:
+        return d.date
+    t = d.text.replace("أ", "ا")
+    if "اليوم" in t and "ذات" not in t and "نفس" not in t:
+        return "today"
+    if "امس" in t:
+        return "yesterday"
+    return None
+
+
+def merge(ctx: Any, mentions: list) -> list[EventGroup]:
+    """Events of a document from its mentions, in order of first mention."""
+    events: list[EventGroup] = []
+    for m in mentions:
+        cands = [ev for ev in events if compatible(ev, m)]
+        cands.sort(key=lambda ev: -ev.last)
+        fam = _families(m)
+        if fam and len(cands) > 1:
+            up = {f.upper() for f in fam}
+            cands.sort(
+                key=lambda ev: (
+                    0 if (not ev.families or {f.upper() for f in ev.families} & up) else 1
+                )
+            )
+        if m.ref and len(cands) > 1:
+            cands.sort(key=lambda ev: 1 if ev.bg_hint else 0)
+        target = None
+        if cands:
+            key = _date_key(m.date) if m.date_inside else None
+            if key is not None:
+                for ev in cands:
+                    if any(_date_key(x.date) == key for x in ev.mentions if x.date_inside):
+                        target = ev
+                        break
+            if target is None:
+                target = cands[0]
+        if m.strong and target is None:
+            events.append(EventGroup(m))
+        elif target is not None:
+            if m.split and m.group is not None and any(x.group == m.group for x in target.mentions):
+                events.append(EventGroup(m))
+            else:
+                if m.split:
+                    m.ev_start = m.ev_end = -1
+                target.add(m)
+    return events

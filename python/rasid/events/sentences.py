@@ -1,0 +1,109 @@
+"""Sentences, clauses and word positions of a document (offsets into the original text)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+__all__ = ["Sentence", "split_sentences", "Words"]
+
+# a sentence ends at . ! ? ؟ … or a line break; a full stop between digits does not count
+_END = re.compile(r"[!?؟\n…]|\.(?!\d)")
+# clause punctuation inside a sentence
+CLAUSE_PUNCT = re.compile(r"[،,؛;:]")
+_WORD = re.compile(r"[^\s]+")
+#: Longest first line still read as a headline.
+HEADLINE_MAX = 160
+
+
+class Sentence:
+    """A sentence ``text[start:end]``; ``headline`` for a title line at the top."""
+
+    __slots__ = ("start", "end", "headline", "index")
+
+    def __init__(self, start: int, end: int, headline: bool, index: int):
+        self.start = start
+        self.end = end
+        self.headline = headline
+        self.index = index
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Sentence({self.start},{self.end},headline={self.headline})"
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` with surrounding white space trimmed (empty ones dropped).
+
+    The first line is a headline when it is short, has no final full stop and more text
+    follows it.
+    """
+    out: list[Sentence] = []
+    pos = 0
+    n = len(text)
+    first_line_end = text.find("\n")
+    for m in _END.finditer(text):
+        if m.group() == "." and m.start() > 0 and text[m.start() - 1].isdigit():
+            continue
+        if m.group() == "\n" and _wrapped(text, m.start(), first_line_end):
+            continue
+        _add(text, pos, m.start(), out)
+        pos = m.end()
+    _add(text, pos, n, out)
+    if out and first_line_end > 0 and out[0].end <= first_line_end:
+        head = out[0]
+        tail = text[first_line_end:].strip()
+        if (
+            head.end - head.start <= HEADLINE_MAX
+            and text[head.end : head.end + 1] != "."
+            and len(tail) > head.end - head.start
+        ):
+            head.headline = True
+    return out
+
+
+def _wrapped(text: str, i: int, first_line_end: int) -> bool:
+    """Whether the line break at ``i`` only wraps a sentence: the line before ends in a
+    letter or a comma, the next line goes on with a letter, and it is not the first line."""
+    if i == first_line_end:
+        return False
+    j = i - 1
+    while j >= 0 and text[j] in " \t\r":
+        j -= 1
+    k = i + 1
+    while k < len(text) and text[k] in " \t\r":
+        k += 1
+    if j < 0 or k >= len(text):
+        return False
+    prev, nxt = text[j], text[k]
+    if nxt == "\n" or not (nxt.isalpha() or nxt in '«“"('):
+        return False
+    line_start = text.rfind("\n", 0, j) + 1
+    if j - line_start < 8:
+        return False
+    return prev.isalpha() or prev in "،,"
+
+
+def _add(text: str, s: int, e: int, out: list[Sentence]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append(Sentence(s, e, False, len(out)))
+
+
+class Words:
+    """White-space separated words of a text, to measure distances in words."""
+
+    __slots__ = ("starts",)
+
+    def __init__(self, text: str):
+        self.starts = [m.start() for m in _WORD.finditer(text)]
+
+    def index(self, offset: int) -> int:
+        """Index of the word containing (or preceding) ``offset``."""
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def distance(self, a_end: int, b_start: int) -> int:
+        """Words from the word holding ``a_end - 1`` to the word holding ``b_start``."""
+        return self.index(b_start) - self.index(max(a_end - 1, 0))

@@ -1,0 +1,183 @@
+"""Event detection: which statements are events, of which type, with which evidence.
+
+Every sentence here is written for these tests (none is taken from the dev articles).
+"""
+
+from __future__ import annotations
+
+import pytest
+import rasid
+from rasid.events import extract
+
+
+def at(text: str, part: str) -> tuple[int, int]:
+    """Offsets of ``part`` in ``text`` (it must occur once)."""
+    assert text.count(part) == 1, part
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def spans(event) -> list[tuple[int, int]]:
+    return [(e.start, e.end) for e in event.evidence]
+
+
+# ---------------------------------------------------------------------------------------------
+# one sentence, one event of each type
+
+
+TYPES = [
+    (
+        "سقطت ثلاثة صواريخ كاتيوشا مساء الثلاثاء على قاعدة عين الأسد في محافظة الأنبار.",
+        "rocket_attack",
+        "katyusha_rocket",
+        "سقطت ثلاثة صواريخ كاتيوشا مساء الثلاثاء على قاعدة عين الأسد في محافظة الأنبار",
+    ),
+    (
+        "أعلن الحرس الثوري الإيراني أنه استهدف مقرات لجماعات كردية معارضة قرب مدينة كويسنجق"
+        " بصواريخ بالستية اليوم.",
+        "missile_attack",
+        "ballistic_missile",
+        "أعلن الحرس الثوري الإيراني أنه استهدف مقرات لجماعات كردية معارضة قرب مدينة كويسنجق"
+        " بصواريخ بالستية اليوم",
+    ),
+    (
+        "أعلنت فصائل عراقية أن طائرة مسيرة مفخخة استهدفت حقل كورمور للغاز صباح أمس، ما أدى"
+        " إلى توقف الإنتاج.",
+        "drone_attack",
+        "drone",
+        "أعلنت فصائل عراقية أن طائرة مسيرة مفخخة استهدفت حقل كورمور للغاز صباح أمس،",
+    ),
+    (
+        "قتل أربعة مسلحين في غارة تركية بطائرة مسيرة استهدفت سيارتهم قرب مدينة سنجار اليوم السبت.",
+        "air_strike",
+        "drone",
+        "قتل أربعة مسلحين في غارة تركية بطائرة مسيرة استهدفت سيارتهم قرب مدينة سنجار اليوم السبت",
+    ),
+    (
+        "قصفت قوات النظام بقذائف الهاون بلدة كفرنبل جنوبي إدلب، ما أدى إلى مقتل مدني وإصابة"
+        " ثلاثة آخرين.",
+        "shelling",
+        "mortar",
+        "قصفت قوات النظام بقذائف الهاون بلدة كفرنبل جنوبي إدلب،",
+    ),
+    (
+        "انفجرت عبوة ناسفة على رتل للجيش العراقي قرب قضاء الطارمية شمال بغداد، ما أسفر عن"
+        " إصابة جنديين.",
+        "ied_attack",
+        "ied",
+        "انفجرت عبوة ناسفة على رتل للجيش العراقي قرب قضاء الطارمية شمال بغداد،",
+    ),
+    (
+        "قتل ضابط وثلاثة جنود في هجوم مسلح شنه عناصر من تنظيم داعش على نقطة عسكرية في ناحية"
+        " الرشاد.",
+        "armed_clash",
+        "firearms",
+        "قتل ضابط وثلاثة جنود في هجوم مسلح شنه عناصر من تنظيم داعش على نقطة عسكرية في ناحية الرشاد",
+    ),
+    (
+        "أضرم مسلحون مجهولون النار في شاحنتين تنقلان معدات للقوات الأمريكية قرب مدينة الديوانية"
+        " فجر اليوم.",
+        "other_attack",
+        None,
+        "أضرم مسلحون مجهولون النار في شاحنتين تنقلان معدات للقوات الأمريكية قرب مدينة الديوانية"
+        " فجر اليوم",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, event_type, weapon, evidence", TYPES)
+def test_each_event_type_is_detected_with_its_evidence(text, event_type, weapon, evidence):
+    events = extract(text, published="2022-09-28", doc_id="t")
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.event_type == event_type
+    assert ev.weapon == weapon
+    assert spans(ev) == [at(text, evidence)]
+    assert ev.evidence[0].text == evidence
+    assert ev.background is False
+
+
+def test_passive_verb_states_an_attack():
+    text = "استُهدفت قاعدة بلد الجوية فجر اليوم بصاروخين، وفق مصدر أمني."
+    (ev,) = extract(text, published="2021-05-04")
+    assert ev.event_type == "rocket_attack"
+    assert spans(ev) == [at(text, "استُهدفت قاعدة بلد الجوية فجر اليوم بصاروخين،")]
+    assert (ev.munitions.min, ev.munitions.max) == (2, 2)
+
+
+def test_public_api_is_reexported():
+    assert rasid.extract is extract
+    assert rasid.Event is rasid.events.Event
+
+
+# ---------------------------------------------------------------------------------------------
+# not events
+
+
+NOT_EVENTS = [
+    # statistics
+    "أحصت القوات الأمريكية 40 هجوماً على قواعدها منذ بداية الشهر، وهو الهجوم الخامس هذا الأسبوع.",
+    "تعرضت القوات الأجنبية للهجمات ما لا يقل عن 12 مرة خلال الشهر الماضي.",
+    # threats and plans
+    "هددت جماعة مسلحة بقصف القواعد الأمريكية بالصواريخ إذا لم تنسحب القوات من البلاد.",
+    "تدرس الحكومة خيارات للرد على الهجمات الأخيرة، بينها إمكانية تنفيذ ضربات جوية ضد مواقع"
+    " الفصائل.",
+    # denial
+    "نفت قيادة العمليات المشتركة سقوط صواريخ على مطار بغداد الدولي، مؤكدة أن الأنباء عارية"
+    " عن الصحة.",
+    # habitual and general statements
+    "وتتعرض القواعد الأمريكية في سوريا يومياً لهجمات بالطائرات المسيرة منذ أشهر.",
+    "وغالباً ما تستهدف الفصائل أرتال الدعم اللوجستي بعبوات ناسفة على الطرق السريعة.",
+    # weapons without an attack
+    "أجرت وزارة الدفاع اختباراً لصواريخ جديدة وطائرات مسيرة محلية الصنع.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_statements_that_are_not_events(text):
+    assert extract(text, published="2023-11-20") == []
+
+
+def test_no_trigger_no_work():
+    assert extract("التقى رئيس الوزراء وفداً من المستثمرين في بغداد.") == []
+    assert extract("") == []
+    assert extract("   \n ") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# one event per real event
+
+
+def test_two_sentences_about_one_attack_are_one_event_with_both_spans():
+    text = (
+        "استهدف هجوم بطائرتين مسيرتين قاعدة حرير شمالي أربيل مساء الأحد. وقال مسؤول كردي إن"
+        " الهجوم على قاعدة حرير لم يسفر عن خسائر بشرية."
+    )
+    (ev,) = extract(text, published="2023-10-30")
+    assert ev.event_type == "drone_attack"
+    assert spans(ev) == [
+        at(text, "استهدف هجوم بطائرتين مسيرتين قاعدة حرير شمالي أربيل مساء الأحد"),
+        at(text, "وقال مسؤول كردي إن الهجوم على قاعدة حرير لم يسفر عن خسائر بشرية"),
+    ]
+    assert (ev.killed.min, ev.killed.max, ev.wounded.min, ev.wounded.max) == (0, 0, 0, 0)
+
+
+def test_two_attacks_in_one_article_stay_two_events():
+    text = (
+        "سقطت أربعة صواريخ على قاعدة عين الأسد مساء الاثنين. وفي سوريا، استهدفت طائرة مسيرة"
+        " قاعدة التنف في الليلة نفسها."
+    )
+    events = extract(text, published="2023-10-31")
+    assert [e.event_type for e in events] == ["rocket_attack", "drone_attack"]
+    assert [e.location.id for e in events] == ["iq.site.ain_al_asad", "sy.site.tanf"]
+
+
+def test_a_dual_with_ordinals_is_two_events():
+    text = (
+        "أفاد مصدر أمني باستهدافين بعبوات ناسفة لرتلين للتحالف الدولي، الأول قرب مدينة"
+        " الناصرية والثاني قرب مدينة السماوة."
+    )
+    events = extract(text, published="2021-08-24")
+    assert [e.event_type for e in events] == ["ied_attack", "ied_attack"]
+    assert [e.location.name_ar for e in events] == ["الناصرية", "السماوة"]
+    assert events[0].munitions is None and events[1].munitions is None
