@@ -403,7 +403,9 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
             p.wspan = (m.start, m.end)
             parts.append(p)
         return parts
-    if any(t.role == "dual" and not t.definite for t in m.anchors):
+    days = [d for d in ctx.dates if m.start <= d.start < m.end]
+    if len(days) >= 2 and any(t.role == "dual" and not t.definite for t in m.anchors):
+        # «هجومين … الليلة الماضية وظهر اليوم»: two attacks at two times
         group_seq[0] += 1
         gid = group_seq[0]
         twin = Mention(m.sent, m.start, m.end, m.ev_start, m.ev_end)

@@ -155,7 +155,7 @@ def _place_part_after(cues, words, pos) -> bool:
         if (
             c.role == "partial"
             and c.start >= pos
-            and words.distance(pos, c.start) <= 1
+            and words.distance(pos, c.start) <= 2
             and c.name.startswith(("داخل", "خارج", "وسط"))
         ):
             return True
