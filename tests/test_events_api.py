@@ -7,7 +7,6 @@ import json
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-
 import rasid
 from rasid.errors import InputError, OptionError, TextTypeError
 from rasid.events import EVENT_TYPES, extract, extract_document
@@ -153,3 +152,55 @@ def test_thread_safe_and_pure():
             pool.map(lambda t: [e.to_dict() for e in extract(t, published="2021-03-10")], docs)
         )
     assert got == expected
+
+
+try:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover
+    given = None
+
+if given is not None:
+    _PIECES = st.sampled_from(
+        [
+            "سقطت",
+            " صواريخ",
+            " ثلاثة",
+            " على",
+            " قاعدة عين الأسد",
+            "، ",
+            ". ",
+            "\n",
+            " مقتل",
+            " جنديين",
+            " أمس",
+            " الأحد (18 نيسان 2021)",
+            " لم",
+            " تبنت",
+            " «",
+            "»",
+            "ـ",
+            "\u064e",
+            " ٣",
+            " غارة",
+            " تركية",
+            " قرية",
+            " بينهم",
+            " 😀",
+            " x",
+        ]
+    )
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(_PIECES, max_size=30), st.sampled_from([None, "2021-04-19"]))
+    def test_never_crashes_and_offsets_always_slice(pieces, published):
+        text = "".join(pieces)
+        for ev in extract(text, published=published):
+            assert ev.event_type in EVENT_TYPES
+            for e in ev.evidence:
+                assert text[e.start : e.end] == e.text
+            for c in (ev.munitions, ev.killed, ev.wounded):
+                if c is not None and c.start is not None:
+                    assert text[c.start : c.end] == c.text
+            if ev.location is not None:
+                assert text[ev.location.start : ev.location.end] == ev.location.mention

@@ -1130,8 +1130,8 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
         pub = infer_published(text)
         if pub is not None:
             dates = _dates_in(text, lo, hi, pub)
-    numbers = [_shift(n, lo) for n in parse_numbers(text[lo:hi])] if lo else parse_numbers(
-        text[:hi]
+    numbers = (
+        [_shift(n, lo) for n in parse_numbers(text[lo:hi])] if lo else parse_numbers(text[:hi])
     )
     ctx = Context(text, hits, numbers, dates, pub)
     ctx.sentence_starts = [s.start for s in sentences]
