@@ -383,3 +383,29 @@ def test_offsets_always_slice_a_normalized_name(text):
             assert text[m.start : m.end] == m.text
             surface = rasid.normalize(m.text) if hasattr(rasid, "normalize") else m.text
             assert surface.strip()
+
+
+def test_default_gazetteer_cache(tmp_path, monkeypatch):
+    from rasid import gazetteer as gz
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "places.csv").write_text("name,id,kind\nبغداد,baghdad,place\n", encoding="utf-8")
+    monkeypatch.setattr(gz, "_default_paths", lambda: [data / "places.csv"])
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("RASID_CACHE_DIR", str(cache))
+    gz._default.cache_clear()
+    try:
+        built = gz.default_gazetteer()
+        assert [m.id for m in built.find("وبغداد")] == ["baghdad"]
+        cached = list(cache.glob("default-gazetteer-*.rgz"))
+        assert len(cached) == 1
+        gz._default.cache_clear()
+        loaded = gz.default_gazetteer()
+        assert len(loaded) == len(built)
+        # a damaged cache file is rebuilt, not an error
+        cached[0].write_bytes(b"RASIDGAZ-broken")
+        gz._default.cache_clear()
+        assert len(gz.default_gazetteer()) == len(built)
+    finally:
+        gz._default.cache_clear()

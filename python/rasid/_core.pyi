@@ -66,8 +66,8 @@ def parse_numbers(text: str, /) -> list[NumberMention]: ...
 
 # ---- gazetteer (rust/py/src/gazetteer.rs) ----
 
-from collections.abc import Iterable, Mapping
-from typing import Any, final
+from collections.abc import Iterable, Mapping  # noqa: E402
+from typing import Any, final  # noqa: E402
 
 @final
 class GazetteerCore:

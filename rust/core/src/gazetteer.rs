@@ -3,8 +3,8 @@
 //! A [`Gazetteer`] holds many names (places, bases, actors, weapons, trigger words), each
 //! tied to an entity with an id, a kind and attributes; variant spellings share an id. Names
 //! and texts are normalized the same way and folded into a one-byte alphabet
-//! ([`alphabet`]), the names go into a compact trie, and [`Gazetteer::find`] walks the trie
-//! only where a name may start:
+//! ([`alphabet`]), the names go into a table of whole-word spans ([`words`]), and
+//! [`Gazetteer::find`] looks spans up only where a name may start:
 //!
 //! * at the start of a word, or after the proclitics و ف ب ل ك in their combinations
 //!   (و/ف, then ب/ل/ك): «وبغداد», «فببغداد» is not a combination, «ولبغداد» is;
@@ -21,23 +21,43 @@
 //! several entities share the winning name, every one of them is reported. With
 //! `overlapping` every valid match is reported.
 //!
-//! Offsets are computed on bytes of the folded text and turned into code-point offsets of the
-//! original text through the span of each folded byte ([`alphabet::Folded`]).
+//! # Design
+//!
+//! * **Fold.** One table lookup per code point turns the original text (a `&str`, or the
+//!   1/2/4-byte storage of a Python `str`) into one byte per normalized character, with the
+//!   original start of each byte ([`alphabet::FoldTable`]). The table is computed from the
+//!   normalizer ([`crate::normalize`]) itself, so it normalizes exactly as
+//!   `rasid.normalize` does. Word bytes are the bytes `>= 0x80`.
+//! * **Lookup.** A name can only start at a word start or after a proclitic and only end at
+//!   a word end, so no automaton runs over the text: words are found eight bytes at a time,
+//!   and at each candidate start the span up to the end of the word is looked up by hash
+//!   (a Bloom filter first, then an open-addressing table), extended word by word while a
+//!   longer name may continue ([`words`]). The cost per word is about one probe whatever the
+//!   number of names.
+//! * **Offsets.** Byte offsets inside; the match `s..e` maps back to code points
+//!   `starts[s]..start of the next unit` ([`alphabet::Folded::end_of`]), so trailing harakat
+//!   and tatweel of the name are part of its span and `original[start..end]` normalizes to
+//!   the name (or, for the ل+ال contraction, to the name without its alef).
+//! * **Storage.** Strings in one arena, records as `#[repr(C)]` arrays, written and read as
+//!   such by [`Gazetteer::save`] / [`Gazetteer::load`] (versioned, checksummed, every index
+//!   checked on load).
+//! * **Batches.** [`Gazetteer::find_batch`] runs on a rayon pool owned by this module and
+//!   recreated in a process forked from one that used it.
 
 pub mod alphabet;
 mod file;
 mod norm;
-mod trie;
+pub mod words;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
-use alphabet::{Folded, BEH, FEH, IS_WORD, KAF, LAM, WAW};
+use alphabet::{is_word, FoldTable, Folded, BEH, FEH, KAF, LAM, WAW};
 pub use file::FileError;
 pub use norm::Norm;
-use trie::{Trie, NONE};
+use words::{WordTable, NONE};
 
 /// A name written without the article (بغداد): matches at a word start or after clitics.
 const PLAIN: u8 = 1;
@@ -105,12 +125,14 @@ pub struct Match {
 }
 
 /// A span of the string arena.
+#[repr(C)]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct StrRef {
     off: u32,
     len: u32,
 }
 
+#[repr(C)]
 #[derive(Debug, Clone, Copy, Default)]
 struct Entity {
     id: StrRef,
@@ -119,22 +141,24 @@ struct Entity {
     attrs_len: u32,
 }
 
+#[repr(C)]
 #[derive(Debug, Clone, Copy, Default)]
 struct Name {
     text: StrRef,
     entity: u32,
 }
 
-const TAG_BOOL: u8 = 1;
-const TAG_INT: u8 = 2;
-const TAG_FLOAT: u8 = 3;
-const TAG_STR: u8 = 4;
+const TAG_BOOL: u32 = 1;
+const TAG_INT: u32 = 2;
+const TAG_FLOAT: u32 = 3;
+const TAG_STR: u32 = 4;
 
+#[repr(C)]
 #[derive(Debug, Clone, Copy, Default)]
 struct Attr {
-    key: u32,
-    tag: u8,
     payload: u64,
+    key: u32,
+    tag: u32,
 }
 
 /// A string arena with interning for short repeated strings (kinds, keys).
@@ -170,14 +194,15 @@ impl Arena {
 /// Collects entries and builds a [`Gazetteer`].
 #[derive(Debug)]
 pub struct GazetteerBuilder {
-    norm: Norm,
+    fold: Arc<FoldTable>,
+    scratch: Folded,
     arena: Arena,
     keys: Vec<StrRef>,
     key_ids: HashMap<String, u32>,
     entity_ids: HashMap<String, u32>,
     entities: Vec<Entity>,
     /// (entity, key, value) in the order added; the last value of a key wins.
-    attrs: Vec<(u32, u32, u8, u64)>,
+    attrs: Vec<(u32, u32, u32, u64)>,
     names: Vec<Name>,
     /// Folded patterns: (offset in `pattern_bytes`, length, name, kind).
     patterns: Vec<(u32, u32, u32, u8)>,
@@ -189,7 +214,8 @@ impl GazetteerBuilder {
     /// A builder whose names and texts will be normalized with `norm`.
     pub fn new(norm: Norm) -> GazetteerBuilder {
         GazetteerBuilder {
-            norm,
+            fold: fold_table(&norm),
+            scratch: Folded::default(),
             arena: Arena::default(),
             keys: Vec::new(),
             key_ids: HashMap::new(),
@@ -231,9 +257,9 @@ impl GazetteerBuilder {
         if id.is_empty() {
             return Err(err(format!("name {name:?} has an empty id")));
         }
-        let mut folded = Vec::new();
-        self.norm.feed(name.chars(), |c, _, _| folded.push(c));
-        let pattern = alphabet::fold_name(folded.into_iter());
+        self.fold
+            .fold(name.chars().map(u32::from), &mut self.scratch);
+        let pattern = alphabet::trim_pattern(&self.scratch.bytes);
         if pattern.is_empty() {
             return Err(err(format!(
                 "name {name:?} (id {id:?}) has no letter or digit after normalization"
@@ -308,7 +334,7 @@ impl GazetteerBuilder {
     /// Builds the gazetteer.
     pub fn build(self) -> Gazetteer {
         let GazetteerBuilder {
-            norm,
+            fold,
             arena,
             keys,
             mut entities,
@@ -345,7 +371,7 @@ impl GazetteerBuilder {
         }
         drop(attrs);
 
-        // Patterns: sorted, the same bytes grouped into one trie output.
+        // Patterns: sorted, the same bytes grouped into one output.
         let bytes_of = |p: &(u32, u32, u32, u8)| &pattern_bytes[p.0 as usize..(p.0 + p.1) as usize];
         patterns.sort_unstable_by(|a, b| bytes_of(a).cmp(bytes_of(b)).then(a.2.cmp(&b.2)));
         let mut unique: Vec<&[u8]> = Vec::new();
@@ -371,15 +397,15 @@ impl GazetteerBuilder {
             *out_mask.last_mut().expect("pushed above") |= p.3;
         }
         out_start.push(outputs.len() as u32);
-        let trie = Trie::build(&unique);
+        let words = WordTable::build(&unique);
         Gazetteer {
-            norm,
-            arena: arena.text,
+            fold,
+            arena: arena.text.into_bytes(),
             keys,
             entities,
             attrs: flat,
             names,
-            trie,
+            words,
             out_start,
             out_mask,
             outputs,
@@ -399,15 +425,17 @@ impl Arena {
 }
 
 /// A built gazetteer: immutable, `Send + Sync`, shared by threads.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Gazetteer {
-    norm: Norm,
-    arena: String,
+    fold: Arc<FoldTable>,
+    /// Every string, concatenated; each one is UTF-8 (checked when read, so that a file
+    /// need not be validated as a whole when loaded).
+    arena: Vec<u8>,
     keys: Vec<StrRef>,
     entities: Vec<Entity>,
     attrs: Vec<Attr>,
     names: Vec<Name>,
-    trie: Trie,
+    words: WordTable,
     out_start: Vec<u32>,
     out_mask: Vec<u8>,
     outputs: Vec<u32>,
@@ -427,7 +455,7 @@ thread_local! {
 impl Gazetteer {
     /// The normalization of this gazetteer.
     pub fn norm(&self) -> &Norm {
-        &self.norm
+        self.fold.norm()
     }
 
     /// Number of names (entries) it holds.
@@ -452,7 +480,7 @@ impl Gazetteer {
             + self.entities.len() * std::mem::size_of::<Entity>()
             + self.attrs.len() * std::mem::size_of::<Attr>()
             + self.names.len() * std::mem::size_of::<Name>()
-            + self.trie.heap_bytes()
+            + self.words.heap_bytes()
             + self.out_start.len() * 4
             + self.out_mask.len()
             + self.outputs.len() * 4
@@ -461,6 +489,7 @@ impl Gazetteer {
     fn str_of(&self, r: StrRef) -> &str {
         self.arena
             .get(r.off as usize..(r.off as usize + r.len as usize))
+            .and_then(|b| std::str::from_utf8(b).ok())
             .unwrap_or("")
     }
 
@@ -530,33 +559,38 @@ impl Gazetteer {
     /// Finds the names in the text whose characters `chars` yields (in order); offsets are
     /// indices into that sequence of characters.
     pub fn find_chars<I: Iterator<Item = char>>(&self, chars: I, overlapping: bool) -> Vec<Match> {
+        self.find_units(chars.map(u32::from), overlapping)
+    }
+
+    /// Finds the names in the text whose code points `units` yields (a Python `str`'s
+    /// storage; a lone surrogate reads as U+FFFD); offsets are indices into that sequence.
+    pub fn find_units<I: Iterator<Item = u32>>(&self, units: I, overlapping: bool) -> Vec<Match> {
         let mut out = Vec::new();
         SCRATCH.with(|s| match s.try_borrow_mut() {
-            Ok(mut s) => self.find_into(chars, overlapping, &mut s, &mut out),
-            Err(_) => self.find_into(chars, overlapping, &mut Scratch::default(), &mut out),
+            Ok(mut s) => self.find_into(units, overlapping, &mut s, &mut out),
+            Err(_) => self.find_into(units, overlapping, &mut Scratch::default(), &mut out),
         });
         out
     }
 
-    fn find_into<I: Iterator<Item = char>>(
+    fn find_into<I: Iterator<Item = u32>>(
         &self,
-        chars: I,
+        units: I,
         overlapping: bool,
         scratch: &mut Scratch,
         out: &mut Vec<Match>,
     ) {
         let Scratch { folded, hits } = scratch;
-        folded.clear();
         hits.clear();
-        self.norm.feed(chars, |c, s, e| folded.push(c, s, e));
-        self.scan(&folded.bytes, overlapping, hits);
+        self.fold.fold(units, folded);
+        self.scan(&folded.bytes, folded.starts.len(), overlapping, hits);
         if overlapping {
             hits.sort_unstable_by_key(|h| (h.0, std::cmp::Reverse(h.1)));
         }
         for &(s, e, pat, mask) in hits.iter() {
             let (start, end) = (
                 folded.starts[s as usize] as usize,
-                folded.ends[e as usize - 1] as usize,
+                folded.end_of(e as usize),
             );
             let range =
                 self.out_start[pat as usize] as usize..self.out_start[pat as usize + 1] as usize;
@@ -572,97 +606,99 @@ impl Gazetteer {
         }
     }
 
-    /// Walks the trie from byte `c`; records valid matches (all of them when `overlapping`,
-    /// else returns the longest) whose pattern kind is in `mask`.
+    /// Looks up the spans starting at byte `c` whose first word ends at `we`, extending over
+    /// the following words while a longer name may match; records the matches whose pattern
+    /// kind is in `mask` (all when `overlapping`, else returns the longest). `b` is the
+    /// padded folded text of `n` bytes.
     #[inline]
-    fn walk(
+    #[allow(clippy::too_many_arguments)]
+    fn try_at(
         &self,
         b: &[u8],
+        n: usize,
         c: usize,
+        we: usize,
         mask: u8,
         overlapping: bool,
         hits: &mut Vec<(u32, u32, u32, u8)>,
-    ) -> Option<(usize, u32)> {
-        let n = b.len();
-        let t = &self.trie;
+    ) -> Option<(usize, usize, u32, u8)> {
+        let t = &self.words;
+        let mut end = we;
+        let mut h = words::first_word_hash_at(b, c, we);
         let mut best = None;
-        let first = b[c];
-        let mut node = t.root_child(first);
-        if node == 0 {
-            return None;
-        }
-        let mut j = c + 1;
-        loop {
-            let o = t.out[node as usize];
-            if o != NONE
-                && (j == n || !IS_WORD[b[j] as usize])
-                && self.out_mask[o as usize] & mask != 0
-            {
+        while let Some(idx) = t.get(h, &b[c..end]) {
+            let e = t.entries[idx as usize];
+            if e.out != NONE && self.out_mask[e.out as usize] & mask != 0 {
                 if overlapping {
-                    hits.push((c as u32, j as u32, o, mask));
+                    hits.push((c as u32, end as u32, e.out, mask));
                 } else {
-                    best = Some((j, o));
+                    best = Some((c, end, e.out, mask));
                 }
             }
-            if j >= n {
+            if e.cont == 0 {
                 break;
             }
-            let next = if j == c + 1 {
-                match t.root_pair(first, b[j]) {
-                    0 => None,
-                    x => Some(x),
-                }
-            } else {
-                t.child(node, b[j])
-            };
-            match next {
-                Some(x) => node = x,
-                None => break,
+            let mut k = end;
+            while k < n && !is_word(b[k]) {
+                k += 1;
             }
-            j += 1;
+            if k >= n {
+                break;
+            }
+            while k < n && is_word(b[k]) {
+                k += 1;
+            }
+            h = words::extend_hash(h, &b[end..k]);
+            end = k;
         }
         best
     }
 
-    /// Scans folded bytes, pushing `(start, end, pattern, mask)` hits in byte offsets.
-    fn scan(&self, b: &[u8], overlapping: bool, hits: &mut Vec<(u32, u32, u32, u8)>) {
-        if self.trie.is_empty() {
+    /// Scans the folded text `b` (`n` bytes and the zero padding), pushing
+    /// `(start, end, pattern, mask)` hits in byte offsets. Words are found eight bytes at a
+    /// time: word bytes are the bytes with the high bit set.
+    fn scan(&self, b: &[u8], n: usize, overlapping: bool, hits: &mut Vec<(u32, u32, u32, u8)>) {
+        const HI: u64 = 0x8080_8080_8080_8080;
+        let load = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+        if self.words.entries.is_empty() || b.len() < n + alphabet::PAD {
             return;
         }
-        let n = b.len();
         let mut i = 0;
         while i < n {
-            while i < n && !IS_WORD[b[i] as usize] {
-                i += 1;
+            // Next word start (the padding is all separators).
+            let x = load(i) & HI;
+            if x == 0 {
+                i += 8;
+                continue;
             }
-            if i >= n {
-                break;
+            let ws = i + (x.trailing_zeros() / 8) as usize;
+            let mut we = ws;
+            loop {
+                let y = !load(we) & HI;
+                if y != 0 {
+                    we += (y.trailing_zeros() / 8) as usize;
+                    break;
+                }
+                we += 8;
             }
-            let ws = i;
             let c0 = b[ws];
-            let mut found = self
-                .walk(b, ws, PLAIN | ARTICLE, overlapping, hits)
-                .map(|(e, o)| (ws, e, o, PLAIN | ARTICLE));
-            if found.is_none() && ws + 1 < n {
+            let mut found = self.try_at(b, n, ws, we, PLAIN | ARTICLE, overlapping, hits);
+            if found.is_none() && ws + 1 < we {
                 let m1 = match c0 {
                     WAW | FEH | BEH | KAF => PLAIN | ARTICLE,
                     LAM => PLAIN | CONTRACTED,
                     _ => 0,
                 };
                 if m1 != 0 {
-                    found = self
-                        .walk(b, ws + 1, m1, overlapping, hits)
-                        .map(|(e, o)| (ws + 1, e, o, m1));
-                    if found.is_none() && (c0 == WAW || c0 == FEH) && ws + 2 < n {
+                    found = self.try_at(b, n, ws + 1, we, m1, overlapping, hits);
+                    if found.is_none() && (c0 == WAW || c0 == FEH) && ws + 2 < we {
                         let m2 = match b[ws + 1] {
                             BEH | KAF => PLAIN | ARTICLE,
                             LAM => PLAIN | CONTRACTED,
                             _ => 0,
                         };
                         if m2 != 0 {
-                            found = self
-                                .walk(b, ws + 2, m2, overlapping, hits)
-                                .map(|(e, o)| (ws + 2, e, o, m2));
+                            found = self.try_at(b, n, ws + 2, we, m2, overlapping, hits);
                         }
                     }
                 }
@@ -671,9 +707,7 @@ impl Gazetteer {
                 hits.push((s as u32, e as u32, o, mask));
                 i = e;
             } else {
-                while i < n && IS_WORD[b[i] as usize] {
-                    i += 1;
-                }
+                i = we;
             }
         }
     }
@@ -687,7 +721,7 @@ impl Gazetteer {
         threads: Option<usize>,
     ) -> Vec<Vec<Match>> {
         use rayon::prelude::*;
-        let one = |d: &T| self.find_chars(d.chars(), overlapping);
+        let one = |d: &T| self.find_units(d.units(), overlapping);
         if docs.len() > 1 && threads != Some(1) {
             if let Some(p) = pool(threads) {
                 return p.install(|| docs.par_iter().map(one).collect());
@@ -697,31 +731,46 @@ impl Gazetteer {
     }
 }
 
-/// A document whose characters can be read from any thread.
+/// A document whose code points can be read from any thread.
 pub trait CharSource: Sync {
-    /// The iterator over the characters.
-    type Chars<'a>: Iterator<Item = char>
+    /// The iterator over the code points.
+    type Units<'a>: Iterator<Item = u32>
     where
         Self: 'a;
-    /// The characters of the document, in order.
-    fn chars(&self) -> Self::Chars<'_>;
+    /// The code points of the document, in order.
+    fn units(&self) -> Self::Units<'_>;
 }
 
+type StrUnits<'a> = std::iter::Map<std::str::Chars<'a>, fn(char) -> u32>;
+
 impl CharSource for &str {
-    type Chars<'a>
-        = std::str::Chars<'a>
+    type Units<'a>
+        = StrUnits<'a>
     where
         Self: 'a;
-    fn chars(&self) -> Self::Chars<'_> {
-        str::chars(self)
+    fn units(&self) -> StrUnits<'_> {
+        self.chars().map(u32::from as fn(char) -> u32)
     }
 }
 
 impl CharSource for String {
-    type Chars<'a> = std::str::Chars<'a>;
-    fn chars(&self) -> Self::Chars<'_> {
-        str::chars(self)
+    type Units<'a> = StrUnits<'a>;
+    fn units(&self) -> StrUnits<'_> {
+        self.chars().map(u32::from as fn(char) -> u32)
     }
+}
+
+/// The fold table of `norm`, shared by every gazetteer with the same options.
+fn fold_table(norm: &Norm) -> Arc<FoldTable> {
+    static TABLES: Mutex<Vec<(u64, Arc<FoldTable>)>> = Mutex::new(Vec::new());
+    let bits = norm.to_bits();
+    let mut tables = TABLES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, t)) = tables.iter().find(|(b, _)| *b == bits) {
+        return t.clone();
+    }
+    let t = Arc::new(FoldTable::new(norm));
+    tables.push((bits, t.clone()));
+    t
 }
 
 /// The worker pools, by size, with the process id that created them: a child made by

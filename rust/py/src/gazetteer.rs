@@ -27,38 +27,47 @@ enum Doc<'a> {
     Ucs4(&'a [u32]),
 }
 
-/// Iterator over the characters of a [`Doc`]; a lone surrogate reads as U+FFFD (a symbol), so
-/// offsets stay those of the Python string.
-enum DocChars<'a> {
+/// Iterator over the code points of a [`Doc`] (a lone surrogate reads as U+FFFD, a symbol, so
+/// offsets stay those of the Python string).
+enum DocUnits<'a> {
     Ucs1(std::slice::Iter<'a, u8>),
     Ucs2(std::slice::Iter<'a, u16>),
     Ucs4(std::slice::Iter<'a, u32>),
 }
 
-impl Iterator for DocChars<'_> {
-    type Item = char;
+impl Iterator for DocUnits<'_> {
+    type Item = u32;
     #[inline]
-    fn next(&mut self) -> Option<char> {
+    fn next(&mut self) -> Option<u32> {
         match self {
-            DocChars::Ucs1(it) => it.next().map(|&b| b as char),
-            DocChars::Ucs2(it) => it
-                .next()
-                .map(|&u| char::from_u32(u as u32).unwrap_or('\u{FFFD}')),
-            DocChars::Ucs4(it) => it.next().map(|&u| char::from_u32(u).unwrap_or('\u{FFFD}')),
+            DocUnits::Ucs1(it) => it.next().map(|&b| b as u32),
+            DocUnits::Ucs2(it) => it.next().map(|&u| u as u32),
+            DocUnits::Ucs4(it) => it.next().copied(),
         }
     }
 }
 
 impl CharSource for Doc<'_> {
-    type Chars<'b>
-        = DocChars<'b>
+    type Units<'b>
+        = DocUnits<'b>
     where
         Self: 'b;
-    fn chars(&self) -> DocChars<'_> {
+    fn units(&self) -> DocUnits<'_> {
         match *self {
-            Doc::Ucs1(s) => DocChars::Ucs1(s.iter()),
-            Doc::Ucs2(s) => DocChars::Ucs2(s.iter()),
-            Doc::Ucs4(s) => DocChars::Ucs4(s.iter()),
+            Doc::Ucs1(s) => DocUnits::Ucs1(s.iter()),
+            Doc::Ucs2(s) => DocUnits::Ucs2(s.iter()),
+            Doc::Ucs4(s) => DocUnits::Ucs4(s.iter()),
+        }
+    }
+}
+
+impl Doc<'_> {
+    /// Finds the names, with the loop specialized for the storage width.
+    fn find(&self, g: &Gazetteer, overlapping: bool) -> Vec<Match> {
+        match *self {
+            Doc::Ucs1(s) => g.find_units(s.iter().map(|&u| u as u32), overlapping),
+            Doc::Ucs2(s) => g.find_units(s.iter().map(|&u| u as u32), overlapping),
+            Doc::Ucs4(s) => g.find_units(s.iter().copied(), overlapping),
         }
     }
 }
@@ -292,10 +301,7 @@ impl PyGazetteer {
         let py = slf.py();
         let s = as_text(text)?;
         let g = &slf.get().inner;
-        let matches = match doc(s)? {
-            Doc::Ucs1(b) => g.find_chars(b.iter().map(|&c| c as char), overlapping),
-            d => g.find_chars(d.chars(), overlapping),
-        };
+        let matches = doc(s)?.find(g, overlapping);
         to_py_matches(py, slf, s, matches)
     }
 

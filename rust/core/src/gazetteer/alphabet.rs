@@ -1,11 +1,14 @@
 //! The one-byte matching alphabet.
 //!
-//! Normalized text is folded into bytes so that one byte is one normalized character: ASCII
-//! stays ASCII (letters lower-cased, white space and control characters become one space),
-//! the Arabic letters U+0621–U+064A become `0x81..=0xAA` (tatweel U+0640 is `0xA0`), harakat
-//! that survive normalization, common Persian/Urdu/Kurdish letters and any other letter get
-//! codes above that, Arabic punctuation folds to its ASCII twin and every quotation mark to
-//! `"`. Matching then runs over plain bytes and no UTF-8 decoding is needed, and the index of a
+//! Normalized text is folded into bytes so that one byte is one normalized character, and
+//! the bytes of words (letters and digits) are exactly the bytes `>= 0x80`: the Arabic
+//! letters U+0621–U+064A become `0x81..=0xAA`, harakat that survive normalization `0xC0`,
+//! common Persian/Urdu/Kurdish letters `0xC1..=0xD5`, ASCII digits `0xD6..=0xDF`, ASCII
+//! letters (either case) `0xE0..=0xF9` and any other letter or digit `0xFF`. Separators stay
+//! below `0x80`: white space and control characters become one space, ASCII punctuation stays
+//! itself, Arabic punctuation folds to its ASCII twin, every quotation mark to `"`, tatweel
+//! (when the normalization keeps it) to `0x1E` and any other symbol to `0x1F`. A word test is
+//! then one comparison, and eight bytes are tested at once with a mask. Matching then runs over plain bytes and no UTF-8 decoding is needed, and the index of a
 //! byte is the index of a normalized character, which the [`Folded`] buffer maps back to the
 //! original code points.
 
@@ -15,6 +18,12 @@ pub const SPACE: u8 = b' ';
 pub const OTHER_SYMBOL: u8 = 0x1F;
 /// Any letter outside ASCII and the Arabic block (Latin accents, Cyrillic, rare Arabic letters).
 pub const OTHER_LETTER: u8 = 0xFF;
+/// Tatweel U+0640 (a separator: it only survives when the normalization keeps it).
+pub const TATWEEL: u8 = 0x1E;
+/// First byte of the ASCII digits.
+const DIGIT0: u8 = 0xD6;
+/// First byte of the ASCII letters.
+const LETTER_A: u8 = 0xE0;
 /// Harakat and Quranic marks left in the text (only when diacritics are not removed).
 const MARK: u8 = 0xC0;
 
@@ -61,18 +70,12 @@ const EXTENDED: [(u32, u8); 21] = [
     (0x06D5, 0xD5), // ە
 ];
 
-/// `true` for bytes that are part of a word: ASCII letters and digits, Arabic letters, marks
-/// and other letters. Tatweel, white space, punctuation and symbols separate words.
-pub static IS_WORD: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0usize;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = c.is_ascii_lowercase() || c.is_ascii_digit() || (c >= 0x81 && c != 0xA0);
-        b += 1;
-    }
-    t
-};
+/// `true` for bytes that are part of a word (letters, digits, marks): the bytes `>= 0x80`.
+/// Tatweel, white space, punctuation and symbols separate words.
+#[inline(always)]
+pub fn is_word(b: u8) -> bool {
+    b >= 0x80
+}
 
 /// The alphabet byte of one normalized character, or `None` for a character that is dropped
 /// (invisible format characters such as ZWNJ, bidi marks and the BOM).
@@ -82,7 +85,11 @@ pub fn byte_of(c: char) -> Option<u8> {
     if u < 0x80 {
         let b = u as u8;
         return Some(if b.is_ascii_uppercase() {
-            b + 32
+            LETTER_A + (b - b'A')
+        } else if b.is_ascii_lowercase() {
+            LETTER_A + (b - b'a')
+        } else if b.is_ascii_digit() {
+            DIGIT0 + (b - b'0')
         } else if b <= 0x20 || b == 0x7F {
             SPACE
         } else {
@@ -90,10 +97,11 @@ pub fn byte_of(c: char) -> Option<u8> {
         });
     }
     Some(match u {
+        0x0640 => TATWEEL,
         0x0621..=0x064A => arabic(u),
         0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0610..=0x061A => MARK,
-        0x0660..=0x0669 => b'0' + (u - 0x0660) as u8,
-        0x06F0..=0x06F9 => b'0' + (u - 0x06F0) as u8,
+        0x0660..=0x0669 => DIGIT0 + (u - 0x0660) as u8,
+        0x06F0..=0x06F9 => DIGIT0 + (u - 0x06F0) as u8,
         0x060C | 0x066C => b',',
         0x061B => b';',
         0x061F => b'?',
@@ -121,19 +129,21 @@ pub fn byte_of(c: char) -> Option<u8> {
     })
 }
 
-/// A text folded into the alphabet, with the original code-point span of every byte.
+/// A text folded into the alphabet, with the original code-point start of every byte.
 ///
-/// `starts[i]..ends[i]` is the original span of the normalization unit that produced byte
-/// `i`; a span of bytes `s..e` maps back to `starts[s]..ends[e - 1]`. The buffers are reused
+/// Byte `i` came from the normalization unit starting at original code point `starts[i]`.
+/// A span of bytes `s..e` maps back to `starts[s]..end(e)`, where the end is the start of
+/// the next unit (so characters deleted after the last byte — harakat, tatweel, invisible
+/// marks — belong to the span, as in the normalizer's offset map). The buffers are reused
 /// from one document to the next.
 #[derive(Default, Debug, Clone)]
 pub struct Folded {
-    /// The folded bytes.
+    /// The folded bytes, followed by [`PAD`] zero bytes once folded by [`FoldTable::fold`].
     pub bytes: Vec<u8>,
     /// Original code-point start of each byte's unit.
     pub starts: Vec<u32>,
-    /// Original code-point end of each byte's unit.
-    pub ends: Vec<u32>,
+    /// Number of original code points.
+    pub original_len: u32,
 }
 
 impl Folded {
@@ -141,57 +151,172 @@ impl Folded {
     pub fn clear(&mut self) {
         self.bytes.clear();
         self.starts.clear();
-        self.ends.clear();
+        self.original_len = 0;
     }
 
-    /// Appends one normalized character produced by the original unit `start..end`.
-    /// White-space runs collapse into one space; dropped characters extend the previous unit.
-    #[inline]
-    pub fn push(&mut self, c: char, start: usize, end: usize) {
-        let end32 = end as u32;
-        match byte_of(c) {
-            None => {
-                if let Some(last) = self.ends.last_mut() {
-                    *last = (*last).max(end32);
-                }
-            }
-            Some(SPACE) if self.bytes.last() == Some(&SPACE) => {
-                if let Some(last) = self.ends.last_mut() {
-                    *last = (*last).max(end32);
-                }
-            }
-            Some(b) => {
-                self.bytes.push(b);
-                self.starts.push(start as u32);
-                self.ends.push(end32);
-            }
+    /// Appends byte `b` of the unit starting at original code point `start`; a space after a
+    /// space is absorbed into it.
+    #[inline(always)]
+    pub fn push(&mut self, b: u8, start: u32) {
+        if b == SPACE && self.bytes.last() == Some(&SPACE) {
+            return;
         }
+        self.bytes.push(b);
+        self.starts.push(start);
+    }
+
+    /// Original code-point end of the byte span ending (exclusively) at byte `e > 0`.
+    #[inline]
+    pub fn end_of(&self, e: usize) -> usize {
+        let unit = self.starts[e - 1];
+        let mut k = e;
+        while k < self.starts.len() && self.starts[k] == unit {
+            k += 1; // the other characters of an expansion (ﻻ → ل ا)
+        }
+        self.starts.get(k).map_or(self.original_len, |&s| s) as usize
     }
 }
 
-/// Folds an already-normalized name into its byte pattern: bytes of the alphabet, with
-/// leading and trailing separators trimmed. Returns an empty vector when nothing of the
-/// name is a letter or digit.
-pub fn fold_name(normalized: impl Iterator<Item = char>) -> Vec<u8> {
-    let mut out = Vec::new();
-    for c in normalized {
-        match byte_of(c) {
-            None => {}
-            Some(SPACE) if out.last() == Some(&SPACE) => {}
-            Some(b) => out.push(b),
+/// Zero bytes after the folded text, so that eight bytes can always be read at once.
+pub const PAD: usize = 8;
+
+/// Marks a code point that normalization deletes (in [`FoldTable`]).
+const DROP: u8 = 0;
+/// Marks a code point that normalizes to several characters (in [`FoldTable`]).
+const EXPAND: u8 = 1;
+
+/// Normalization and folding fused into one table lookup per code point.
+///
+/// The table is computed from the normalizer itself (each BMP code point run through
+/// [`crate::normalize::Normalizer::normalize_chars`] and folded), so it gives exactly the
+/// normalizer's result: its steps are per character except white-space folding, and every
+/// white-space run folds to one space here anyway. Code points above the BMP go through the
+/// normalizer one by one.
+#[derive(Clone)]
+pub struct FoldTable {
+    table: Box<[u8]>,
+    /// Folded bytes of the code points marked [`EXPAND`], sorted by code point.
+    expansions: Vec<(u32, Vec<u8>)>,
+    norm: Norm,
+}
+
+impl std::fmt::Debug for FoldTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FoldTable")
+            .field("norm", &self.norm)
+            .finish()
+    }
+}
+
+use super::norm::Norm;
+
+impl FoldTable {
+    /// The table of `norm`.
+    pub fn new(norm: &Norm) -> FoldTable {
+        let mut table = vec![DROP; 1 << 16].into_boxed_slice();
+        let mut expansions = Vec::new();
+        let mut out: Vec<u8> = Vec::with_capacity(4);
+        for cp in 0u32..(1 << 16) {
+            out.clear();
+            // Lone surrogates read as U+FFFD.
+            let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
+            fold_one(norm, c, &mut out);
+            table[cp as usize] = match out.as_slice() {
+                [] => DROP,
+                [b] => *b,
+                _ => {
+                    expansions.push((cp, out.clone()));
+                    EXPAND
+                }
+            };
+        }
+        FoldTable {
+            table,
+            expansions,
+            norm: norm.clone(),
         }
     }
-    let first = out.iter().position(|&b| IS_WORD[b as usize]);
-    let Some(first) = first else {
+
+    /// The normalization this table folds with.
+    pub fn norm(&self) -> &Norm {
+        &self.norm
+    }
+
+    /// Folds the code points `units` (a Python `str`'s storage, or `char`s as `u32`) into
+    /// `out`, which is cleared first.
+    #[inline]
+    pub fn fold<I: Iterator<Item = u32>>(&self, units: I, out: &mut Folded) {
+        let mut bytes = std::mem::take(&mut out.bytes);
+        let mut starts = std::mem::take(&mut out.starts);
+        bytes.clear();
+        starts.clear();
+        let hint = units.size_hint().0 + 8;
+        bytes.reserve(hint);
+        starts.reserve(hint);
+        let table: &[u8; 1 << 16] = self.table[..].try_into().expect("table size");
+        let mut prev = 0u8;
+        let mut n = 0u32;
+        let mut buf: Vec<u8> = Vec::new();
+        for u in units {
+            let code = if u < (1 << 16) {
+                table[u as usize]
+            } else {
+                EXPAND
+            };
+            if code > EXPAND {
+                if !(code == SPACE && prev == SPACE) {
+                    bytes.push(code);
+                    starts.push(n);
+                    prev = code;
+                }
+            } else if code == EXPAND {
+                if let Some(exp) = self.expansion(u, &mut buf) {
+                    for &b in exp {
+                        if !(b == SPACE && prev == SPACE) {
+                            bytes.push(b);
+                            starts.push(n);
+                            prev = b;
+                        }
+                    }
+                }
+            }
+            n += 1;
+        }
+        bytes.extend_from_slice(&[0; PAD]);
+        out.bytes = bytes;
+        out.starts = starts;
+        out.original_len = n;
+    }
+
+    #[cold]
+    fn expansion<'a>(&'a self, u: u32, buf: &'a mut Vec<u8>) -> Option<&'a [u8]> {
+        if u < (1 << 16) {
+            let i = self.expansions.binary_search_by_key(&u, |e| e.0).ok()?;
+            return Some(&self.expansions[i].1);
+        }
+        buf.clear();
+        fold_one(&self.norm, char::from_u32(u).unwrap_or('\u{FFFD}'), buf);
+        Some(buf)
+    }
+}
+
+/// Normalizes one character and folds the result.
+fn fold_one(norm: &Norm, c: char, out: &mut Vec<u8>) {
+    norm.feed(std::iter::once(c), |ch, _, _| {
+        if let Some(b) = byte_of(ch) {
+            out.push(b);
+        }
+    });
+}
+
+/// The pattern of a folded name: leading and trailing separators trimmed. Empty when
+/// nothing of the name is a letter or digit.
+pub fn trim_pattern(folded: &[u8]) -> Vec<u8> {
+    let Some(first) = folded.iter().position(|&b| is_word(b)) else {
         return Vec::new();
     };
-    let last = out
-        .iter()
-        .rposition(|&b| IS_WORD[b as usize])
-        .unwrap_or(first);
-    out.truncate(last + 1);
-    out.drain(..first);
-    out
+    let last = folded.iter().rposition(|&b| is_word(b)).unwrap_or(first);
+    folded[first..=last].to_vec()
 }
 
 #[cfg(test)]
@@ -201,32 +326,76 @@ mod tests {
     #[test]
     fn arabic_letters_are_words_and_tatweel_is_not() {
         assert_eq!(byte_of('ب'), Some(BEH));
-        assert!(IS_WORD[BEH as usize]);
-        assert_eq!(byte_of('\u{0640}'), Some(0xA0));
-        assert!(!IS_WORD[0xA0]);
+        assert!(is_word(BEH));
+        assert_eq!(byte_of('\u{0640}'), Some(TATWEEL));
+        assert!(!is_word(TATWEEL));
+        for c in ['a', 'Z', '0', '9', 'ي', 'ء', 'é', 'پ', '\u{064E}'] {
+            assert!(is_word(byte_of(c).unwrap()), "{c}");
+        }
+        for c in [' ', '.', '«', '،', '-', '😀'] {
+            assert!(!is_word(byte_of(c).unwrap()), "{c}");
+        }
         assert_eq!(byte_of('«'), Some(b'"'));
         assert_eq!(byte_of('\u{200C}'), None);
-        assert_eq!(byte_of('٣'), Some(b'3'));
-        assert_eq!(byte_of('Q'), Some(b'q'));
+        assert_eq!(byte_of('٣'), byte_of('3'));
+        assert_eq!(byte_of('Q'), byte_of('q'));
     }
 
     #[test]
-    fn fold_name_trims_and_collapses() {
+    fn patterns_are_trimmed() {
         assert_eq!(
-            fold_name(" «حزب  الله» ".chars()).len(),
-            "حزب الله".chars().count()
+            trim_pattern(&[b' ', b'"', 0x81, 0x82, b' ', 0x83, b'.']),
+            vec![0x81, 0x82, b' ', 0x83]
         );
-        assert!(fold_name("«» .".chars()).is_empty());
+        assert!(trim_pattern(b"\" .").is_empty());
     }
 
     #[test]
-    fn folded_collapses_space_runs_and_keeps_spans() {
+    fn fold_collapses_space_runs_and_maps_ends() {
+        let t = FoldTable::new(&Norm::default());
         let mut f = Folded::default();
-        for (i, c) in "ا  \u{200C}ب".chars().enumerate() {
-            f.push(c, i, i + 1);
+        t.fold("ا  \u{200C}بَ ﻻ".chars().map(u32::from), &mut f);
+        assert_eq!(
+            f.bytes[..f.starts.len()],
+            [ALEF, SPACE, BEH, SPACE, LAM, ALEF]
+        );
+        assert_eq!(f.starts, vec![0, 1, 4, 6, 7, 7]);
+        assert_eq!(f.end_of(1), 1);
+        assert_eq!(f.end_of(2), 4);
+        assert_eq!(f.end_of(3), 6); // the fatha belongs to the beh
+        assert_eq!(f.end_of(5), 8); // half of the ligature maps to all of it
+        assert_eq!(f.end_of(6), 8);
+    }
+
+    /// The table gives what the streaming normalizer gives, on texts of every kind.
+    #[test]
+    fn table_equals_streaming_normalizer() {
+        let norm = Norm::default();
+        let t = FoldTable::new(&norm);
+        let alphabet: Vec<char> =
+            "بغداد الأنبار ـًٌَّْ«»،؛ ٣۳3 \u{200C}\u{200F}\u{FEFF}ﻻﺏیکۀ😀𝔸\n\t\u{00A0}Ab"
+                .chars()
+                .collect();
+        let mut seed = 12345u64;
+        for _ in 0..300 {
+            let text: String = (0..40)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    alphabet[(seed >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let mut fast = Folded::default();
+            t.fold(text.chars().map(u32::from), &mut fast);
+            let mut slow = Folded::default();
+            norm.feed(text.chars(), |c, s, _| {
+                if let Some(b) = byte_of(c) {
+                    slow.push(b, s as u32);
+                }
+            });
+            assert_eq!(fast.bytes[..fast.starts.len()], slow.bytes, "{text:?}");
+            assert_eq!(fast.starts, slow.starts, "{text:?}");
         }
-        assert_eq!(f.bytes, vec![ALEF, SPACE, BEH]);
-        assert_eq!(f.starts, vec![0, 1, 4]);
-        assert_eq!(f.ends, vec![1, 4, 5]);
     }
 }

@@ -1,22 +1,25 @@
 //! The binary gazetteer file: a versioned header, length-prefixed little-endian arrays and
-//! a checksum, loaded with a few bulk copies and checked so that a wrong, truncated or
-//! corrupt file is an error, never a panic.
+//! a checksum. Loading reads each array straight into its final vector (no intermediate
+//! copy of the file) and then checks every index, so that a wrong, truncated or corrupt file
+//! is an error, never a panic.
 //!
 //! Layout: `b"RASIDGAZ"`, format version (u32), alphabet version (u32), normalization options
 //! (u64), section count (u64); then each section as a byte length (u64) followed by its bytes
-//! padded to 8; then a checksum (u64) of everything before it.
+//! padded to 8; then a checksum (u64) of everything before it. Sections are arrays of
+//! `#[repr(C)]` records of `u32`/`u64` fields, little-endian.
 
 use std::fmt;
+use std::io::{Read, Write};
 use std::path::Path;
 
-use super::trie::{Trie, NONE};
+use super::words::{Entry, WordTable, NONE};
 use super::{Attr, Entity, Gazetteer, Name, Norm, StrRef, CONTRACTED, TAG_STR};
 
 const MAGIC: &[u8; 8] = b"RASIDGAZ";
 /// Version of the file layout; bumped on any change.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 3;
 /// Version of the folding alphabet; a file folded differently cannot be matched against.
-pub const ALPHABET_VERSION: u32 = 1;
+pub const ALPHABET_VERSION: u32 = 2;
 const SECTIONS: u64 = 11;
 
 /// A gazetteer file that cannot be written or read.
@@ -41,293 +44,327 @@ impl std::error::Error for FileError {}
 
 impl From<std::io::Error> for FileError {
     fn from(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::UnexpectedEof {
+            return bad("truncated");
+        }
         FileError::Io(e)
     }
-}
-
-fn checksum(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-        h = (h ^ w).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(29);
-    }
-    for &b in chunks.remainder() {
-        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h ^ bytes.len() as u64
-}
-
-struct Writer(Vec<u8>);
-
-impl Writer {
-    fn section(&mut self, bytes: &[u8]) {
-        self.0
-            .extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-        self.0.extend_from_slice(bytes);
-        while self.0.len() % 8 != 0 {
-            self.0.push(0);
-        }
-    }
-
-    fn u32s(&mut self, it: impl ExactSizeIterator<Item = u32>) {
-        let mut v = Vec::with_capacity(it.len() * 4);
-        for x in it {
-            v.extend_from_slice(&x.to_le_bytes());
-        }
-        self.section(&v);
-    }
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    pos: usize,
 }
 
 fn bad(msg: &str) -> FileError {
     FileError::Format(format!("not a valid rasid gazetteer file: {msg}"))
 }
 
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], FileError> {
-        let end = self
-            .pos
-            .checked_add(n)
-            .filter(|&e| e <= self.bytes.len())
-            .ok_or_else(|| bad("truncated"))?;
-        let s = &self.bytes[self.pos..end];
-        self.pos = end;
-        Ok(s)
+/// Records stored as raw bytes.
+///
+/// # Safety
+/// Implementors are `#[repr(C)]`, made of `u8`/`u32`/`u64` fields only, without padding, so
+/// that every byte pattern is a valid value and the bytes are the little-endian image on a
+/// little-endian machine.
+unsafe trait Pod: Copy + Default {}
+// SAFETY: plain integers.
+unsafe impl Pod for u8 {}
+// SAFETY: plain integers.
+unsafe impl Pod for u32 {}
+// SAFETY: plain integers.
+unsafe impl Pod for u64 {}
+// SAFETY: repr(C) { u32, u32 }.
+unsafe impl Pod for StrRef {}
+// SAFETY: repr(C) { StrRef, StrRef, u32, u32 }.
+unsafe impl Pod for Entity {}
+// SAFETY: repr(C) { StrRef, u32 }.
+unsafe impl Pod for Name {}
+// SAFETY: repr(C) { u64, u32, u32 }.
+unsafe impl Pod for Attr {}
+// SAFETY: repr(C) { u64, u32, u32, u32, u32 }.
+unsafe impl Pod for Entry {}
+
+fn bytes_of<T: Pod>(v: &[T]) -> &[u8] {
+    // SAFETY: T is Pod (no padding, plain integers), so its memory is initialized bytes.
+    unsafe { std::slice::from_raw_parts(v.as_ptr() as *const u8, std::mem::size_of_val(v)) }
+}
+
+fn bytes_of_mut<T: Pod>(v: &mut [T]) -> &mut [u8] {
+    // SAFETY: as in `bytes_of`, and any byte pattern is a valid T.
+    unsafe { std::slice::from_raw_parts_mut(v.as_mut_ptr() as *mut u8, std::mem::size_of_val(v)) }
+}
+
+/// A 64-bit checksum over 8-byte words in four independent lanes (fast on big files).
+struct Checksum {
+    lanes: [u64; 4],
+    len: u64,
+}
+
+impl Checksum {
+    fn new() -> Checksum {
+        Checksum {
+            lanes: [
+                0xcbf2_9ce4_8422_2325,
+                0x8422_2325_cbf2_9ce4,
+                0x9e37_79b9_7f4a_7c15,
+                1,
+            ],
+            len: 0,
+        }
+    }
+
+    /// Adds `bytes`, whose length is a multiple of 8 (every piece of the file is).
+    fn update(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        #[inline(always)]
+        fn absorb(lane: &mut u64, w: &[u8]) {
+            let w = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+            *lane = (*lane ^ w).wrapping_mul(K).rotate_left(31);
+        }
+        let mut rest = bytes;
+        // Finish the current 32-byte row lane by lane, then whole rows, then the tail.
+        while !rest.is_empty() && (self.len / 8) % 4 != 0 {
+            let n = rest.len().min(8);
+            let mut w = [0u8; 8];
+            w[..n].copy_from_slice(&rest[..n]);
+            absorb(&mut self.lanes[((self.len / 8) % 4) as usize], &w);
+            self.len += n as u64;
+            rest = &rest[n..];
+        }
+        let mut rows = rest.chunks_exact(32);
+        for row in &mut rows {
+            let [a, b, c, d] = &mut self.lanes;
+            absorb(a, &row[0..8]);
+            absorb(b, &row[8..16]);
+            absorb(c, &row[16..24]);
+            absorb(d, &row[24..32]);
+        }
+        self.len += (rest.len() / 32 * 32) as u64;
+        for w in rows.remainder().chunks(8) {
+            let mut x = [0u8; 8];
+            x[..w.len()].copy_from_slice(w);
+            absorb(&mut self.lanes[((self.len / 8) % 4) as usize], &x);
+            self.len += w.len() as u64;
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        let mut h = self.len;
+        for &l in &self.lanes {
+            h = (h ^ l).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(29);
+        }
+        h
+    }
+}
+
+struct Writer<W: Write> {
+    out: W,
+    sum: Checksum,
+}
+
+impl<W: Write> Writer<W> {
+    fn raw(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.sum.update(bytes);
+        self.out.write_all(bytes)
+    }
+
+    fn section<T: Pod>(&mut self, v: &[T]) -> std::io::Result<()> {
+        let bytes = bytes_of(v);
+        self.raw(&(bytes.len() as u64).to_le_bytes())?;
+        let whole = bytes.len() / 8 * 8;
+        self.raw(&bytes[..whole])?;
+        let mut tail = bytes[whole..].to_vec();
+        tail.resize(tail.len().div_ceil(8) * 8, 0);
+        self.raw(&tail)
+    }
+}
+
+struct Reader<R: Read> {
+    input: R,
+    sum: Checksum,
+    /// Bytes left before the checksum (bounds every allocation a corrupt length asks for).
+    left: u64,
+}
+
+impl<R: Read> Reader<R> {
+    fn exact(&mut self, buf: &mut [u8]) -> Result<(), FileError> {
+        if buf.len() as u64 > self.left {
+            return Err(bad("truncated"));
+        }
+        self.input.read_exact(buf)?;
+        self.left -= buf.len() as u64;
+        self.sum.update(buf);
+        Ok(())
     }
 
     fn u64(&mut self) -> Result<u64, FileError> {
-        Ok(u64::from_le_bytes(
-            self.take(8)?.try_into().expect("8 bytes"),
-        ))
+        let mut b = [0u8; 8];
+        self.exact(&mut b)?;
+        Ok(u64::from_le_bytes(b))
     }
 
-    fn section(&mut self) -> Result<&'a [u8], FileError> {
-        let n = usize::try_from(self.u64()?).map_err(|_| bad("section too large"))?;
-        let s = self.take(n)?;
-        let pad = (8 - self.pos % 8) % 8;
-        self.take(pad)?;
-        Ok(s)
-    }
-
-    fn u32s(&mut self) -> Result<Vec<u32>, FileError> {
-        let s = self.section()?;
-        if s.len() % 4 != 0 {
-            return Err(bad("misaligned section"));
+    fn section<T: Pod>(&mut self) -> Result<Vec<T>, FileError> {
+        let n = self.u64()?;
+        let size = std::mem::size_of::<T>() as u64;
+        if n % size != 0 || n > self.left {
+            return Err(bad("bad section length"));
         }
-        Ok(s.chunks_exact(4)
-            .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
-            .collect())
+        let mut v = vec![T::default(); (n / size) as usize];
+        let whole = (n / 8 * 8) as usize;
+        let bytes = bytes_of_mut(&mut v);
+        let (head, tail) = bytes.split_at_mut(whole);
+        self.exact(head)?;
+        let mut pad = [0u8; 8];
+        let padded = tail.len().div_ceil(8) * 8;
+        self.exact(&mut pad[..padded])?;
+        tail.copy_from_slice(&pad[..tail.len()]);
+        Ok(v)
     }
 }
 
 impl Gazetteer {
+    fn write_to<W: Write>(&self, out: W) -> Result<(), FileError> {
+        if cfg!(target_endian = "big") {
+            return Err(FileError::Format(
+                "binary gazetteer files are written on little-endian machines only".into(),
+            ));
+        }
+        let mut w = Writer {
+            out,
+            sum: Checksum::new(),
+        };
+        w.raw(MAGIC)?;
+        let versions = FORMAT_VERSION as u64 | ((ALPHABET_VERSION as u64) << 32);
+        w.raw(&versions.to_le_bytes())?;
+        w.raw(&self.fold.norm().to_bits().to_le_bytes())?;
+        w.raw(&SECTIONS.to_le_bytes())?;
+        w.section(&self.arena)?;
+        w.section(&self.keys)?;
+        w.section(&self.entities)?;
+        w.section(&self.attrs)?;
+        w.section(&self.names)?;
+        w.section(&self.words.entries)?;
+        w.section(&self.words.slots)?;
+        w.section(&self.words.bytes)?;
+        w.section(&self.out_start)?;
+        w.section(&self.out_mask)?;
+        w.section(&self.outputs)?;
+        let sum = w.sum.finish();
+        w.out.write_all(&sum.to_le_bytes())?;
+        w.out.flush()?;
+        Ok(())
+    }
+
     /// The file image of this gazetteer.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut w = Writer(Vec::with_capacity(self.heap_bytes() + 1024));
-        w.0.extend_from_slice(MAGIC);
-        w.0.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        w.0.extend_from_slice(&ALPHABET_VERSION.to_le_bytes());
-        w.0.extend_from_slice(&self.norm.to_bits().to_le_bytes());
-        w.0.extend_from_slice(&SECTIONS.to_le_bytes());
-        w.section(self.arena.as_bytes());
-        w.u32s(
-            self.keys
-                .iter()
-                .flat_map(|k| [k.off, k.len])
-                .collect::<Vec<_>>()
-                .into_iter(),
-        );
-        w.u32s(
-            self.entities
-                .iter()
-                .flat_map(|e| {
-                    [
-                        e.id.off,
-                        e.id.len,
-                        e.kind.off,
-                        e.kind.len,
-                        e.attrs_start,
-                        e.attrs_len,
-                    ]
-                })
-                .collect::<Vec<_>>()
-                .into_iter(),
-        );
-        w.u32s(
-            self.attrs
-                .iter()
-                .flat_map(|a| {
-                    [
-                        a.key,
-                        a.tag as u32,
-                        a.payload as u32,
-                        (a.payload >> 32) as u32,
-                    ]
-                })
-                .collect::<Vec<_>>()
-                .into_iter(),
-        );
-        w.u32s(
-            self.names
-                .iter()
-                .flat_map(|n| [n.text.off, n.text.len, n.entity])
-                .collect::<Vec<_>>()
-                .into_iter(),
-        );
-        w.u32s(self.trie.first.iter().copied());
-        w.section(&self.trie.label);
-        w.u32s(self.trie.out.iter().copied());
-        w.u32s(self.out_start.iter().copied());
-        w.section(&self.out_mask);
-        w.u32s(self.outputs.iter().copied());
-        let sum = checksum(&w.0);
-        w.0.extend_from_slice(&sum.to_le_bytes());
-        w.0
+        let mut v = Vec::with_capacity(self.heap_bytes() + 1024);
+        // Writing to memory cannot fail but on big-endian machines (then: empty).
+        let _ = self.write_to(&mut v);
+        v
     }
 
     /// Writes the gazetteer to `path` (through a temporary file renamed into place).
     pub fn save(&self, path: &Path) -> Result<(), FileError> {
-        let bytes = self.to_bytes();
         let mut tmp = path.as_os_str().to_owned();
         tmp.push(".tmp");
-        std::fs::write(&tmp, &bytes)?;
-        std::fs::rename(&tmp, path).inspect_err(|_| {
+        let result = std::fs::File::create(&tmp)
+            .map_err(FileError::from)
+            .and_then(|f| self.write_to(std::io::BufWriter::with_capacity(1 << 20, f)))
+            .and_then(|()| std::fs::rename(&tmp, path).map_err(FileError::from));
+        if result.is_err() {
             let _ = std::fs::remove_file(&tmp);
-        })?;
-        Ok(())
+        }
+        result
     }
 
     /// Reads a gazetteer written by [`Gazetteer::save`].
     pub fn load(path: &Path) -> Result<Gazetteer, FileError> {
-        let bytes = std::fs::read(path)?;
-        Gazetteer::from_bytes(&bytes)
+        let f = std::fs::File::open(path)?;
+        let size = f.metadata()?.len();
+        Gazetteer::read_from(std::io::BufReader::with_capacity(1 << 16, f), size)
     }
 
-    /// Reads a gazetteer from its file image, checking every index.
+    /// Reads a gazetteer from its file image.
     pub fn from_bytes(bytes: &[u8]) -> Result<Gazetteer, FileError> {
-        if bytes.len() < 8 || &bytes[..8] != MAGIC {
+        Gazetteer::read_from(bytes, bytes.len() as u64)
+    }
+
+    fn read_from<R: Read>(input: R, size: u64) -> Result<Gazetteer, FileError> {
+        let mut r = Reader {
+            input,
+            sum: Checksum::new(),
+            left: size.saturating_sub(8),
+        };
+        let mut magic = [0u8; 8];
+        if size < 8 || r.exact(&mut magic).is_err() || &magic != MAGIC {
             return Err(FileError::Format(
                 "not a rasid gazetteer file (bad magic number)".into(),
             ));
         }
-        if bytes.len() < 40 {
-            return Err(bad("truncated"));
+        if cfg!(target_endian = "big") {
+            return Err(FileError::Format(
+                "binary gazetteer files are read on little-endian machines only".into(),
+            ));
         }
-        let version = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes"));
-        let alphabet = u32::from_le_bytes(bytes[12..16].try_into().expect("4 bytes"));
+        let versions = r.u64()?;
+        let (version, alphabet) = (versions as u32, (versions >> 32) as u32);
         if version != FORMAT_VERSION || alphabet != ALPHABET_VERSION {
             return Err(FileError::Format(format!(
                 "gazetteer file version {version}.{alphabet}, this rasid reads \
                  {FORMAT_VERSION}.{ALPHABET_VERSION}: rebuild it from its source files"
             )));
         }
-        let (body, sum) = bytes.split_at(bytes.len() - 8);
-        if checksum(body) != u64::from_le_bytes(sum.try_into().expect("8 bytes")) {
-            return Err(bad("checksum mismatch (truncated or corrupt)"));
-        }
-        let norm_bits = u64::from_le_bytes(bytes[16..24].try_into().expect("8 bytes"));
-        let norm =
-            Norm::from_bits(norm_bits).ok_or_else(|| bad("unknown normalization options"))?;
-        let mut r = Reader {
-            bytes: body,
-            pos: 32,
-        };
-        if u64::from_le_bytes(bytes[24..32].try_into().expect("8 bytes")) != SECTIONS {
+        let norm = Norm::from_bits(r.u64()?).ok_or_else(|| bad("unknown normalization options"))?;
+        if r.u64()? != SECTIONS {
             return Err(bad("wrong section count"));
         }
-        let arena =
-            String::from_utf8(r.section()?.to_vec()).map_err(|_| bad("strings are not UTF-8"))?;
+        let arena: Vec<u8> = r.section()?;
+        let keys: Vec<StrRef> = r.section()?;
+        let entities: Vec<Entity> = r.section()?;
+        let attrs: Vec<Attr> = r.section()?;
+        let names: Vec<Name> = r.section()?;
+        let entries: Vec<Entry> = r.section()?;
+        let slots: Vec<u64> = r.section()?;
+        let word_bytes: Vec<u8> = r.section()?;
+        let out_start: Vec<u32> = r.section()?;
+        let out_mask: Vec<u8> = r.section()?;
+        let outputs: Vec<u32> = r.section()?;
+        if r.left != 0 {
+            return Err(bad("trailing bytes"));
+        }
+        let expected = r.sum.finish();
+        let mut sum = [0u8; 8];
+        r.input.read_exact(&mut sum)?;
+        if expected != u64::from_le_bytes(sum) {
+            return Err(bad("checksum mismatch (corrupt file)"));
+        }
         let check_ref = |r: StrRef| -> Result<StrRef, FileError> {
-            let (a, b) = (r.off as usize, r.off as usize + r.len as usize);
-            if b > arena.len() || !arena.is_char_boundary(a) || !arena.is_char_boundary(b) {
+            if r.off as u64 + r.len as u64 > arena.len() as u64 {
                 return Err(bad("string reference out of range"));
             }
             Ok(r)
         };
-        let refs = |v: &[u32]| StrRef {
-            off: v[0],
-            len: v[1],
-        };
-        let keys = r
-            .u32s()?
-            .chunks(2)
-            .map(|c| {
-                if c.len() == 2 {
-                    check_ref(refs(c))
-                } else {
-                    Err(bad("keys"))
-                }
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let raw_entities = r.u32s()?;
-        let raw_attrs = r.u32s()?;
-        if raw_entities.len() % 6 != 0 || raw_attrs.len() % 4 != 0 {
-            return Err(bad("misaligned records"));
+        for &k in &keys {
+            check_ref(k)?;
         }
-        let n_attrs = raw_attrs.len() / 4;
-        let entities = raw_entities
-            .chunks_exact(6)
-            .map(|c| {
-                if c[4] as u64 + c[5] as u64 > n_attrs as u64 {
-                    return Err(bad("attribute range out of bounds"));
-                }
-                Ok(Entity {
-                    id: check_ref(refs(&c[0..2]))?,
-                    kind: check_ref(refs(&c[2..4]))?,
-                    attrs_start: c[4],
-                    attrs_len: c[5],
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let attrs = raw_attrs
-            .chunks_exact(4)
-            .map(|c| {
-                let a = Attr {
-                    key: c[0],
-                    tag: u8::try_from(c[1]).map_err(|_| bad("attribute tag"))?,
-                    payload: c[2] as u64 | ((c[3] as u64) << 32),
-                };
-                if a.key as usize >= keys.len() || a.tag > TAG_STR {
-                    return Err(bad("attribute out of range"));
-                }
-                if a.tag == TAG_STR {
-                    check_ref(StrRef {
-                        off: (a.payload >> 32) as u32,
-                        len: a.payload as u32,
-                    })?;
-                }
-                Ok(a)
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let raw_names = r.u32s()?;
-        if raw_names.len() % 3 != 0 {
-            return Err(bad("misaligned names"));
+        for e in &entities {
+            check_ref(e.id)?;
+            check_ref(e.kind)?;
+            if e.attrs_start as u64 + e.attrs_len as u64 > attrs.len() as u64 {
+                return Err(bad("attribute range out of bounds"));
+            }
         }
-        let names = raw_names
-            .chunks_exact(3)
-            .map(|c| {
-                if c[2] as usize >= entities.len() {
-                    return Err(bad("name entity out of range"));
-                }
-                Ok(Name {
-                    text: check_ref(refs(&c[0..2]))?,
-                    entity: c[2],
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let first = r.u32s()?;
-        let label = r.section()?.to_vec();
-        let out = r.u32s()?;
-        let out_start = r.u32s()?;
-        let out_mask = r.section()?.to_vec();
-        let outputs = r.u32s()?;
-        if r.pos != body.len() {
-            return Err(bad("trailing bytes"));
+        for a in &attrs {
+            if a.key as usize >= keys.len() || a.tag > TAG_STR {
+                return Err(bad("attribute out of range"));
+            }
+            if a.tag == TAG_STR {
+                check_ref(StrRef {
+                    off: (a.payload >> 32) as u32,
+                    len: a.payload as u32,
+                })?;
+            }
+        }
+        for n in &names {
+            check_ref(n.text)?;
+            if n.entity as usize >= entities.len() {
+                return Err(bad("name entity out of range"));
+            }
         }
         let n_patterns = out_mask.len();
         if out_start.len() != n_patterns + 1
@@ -342,20 +379,19 @@ impl Gazetteer {
         }) {
             return Err(bad("output out of range"));
         }
-        let mut trie = Trie::from_parts(first, label, out);
-        trie.validate(n_patterns).map_err(bad)?;
-        if trie.out.iter().filter(|&&o| o != NONE).count() != n_patterns {
-            return Err(bad("trie outputs"));
+        let words = WordTable::from_parts(entries, slots, word_bytes);
+        words.validate(n_patterns).map_err(bad)?;
+        if words.entries.iter().filter(|e| e.out != NONE).count() != n_patterns {
+            return Err(bad("name table outputs"));
         }
-        trie.index();
         Ok(Gazetteer {
-            norm,
+            fold: super::fold_table(&norm),
             arena,
             keys,
             entities,
             attrs,
             names,
-            trie,
+            words,
             out_start,
             out_mask,
             outputs,
