@@ -248,6 +248,9 @@ def _anchors(ctx: Context, sent: Sentence, s: int, e: int, shits: list) -> list:
     cues = [h for h in hits if h.kind == "cue"]
     if any(c.role in _VOID_CLAUSE for c in cues):
         return []
+    # «ومنذ الأحد، أدت الغارات … إلى مقتل أكثر من 50»: a running total
+    if any(c.role == "since" and _clause_initial(ctx.text, c.start, s) for c in cues):
+        return []
     words = ctx.words
     triggers = [t for t in hits if t.kind == "trigger"]
     if any(_statistic(ctx, t, e) for t in triggers):
@@ -641,7 +644,7 @@ def _date_for(ctx: Context, m: Mention):
     ins = [
         d
         for d in cands
-        if m.ev_start <= d.start < m.ev_end
+        if m.start <= d.start < m.ev_end
         or (m.start <= d.start < m.end and _date_only_clause(ctx.text, d, sent))
     ]
     if ins:
@@ -800,6 +803,13 @@ def _type_of(ev) -> tuple[str, str | None]:
         return "other_attack", None
     if actor is not None and not actor.state:
         return "armed_clash", "firearms"
+    if any(
+        t.kind == "trigger" and t.name.lstrip("ال").startswith("قصف")
+        for m in ev.mentions
+        for t in m.anchors
+    ):
+        # «قصف» with no weapon named: bombardment from the ground
+        return "shelling", None
     return "other_attack", None
 
 
