@@ -199,6 +199,15 @@ def _clauses(ctx: Context, sent: Sentence, hits: list) -> list[tuple[int, int, A
     return out
 
 
+def _opens_with_verb(ctx: Context, s: int, anchors: list) -> bool:
+    t = anchors[0]
+    return (
+        t.kind == "trigger"
+        and t.role in ("verb", "verbnoun")
+        and ctx.text[s : t.start].strip(" \t،,؛;:") == ""
+    )
+
+
 def _word_start(text: str, pos: int, floor: int) -> int:
     while pos > floor and not text[pos - 1].isspace() and text[pos - 1] not in '،,؛;:(«“"':
         pos -= 1
@@ -301,8 +310,14 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
     clauses = _clauses(ctx, sent, shits)
     groups: list[list] = []  # [start, end, ev_start, ev_end, anchors]
     pending: list | None = None
+    prev_void = False
     for s, e, opened in clauses:
         anchors = _anchors(ctx, sent, s, e, shits)
+        has_trigger = any(s <= h.start < e and h.kind == "trigger" for h in shits)
+        if anchors and prev_void and _opens_with_verb(ctx, s, anchors):
+            # «شنت … مئات الضربات، طالت مواقع …»: the verb goes on with the voided subject
+            anchors = []
+        prev_void = has_trigger and not anchors
         if opened is not True and opened is not False:
             anchors = [opened] + anchors
             opened = True
@@ -521,7 +536,11 @@ def _fill(ctx: Context, m: Mention) -> None:
         )
         for w in m.weapons
     )
-    has_date = m.date is not None and (m.date_inside or m.start <= m.date.start < m.end)
+    has_date = (
+        m.date is not None
+        and m.date.kind not in ("vague", "period")
+        and (m.date_inside or m.start <= m.date.start < m.end)
+    )
     if m.split and not m.ref and m.best_place is not None:
         m.strong = True
     elif m.ref:
