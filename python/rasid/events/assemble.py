@@ -199,6 +199,15 @@ def _clauses(ctx: Context, sent: Sentence, hits: list) -> list[tuple[int, int, A
     return out
 
 
+def _opens_with_verb(ctx: Context, s: int, anchors: list) -> bool:
+    t = anchors[0]
+    return (
+        t.kind == "trigger"
+        and t.role in ("verb", "verbnoun")
+        and ctx.text[s : t.start].strip(" \t،,؛;:") == ""
+    )
+
+
 def _word_start(text: str, pos: int, floor: int) -> int:
     while pos > floor and not text[pos - 1].isspace() and text[pos - 1] not in '،,؛;:(«“"':
         pos -= 1
@@ -247,6 +256,9 @@ def _anchors(ctx: Context, sent: Sentence, s: int, e: int, shits: list) -> list:
     hits = [h for h in shits if s <= h.start < e]
     cues = [h for h in hits if h.kind == "cue"]
     if any(c.role in _VOID_CLAUSE for c in cues):
+        return []
+    # «ومنذ الأحد، أدت الغارات … إلى مقتل أكثر من 50»: a running total
+    if any(c.role == "since" and _clause_initial(ctx.text, c.start, s) for c in cues):
         return []
     words = ctx.words
     triggers = [t for t in hits if t.kind == "trigger"]
@@ -298,8 +310,14 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
     clauses = _clauses(ctx, sent, shits)
     groups: list[list] = []  # [start, end, ev_start, ev_end, anchors]
     pending: list | None = None
+    prev_void = False
     for s, e, opened in clauses:
         anchors = _anchors(ctx, sent, s, e, shits)
+        has_trigger = any(s <= h.start < e and h.kind == "trigger" for h in shits)
+        if anchors and prev_void and _opens_with_verb(ctx, s, anchors):
+            # «شنت … مئات الضربات، طالت مواقع …»: the verb goes on with the voided subject
+            anchors = []
+        prev_void = has_trigger and not anchors
         if opened is not True and opened is not False:
             anchors = [opened] + anchors
             opened = True
@@ -518,7 +536,11 @@ def _fill(ctx: Context, m: Mention) -> None:
         )
         for w in m.weapons
     )
-    has_date = m.date is not None and (m.date_inside or m.start <= m.date.start < m.end)
+    has_date = (
+        m.date is not None
+        and m.date.kind not in ("vague", "period")
+        and (m.date_inside or m.start <= m.date.start < m.end)
+    )
     if m.split and not m.ref and m.best_place is not None:
         m.strong = True
     elif m.ref:
@@ -641,7 +663,7 @@ def _date_for(ctx: Context, m: Mention):
     ins = [
         d
         for d in cands
-        if m.ev_start <= d.start < m.ev_end
+        if m.start <= d.start < m.ev_end
         or (m.start <= d.start < m.end and _date_only_clause(ctx.text, d, sent))
     ]
     if ins:
@@ -800,6 +822,13 @@ def _type_of(ev) -> tuple[str, str | None]:
         return "other_attack", None
     if actor is not None and not actor.state:
         return "armed_clash", "firearms"
+    if any(
+        t.kind == "trigger" and t.name.lstrip("ال").startswith("قصف")
+        for m in ev.mentions
+        for t in m.anchors
+    ):
+        # «قصف» with no weapon named: bombardment from the ground
+        return "shelling", None
     return "other_attack", None
 
 

@@ -353,6 +353,9 @@ def _backward(ctx, k, hits, s_lim: int, limit: int, tier: int) -> Cand | None:
     # skip a part introduced by «بينهم» right before the verb
     cut = k.start
     for h in hits:
+        if h.kind == "cue" and h.role == "partial_total" and h.end <= k.start and h.start >= s_lim:
+            # «بين القتلى العشرة 7 مدنيين قتلوا»: a part of a total already counted
+            return None
         if h.kind == "cue" and h.role == "partial" and h.end <= k.start and h.start >= s_lim:
             if words.distance(h.end, k.start) <= 3:
                 cut = min(cut, h.start)
