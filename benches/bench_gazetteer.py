@@ -160,7 +160,12 @@ def patterns_of(ents: list[dict]) -> dict[str, list[tuple[str, int]]]:
     for e in ents:
         p = " ".join(normalized(e["name"]).split())
         kind = ARTICLE if p.startswith("ال") and len(p) >= 4 else PLAIN
-        for pat, k in ((p, kind),) + ((("ل" + p[2:], CONTRACTED),) if kind == ARTICLE else ()):
+        forms = [(p, kind)]
+        if kind == ARTICLE:
+            forms.append(("ل" + p[2:], CONTRACTED))
+            if p[2] == "ل":
+                forms.append((p[2:], CONTRACTED))
+        for pat, k in forms:
             outs = pats.setdefault(pat, [])
             if (e["id"], k) not in outs:
                 outs.append((e["id"], k))

@@ -94,6 +94,12 @@ def test_lam_alef_lam_contraction_spans_from_the_article_lam(g, text, start):
     assert m.text == "لتحالف"
 
 
+def test_lam_stems_merge_with_the_article_lam():
+    gaz = rasid.Gazetteer([{"name": "اللواء 47", "id": "brigade47", "kind": "actor"}])
+    text = "بيان للواء 47 وللواء 47"
+    assert spans(gaz, text) == [("لواء 47", "brigade47"), ("لواء 47", "brigade47")]
+
+
 def test_contraction_with_a_longer_name(g):
     text = "أكد المتحدث باسم للتحالف الدولي"
     assert spans(g, text) == [("لتحالف الدولي", "coalition")]

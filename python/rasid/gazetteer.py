@@ -18,7 +18,8 @@ Semantics (the engine is ``rasid_core::gazetteer``):
   و ف ب ل ك in their combinations («وبغداد», «ولبغداد», «فببغداد» is not one); a name written
   with the article («التحالف») also matches after و ف ب ك («بالتحالف», «وبالتحالف») and
   in the ل + ال contraction («للتحالف», «وللتحالف»), where the span starts at the article's
-  lam («لتحالف»). A name without the article does not match after one («البلد» is not «بلد»).
+  lam («لتحالف»); when the stem starts with lam the lams merge («للواء» for «اللواء», span
+  «لواء»). A name without the article does not match after one («البلد» is not «بلد»).
   The span never includes the proclitic.
 * The character after a name must not be a letter or digit: enclitic pronouns, plural and
   feminine endings do not match («القائمة» is not «القائم», «بغدادي» is not «بغداد»).

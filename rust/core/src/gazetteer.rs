@@ -10,7 +10,9 @@
 //!   (و/ف, then ب/ل/ك): «وبغداد», «فببغداد» is not a combination, «ولبغداد» is;
 //! * a name written with the article ال («التحالف») also matches after و ف ب ك and their
 //!   combinations («بالتحالف», «وبالتحالف»), and after ل where the alef of the article drops
-//!   («للتحالف», «وللتحالف»): the span then starts at the article's lam;
+//!   («للتحالف», «وللتحالف»): the span then starts at the article's lam; when the stem
+//!   itself starts with lam the two lams merge («للواء» for ل + «اللواء»), and the span is the
+//!   stem;
 //! * a name without the article never matches after an article («البلد» is not «بلد»);
 //! * the name must end a word: the next character is not a letter or digit, so enclitic
 //!   pronouns and plural or feminine endings do not match («القائمة» is not «القائم»).
@@ -320,6 +322,10 @@ impl GazetteerBuilder {
             contracted.push(LAM);
             contracted.extend_from_slice(&pattern[2..]);
             self.push_pattern(&contracted, name_idx, CONTRACTED);
+            if pattern[2] == LAM {
+                // ل + اللواء is written للواء: the article's lam merges with the stem's.
+                self.push_pattern(&pattern[2..], name_idx, CONTRACTED);
+            }
         }
         self.added += 1;
         Ok(())
