@@ -261,7 +261,7 @@ impl GazetteerBuilder {
         }
         self.fold
             .fold(name.chars().map(u32::from), &mut self.scratch);
-        let pattern = alphabet::trim_pattern(&self.scratch.bytes);
+        let pattern = alphabet::trim_pattern(self.scratch.text());
         if pattern.is_empty() {
             return Err(err(format!(
                 "name {name:?} (id {id:?}) has no letter or digit after normalization"
@@ -589,13 +589,13 @@ impl Gazetteer {
         let Scratch { folded, hits } = scratch;
         hits.clear();
         self.fold.fold(units, folded);
-        self.scan(&folded.bytes, folded.starts.len(), overlapping, hits);
+        self.scan(folded.padded(), folded.len(), overlapping, hits);
         if overlapping {
             hits.sort_unstable_by_key(|h| (h.0, std::cmp::Reverse(h.1)));
         }
         for &(s, e, pat, mask) in hits.iter() {
             let (start, end) = (
-                folded.starts[s as usize] as usize,
+                folded.starts()[s as usize] as usize,
                 folded.end_of(e as usize),
             );
             let range =
