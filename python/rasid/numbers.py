@@ -26,7 +26,8 @@ span back, so ``start``/``end`` are ``str`` indices of the text exactly as given
     ``نحو``, ``حوالي``, ``قرابة``, ``ما يقارب``, ``زهاء``, ``يناهز``, ``تقريبا`` (N/N)
 ``at_least``
     ``على الأقل`` before or after (up to six plain words after: «جنديين من قوات الدفاع على
-    الأقل»), ``ما لا يقل عن``, ``أو أكثر`` (N/None)
+    الأقل»), ``ما لا يقل عن``, ``أو أكثر`` (N/None); a singular counted noun before it,
+    ``بصاروخ على الأقل``, is 1/None
 ``more_than``
     ``أكثر من 12``, ``ما يزيد عن 12``, ``تجاوز 12`` (13/None), ``عشرين ونيف`` (21/None)
 ``vague``

@@ -248,6 +248,9 @@ def _anchors(ctx: Context, sent: Sentence, s: int, e: int, shits: list) -> list:
     cues = [h for h in hits if h.kind == "cue"]
     if any(c.role in _VOID_CLAUSE for c in cues):
         return []
+    # «ومنذ الأحد، أدت الغارات … إلى مقتل أكثر من 50»: a running total
+    if any(c.role == "since" and _clause_initial(ctx.text, c.start, s) for c in cues):
+        return []
     words = ctx.words
     triggers = [t for t in hits if t.kind == "trigger"]
     if any(_statistic(ctx, t, e) for t in triggers):
@@ -403,7 +406,9 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
             p.wspan = (m.start, m.end)
             parts.append(p)
         return parts
-    if any(t.role == "dual" and not t.definite for t in m.anchors):
+    days = [d for d in ctx.dates if m.start <= d.start < m.end]
+    if len(days) >= 2 and any(t.role == "dual" and not t.definite for t in m.anchors):
+        # «هجومين … الليلة الماضية وظهر اليوم»: two attacks at two times
         group_seq[0] += 1
         gid = group_seq[0]
         twin = Mention(m.sent, m.start, m.end, m.ev_start, m.ev_end)
@@ -502,7 +507,13 @@ def _fill(ctx: Context, m: Mention) -> None:
     m.same_day = any(h.kind == "cue" and h.role == "same_day" for h in hits)
     # strength
     specific_place = any(_ent.place_rank(h) <= 4 for h, _ in m.places)
-    counts = bool([c for c in m.munitions if c.tier <= 3] or m.killed or m.wounded or m.none)
+    counts = bool(
+        [c for c in m.munitions if c.tier <= 3]
+        or m.killed
+        or m.wounded
+        or m.none
+        or any(h.kind == "casualty" and h.role == "combined" for h in hits)
+    )
     indefinite_weapon = any(
         not w.definite
         and (
@@ -633,7 +644,7 @@ def _date_for(ctx: Context, m: Mention):
     ins = [
         d
         for d in cands
-        if m.ev_start <= d.start < m.ev_end
+        if m.start <= d.start < m.ev_end
         or (m.start <= d.start < m.end and _date_only_clause(ctx.text, d, sent))
     ]
     if ins:
@@ -792,6 +803,13 @@ def _type_of(ev) -> tuple[str, str | None]:
         return "other_attack", None
     if actor is not None and not actor.state:
         return "armed_clash", "firearms"
+    if any(
+        t.kind == "trigger" and t.name.lstrip("ال").startswith("قصف")
+        for m in ev.mentions
+        for t in m.anchors
+    ):
+        # «قصف» with no weapon named: bombardment from the ground
+        return "shelling", None
     return "other_attack", None
 
 
@@ -1104,7 +1122,7 @@ def free_claims(ctx: Context, sentences: list, mentioned: set) -> list:
 
 def run(text: str, published, doc_id, gazetteer) -> list[Event]:
     """The whole extraction of one document (see :func:`rasid.events.extract`)."""
-    from ..dates import infer_published, resolve_dates
+    from ..dates import infer_published
     from ..numbers import parse_numbers
     from .lexicon import scan
     from .merge import merge
@@ -1113,15 +1131,19 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
     if not any(h.kind == "trigger" for h in hits):
         return []
     pub = _to_date(published)
-    dates = resolve_dates(text, pub)
+    sentences = split_sentences(text)
+    # dates and numbers are read only over the sentences around attack words
+    lo, hi = _window(sentences, hits)
+    dates = _dates_in(text, lo, hi, pub)
     if pub is None and any(d.kind == "explicit" and d.precision == "day" for d in dates):
         # a dateline («الأحد (18 نيسان 2021)») gives the news day of an undated document
         pub = infer_published(text)
         if pub is not None:
-            dates = resolve_dates(text, pub)
-    numbers = parse_numbers(text)
+            dates = _dates_in(text, lo, hi, pub)
+    numbers = (
+        [_shift(n, lo) for n in parse_numbers(text[lo:hi])] if lo else parse_numbers(text[:hi])
+    )
     ctx = Context(text, hits, numbers, dates, pub)
-    sentences = split_sentences(text)
     ctx.sentence_starts = [s.start for s in sentences]
     ctx.sentences = sentences
     mentions: list[Mention] = []
@@ -1142,6 +1164,49 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
     ctx.mentioned = mentioned
     events = merge(ctx, mentions)
     return finalize(ctx, events, doc_id)
+
+
+def _window(sentences: list, hits: list) -> tuple[int, int]:
+    """From the sentence before the first attack word to the one after the last."""
+    starts = [t.start for t in hits if t.kind == "trigger"]
+    first, last = min(starts), max(starts)
+    idx = [s.index for s in sentences if s.start <= last and s.end >= first]
+    i = max(0, (idx[0] if idx else 0) - 2)
+    j = min(len(sentences) - 1, (idx[-1] if idx else len(sentences) - 1) + 2)
+    return sentences[i].start if sentences else 0, sentences[j].end if sentences else 0
+
+
+def _dates_in(text: str, lo: int, hi: int, pub) -> list:
+    from ..dates import resolve_dates
+
+    if lo == 0 and hi >= len(text):
+        return resolve_dates(text, pub)
+    return [_shift(d, lo) for d in resolve_dates(text[lo:hi], pub)]
+
+
+def _shift(x, offset: int):
+    """A date or number mention of a slice moved to offsets of the whole text."""
+    if not offset:
+        return x
+    import dataclasses
+
+    if dataclasses.is_dataclass(x):
+        return dataclasses.replace(x, start=x.start + offset, end=x.end + offset)
+    return _Shifted(x, offset)
+
+
+class _Shifted:
+    """A number mention (a compiled value type) seen at other offsets."""
+
+    __slots__ = ("start", "end", "min", "max", "kind", "text")
+
+    def __init__(self, n, offset: int):
+        self.start = n.start + offset
+        self.end = n.end + offset
+        self.min = n.min
+        self.max = n.max
+        self.kind = n.kind
+        self.text = n.text
 
 
 def _to_date(published) -> _dt.date | None:

@@ -155,7 +155,7 @@ def _place_part_after(cues, words, pos) -> bool:
         if (
             c.role == "partial"
             and c.start >= pos
-            and words.distance(pos, c.start) <= 1
+            and words.distance(pos, c.start) <= 2
             and c.name.startswith(("داخل", "خارج", "وسط"))
         ):
             return True
@@ -191,13 +191,28 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool):
     ]
     tier = 2 if headline else 1
     for k in keywords:
-        cand = _forward(ctx, k, hits, e, tier)
+        cand = _number_before(ctx, k, tier) if k.get("pos") == "noun" else None
+        if cand is None:
+            cand = _forward(ctx, k, hits, e, tier)
         if cand is None and k.get("pos") == "verb":
             cand = _backward(ctx, k, hits, s, e, tier)
         if cand is not None:
             (killed if k.role == "killed" else wounded).append(cand)
     none = _none_stated(ctx, hits)
     return killed, wounded, none
+
+
+_COUNTED_NOUNS = ("قتلي", "قتلى", "قتيل", "جرحي", "جرحى", "جريح", "مصاب", "ضحاي", "ضحية")
+
+
+def _number_before(ctx, k, tier: int) -> Cand | None:
+    """«ارتفعت الحصيلة إلى 4 قتلى», «13 قتيلاً»: a number counting the casualty noun."""
+    if not k.name.lstrip("ال").startswith(_COUNTED_NOUNS) and not k.name.startswith(_COUNTED_NOUNS):
+        return None
+    for n in ctx.numbers_in(max(0, k.start - 40), k.start):
+        if n.kind != "ordinal" and n.end <= k.start and ctx.words.distance(n.end, k.start) <= 1:
+            return Cand(n.min, n.max, tier, n.start, k.end, n.kind == "approx", n.kind == "vague")
+    return None
 
 
 def _items(ctx, s: int, e: int) -> list:
@@ -338,6 +353,9 @@ def _backward(ctx, k, hits, s_lim: int, limit: int, tier: int) -> Cand | None:
     # skip a part introduced by «بينهم» right before the verb
     cut = k.start
     for h in hits:
+        if h.kind == "cue" and h.role == "partial_total" and h.end <= k.start and h.start >= s_lim:
+            # «بين القتلى العشرة 7 مدنيين قتلوا»: a part of a total already counted
+            return None
         if h.kind == "cue" and h.role == "partial" and h.end <= k.start and h.start >= s_lim:
             if words.distance(h.end, k.start) <= 3:
                 cut = min(cut, h.start)

@@ -86,6 +86,8 @@ def place_candidates(ctx, s: int, e: int, sentence) -> tuple[list, list]:
             continue
         if any(a <= h.start and h.end <= b for a, b in actor_spans):
             continue
+        if _dateline(ctx.text, h, sentence.start):
+            continue
         if (h.get("ambiguous") or h.kind == "village") and not _has_context(ctx, h, sent_places):
             continue
         by_span.setdefault((h.start, h.end), []).append(h)
@@ -114,6 +116,14 @@ def place_candidates(ctx, s: int, e: int, sentence) -> tuple[list, list]:
 
 
 _NAMED_TYPES = ("قضاء", "ناحية", "قرية", "مدينة", "محافظة", "بلدة", "قاعدة", "مطار", "حقل", "مخيم")
+
+
+def _dateline(text: str, h, sent_start: int) -> bool:
+    """«بغداد: …», «بغداد - IQ», «بغداد، العراق (CNN)--»: the place the story is filed from."""
+    if text[sent_start : h.start].strip(' \t\n«“"') != "":
+        return False
+    rest = text[h.end : h.end + 3]
+    return bool(rest) and rest.lstrip(" ")[:1] in ("،", ",", ":", "-", "–", "(", "/")
 
 
 def _has_context(ctx, h, sent_places) -> bool:
@@ -299,8 +309,10 @@ def actor_candidates(ctx, s: int, e: int, anchors: list) -> tuple[list, bool]:
         # nationality or actor right after an attack noun or weapon: «غارة أميركية»,
         # «طائرة مسيرة تركية», «كمين لتنظيم داعش», «قصف أمريكا»
         prev = _prev_head(heads, h, words)
-        if prev is not None and prev.kind in ("trigger", "weapon"):
-            if prev.kind == "weapon" or prev.role in ("noun", "verbnoun", "dual"):
+        if prev is not None and prev.kind in ("trigger", "weapon") and _attached(ctx, prev, h):
+            if (prev.kind == "weapon" and h.kind == "nationality") or (
+                prev.kind == "trigger" and prev.role in ("noun", "verbnoun", "dual")
+            ):
                 add(h, 1)
                 continue
         # subject of an attack verb: before it («إسرائيل شنت») or right after («شنت القوات»)
@@ -310,15 +322,28 @@ def actor_candidates(ctx, s: int, e: int, anchors: list) -> tuple[list, bool]:
             if t.get("event_type") == "armed_clash":
                 continue
             if h.end <= t.start and words.distance(h.end, t.start) <= 3:
-                if not _between_blocks(ctx, h.end, t.start):
+                if not _between_blocks(ctx, h.end, t.start) and _attached(ctx, h, t):
                     add(h, 2)
                     break
             if h.start >= t.end and words.distance(t.end, h.start) <= 2:
-                if not _between_blocks(ctx, t.end, h.start):
+                if not _between_blocks(ctx, t.end, h.start) and _attached(ctx, t, h):
                     add(h, 2)
                     break
     out.sort(key=lambda c: (c.priority, c.start))
     return out, unknown
+
+
+def _attached(ctx, head, h) -> bool:
+    """«غارة أميركية», «كمين لتنظيم داعش»: no punctuation and no «و» between."""
+    text = ctx.text
+    gap = text[head.end : h.start]
+    if any(ch in gap for ch in "،,؛;:.()"):
+        return False
+    i = h.start - 1
+    while i > head.end and text[i] in "بلـ":
+        i -= 1
+    # a proclitic «و» on the second word starts a new phrase («… بصواريخ، والتحالف»)
+    return not (text[i] == "و" and (i == 0 or text[i - 1].isspace()))
 
 
 def _prev_head(heads, h, words):
@@ -395,31 +420,44 @@ def _quoted_before(ctx, c, s: int) -> Entity | None:
 
 
 def accused_candidates(ctx, s: int, e: int) -> list[Entity]:
-    """Entities blamed in ``text[s:e]`` («تتهم واشنطن الفصائل …»)."""
+    """Entities blamed in ``text[s:e]`` («تتهم واشنطن الفصائل الموالية لإيران …»)."""
     hits = ctx.hits_in(s, e)
     words = ctx.words
     out = []
     for c in hits:
         if c.kind != "claim" or c.role != "accuse":
             continue
-        for h in hits:
-            if h.start >= c.end and words.distance(c.end, h.start) <= 4:
-                if h.cat == "actor" or h.kind == "nationality":
-                    out.append(_entity_of(ctx, h)[0])
-                    break
-                if h.kind == "cue" and h.role == "nonstate":
-                    end = h.end
-                    for n in hits:
-                        if n.start >= h.end and words.distance(h.end, n.start) <= 3:
-                            if n.kind == "nationality" or n.cat == "actor":
-                                end = n.end
-                    out.append(
-                        Entity(
-                            mention=ctx.text[h.start : end],
-                            start=h.start,
-                            end=end,
-                            name_ar=ctx.text[h.start : end],
-                        )
-                    )
-                    break
+        named = [
+            h
+            for h in hits
+            if h.start >= c.end
+            and words.distance(c.end, h.start) <= 5
+            and (h.cat == "actor" or h.kind == "nationality" or h.role == "nonstate")
+        ]
+        # after the verb comes the accuser, then the accused
+        if (
+            len(named) >= 2
+            and named[0].cat == "actor"
+            and words.distance(c.end, named[0].start) <= 1
+        ):
+            named = named[1:]
+        if not named:
+            continue
+        h = named[0]
+        if h.role == "nonstate":
+            end = h.end
+            for n in hits:
+                if n.start >= h.end and words.distance(h.end, n.start) <= 3:
+                    if n.kind == "nationality" or n.cat == "actor":
+                        end = n.end
+            out.append(
+                Entity(
+                    mention=ctx.text[h.start : end],
+                    start=h.start,
+                    end=end,
+                    name_ar=ctx.text[h.start : end],
+                )
+            )
+        else:
+            out.append(_entity_of(ctx, h)[0])
     return out

@@ -98,7 +98,8 @@ def _has_lexicon(gazetteer: Any) -> bool:
 
 
 def scan(text: str, gazetteer: Any | None = None) -> list[Hit]:
-    """Every gazetteer hit of ``text`` as :class:`Hit`, sorted by start then longest first.
+    """Every gazetteer hit of ``text`` as :class:`Hit`, sorted by start then longest first
+    (none at all when the text has no attack trigger).
 
     ``gazetteer`` defaults to :func:`rasid.default_gazetteer` (which holds the lexicon); a
     user gazetteer without the lexicon is complemented by :func:`lexicon_gazetteer`.
@@ -107,6 +108,9 @@ def scan(text: str, gazetteer: Any | None = None) -> list[Hit]:
     matches = list(g.find(text))
     if gazetteer is not None and not _has_lexicon(gazetteer):
         matches.extend(lexicon_gazetteer().find(text))
+    # most documents state no attack: leave before building anything
+    if not any(m.kind == "trigger" for m in matches):
+        return []
     hits = [Hit(m.start, m.end, m.kind, m.id, m.name, m.attrs) for m in matches]
     hits.sort(key=lambda h: (h.start, -h.end))
     return hits

@@ -210,6 +210,16 @@ def compatible(ev: EventGroup, m) -> bool:
         return False
     if not m.ref and not m.leads_ref and m.strong and bool(m.bg_hint) != bool(ev.bg_hint):
         return False
+    if (
+        ev.date is not None
+        and m.date is not None
+        and ev.date.kind == m.date.kind == "explicit"
+        and ev.date.date is None
+        and m.date.date is None
+        and ev.date.text != m.date.text
+    ):
+        # «20 حزيران الماضي» and «24 أيار الماضي» without a year: two days all the same
+        return False
     wa, wb = _weekday(ev.date), _weekday(m.date)
     if wa and wb and wa != wb and m.date_inside and ev.date_inside:
         return False

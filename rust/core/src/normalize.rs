@@ -25,6 +25,7 @@
 //! Lone surrogates (possible in Python `str`) are rejected with a [`TextError`].
 
 mod presentation;
+mod scan;
 
 use crate::error::{OptionError, TextError, Utf8Error};
 use crate::offsets::{MapBuilder, OffsetMap};
@@ -269,6 +270,8 @@ pub struct Normalizer {
     fast_utf8: Box<[u64; 0x800]>,
     /// Branch-free entries of U+0000..U+07FF for code-unit output.
     fast_units: Box<[u64; 0x800]>,
+    /// Tables of the vectorized scan for unchanged runs of UTF-8.
+    scan: scan::ScanTables,
 }
 
 // Branch-free entries: bits 0..32 the output (UTF-8 bytes, first byte lowest, or one code
@@ -370,21 +373,21 @@ fn map_letter(o: &NormalizeOptions, c: u32) -> Option<u32> {
 ///
 /// Characters below U+0800 (ASCII, Latin, Arabic) take a branch-free path: one table entry
 /// gives their output bytes, length and white-space flags, and four bytes are stored
-/// unconditionally (the output keeps 8 bytes of slack) before the length advances. The next
-/// index depends on the lead byte only (a short chain); validity and action are off it.
+/// unconditionally (the output keeps 8 bytes of slack) before the length advances.
 macro_rules! utf8_step {
     ($self:ident, $src:ident, $i:ident, $out:ident, $ptr:ident, $len:ident, $cap:ident, $ws:ident, $err:ident) => {{
         let n = $src.len();
         let b0 = $src[$i] as u32;
-        let two = b0 >= 0x80;
-        let b1 = if $i + 1 < n { $src[$i + 1] as u32 } else { 0 };
+        // Branch on the width (well predicted in runs of one script), not on the action.
+        let fast_char = if b0 < 0x80 {
+            Some((b0, 1))
+        } else if $i + 1 < n && b0.wrapping_sub(0xC2) < 0x1E && $src[$i + 1] & 0xC0 == 0x80 {
+            Some(((b0 & 0x1F) << 6 | ($src[$i + 1] as u32 & 0x3F), 2))
+        } else {
+            None
+        };
         let mut done = false;
-        if !two || (b0.wrapping_sub(0xC2) < 0x1E && b1 & 0xC0 == 0x80) {
-            let idx = if two {
-                (b0 & 0x1F) << 6 | (b1 & 0x3F)
-            } else {
-                b0
-            };
+        if let Some((idx, width)) = fast_char {
             let e = $self.fast_utf8[idx as usize];
             if e & F_SPECIAL == 0 {
                 let ws = e & F_WS != 0;
@@ -399,8 +402,32 @@ macro_rules! utf8_step {
                     unsafe { $ptr.add($len - 1).write(b'\n') };
                 }
                 $ws = ws | ($ws & (e & F_DEL != 0));
-                $i += 1 + two as usize;
+                $i += width;
                 done = true;
+            }
+        }
+        if !done && b0.wrapping_sub(0xE1) < 0x0F && b0 != 0xED && $i + 2 < n {
+            // three-byte characters (presentation forms, invisible marks, punctuation)
+            let (b1, b2) = ($src[$i + 1] as u32, $src[$i + 2] as u32);
+            if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
+                let a = $self.action((b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
+                let tag = a & TAG;
+                if tag == KEEP || tag == DELETE || (tag == MAP && a >> 3 < 0x800) {
+                    if tag == KEEP {
+                        // SAFETY: three bytes for three bytes (slack as above).
+                        unsafe {
+                            std::ptr::copy_nonoverlapping($src.as_ptr().add($i), $ptr.add($len), 3)
+                        };
+                        $len += 3;
+                        $ws = false;
+                    } else if tag == MAP {
+                        // SAFETY: at most two bytes for three.
+                        $len += unsafe { encode_utf8_raw(a >> 3, $ptr.add($len)) };
+                        $ws = false;
+                    }
+                    $i += 3;
+                    done = true;
+                }
             }
         }
         if !done {
@@ -455,6 +482,7 @@ impl Normalizer {
             fast_utf8: Box::new(std::array::from_fn(|cp| {
                 fast_entry(cp as u32, small[cp], true)
             })),
+            scan: scan::ScanTables::new(|cp| small[cp as usize] != KEEP),
             fast_units: Box::new(std::array::from_fn(|cp| {
                 fast_entry(cp as u32, small[cp], false)
             })),
@@ -762,8 +790,38 @@ impl Normalizer {
         out.reserve(src.len() + 8);
         (ptr, len, cap) = (out.as_mut_ptr(), out.len(), out.capacity());
         (i, ws, error) = (0usize, in_ws, None);
-        while i < src.len() && error.is_none() {
+        let n = src.len();
+        let simd = scan::has_avx2();
+        // After a short run, characters go one by one for a while (diacritized text changes
+        // every other character: scanning there would not pay).
+        let mut patience = 0u32;
+        let mut backoff = 0u32;
+        while i < n && error.is_none() {
+            #[cfg(target_arch = "x86_64")]
+            if simd && patience == 0 && !ws && i >= 1 && i + 32 <= n {
+                // SAFETY: AVX2 is present; `i` is a character boundary after valid UTF-8;
+                // `cap - len >= n - i + 8` (kernel invariant) gives the scan its room.
+                let end = unsafe { scan::copy_keep_run(&self.scan, src, i, ptr.add(len)) };
+                let run = end - i;
+                if run > 0 {
+                    len += run;
+                    i = end;
+                    // a run may end with a single space, which opens a white-space run
+                    ws = src[i - 1] == b' ' && self.options.whitespace;
+                }
+                // back off (up to 64 characters) while runs stay short
+                if run < 8 {
+                    backoff = (backoff * 2).clamp(4, 64);
+                    patience = backoff;
+                } else {
+                    backoff = 0;
+                }
+                if i >= n {
+                    break;
+                }
+            }
             utf8_step!(self, src, i, out, ptr, len, cap, ws, error);
+            patience = patience.saturating_sub(1);
         }
         // SAFETY: the first `len` bytes are initialized.
         unsafe { out.set_len(len) };

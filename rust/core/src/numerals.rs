@@ -33,6 +33,8 @@
 //!   «أكثر من 12», «ما يزيد عن 12», «تجاوز 12», «عشرين ونيف» → more_than 13/None
 //!   (21/None); «أقل من 5» → range None/4, «لا يزيد عن 5», «على الأكثر» → range None/5
 //!   (no lower bound is stated).
+//!   A singular counted noun right before «على الأقل» is at least one: «بصاروخ على الأقل»
+//!   → at_least 1/None.
 //! * **Approximations**: نحو, حوالي, قرابة, ما يقارب, يناهز, زهاء, في حدود, «تقريبا» before or
 //!   after → approx N/N.
 //! * **Vague quantities**: عدة, «عدد من», «العديد من» → 2/None (a plural is at least two);
@@ -295,6 +297,25 @@ mod tests {
                 ("١٥".to_string(), Some(15), NumberKind::Cardinal),
             ]
         );
+    }
+
+    #[test]
+    fn every_cut_of_every_row_parses_inside_its_text() {
+        // Prefixes and suffixes of the table sentences cut words, numbers and cues anywhere.
+        for (sentence, _) in cases() {
+            let chars: Vec<char> = sentence.chars().collect();
+            for cut in 0..=chars.len() {
+                for part in [&chars[..cut], &chars[cut..]] {
+                    let text: String = part.iter().collect();
+                    let mut last = 0;
+                    for m in parse_numbers(&text) {
+                        assert!(last <= m.start && m.start < m.end && m.end <= part.len());
+                        assert!(m.min.is_some() || m.max.is_some());
+                        last = m.end;
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -422,3 +422,44 @@ fn long_utf8_inputs_split_in_two_halves() {
         assert_eq!(streamed, generic.as_bytes());
     }
 }
+
+/// Long plain runs with a rare special character at every offset: the vectorized scan for
+/// unchanged runs must stop exactly where the generic engine changes something.
+#[test]
+fn vector_scan_stops_at_every_change() {
+    let plain: Vec<char> = "بتثجحخدذرزسشصضطظعغفقكلمنهوي ءاة abcXYZ019é"
+        .chars()
+        .collect();
+    let special: Vec<char> = ALPHABET
+        .iter()
+        .copied()
+        .chain(['\u{0085}', '\u{00C0}', '\u{034F}', '\u{07FF}', '\u{0800}'])
+        .collect();
+    let mut rng = Rng(5);
+    let option_sets = [
+        NormalizeOptions::default(),
+        NormalizeOptions::from_bits(0x0FFF),
+        NormalizeOptions::none(),
+    ];
+    for opts in option_sets {
+        let n = Normalizer::new(opts);
+        for &sp in &special {
+            for pos in 0..70 {
+                let mut text: String = (0..120).map(|_| rng.pick(&plain)).collect();
+                let at = text.char_indices().nth(pos).map(|(b, _)| b).unwrap();
+                text.insert(at, sp);
+                let (generic, _) = n.normalize_with_map(&text);
+                assert_eq!(n.normalize(&text), generic, "{sp:?} at {pos}: {text:?}");
+                let mut bad = text.clone().into_bytes();
+                bad.insert(at, 0x80);
+                assert_eq!(
+                    n.normalize_utf8(&bad, &mut Vec::new()),
+                    Err(Utf8Error {
+                        position: at,
+                        truncated: false
+                    })
+                );
+            }
+        }
+    }
+}

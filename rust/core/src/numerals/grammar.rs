@@ -90,6 +90,19 @@ const LABEL_BEFORE: &[&str] = &[
     "الفرقة",
     "القناة",
     "الموسم",
+    // aircraft and weapon designations written with a space: «سوخوي 24», «إف 16», «إس 400»
+    "قرار",
+    "سوخوي",
+    "ميغ",
+    "ميج",
+    "اف",
+    "اس",
+    "تي",
+    "بي",
+    "بوينغ",
+    "بوينج",
+    "ايرباص",
+    "الطراز",
 ];
 
 /// Words before an ordinal that make it part of a month name (تشرين الأول, كانون الثاني,
@@ -426,6 +439,13 @@ impl<'a> Grammar<'a> {
         self.toks.get(j).is_some_and(|t| t.glued)
     }
 
+    /// A word that is not a number word (a singular counted noun counts as plain).
+    fn plain_word(&self, j: usize) -> bool {
+        self.ana
+            .get(j)
+            .is_some_and(|a| a.map_or(true, |a| a.lex == Lex::Singular))
+    }
+
     fn is_digits(&self, j: usize) -> bool {
         matches!(
             self.toks.get(j).map(|t| &t.kind),
@@ -550,7 +570,15 @@ impl<'a> Grammar<'a> {
                 break;
             }
             let Some(t) = self.toks.get(k) else { break };
-            if t.kind != TokKind::Word || self.ana[k].is_some() {
+            if t.kind != TokKind::Word || !self.plain_word(k) {
+                break;
+            }
+            // «جنديين وأصيب شخص على الأقل»: the bound belongs to the nearer singular noun.
+            if dist > 0
+                && self.ana[k].is_some()
+                && self.word(k + 1) == "علي"
+                && self.post_cue(k + 1).is_some()
+            {
                 break;
             }
         }
@@ -931,6 +959,12 @@ impl<'a> Grammar<'a> {
                     None => Res::No,
                 }
             }
+            Lex::Singular => match self.post_cue(j + 1) {
+                Some((Cue::AtLeast, _)) if self.word(j + 1) == "علي" => {
+                    found(j + 1, NumberKind::Cardinal, Val::Exact(1))
+                }
+                _ => Res::No,
+            },
             Lex::Dual => {
                 let mut core = Core {
                     start,
@@ -1130,7 +1164,7 @@ impl<'a> Grammar<'a> {
         !noun.is_empty()
             && !definite(noun)
             && !self.glued(next)
-            && self.ana[next].is_none()
+            && self.plain_word(next)
             && !NOT_A_NOUN.contains(&noun)
     }
 

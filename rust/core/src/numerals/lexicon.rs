@@ -44,6 +44,9 @@ pub(crate) enum Lex {
     Ordinal(u8, bool),
     /// The dual of a counted noun (صاروخين, طائرتان).
     Dual,
+    /// The singular of a counted noun: a count only with «على الأقل» right after it
+    /// («بصاروخ على الأقل» → at least 1).
+    Singular,
 }
 
 /// Cardinal words. Feminine/masculine and case forms all listed; ة-final words also get ه.
@@ -468,6 +471,12 @@ impl Lexicon {
         for &noun in DUAL_NOUNS_NOMINATIVE_ONLY {
             add(format!("{noun}ان"), Lex::Dual);
         }
+        for &noun in DUAL_NOUNS.iter().chain(DUAL_NOUNS_NOMINATIVE_ONLY) {
+            add(noun.to_string(), Lex::Singular);
+            if !noun.ends_with('ة') {
+                add(format!("{noun}ا"), Lex::Singular);
+            }
+        }
         let max_len = map.keys().map(String::len).max().unwrap_or(0);
         Lexicon { map, max_len }
     }
@@ -512,8 +521,8 @@ impl Lexicon {
 
 /// Whether an entry may carry this prefix.
 fn allowed(lex: Lex, stem: &str, prefix: &str, article: bool) -> bool {
-    // «ست» (six) after ل/ب/ف is «لست» (I am not) and friends: only «وست» is six.
-    if stem == "ست" && !(prefix.is_empty() || prefix == "و") {
+    // «لست», «ولست» (I am not) are not six; «بست», «وست» are.
+    if stem == "ست" && prefix.ends_with('ل') {
         return false;
     }
     match lex {
@@ -530,6 +539,7 @@ fn allowed(lex: Lex, stem: &str, prefix: &str, article: bool) -> bool {
         Lex::Adad => true,
         Lex::Ordinal(_, bare) => article || bare,
         Lex::Dual => true,
+        Lex::Singular => !article,
     }
 }
 
@@ -553,6 +563,8 @@ mod tests {
         assert!(lex.analyze("المدنيين").is_none());
         assert_eq!(lex.analyze("مدنيان").unwrap().lex, Lex::Dual);
         assert!(lex.analyze("لست").is_none());
+        assert!(lex.analyze("ولست").is_none());
+        assert_eq!(lex.analyze("بست").unwrap().lex, Lex::Unit(6));
         assert!(lex.analyze("الثلاثاء").is_none());
         assert!(lex.analyze("الخميس").is_none());
         assert!(lex.analyze("ثانية").is_none());

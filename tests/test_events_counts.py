@@ -1,0 +1,143 @@
+"""Munitions, killed and wounded per the annotation conventions (sentences written here)."""
+
+from __future__ import annotations
+
+import pytest
+from rasid.events import extract
+
+
+def only(text: str, published: str = "2023-01-10"):
+    events = extract(text, published=published)
+    assert len(events) == 1, events
+    return events[0]
+
+
+def count(c):
+    return None if c is None else (c.min, c.max)
+
+
+def phrase(text: str, c):
+    return text[c.start : c.end]
+
+
+def test_exact_number_of_rockets():
+    text = "سقطت ثلاثة صواريخ كاتيوشا مساء الثلاثاء على قاعدة عين الأسد."
+    ev = only(text)
+    assert count(ev.munitions) == (3, 3)
+    assert ev.munitions.text == phrase(text, ev.munitions) == "ثلاثة صواريخ كاتيوشا"
+    assert ev.munitions.start == text.index("ثلاثة")
+
+
+def test_range_and_approximation():
+    text = "سقط ما بين أربعة إلى ستة صواريخ على معسكر التاجي، وأصيب نحو 7 أشخاص بجروح."
+    ev = only(text)
+    assert count(ev.munitions) == (4, 6)
+    assert ev.munitions.text == "ما بين أربعة إلى ستة صواريخ"
+    assert count(ev.wounded) == (7, 7) and ev.wounded.approx is True
+    assert ev.wounded.text == "نحو 7 أشخاص"
+
+
+@pytest.mark.parametrize(
+    "text, slot, expected",
+    [
+        (
+            "أصيب ما يقارب 12 جندياً في هجوم صاروخي على معسكر التاجي مساء الأربعاء.",
+            "wounded",
+            (12, 12),
+        ),
+        (
+            "قتل 9 من عناصر الشرطة على الأقل في تفجير عبوة ناسفة استهدف دوريتهم قرب مدينة تكريت.",
+            "killed",
+            (9, None),
+        ),
+        ("أصيب أكثر من 20 شخصاً في قصف مدفعي على بلدة الباب بريف حلب.", "wounded", (21, None)),
+        ("سقطت عدة صواريخ على قاعدة عين الأسد فجر اليوم.", "munitions", (2, None)),
+        ("استهدف هجوم بطائرتين مسيرتين قاعدة التنف مساء أمس.", "munitions", (2, 2)),
+    ],
+)
+def test_bounds_vague_and_duals(text, slot, expected):
+    assert count(getattr(only(text), slot)) == expected
+
+
+def test_sums_stated_in_parts_are_added():
+    text = "قتل ضابطان وثلاثة جنود وأصيب خمسة آخرون في تفجير سيارة مفخخة استهدف حاجزاً أمنياً."
+    ev = only(text)
+    assert count(ev.killed) == (5, 5)
+    assert ev.killed.text == "ضابطان وثلاثة جنود"
+    assert count(ev.wounded) == (5, 5)
+    assert ev.event_type == "ied_attack" and ev.weapon == "car_bomb"
+    assert count(ev.munitions) == (1, 1)
+    text = "قتل جنديان ومتعاقد في قصف صاروخي على قاعدة بلد الجوية."
+    assert count(only(text).killed) == (3, 3)
+
+
+def test_parts_introduced_by_baynahum_are_not_added():
+    ev = only("قتل 4 عسكريين بينهم قيادي في غارة جوية على مقر في مدينة البوكمال.")
+    assert count(ev.killed) == (4, 4)
+
+
+def test_bare_plural_others_is_at_least_two():
+    ev = only("استشهد مدني وجرح آخرون في قصف مدفعي على بلدة الباب.")
+    assert count(ev.killed) == (1, 1)
+    assert count(ev.wounded) == (2, None)
+
+
+def test_different_figures_give_lowest_and_highest():
+    text = (
+        "أسفر الهجوم بعبوة ناسفة على رتل قرب مدينة الفلوجة عن مقتل جنديين. وقال مصدر طبي إن"
+        " حصيلة الهجوم ارتفعت إلى 4 قتلى."
+    )
+    assert count(only(text).killed) == (2, 4)
+    text = (
+        "قتل 3 جنود في قصف مدفعي على بلدة الباب. وقالت مصادر محلية إن القصف أسفر عن مقتل 5"
+        " جنود على الأقل."
+    )
+    assert count(only(text).killed) == (3, None)
+
+
+def test_combined_killed_and_wounded_fills_neither():
+    ev = only("قتل وجرح نحو 23 عنصراً في كمين نصبه مسلحون قرب مدينة بيجي.")
+    assert ev.event_type == "armed_clash"
+    assert ev.killed is None and ev.wounded is None
+
+
+def test_stated_none_is_zero_and_no_information_is_unknown():
+    ev = only("استهدف قصف صاروخي محيط مطار أربيل دون وقوع إصابات، فيما لم ترد معلومات عن الأضرار.")
+    assert count(ev.killed) == (0, 0) and count(ev.wounded) == (0, 0)
+    assert ev.killed.text is None
+    ev = only("سقط صاروخان على محيط مطار بغداد الدولي مساء السبت، واقتصرت الأضرار على الماديات.")
+    assert count(ev.killed) == (0, 0)
+    ev = only("سقطت قذيفتا هاون على حي سكني في مدينة الموصل، ولم ترد معلومات عن إصابات.")
+    assert ev.killed is None and ev.wounded is None
+
+
+def test_intercepted_part_and_parts_inside_are_not_the_total():
+    text = (
+        "أطلقت الفصائل خمسة صواريخ على قاعدة عين الأسد، تمكنت الدفاعات الجوية من إسقاط اثنين"
+        " منها، وسقط اثنان داخل القاعدة."
+    )
+    ev = only(text)
+    assert count(ev.munitions) == (5, 5)
+    assert ev.outcome == "intercepted"
+
+
+def test_headline_count_yields_to_the_body():
+    text = (
+        "سقوط صاروخين داخل قاعدة بلد\nتعرضت قاعدة بلد الجوية لهجوم بخمسة صواريخ مساء الأحد،"
+        " سقط اثنان منها داخل القاعدة."
+    )
+    assert count(only(text).munitions) == (5, 5)
+
+
+def test_units_and_calibres_are_not_counts():
+    ev = only("سقطت قذيفة هاون عيار 120 ملم على حي سكني في مدينة الموصل ما أدى إلى إصابة طفلين.")
+    assert ev.munitions is None
+    assert count(ev.wounded) == (2, 2)
+
+
+def test_one_drone_or_one_bomb_written_in_the_singular_is_one():
+    assert count(only("استهدفت طائرة مسيرة مطار أربيل الدولي فجر اليوم.").munitions) == (1, 1)
+    assert count(only("انفجرت عبوة ناسفة على رتل قرب مدينة الفلوجة.").munitions) == (1, 1)
+    # a state's drone strike: how many munitions it fired is not said
+    ev = only("قتل ثلاثة مسلحين في ضربة تركية بطائرة مسيرة قرب مدينة سنجار.")
+    assert ev.event_type == "air_strike" and ev.munitions is None

@@ -1,0 +1,169 @@
+"""Location, launch place, perpetrator, claimant, accused, date and background of events."""
+
+from __future__ import annotations
+
+from rasid.events import extract
+
+
+def only(text: str, published: str | None = "2023-01-10"):
+    events = extract(text, published=published)
+    assert len(events) == 1, events
+    return events[0]
+
+
+def at(text: str, part: str) -> tuple[int, int]:
+    assert text.count(part) == 1, part
+    start = text.index(part)
+    return start, start + len(part)
+
+
+# ---------------------------------------------------------------------------------------------
+# location
+
+
+def test_the_named_site_wins_over_the_city_it_is_near():
+    text = "سقطت صواريخ على معسكر التاجي شمال بغداد فجر اليوم."
+    loc = only(text).location
+    assert (loc.start, loc.end) == at(text, "معسكر التاجي")
+    assert loc.mention == "معسكر التاجي"
+    assert loc.id == "iq.site.camp_taji"
+    assert loc.admin1 == "Baghdad" and loc.country == "IQ"
+    assert loc.lat is not None and loc.lon is not None
+
+
+def test_ambiguous_place_names_need_a_place_word():
+    # «هيت» is also an ordinary word: alone it is not a place, after «مدينة» it is
+    assert only("سقطت قذيفة هاون على هيت مساء أمس.").location is None
+    text = "سقطت قذيفة هاون على مدينة هيت مساء أمس."
+    loc = only(text).location
+    assert loc.name_ar == "هيت" and (loc.start, loc.end) == at(text, "هيت")
+
+
+def test_place_word_picks_the_reading_of_a_shared_name():
+    ev = only("انفجرت عبوة ناسفة على رتل للجيش قرب محافظة بابل.")
+    assert ev.location.kind == "governorate"
+    assert ev.location.mention == "محافظة بابل" and ev.location.name_ar == "بابل"
+    ev = only("انفجرت عبوة ناسفة على رتل للجيش في مدينة الناصرية.")
+    assert ev.location.kind == "city" and ev.location.id == "iq.loc.nasiriya"
+
+
+def test_launch_location():
+    text = "سقطت ثلاثة صواريخ كاتيوشا على قاعدة عين الأسد أطلقت من مدينة هيت صباح اليوم."
+    ev = only(text)
+    assert ev.location.id == "iq.site.ain_al_asad"
+    assert (ev.launch_location.start, ev.launch_location.end) == at(text, "هيت")
+
+
+# ---------------------------------------------------------------------------------------------
+# perpetrator, claimant, accused
+
+
+def test_state_adjective_names_the_perpetrator():
+    text = "قتل أربعة مسلحين في غارة تركية بطائرة مسيرة استهدفت سيارتهم قرب مدينة سنجار."
+    ev = only(text)
+    assert ev.event_type == "air_strike"
+    assert ev.actor.mention == "تركية" and ev.actor.name_ar == "تركيا"
+    assert (ev.actor.start, ev.actor.end) == at(text, "تركية")
+    assert ev.claimed_by is None
+
+
+def test_claim_of_responsibility_is_not_the_actor():
+    text = "تبنت المقاومة الإسلامية في العراق استهداف قاعدة التنف بطائرة مسيرة أمس."
+    ev = only(text)
+    assert ev.actor is None
+    assert ev.claimed_by.mention == "المقاومة الإسلامية في العراق"
+    assert (ev.claimed_by.start, ev.claimed_by.end) == at(text, "المقاومة الإسلامية في العراق")
+
+
+def test_a_later_claim_sentence_covers_the_attack():
+    text = (
+        "سقطت ثلاثة صواريخ على قاعدة عين الأسد مساء الأحد. وأعلنت جماعة تطلق على نفسها اسم"
+        " «سرايا أولياء الدم» مسؤوليتها عن الهجوم."
+    )
+    ev = only(text)
+    assert ev.claimed_by.mention == "سرايا أولياء الدم"
+
+
+def test_nobody_claimed_and_who_is_accused():
+    text = (
+        "سقطت أربعة صواريخ على قاعدة عين الأسد الليلة الماضية، ولم تعلن أي جهة مسؤوليتها عن"
+        " الهجوم، فيما تتهم واشنطن كتائب حزب الله بالوقوف وراء هجمات مماثلة."
+    )
+    ev = only(text)
+    assert ev.claimed_by is None and ev.actor is None
+    assert [a.mention for a in ev.accused] == ["كتائب حزب الله"]
+    assert ev.accused[0].start == text.index("كتائب حزب الله")
+
+
+def test_a_state_announcing_its_own_strike_is_the_actor():
+    text = (
+        "أعلن الحرس الثوري الإيراني أنه استهدف مقرات لجماعات كردية معارضة قرب مدينة كويسنجق"
+        " بصواريخ بالستية اليوم."
+    )
+    ev = only(text, "2022-09-28")
+    assert ev.event_type == "missile_attack"
+    assert ev.actor.mention == "الحرس الثوري الإيراني"
+    assert ev.claimed_by is None
+
+
+def test_unknown_perpetrators_are_null():
+    ev = only("أغارت طائرات مجهولة فجر اليوم على مواقع لفصائل مسلحة في مدينة البوكمال.")
+    assert ev.event_type == "air_strike"
+    assert ev.actor is None
+
+
+# ---------------------------------------------------------------------------------------------
+# dates and background
+
+
+def test_relative_dates_resolve_against_publication():
+    text = "سقطت ثلاثة صواريخ كاتيوشا مساء الثلاثاء على قاعدة عين الأسد."
+    ev = only(text, "2021-03-10")
+    assert ev.date == "2021-03-09" and ev.date_precision == "day"
+    assert ev.date_text == "مساء الثلاثاء"
+    ev = only(text, None)
+    assert ev.date is None and ev.date_text == "مساء الثلاثاء"
+
+
+def test_a_dateline_dates_an_undated_document():
+    text = "قال مصدر أمني، الأحد (18 نيسان 2021)، إن صاروخين سقطا مساء الأحد على قاعدة بلد الجوية."
+    assert only(text, None).date == "2021-04-18"
+
+
+def test_an_attack_recalled_from_an_earlier_day_is_background():
+    text = (
+        "قصفت طائرات حربية روسية اليوم الخميس قرية في ريف إدلب. ويأتي ذلك بعد يومين من غارة"
+        " إسرائيلية على مطار الشعيرات أسفرت عن مقتل ثلاثة عسكريين."
+    )
+    first, second = extract(text, published="2020-10-22")
+    assert first.background is False and first.date == "2020-10-22"
+    assert second.background is True
+    assert second.actor.name_ar == "إسرائيل"
+    assert (second.killed.min, second.killed.max) == (3, 3)
+    assert second.location.id == "sy.site.shayrat"
+
+
+def test_an_explicit_earlier_month_is_background():
+    text = (
+        "استهدف قصف صاروخي حقل كورمور للغاز مساء الجمعة. وفي تشرين الأول من العام الماضي،"
+        " استهدفت ثمانية صواريخ الحقل نفسه."
+    )
+    first, second = extract(text, published="2023-06-24")
+    assert (first.background, second.background) == (False, True)
+    assert second.date == "2022-10" and second.date_precision == "month"
+    assert (second.munitions.min, second.munitions.max) == (8, 8)
+
+
+def test_last_night_is_still_the_news():
+    text = (
+        "سقطت صواريخ على حقل كونيكو الليلة الماضية. وفي وقت لاحق اليوم، استهدفت طائرة مسيرة"
+        " قاعدة الشدادي."
+    )
+    events = extract(text, published="2023-06-24")
+    assert [e.background for e in events] == [False, False]
+
+
+def test_outcome_intercepted():
+    ev = only("أسقطت الدفاعات الجوية طائرة مسيرة حاولت استهداف مطار أربيل الدولي فجر اليوم.")
+    assert ev.outcome == "intercepted"
+    assert ev.event_type == "drone_attack"
