@@ -139,7 +139,9 @@ def fresh(docs: list[str]) -> list[str]:
 
 
 def normalized(text: str) -> str:
-    return rasid.normalize(text, digits=True)
+    """The peers' input: rasid's normalization (digits on), with the line breaks it keeps
+    turned into spaces, as rasid matches names across any white space."""
+    return rasid.normalize(text, digits=True).replace("\n", " ")
 
 
 # ---- rasid's semantics in Python, on top of pyahocorasick -----------------------------------

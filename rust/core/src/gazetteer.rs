@@ -7,7 +7,7 @@
 //! [`Gazetteer::find`] looks spans up only where a name may start:
 //!
 //! * at the start of a word, or after the proclitics و ف ب ل ك in their combinations
-//!   (و/ف, then ب/ل/ك): «وبغداد», «فببغداد» is not a combination, «ولبغداد» is;
+//!   (و/ف, then ب/ل/ك): «وبغداد», «فببغداد», «ولبغداد»; not «بفبغداد»;
 //! * a name written with the article ال («التحالف») also matches after و ف ب ك and their
 //!   combinations («بالتحالف», «وبالتحالف»), and after ل where the alef of the article drops
 //!   («للتحالف», «وللتحالف»): the span then starts at the article's lam; when the stem
