@@ -864,8 +864,31 @@ def finalize(ctx: Context, events: list, doc_id: str | None) -> list[Event]:
     _background(ctx, events)
     out = []
     for ev in events:
+        if ev.type == "other_attack" and not _violent(ev):
+            continue
         out.append(_record(ctx, ev, doc_id, text))
     return out
+
+
+_BLAST_WORDS = ("انفجار", "الانفجار", "انفجر", "انفجرت", "تفجر", "تفجرت")
+
+
+def _violent(ev) -> bool:
+    """An attack with no weapon and no fighting named must still be violence: a death or
+    injury (or a stated none), an arson or assassination word, or armed men. «شن هجوماً
+    لاذعاً على الحكومة» or «انفجار إطار شاحنة» is not an event."""
+    triggers = [t for m in ev.mentions for t in m.anchors if t.kind == "trigger"]
+    if any(t.get("event_type") == "other_attack" for t in triggers):
+        return True
+    if triggers and all(t.name in _BLAST_WORDS for t in triggers):
+        return False
+    if any(m.killed or m.wounded or m.none for m in ev.mentions):
+        return True
+    return any(
+        h.kind == "person" and h.name in ("مسلحون", "مسلحين", "المسلحين", "المسلحون")
+        for m in ev.mentions
+        for h in m.anchors
+    )
 
 
 def _claims(ctx: Context, events: list) -> dict:
