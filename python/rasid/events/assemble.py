@@ -285,6 +285,18 @@ def _anchors(ctx: Context, sent: Sentence, s: int, e: int, shits: list) -> list:
         ):
             continue
         out.append(t)
+    # «أعلنت القوات إسقاط طائرة مسيرة قرب المطار»: an attack shot down is an attack
+    for o in hits:
+        if o.kind == "outcome" and o.role == "intercepted":
+            if any(
+                w.kind == "weapon"
+                and w.role == "munition"
+                and w.start >= o.end
+                and words.distance(o.end, w.start) <= 2
+                for w in hits
+            ):
+                out.append(o)
+    out.sort(key=lambda h: h.start)
     if not out:
         return []
     first = out[0].start
@@ -820,7 +832,8 @@ def _type_of(ev) -> tuple[str, str | None]:
         return "ied_attack", "ied"
     if "other_attack" in hints:
         return "other_attack", None
-    if actor is not None and not actor.state:
+    claim = ev.claim
+    if (actor is not None and not actor.state) or (claim is not None and not claim.state):
         return "armed_clash", "firearms"
     if any(
         t.kind == "trigger" and t.name.lstrip("ال").startswith("قصف")
