@@ -265,3 +265,24 @@ def test_never_crashes_on_any_bytes(data):
 def test_surrogates_always_rejected(surrogates, text):
     with pytest.raises(InvalidTextError):
         normalize(text + "".join(surrogates))
+
+
+long_text = st.lists(
+    st.one_of(
+        st.sampled_from(["بغداد", "الصواريخ", "قاعدة", "عين", "الأسد", "على", "abc", "2024"]),
+        st.sampled_from(list(ALPHABET)),
+    ),
+    min_size=20,
+    max_size=120,
+).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(long_text, option_sets)
+def test_long_texts_agree_across_kernels(text, options):
+    # long plain runs take the vectorized UTF-8 path; str goes through the code-unit kernel
+    norm = normalize(text, **options)
+    assert normalize(text.encode("utf-8"), **options) == norm.encode("utf-8")
+    with_offsets, offsets = normalize_with_offsets(text, **options)
+    assert with_offsets == norm
+    assert offsets.to_original(0, len(norm))[0] <= len(text)

@@ -50,8 +50,9 @@ Decisions a user should know:
   «12 بالمئة», «في المئة»), labels and designators (رقم 5, القرار 2254, F-16, إف-16), month
   names (تشرين الأول), «أمس الأول», «الاثنين» (Monday), and a fraction without a scale word
   (2.5 كم).
-* «من 5 إلى 7» is always read as a range, even where the text means a change («ارتفع من 5
-  إلى 7»); telling those apart is the caller's job.
+* «من 5 إلى 7» is a range, except within four words after a verb or noun of change
+  («ارتفعت حصيلة القتلى من 5 إلى 7», تراجع, زاد, انخفاض …): there it is an old and a new
+  figure, two cardinals. A change stated otherwise is left for the caller to tell apart.
 
 Errors: a text that is not ``str`` (``None``, ``bytes``) → :class:`rasid.errors.TextTypeError`;
 a ``str`` with lone surrogates → :class:`rasid.errors.InvalidTextError`.

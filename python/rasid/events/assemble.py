@@ -199,6 +199,15 @@ def _clauses(ctx: Context, sent: Sentence, hits: list) -> list[tuple[int, int, A
     return out
 
 
+def _opens_with_verb(ctx: Context, s: int, anchors: list) -> bool:
+    t = anchors[0]
+    return (
+        t.kind == "trigger"
+        and t.role in ("verb", "verbnoun")
+        and ctx.text[s : t.start].strip(" \t،,؛;:") == ""
+    )
+
+
 def _word_start(text: str, pos: int, floor: int) -> int:
     while pos > floor and not text[pos - 1].isspace() and text[pos - 1] not in '،,؛;:(«“"':
         pos -= 1
@@ -276,6 +285,18 @@ def _anchors(ctx: Context, sent: Sentence, s: int, e: int, shits: list) -> list:
         ):
             continue
         out.append(t)
+    # «أعلنت القوات إسقاط طائرة مسيرة قرب المطار»: an attack shot down is an attack
+    for o in hits:
+        if o.kind == "outcome" and o.role == "intercepted":
+            if any(
+                w.kind == "weapon"
+                and w.role == "munition"
+                and w.start >= o.end
+                and words.distance(o.end, w.start) <= 2
+                for w in hits
+            ):
+                out.append(o)
+    out.sort(key=lambda h: h.start)
     if not out:
         return []
     first = out[0].start
@@ -301,8 +322,14 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
     clauses = _clauses(ctx, sent, shits)
     groups: list[list] = []  # [start, end, ev_start, ev_end, anchors]
     pending: list | None = None
+    prev_void = False
     for s, e, opened in clauses:
         anchors = _anchors(ctx, sent, s, e, shits)
+        has_trigger = any(s <= h.start < e and h.kind == "trigger" for h in shits)
+        if anchors and prev_void and _opens_with_verb(ctx, s, anchors):
+            # «شنت … مئات الضربات، طالت مواقع …»: the verb goes on with the voided subject
+            anchors = []
+        prev_void = has_trigger and not anchors
         if opened is not True and opened is not False:
             anchors = [opened] + anchors
             opened = True
@@ -521,7 +548,11 @@ def _fill(ctx: Context, m: Mention) -> None:
         )
         for w in m.weapons
     )
-    has_date = m.date is not None and (m.date_inside or m.start <= m.date.start < m.end)
+    has_date = (
+        m.date is not None
+        and m.date.kind not in ("vague", "period")
+        and (m.date_inside or m.start <= m.date.start < m.end)
+    )
     if m.split and not m.ref and m.best_place is not None:
         m.strong = True
     elif m.ref:
@@ -801,7 +832,8 @@ def _type_of(ev) -> tuple[str, str | None]:
         return "ied_attack", "ied"
     if "other_attack" in hints:
         return "other_attack", None
-    if actor is not None and not actor.state:
+    claim = ev.claim
+    if (actor is not None and not actor.state) or (claim is not None and not claim.state):
         return "armed_clash", "firearms"
     if any(
         t.kind == "trigger" and t.name.lstrip("ال").startswith("قصف")
@@ -845,8 +877,31 @@ def finalize(ctx: Context, events: list, doc_id: str | None) -> list[Event]:
     _background(ctx, events)
     out = []
     for ev in events:
+        if ev.type == "other_attack" and not _violent(ev):
+            continue
         out.append(_record(ctx, ev, doc_id, text))
     return out
+
+
+_BLAST_WORDS = ("انفجار", "الانفجار", "انفجر", "انفجرت", "تفجر", "تفجرت")
+
+
+def _violent(ev) -> bool:
+    """An attack with no weapon and no fighting named must still be violence: a death or
+    injury (or a stated none), an arson or assassination word, or armed men. «شن هجوماً
+    لاذعاً على الحكومة» or «انفجار إطار شاحنة» is not an event."""
+    triggers = [t for m in ev.mentions for t in m.anchors if t.kind == "trigger"]
+    if any(t.get("event_type") == "other_attack" for t in triggers):
+        return True
+    if triggers and all(t.name in _BLAST_WORDS for t in triggers):
+        return False
+    if any(m.killed or m.wounded or m.none for m in ev.mentions):
+        return True
+    return any(
+        h.kind == "person" and h.name in ("مسلحون", "مسلحين", "المسلحين", "المسلحون")
+        for m in ev.mentions
+        for h in m.anchors
+    )
 
 
 def _claims(ctx: Context, events: list) -> dict:

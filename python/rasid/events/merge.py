@@ -122,7 +122,9 @@ def _families_ok(a: set, b: set, anaphoric_site: bool = False) -> bool:
     hb = {f for f in b if f.isupper()}
     if ha and hb and not ha & hb and not (ha | hb) <= {"A", "D"}:
         # «سلاح الجو أغار على المطار» after «صاروخين … استهدفت المطار»: the same strike
-        if not (anaphoric_site and "A" in hb and ha <= {"R", "D"}):
+        if not (
+            anaphoric_site and ("A" in hb and ha <= {"R", "D"} or "A" in ha and hb <= {"R", "D"})
+        ):
             return False
     ua = {f.upper() for f in a}
     ub = {f.upper() for f in b}
@@ -130,6 +132,8 @@ def _families_ok(a: set, b: set, anaphoric_site: bool = False) -> bool:
         return True
     # an air strike joins a rocket or drone event («هجوم صاروخي» then «أغار سلاح الجو»)
     if "A" in ub and not ua - {"D", "R"} and (not ha & {"R"} or anaphoric_site):
+        return True
+    if "A" in ua and anaphoric_site and not ub - {"D", "R"}:
         return True
     if "A" in ua and ub <= {"D"}:
         return True
@@ -200,7 +204,10 @@ def compatible(ev: EventGroup, m) -> bool:
     """Whether mention ``m`` can be one more statement of event ``ev``."""
     if m.group is not None and m.group in ev.groups:
         return False
-    anaphoric_site = m.site_anaphor or (m.best_place is None and _site_word(m))
+    # a state's air force firing missiles: «أسقطت الدفاعات صواريخ إسرائيلية» with «غارات»
+    # (only when the missiles themselves are the state's: «صواريخ إسرائيلية»)
+    air_actor = "R" in _families(m) and any(c.air and c.priority <= 1 for c in m.actors)
+    anaphoric_site = m.site_anaphor or (m.best_place is None and _site_word(m)) or air_actor
     if not _families_ok(ev.families, _families(m), anaphoric_site):
         return False
     ids = _actor_ids(m)

@@ -270,6 +270,8 @@ pub struct Normalizer {
     fast_utf8: Box<[u64; 0x800]>,
     /// Branch-free entries of U+0000..U+07FF for code-unit output.
     fast_units: Box<[u64; 0x800]>,
+    /// UTF-8 state-machine entries: index `in_ws << 11 | cp` (cp < U+0800); see [`ws_entry`].
+    fast_ws: Box<[u64; 0x1000]>,
     /// Tables of the vectorized scan for unchanged runs of UTF-8.
     scan: scan::ScanTables,
 }
@@ -280,6 +282,36 @@ const F_WS: u64 = 1 << 40; // white space: folds into an open run
 const F_LINE: u64 = 1 << 41; // line break (with F_WS)
 const F_DEL: u64 = 1 << 42; // deleted: an open run stays open
 const F_SPECIAL: u64 = 1 << 43; // needs the general path
+
+// State-machine entries for UTF-8: the white-space state is part of the index.
+const W_OPEN: u64 = 1 << 40; // a white-space run is open after this character
+const W_LINE_FIX: u64 = 1 << 41; // the open run's character becomes "\n"
+
+/// The state-machine form of a UTF-8 [`fast_entry`] `e` when a run is open (`in_ws`) or not:
+/// bits 0..32 the bytes to store, 32..35 how many of them count, then `W_*` flags and
+/// [`F_SPECIAL`].
+fn ws_entry(e: u64, in_ws: bool) -> u64 {
+    if e & F_SPECIAL != 0 {
+        return F_SPECIAL;
+    }
+    let bytes = e & 0xFFFF_FFFF;
+    let len = (e >> 32) & 7;
+    if e & F_WS != 0 {
+        if in_ws {
+            W_OPEN | if e & F_LINE != 0 { W_LINE_FIX } else { 0 }
+        } else {
+            bytes | len << 32 | W_OPEN
+        }
+    } else if e & F_DEL != 0 {
+        if in_ws {
+            W_OPEN
+        } else {
+            0
+        }
+    } else {
+        bytes | len << 32
+    }
+}
 
 /// The branch-free entry of a character below U+0800 whose action is `a`.
 fn fast_entry(cp: u32, a: u32, utf8: bool) -> u64 {
@@ -483,6 +515,12 @@ impl Normalizer {
                 fast_entry(cp as u32, small[cp], true)
             })),
             scan: scan::ScanTables::new(|cp| small[cp as usize] != KEEP),
+            fast_ws: Box::new(std::array::from_fn(|k| {
+                ws_entry(
+                    fast_entry((k & 0x7FF) as u32, small[k & 0x7FF], true),
+                    k >= 0x800,
+                )
+            })),
             fast_units: Box::new(std::array::from_fn(|cp| {
                 fast_entry(cp as u32, small[cp], false)
             })),
@@ -701,7 +739,6 @@ impl Normalizer {
         let n = input.len();
         out.reserve(n + 8);
         let (mut ptr, mut len, mut cap) = (out.as_mut_ptr(), out.len(), out.capacity());
-        let small: &[u32; 0x800] = &self.small;
         let mut or = 0u32;
         let mut in_ws = false;
         let mut result = Ok(());
@@ -713,13 +750,28 @@ impl Normalizer {
                 len += 1;
             }};
         }
+        let fast: &[u64; 0x800] = &self.fast_units;
         for (i, &u) in input.iter().enumerate() {
             let cp = u.get();
-            let a = if cp < 0x800 {
-                small[cp as usize]
-            } else {
-                self.action(cp)
-            };
+            if cp < 0x800 {
+                // the branch-free entry (see `run_units_fast`); only recording branches
+                let e = fast[cp as usize];
+                let ws = e & F_WS != 0;
+                let fold = ws & in_ws;
+                // SAFETY: `len < cap` by the invariant above.
+                unsafe { ptr.add(len).write(T::from_cp(e as u32)) };
+                if (e >> 32) & 1 != 0 && !fold {
+                    rec.unit(i, 1);
+                    len += 1;
+                } else if fold & (e & F_LINE != 0) {
+                    // SAFETY: an open run's character is the last unit written.
+                    unsafe { ptr.add(len - 1).write(T::from_cp(0x0A)) };
+                }
+                or |= e as u32;
+                in_ws = ws | (in_ws & (e & F_DEL != 0));
+                continue;
+            }
+            let a = self.action(cp);
             if a == KEEP {
                 rec.unit(i, 1);
                 push!(u);
@@ -820,8 +872,16 @@ impl Normalizer {
                     break;
                 }
             }
-            utf8_step!(self, src, i, out, ptr, len, cap, ws, error);
-            patience = patience.saturating_sub(1);
+            // a batch of ASCII and two-byte characters in a tight loop
+            let budget = patience.max(1) as usize;
+            // SAFETY: `cap - len >= n - i + 8` (kernel invariant).
+            let (ni, nlen, nws) = unsafe { self.utf8_batch(src, i, ptr, len, ws, budget) };
+            let done = ni != i;
+            (i, len, ws) = (ni, nlen, nws);
+            patience = patience.saturating_sub(budget as u32);
+            if !done && i < n {
+                utf8_step!(self, src, i, out, ptr, len, cap, ws, error);
+            }
         }
         // SAFETY: the first `len` bytes are initialized.
         unsafe { out.set_len(len) };
@@ -830,6 +890,53 @@ impl Normalizer {
             open: ws,
             error,
         }
+    }
+
+    /// Up to `budget` ASCII and two-byte characters from `src[i]` through their branch-free
+    /// entries, stopping before any other character; returns `(i, len, in_ws)` after them.
+    ///
+    /// # Safety
+    /// `dst` must have room for `src.len() - i + 8` bytes after `len`.
+    #[inline(never)]
+    unsafe fn utf8_batch(
+        &self,
+        src: &[u8],
+        mut i: usize,
+        dst: *mut u8,
+        mut len: usize,
+        mut ws: bool,
+        budget: usize,
+    ) -> (usize, usize, bool) {
+        let table: &[u64; 0x1000] = &self.fast_ws;
+        let n = src.len();
+        // about `budget` characters (two bytes each in Arabic), never the last byte alone
+        let stop = n.saturating_sub(1).min(i.saturating_add(2 * budget));
+        let p = src.as_ptr();
+        while i < stop {
+            // SAFETY: `i < stop <= n - 1`, so `i` and `i + 1` are inside `src`.
+            let (b0, b1) = unsafe { (*p.add(i) as u32, *p.add(i + 1) as u32) };
+            let (idx, width) = if b0 < 0x80 {
+                (b0, 1)
+            } else if b0.wrapping_sub(0xC2) < 0x1E && b1 & 0xC0 == 0x80 {
+                ((b0 & 0x1F) << 6 | (b1 & 0x3F), 2)
+            } else {
+                break;
+            };
+            let e = table[(ws as usize) << 11 | idx as usize];
+            if e & F_SPECIAL != 0 {
+                break;
+            }
+            // SAFETY: output never outgrows the input read; 8 bytes of slack (caller).
+            unsafe { (dst.add(len) as *mut u32).write_unaligned((e as u32).to_le()) };
+            len += (e >> 32) as usize & 7;
+            if e & W_LINE_FIX != 0 {
+                // SAFETY: an open run's character is the last byte written.
+                unsafe { dst.add(len - 1).write(b'\n') };
+            }
+            ws = e & W_OPEN != 0;
+            i += width;
+        }
+        (i, len, ws)
     }
 
     /// The general path of [`Normalizer::run_utf8`] for the character at `src[i]`: returns the

@@ -27,7 +27,8 @@
 //!   -ان counts (مدنيان, مسلحان, أميركيان).
 //! * **Ranges**: «ما بين سبعة إلى 11», «بين 7 و11», «من 7 إلى 11», «7 إلى 11», «ثلاثة أو
 //!   أربعة», «7-11» (digits, the first smaller than the second, not two years) → min/max;
-//!   «بين خمسة وعشرين» with nothing after reads as 5-20.
+//!   «بين خمسة وعشرين» with nothing after reads as 5-20. «من X إلى Y» within four words
+//!   after a verb or noun of change («ارتفعت الحصيلة من 5 إلى 7») is two cardinals.
 //! * **Bounds**: «على الأقل» before or after the number, up to six plain words after it in the
 //!   same clause («جنديين من قوات الدفاع الجوي على الأقل»); «ما لا يقل عن» → at_least N/None;
 //!   «أكثر من 12», «ما يزيد عن 12», «تجاوز 12», «عشرين ونيف» → more_than 13/None

@@ -350,9 +350,17 @@ fn kernels_agree() {
     for round in 0..600u64 {
         let n = Normalizer::new(NormalizeOptions::from_bits((round * 373 % 4096) as u16));
         let text = random_text(&mut rng, 40);
-        let (generic, _) = n.normalize_with_map(&text);
+        let (generic, generic_map) = n.normalize_with_map(&text);
         assert_eq!(n.normalize(&text), generic, "{text:?}");
         let wide: Vec<u32> = text.chars().map(u32::from).collect();
+        let mut mapped = Vec::new();
+        let (_, map) = n.normalize_units_with_map(&wide, &mut mapped).unwrap();
+        assert_eq!(map, generic_map, "{text:?}");
+        assert_eq!(
+            mapped,
+            generic.chars().map(u32::from).collect::<Vec<_>>(),
+            "{text:?}"
+        );
         let mut out32 = Vec::new();
         n.normalize_units(&wide, &mut out32).unwrap();
         assert_eq!(

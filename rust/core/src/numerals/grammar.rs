@@ -266,6 +266,42 @@ const PRE_CUES: &[(&[&str], Cue)] = &[
     (&["من"], Cue::From),
 ];
 
+/// Verbs and nouns of change: «من X إلى Y» after them is an old and a new figure.
+const CHANGE_VERBS: &[&str] = &[
+    "ارتفع",
+    "ارتفعت",
+    "يرتفع",
+    "ترتفع",
+    "ارتفاع",
+    "زاد",
+    "زادت",
+    "يزيد",
+    "تزيد",
+    "ازداد",
+    "ازدادت",
+    "تراجع",
+    "تراجعت",
+    "يتراجع",
+    "انخفض",
+    "انخفضت",
+    "ينخفض",
+    "انخفاض",
+    "قفز",
+    "قفزت",
+    "تضاعف",
+    "تضاعفت",
+    "صعد",
+    "صعدت",
+    "هبط",
+    "هبطت",
+    "رفع",
+    "رفعت",
+    "خفض",
+    "خفضت",
+    "تغير",
+    "تغيرت",
+];
+
 /// Cues right after a number.
 const POST_CUES: &[(&[&str], Cue)] = &[
     (&["علي", "الاقل"], Cue::AtLeast),
@@ -508,6 +544,12 @@ impl<'a> Grammar<'a> {
         if let Some((cue, j, cstart)) = self.pre_cue(i) {
             match self.range_or_core(j, Some(cue)) {
                 Ok(Some(mut p)) => {
+                    if cue == Cue::From && self.after_change_verb(i) {
+                        // «ارتفعت الحصيلة من 5 إلى 7»: an old and a new figure, not a range.
+                        if let Res::Found(a) = self.core_at(j, false) {
+                            return Some(Ok(self.plain_phrase(&a)));
+                        }
+                    }
                     if matches!(cue, Cue::Between | Cue::From) {
                         p.start = cstart;
                         return Some(Ok(p));
@@ -525,6 +567,47 @@ impl<'a> Grammar<'a> {
             Err(next) => Some(Err(next)),
             Ok(None) => None,
         }
+    }
+
+    /// A core as a phrase of its own.
+    fn plain_phrase(&self, a: &Core) -> Phrase {
+        let (min, max) = match a.val {
+            Val::Exact(v) => (Some(v), Some(v)),
+            Val::Vague(lo, hi) => (Some(lo), hi),
+        };
+        Phrase {
+            start: a.start,
+            end: a.end,
+            next: a.next,
+            kind: a.kind,
+            min,
+            max,
+        }
+    }
+
+    /// Whether a verb of change (ارتفع, تراجع, زاد …) comes at most four words before token
+    /// `i` in the same clause: «ارتفع عدد القتلى من 5 إلى 7» states two figures, not a range.
+    fn after_change_verb(&self, i: usize) -> bool {
+        let mut k = i;
+        for _ in 0..4 {
+            if k == 0 {
+                return false;
+            }
+            k -= 1;
+            let t = &self.toks[k];
+            if t.kind != TokKind::Word {
+                return false;
+            }
+            let w = t.word();
+            let stem = w
+                .strip_prefix('و')
+                .or_else(|| w.strip_prefix('ف'))
+                .unwrap_or(w);
+            if CHANGE_VERBS.contains(&w) || CHANGE_VERBS.contains(&stem) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Adds a bound or approximation written after the number.
