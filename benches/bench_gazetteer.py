@@ -139,7 +139,9 @@ def fresh(docs: list[str]) -> list[str]:
 
 
 def normalized(text: str) -> str:
-    return rasid.normalize(text, digits=True)
+    """The peers' input: rasid's normalization (digits on), with the line breaks it keeps
+    turned into spaces, as rasid matches names across any white space."""
+    return rasid.normalize(text, digits=True).replace("\n", " ")
 
 
 # ---- rasid's semantics in Python, on top of pyahocorasick -----------------------------------
@@ -160,7 +162,12 @@ def patterns_of(ents: list[dict]) -> dict[str, list[tuple[str, int]]]:
     for e in ents:
         p = " ".join(normalized(e["name"]).split())
         kind = ARTICLE if p.startswith("ال") and len(p) >= 4 else PLAIN
-        for pat, k in ((p, kind),) + ((("ل" + p[2:], CONTRACTED),) if kind == ARTICLE else ()):
+        forms = [(p, kind)]
+        if kind == ARTICLE:
+            forms.append(("ل" + p[2:], CONTRACTED))
+            if p[2] == "ل":
+                forms.append((p[2:], CONTRACTED))
+        for pat, k in forms:
             outs = pats.setdefault(pat, [])
             if (e["id"], k) not in outs:
                 outs.append((e["id"], k))

@@ -130,6 +130,16 @@ NOT_EVENTS = [
     "وغالباً ما تستهدف الفصائل أرتال الدعم اللوجستي بعبوات ناسفة على الطرق السريعة.",
     # weapons without an attack
     "أجرت وزارة الدفاع اختباراً لصواريخ جديدة وطائرات مسيرة محلية الصنع.",
+    # attack words used for words, campaigns, sport and accidents
+    "شن رئيس البرلمان هجوماً لاذعاً على الحكومة بسبب أزمة الكهرباء أمس.",
+    "استهدفت الحملة الانتخابية الشباب في مدينة البصرة.",
+    "شن المنتخب العراقي هجوماً مكثفاً على مرمى المنافس في الشوط الثاني.",
+    "أدى انفجار إطار شاحنة إلى إصابة السائق بجروح على طريق بغداد كركوك.",
+    # foiled plots
+    "أعلنت الشرطة إحباط هجوم بسيارة مفخخة كان يستهدف سوقاً شعبياً في مدينة كركوك.",
+    "أحبطت القوات الأمنية مخططاً لاستهداف قاعدة عين الأسد بالصواريخ.",
+    # a running total
+    "ومنذ الأحد، أدت الغارات الجوية والقصف المدفعي على ريف إدلب إلى مقتل أكثر من 50 مدنياً.",
 ]
 
 
@@ -181,3 +191,23 @@ def test_a_dual_with_ordinals_is_two_events():
     assert [e.event_type for e in events] == ["ied_attack", "ied_attack"]
     assert [e.location.name_ar for e in events] == ["الناصرية", "السماوة"]
     assert events[0].munitions is None and events[1].munitions is None
+
+
+def test_sniper_fire_and_an_intercepted_drone_are_events():
+    (ev,) = extract("قتل جندي برصاص قناص في قضاء الطارمية شمالي بغداد فجر اليوم.")
+    assert ev.event_type == "armed_clash" and (ev.killed.min, ev.killed.max) == (1, 1)
+    text = "أعلنت قيادة العمليات المشتركة إسقاط طائرة مسيرة قرب مطار بغداد الدولي دون وقوع أضرار."
+    (ev,) = extract(text)
+    assert ev.event_type == "drone_attack" and ev.outcome == "intercepted"
+    assert ev.location.mention == "مطار بغداد الدولي"
+
+
+def test_a_group_claiming_a_raid_makes_it_a_clash():
+    text = (
+        "هاجم مسلحون من تنظيم داعش نقطة للحشد الشعبي في قضاء الطوز، ما أسفر عن مقتل ثلاثة"
+        " مقاتلين وإصابة اثنين. وتبنى تنظيم داعش الهجوم في بيان نشره على قنوات تابعة له."
+    )
+    (ev,) = extract(text)
+    assert ev.event_type == "armed_clash"
+    assert ev.claimed_by.mention == "تنظيم داعش"
+    assert (ev.killed.min, ev.wounded.min) == (3, 2)

@@ -57,6 +57,7 @@ def spans(gaz, text, **kw):
         ("وببغداد", "بغداد"),
         ("ولبغداد", "بغداد"),
         ("فكبغداد", "بغداد"),
+        ("فببغداد", "بغداد"),
         ("بـبغداد", "بغداد"),
         ("لـبغداد", "بغداد"),
         ("«بغداد»", "بغداد"),
@@ -94,6 +95,12 @@ def test_lam_alef_lam_contraction_spans_from_the_article_lam(g, text, start):
     assert m.text == "لتحالف"
 
 
+def test_lam_stems_merge_with_the_article_lam():
+    gaz = rasid.Gazetteer([{"name": "اللواء 47", "id": "brigade47", "kind": "actor"}])
+    text = "بيان للواء 47 وللواء 47"
+    assert spans(gaz, text) == [("لواء 47", "brigade47"), ("لواء 47", "brigade47")]
+
+
 def test_contraction_with_a_longer_name(g):
     text = "أكد المتحدث باسم للتحالف الدولي"
     assert spans(g, text) == [("لتحالف الدولي", "coalition")]
@@ -106,6 +113,7 @@ def test_contraction_with_a_longer_name(g):
         "سبغداد",  # not a clitic
         "ببببغداد",
         "وفبغداد",  # not a combination
+        "بفبغداد",
         "بغدادي",  # enclitic / nisba
         "بغدادنا",
         "لالتحالف",
@@ -147,6 +155,11 @@ def test_normalized_matching_maps_back_to_the_original(g):
         ("بغــداد", "baghdad"),
         ("قاعدة عین الاسد", "ain_al_asad"),
     ]
+
+
+def test_names_match_across_any_white_space(g):
+    text = "قرب كتائب حزب\n  الله"
+    assert spans(g, text) == [("كتائب حزب\n  الله", "kataib_hezbollah")]
 
 
 def test_quotes_and_tatweel_clitic(g):

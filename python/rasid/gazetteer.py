@@ -15,14 +15,16 @@ Semantics (the engine is ``rasid_core::gazetteer``):
   so «بَغْدَاد», «بغــداد» and «عین الأسد» (Persian yeh) match; offsets are code points of
   the *original* text, and ``text[m.start:m.end] == m.text``.
 * A name matches as whole words only: at the start of a word or after the proclitics
-  و ف ب ل ك in their combinations («وبغداد», «ولبغداد», «فببغداد» is not one); a name written
+  و ف ب ل ك in their combinations («وبغداد», «ولبغداد», «فببغداد»; not «بفبغداد»); a name written
   with the article («التحالف») also matches after و ف ب ك («بالتحالف», «وبالتحالف») and
   in the ل + ال contraction («للتحالف», «وللتحالف»), where the span starts at the article's
-  lam («لتحالف»). A name without the article does not match after one («البلد» is not «بلد»).
+  lam («لتحالف»); when the stem starts with lam the lams merge («للواء» for «اللواء», span
+  «لواء»). A name without the article does not match after one («البلد» is not «بلد»).
   The span never includes the proclitic.
 * The character after a name must not be a letter or digit: enclitic pronouns, plural and
   feminine endings do not match («القائمة» is not «القائم», «بغدادي» is not «بغداد»).
-  Quotes, punctuation and tatweel are boundaries («لـ«حزب الله»»).
+  Quotes, punctuation and tatweel are boundaries («لـ«حزب الله»»). A space in a name
+  matches any run of white space, line breaks included.
 * Leftmost-longest: «كتائب حزب الله» wins over «حزب الله»; with ``overlapping=True``
   every valid match is returned, sorted by start and then longest first. When several ids
   share the winning name (a town and a TV channel called «الميادين»), each is returned.

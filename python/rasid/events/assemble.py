@@ -285,6 +285,18 @@ def _anchors(ctx: Context, sent: Sentence, s: int, e: int, shits: list) -> list:
         ):
             continue
         out.append(t)
+    # «أعلنت القوات إسقاط طائرة مسيرة قرب المطار»: an attack shot down is an attack
+    for o in hits:
+        if o.kind == "outcome" and o.role == "intercepted":
+            if any(
+                w.kind == "weapon"
+                and w.role == "munition"
+                and w.start >= o.end
+                and words.distance(o.end, w.start) <= 2
+                for w in hits
+            ):
+                out.append(o)
+    out.sort(key=lambda h: h.start)
     if not out:
         return []
     first = out[0].start
@@ -820,7 +832,8 @@ def _type_of(ev) -> tuple[str, str | None]:
         return "ied_attack", "ied"
     if "other_attack" in hints:
         return "other_attack", None
-    if actor is not None and not actor.state:
+    claim = ev.claim
+    if (actor is not None and not actor.state) or (claim is not None and not claim.state):
         return "armed_clash", "firearms"
     if any(
         t.kind == "trigger" and t.name.lstrip("ال").startswith("قصف")
@@ -864,8 +877,31 @@ def finalize(ctx: Context, events: list, doc_id: str | None) -> list[Event]:
     _background(ctx, events)
     out = []
     for ev in events:
+        if ev.type == "other_attack" and not _violent(ev):
+            continue
         out.append(_record(ctx, ev, doc_id, text))
     return out
+
+
+_BLAST_WORDS = ("انفجار", "الانفجار", "انفجر", "انفجرت", "تفجر", "تفجرت")
+
+
+def _violent(ev) -> bool:
+    """An attack with no weapon and no fighting named must still be violence: a death or
+    injury (or a stated none), an arson or assassination word, or armed men. «شن هجوماً
+    لاذعاً على الحكومة» or «انفجار إطار شاحنة» is not an event."""
+    triggers = [t for m in ev.mentions for t in m.anchors if t.kind == "trigger"]
+    if any(t.get("event_type") == "other_attack" for t in triggers):
+        return True
+    if triggers and all(t.name in _BLAST_WORDS for t in triggers):
+        return False
+    if any(m.killed or m.wounded or m.none for m in ev.mentions):
+        return True
+    return any(
+        h.kind == "person" and h.name in ("مسلحون", "مسلحين", "المسلحين", "المسلحون")
+        for m in ev.mentions
+        for h in m.anchors
+    )
 
 
 def _claims(ctx: Context, events: list) -> dict:

@@ -196,6 +196,11 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool):
             cand = _forward(ctx, k, hits, e, tier)
         if cand is None and k.get("pos") == "verb":
             cand = _backward(ctx, k, hits, s, e, tier)
+        if cand is None and k.get("number") is not None:
+            # «ما أدى إلى إصابته», «مقتلهم»: the pronoun says how many
+            n = k.get("number")
+            lo, hi = (1, 1) if n == 1 else (2, 2) if n == 2 else (2, None)
+            cand = Cand(lo, hi, tier if hi else 4, k.start, k.end, vague=hi is None)
         if cand is not None:
             (killed if k.role == "killed" else wounded).append(cand)
     none = _none_stated(ctx, hits)

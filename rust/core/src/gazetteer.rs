@@ -7,10 +7,12 @@
 //! [`Gazetteer::find`] looks spans up only where a name may start:
 //!
 //! * at the start of a word, or after the proclitics و ف ب ل ك in their combinations
-//!   (و/ف, then ب/ل/ك): «وبغداد», «فببغداد» is not a combination, «ولبغداد» is;
+//!   (و/ف, then ب/ل/ك): «وبغداد», «فببغداد», «ولبغداد»; not «بفبغداد»;
 //! * a name written with the article ال («التحالف») also matches after و ف ب ك and their
 //!   combinations («بالتحالف», «وبالتحالف»), and after ل where the alef of the article drops
-//!   («للتحالف», «وللتحالف»): the span then starts at the article's lam;
+//!   («للتحالف», «وللتحالف»): the span then starts at the article's lam; when the stem
+//!   itself starts with lam the two lams merge («للواء» for ل + «اللواء»), and the span is the
+//!   stem;
 //! * a name without the article never matches after an article («البلد» is not «بلد»);
 //! * the name must end a word: the next character is not a letter or digit, so enclitic
 //!   pronouns and plural or feminine endings do not match («القائمة» is not «القائم»).
@@ -259,7 +261,7 @@ impl GazetteerBuilder {
         }
         self.fold
             .fold(name.chars().map(u32::from), &mut self.scratch);
-        let pattern = alphabet::trim_pattern(&self.scratch.bytes);
+        let pattern = alphabet::trim_pattern(self.scratch.text());
         if pattern.is_empty() {
             return Err(err(format!(
                 "name {name:?} (id {id:?}) has no letter or digit after normalization"
@@ -320,6 +322,10 @@ impl GazetteerBuilder {
             contracted.push(LAM);
             contracted.extend_from_slice(&pattern[2..]);
             self.push_pattern(&contracted, name_idx, CONTRACTED);
+            if pattern[2] == LAM {
+                // ل + اللواء is written للواء: the article's lam merges with the stem's.
+                self.push_pattern(&pattern[2..], name_idx, CONTRACTED);
+            }
         }
         self.added += 1;
         Ok(())
@@ -583,13 +589,13 @@ impl Gazetteer {
         let Scratch { folded, hits } = scratch;
         hits.clear();
         self.fold.fold(units, folded);
-        self.scan(&folded.bytes, folded.starts.len(), overlapping, hits);
+        self.scan(folded.padded(), folded.len(), overlapping, hits);
         if overlapping {
             hits.sort_unstable_by_key(|h| (h.0, std::cmp::Reverse(h.1)));
         }
         for &(s, e, pat, mask) in hits.iter() {
             let (start, end) = (
-                folded.starts[s as usize] as usize,
+                folded.starts()[s as usize] as usize,
                 folded.end_of(e as usize),
             );
             let range =

@@ -75,7 +75,18 @@ impl Doc<'_> {
 fn doc<'a>(s: &'a Bound<'_, PyString>) -> PyResult<Doc<'a>> {
     // SAFETY: CPython (not the limited API) on the platforms we build for; the data is
     // borrowed for as long as `s` is alive and Python strings are immutable.
-    Ok(match unsafe { s.data()? } {
+    let data = unsafe { s.data()? };
+    let len = match data {
+        PyStringData::Ucs1(b) => b.len(),
+        PyStringData::Ucs2(b) => b.len(),
+        PyStringData::Ucs4(b) => b.len(),
+    };
+    if len >= u32::MAX as usize {
+        return Err(crate::errors::InvalidTextError::new_err(
+            "text too long for the gazetteer (4 Gi code points at most)",
+        ));
+    }
+    Ok(match data {
         PyStringData::Ucs1(b) => Doc::Ucs1(b),
         PyStringData::Ucs2(b) => Doc::Ucs2(b),
         PyStringData::Ucs4(b) => Doc::Ucs4(b),

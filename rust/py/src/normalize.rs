@@ -120,16 +120,25 @@ fn normalize_str<'py>(n: &Normalizer, s: &Bound<'py, PyString>) -> PyResult<Boun
 fn normalize_bytes<'py>(n: &Normalizer, b: &Bound<'py, PyBytes>) -> PyResult<Bound<'py, PyBytes>> {
     let py = b.py();
     let data = b.as_bytes();
-    let run = || {
-        let mut out = Vec::new();
-        n.normalize_utf8(data, &mut out).map(|_| out)
-    };
-    let out = if data.len() >= DETACH_BYTES {
-        py.detach(run)
-    } else {
-        run()
-    };
-    Ok(PyBytes::new(py, &out.map_err(utf8_error)?))
+    if data.len() >= DETACH_BYTES {
+        let out = py.detach(|| {
+            let mut out = Vec::new();
+            n.normalize_utf8(data, &mut out).map(|_| out)
+        });
+        return Ok(PyBytes::new(py, &out.map_err(utf8_error)?));
+    }
+    // Small inputs: through a reused per-thread buffer (no allocation per call).
+    BUF8.with(|b| {
+        let mut out = b.take();
+        out.clear();
+        let r = n
+            .normalize_utf8(data, &mut out)
+            .map(|_| PyBytes::new(py, &out));
+        if out.capacity() <= 1 << 22 {
+            b.replace(out);
+        }
+        r.map_err(utf8_error)
+    })
 }
 
 fn normalize_any<'py>(n: &Normalizer, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {

@@ -138,42 +138,81 @@ pub fn byte_of(c: char) -> Option<u8> {
 /// from one document to the next.
 #[derive(Default, Debug, Clone)]
 pub struct Folded {
-    /// The folded bytes, followed by [`PAD`] zero bytes once folded by [`FoldTable::fold`].
-    pub bytes: Vec<u8>,
-    /// Original code-point start of each byte's unit.
-    pub starts: Vec<u32>,
+    /// The folded bytes, then [`PAD`] zero bytes (and stale bytes beyond: the buffers only
+    /// grow, so that folding the next document writes without reallocating or clearing).
+    bytes: Vec<u8>,
+    /// Original code-point start of each byte's unit (valid below `len`).
+    starts: Vec<u32>,
+    /// Number of folded bytes.
+    len: usize,
     /// Number of original code points.
-    pub original_len: u32,
+    original_len: u32,
 }
 
 impl Folded {
-    /// Empties the buffers, keeping their capacity.
-    pub fn clear(&mut self) {
-        self.bytes.clear();
-        self.starts.clear();
-        self.original_len = 0;
+    /// The folded bytes.
+    pub fn text(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+
+    /// The folded bytes followed by [`PAD`] zero bytes.
+    pub fn padded(&self) -> &[u8] {
+        &self.bytes[..self.len + PAD]
+    }
+
+    /// Original code-point start of each folded byte.
+    pub fn starts(&self) -> &[u32] {
+        &self.starts[..self.len]
+    }
+
+    /// Number of folded bytes.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// `true` when nothing was folded.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Number of original code points.
+    pub fn original_len(&self) -> usize {
+        self.original_len as usize
+    }
+
+    /// Makes room for `extra` more bytes (and the padding) after the first `len`.
+    #[cold]
+    fn grow(&mut self, extra: usize) {
+        let want = (self.len + extra + PAD).max(self.bytes.len() * 2).max(64);
+        self.bytes.resize(want, 0);
+        self.starts.resize(want, 0);
     }
 
     /// Appends byte `b` of the unit starting at original code point `start`; a space after a
-    /// space is absorbed into it.
-    #[inline(always)]
+    /// space is absorbed into it. (The slow path; [`FoldTable::fold`] inlines it.)
     pub fn push(&mut self, b: u8, start: u32) {
-        if b == SPACE && self.bytes.last() == Some(&SPACE) {
+        if b == SPACE && self.len > 0 && self.bytes[self.len - 1] == SPACE {
             return;
         }
-        self.bytes.push(b);
-        self.starts.push(start);
+        if self.len + PAD + 1 > self.bytes.len() {
+            self.grow(1);
+        }
+        self.bytes[self.len] = b;
+        self.starts[self.len] = start;
+        self.len += 1;
+        self.bytes[self.len..self.len + PAD].fill(0);
     }
 
     /// Original code-point end of the byte span ending (exclusively) at byte `e > 0`.
     #[inline]
     pub fn end_of(&self, e: usize) -> usize {
-        let unit = self.starts[e - 1];
+        let starts = self.starts();
+        let unit = starts[e - 1];
         let mut k = e;
-        while k < self.starts.len() && self.starts[k] == unit {
+        while k < starts.len() && starts[k] == unit {
             k += 1; // the other characters of an expansion (ﻻ → ل ا)
         }
-        self.starts.get(k).map_or(self.original_len, |&s| s) as usize
+        starts.get(k).map_or(self.original_len, |&s| s) as usize
     }
 }
 
@@ -246,45 +285,51 @@ impl FoldTable {
     /// `out`, which is cleared first.
     #[inline]
     pub fn fold<I: Iterator<Item = u32>>(&self, units: I, out: &mut Folded) {
-        let mut bytes = std::mem::take(&mut out.bytes);
-        let mut starts = std::mem::take(&mut out.starts);
-        bytes.clear();
-        starts.clear();
-        let hint = units.size_hint().0 + 8;
-        bytes.reserve(hint);
-        starts.reserve(hint);
+        out.len = 0;
+        let hint = units.size_hint().0;
+        if hint + 2 * PAD > out.bytes.len() {
+            out.grow(hint + PAD);
+        }
         let table: &[u8; 1 << 16] = self.table[..].try_into().expect("table size");
+        let mut k = 0usize;
         let mut prev = 0u8;
         let mut n = 0u32;
         let mut buf: Vec<u8> = Vec::new();
         for u in units {
+            if k + PAD >= out.bytes.len() {
+                out.len = k;
+                out.grow(hint.saturating_sub(n as usize) + PAD);
+            }
             let code = if u < (1 << 16) {
                 table[u as usize]
             } else {
                 EXPAND
             };
-            if code > EXPAND {
-                if !(code == SPACE && prev == SPACE) {
-                    bytes.push(code);
-                    starts.push(n);
-                    prev = code;
-                }
-            } else if code == EXPAND {
-                if let Some(exp) = self.expansion(u, &mut buf) {
-                    for &b in exp {
-                        if !(b == SPACE && prev == SPACE) {
-                            bytes.push(b);
-                            starts.push(n);
-                            prev = b;
+            if code != EXPAND {
+                // Written always, kept unless deleted or a space after a space: no branch.
+                out.bytes[k] = code;
+                out.starts[k] = n;
+                let keep = (code > EXPAND) & !((code == SPACE) & (prev == SPACE));
+                k += keep as usize;
+                prev = if keep { code } else { prev };
+            } else if let Some(exp) = self.expansion(u, &mut buf) {
+                for &b in exp {
+                    if !(b == SPACE && prev == SPACE) {
+                        if k + PAD >= out.bytes.len() {
+                            out.len = k;
+                            out.grow(exp.len() + hint.saturating_sub(n as usize));
                         }
+                        out.bytes[k] = b;
+                        out.starts[k] = n;
+                        k += 1;
+                        prev = b;
                     }
                 }
             }
             n += 1;
         }
-        bytes.extend_from_slice(&[0; PAD]);
-        out.bytes = bytes;
-        out.starts = starts;
+        out.bytes[k..k + PAD].fill(0);
+        out.len = k;
         out.original_len = n;
     }
 
@@ -355,11 +400,9 @@ mod tests {
         let t = FoldTable::new(&Norm::default());
         let mut f = Folded::default();
         t.fold("ا  \u{200C}بَ ﻻ".chars().map(u32::from), &mut f);
-        assert_eq!(
-            f.bytes[..f.starts.len()],
-            [ALEF, SPACE, BEH, SPACE, LAM, ALEF]
-        );
-        assert_eq!(f.starts, vec![0, 1, 4, 6, 7, 7]);
+        assert_eq!(f.text(), [ALEF, SPACE, BEH, SPACE, LAM, ALEF]);
+        assert_eq!(f.starts(), [0, 1, 4, 6, 7, 7]);
+        assert_eq!(f.padded()[6..], [0; PAD]);
         assert_eq!(f.end_of(1), 1);
         assert_eq!(f.end_of(2), 4);
         assert_eq!(f.end_of(3), 6); // the fatha belongs to the beh
@@ -394,8 +437,8 @@ mod tests {
                     slow.push(b, s as u32);
                 }
             });
-            assert_eq!(fast.bytes[..fast.starts.len()], slow.bytes, "{text:?}");
-            assert_eq!(fast.starts, slow.starts, "{text:?}");
+            assert_eq!(fast.text(), slow.text(), "{text:?}");
+            assert_eq!(fast.starts(), slow.starts(), "{text:?}");
         }
     }
 }

@@ -248,3 +248,13 @@ fn names_and_texts_are_normalized_alike() {
     // trailing harakat and tatweel of the name belong to it
     assert_eq!(surfaces(&g, "ببغدادـ،"), vec!["بغدادـ"]);
 }
+
+#[test]
+fn article_before_a_lam_stem_contracts_to_two_lams() {
+    let g = gaz(&[("اللواء", "brigade"), ("اللاذقية", "latakia")]);
+    assert_eq!(surfaces(&g, "للواء 47"), vec!["لواء"]);
+    assert_eq!(surfaces(&g, "وللاذقية"), vec!["لاذقية"]);
+    assert_eq!(surfaces(&g, "في اللاذقية"), vec!["اللاذقية"]);
+    assert!(surfaces(&g, "لواء").is_empty());
+    assert!(surfaces(&g, "بلواء").is_empty());
+}
