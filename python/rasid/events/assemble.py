@@ -317,7 +317,7 @@ def _anchors(ctx: Context, sent: Sentence, s: int, e: int, shits: list) -> list:
 def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mention]:
     """The mentions of one sentence (empty when it states no event)."""
     shits = ctx.hits_in(sent.start, sent.end)
-    if not any(h.kind == "trigger" for h in shits):
+    if not any(h.kind == "trigger" or h.kind == "outcome" for h in shits):
         return []
     clauses = _clauses(ctx, sent, shits)
     groups: list[list] = []  # [start, end, ev_start, ev_end, anchors]
@@ -471,9 +471,13 @@ def _fill(ctx: Context, m: Mention) -> None:
     m.ref = all(_is_reference(ctx, t) and t.definite or _anaphoric(ctx, t) for t in m.anchors)
     plural_only = not m.ref and all(_is_reference(ctx, t) for t in m.anchors)
     a_0 = m.anchors[0]
-    m.leads_ref = a_0.kind == "trigger" and (
-        (a_0.definite and a_0.role in ("noun", "verbnoun", "dual", "impact"))
-        or _anaphoric(ctx, a_0)
+    m.leads_ref = (
+        a_0.kind == "outcome"
+        or a_0.kind == "trigger"
+        and (
+            (a_0.definite and a_0.role in ("noun", "verbnoun", "dual", "impact"))
+            or _anaphoric(ctx, a_0)
+        )
     )
     whits = ctx.hits_in(*m.wspan) if m.wspan else hits
     m.weapons = [h for h in whits if h.kind == "weapon"] + [t for t in m.anchors if t.get("weapon")]
@@ -1183,7 +1187,7 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
     from .merge import merge
 
     hits = scan(text, gazetteer)
-    if not any(h.kind == "trigger" for h in hits):
+    if not hits:
         return []
     pub = _to_date(published)
     sentences = split_sentences(text)
@@ -1223,7 +1227,7 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
 
 def _window(sentences: list, hits: list) -> tuple[int, int]:
     """From the sentence before the first attack word to the one after the last."""
-    starts = [t.start for t in hits if t.kind == "trigger"]
+    starts = [t.start for t in hits if t.kind in ("trigger", "outcome")]
     first, last = min(starts), max(starts)
     idx = [s.index for s in sentences if s.start <= last and s.end >= first]
     i = max(0, (idx[0] if idx else 0) - 2)
