@@ -1193,12 +1193,13 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
     sentences = split_sentences(text)
     # dates and numbers are read only over the sentences around attack words
     lo, hi = _window(sentences, hits)
-    dates = _dates_in(text, lo, hi, pub)
+    blocks = _blocks(sentences, hits)
+    dates = _dates_in(text, lo, hi, pub, blocks)
     if pub is None and any(d.kind == "explicit" and d.precision == "day" for d in dates):
         # a dateline («الأحد (18 نيسان 2021)») gives the news day of an undated document
         pub = infer_published(text)
         if pub is not None:
-            dates = _dates_in(text, lo, hi, pub)
+            dates = _dates_in(text, lo, hi, pub, blocks)
     numbers = (
         [_shift(n, lo) for n in parse_numbers(text[lo:hi])] if lo else parse_numbers(text[:hi])
     )
@@ -1235,12 +1236,46 @@ def _window(sentences: list, hits: list) -> tuple[int, int]:
     return sentences[i].start if sentences else 0, sentences[j].end if sentences else 0
 
 
-def _dates_in(text: str, lo: int, hi: int, pub) -> list:
+def _dates_in(text: str, lo: int, hi: int, pub, blocks: list | None = None) -> list:
+    """Date mentions of ``text[lo:hi]`` (or of each ``(start, end)`` block), as offsets
+    of the whole text."""
     from ..dates import resolve_dates
 
+    if blocks:
+        out = []
+        for a, b in blocks:
+            out.extend(_shift(d, a) for d in resolve_dates(text[a:b], pub))
+        return out
     if lo == 0 and hi >= len(text):
         return resolve_dates(text, pub)
     return [_shift(d, lo) for d in resolve_dates(text[lo:hi], pub)]
+
+
+def _blocks(sentences: list, hits: list) -> list:
+    """Runs of sentences holding attack words (with the sentence before each run, where a
+    date often stands): the only text whose dates matter."""
+    marked = set()
+    for h in hits:
+        if h.kind in ("trigger", "outcome"):
+            marked.add(h.start)
+    idx = []
+    j = 0
+    starts = sorted(marked)
+    for sent in sentences:
+        while j < len(starts) and starts[j] < sent.start:
+            j += 1
+        if j < len(starts) and starts[j] < sent.end:
+            idx.append(sent.index)
+    keep = set()
+    for i in idx:
+        keep.update((i - 1, i))
+    runs: list[list[int]] = []
+    for i in sorted(k for k in keep if 0 <= k < len(sentences)):
+        if runs and i == runs[-1][1] + 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    return [(sentences[a].start, sentences[b].end) for a, b in runs]
 
 
 def _shift(x, offset: int):
