@@ -111,6 +111,7 @@ class Mention:
         "target",
         "site_words",
         "leads_ref",
+        "another",
         "site_anaphor",
         "best_place",
         "wspan",
@@ -151,6 +152,7 @@ class Mention:
         self.best_place = None
         self.site_words: list = []
         self.leads_ref = False
+        self.another = False
         self.wspan: tuple | None = None
         self.target: str | None = None
         self.announce = False
@@ -471,6 +473,12 @@ def _fill(ctx: Context, m: Mention) -> None:
     m.ref = all(_is_reference(ctx, t) and t.definite or _anaphoric(ctx, t) for t in m.anchors)
     plural_only = not m.ref and all(_is_reference(ctx, t) for t in m.anchors)
     a_0 = m.anchors[0]
+    m.another = any(
+        h.kind == "person"
+        and h.name in ("آخر", "اخر", "أخر", "آخرا", "آخراً")
+        and any(t.end <= h.start and words.distance(t.end, h.start) <= 1 for t in m.anchors)
+        for h in hits
+    )
     m.leads_ref = (
         a_0.kind == "outcome"
         or a_0.kind == "trigger"
@@ -563,7 +571,9 @@ def _fill(ctx: Context, m: Mention) -> None:
         m.actors = [c for c in m.actors if c.priority == 1]
         m.strong = specific_place and counts
     elif plural_only:
-        m.strong = bool(specific_place or counts or (has_date and m.date.date is not None))
+        # «ردا على هجمات بطائرات مسيرة وصواريخ»: plurals alone say nothing concrete
+        firm = bool(m.killed or m.wounded or m.none or [c for c in m.munitions if not c.vague])
+        m.strong = bool(specific_place or firm or (has_date and m.date.date is not None))
     elif all(t.kind != "trigger" or t.role in ("noun", "dual") for t in m.anchors):
         # an attack noun alone («… في ضربة أميركية في بغداد») needs more than a town to be a
         # report of its own: a count, a date, a site, a munition or a named perpetrator
@@ -749,7 +759,7 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
     if d is not None:
         if getattr(d, "is_past_context", False) and (m.date_inside or d.kind != "weekday"):
             return True
-        if d.kind in ("month", "year", "period") and d.date is not None:
+        if d.kind in ("month", "year") or (d.kind == "period" and d.date is not None):
             return True
     # pluperfect «وكان/وكانت … قد» without a news day of its own
     plup = False
@@ -947,7 +957,8 @@ def _pick_actor(ev, claim) -> None:
     unknown = any(m.unknown_agent for m in ev.mentions)
     best = None
     if cands:
-        best = min(cands, key=lambda c: (c.priority, c.start))
+        head = {id(c) for m in ev.mentions if m.sent.headline for c in m.actors}
+        best = min(cands, key=lambda c: (c.priority, id(c) in head, c.start))
     if unknown and (best is None or best.priority > 0):
         best = None
     ev.claim = None
