@@ -15,7 +15,7 @@ span back, so ``start``/``end`` are ``str`` indices of the text exactly as given
     an exact figure: ``18``, ``٥٬٢٠٠``, ``1.5 مليون``, ``خمسة وعشرين``, ``ثلاثة آلاف``,
     ``ألفين وخمسمائة``, ``5 آلاف``, ``مليون و200 ألف``
 ``ordinal``
-    a rank: ``الثالث والعشرون``, ``الحادي عشر``, ``ثالث``, ``الـ28`` (N/N)
+    a rank: ``الثالث والعشرون``, ``الحادي عشر``, ``أول``, ``ثالث``, ``الـ28`` (N/N)
 ``dual``
     the dual of a counted noun: ``صاروخين``, ``طائرتان``, ``جنديين`` (2/2)
 ``range``
@@ -48,8 +48,8 @@ Decisions a user should know:
   years (a lone four-digit 1900-2100, or any number after عام/سنة), clock times (10:30,
   «الساعة 10», «الساعة الثالثة», «الواحدة والنصف», «3 فجرا»), percentages (15%,
   «12 بالمئة», «في المئة»), labels and designators (رقم 5, القرار 2254, F-16, إف-16), month
-  names (تشرين الأول), «أمس الأول», «الاثنين» (Monday), and a fraction without a scale word
-  (2.5 كم).
+  names (تشرين الأول), «أمس الأول», «أول أمس», «الاثنين» (Monday), and a fraction without a
+  scale word (2.5 كم).
 * «من 5 إلى 7» is a range, except within four words after a verb or noun of change
   («ارتفعت حصيلة القتلى من 5 إلى 7», تراجع, زاد, انخفاض …): there it is an old and a new
   figure, two cardinals. A change stated otherwise is left for the caller to tell apart.

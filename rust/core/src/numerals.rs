@@ -15,10 +15,10 @@
 //!   Arabic grammar puts one (units before tens, anything smaller after hundreds or a scale), so
 //!   «خمسة وثلاثة» stays two numbers.
 //! * **Ordinals**: الأول … العاشر (both genders), الحادي عشر … التاسع عشر, الثالث والعشرون,
-//!   an article before tens (العشرين), the bare masculine ثاني … عاشر (ثالث هجوم), and digits
-//!   after the article: «الهجوم الـ28», «ال28», «والـ28» → 28. Article + digits is a definite
-//!   *cardinal* when it follows a definite plural («الساعات الـ48») or comes before its noun
-//!   («خلال الـ24 ساعة»).
+//!   an article before tens (العشرين), the bare masculine أول … عاشر (أول هجوم, ثالث هجوم),
+//!   and digits after the article: «الهجوم الـ28», «ال28», «والـ28» → 28. Article + digits is
+//!   a definite *cardinal* when it follows a definite plural («الساعات الـ48») or comes before
+//!   its noun («خلال الـ24 ساعة»).
 //! * **Duals** of counted nouns (صاروخين, طائرتان, جنديين, قتيلين, يومين …) from a noun list.
 //!   Unvowelled, the -ين ending is both the dual and the sound masculine plural, so -ين is read
 //!   as a dual only for nouns whose plural is broken or feminine (صاروخ → صواريخ, جندي → جنود,
@@ -49,10 +49,10 @@
 //!
 //! Dates (17/10/2019, 2019-10-17, «17 أكتوبر», «الثالث من أكتوبر», «الـ19 من الشهر»), years
 //! (a lone four-digit 1900–2100, anything after عام/سنة), clock times (10:30, «الساعة 10»,
-//! «الساعة الثالثة», «الواحدة والنصف», «3 فجرا»), percentages (15%, ١٥٪, «15 بالمئة», «في المئة»), labels and designators
-//! (رقم 5, القرار 2254, F-16, إف-16, MQ9), month names (تشرين الأول, كانون الثاني), «أمس
-//! الأول» and «الاثنين» (Monday) produce no mention. A year-like number does count after a
-//! bound or approximation (نحو 2000 مقاتل).
+//! «الساعة الثالثة», «الواحدة والنصف», «3 فجرا»), percentages (15%, ١٥٪, «15 بالمئة», «في
+//! المئة»), labels and designators (رقم 5, القرار 2254, F-16, إف-16, MQ9, سوخوي 24), month
+//! names (تشرين الأول, كانون الثاني), «أمس الأول», «أول أمس» and «الاثنين» (Monday) produce
+//! no mention. A year-like number does count after a bound or approximation (نحو 2000 مقاتل).
 
 mod grammar;
 mod lexicon;

@@ -112,7 +112,6 @@ const ORDINAL_NOT_AFTER: &[&str] = &[
     "كانون",
     "ربيع",
     "جمادي",
-    "امس",
     "الساعة",
     "ساعة",
     "الساعه",
@@ -1265,7 +1264,7 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    /// Ordinals in month names (تشرين الأول), «أمس الأول», clock times and dates
+    /// Ordinals in month names (تشرين الأول), «أمس الأول», «أول أمس», clock times and dates
     /// («الثالث من أكتوبر», «الـ19 من الشهر الجاري») are not counts.
     fn check_ordinal(&self, c: Core, first: usize) -> Res {
         let prev = if first > 0 { self.word(first - 1) } else { "" };
@@ -1273,9 +1272,13 @@ impl<'a> Grammar<'a> {
         if CLOCK_AFTER.contains(&self.word(c.next)) {
             return Res::Skip(c.next + 1);
         }
-        let dated =
-            self.is_month(c.next) || (self.word(c.next) == "من" && self.is_month(c.next + 1));
-        if ORDINAL_NOT_AFTER.contains(&prev) || dated {
+        let dated = self.is_month(c.next)
+            || (self.word(c.next) == "من" && self.is_month(c.next + 1))
+            // «أول أمس», «الأول من أمس»: the day before yesterday.
+            || self.word(c.next) == "امس"
+            || (self.word(c.next) == "من" && self.word(c.next + 1) == "امس");
+        let day_before_yesterday = prev == "امس" && c.val == Val::Exact(1);
+        if ORDINAL_NOT_AFTER.contains(&prev) || dated || day_before_yesterday {
             Res::Skip(c.next)
         } else {
             Res::Found(c)

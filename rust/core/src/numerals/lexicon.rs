@@ -154,7 +154,7 @@ const CARDINALS: &[(&str, Lex)] = &[
 
 /// Ordinals 1-10, masculine and feminine; `true` = also read without the article.
 const ORDINALS: &[(&str, u8, bool)] = &[
-    ("اول", 1, false),
+    ("اول", 1, true),
     ("اولي", 1, false),
     ("حادي", 1, false),
     ("حادية", 1, false),
@@ -575,6 +575,7 @@ mod tests {
         assert!(lex.analyze("الثلاثاء").is_none());
         assert!(lex.analyze("الخميس").is_none());
         assert!(lex.analyze("ثانية").is_none());
+        assert_eq!(lex.analyze("اول").unwrap().lex, Lex::Ordinal(1, true));
         assert_eq!(lex.analyze("الثانية").unwrap().lex, Lex::Ordinal(2, false));
     }
 }
