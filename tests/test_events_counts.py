@@ -141,3 +141,16 @@ def test_one_drone_or_one_bomb_written_in_the_singular_is_one():
     # a state's drone strike: how many munitions it fired is not said
     ev = only("قتل ثلاثة مسلحين في ضربة تركية بطائرة مسيرة قرب مدينة سنجار.")
     assert ev.event_type == "air_strike" and ev.munitions is None
+
+
+def test_casualties_go_to_their_own_event():
+    text = (
+        "قتل جنديان في هجوم صاروخي على قاعدة بلد الجوية مساء الأربعاء، قبل أن تسفر غارات جوية"
+        " عن مقتل 12 مسلحاً في مدينة البوكمال."
+    )
+    rockets, strikes = extract(text, published="2023-01-12")
+    assert rockets.event_type == "rocket_attack" and count(rockets.killed) == (2, 2)
+    assert rockets.killed.text == "جنديان"
+    assert strikes.event_type == "air_strike" and count(strikes.killed) == (12, 12)
+    assert strikes.killed.text == "12 مسلحاً"
+    assert strikes.evidence[0].start == text.index("قبل أن تسفر")
