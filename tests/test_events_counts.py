@@ -154,3 +154,11 @@ def test_casualties_go_to_their_own_event():
     assert strikes.event_type == "air_strike" and count(strikes.killed) == (12, 12)
     assert strikes.killed.text == "12 مسلحاً"
     assert strikes.evidence[0].start == text.index("قبل أن تسفر")
+
+
+def test_a_named_victim_is_one():
+    text = "وجاء الهجوم انتقاماً لمقتل القيادي أبو علي العامري بقصف أمريكي قبل أيام."
+    events = extract(text, published="2023-01-12")
+    strike = [e for e in events if e.event_type == "air_strike"][0]
+    assert count(strike.killed) == (1, 1)
+    assert strike.background is True
