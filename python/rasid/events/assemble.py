@@ -112,6 +112,7 @@ class Mention:
         "site_words",
         "leads_ref",
         "another",
+        "announcers",
         "site_anaphor",
         "best_place",
         "wspan",
@@ -153,6 +154,7 @@ class Mention:
         self.site_words: list = []
         self.leads_ref = False
         self.another = False
+        self.announcers: list = []
         self.wspan: tuple | None = None
         self.target: str | None = None
         self.announce = False
@@ -503,6 +505,9 @@ def _fill(ctx: Context, m: Mention) -> None:
     m.claims, m.claim_negated = _ent.claim_candidates(ctx, s, e)
     m.accused = _ent.accused_candidates(ctx, s, e)
     m.announce = _announcers(ctx, hits)
+    m.announcers = [
+        _ent.ActorCand(*_announcer(ctx, h)) for h in hits if h.cat == "actor" and h.id in m.announce
+    ][:1]
     sent_hits = ctx.hits_in(m.sent.start, min(m.sent.end, m.sent.start + 40))
     m.continues = any(
         h.kind == "claim" and h.name in ("وأضافت", "أضافت", "اضافت", "واضافت")
@@ -653,13 +658,18 @@ def _announcers(ctx: Context, hits: list) -> set:
         if (
             a.kind == "claim"
             and a.role in ("announce", "claim")
-            and a.name.startswith(("اعلن", "أعلن", "تبن"))
+            and a.name.startswith(("اعلن", "أعلن", "تبن", "قال", "ذكر"))
         ):
             for h in hits:
                 if h.start >= a.end and words.distance(a.end, h.start) <= 2 and h.cat == "actor":
                     out.add(h.id)
                     break
     return out
+
+
+def _announcer(ctx: Context, h) -> tuple:
+    ent, state, air, atype = _ent._entity_of(ctx, h)
+    return (ent, 0, state, air, not state, atype, h.start)
 
 
 def _date_only_clause(text: str, d, sent: Sentence) -> bool:
@@ -977,6 +987,15 @@ def _pick_actor(ev, claim) -> None:
             best = None
     if best is not None and ev.claim is not None and best.entity.id == ev.claim.entity.id:
         best = None
+    if best is None and ev.claim is None:
+        # «قالت جماعة X إنها نفذت هجوماً …»: the group announcing the attack claims it
+        for m in ev.mentions:
+            for c in m.announcers:
+                if not c.state:
+                    ev.claim = c
+                    break
+            if ev.claim is not None:
+                break
     ev.actor_cand = best
 
 

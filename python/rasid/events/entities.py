@@ -269,8 +269,8 @@ def _entity_of(ctx, h) -> tuple:
 
 
 def _group_before(ctx, h):
-    for b in ctx.hits_in(max(0, h.start - 14), h.start):
-        if b.kind == "cue" and b.role == "nonstate" and ctx.words.distance(b.end, h.start) <= 1:
+    for b in ctx.hits_in(max(0, h.start - 30), h.start):
+        if b.kind == "cue" and b.role == "nonstate" and ctx.words.distance(b.end, h.start) <= 2:
             return b
     return None
 
@@ -408,12 +408,16 @@ def claim_candidates(ctx, s: int, e: int) -> tuple[list, bool]:
         if best is None:
             after = [h for h in ents if h.start >= c.end and words.distance(c.end, h.start) <= 3]
             before = [h for h in ents if h.end <= c.start and words.distance(h.end, c.start) <= 4]
-            best = after[0] if after else before[-1] if before else None
+            # «X تتبنى استهداف …»: the subject right before the verb claims
+            if before and words.distance(before[-1].end, c.start) <= 1:
+                best = before[-1]
+            else:
+                best = after[0] if after else before[-1] if before else None
         if best is not None:
             ent, state, air, atype = _entity_of(ctx, best)
             out.append(ActorCand(ent, 0, state, air, not state, atype, best.start))
         else:
-            quoted = _quoted_before(ctx, c, s)
+            quoted = _quoted_before(ctx, c, s) or _quoted_after(ctx, c, e)
             if quoted is not None:
                 out.append(ActorCand(quoted, 0, False, False, True, "group_phrase", quoted.start))
     return out, negated
@@ -435,6 +439,22 @@ def _quoted_before(ctx, c, s: int) -> Entity | None:
         if 2 <= len(name) <= 60:
             a2 = text.index(name, a)
             return Entity(mention=name, start=a2, end=a2 + len(name), name_ar=name)
+    return None
+
+
+def _quoted_after(ctx, c, e: int) -> Entity | None:
+    """«تبنت “المقاومة الإسلامية” …»: a quoted name right after the claim word."""
+    text = ctx.text
+    i = c.end
+    while i < e and text[i] in " \t":
+        i += 1
+    if i < e and text[i] in '«“"':
+        close = {"«": "»", "“": "”", '"': '"'}[text[i]]
+        j = text.find(close, i + 1, min(e, i + 62))
+        if j > i + 2:
+            name = text[i + 1 : j].strip()
+            a = text.index(name, i + 1)
+            return Entity(mention=name, start=a, end=a + len(name), name_ar=name)
     return None
 
 

@@ -616,7 +616,7 @@ impl Gazetteer {
     /// the following words while a longer name may match; records the matches whose pattern
     /// kind is in `mask` (all when `overlapping`, else returns the longest). `b` is the
     /// padded folded text of `n` bytes.
-    #[inline]
+    #[inline(always)]
     #[allow(clippy::too_many_arguments)]
     fn try_at(
         &self,
@@ -628,9 +628,29 @@ impl Gazetteer {
         overlapping: bool,
         hits: &mut Vec<(u32, u32, u32, u8)>,
     ) -> Option<(usize, usize, u32, u8)> {
+        let h = words::first_word_hash_at(b, c, we);
+        if !self.words.may_have(h) {
+            return None;
+        }
+        self.try_span(b, n, c, we, h, mask, overlapping, hits)
+    }
+
+    /// [`Gazetteer::try_at`] past the filter: `h` is the hash of the first word `b[c..we]`.
+    #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
+    fn try_span(
+        &self,
+        b: &[u8],
+        n: usize,
+        c: usize,
+        we: usize,
+        h: u64,
+        mask: u8,
+        overlapping: bool,
+        hits: &mut Vec<(u32, u32, u32, u8)>,
+    ) -> Option<(usize, usize, u32, u8)> {
         let t = &self.words;
-        let mut end = we;
-        let mut h = words::first_word_hash_at(b, c, we);
+        let (mut end, mut h) = (we, h);
         let mut best = None;
         while let Some(idx) = t.get(h, &b[c..end]) {
             let e = t.entries[idx as usize];

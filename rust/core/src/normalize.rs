@@ -899,7 +899,7 @@ impl Normalizer {
     ///
     /// # Safety
     /// `dst` must have room for `src.len() - i + 8` bytes after `len`.
-    #[inline(never)]
+    #[inline(always)]
     unsafe fn utf8_batch(
         &self,
         src: &[u8],

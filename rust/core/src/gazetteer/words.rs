@@ -68,10 +68,13 @@ pub fn span_hash(span: &[u8]) -> u64 {
     extend_hash(first_word_hash(&span[..w]), &span[w..])
 }
 
-/// The filter bit of a mixed hash: taken from the tag half, independent of the slot.
+/// The filter word and the two bits in it of a mixed hash (a blocked Bloom filter: one
+/// memory access, about 2% false positives at 16 bits an entry).
 #[inline(always)]
-fn filter_bit(m: u64, bits: usize) -> usize {
-    ((m >> 32) as usize) & (bits - 1)
+fn filter_probe(m: u64, words: usize) -> (usize, u64) {
+    let w = ((m >> 32) as usize) & (words - 1);
+    let bits = (1u64 << ((m >> 16) & 63)) | (1u64 << ((m >> 26) & 63));
+    (w, bits)
 }
 
 #[inline(always)]
@@ -174,8 +177,8 @@ impl WordTable {
             .clamp(1 << 15, 1 << 22);
         let mut filter = vec![0u64; bits / 64];
         for e in &self.entries {
-            let f = filter_bit(mix(e.hash), bits);
-            filter[f / 64] |= 1 << (f % 64);
+            let (w, b) = filter_probe(mix(e.hash), bits / 64);
+            filter[w] |= b;
         }
         self.filter = filter;
     }
@@ -183,10 +186,15 @@ impl WordTable {
     /// `false` when no entry has hash `h` (`m` = its mix); `true` when one may.
     #[inline(always)]
     fn may_contain(&self, m: u64) -> bool {
-        let f = filter_bit(m, self.filter.len() * 64);
-        self.filter
-            .get(f / 64)
-            .is_some_and(|w| w & (1 << (f % 64)) != 0)
+        let (w, b) = filter_probe(m, self.filter.len());
+        self.filter.get(w).is_some_and(|&x| x & b == b)
+    }
+
+    /// `false` when no span has hash `h`; `true` when one may (the cheap test in front of
+    /// [`WordTable::get`]).
+    #[inline(always)]
+    pub fn may_have(&self, h: u64) -> bool {
+        self.filter.is_empty() || self.may_contain(mix(h))
     }
 
     /// The entry of span `bytes[off..off + len]`, inserted if new.
