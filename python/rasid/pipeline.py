@@ -160,25 +160,29 @@ class Progress:
         self.last = 0.0
         self.width = 0
 
-    def update(self, documents: int, events: int, force: bool = False) -> None:
-        """Redraw if the interval has passed (or ``force``)."""
+    def update(
+        self, documents: int, events: int, force: bool = False, bytes_done: int | None = None
+    ) -> None:
+        """Redraw if the interval has passed (or ``force``). ``bytes_done``: input bytes
+        behind the documents delivered so far (default: what the reader has read)."""
         now = time.monotonic()
         if not force and now - self.last < self.interval:
             return
         self.last = now
         elapsed = max(now - self.start, 1e-9)
-        mb = self.stats.bytes_done / 1e6
+        done = self.stats.bytes_done if bytes_done is None else bytes_done
+        mb = done / 1e6
         rate = mb / elapsed
         total = self.stats.bytes_total
         text = f"{documents:,} docs  {mb:,.1f}"
         if total:
-            pct = min(100.0, 100.0 * self.stats.bytes_done / total)
+            pct = min(100.0, 100.0 * done / total)
             text += f"/{total / 1e6:,.1f} MB ({pct:.0f}%)"
         else:
             text += " MB"
         text += f"  {events:,} events  {rate:.1f} MB/s  {documents / elapsed:,.0f} docs/s"
-        if total and rate > 0 and self.stats.bytes_done:
-            text += f"  ETA {_fmt_eta((total - self.stats.bytes_done) / 1e6 / rate)}"
+        if total and rate > 0 and done:
+            text += f"  ETA {_fmt_eta((total - done) / 1e6 / rate)}"
         pad = max(0, self.width - len(text))
         self.width = len(text)
         self.stream.write("\r" + text + " " * pad)
@@ -413,10 +417,20 @@ def run(
             events = result[3]
             sink(doc, events)
             summary.events += len(events)
+        position = positions.popleft()
         if progress is not None:
-            progress.update(summary.documents, summary.events)
+            progress.update(summary.documents, summary.events, bytes_done=position)
 
-    chunks = chunked(admitted(documents), chunk_docs, chunk_chars)
+    # The reader runs ahead of delivery by the chunks in flight: the bar shows the input
+    # position of each chunk when it is delivered.
+    positions: collections.deque = collections.deque()
+
+    def marked(chunks: Iterable[list[Any]]) -> Iterator[list[Any]]:
+        for chunk in chunks:
+            positions.append(progress.stats.bytes_done if progress is not None else 0)
+            yield chunk
+
+    chunks = marked(chunked(admitted(documents), chunk_docs, chunk_chars))
     try:
         if workers <= 1:
             worker = _Worker(extract_fn, fields, store_path)
