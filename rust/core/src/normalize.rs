@@ -603,7 +603,7 @@ impl Normalizer {
     ) -> Result<(usize, bool), usize> {
         let mut i = 0usize;
         for cp in input {
-            let a = self.action(cp);
+            let a = self.lookup(cp);
             match a & TAG {
                 KEEP => {
                     out.unit(i, cp);
@@ -649,16 +649,14 @@ impl Normalizer {
 
     /// Normalize `text` and return the map from normalized spans to original spans.
     pub fn normalize_with_map(&self, text: &str) -> (String, OffsetMap) {
-        let mut out = MapOut {
-            inner: Utf8Out {
-                buf: Vec::with_capacity(text.len()),
-            },
-            map: MapBuilder::with_capacity(16),
-        };
-        let n = self
-            .run(text.chars().map(u32::from), &mut out, false)
-            .map_or(0, |r| r.0);
-        (out.inner.into_string(), out.map.finish(n))
+        // Through the fixed-width kernel: decode once, normalize code points, encode once.
+        let wide: Vec<u32> = text.chars().map(u32::from).collect();
+        let mut out = Vec::with_capacity(wide.len());
+        // A `&str` holds no surrogates, so the kernel cannot fail.
+        let (_, map) = self
+            .normalize_units_with_map(&wide, &mut out)
+            .unwrap_or_default();
+        (out.iter().filter_map(|&c| char::from_u32(c)).collect(), map)
     }
 
     /// Streaming form for other components: calls `emit(ch, unit_start, unit_end)` for every
@@ -1246,63 +1244,6 @@ trait Out {
     fn units(&mut self, orig: usize, cps: &[u32]);
     /// The open white-space run (the last unit, `" "` so far) contains a line break.
     fn line_break(&mut self);
-}
-
-struct Utf8Out {
-    buf: Vec<u8>,
-}
-
-impl Utf8Out {
-    fn into_string(self) -> String {
-        // Only whole chars are ever pushed.
-        String::from_utf8(self.buf).unwrap_or_default()
-    }
-}
-
-impl Out for Utf8Out {
-    #[inline(always)]
-    fn unit(&mut self, _orig: usize, cp: u32) {
-        if cp < 0x80 {
-            self.buf.push(cp as u8);
-        } else {
-            let ch = char::from_u32(cp).unwrap_or('\u{FFFD}');
-            let mut tmp = [0u8; 4];
-            self.buf
-                .extend_from_slice(ch.encode_utf8(&mut tmp).as_bytes());
-        }
-    }
-    fn units(&mut self, orig: usize, cps: &[u32]) {
-        for &c in cps {
-            self.unit(orig, c);
-        }
-    }
-    #[inline(always)]
-    fn line_break(&mut self) {
-        if let Some(last) = self.buf.last_mut() {
-            *last = b'\n';
-        }
-    }
-}
-
-struct MapOut<O> {
-    inner: O,
-    map: MapBuilder,
-}
-
-impl<O: Out> Out for MapOut<O> {
-    #[inline(always)]
-    fn unit(&mut self, orig: usize, cp: u32) {
-        self.map.unit(orig, 1);
-        self.inner.unit(orig, cp);
-    }
-    fn units(&mut self, orig: usize, cps: &[u32]) {
-        self.map.unit(orig, cps.len());
-        self.inner.units(orig, cps);
-    }
-    #[inline(always)]
-    fn line_break(&mut self) {
-        self.inner.line_break();
-    }
 }
 
 struct EmitOut<F> {
