@@ -141,3 +141,24 @@ def test_one_drone_or_one_bomb_written_in_the_singular_is_one():
     # a state's drone strike: how many munitions it fired is not said
     ev = only("قتل ثلاثة مسلحين في ضربة تركية بطائرة مسيرة قرب مدينة سنجار.")
     assert ev.event_type == "air_strike" and ev.munitions is None
+
+
+def test_casualties_go_to_their_own_event():
+    text = (
+        "قتل جنديان في هجوم صاروخي على قاعدة بلد الجوية مساء الأربعاء، قبل أن تسفر غارات جوية"
+        " عن مقتل 12 مسلحاً في مدينة البوكمال."
+    )
+    rockets, strikes = extract(text, published="2023-01-12")
+    assert rockets.event_type == "rocket_attack" and count(rockets.killed) == (2, 2)
+    assert rockets.killed.text == "جنديان"
+    assert strikes.event_type == "air_strike" and count(strikes.killed) == (12, 12)
+    assert strikes.killed.text == "12 مسلحاً"
+    assert strikes.evidence[0].start == text.index("قبل أن تسفر")
+
+
+def test_a_named_victim_is_one():
+    text = "وجاء الهجوم انتقاماً لمقتل القيادي أبو علي العامري بقصف أمريكي قبل أيام."
+    events = extract(text, published="2023-01-12")
+    strike = [e for e in events if e.event_type == "air_strike"][0]
+    assert count(strike.killed) == (1, 1)
+    assert strike.background is True

@@ -138,6 +138,12 @@ NOT_EVENTS = [
     # foiled plots
     "أعلنت الشرطة إحباط هجوم بسيارة مفخخة كان يستهدف سوقاً شعبياً في مدينة كركوك.",
     "أحبطت القوات الأمنية مخططاً لاستهداف قاعدة عين الأسد بالصواريخ.",
+    # calls, debates and speculation about attacks
+    "دعا رئيس الوزراء إلى وقف الهجمات على البعثات الدبلوماسية، مؤكداً أن الحكومة ستلاحق"
+    " منفذي الهجوم على السفارة.",
+    "ناقش مجلس النواب تداعيات القصف التركي المتكرر على قرى إقليم كردستان، وطالب الحكومة"
+    " باتخاذ موقف حازم.",
+    "قال محللون إن الضربات الأمريكية المحتملة قد تستهدف مواقع الفصائل في جرف الصخر.",
     # a running total
     "ومنذ الأحد، أدت الغارات الجوية والقصف المدفعي على ريف إدلب إلى مقتل أكثر من 50 مدنياً.",
 ]
@@ -211,3 +217,15 @@ def test_a_group_claiming_a_raid_makes_it_a_clash():
     assert ev.event_type == "armed_clash"
     assert ev.claimed_by.mention == "تنظيم داعش"
     assert (ev.killed.min, ev.wounded.min) == (3, 2)
+
+
+def test_another_attack_is_another_event():
+    text = (
+        "هاجم مسلحون من تنظيم داعش نقطة للجيش في قضاء الخالص مساء اليوم، ما أدى إلى إصابة"
+        " جندي. وبعد وقت قصير شن التنظيم هجوماً آخر على نقطة في ناحية العظيم أسفر عن مقتل"
+        " خمسة جنود."
+    )
+    first, second = extract(text, published="2023-01-10")
+    assert (first.wounded.min, first.killed) == (1, None)
+    assert (second.killed.min, second.killed.max) == (5, 5)
+    assert second.location.name_ar != first.location.name_ar

@@ -84,6 +84,19 @@ def test_a_later_claim_sentence_covers_the_attack():
     assert ev.claimed_by.mention == "سرايا أولياء الدم"
 
 
+def test_a_group_saying_it_carried_out_the_attack_claims_it():
+    text = (
+        "قالت جماعة «ألوية الوعد الحق» في بيان إنها نفذت هجوماً بطائرتين مسيرتين على قاعدة"
+        " التنف فجر اليوم."
+    )
+    ev = only(text)
+    assert ev.claimed_by.mention == "ألوية الوعد الحق" and ev.actor is None
+    assert (ev.claimed_by.start, ev.claimed_by.end) == at(text, "ألوية الوعد الحق")
+    ev = only("المقاومة الإسلامية في العراق تتبنى استهداف قاعدة حرير بطائرة مسيرة مساء أمس.")
+    assert ev.claimed_by.mention == "المقاومة الإسلامية في العراق"
+    assert ev.location.name_ar.endswith("حرير")
+
+
 def test_nobody_claimed_and_who_is_accused():
     text = (
         "سقطت أربعة صواريخ على قاعدة عين الأسد الليلة الماضية، ولم تعلن أي جهة مسؤوليتها عن"

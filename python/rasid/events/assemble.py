@@ -111,6 +111,8 @@ class Mention:
         "target",
         "site_words",
         "leads_ref",
+        "another",
+        "announcers",
         "site_anaphor",
         "best_place",
         "wspan",
@@ -151,6 +153,8 @@ class Mention:
         self.best_place = None
         self.site_words: list = []
         self.leads_ref = False
+        self.another = False
+        self.announcers: list = []
         self.wspan: tuple | None = None
         self.target: str | None = None
         self.announce = False
@@ -317,7 +321,7 @@ def _anchors(ctx: Context, sent: Sentence, s: int, e: int, shits: list) -> list:
 def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mention]:
     """The mentions of one sentence (empty when it states no event)."""
     shits = ctx.hits_in(sent.start, sent.end)
-    if not any(h.kind == "trigger" for h in shits):
+    if not any(h.kind == "trigger" or h.kind == "outcome" for h in shits):
         return []
     clauses = _clauses(ctx, sent, shits)
     groups: list[list] = []  # [start, end, ev_start, ev_end, anchors]
@@ -471,9 +475,19 @@ def _fill(ctx: Context, m: Mention) -> None:
     m.ref = all(_is_reference(ctx, t) and t.definite or _anaphoric(ctx, t) for t in m.anchors)
     plural_only = not m.ref and all(_is_reference(ctx, t) for t in m.anchors)
     a_0 = m.anchors[0]
-    m.leads_ref = a_0.kind == "trigger" and (
-        (a_0.definite and a_0.role in ("noun", "verbnoun", "dual", "impact"))
-        or _anaphoric(ctx, a_0)
+    m.another = any(
+        h.kind == "person"
+        and h.name in ("آخر", "اخر", "أخر", "آخرا", "آخراً")
+        and any(t.end <= h.start and words.distance(t.end, h.start) <= 1 for t in m.anchors)
+        for h in hits
+    )
+    m.leads_ref = (
+        a_0.kind == "outcome"
+        or a_0.kind == "trigger"
+        and (
+            (a_0.definite and a_0.role in ("noun", "verbnoun", "dual", "impact"))
+            or _anaphoric(ctx, a_0)
+        )
     )
     whits = ctx.hits_in(*m.wspan) if m.wspan else hits
     m.weapons = [h for h in whits if h.kind == "weapon"] + [t for t in m.anchors if t.get("weapon")]
@@ -491,6 +505,9 @@ def _fill(ctx: Context, m: Mention) -> None:
     m.claims, m.claim_negated = _ent.claim_candidates(ctx, s, e)
     m.accused = _ent.accused_candidates(ctx, s, e)
     m.announce = _announcers(ctx, hits)
+    m.announcers = [
+        _ent.ActorCand(*_announcer(ctx, h)) for h in hits if h.cat == "actor" and h.id in m.announce
+    ][:1]
     sent_hits = ctx.hits_in(m.sent.start, min(m.sent.end, m.sent.start + 40))
     m.continues = any(
         h.kind == "claim" and h.name in ("وأضافت", "أضافت", "اضافت", "واضافت")
@@ -559,7 +576,9 @@ def _fill(ctx: Context, m: Mention) -> None:
         m.actors = [c for c in m.actors if c.priority == 1]
         m.strong = specific_place and counts
     elif plural_only:
-        m.strong = bool(specific_place or counts or (has_date and m.date.date is not None))
+        # «ردا على هجمات بطائرات مسيرة وصواريخ»: plurals alone say nothing concrete
+        firm = bool(m.killed or m.wounded or m.none or [c for c in m.munitions if not c.vague])
+        m.strong = bool(specific_place or firm or (has_date and m.date.date is not None))
     elif all(t.kind != "trigger" or t.role in ("noun", "dual") for t in m.anchors):
         # an attack noun alone («… في ضربة أميركية في بغداد») needs more than a town to be a
         # report of its own: a count, a date, a site, a munition or a named perpetrator
@@ -639,13 +658,18 @@ def _announcers(ctx: Context, hits: list) -> set:
         if (
             a.kind == "claim"
             and a.role in ("announce", "claim")
-            and a.name.startswith(("اعلن", "أعلن", "تبن"))
+            and a.name.startswith(("اعلن", "أعلن", "تبن", "قال", "ذكر"))
         ):
             for h in hits:
                 if h.start >= a.end and words.distance(a.end, h.start) <= 2 and h.cat == "actor":
                     out.add(h.id)
                     break
     return out
+
+
+def _announcer(ctx: Context, h) -> tuple:
+    ent, state, air, atype = _ent._entity_of(ctx, h)
+    return (ent, 0, state, air, not state, atype, h.start)
 
 
 def _date_only_clause(text: str, d, sent: Sentence) -> bool:
@@ -745,7 +769,7 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
     if d is not None:
         if getattr(d, "is_past_context", False) and (m.date_inside or d.kind != "weekday"):
             return True
-        if d.kind in ("month", "year", "period") and d.date is not None:
+        if d.kind in ("month", "year") or (d.kind == "period" and d.date is not None):
             return True
     # pluperfect «وكان/وكانت … قد» without a news day of its own
     plup = False
@@ -943,7 +967,8 @@ def _pick_actor(ev, claim) -> None:
     unknown = any(m.unknown_agent for m in ev.mentions)
     best = None
     if cands:
-        best = min(cands, key=lambda c: (c.priority, c.start))
+        head = {id(c) for m in ev.mentions if m.sent.headline for c in m.actors}
+        best = min(cands, key=lambda c: (c.priority, id(c) in head, c.start))
     if unknown and (best is None or best.priority > 0):
         best = None
     ev.claim = None
@@ -962,6 +987,15 @@ def _pick_actor(ev, claim) -> None:
             best = None
     if best is not None and ev.claim is not None and best.entity.id == ev.claim.entity.id:
         best = None
+    if best is None and ev.claim is None:
+        # «قالت جماعة X إنها نفذت هجوماً …»: the group announcing the attack claims it
+        for m in ev.mentions:
+            for c in m.announcers:
+                if not c.state:
+                    ev.claim = c
+                    break
+            if ev.claim is not None:
+                break
     ev.actor_cand = best
 
 
@@ -1183,18 +1217,19 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
     from .merge import merge
 
     hits = scan(text, gazetteer)
-    if not any(h.kind == "trigger" for h in hits):
+    if not hits:
         return []
     pub = _to_date(published)
     sentences = split_sentences(text)
     # dates and numbers are read only over the sentences around attack words
     lo, hi = _window(sentences, hits)
-    dates = _dates_in(text, lo, hi, pub)
+    blocks = _blocks(sentences, hits)
+    dates = _dates_in(text, lo, hi, pub, blocks)
     if pub is None and any(d.kind == "explicit" and d.precision == "day" for d in dates):
         # a dateline («الأحد (18 نيسان 2021)») gives the news day of an undated document
         pub = infer_published(text)
         if pub is not None:
-            dates = _dates_in(text, lo, hi, pub)
+            dates = _dates_in(text, lo, hi, pub, blocks)
     numbers = (
         [_shift(n, lo) for n in parse_numbers(text[lo:hi])] if lo else parse_numbers(text[:hi])
     )
@@ -1223,7 +1258,7 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
 
 def _window(sentences: list, hits: list) -> tuple[int, int]:
     """From the sentence before the first attack word to the one after the last."""
-    starts = [t.start for t in hits if t.kind == "trigger"]
+    starts = [t.start for t in hits if t.kind in ("trigger", "outcome")]
     first, last = min(starts), max(starts)
     idx = [s.index for s in sentences if s.start <= last and s.end >= first]
     i = max(0, (idx[0] if idx else 0) - 2)
@@ -1231,12 +1266,46 @@ def _window(sentences: list, hits: list) -> tuple[int, int]:
     return sentences[i].start if sentences else 0, sentences[j].end if sentences else 0
 
 
-def _dates_in(text: str, lo: int, hi: int, pub) -> list:
+def _dates_in(text: str, lo: int, hi: int, pub, blocks: list | None = None) -> list:
+    """Date mentions of ``text[lo:hi]`` (or of each ``(start, end)`` block), as offsets
+    of the whole text."""
     from ..dates import resolve_dates
 
+    if blocks:
+        out = []
+        for a, b in blocks:
+            out.extend(_shift(d, a) for d in resolve_dates(text[a:b], pub))
+        return out
     if lo == 0 and hi >= len(text):
         return resolve_dates(text, pub)
     return [_shift(d, lo) for d in resolve_dates(text[lo:hi], pub)]
+
+
+def _blocks(sentences: list, hits: list) -> list:
+    """Runs of sentences holding attack words (with the sentence before each run, where a
+    date often stands): the only text whose dates matter."""
+    marked = set()
+    for h in hits:
+        if h.kind in ("trigger", "outcome"):
+            marked.add(h.start)
+    idx = []
+    j = 0
+    starts = sorted(marked)
+    for sent in sentences:
+        while j < len(starts) and starts[j] < sent.start:
+            j += 1
+        if j < len(starts) and starts[j] < sent.end:
+            idx.append(sent.index)
+    keep = set()
+    for i in idx:
+        keep.update((i - 1, i))
+    runs: list[list[int]] = []
+    for i in sorted(k for k in keep if 0 <= k < len(sentences)):
+        if runs and i == runs[-1][1] + 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    return [(sentences[a].start, sentences[b].end) for a, b in runs]
 
 
 def _shift(x, offset: int):

@@ -196,6 +196,8 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool):
             cand = _forward(ctx, k, hits, e, tier)
         if cand is None and k.get("pos") == "verb":
             cand = _backward(ctx, k, hits, s, e, tier)
+        if cand is None and k.get("pos") == "noun" and k.get("number") is None:
+            cand = _named_victim(ctx, k, hits, e, tier)
         if cand is None and k.get("number") is not None:
             # «ما أدى إلى إصابته», «مقتلهم»: the pronoun says how many
             n = k.get("number")
@@ -218,6 +220,41 @@ def _number_before(ctx, k, tier: int) -> Cand | None:
         if n.kind != "ordinal" and n.end <= k.start and ctx.words.distance(n.end, k.start) <= 1:
             return Cand(n.min, n.max, tier, n.start, k.end, n.kind == "approx", n.kind == "vague")
     return None
+
+
+_SINGLE_DEATH = ("مقتل", "اغتيال", "استشهاد", "مصرع")
+
+
+def _named_victim(ctx, k, hits, limit: int, tier: int) -> Cand | None:
+    """«لمقتل قاسم سليماني بقصف أمريكي», «مقتل القيادي أبو علي في غارة»: one named person."""
+    name = k.name[2:] if k.name.startswith("ال") else k.name
+    if name not in _SINGLE_DEATH:
+        return None
+    words = ctx.words
+    for h in hits:
+        if h.start < k.end or h.start >= limit:
+            continue
+        gap = words.distance(k.end, h.start)
+        if gap > 5:
+            return None
+        if h.kind in ("person", "casualty", "nationality") or h.cat == "actor":
+            return None
+        if h.kind == "cue" and h.role in ("boundary", "partial", "nonstate"):
+            return None
+        if h.kind == "trigger" and 2 <= gap:
+            between = ctx.text[k.end : h.start]
+            if any(ch in between for ch in "،,.؛:") or ctx.numbers_in(k.end, h.start):
+                return None
+            return Cand(1, 1, tier, k.start, _word_end(ctx.text, k.end))
+    return None
+
+
+def _word_end(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    while pos < len(text) and not text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _items(ctx, s: int, e: int) -> list:

@@ -92,11 +92,16 @@ def place_candidates(ctx, s: int, e: int, sentence) -> tuple[list, list]:
             continue
         by_span.setdefault((h.start, h.end), []).append(h)
     # a name shared by places in several countries: the country the sentence is about
+    sent_spans: dict[tuple[int, int], list] = {}
+    for p in sent_places:
+        sent_spans.setdefault((p.start, p.end), []).append(p)
     countries = {
-        r[0].get("country") for r in by_span.values() if len({x.get("country") for x in r}) == 1
+        r[0].get("country") for r in sent_spans.values() if len({x.get("country") for x in r}) == 1
     }
     admin1s = {
-        r[0].get("admin1") for r in by_span.values() if len({x.get("admin1") for x in r}) == 1
+        r[0].get("admin1")
+        for r in sent_spans.values()
+        if len({x.get("admin1") for x in r}) == 1 and r[0].kind != "village"
     }
     for sp in list(by_span):
         readings = by_span[sp]
@@ -106,6 +111,9 @@ def place_candidates(ctx, s: int, e: int, sentence) -> tuple[list, list]:
         same = [r for r in readings if r.get("admin1") in admin1s]
         if same and len(same) < len(readings):
             by_span[sp] = same
+        elif admin1s and not same and all(r.kind == "village" for r in readings):
+            # «منطقة المشتل ببغداد»: a village of the same name elsewhere is not it
+            del by_span[sp]
     for _span, readings in by_span.items():
         h = _preferred_reading(ctx, readings)
         is_launch = any(
@@ -261,8 +269,8 @@ def _entity_of(ctx, h) -> tuple:
 
 
 def _group_before(ctx, h):
-    for b in ctx.hits_in(max(0, h.start - 14), h.start):
-        if b.kind == "cue" and b.role == "nonstate" and ctx.words.distance(b.end, h.start) <= 1:
+    for b in ctx.hits_in(max(0, h.start - 30), h.start):
+        if b.kind == "cue" and b.role == "nonstate" and ctx.words.distance(b.end, h.start) <= 2:
             return b
     return None
 
@@ -289,9 +297,18 @@ def actor_candidates(ctx, s: int, e: int, anchors: list) -> tuple[list, bool]:
         ent, state, air, atype = _entity_of(ctx, h)
         out.append(ActorCand(ent, prio, state, air, not state, atype, h.start))
 
+    voiding = [
+        c.start for c in hits if c.kind == "cue" and c.role in ("plan", "habitual", "denial")
+    ]
+    first_anchor = anchors[0].start if anchors else s
     for h in ents:
         # «من قبل X», «مصدره X», «شنه X», «يعتقد أنها أمريكية»
-        if any(a.end <= h.start and words.distance(a.end, h.start) <= 3 for a in agents):
+        if any(
+            a.end <= h.start
+            and words.distance(a.end, h.start) <= 3
+            and not any(first_anchor < v < a.start for v in voiding)
+            for a in agents
+        ):
             add(h, 0)
             continue
         # «X تقف خلفها»
@@ -321,7 +338,9 @@ def actor_candidates(ctx, s: int, e: int, anchors: list) -> tuple[list, bool]:
                 continue
             if t.get("event_type") == "armed_clash":
                 continue
-            if h.end <= t.start and words.distance(h.end, t.start) <= 3:
+            # «الحرس الثوري قصف …»: a verbal noun right after its subject is the verb
+            sv_limit = 3 if t.role == "verb" else 1
+            if h.end <= t.start and words.distance(h.end, t.start) <= sv_limit:
                 if not _between_blocks(ctx, h.end, t.start) and _attached(ctx, h, t):
                     add(h, 2)
                     break
@@ -389,12 +408,16 @@ def claim_candidates(ctx, s: int, e: int) -> tuple[list, bool]:
         if best is None:
             after = [h for h in ents if h.start >= c.end and words.distance(c.end, h.start) <= 3]
             before = [h for h in ents if h.end <= c.start and words.distance(h.end, c.start) <= 4]
-            best = after[0] if after else before[-1] if before else None
+            # «X تتبنى استهداف …»: the subject right before the verb claims
+            if before and words.distance(before[-1].end, c.start) <= 1:
+                best = before[-1]
+            else:
+                best = after[0] if after else before[-1] if before else None
         if best is not None:
             ent, state, air, atype = _entity_of(ctx, best)
             out.append(ActorCand(ent, 0, state, air, not state, atype, best.start))
         else:
-            quoted = _quoted_before(ctx, c, s)
+            quoted = _quoted_before(ctx, c, s) or _quoted_after(ctx, c, e)
             if quoted is not None:
                 out.append(ActorCand(quoted, 0, False, False, True, "group_phrase", quoted.start))
     return out, negated
@@ -416,6 +439,22 @@ def _quoted_before(ctx, c, s: int) -> Entity | None:
         if 2 <= len(name) <= 60:
             a2 = text.index(name, a)
             return Entity(mention=name, start=a2, end=a2 + len(name), name_ar=name)
+    return None
+
+
+def _quoted_after(ctx, c, e: int) -> Entity | None:
+    """«تبنت “المقاومة الإسلامية” …»: a quoted name right after the claim word."""
+    text = ctx.text
+    i = c.end
+    while i < e and text[i] in " \t":
+        i += 1
+    if i < e and text[i] in '«“"':
+        close = {"«": "»", "“": "”", '"': '"'}[text[i]]
+        j = text.find(close, i + 1, min(e, i + 62))
+        if j > i + 2:
+            name = text[i + 1 : j].strip()
+            a = text.index(name, i + 1)
+            return Entity(mention=name, start=a, end=a + len(name), name_ar=name)
     return None
 
 

@@ -109,7 +109,8 @@ def scan(text: str, gazetteer: Any | None = None) -> list[Hit]:
     if gazetteer is not None and not _has_lexicon(gazetteer):
         matches.extend(lexicon_gazetteer().find(text))
     # most documents state no attack: leave before building anything
-    if not any(m.kind == "trigger" for m in matches):
+    kinds = {m.kind for m in matches}
+    if "trigger" not in kinds and not ("outcome" in kinds and "weapon" in kinds):
         return []
     hits = [Hit(m.start, m.end, m.kind, m.id, m.name, m.attrs) for m in matches]
     hits.sort(key=lambda h: (h.start, -h.end))

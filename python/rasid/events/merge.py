@@ -108,6 +108,11 @@ def _families(m) -> set:
         f = _HINT_FAMILY.get(h)
         if f:
             fams.add(f.lower())
+    # «استهدفت الطائرة بثلاثة صواريخ»: the missiles of a drone or aircraft are its munitions
+    if fams & {"D", "A", "d", "a"} and any(
+        w.kind == "weapon" and w.get("weapon") in ("drone", "aircraft") for w in m.weapons
+    ):
+        fams -= {"R", "r"}
     return fams
 
 
@@ -203,6 +208,9 @@ def _day(d) -> str | None:
 def compatible(ev: EventGroup, m) -> bool:
     """Whether mention ``m`` can be one more statement of event ``ev``."""
     if m.group is not None and m.group in ev.groups:
+        return False
+    if m.another and m.strong:
+        # «شن التنظيم هجوماً آخر»: another attack, not one more report of the last
         return False
     # a state's air force firing missiles: «أسقطت الدفاعات صواريخ إسرائيلية» with «غارات»
     # (only when the missiles themselves are the state's: «صواريخ إسرائيلية»)

@@ -471,3 +471,20 @@ fn vector_scan_stops_at_every_change() {
         }
     }
 }
+
+#[test]
+fn normalizer_is_shareable_between_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Normalizer>();
+    assert_send_sync::<OffsetMap>();
+    let n = std::sync::Arc::new(Normalizer::default());
+    let handles: Vec<_> = (0..2)
+        .map(|_| {
+            let n = n.clone();
+            std::thread::spawn(move || n.normalize("أَحْمَدُ"))
+        })
+        .collect();
+    for h in handles {
+        assert_eq!(h.join().unwrap(), "احمد");
+    }
+}

@@ -773,9 +773,10 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    /// «بـ15», «لـ15», «والـ28», «ال28»: a word that is only clitics/article, glued to digits.
+    /// «بـ15», «لـ15», «والـ28», «ال28», «الـ 22»: a word that is only clitics/article before
+    /// digits (glued, or after a space for the article).
     fn prefixed_digits(&self, j: usize, cued: bool) -> Res {
-        if !self.is_digits(j + 1) || !self.glued(j + 1) {
+        if !self.is_digits(j + 1) {
             return Res::No;
         }
         let key = self.word(j);
@@ -790,6 +791,10 @@ impl<'a> Grammar<'a> {
             "ولل" | "فلل" => (2, 1),
             _ => return Res::No,
         };
+        // «الـ 22» (tatweel, then a space) is still the article on the number.
+        if !self.glued(j + 1) && article == 0 {
+            return Res::No;
+        }
         let start = if article > 0 {
             Some(self.toks[j].key_char(clitics))
         } else {
