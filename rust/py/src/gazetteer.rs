@@ -243,9 +243,8 @@ pub struct PyMatch {
     /// End (exclusive), code points of the original text.
     #[pyo3(get)]
     end: usize,
-    /// The matched surface, `text[start:end]` of the original text.
-    #[pyo3(get)]
-    text: Py<PyString>,
+    /// The original text (the surface `text[start:end]` is cut on access).
+    doc: Py<PyString>,
     name: u32,
     gaz: Py<PyGazetteer>,
 }
@@ -277,7 +276,7 @@ fn to_py_matches<'py>(
                 PyMatch {
                     start: m.start,
                     end: m.end,
-                    text: substring(py, text, m.start, m.end)?.unbind(),
+                    doc: text.clone().unbind(),
                     name: m.name,
                     gaz: gaz.clone().unbind(),
                 },
@@ -420,6 +419,12 @@ impl PyMatch {
 
 #[pymethods]
 impl PyMatch {
+    /// The matched surface, `text[start:end]` of the original text.
+    #[getter]
+    fn text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
+        substring(py, self.doc.bind(py), self.start, self.end)
+    }
+
     /// The id of the matched entity.
     #[getter]
     fn id(&self) -> &str {
@@ -454,7 +459,7 @@ impl PyMatch {
         match key {
             "start" => return Ok(self.start.into_pyobject(py)?.into_any()),
             "end" => return Ok(self.end.into_pyobject(py)?.into_any()),
-            "text" => return Ok(self.text.bind(py).clone().into_any()),
+            "text" => return Ok(self.text(py)?.into_any()),
             "id" => return Ok(PyString::new(py, self.id()).into_any()),
             "kind" => return Ok(PyString::new(py, self.kind()).into_any()),
             "name" => return Ok(PyString::new(py, self.name()).into_any()),
@@ -491,7 +496,7 @@ impl PyMatch {
         d.set_item("id", self.id())?;
         d.set_item("kind", self.kind())?;
         d.set_item("name", self.name())?;
-        d.set_item("text", self.text.bind(py))?;
+        d.set_item("text", self.text(py)?)?;
         d.set_item("attrs", self.attrs(py)?)?;
         Ok(d)
     }
@@ -506,7 +511,7 @@ impl PyMatch {
             && self.end == o.end
             && self.id() == o.id()
             && self.name() == o.name()
-            && self.text.bind(py).as_any().eq(o.text.bind(py))?;
+            && self.text(py)?.as_any().eq(o.text(py)?)?;
         match op {
             CompareOp::Eq => Ok(PyBool::new(py, eq).to_owned().into_any().unbind()),
             CompareOp::Ne => Ok(PyBool::new(py, !eq).to_owned().into_any().unbind()),
@@ -529,7 +534,7 @@ impl PyMatch {
             self.id(),
             self.kind(),
             self.name(),
-            self.text.bind(py).to_cow()?
+            self.text(py)?.to_cow()?
         ))
     }
 }
