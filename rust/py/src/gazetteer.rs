@@ -10,7 +10,6 @@ use std::path::PathBuf;
 use pyo3::exceptions::{PyFileNotFoundError, PyKeyError, PyPermissionError};
 use pyo3::prelude::*;
 use pyo3::pyclass::CompareOp;
-use pyo3::types::string::PyStringData;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString};
 
 use rasid_core::gazetteer::{
@@ -18,6 +17,7 @@ use rasid_core::gazetteer::{
 };
 
 use crate::errors::{GazetteerBuildError, GazetteerFileError, OptionError, TextTypeError};
+use crate::pystr::StrUnits;
 
 /// The code points of a Python `str`, borrowed from its storage.
 #[derive(Clone, Copy)]
@@ -72,25 +72,24 @@ impl Doc<'_> {
     }
 }
 
+/// The storage of `s`, borrowed through the shared zero-copy helper ([`crate::pystr`]).
 fn doc<'a>(s: &'a Bound<'_, PyString>) -> PyResult<Doc<'a>> {
-    // SAFETY: CPython (not the limited API) on the platforms we build for; the data is
-    // borrowed for as long as `s` is alive and Python strings are immutable.
-    let data = unsafe { s.data()? };
-    let len = match data {
-        PyStringData::Ucs1(b) => b.len(),
-        PyStringData::Ucs2(b) => b.len(),
-        PyStringData::Ucs4(b) => b.len(),
+    let d = match crate::pystr::str_units(s)? {
+        StrUnits::Latin1(b) => Doc::Ucs1(b),
+        StrUnits::Ucs2(b) => Doc::Ucs2(b),
+        StrUnits::Ucs4(b) => Doc::Ucs4(b),
+    };
+    let len = match d {
+        Doc::Ucs1(b) => b.len(),
+        Doc::Ucs2(b) => b.len(),
+        Doc::Ucs4(b) => b.len(),
     };
     if len >= u32::MAX as usize {
         return Err(crate::errors::InvalidTextError::new_err(
             "text too long for the gazetteer (4 Gi code points at most)",
         ));
     }
-    Ok(match data {
-        PyStringData::Ucs1(b) => Doc::Ucs1(b),
-        PyStringData::Ucs2(b) => Doc::Ucs2(b),
-        PyStringData::Ucs4(b) => Doc::Ucs4(b),
-    })
+    Ok(d)
 }
 
 fn as_text<'a, 'py>(obj: &'a Bound<'py, PyAny>) -> PyResult<&'a Bound<'py, PyString>> {
