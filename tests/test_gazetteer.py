@@ -383,6 +383,35 @@ def test_default_gazetteer_is_cached_and_extendable(tmp_path):
     assert [m.id for m in extra.find("في مكان تجريبي")] == ["test_place"]
 
 
+DATA = os.path.join(os.path.dirname(__file__), "data")
+
+
+def _tsv(name):
+    with open(os.path.join(DATA, name), encoding="utf-8") as f:
+        return [line.rstrip("\n").split("\t") for line in f if line.strip() and line[0] != "#"]
+
+
+@pytest.mark.parametrize("text, overlapping, expected", _tsv("gazetteer_cases.tsv"))
+def test_table_driven_cases(text, overlapping, expected):
+    """tests/data/gazetteer_cases.tsv, shared with `cargo test`."""
+    gaz = _table_gazetteer()
+    text = text.replace("\\n", "\n")
+    got = [f"{m.start}:{m.end}:{m.id}" for m in gaz.find(text, overlapping=overlapping == "1")]
+    assert (" ".join(got) or "-") == expected
+    for m in gaz.find(text):
+        assert text[m.start : m.end] == m.text
+
+
+_TABLE = []
+
+
+def _table_gazetteer():
+    if not _TABLE:
+        names = _tsv("gazetteer_names.tsv")
+        _TABLE.append(rasid.Gazetteer([{"name": n, "id": i, "kind": k} for n, i, k in names]))
+    return _TABLE[0]
+
+
 ALPHABET = st.sampled_from(list("بغدادالأنبرتحفوكلـًٌَُِّْ «»،. ٣3") + ["\u200c", "\U0001f680", "ﻻ", "ی"])
 
 

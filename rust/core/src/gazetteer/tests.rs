@@ -258,3 +258,40 @@ fn article_before_a_lam_stem_contracts_to_two_lams() {
     assert!(surfaces(&g, "لواء").is_empty());
     assert!(surfaces(&g, "بلواء").is_empty());
 }
+
+/// The cases of `tests/data/gazetteer_cases.tsv` (shared with pytest).
+#[test]
+fn table_driven_cases() {
+    let names = include_str!("../../../../tests/data/gazetteer_names.tsv");
+    let cases = include_str!("../../../../tests/data/gazetteer_cases.tsv");
+    let mut b = GazetteerBuilder::new(Norm::default());
+    for line in names
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        b.add(f[0], f[1], f[2], []).unwrap();
+    }
+    let g = b.build();
+    let mut n = 0;
+    for line in cases
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        let text = f[0].replace("\\n", "\n");
+        let got: Vec<String> = g
+            .find(&text, f[1] == "1")
+            .iter()
+            .map(|m| format!("{}:{}:{}", m.start, m.end, g.id(g.entity_of(m.name))))
+            .collect();
+        let got = if got.is_empty() {
+            "-".to_owned()
+        } else {
+            got.join(" ")
+        };
+        assert_eq!(got, f[2], "{text:?}");
+        n += 1;
+    }
+    assert!(n >= 50);
+}
