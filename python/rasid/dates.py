@@ -436,6 +436,9 @@ _HOUR_ADJ = {
 }
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+|[^\s\w]|_")
+# the same tokens with the kind as the group number: 1 number, 2 word, 3 punctuation
+_TOKEN_KIND = re.compile(r"(\d+)|([^\W\d_]+)|([^\s\w]|_)")
+_KIND_OF_GROUP = (None, "n", "w", "p")
 
 # words that can begin a date expression (after clitics): other tokens are skipped at once.
 _TRIGGERS = frozenset(
@@ -485,19 +488,34 @@ def _cores(word: str):
         yield skip + 1, rest[1:]
 
 
+# word -> whether it can begin a date expression (words repeat: the check runs once each)
+_TRIGGER_CACHE: dict[str, bool] = {}
+_TRIGGER_CACHE_MAX = 200_000
+
+
+def _is_trigger(word: str) -> bool:
+    got = _TRIGGER_CACHE.get(word)
+    if got is None:
+        got = any(core in _TRIGGERS for _, core in _cores(word))
+        if len(_TRIGGER_CACHE) >= _TRIGGER_CACHE_MAX:
+            _TRIGGER_CACHE.clear()
+        _TRIGGER_CACHE[word] = got
+    return got
+
+
 class _Parser:
     def __init__(self, folded: str, original: str, idx: list[int] | None) -> None:
         self.orig = original
         self.idx = idx
-        self.t = [
-            _Tok(
-                "n" if m.group()[0].isdigit() else ("w" if m.group()[0].isalpha() else "p"),
-                m.group(),
-                m.start(),
-                m.end(),
-            )
-            for m in _TOKEN.finditer(folded)
+        kinds = _KIND_OF_GROUP
+        self.t = toks = [
+            _Tok(kinds[m.lastindex], m.group(), *m.span()) for m in _TOKEN_KIND.finditer(folded)
         ]
+        for t in toks:
+            # a "word" is classed by its first character: «²» counts as a number, «½» as
+            # punctuation
+            if t.kind == "w" and not t.val[0].isalpha():
+                t.kind = "n" if t.val[0].isdigit() else "p"
         self.n = len(self.t)
 
     # -- token helpers ---------------------------------------------------------------------
@@ -665,22 +683,19 @@ class _Parser:
     # ---------------------------------------------------------------------------------------
     def parse(self) -> list[dict]:
         out: list[dict] = []
-        i = 0
-        while i < self.n:
-            got = self.parse_at(i)
-            if got is None:
-                i += 1
+        nxt = 0  # the first token not yet inside a mention
+        for i, t in enumerate(self.t):
+            # only numbers and trigger words can begin a date expression
+            if i < nxt or t.kind == "p" or (t.kind == "w" and not _is_trigger(t.val)):
                 continue
-            out.append(got)
-            i = got["end_tok"]
+            got = self.parse_at(i)
+            if got is not None:
+                out.append(got)
+                nxt = got["end_tok"]
         return out
 
     def parse_at(self, i: int) -> dict | None:
-        t = self.t[i]
-        if t.kind == "p":
-            return None
-        if t.kind == "w" and not any(core in _TRIGGERS for _, core in _cores(t.val)):
-            return None
+        """The date expression beginning at token ``i`` (a number or a trigger word)."""
         for fn in (
             self.p_anaphor,
             self.p_vague,
