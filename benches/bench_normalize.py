@@ -6,7 +6,8 @@ Figures (20 MB corpus, timed):
     RASID_BENCH_MB=20 python -m pytest benches/bench_normalize.py --benchmark-enable
 
 MB = 10**6 bytes of UTF-8 input; MB/s is computed from the fastest round, and a table
-(library, version, MB/s, ratio to rasid str->str) is printed at the end of the run.
+(library, version, MB/s, ratio to rasid str->str) is printed at the end of the run. On a
+machine shared with other work, add ``--benchmark-timer time.process_time`` (CPU time).
 
 Peers and what is asserted equal to rasid (on the operations both claim):
 
