@@ -13,7 +13,7 @@ import rasid
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rasid.dates import DateMention, date_for_span, infer_published, resolve_dates
-from rasid.errors import OptionError, TextTypeError
+from rasid.errors import InvalidTextError, OptionError, TextTypeError
 
 THU = "2020-03-12"
 MON = "2020-03-09"
@@ -511,6 +511,17 @@ def test_empty_published_string_means_none():
     assert resolve_dates("قصف أمس", "  ")[0].date is None
 
 
+def test_folding_invisible_marks_letters_and_ligatures():
+    # an RLM after the word is not part of the span; harakat are
+    m = only("هجوم مساء أمسِ\u200f على القاعدة")
+    assert (m.start, m.end, m.text, m.date) == (5, 14, "مساء أمسِ", "2020-03-11")
+    # ڤ and a zero-width space inside the expression; Arabic-Indic digits, پ, a ligature
+    m = only("في 3 نوڤمبر\u200b 2019")
+    assert (m.start, m.end, m.date) == (3, 17, "2019-11-03")
+    m = only("قصف ﻓﻲ ١٧ اپريل ٢٠١٩م")
+    assert (m.start, m.end, m.text, m.date) == (7, 21, "١٧ اپريل ٢٠١٩م", "2019-04-17")
+
+
 def test_bad_published_type_and_bad_text():
     with pytest.raises(OptionError):
         resolve_dates("قصف أمس", 20200312)
@@ -518,6 +529,8 @@ def test_bad_published_type_and_bad_text():
         resolve_dates(b"\xd8\xa3", THU)
     with pytest.raises(TextTypeError):
         resolve_dates(None, THU)
+    with pytest.raises(InvalidTextError):
+        resolve_dates("قصف أمس \ud800", THU)
 
 
 def test_empty_and_dateless_text():

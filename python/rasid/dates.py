@@ -8,9 +8,11 @@ Python ``str`` indices into the text exactly as given (``text[m.start:m.end] == 
 :func:`infer_published` reads the news day off a dateline («الأحد (18 نيسان 2021)») for
 documents that come without a publication date.
 
-Matching runs on a folded view of the text (harakat, tatweel and invisible marks removed,
-أ إ آ ٱ → ا, ى → ي, ة → ه, Arabic-Indic and Persian digits → ASCII), so «غداً», «أمـــس» and
-«١٧ أكتوبر» are found; every span is mapped back to the original characters.
+Matching runs on a folded view of the text made by the package normalizer
+(:func:`rasid.normalize_with_offsets` with its default steps, ة → ه and digit folding, white
+space kept as it is; harakat, tatweel and invisible marks removed, أ إ آ ٱ → ا, ى → ي,
+Arabic-Indic and Persian digits → ASCII) plus ې → ي, ڤ → ف, پ → ب, so «غداً», «أمـــس»,
+«نوڤمبر» and «١٧ أكتوبر» are found; every span is mapped back to the original characters.
 
 Conventions (the decisions a reader of the output needs to know):
 
@@ -55,11 +57,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Union
 
 from .errors import OptionError, TextTypeError
+from .text import OffsetMap, normalize_with_offsets
 
 __all__ = ["DateMention", "resolve_dates", "date_for_span", "infer_published"]
 
@@ -102,94 +104,43 @@ class DateMention:
 
 
 # ---------------------------------------------------------------------------------------------
-# Folded view of the text with a map back to the original offsets.
+# Folded view of the text with a map back to the original offsets: the package normalizer
+# (rasid.text, in Rust) with ة → ه and digit folding, without white-space folding.
+
+_FOLD_OPTIONS = {
+    "diacritics": True,
+    "tatweel": True,
+    "alef": True,
+    "alef_maqsura": True,
+    "teh_marbuta": True,  # matching only; offsets unchanged
+    "hamza": False,
+    "persian": True,
+    "presentation_forms": True,
+    "invisible": True,
+    "punctuation": False,
+    "whitespace": False,
+    "digits": True,
+}
+# letters the normalizer keeps that date words are also spelt with: «نوڤمبر», «اپريل»
+_EXTRA_FOLD = str.maketrans({"ې": "ي", "ڤ": "ف", "پ": "ب"})
+_EXTRA_RE = re.compile("[ېڤپ]")
 
 # harakat U+064B–U+0652, superscript alef U+0670, Quranic marks U+0610–U+061A and
-# U+06D6–U+06ED, tatweel U+0640: removed, and absorbed into the end of a span they follow.
-_MARKS = (
+# U+06D6–U+06ED, tatweel U+0640: absorbed into the end of a span they follow.
+_MARKS = frozenset(
     {chr(c) for c in range(0x064B, 0x0653)}
     | {"\u0670", "\u0640"}
     | {chr(c) for c in range(0x0610, 0x061B)}
     | {chr(c) for c in range(0x06D6, 0x06EE)}
 )
-# invisible marks: ZWNJ, ZWJ, LRM, RLM, ALM, bidi embeddings/isolates, BOM, soft hyphen.
-_INVISIBLE = {
-    "\u200c",
-    "\u200d",
-    "\u200e",
-    "\u200f",
-    "\u061c",
-    "\ufeff",
-    "\u00ad",
-    *(chr(c) for c in range(0x202A, 0x202F)),
-    *(chr(c) for c in range(0x2066, 0x206A)),
-}
-_DROP = frozenset(_MARKS | _INVISIBLE)
-
-_FOLD_1TO1 = {
-    "أ": "ا",  # alef with hamza above
-    "إ": "ا",  # alef with hamza below
-    "آ": "ا",  # alef with madda
-    "ٱ": "ا",  # alef wasla
-    "ى": "ي",  # alef maqsura
-    "ی": "ي",  # Persian yeh
-    "ې": "ي",
-    "ک": "ك",  # keheh
-    "ۀ": "ه",
-    "ة": "ه",  # teh marbuta (matching only; offsets unchanged)
-    "ڤ": "ف",  # veh, as in «نوڤمبر»
-    "پ": "ب",
-    "٫": ".",  # Arabic decimal separator
-    "٬": ",",  # Arabic thousands separator
-    "ـ": "",
-}
-for _i in range(10):
-    _FOLD_1TO1[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
-    _FOLD_1TO1[chr(0x06F0 + _i)] = str(_i)  # Persian digits
-_TRANSLATE = {ord(k): v for k, v in _FOLD_1TO1.items() if len(v) == 1}
-_NEEDS_SLOW = re.compile("[" + "".join(sorted(_DROP)) + "\ufb50-\ufdff\ufe70-\ufeff]")
 
 
-def _is_presentation(ch: str) -> bool:
-    o = ord(ch)
-    return 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF
-
-
-_DROP_RE = re.compile("[" + "".join(sorted(_DROP)) + "]+")
-_PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
-
-
-def _fold(text: str) -> tuple[str, list[int] | None]:
-    """Fold ``text`` for matching; return the folded string and, when characters were removed
-    or expanded, the original index of every folded character (``None`` means identity)."""
-    if not _NEEDS_SLOW.search(text):
-        return text.translate(_TRANSLATE), None
-    if not _PRESENTATION_RE.search(text):
-        # only deletions: keep the runs between removed characters
-        idx: list[int] = []
-        pos = 0
-        for m in _DROP_RE.finditer(text):
-            idx.extend(range(pos, m.start()))
-            pos = m.end()
-        idx.extend(range(pos, len(text)))
-        return _DROP_RE.sub("", text).translate(_TRANSLATE), idx
-    out: list[str] = []
-    idx = []
-    for i, ch in enumerate(text):
-        if ch in _DROP:
-            continue
-        if _is_presentation(ch):
-            expansion = unicodedata.normalize("NFKC", ch)
-            for c in expansion:
-                # isolated harakat forms (U+FE70…) expand to a space and the mark: drop both
-                if c in _DROP or (c == " " and len(expansion) > 1):
-                    continue
-                out.append(c.translate(_TRANSLATE))
-                idx.append(i)
-            continue
-        out.append(ch.translate(_TRANSLATE))
-        idx.append(i)
-    return "".join(out), idx
+def _fold(text: str) -> tuple[str, OffsetMap]:
+    """Fold ``text`` for matching; return the folded string and its map to ``text``."""
+    folded, offsets = normalize_with_offsets(text, **_FOLD_OPTIONS)
+    if _EXTRA_RE.search(folded):
+        folded = folded.translate(_EXTRA_FOLD)
+    return folded, offsets
 
 
 # ---------------------------------------------------------------------------------------------
@@ -504,9 +455,9 @@ def _is_trigger(word: str) -> bool:
 
 
 class _Parser:
-    def __init__(self, folded: str, original: str, idx: list[int] | None) -> None:
+    def __init__(self, folded: str, original: str, offsets: OffsetMap) -> None:
         self.orig = original
-        self.idx = idx
+        self.offsets = offsets
         kinds = _KIND_OF_GROUP
         self.t = toks = [
             _Tok(kinds[m.lastindex], m.group(), *m.span()) for m in _TOKEN_KIND.finditer(folded)
@@ -1292,7 +1243,8 @@ class _Parser:
 
     # -- offsets ---------------------------------------------------------------------------
     def _orig_index(self, k: int) -> int:
-        return k if self.idx is None else self.idx[k]
+        """The original index of folded character ``k``."""
+        return self.offsets.to_original(k, k + 1)[0]
 
     def span(self, info: dict) -> tuple[int, int]:
         a = self.t[info["start_tok"]].s + info["skip"]
@@ -1533,6 +1485,7 @@ def resolve_dates(text: str, published: PublishedLike = None) -> list[DateMentio
 
     Raises:
         rasid.errors.TextTypeError: ``text`` is not a ``str``.
+        rasid.errors.InvalidTextError: ``text`` holds a lone surrogate.
         rasid.errors.OptionError: ``published`` is not a date or an ISO date string.
 
     >>> [(m.text, m.date) for m in resolve_dates("قصف صاروخي مساء أمس", "2020-03-12")]
@@ -1542,8 +1495,8 @@ def resolve_dates(text: str, published: PublishedLike = None) -> list[DateMentio
     pub = _to_date(published)
     if not text:
         return []
-    folded, idx = _fold(text)
-    parser = _Parser(folded, text, idx)
+    folded, offsets = _fold(text)
+    parser = _Parser(folded, text, offsets)
     out: list[DateMention] = []
     prev_day: _dt.date | None = None
     for info in parser.parse():
@@ -1575,8 +1528,8 @@ def infer_published(text: str) -> _dt.date | None:
     it for «أمس الأحد 18 نيسان 2021»), else ``None``.
     """
     text = _check_text(text)
-    folded, idx = _fold(text)
-    parser = _Parser(folded, text, idx)
+    folded, offsets = _fold(text)
+    parser = _Parser(folded, text, offsets)
     for info in parser.parse():
         if info.get("kind") != "explicit" or "weekday" not in info or "year" not in info:
             continue
