@@ -65,6 +65,15 @@ class Hit:
         self.role = attrs.get("role") or ""
         self.definite = name.startswith("ال")
 
+    @classmethod
+    def _of(cls, start: int, end: int, fixed: tuple) -> Hit:
+        """A hit at ``start``-``end`` of an entry whose fields were worked out before."""
+        h = cls.__new__(cls)
+        h.start = start
+        h.end = end
+        h.kind, h.id, h.name, h.attrs, h.cat, h.role, h.definite = fixed
+        return h
+
     def get(self, key: str, default: Any = None) -> Any:
         value = self.attrs.get(key)
         return default if value is None else value
@@ -105,13 +114,42 @@ def scan(text: str, gazetteer: Any | None = None) -> list[Hit]:
     user gazetteer without the lexicon is complemented by :func:`lexicon_gazetteer`.
     """
     g = _default() if gazetteer is None else gazetteer
-    matches = list(g.find(text))
+    sources = [(g, g.find(text))]
     if gazetteer is not None and not _has_lexicon(gazetteer):
-        matches.extend(lexicon_gazetteer().find(text))
+        lex = lexicon_gazetteer()
+        sources.append((lex, lex.find(text)))
     # most documents state no attack: leave before building anything
-    kinds = {m.kind for m in matches}
+    kinds = {m.kind for _, matches in sources for m in matches}
     if "trigger" not in kinds and not ("outcome" in kinds and "weapon" in kinds):
         return []
-    hits = [Hit(m.start, m.end, m.kind, m.id, m.name, m.attrs) for m in matches]
+    hits = []
+    of = Hit._of
+    for source, matches in sources:
+        memo = _entry_memo(source)
+        for m in matches:
+            key = (m.id, m.kind, m.name)
+            fixed = memo.get(key)
+            if fixed is None:
+                fixed = memo[key] = _fixed_fields(m)
+            hits.append(of(m.start, m.end, fixed))
     hits.sort(key=lambda h: (h.start, -h.end))
     return hits
+
+
+# The fields of a hit that depend on its gazetteer entry alone (the attrs dict is built
+# anew by every ``Match.attrs``), per gazetteer: a few recent ones are remembered.
+_MEMOS: dict[int, tuple[Any, dict]] = {}
+
+
+def _entry_memo(gazetteer: Any) -> dict:
+    got = _MEMOS.get(id(gazetteer))
+    if got is None or got[0] is not gazetteer:
+        if len(_MEMOS) >= 4:
+            _MEMOS.clear()
+        got = _MEMOS[id(gazetteer)] = (gazetteer, {})
+    return got[1]
+
+
+def _fixed_fields(m: Any) -> tuple:
+    h = Hit(m.start, m.end, m.kind, m.id, m.name, m.attrs)
+    return (h.kind, h.id, h.name, h.attrs, h.cat, h.role, h.definite)
