@@ -284,7 +284,7 @@ impl FoldTable {
     /// Folds the code points `units` (a Python `str`'s storage, or `char`s as `u32`) into
     /// `out`, which is cleared first.
     #[inline]
-    pub fn fold<I: Iterator<Item = u32>>(&self, units: I, out: &mut Folded) {
+    pub fn fold<I: Iterator<Item = u32>>(&self, mut units: I, out: &mut Folded) {
         out.len = 0;
         let hint = units.size_hint().0;
         if hint + 2 * PAD > out.bytes.len() {
@@ -295,38 +295,62 @@ impl FoldTable {
         let mut prev = 0u8;
         let mut n = 0u32;
         let mut buf: Vec<u8> = Vec::new();
-        for u in units {
-            if k + PAD >= out.bytes.len() {
-                out.len = k;
-                out.grow(hint.saturating_sub(n as usize) + PAD);
-            }
-            let code = if u < (1 << 16) {
-                table[u as usize]
-            } else {
-                EXPAND
-            };
-            if code != EXPAND {
-                // Written always, kept unless deleted or a space after a space: no branch.
-                out.bytes[k] = code;
-                out.starts[k] = n;
-                let keep = (code > EXPAND) & !((code == SPACE) & (prev == SPACE));
-                k += keep as usize;
-                prev = if keep { code } else { prev };
-            } else if let Some(exp) = self.expansion(u, &mut buf) {
-                for &b in exp {
+        // An expansion met when the buffers were full, written after they grow.
+        let mut pending: Option<(Vec<u8>, u32)> = None;
+        loop {
+            // Local slices: the compiler keeps their pointers and lengths in registers.
+            let bytes = &mut out.bytes[..];
+            let starts = &mut out.starts[..];
+            if let Some((exp, at)) = pending.take() {
+                for b in exp {
                     if !(b == SPACE && prev == SPACE) {
-                        if k + PAD >= out.bytes.len() {
-                            out.len = k;
-                            out.grow(exp.len() + hint.saturating_sub(n as usize));
-                        }
-                        out.bytes[k] = b;
-                        out.starts[k] = n;
+                        bytes[k] = b;
+                        starts[k] = at;
                         k += 1;
                         prev = b;
                     }
                 }
             }
-            n += 1;
+            let limit = bytes.len() - PAD - 1;
+            let mut full = false;
+            while k < limit {
+                let Some(u) = units.next() else { break };
+                let code = if u < (1 << 16) {
+                    table[u as usize]
+                } else {
+                    EXPAND
+                };
+                if code != EXPAND {
+                    // Written always, kept unless deleted or a space after a space.
+                    bytes[k] = code;
+                    starts[k] = n;
+                    let keep = (code > EXPAND) & !((code == SPACE) & (prev == SPACE));
+                    k += keep as usize;
+                    prev = if keep { code } else { prev };
+                } else if let Some(exp) = self.expansion(u, &mut buf) {
+                    if k + exp.len() >= limit {
+                        pending = Some((exp.to_vec(), n));
+                        n += 1;
+                        full = true;
+                        break;
+                    }
+                    for &b in exp {
+                        if !(b == SPACE && prev == SPACE) {
+                            bytes[k] = b;
+                            starts[k] = n;
+                            k += 1;
+                            prev = b;
+                        }
+                    }
+                }
+                n += 1;
+            }
+            if !full && k < limit {
+                break; // the input is exhausted
+            }
+            out.len = k;
+            let more = pending.as_ref().map_or(0, |p| p.0.len());
+            out.grow(hint.saturating_sub(n as usize) + more + 64);
         }
         out.bytes[k..k + PAD].fill(0);
         out.len = k;
@@ -408,6 +432,29 @@ mod tests {
         assert_eq!(f.end_of(3), 6); // the fatha belongs to the beh
         assert_eq!(f.end_of(5), 8); // half of the ligature maps to all of it
         assert_eq!(f.end_of(6), 8);
+    }
+
+    /// Long texts grow the buffers in the middle of a fold, expansions included.
+    #[test]
+    fn growth_keeps_the_fold_exact() {
+        let norm = Norm::default();
+        let t = FoldTable::new(&norm);
+        let unit = "ﻻ ﷺ بغداد\u{200C}  😀 ";
+        let text: String = unit.repeat(200);
+        let mut fast = Folded::default();
+        t.fold(text.chars().map(u32::from), &mut fast);
+        let mut slow = Folded::default();
+        norm.feed(text.chars(), |c, s, _| {
+            if let Some(b) = byte_of(c) {
+                slow.push(b, s as u32);
+            }
+        });
+        assert_eq!(fast.text(), slow.text());
+        assert_eq!(fast.starts(), slow.starts());
+        assert_eq!(fast.original_len(), text.chars().count());
+        // and a second, shorter text in the same buffers
+        t.fold("ﻻ".chars().map(u32::from), &mut fast);
+        assert_eq!(fast.text(), [LAM, ALEF]);
     }
 
     /// The table gives what the streaming normalizer gives, on texts of every kind.
