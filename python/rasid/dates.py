@@ -56,6 +56,7 @@ Conventions (the decisions a reader of the output needs to know):
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Union
@@ -426,8 +427,20 @@ class _Tok:
         self.e = e
 
 
-def _cores(word: str):
-    """(chars skipped, core) for a word with optional proclitics و ف then ب ل (لل = ل + ال)."""
+@functools.lru_cache(maxsize=65536)
+def _cores(word: str) -> tuple[tuple[int, str], ...]:
+    """(chars skipped, core) for a word with optional proclitics و ف then ب ل (لل = ل + ال);
+    cached: words repeat."""
+    return tuple(_iter_cores(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def _cores_first(word: str) -> dict[str, int]:
+    """Core → chars skipped, the first reading of each core (read only: it is shared)."""
+    return dict((c, s) for s, c in reversed(_cores(word)))
+
+
+def _iter_cores(word: str):
     yield 0, word
     rest, skip = word, 0
     if len(rest) > 2 and rest[0] in "وف":
@@ -692,7 +705,7 @@ class _Parser:
         word = self.w(i)
         if word is None:
             return None
-        cores = dict((c, s) for s, c in reversed(list(_cores(word))))
+        cores = _cores_first(word)
         if "مؤخرا" in cores or "موخرا" in cores:
             return self._mk(i, cores.get("مؤخرا", cores.get("موخرا")), i + 1, kind="vague")
         if "الاونه" in cores and self.w(i + 1) == "الاخيره":
