@@ -647,6 +647,18 @@ def test_offsets_always_slice_back_and_never_crash(text):
             assert m.precision == {10: "day", 7: "month", 4: "year"}[len(m.date)]
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("اب ١2²½_.،\t\n\u00a0\u2003-/ًx")), max_size=30))
+def test_bulk_tokenizer_matches_the_token_pattern(text):
+    from rasid.dates import _TOKEN, _tokenize
+
+    def kind(v):
+        return "n" if v[0].isdigit() else ("w" if v[0].isalpha() else "p")
+
+    expected = [(kind(m.group()), m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    assert [(t.kind, t.val, t.s, t.e) for t in _tokenize(text)] == expected
+
+
 # --- more phrasings ---------------------------------------------------------------------------
 
 

@@ -59,6 +59,8 @@ import datetime as _dt
 import functools
 import re
 from dataclasses import dataclass
+from itertools import accumulate, compress
+from operator import itemgetter, not_, sub
 from typing import Union
 
 from .errors import OptionError, TextTypeError
@@ -387,10 +389,13 @@ _HOUR_ADJ = {
     "الليل",
 }
 
+# Tokens: runs of digits, runs of other word characters, single other characters; white
+# space separates them. _PIECES also matches the white space, so the pieces tile the text
+# and their offsets are running sums of their lengths.
 _TOKEN = re.compile(r"\d+|[^\W\d_]+|[^\s\w]|_")
-# the same tokens with the kind as the group number: 1 number, 2 word, 3 punctuation
-_TOKEN_KIND = re.compile(r"(\d+)|([^\W\d_]+)|([^\s\w]|_)")
-_KIND_OF_GROUP = (None, "n", "w", "p")
+_PIECES = re.compile(r"\s+|\d+|[^\W\d_]+|[^\s\w]|_")
+# a token is classed by its first character: (isdigit, isalpha) → kind («²» is a number)
+_KIND_BY_FIRST = {(True, False): "n", (True, True): "n", (False, True): "w", (False, False): "p"}
 
 # words that can begin a date expression (after clitics): other tokens are skipped at once.
 _TRIGGERS = frozenset(
@@ -425,6 +430,19 @@ class _Tok:
         self.val = val
         self.s = s
         self.e = e
+
+
+def _tokenize(folded: str) -> list[_Tok]:
+    """The tokens of ``folded`` (as :data:`_TOKEN` finds them), built in bulk."""
+    pieces = _PIECES.findall(folded)
+    ends = accumulate(map(len, pieces))
+    keep = list(map(not_, map(str.isspace, pieces)))
+    vals = list(compress(pieces, keep))
+    es = list(compress(ends, keep))
+    ss = map(sub, es, map(len, vals))
+    firsts = list(map(itemgetter(0), vals))
+    kinds = map(_KIND_BY_FIRST.__getitem__, zip(map(str.isdigit, firsts), map(str.isalpha, firsts)))
+    return list(map(_Tok, kinds, vals, ss, es))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -471,15 +489,7 @@ class _Parser:
     def __init__(self, folded: str, original: str, offsets: OffsetMap) -> None:
         self.orig = original
         self.offsets = offsets
-        kinds = _KIND_OF_GROUP
-        self.t = toks = [
-            _Tok(kinds[m.lastindex], m.group(), *m.span()) for m in _TOKEN_KIND.finditer(folded)
-        ]
-        for t in toks:
-            # a "word" is classed by its first character: «²» counts as a number, «½» as
-            # punctuation
-            if t.kind == "w" and not t.val[0].isalpha():
-                t.kind = "n" if t.val[0].isdigit() else "p"
+        self.t = _tokenize(folded)
         self.n = len(self.t)
 
     # -- token helpers ---------------------------------------------------------------------
