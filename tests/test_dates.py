@@ -659,6 +659,32 @@ def test_bulk_tokenizer_matches_the_token_pattern(text):
     assert [(t.kind, t.val, t.s, t.e) for t in _tokenize(text)] == expected
 
 
+_NEAR_FI = st.sampled_from(
+    ["في", "وفي", "وقت", "سابق", "ساعة", "متأخرة", "الساعات", "الأولى", "من", "ذات", "نفس"]
+    + ["اليوم", "ذاته", "التالي", "السابق", "ليل", "الخميس", "أمس", "2019", "يونيو", "،", " "]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_NEAR_FI, max_size=12).map(" ".join))
+def test_parse_skips_only_tokens_that_begin_nothing(text):
+    from rasid.dates import _TRIGGERS, _cores, _fold, _Parser
+
+    folded, offsets = _fold(text)
+    parser = _Parser(folded, text, offsets)
+    expected, nxt = [], 0
+    for i, t in enumerate(parser.t):
+        if i < nxt or t.kind == "p":
+            continue
+        if t.kind == "w" and not any(core in _TRIGGERS for _, core in _cores(t.val)):
+            continue
+        got = parser.parse_at(i)
+        if got is not None:
+            expected.append(got)
+            nxt = got["end_tok"]
+    assert parser.parse() == expected
+
+
 # --- more phrasings ---------------------------------------------------------------------------
 
 

@@ -373,6 +373,8 @@ _TODAY_NOT = {
 _ANAPHOR = {"ذاته": 0, "نفسه": 0, "التالي": 1, "السابق": -1}
 
 _HOUR_WORDS = {"وقت", "ساعه", "ساعات", "الساعات"}
+# the word after «في» in the expressions it begins (with _ANAPHOR one word later)
+_FI_NEXT = frozenset(_HOUR_WORDS | {"ذات", "نفس"})
 _HOUR_ADJ = {
     "متاخر",
     "متاخره",
@@ -658,10 +660,19 @@ class _Parser:
     def parse(self) -> list[dict]:
         out: list[dict] = []
         nxt = 0  # the first token not yet inside a mention
+        w = self.w
         for i, t in enumerate(self.t):
             # only numbers and trigger words can begin a date expression
-            if i < nxt or t.kind == "p" or (t.kind == "w" and not _is_trigger(t.val)):
+            if i < nxt or t.kind == "p":
                 continue
+            if t.kind == "w":
+                if t.val == "في":
+                    # the commonest trigger: it begins «في وقت سابق», «في ساعة متأخرة من»,
+                    # «في ذات اليوم», «في اليوم ذاته» and nothing else
+                    if w(i + 1) not in _FI_NEXT and w(i + 2) not in _ANAPHOR:
+                        continue
+                elif not _is_trigger(t.val):
+                    continue
             got = self.parse_at(i)
             if got is not None:
                 out.append(got)
