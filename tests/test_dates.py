@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 import rasid
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rasid.dates import DateMention, date_for_span, infer_published, resolve_dates
 from rasid.errors import InvalidTextError, OptionError, TextTypeError
@@ -667,6 +667,10 @@ _NEAR_FI = st.sampled_from(
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_NEAR_FI, max_size=12).map(" ".join))
+@example("قصف في وقت سابق من اليوم وفي وقت سابق")
+@example("قصف في وقت متأخرة من ليل الخميس")
+@example("في ساعة متأخرة من ليل الخميس")
+@example("في ذات اليوم وفي نفس اليوم وفي اليوم ذاته وفي اليوم التالي")
 def test_parse_skips_only_tokens_that_begin_nothing(text):
     from rasid.dates import _TRIGGERS, _cores, _fold, _Parser
 
