@@ -472,19 +472,10 @@ def _iter_cores(word: str):
         yield skip + 1, rest[1:]
 
 
-# word -> whether it can begin a date expression (words repeat: the check runs once each)
-_TRIGGER_CACHE: dict[str, bool] = {}
-_TRIGGER_CACHE_MAX = 200_000
-
-
+@functools.lru_cache(maxsize=200_000)
 def _is_trigger(word: str) -> bool:
-    got = _TRIGGER_CACHE.get(word)
-    if got is None:
-        got = any(core in _TRIGGERS for _, core in _cores(word))
-        if len(_TRIGGER_CACHE) >= _TRIGGER_CACHE_MAX:
-            _TRIGGER_CACHE.clear()
-        _TRIGGER_CACHE[word] = got
-    return got
+    """Whether ``word`` can begin a date expression (cached: words repeat)."""
+    return any(core in _TRIGGERS for _, core in _cores(word))
 
 
 class _Parser:
