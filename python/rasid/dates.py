@@ -424,27 +424,20 @@ _TRIGGERS = frozenset(
 # Parsing: a small grammar over tokens of the folded text.
 
 
-class _Tok:
-    __slots__ = ("kind", "val", "s", "e")
-
-    def __init__(self, kind: str, val: str, s: int, e: int) -> None:
-        self.kind = kind  # "w" word, "n" number, "p" punctuation
-        self.val = val
-        self.s = s
-        self.e = e
-
-
-def _tokenize(folded: str) -> list[_Tok]:
-    """The tokens of ``folded`` (as :data:`_TOKEN` finds them), built in bulk."""
+def _tokenize(folded: str) -> tuple[list[str], list[str], list[int], list[int]]:
+    """The tokens of ``folded`` (as :data:`_TOKEN` finds them) as parallel lists: kind
+    (``"w"`` word, ``"n"`` number, ``"p"`` punctuation), text, start, end; built in bulk."""
     pieces = _PIECES.findall(folded)
     ends = accumulate(map(len, pieces))
     keep = list(map(not_, map(str.isspace, pieces)))
     vals = list(compress(pieces, keep))
     es = list(compress(ends, keep))
-    ss = map(sub, es, map(len, vals))
+    ss = list(map(sub, es, map(len, vals)))
     firsts = list(map(itemgetter(0), vals))
-    kinds = map(_KIND_BY_FIRST.__getitem__, zip(map(str.isdigit, firsts), map(str.isalpha, firsts)))
-    return list(map(_Tok, kinds, vals, ss, es))
+    kinds = list(
+        map(_KIND_BY_FIRST.__getitem__, zip(map(str.isdigit, firsts), map(str.isalpha, firsts)))
+    )
+    return kinds, vals, ss, es
 
 
 @functools.lru_cache(maxsize=65536)
@@ -482,39 +475,38 @@ class _Parser:
     def __init__(self, folded: str, original: str, offsets: OffsetMap) -> None:
         self.orig = original
         self.offsets = offsets
-        self.t = _tokenize(folded)
-        self.n = len(self.t)
+        # token i: kind[i], val[i], start ts[i], end te[i] in the folded text
+        self.kind, self.val, self.ts, self.te = _tokenize(folded)
+        self.n = len(self.kind)
+        # val[i] where token i is a word (resp. punctuation), else None
+        self.words = [v if k == "w" else None for k, v in zip(self.kind, self.val)]
+        self.puncts = [v if k == "p" else None for k, v in zip(self.kind, self.val)]
 
     # -- token helpers ---------------------------------------------------------------------
     def w(self, i: int) -> str | None:
-        if 0 <= i < self.n and self.t[i].kind == "w":
-            return self.t[i].val
+        if 0 <= i < self.n:
+            return self.words[i]
         return None
 
     def p(self, i: int) -> str | None:
-        if 0 <= i < self.n and self.t[i].kind == "p":
-            return self.t[i].val
+        if 0 <= i < self.n:
+            return self.puncts[i]
         return None
 
     def num(self, i: int) -> int | None:
-        if 0 <= i < self.n and self.t[i].kind == "n" and len(self.t[i].val) <= 4:
+        if 0 <= i < self.n and self.kind[i] == "n" and len(self.val[i]) <= 4:
             if self._glued_number(i):
                 return None  # part of a grouped or decimal number («5,200», «2.5»)
-            return int(self.t[i].val)
+            return int(self.val[i])
         return None
 
     def _glued_number(self, i: int) -> bool:
-        t = self.t
-        if i >= 2 and t[i - 1].kind == "p" and t[i - 1].val in ",." and t[i - 2].kind == "n":
-            if t[i - 2].e == t[i - 1].s and t[i - 1].e == t[i].s:
+        kind, val, ts, te = self.kind, self.val, self.ts, self.te
+        if i >= 2 and kind[i - 1] == "p" and val[i - 1] in ",." and kind[i - 2] == "n":
+            if te[i - 2] == ts[i - 1] and te[i - 1] == ts[i]:
                 return True
-        if (
-            i + 2 < self.n
-            and t[i + 1].kind == "p"
-            and t[i + 1].val in ",."
-            and t[i + 2].kind == "n"
-        ):
-            if t[i].e == t[i + 1].s and t[i + 1].e == t[i + 2].s:
+        if i + 2 < self.n and kind[i + 1] == "p" and val[i + 1] in ",." and kind[i + 2] == "n":
+            if te[i] == ts[i + 1] and te[i + 1] == ts[i + 2]:
                 return True
         return False
 
@@ -534,7 +526,7 @@ class _Parser:
         for skip, core in _cores(word) if first else ((0, word),):
             if core in _MONTHS:
                 if core == "اب":
-                    ch = self.orig[self._orig_index(self.t[i].s + skip)]
+                    ch = self.orig[self._orig_index(self.ts[i] + skip)]
                     if ch in "أإ":
                         continue
                 return i + 1, _MONTHS[core], skip
@@ -565,7 +557,7 @@ class _Parser:
     def year_at(self, i: int):
         """A Gregorian year number at i (1900–2100), with optional «م»/«ميلادي»."""
         y = self.num(i)
-        if y is None or not 1900 <= y <= 2100 or len(self.t[i].val) != 4:
+        if y is None or not 1900 <= y <= 2100 or len(self.val[i]) != 4:
             return None
         j = i + 1
         if self.w(j) in ("م", "ميلادي", "ميلاديه"):
@@ -643,7 +635,7 @@ class _Parser:
                     return j + 1, _ORD_TENS[core], sk, True
             return None
         d = self.num(j)
-        if d is not None and len(self.t[j].val) <= 2:
+        if d is not None and len(self.val[j]) <= 2:
             return j + 1, d, skip, False
         return None
 
@@ -652,17 +644,17 @@ class _Parser:
         out: list[dict] = []
         nxt = 0  # the first token not yet inside a mention
         w = self.w
-        for i, t in enumerate(self.t):
+        for i, (kind, val) in enumerate(zip(self.kind, self.val)):
             # only numbers and trigger words can begin a date expression
-            if i < nxt or t.kind == "p":
+            if i < nxt or kind == "p":
                 continue
-            if t.kind == "w":
-                if t.val == "في":
+            if kind == "w":
+                if val == "في":
                     # the commonest trigger: it begins «في وقت سابق», «في ساعة متأخرة من»,
                     # «في ذات اليوم», «في اليوم ذاته» and nothing else
                     if w(i + 1) not in _FI_NEXT and w(i + 2) not in _ANAPHOR:
                         continue
-                elif not _is_trigger(t.val):
+                elif not _is_trigger(val):
                     continue
             got = self.parse_at(i)
             if got is not None:
@@ -807,28 +799,30 @@ class _Parser:
 
     # 17/10/2019, 2019-10-17, 17.10.2019
     def p_numeric(self, i: int):
-        t = self.t
-        if t[i].kind != "n" or i + 4 >= self.n:
+        kind, val, ts, te = self.kind, self.val, self.ts, self.te
+        if kind[i] != "n" or i + 4 >= self.n:
             return None
-        a, s1, b, s2, c = t[i : i + 5]
-        if not (s1.kind == "p" and s2.kind == "p" and s1.val == s2.val and s1.val in "/-."):
+        # tokens a s1 b s2 c at i … i + 4
+        a, s1, b, s2, c = i, i + 1, i + 2, i + 3, i + 4
+        if not (kind[s1] == "p" and kind[s2] == "p" and val[s1] == val[s2] and val[s1] in "/-."):
             return None
-        if b.kind != "n" or c.kind != "n":
+        if kind[b] != "n" or kind[c] != "n":
             return None
-        if not (a.e == s1.s and s1.e == b.s and b.e == s2.s and s2.e == c.s):
+        if not (te[a] == ts[s1] and te[s1] == ts[b] and te[b] == ts[s2] and te[s2] == ts[c]):
             return None
         # not part of a longer run of numbers («1/2/2019/5», «10.5.2019.3»)
         if i + 6 < self.n:
-            nx = t[i + 5]
-            if nx.kind == "p" and nx.val in "/-.," and t[i + 6].kind == "n":
-                if nx.s == c.e and t[i + 6].s == nx.e:
+            nx = i + 5
+            if kind[nx] == "p" and val[nx] in "/-.," and kind[i + 6] == "n":
+                if ts[nx] == te[c] and ts[i + 6] == te[nx]:
                     return None
-        if i > 0 and t[i - 1].kind == "p" and t[i - 1].e == a.s and i > 1 and t[i - 2].kind == "n":
+        if i > 0 and kind[i - 1] == "p" and te[i - 1] == ts[a] and i > 1 and kind[i - 2] == "n":
             return None
-        if len(a.val) == 4 and len(b.val) <= 2 and len(c.val) <= 2:
-            y, m, d = int(a.val), int(b.val), int(c.val)
-        elif len(c.val) == 4 and len(a.val) <= 2 and len(b.val) <= 2:
-            d, m, y = int(a.val), int(b.val), int(c.val)
+        va, vb, vc = val[a], val[b], val[c]
+        if len(va) == 4 and len(vb) <= 2 and len(vc) <= 2:
+            y, m, d = int(va), int(vb), int(vc)
+        elif len(vc) == 4 and len(va) <= 2 and len(vb) <= 2:
+            d, m, y = int(va), int(vb), int(vc)
             if m > 12 and d <= 12:
                 d, m = m, d
         else:
@@ -1242,7 +1236,7 @@ class _Parser:
                 return None
             if skip and word[0] not in "وبل":
                 return None
-            if self.t[i].val in ("مارس", "ومارس") and prev not in _MONTH_CUES:
+            if self.val[i] in ("مارس", "ومارس") and prev not in _MONTH_CUES:
                 return None
         return self._mk(i, skip, k, **info)
 
@@ -1272,8 +1266,8 @@ class _Parser:
         return self.offsets.to_original(k, k + 1)[0]
 
     def span(self, info: dict) -> tuple[int, int]:
-        a = self.t[info["start_tok"]].s + info["skip"]
-        b = self.t[info["end_tok"] - 1].e
+        a = self.ts[info["start_tok"]] + info["skip"]
+        b = self.te[info["end_tok"] - 1]
         start = self._orig_index(a)
         end = self._orig_index(b - 1) + 1
         # absorb harakat / tatweel written after the last letter («غداً», «أمسِ»)
