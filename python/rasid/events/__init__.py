@@ -1,6 +1,7 @@
 """Event extraction: political-violence events out of one Arabic news document.
 
     >>> import rasid
+    >>> text = "سقطت ثلاثة صواريخ كاتيوشا مساء الثلاثاء على قاعدة عين الأسد في محافظة الأنبار."
     >>> events = rasid.extract(text, published="2020-03-12", doc_id="a1")
     >>> events[0].to_dict()["event_type"]
     'rocket_attack'
