@@ -59,7 +59,7 @@ import datetime as _dt
 import functools
 import re
 from dataclasses import dataclass
-from itertools import accumulate, compress
+from itertools import accumulate, compress, count
 from operator import itemgetter, not_, sub
 from typing import Union
 
@@ -471,6 +471,12 @@ def _is_trigger(word: str) -> bool:
     return any(core in _TRIGGERS for _, core in _cores(word))
 
 
+@functools.lru_cache(maxsize=200_000)
+def _may_begin(kind: str, val: str) -> bool:
+    """Whether a token can begin a date expression: a number or a trigger word."""
+    return kind == "n" or (kind == "w" and _is_trigger(val))
+
+
 class _Parser:
     def __init__(self, folded: str, original: str, offsets: OffsetMap) -> None:
         self.orig = original
@@ -644,18 +650,14 @@ class _Parser:
         out: list[dict] = []
         nxt = 0  # the first token not yet inside a mention
         w = self.w
-        for i, (kind, val) in enumerate(zip(self.kind, self.val)):
-            # only numbers and trigger words can begin a date expression
-            if i < nxt or kind == "p":
+        # only numbers and trigger words can begin a date expression
+        for i in compress(count(), map(_may_begin, self.kind, self.val)):
+            if i < nxt:
                 continue
-            if kind == "w":
-                if val == "في":
-                    # the commonest trigger: it begins «في وقت سابق», «في ساعة متأخرة من»,
-                    # «في ذات اليوم», «في اليوم ذاته» and nothing else
-                    if w(i + 1) not in _FI_NEXT and w(i + 2) not in _ANAPHOR:
-                        continue
-                elif not _is_trigger(val):
-                    continue
+            if self.words[i] == "في" and w(i + 1) not in _FI_NEXT and w(i + 2) not in _ANAPHOR:
+                # the commonest trigger: it begins «في وقت سابق», «في ساعة متأخرة من»,
+                # «في ذات اليوم», «في اليوم ذاته» and nothing else
+                continue
             got = self.parse_at(i)
             if got is not None:
                 out.append(got)
