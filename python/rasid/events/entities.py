@@ -73,7 +73,7 @@ def place_candidates(ctx, s: int, e: int, sentence) -> tuple[list, list]:
     hits = ctx.hits_in(s, e)
     words = ctx.words
     launch_cues = [h for h in hits if h.kind == "cue" and h.role == "launch"]
-    lex_spans = [(h.start, h.end) for h in hits if h.cat == "lex"]
+    lex_spans = {(h.start, h.end) for h in hits if h.cat == "lex"}
     actor_spans = [(h.start, h.end) for h in hits if h.cat == "actor"]
     places = []
     launch = []

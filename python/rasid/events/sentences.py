@@ -106,4 +106,6 @@ class Words:
 
     def distance(self, a_end: int, b_start: int) -> int:
         """Words from the word holding ``a_end - 1`` to the word holding ``b_start``."""
-        return self.index(b_start) - self.index(max(a_end - 1, 0))
+        starts = self.starts
+        a = a_end - 1 if a_end > 0 else 0
+        return bisect.bisect_right(starts, b_start) - bisect.bisect_right(starts, a)
