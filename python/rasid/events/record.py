@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 __all__ = ["Event", "Place", "Entity", "Count", "Evidence", "EVENT_TYPES", "event_id"]
@@ -51,20 +51,8 @@ class Place:
     precision: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "mention": self.mention,
-            "start": self.start,
-            "end": self.end,
-            "id": self.id,
-            "name_ar": self.name_ar,
-            "name_en": self.name_en,
-            "kind": self.kind,
-            "admin1": self.admin1,
-            "country": self.country,
-            "lat": self.lat,
-            "lon": self.lon,
-            "precision": self.precision,
-        }
+        # Field order is the record's column order.
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -79,14 +67,8 @@ class Entity:
     name_en: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "mention": self.mention,
-            "start": self.start,
-            "end": self.end,
-            "id": self.id,
-            "name_ar": self.name_ar,
-            "name_en": self.name_en,
-        }
+        # Field order is the record's column order.
+        return asdict(self)
 
 
 @dataclass(frozen=True)
