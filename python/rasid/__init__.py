@@ -48,9 +48,10 @@ def __dir__() -> list[str]:
     return sorted(__all__)
 
 
+# the re-exports, for type checkers (the lazy __all__ above hides them from linters)
 if TYPE_CHECKING:
-    from .dates import DateMention, resolve_dates
-    from .events import Event, extract
-    from .gazetteer import Gazetteer, Match, default_gazetteer
-    from .numbers import NumberMention, parse_numbers
-    from .text import OffsetMap, normalize, normalize_with_offsets, to_ascii_digits
+    from .dates import DateMention, resolve_dates  # noqa: F401
+    from .events import Event, extract  # noqa: F401
+    from .gazetteer import Gazetteer, Match, default_gazetteer  # noqa: F401
+    from .numbers import NumberMention, parse_numbers  # noqa: F401
+    from .text import OffsetMap, normalize, normalize_with_offsets, to_ascii_digits  # noqa: F401

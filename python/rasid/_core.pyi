@@ -1,10 +1,11 @@
 """Type stub of the private compiled module ``rasid._core`` (rust/py)."""
 
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal, final, overload
+
 __version__: str
 
 # ---- normalize (rust/py/src/normalize.rs) ----
-
-from typing import overload
 
 @overload
 def normalize(text: str, /, **options: bool) -> str: ...
@@ -32,8 +33,6 @@ class StreamNormalizer:
     def finish(self) -> bytes: ...
 
 # ---- numerals (rust/py/src/numerals.rs) ----
-
-from typing import Literal, final
 
 _NumberKind = Literal[
     "cardinal", "ordinal", "dual", "range", "approx", "at_least", "more_than", "vague"
@@ -66,9 +65,6 @@ def parse_numbers(text: str, /) -> list[NumberMention]: ...
 
 # ---- gazetteer (rust/py/src/gazetteer.rs) ----
 
-from collections.abc import Iterable, Mapping  # noqa: E402
-from typing import Any, final  # noqa: E402
-
 @final
 class GazetteerCore:
     """The compiled gazetteer (wrapped by ``rasid.Gazetteer``)."""
@@ -85,6 +81,10 @@ class GazetteerCore:
     @staticmethod
     def from_bytes(data: bytes) -> GazetteerCore: ...
     def entry(self, index: int) -> tuple[str, str, str]: ...
+    def find_names(
+        self, text: str, overlapping: bool = False, require: list[list[str]] | None = None
+    ) -> list[tuple[int, int, int]]: ...
+    def entry_attrs(self, index: int) -> dict[str, Any]: ...
     @property
     def entity_count(self) -> int: ...
     @property

@@ -106,6 +106,10 @@ def _has_lexicon(gazetteer: Any) -> bool:
     return any(m.kind == "trigger" for m in gazetteer.find("هجوم"))
 
 
+# A document is read only when it has an attack word, or an outcome word with a weapon.
+_REQUIRED_KINDS = [["trigger"], ["outcome", "weapon"]]
+
+
 def scan(text: str, gazetteer: Any | None = None) -> list[Hit]:
     """Every gazetteer hit of ``text`` as :class:`Hit`, sorted by start then longest first
     (none at all when the text has no attack trigger).
@@ -114,30 +118,35 @@ def scan(text: str, gazetteer: Any | None = None) -> list[Hit]:
     user gazetteer without the lexicon is complemented by :func:`lexicon_gazetteer`.
     """
     g = _default() if gazetteer is None else gazetteer
-    sources = [(g, g.find(text))]
-    if gazetteer is not None and not _has_lexicon(gazetteer):
-        lex = lexicon_gazetteer()
-        sources.append((lex, lex.find(text)))
-    # most documents state no attack: leave before building anything
-    kinds = {m.kind for _, matches in sources for m in matches}
+    if gazetteer is None or _has_lexicon(gazetteer):
+        # one pass; the Rust side drops documents without attack words before any object
+        # is built
+        names = g._core.find_names(text, False, _REQUIRED_KINDS)
+        return _hits(g, names) if names else []
+    lex = lexicon_gazetteer()
+    hits = _hits(g, g._core.find_names(text)) + _hits(lex, lex._core.find_names(text))
+    kinds = {h.kind for h in hits}
     if "trigger" not in kinds and not ("outcome" in kinds and "weapon" in kinds):
         return []
-    hits = []
-    of = Hit._of
-    for source, matches in sources:
-        memo = _entry_memo(source)
-        for m in matches:
-            key = (m.id, m.kind, m.name)
-            fixed = memo.get(key)
-            if fixed is None:
-                fixed = memo[key] = _fixed_fields(m)
-            hits.append(of(m.start, m.end, fixed))
     hits.sort(key=lambda h: (h.start, -h.end))
     return hits
 
 
-# The fields of a hit that depend on its gazetteer entry alone (the attrs dict is built
-# anew by every ``Match.attrs``), per gazetteer: a few recent ones are remembered.
+def _hits(gazetteer: Any, names: list[tuple[int, int, int]]) -> list[Hit]:
+    """:class:`Hit` objects of ``(start, end, name index)`` tuples of ``gazetteer``."""
+    memo = _entry_memo(gazetteer)
+    of = Hit._of
+    out = []
+    for start, end, index in names:
+        fixed = memo.get(index)
+        if fixed is None:
+            fixed = memo[index] = _fixed_fields(gazetteer, index)
+        out.append(of(start, end, fixed))
+    return out
+
+
+# The fields of a hit that depend on its gazetteer name alone (by name index), per
+# gazetteer: a few recent ones are remembered.
 _MEMOS: dict[int, tuple[Any, dict]] = {}
 
 
@@ -150,6 +159,7 @@ def _entry_memo(gazetteer: Any) -> dict:
     return got[1]
 
 
-def _fixed_fields(m: Any) -> tuple:
-    h = Hit(m.start, m.end, m.kind, m.id, m.name, m.attrs)
+def _fixed_fields(gazetteer: Any, index: int) -> tuple:
+    name, id_, kind = gazetteer._core.entry(index)
+    h = Hit(0, 0, kind, id_, name, gazetteer._core.entry_attrs(index))
     return (h.kind, h.id, h.name, h.attrs, h.cat, h.role, h.definite)

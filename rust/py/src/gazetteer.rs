@@ -159,6 +159,15 @@ fn attr_to_py<'py>(py: Python<'py>, v: AttrRef<'_>) -> PyResult<Bound<'py, PyAny
 }
 
 /// A `GazetteerBuildError` naming entry `i`, with the index as its `entry` attribute.
+/// The attributes of entity `entity` as a new dict.
+fn attrs_dict<'py>(py: Python<'py>, g: &Gazetteer, entity: u32) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    for (k, v) in g.attrs(entity) {
+        d.set_item(k, attr_to_py(py, v)?)?;
+    }
+    Ok(d)
+}
+
 fn build_error(py: Python<'_>, i: usize, msg: &str) -> PyErr {
     let err = GazetteerBuildError::new_err(format!("gazetteer entry {i}: {msg}"));
     let _ = err.value(py).setattr("entry", i);
@@ -401,6 +410,45 @@ impl PyGazetteer {
         ))
     }
 
+    /// The names in `text` as `(start, end, name index)` tuples, leftmost-longest (all with
+    /// `overlapping`): the light form for callers that look entries up once per name (with
+    /// `entry` and `entry_attrs`). With `require`, a list of groups of kinds, the result is
+    /// empty unless every kind of at least one group is among the matches' kinds (a
+    /// document-level filter that spares building tuples for texts the caller skips).
+    #[pyo3(signature = (text, overlapping = false, require = None))]
+    fn find_names<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
+        overlapping: bool,
+        require: Option<Vec<Vec<String>>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let s = as_text(text)?;
+        let g = &self.inner;
+        let matches = doc(s)?.find(g, overlapping);
+        if let Some(groups) = require {
+            let kinds: Vec<&str> = matches
+                .iter()
+                .map(|m| g.kind(g.entity_of(m.name)))
+                .collect();
+            let met = groups
+                .iter()
+                .any(|group| group.iter().all(|k| kinds.contains(&k.as_str())));
+            if !met {
+                return Ok(PyList::empty(py));
+            }
+        }
+        PyList::new(py, matches.iter().map(|m| (m.start, m.end, m.name)))
+    }
+
+    /// The attributes of the entity that name number `index` belongs to, as a new dict.
+    fn entry_attrs<'py>(&self, py: Python<'py>, index: usize) -> PyResult<Bound<'py, PyDict>> {
+        if index >= self.inner.len() {
+            return Err(PyKeyError::new_err(index));
+        }
+        attrs_dict(py, &self.inner, self.inner.entity_of(index as u32))
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "<GazetteerCore {} names, {} ids>",
@@ -447,11 +495,7 @@ impl PyMatch {
     /// The entity's attributes, as a new dict.
     #[getter]
     fn attrs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        for (k, v) in self.gaz.get().inner.attrs(self.entity()) {
-            d.set_item(k, attr_to_py(py, v)?)?;
-        }
-        Ok(d)
+        attrs_dict(py, &self.gaz.get().inner, self.entity())
     }
 
     fn __getitem__<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
