@@ -361,3 +361,64 @@ def test_corrupt_and_truncated_gzip(tmp_path):
     assert ("cut.jsonl.gz", "unreadable_file") in reasons
     assert 0 < len(out) < 600  # what could be read before the cut is kept
     assert out[0] == Document("a1", RECORDS[0]["text"], "2020-03-12", str(good), 1)
+
+
+def read_raw(paths):
+    """iter_documents(raw_jsonl=True), with the blocks' lines parsed as the workers do."""
+    from rasid.io import Fields, RawBlock, parse_line
+
+    problems = []
+    builder = Fields().builder(problems.append)
+    out = []
+    for item in iter_documents(paths, on_problem=problems.append, raw_jsonl=True):
+        assert isinstance(item, RawBlock)
+        for lineno, line in item.lines():
+            doc = parse_line(line, builder, item.source, item.stem, lineno)
+            if doc is not None:
+                out.append(doc)
+    return out, problems
+
+
+@pytest.mark.parametrize("block_bytes", [1, 40, 1 << 18])
+def test_raw_blocks_give_the_documents_and_problems_of_a_line_read(
+    tmp_path, monkeypatch, block_bytes
+):
+    import rasid.io
+
+    monkeypatch.setattr(rasid.io, "RAW_BLOCK_BYTES", block_bytes)
+    long_text = "سقطت صواريخ على التاجي " * 40  # one line longer than the small blocks
+    lines = [json.dumps(r, ensure_ascii=False).encode() for r in RECORDS]
+    body = (
+        b"\n".join(lines[:2])
+        + b"\n\n   \n{broken\n"
+        + json.dumps({"id": "long", "text": long_text}, ensure_ascii=False).encode()
+        + b"\r\n"
+        + b'{"id": "u", "text": "\xff bad"}\n'
+        + lines[2]  # no final line break
+    )
+    (tmp_path / "a.jsonl").write_bytes(body)
+    (tmp_path / "blank.jsonl").write_bytes(b"\n  \n")
+    with gzip.open(tmp_path / "c.jsonl.gz", "wb") as f:
+        f.write(body)
+    paths = [str(tmp_path / n) for n in ("a.jsonl", "blank.jsonl", "c.jsonl.gz")]
+    want_docs, want_problems = read(paths)
+    got_docs, got_problems = read_raw(paths)
+    assert got_docs == want_docs
+    assert [d.line for d in got_docs if d.source.endswith("a.jsonl")] == [1, 2, 6, 8]
+    key = lambda p: (p.source, p.line or 0, p.reason)  # noqa: E731
+    assert sorted(got_problems, key=key) == sorted(want_problems, key=key)
+    assert [(p.line, p.reason) for p in want_problems if p.source.endswith("a.jsonl")] == [
+        (5, "not_json"),
+        (7, "invalid_utf8"),
+    ]
+
+
+def test_raw_blocks_of_a_truncated_gzip_keep_the_lines_before_the_damage(tmp_path):
+    good = tmp_path / "cut.jsonl.gz"
+    write_jsonl(good, RECORDS * 200, gzip.open)
+    data = good.read_bytes()
+    good.write_bytes(data[: len(data) // 2])
+    want_docs, want_problems = read([str(good)])
+    got_docs, got_problems = read_raw([str(good)])
+    assert got_docs == want_docs and len(got_docs) > 0
+    assert [(p.line, p.reason) for p in got_problems] == [(p.line, p.reason) for p in want_problems]

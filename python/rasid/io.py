@@ -39,7 +39,7 @@ __all__ = [
     "ACLED_COLUMNS",
     "expand_inputs",
     "iter_documents",
-    "RawLine",
+    "RawBlock",
     "Fields",
     "parse_line",
     "read_part",
@@ -184,7 +184,7 @@ class _Builder:
         self.text_field = text_field
         self.date_field = date_field
         self.on_problem = on_problem
-        self.raw = raw  # JSONL readers yield RawLine items, parsed later (by workers)
+        self.raw = raw  # JSONL readers yield RawBlock items, parsed later (by workers)
 
     def build(self, record: dict, source: str, line: int | None, default_id: str):
         text = record.get(self.text_field)
@@ -268,6 +268,9 @@ def _read_jsonl(
         raw.seek(block[0])
         first_line, remaining = block[2], block[1] - block[0]
     try:
+        if builder.raw and block is None:
+            yield from _raw_blocks(stream, raw, source, stem, stats, builder.on_problem)
+            return
         lineno = first_line - 1
         try:
             for lineno, raw_line in enumerate(stream, first_line):  # noqa: B007
@@ -283,9 +286,6 @@ def _read_jsonl(
                 if raw_line.isspace():  # blank line (isspace: no copy of the line)
                     continue
                 n_records += 1
-                if builder.raw:
-                    yield RawLine(source, stem, lineno, raw_line)
-                    continue
                 doc = parse_line(raw_line, builder, source, stem, lineno)
                 if doc is not None:
                     yield doc
@@ -299,14 +299,85 @@ def _read_jsonl(
             raw.close()
 
 
+def _raw_blocks(
+    stream: IO[bytes], raw: IO[bytes], source: str, stem: str, stats: ReadStats, on_problem
+) -> Iterator[RawBlock]:
+    """The lines of a JSONL stream in blocks of about :data:`RAW_BLOCK_BYTES`, with the same
+    problems as a line-by-line read (``unreadable_file``, ``empty_file``)."""
+    compressed = stream is not raw
+    line = 1  # number of the first line not yet in a block
+    done = 0
+    has_record = False
+    pending: list[bytes] = []  # read, not yet ending in a line break
+    pending_size = 0
+    threshold = RAW_BLOCK_BYTES
+
+    def cut(data: bytes) -> RawBlock:
+        nonlocal line, has_record
+        block = RawBlock(source, stem, line, data)
+        line += data.count(b"\n")
+        has_record = has_record or not data.isspace()
+        return block
+
+    try:
+        # a compressed stream is read a line at a time, so that a corrupt or truncated
+        # archive still yields every line before the damage
+        if compressed:
+            reads: Iterator[bytes] = iter(stream)
+        elif raw is sys.stdin.buffer:
+            # a pipe: pass on each line as soon as it has come (a feed may trickle)
+            reads = iter(lambda: stream.read1(RAW_BLOCK_BYTES), b"")  # type: ignore[attr-defined]
+            threshold = 1
+        else:
+            reads = iter(lambda: stream.read(RAW_BLOCK_BYTES), b"")
+        for buf in reads:
+            if compressed:
+                stats.bytes_done = stats._file_base + raw.tell()
+            else:
+                done += len(buf)
+                stats.bytes_done = stats._file_base + done
+            pending.append(buf)
+            pending_size += len(buf)
+            if pending_size < threshold:
+                continue
+            data = b"".join(pending)
+            end = data.rfind(b"\n") + 1
+            if end == 0:  # one long line goes on
+                pending = [data]
+                continue
+            pending, pending_size = [data[end:]], len(data) - end
+            yield cut(data[:end])
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        if pending_size:
+            yield cut(b"".join(pending))
+            pending_size = 0
+        on_problem(Problem(source, line, "unreadable_file", str(exc)))
+    if pending_size:
+        yield cut(b"".join(pending))
+    if not has_record:
+        on_problem(Problem(source, None, "empty_file", "no records"))
+
+
 @dataclass(frozen=True)
-class RawLine:
-    """A JSONL line not parsed yet (the pipeline has worker processes parse it)."""
+class RawBlock:
+    """Whole JSONL lines not parsed yet (the pipeline's worker processes parse them, so the
+    reading process only moves bytes): ``data`` holds the lines from line ``first_line`` on."""
 
     source: str
     stem: str
-    line: int
+    first_line: int
     data: bytes
+
+    def lines(self) -> Iterator[tuple[int, bytes]]:
+        """(line number, line) of each line that is not blank."""
+        for lineno, line in enumerate(self.data.split(b"\n"), self.first_line):
+            if line and not line.isspace():
+                yield lineno, line
+
+
+#: Bytes of JSONL read at a time into one :class:`RawBlock` (whole lines: a block holds at
+#: least one line, however long).
+RAW_BLOCK_BYTES = 1 << 18
 
 
 class Fields:
@@ -510,7 +581,7 @@ def iter_documents(
     ``paths`` are files or folders (see :func:`expand_inputs`); ``on_problem`` receives every
     skipped record or file (default: print it on stderr); ``stats`` is updated with the bytes
     read so far (its ``bytes_total`` is set when every input has a known size).
-    ``raw_jsonl``: yield JSONL lines as :class:`RawLine` items, to be parsed by
+    ``raw_jsonl``: yield JSONL lines in :class:`RawBlock` items, to be parsed by
     :func:`parse_line` elsewhere (the pipeline's workers), instead of documents.
 
     A record without an id gets ``<file stem>:<line>``; a ``.txt`` file's id is its stem.

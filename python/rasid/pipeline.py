@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any, Callable
 
-from .io import Document, Fields, Problem, RawLine, ReadStats, parse_line
+from .io import Document, Fields, Problem, RawBlock, ReadStats, parse_line
 
 __all__ = [
     "Summary",
@@ -94,11 +94,11 @@ def available_cores() -> int:
 
 
 def _prepare_default() -> None:
-    """Load the default gazetteer once in this process (if the package provides one)."""
-    try:
-        from .gazetteer import default_gazetteer
-    except ImportError:
-        return
+    """Load the default gazetteer and import the extraction code once in this process."""
+    from . import dates, numbers  # noqa: F401  (imported by the extraction on first use)
+    from .events import assemble, merge  # noqa: F401
+    from .gazetteer import default_gazetteer
+
     default_gazetteer()
 
 
@@ -197,7 +197,7 @@ class Progress:
 
 
 def _item_size(item: Any) -> int:
-    return len(item.data) if isinstance(item, RawLine) else len(item.text)
+    return len(item.data) if isinstance(item, RawBlock) else len(item.text)
 
 
 def chunked(docs: Iterable[Any], max_docs: int, max_chars: int) -> Iterator[list[Any]]:
@@ -240,30 +240,35 @@ class _Worker:
         return row.fetchone() is not None
 
     def process(self, payload: list[tuple]) -> list[tuple]:
-        """Per item: ("ok", doc_id, published, events) | ("stored", doc_id) |
-        ("error", doc_id, message) | ("problem", Problem)."""
+        """Per document: ("ok", doc_id, published, events, where) | ("stored", doc_id,
+        where) | ("error", doc_id, message, where), and ("problem", Problem) per bad line;
+        ``where`` is (source, line) for a document of a raw block, None for a Document."""
         out: list[tuple] = []
         problems: list[Problem] = []
         builder = self.fields.builder(problems.append)
         for item in payload:
             if item[0] == "r":
-                _, source, stem, line, data = item
-                doc = parse_line(data, builder, source, stem, line)
-                if doc is None:
-                    out.append(("problem", problems.pop()))
-                    continue
-                doc_id, text, published = doc.doc_id, doc.text, doc.published
+                _, source, stem, first_line, data = item
+                for lineno, line in RawBlock(source, stem, first_line, data).lines():
+                    doc = parse_line(line, builder, source, stem, lineno)
+                    if doc is None:
+                        out.append(("problem", problems.pop()))
+                        continue
+                    self._one(doc.doc_id, doc.text, doc.published, (source, lineno), out)
             else:
                 _, doc_id, text, published = item
-            if self.stored(doc_id):
-                out.append(("stored", doc_id))
-                continue
-            try:
-                events = self.fn(text, published=published, doc_id=doc_id)
-                out.append(("ok", doc_id, published, [_to_dict(e) for e in events]))
-            except Exception as exc:  # one bad document never stops the run
-                out.append(("error", doc_id, f"{type(exc).__name__}: {exc}"))
+                self._one(doc_id, text, published, None, out)
         return out
+
+    def _one(self, doc_id: str, text: str, published, where, out: list[tuple]) -> None:
+        if self.stored(doc_id):
+            out.append(("stored", doc_id, where))
+            return
+        try:
+            events = self.fn(text, published=published, doc_id=doc_id)
+            out.append(("ok", doc_id, published, [_to_dict(e) for e in events], where))
+        except Exception as exc:  # one bad document never stops the run
+            out.append(("error", doc_id, f"{type(exc).__name__}: {exc}", where))
 
 
 _WORKER: _Worker | None = None
@@ -286,8 +291,8 @@ def _process_chunk(payload: list[tuple]) -> list[tuple]:
 
 def _payload(chunk: list[Any]) -> list[tuple]:
     return [
-        ("r", d.source, d.stem, d.line, d.data)
-        if isinstance(d, RawLine)
+        ("r", d.source, d.stem, d.first_line, d.data)
+        if isinstance(d, RawBlock)
         else ("d", d.doc_id, d.text, d.published)
         for d in chunk
     ]
@@ -355,7 +360,7 @@ def run(
 ) -> Summary:
     """Extract events from ``documents`` and call ``sink(doc, events)`` for each, in order.
 
-    ``documents``: :class:`~rasid.io.Document` items, or :class:`~rasid.io.RawLine` items
+    ``documents``: :class:`~rasid.io.Document` items, or :class:`~rasid.io.RawBlock` items
     (JSONL lines that the workers parse with ``fields``, so the parent process only reads
     bytes). ``workers``: number of processes (default: all cores; 1 runs in this process).
     ``store_path``: an event store whose documents are skipped (checked by the workers,
@@ -396,23 +401,26 @@ def run(
             yield doc
 
     def deliver(chunk: list[Any], results: list[tuple]) -> None:
-        for item, result in zip(chunk, results):
+        # a Document item has one result; a raw block, one per line (each with its place)
+        documents = (item for item in chunk if isinstance(item, Document))
+        for result in results:
             kind = result[0]
             if kind == "problem":
                 problem(result[1])
                 continue
             summary.documents += 1
+            where = result[-1]
+            if where is None:
+                doc = next(documents)
+            else:
+                doc = Document(result[1], "", None, where[0], where[1])
             if kind == "stored":
                 summary.already_stored += 1
                 continue
-            if isinstance(item, Document):
-                doc = item
-            else:
-                doc = Document(result[1], "", None, item.source, item.line)
             if kind == "error":
                 problem(Problem(doc.source, doc.line, "extract_error", result[2]))
                 continue
-            if not isinstance(item, Document) and skip is not None and skipped(doc):
+            if where is not None and skip is not None and skipped(doc):
                 continue
             events = result[3]
             sink(doc, events)
@@ -457,6 +465,10 @@ def _init_local(fn: ExtractFn | None) -> None:
 
 def _run_pool(chunks, initargs, workers, deliver) -> None:
     ctx = multiprocessing.get_context()
+    if ctx.get_start_method() == "fork":
+        # forked workers inherit the imported extraction code and the loaded gazetteer
+        # (shared pages) instead of each loading them again
+        _init_local(initargs[0])
     pool = ctx.Pool(workers, initializer=_init_worker, initargs=initargs)
     inflight: collections.deque = collections.deque()
     ok = False
