@@ -235,6 +235,9 @@ def _report(label: str, size: int, r: dict, n: int) -> str:
             f"CPU {r['cpu']:.2f} s, peak RSS {r['peak'] / 1e6:.0f} MB")  # fmt: skip
 
 
+_SECONDS: dict[int, float] = {}  # workers -> seconds of this run's throughput tests
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_extract_throughput(benchmark, archive, tmp_path, workers):
     src, n, attacks = archive
@@ -252,6 +255,9 @@ def test_extract_throughput(benchmark, archive, tmp_path, workers):
     benchmark.extra_info["docs_per_s"] = n / result["seconds"]
     benchmark.extra_info["peak_mb"] = result["peak"] / 1e6
     print("\n" + _report(f"workers={workers}", size, result, n))
+    _SECONDS[workers] = result["seconds"]
+    if workers == 2 and 1 in _SECONDS:
+        print(f"2 workers vs 1: {_SECONDS[1] / result['seconds']:.2f}x")
 
 
 def test_two_workers_same_output_as_one(archive, tmp_path):
