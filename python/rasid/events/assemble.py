@@ -277,8 +277,7 @@ def _anchors(ctx: Context, sent: Sentence, s: int, e: int, shits: list) -> list:
             continue
         if role == "impact":
             if not any(
-                w.kind == "weapon" and abs(words.index(w.start) - words.index(t.start)) <= 6
-                for w in hits
+                w.kind == "weapon" and abs(words.index_gap(t.start, w.start)) <= 6 for w in hits
             ):
                 continue
         elif role not in _ANCHOR_ROLES and role != "present":
@@ -1193,17 +1192,17 @@ def _context_place(ctx: Context, ev, loc):
 def free_claims(ctx: Context, sentences: list, mentioned: set) -> list:
     """Claim sentences that report no attack of their own: ``(sentence index, claimant,
     dual_object, negated)`` («وتبنت المقاومة الإسلامية … الهجومين»)."""
+    claim_starts = [h.start for h in ctx.hits if h.kind == "claim" and h.role == "claim"]
     out = []
-    for sent in sentences:
-        if sent.index in mentioned:
+    for i in _sentences_holding(sentences, claim_starts):
+        if i in mentioned:
             continue
-        hits = ctx.hits_in(sent.start, sent.end)
-        if not any(h.kind == "claim" and h.role == "claim" for h in hits):
-            continue
+        sent = sentences[i]
         cands, negated = _ent.claim_candidates(ctx, sent.start, sent.end)
         if negated or not cands:
             out.append((sent.index, None, False, True))
             continue
+        hits = ctx.hits_in(sent.start, sent.end)
         dual = any(h.kind == "trigger" and h.role == "dual" for h in hits)
         out.append((sent.index, cands[0], dual, False))
     return out
@@ -1221,9 +1220,13 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
         return []
     pub = _to_date(published)
     sentences = split_sentences(text)
+    # only sentences with an attack word (a trigger or an outcome) state an event of their
+    # own; the others matter only next to them
+    attack_starts = [h.start for h in hits if h.kind == "trigger" or h.kind == "outcome"]
+    attack_sentences = _sentences_holding(sentences, attack_starts)
     # dates and numbers are read only over the sentences around attack words
-    lo, hi = _window(sentences, hits)
-    blocks = _blocks(sentences, hits)
+    lo, hi = _window(sentences, attack_starts)
+    blocks = _blocks(sentences, attack_sentences)
     dates = _dates_in(text, lo, hi, pub, blocks)
     if pub is None and any(d.kind == "explicit" and d.precision == "day" for d in dates):
         # a dateline («الأحد (18 نيسان 2021)») gives the news day of an undated document
@@ -1239,8 +1242,10 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
     mentions: list[Mention] = []
     group_seq = [0]
     mentioned = set()
-    for sent in sentences:
-        ms = build_mentions(ctx, sent, group_seq)
+    with_attack = set(attack_sentences)
+    # a sentence before the first attack word states nothing and continues nothing
+    for sent in sentences[attack_sentences[0] if attack_sentences else len(sentences) :]:
+        ms = build_mentions(ctx, sent, group_seq) if sent.index in with_attack else []
         if not ms and sent.index - 1 in mentioned:
             ms = _continuation(ctx, sent)
         if ms:
@@ -1256,14 +1261,35 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
     return finalize(ctx, events, doc_id)
 
 
-def _window(sentences: list, hits: list) -> tuple[int, int]:
+def _sentences_holding(sentences: list, positions: list) -> list[int]:
+    """Indexes (ascending, no repeats) of the sentences in which one of the sorted
+    ``positions`` falls (a position between two sentences falls in none)."""
+    out: list[int] = []
+    j = 0
+    n = len(positions)
+    for sent in sentences:
+        while j < n and positions[j] < sent.start:
+            j += 1
+        if j == n:
+            break
+        if positions[j] < sent.end:
+            out.append(sent.index)
+    return out
+
+
+def _window(sentences: list, attack_starts: list) -> tuple[int, int]:
     """From the sentence before the first attack word to the one after the last."""
-    starts = [t.start for t in hits if t.kind in ("trigger", "outcome")]
-    first, last = min(starts), max(starts)
-    idx = [s.index for s in sentences if s.start <= last and s.end >= first]
-    i = max(0, (idx[0] if idx else 0) - 2)
-    j = min(len(sentences) - 1, (idx[-1] if idx else len(sentences) - 1) + 2)
-    return sentences[i].start if sentences else 0, sentences[j].end if sentences else 0
+    if not sentences:
+        return 0, 0
+    first, last = attack_starts[0], attack_starts[-1]
+    # the sentences overlapping ``[first, last]``, both ends included
+    i = bisect.bisect_left([s.end for s in sentences], first)
+    j = bisect.bisect_right([s.start for s in sentences], last) - 1
+    if i > j:
+        i, j = 0, len(sentences) - 1
+    i = max(0, i - 2)
+    j = min(len(sentences) - 1, j + 2)
+    return sentences[i].start, sentences[j].end
 
 
 def _dates_in(text: str, lo: int, hi: int, pub, blocks: list | None = None) -> list:
@@ -1281,30 +1307,16 @@ def _dates_in(text: str, lo: int, hi: int, pub, blocks: list | None = None) -> l
     return [_shift(d, lo) for d in resolve_dates(text[lo:hi], pub)]
 
 
-def _blocks(sentences: list, hits: list) -> list:
+def _blocks(sentences: list, attack_sentences: list) -> list:
     """Runs of sentences holding attack words (with the sentence before each run, where a
     date often stands): the only text whose dates matter."""
-    marked = set()
-    for h in hits:
-        if h.kind in ("trigger", "outcome"):
-            marked.add(h.start)
-    idx = []
-    j = 0
-    starts = sorted(marked)
-    for sent in sentences:
-        while j < len(starts) and starts[j] < sent.start:
-            j += 1
-        if j < len(starts) and starts[j] < sent.end:
-            idx.append(sent.index)
-    keep = set()
-    for i in idx:
-        keep.update((i - 1, i))
     runs: list[list[int]] = []
-    for i in sorted(k for k in keep if 0 <= k < len(sentences)):
-        if runs and i == runs[-1][1] + 1:
+    for i in attack_sentences:
+        first = max(0, i - 1)
+        if runs and first <= runs[-1][1] + 1:
             runs[-1][1] = i
         else:
-            runs.append([i, i])
+            runs.append([first, i])
     return [(sentences[a].start, sentences[b].end) for a, b in runs]
 
 

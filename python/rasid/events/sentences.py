@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 
 __all__ = ["Sentence", "split_sentences", "Words"]
@@ -11,7 +10,6 @@ __all__ = ["Sentence", "split_sentences", "Words"]
 _END = re.compile(r"[!?؟\n…]|\.(?!\d)")
 # clause punctuation inside a sentence
 CLAUSE_PUNCT = re.compile(r"[،,؛;:]")
-_WORD = re.compile(r"[^\s]+")
 #: Longest first line still read as a headline.
 HEADLINE_MAX = 160
 
@@ -93,19 +91,36 @@ def _add(text: str, s: int, e: int, out: list[Sentence]) -> None:
 
 
 class Words:
-    """White-space separated words of a text, to measure distances in words."""
+    """White-space separated words of a text, to measure distances in words.
 
-    __slots__ = ("starts",)
+    Distances are counted in the text between the two positions: they are asked for a few
+    dozen times per document and mostly span a few words, which is cheaper than listing
+    the start of every word of the document first.
+    """
+
+    __slots__ = ("text",)
 
     def __init__(self, text: str):
-        self.starts = [m.start() for m in _WORD.finditer(text)]
+        self.text = text
+
+    def _starts_in(self, x: int, y: int) -> int:
+        """Word starts in ``(x, y]`` (``x >= 0``)."""
+        if y <= x:
+            return 0
+        part = self.text[x : y + 1]
+        n = len(part.split())
+        # a word running through ``x`` does not start inside
+        return n - 1 if n and not part[0].isspace() else n
 
     def index(self, offset: int) -> int:
         """Index of the word containing (or preceding) ``offset``."""
-        return bisect.bisect_right(self.starts, offset) - 1
+        return len(self.text[: offset + 1].split()) - 1 if offset >= 0 else -1
+
+    def index_gap(self, x: int, y: int) -> int:
+        """``index(y) - index(x)`` (counted between the two positions alone)."""
+        return self._starts_in(x, y) if y >= x else -self._starts_in(y, x)
 
     def distance(self, a_end: int, b_start: int) -> int:
         """Words from the word holding ``a_end - 1`` to the word holding ``b_start``."""
-        starts = self.starts
         a = a_end - 1 if a_end > 0 else 0
-        return bisect.bisect_right(starts, b_start) - bisect.bisect_right(starts, a)
+        return self._starts_in(a, b_start) if b_start >= a else -self._starts_in(b_start, a)
