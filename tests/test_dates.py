@@ -647,46 +647,119 @@ def test_offsets_always_slice_back_and_never_crash(text):
             assert m.precision == {10: "day", 7: "month", 4: "year"}[len(m.date)]
 
 
+def _segment_tokens(parser):
+    """(kind, text, start, end) of the tokens of a parser holding them all (past its porch)."""
+    return list(zip(parser.kind, parser.val, parser.ts, parser.te))[2:]
+
+
 @settings(max_examples=100, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("اب ١2²½_.،\t\n\u00a0\u2003-/ًx")), max_size=30))
-def test_bulk_tokenizer_matches_the_token_pattern(text):
-    from rasid.dates import _TOKEN, _tokenize
+@given(st.text(alphabet=st.sampled_from(list("اب ١2²³½_.،\t\n\u00a0\u2003-/ًx")), max_size=30))
+@example("٣²١ ½ ب²2")
+def test_chunk_tokenizer_matches_the_token_pattern(text):
+    from rasid.dates import _TOKEN, _Parser
 
     def kind(v):
-        return "n" if v[0].isdigit() else ("w" if v[0].isalpha() else "p")
+        # a number is a run of decimal digits, exactly what int() reads («²» is not one)
+        return "n" if v[0].isdecimal() else ("w" if v[0].isalpha() else "p")
 
     expected = [(kind(m.group()), m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    assert list(zip(*_tokenize(text))) == expected
+    parser = _Parser(text, text, None)
+    parser.all_tokens()
+    assert _segment_tokens(parser) == expected
+    assert all(int(v) >= 0 for k, v, _, _ in expected if k == "n")
 
 
 _NEAR_FI = st.sampled_from(
     ["في", "وفي", "وقت", "سابق", "ساعة", "متأخرة", "الساعات", "الأولى", "من", "ذات", "نفس"]
     + ["اليوم", "ذاته", "التالي", "السابق", "ليل", "الخميس", "أمس", "2019", "يونيو", "،", " "]
+    + ["17/10/2019", "5,200", "2.5", "الـ19", "12", "123", "12345", "1441", "هـ", "رمضان", "(", ")"]
+    + ["الأسبوع", "الماضي", "أكتوبر", "تشرين", "الأول", "عام", "نهاية", "مساء", "²", "3½", "-"]
+    + ["\n", "  ", "قبل", "أيام", "الجمعة", "السبت", "ليلة", "يوم", "شهر", "هذا", "مارس", "كانون"]
 )
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.lists(_NEAR_FI, max_size=12).map(" ".join))
+def _reference_parse(text):
+    """What parse() must return: every rule of _RULES tried in order at every number and
+    trigger word of the whole token list (no dispatch, no segments, no skipped «في»)."""
+    from rasid.dates import _RULES, _TRIGGERS, _cores, _fold, _Parser
+
+    folded, offsets = _fold(text)
+    parser = _Parser(folded, text, offsets)
+    parser.all_tokens()
+    expected, nxt = [], 0
+    for i, (kind, val) in enumerate(zip(parser.kind, parser.val)):
+        if i < 2 or i < nxt or kind in ("p", None):
+            continue
+        if kind == "w" and not any(core in _TRIGGERS for _, core in _cores(val)):
+            continue
+        for rule in _RULES:
+            got = rule(parser, i)
+            if got is not None:
+                a = parser.ts[got.pop("start_tok")] + got.pop("skip")
+                nxt = got.pop("end_tok")
+                got["span"] = (a, parser.te[nxt - 1])
+                expected.append(got)
+                break
+    return expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_NEAR_FI, max_size=14).map(" ".join))
 @example("قصف في وقت سابق من اليوم وفي وقت سابق")
 @example("قصف في وقت متأخرة من ليل الخميس")
 @example("في ساعة متأخرة من ليل الخميس")
 @example("في ذات اليوم وفي نفس اليوم وفي اليوم ذاته وفي اليوم التالي")
-def test_parse_skips_only_tokens_that_begin_nothing(text):
-    from rasid.dates import _TRIGGERS, _cores, _fold, _Parser
+@example("5,200 في 17/10/2019 و 2.5 الـ19 من الشهر الماضي")
+@example("في  \n  ليل  الخميس")
+def test_parse_equals_every_rule_at_every_token(text):
+    from rasid.dates import _fold, _Parser
 
     folded, offsets = _fold(text)
-    parser = _Parser(folded, text, offsets)
-    expected, nxt = [], 0
-    for i, (kind, val) in enumerate(zip(parser.kind, parser.val)):
-        if i < nxt or kind == "p":
-            continue
-        if kind == "w" and not any(core in _TRIGGERS for _, core in _cores(val)):
-            continue
-        got = parser.parse_at(i)
-        if got is not None:
-            expected.append(got)
-            nxt = got["end_tok"]
-    assert parser.parse() == expected
+    assert _Parser(folded, text, offsets).parse() == _reference_parse(text)
+
+
+# --- characters that look like digits ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # «²», «³» are digits for str.isdigit() but not decimal digits: never read as numbers
+        ("ارتفع منسوب المياه ²٣ مترا أمس", [("أمس", "2020-03-11", "relative_day")]),
+        ("تم تدمير ³ مبان صباح اليوم", [("صباح اليوم", THU, "relative_day")]),
+        ("²١٧ أكتوبر 2019", [("١٧ أكتوبر 2019", "2019-10-17", "explicit")]),
+        (
+            "قصفت المدفعية أرضا مساحتها 3 كم² يوم ١٧ آذار ٢٠١٩",
+            [("يوم ١٧ آذار ٢٠١٩", "2019-03-17", "explicit")],
+        ),
+        ("سقطت قذيفة على مساحة ٥٠٠م² مساء الأربعاء", [("مساء الأربعاء", "2020-03-11", "weekday")]),
+        ("قتل ½ سكان القرية في ١٢/٣/٢٠٢٠", [("١٢/٣/٢٠٢٠", THU, "explicit")]),
+        ("وقعت الغارة في ²2019", []),
+        ("وقعت الغارة في ٣²٠١٩", []),
+        ("الـ²19 من الشهر الجاري", [("19 من الشهر الجاري", "2020-03-19", "explicit")]),
+        ("سقط ¹ صاروخ و①② قذيفة ليل السبت الأحد", [("ليل السبت الأحد", "2020-03-07", "weekday")]),
+    ],
+)
+def test_superscripts_and_fractions_are_not_numbers(text, expected):
+    got = [(m.text, m.date, m.kind) for m in resolve_dates(text, THU)]
+    assert got == expected
+    for m in resolve_dates(text, THU):
+        assert text[m.start : m.end] == m.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=60))
+@example("²")
+@example("١²٣ ²/٣/٢٠٢٠ 12/²/2020 ³³³³ الـ² من ²")
+def test_any_text_never_crashes(text):
+    try:
+        mentions = resolve_dates(text, THU)
+    except InvalidTextError:
+        assert any(0xD800 <= ord(c) <= 0xDFFF for c in text)  # a lone surrogate
+        return
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+    infer_published(text)
 
 
 # --- more phrasings ---------------------------------------------------------------------------

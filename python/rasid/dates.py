@@ -59,8 +59,8 @@ import datetime as _dt
 import functools
 import re
 from dataclasses import dataclass
-from itertools import accumulate, compress, count
-from operator import itemgetter, not_, sub
+from itertools import compress, count
+from operator import itemgetter
 from typing import Union
 
 from .errors import OptionError, TextTypeError
@@ -126,7 +126,6 @@ _FOLD_OPTIONS = {
 }
 # letters the normalizer keeps that date words are also spelt with: «نوڤمبر», «اپريل»
 _EXTRA_FOLD = str.maketrans({"ې": "ي", "ڤ": "ف", "پ": "ب"})
-_EXTRA_RE = re.compile("[ېڤپ]")
 
 # harakat U+064B–U+0652, superscript alef U+0670, Quranic marks U+0610–U+061A and
 # U+06D6–U+06ED, tatweel U+0640: absorbed into the end of a span they follow.
@@ -141,7 +140,7 @@ _MARKS = frozenset(
 def _fold(text: str) -> tuple[str, OffsetMap]:
     """Fold ``text`` for matching; return the folded string and its map to ``text``."""
     folded, offsets = normalize_with_offsets(text, **_FOLD_OPTIONS)
-    if _EXTRA_RE.search(folded):
+    if "ې" in folded or "ڤ" in folded or "پ" in folded:
         folded = folded.translate(_EXTRA_FOLD)
     return folded, offsets
 
@@ -391,13 +390,11 @@ _HOUR_ADJ = {
     "الليل",
 }
 
-# Tokens: runs of digits, runs of other word characters, single other characters; white
-# space separates them. _PIECES also matches the white space, so the pieces tile the text
-# and their offsets are running sums of their lengths.
+# Tokens: runs of decimal digits (``\d``, exactly what ``int()`` reads: kind ``"n"``), runs of
+# other word characters (kind ``"w"`` when the first one is a letter, else ``"p"``: «²», «½»),
+# single other characters (kind ``"p"``); white space separates them. A token never spans a
+# space, so the text is cut at its spaces into chunks that are tokenized once and cached.
 _TOKEN = re.compile(r"\d+|[^\W\d_]+|[^\s\w]|_")
-_PIECES = re.compile(r"\s+|\d+|[^\W\d_]+|[^\s\w]|_")
-# a token is classed by its first character: (isdigit, isalpha) → kind («²» is a number)
-_KIND_BY_FIRST = {(True, False): "n", (True, True): "n", (False, True): "w", (False, False): "p"}
 
 # words that can begin a date expression (after clitics): other tokens are skipped at once.
 _TRIGGERS = frozenset(
@@ -422,22 +419,6 @@ _TRIGGERS = frozenset(
 
 # ---------------------------------------------------------------------------------------------
 # Parsing: a small grammar over tokens of the folded text.
-
-
-def _tokenize(folded: str) -> tuple[list[str], list[str], list[int], list[int]]:
-    """The tokens of ``folded`` (as :data:`_TOKEN` finds them) as parallel lists: kind
-    (``"w"`` word, ``"n"`` number, ``"p"`` punctuation), text, start, end; built in bulk."""
-    pieces = _PIECES.findall(folded)
-    ends = accumulate(map(len, pieces))
-    keep = list(map(not_, map(str.isspace, pieces)))
-    vals = list(compress(pieces, keep))
-    es = list(compress(ends, keep))
-    ss = list(map(sub, es, map(len, vals)))
-    firsts = list(map(itemgetter(0), vals))
-    kinds = list(
-        map(_KIND_BY_FIRST.__getitem__, zip(map(str.isdigit, firsts), map(str.isalpha, firsts)))
-    )
-    return kinds, vals, ss, es
 
 
 @functools.lru_cache(maxsize=65536)
@@ -471,48 +452,224 @@ def _is_trigger(word: str) -> bool:
     return any(core in _TRIGGERS for _, core in _cores(word))
 
 
-@functools.lru_cache(maxsize=200_000)
-def _may_begin(kind: str, val: str) -> bool:
-    """Whether a token can begin a date expression: a number or a trigger word."""
-    return kind == "n" or (kind == "w" and _is_trigger(val))
+#: Chunks (the text between two spaces) at most this long are cached, at most this many.
+_CHUNK_CACHE_LEN = 48
+_CHUNK_CACHE_SIZE = 100_000
+_CHUNKS: dict[str, tuple] = {}
+
+
+def _chunk_info(chunk: str) -> tuple:
+    """The tokens of a chunk of folded text that holds no space, as parallel tuples: kind,
+    text, start, end (offsets in the chunk), text if a word (else None), text if punctuation
+    (else None); then the indices of the tokens that may begin a date expression (numbers and
+    trigger words). Cached: chunks repeat."""
+    kinds, vals, starts, ends, cands = [], [], [], [], []
+    for m in _TOKEN.finditer(chunk):
+        val = m.group()
+        first = val[0]
+        kind = "n" if first.isdecimal() else "w" if first.isalpha() else "p"
+        if (kind == "n" and len(val) in (1, 2, 4)) or (kind == "w" and _is_trigger(val)):
+            # (no rule begins with a number of 3 or more than 4 digits)
+            cands.append(len(kinds))
+        kinds.append(kind)
+        vals.append(val)
+        starts.append(m.start())
+        ends.append(m.end())
+    info = (
+        tuple(kinds),
+        tuple(vals),
+        tuple(starts),
+        tuple(ends),
+        tuple(v if k == "w" else None for k, v in zip(kinds, vals)),
+        tuple(v if k == "p" else None for k, v in zip(kinds, vals)),
+        tuple(cands),
+    )
+    if len(chunk) <= _CHUNK_CACHE_LEN:
+        if len(_CHUNKS) >= _CHUNK_CACHE_SIZE:
+            _CHUNKS.clear()
+        _CHUNKS[chunk] = info
+    return info
 
 
 class _Parser:
+    """The grammar over the tokens of a folded text.
+
+    Only numbers and trigger words can begin an expression, so tokens are not listed for the
+    whole text: the parser keeps a *segment*, the tokens of a run of chunks (the text between
+    spaces) from the one of the candidate being parsed, grown chunk by chunk whenever the
+    grammar looks further ahead. Token ``i`` of the segment has kind ``kind[i]`` (``"w"``
+    word, ``"n"`` number, ``"p"`` punctuation), text ``val[i]``, start ``ts[i]`` and end
+    ``te[i]`` in the folded text. Indices 0 and 1 of a segment are a *porch*: the two tokens
+    before its first chunk (the grammar looks back two tokens at most), filled on first use;
+    a porch slot with no token before it holds ``None`` everywhere, which every rule reads
+    the way it reads a missing token.
+    """
+
     def __init__(self, folded: str, original: str, offsets: OffsetMap) -> None:
         self.orig = original
         self.offsets = offsets
-        # token i: kind[i], val[i], start ts[i], end te[i] in the folded text
-        self.kind, self.val, self.ts, self.te = _tokenize(folded)
-        self.n = len(self.kind)
+        self.parts = parts = folded.split(" ")
+        infos = list(map(_CHUNKS.get, parts))
+        if None in infos:
+            for k, info in enumerate(infos):
+                if info is None:
+                    infos[k] = _chunk_info(parts[k])
+        self.infos = infos
+        self.lo = self.hi = -1  # no segment yet
+        self.hs = 0  # folded offset of chunk hi (the next one to grow)
+        self.n = 0
+
+    def _segment(self, lo: int) -> None:
+        """Start a segment at chunk ``lo`` (after the current one): the porch alone."""
+        if self.hi < 0 or lo < self.hi:
+            self.hs = sum(map(len, self.parts[:lo])) + lo
+        else:
+            self.hs += sum(map(len, self.parts[self.hi : lo])) + (lo - self.hi)
+        self.lo = self.hi = lo
+        self.porch_ok = lo == 0  # nothing before the first chunk
+        self.kind: list[str | None] = [None, None]
+        self.val: list[str | None] = [None, None]
+        self.ts: list[int | None] = [None, None]
+        self.te: list[int | None] = [None, None]
         # val[i] where token i is a word (resp. punctuation), else None
-        self.words = [v if k == "w" else None for k, v in zip(self.kind, self.val)]
-        self.puncts = [v if k == "p" else None for k, v in zip(self.kind, self.val)]
+        self.words: list[str | None] = [None, None]
+        self.puncts: list[str | None] = [None, None]
+        self.first_tok: list[int] = []  # segment index of the first token of chunk lo + x
+        self.chunk_start: list[int] = []  # folded offset of chunk lo + x
+        self.n = 2
+
+    def _porch(self) -> None:
+        """Fill the porch with the (up to) two tokens before the segment."""
+        self.porch_ok = True
+        slot, k = 1, self.lo
+        s = self.hs - sum(map(len, self.parts[self.lo : self.hi])) - (self.hi - self.lo)
+        while slot >= 0 and k > 0:
+            k -= 1
+            s -= len(self.parts[k]) + 1  # the offset of chunk k
+            kinds, vals, starts, ends, words, puncts, _ = self.infos[k]
+            if not kinds:
+                continue
+            for t in range(len(kinds) - 1, -1, -1):
+                self.kind[slot] = kinds[t]
+                self.val[slot] = vals[t]
+                self.ts[slot] = s + starts[t]
+                self.te[slot] = s + ends[t]
+                self.words[slot] = words[t]
+                self.puncts[slot] = puncts[t]
+                slot -= 1
+                if slot < 0:
+                    break
+
+    def _grow(self) -> bool:
+        """Append the tokens of the next chunk; False at the end of the text."""
+        k = self.hi
+        if k >= len(self.infos):
+            return False
+        self.hi = k + 1
+        kinds, vals, starts, ends, words, puncts, _ = self.infos[k]
+        self.first_tok.append(self.n)
+        self.chunk_start.append(s := self.hs)
+        self.hs = s + len(self.parts[k]) + 1
+        if kinds:
+            if len(kinds) == 1:
+                self.kind.append(kinds[0])
+                self.val.append(vals[0])
+                self.ts.append(s + starts[0])
+                self.te.append(s + ends[0])
+                self.words.append(words[0])
+                self.puncts.append(puncts[0])
+                self.n += 1
+            else:
+                self.kind.extend(kinds)
+                self.val.extend(vals)
+                self.ts.extend(map(s.__add__, starts))
+                self.te.extend(map(s.__add__, ends))
+                self.words.extend(words)
+                self.puncts.extend(puncts)
+                self.n += len(kinds)
+        return True
+
+    def _more(self, i: int) -> bool:
+        """Whether token ``i`` (not in the porch) exists, growing the segment up to it."""
+        while self.n <= i:
+            if not self._grow():
+                return False
+        return True
+
+    def all_tokens(self) -> None:
+        """Make the segment hold every token of the text: token i of the text is then
+        segment token i + 2."""
+        self._segment(0)
+        while self._grow():
+            pass
+
+    def _locate(self, k: int, t: int) -> int:
+        """The segment index of token ``t`` of chunk ``k``, moving the segment if needed."""
+        if k >= self.hi:
+            if k > self.hi + 1 or self.lo < 0:
+                self._segment(k)
+            while self.hi <= k:
+                self._grow()
+        return self.first_tok[k - self.lo] + t
+
+    def _next_words(self, k: int, t: int) -> tuple[str | None, str | None]:
+        """The words (None for other tokens or past the end) of the two tokens after token
+        ``t`` of chunk ``k``, read off the chunks without growing the segment."""
+        infos, got = self.infos, []
+        words, j = infos[k][4], t + 1
+        while True:
+            if j < len(words):
+                got.append(words[j])
+                if len(got) == 2:
+                    return got[0], got[1]
+                j += 1
+                continue
+            k += 1
+            if k >= len(infos):
+                got.extend((None, None))
+                return got[0], got[1]
+            words, j = infos[k][4], 0
 
     # -- token helpers ---------------------------------------------------------------------
     def w(self, i: int) -> str | None:
-        if 0 <= i < self.n:
+        if 2 <= i < self.n:
+            return self.words[i]
+        if i >= 2:
+            return self.words[i] if self._more(i) else None
+        if i >= 0:
+            if not self.porch_ok:
+                self._porch()
             return self.words[i]
         return None
 
     def p(self, i: int) -> str | None:
-        if 0 <= i < self.n:
+        if 2 <= i < self.n:
+            return self.puncts[i]
+        if i >= 2:
+            return self.puncts[i] if self._more(i) else None
+        if i >= 0:
+            if not self.porch_ok:
+                self._porch()
             return self.puncts[i]
         return None
 
     def num(self, i: int) -> int | None:
-        if 0 <= i < self.n and self.kind[i] == "n" and len(self.val[i]) <= 4:
-            if self._glued_number(i):
-                return None  # part of a grouped or decimal number («5,200», «2.5»)
-            return int(self.val[i])
+        if (2 <= i < self.n or (i >= 2 and self._more(i))) and self.kind[i] == "n":
+            if len(self.val[i]) <= 4:
+                if self._glued_number(i):
+                    return None  # part of a grouped or decimal number («5,200», «2.5»)
+                return int(self.val[i])
         return None
 
     def _glued_number(self, i: int) -> bool:
+        if i < 4 and not self.porch_ok:
+            self._porch()
         kind, val, ts, te = self.kind, self.val, self.ts, self.te
-        if i >= 2 and kind[i - 1] == "p" and val[i - 1] in ",." and kind[i - 2] == "n":
+        if kind[i - 1] == "p" and val[i - 1] in ",." and kind[i - 2] == "n":
             if te[i - 2] == ts[i - 1] and te[i - 1] == ts[i]:
                 return True
-        if i + 2 < self.n and kind[i + 1] == "p" and val[i + 1] in ",." and kind[i + 2] == "n":
-            if te[i] == ts[i + 1] and te[i + 1] == ts[i + 2]:
+        if self._more(i + 1) and kind[i + 1] == "p" and val[i + 1] in ",." and te[i] == ts[i + 1]:
+            if self._more(i + 2) and kind[i + 2] == "n" and te[i + 1] == ts[i + 2]:
                 return True
         return False
 
@@ -647,37 +804,37 @@ class _Parser:
 
     # ---------------------------------------------------------------------------------------
     def parse(self) -> list[dict]:
+        """The expressions of the text, in order: info dicts whose ``"span"`` is the
+        (start, end) of the expression in the folded text."""
         out: list[dict] = []
-        nxt = 0  # the first token not yet inside a mention
-        w = self.w
-        # only numbers and trigger words can begin a date expression
-        for i in compress(count(), map(_may_begin, self.kind, self.val)):
-            if i < nxt:
-                continue
-            if self.words[i] == "في" and w(i + 1) not in _FI_NEXT and w(i + 2) not in _ANAPHOR:
-                # the commonest trigger: it begins «في وقت سابق», «في ساعة متأخرة من»,
-                # «في ذات اليوم», «في اليوم ذاته» and nothing else
-                continue
-            got = self.parse_at(i)
-            if got is not None:
-                out.append(got)
-                nxt = got["end_tok"]
+        skip_to = 0  # folded offset of the end of the last expression
+        infos = self.infos
+        for k in compress(count(), map(itemgetter(6), infos)):
+            info = infos[k]
+            for t in info[6]:
+                if k < self.hi and self.chunk_start[k - self.lo] + info[2][t] < skip_to:
+                    continue  # inside the last expression
+                if info[4][t] == "في":
+                    # the commonest trigger: it begins «في وقت سابق», «في ساعة متأخرة من»,
+                    # «في ذات اليوم», «في اليوم ذاته» and nothing else
+                    w1, w2 = self._next_words(k, t)
+                    if w1 not in _FI_NEXT and w2 not in _ANAPHOR:
+                        continue
+                i = self._locate(k, t)
+                got = self.parse_at(i)
+                if got is not None:
+                    a = self.ts[got.pop("start_tok")] + got.pop("skip")
+                    skip_to = self.te[got.pop("end_tok") - 1]
+                    got["span"] = (a, skip_to)
+                    out.append(got)
         return out
 
     def parse_at(self, i: int) -> dict | None:
-        """The date expression beginning at token ``i`` (a number or a trigger word)."""
-        for fn in (
-            self.p_anaphor,
-            self.p_vague,
-            self.p_numeric,
-            self.p_hijri,
-            self.p_day_month,
-            self.p_dayref,
-            self.p_period,
-            self.p_month,
-            self.p_year,
-        ):
-            got = fn(i)
+        """The date expression beginning at token ``i`` (a number or a trigger word): the
+        rules of :data:`_RULES` that may match the token, tried in order."""
+        fns = _NUMBER_RULES if self.kind[i] == "n" else _word_rules(self.words[i])
+        for fn in fns:
+            got = fn(self, i)
             if got is not None:
                 return got
         return None
@@ -802,23 +959,27 @@ class _Parser:
     # 17/10/2019, 2019-10-17, 17.10.2019
     def p_numeric(self, i: int):
         kind, val, ts, te = self.kind, self.val, self.ts, self.te
-        if kind[i] != "n" or i + 4 >= self.n:
-            return None
         # tokens a s1 b s2 c at i … i + 4
         a, s1, b, s2, c = i, i + 1, i + 2, i + 3, i + 4
-        if not (kind[s1] == "p" and kind[s2] == "p" and val[s1] == val[s2] and val[s1] in "/-."):
+        if kind[i] != "n" or not self._more(s1) or kind[s1] != "p" or te[a] != ts[s1]:
+            return None
+        if val[s1] not in "/-." or not self._more(c):
+            return None
+        if not (kind[s2] == "p" and val[s1] == val[s2]):
             return None
         if kind[b] != "n" or kind[c] != "n":
             return None
         if not (te[a] == ts[s1] and te[s1] == ts[b] and te[b] == ts[s2] and te[s2] == ts[c]):
             return None
         # not part of a longer run of numbers («1/2/2019/5», «10.5.2019.3»)
-        if i + 6 < self.n:
+        if self._more(i + 6):
             nx = i + 5
             if kind[nx] == "p" and val[nx] in "/-.," and kind[i + 6] == "n":
                 if ts[nx] == te[c] and ts[i + 6] == te[nx]:
                     return None
-        if i > 0 and kind[i - 1] == "p" and te[i - 1] == ts[a] and i > 1 and kind[i - 2] == "n":
+        if i < 4 and not self.porch_ok:
+            self._porch()
+        if kind[i - 1] == "p" and te[i - 1] == ts[a] and kind[i - 2] == "n":
             return None
         va, vb, vc = val[a], val[b], val[c]
         if len(va) == 4 and len(vb) <= 2 and len(vc) <= 2:
@@ -1107,7 +1268,7 @@ class _Parser:
             k += 1
         if self.w(k) == "الموافق":
             k += 1
-        if k >= self.n:
+        if not self._more(k):
             return None
         ex = self.p_numeric(k)
         if ex is None:
@@ -1268,14 +1429,71 @@ class _Parser:
         return self.offsets.to_original(k, k + 1)[0]
 
     def span(self, info: dict) -> tuple[int, int]:
-        a = self.ts[info["start_tok"]] + info["skip"]
-        b = self.te[info["end_tok"] - 1]
+        """The (start, end) in the original text of an expression :meth:`parse` found."""
+        a, b = info["span"]
         start = self._orig_index(a)
         end = self._orig_index(b - 1) + 1
         # absorb harakat / tatweel written after the last letter («غداً», «أمسِ»)
         while end < len(self.orig) and self.orig[end] in _MARKS:
             end += 1
         return start, end
+
+
+# The rules parse_at tries, in order, and the words that each may begin with (a word may begin
+# a rule when one of its cores, see _cores, is in the set; the rule code is the reference).
+_RULES = (
+    _Parser.p_anaphor,
+    _Parser.p_vague,
+    _Parser.p_numeric,
+    _Parser.p_hijri,
+    _Parser.p_day_month,
+    _Parser.p_dayref,
+    _Parser.p_period,
+    _Parser.p_month,
+    _Parser.p_year,
+)
+_NUMBER_RULES = (_Parser.p_numeric, _Parser.p_hijri, _Parser.p_day_month, _Parser.p_year)
+_ORDINALS = frozenset(
+    set(_ORD_UNITS) | {"الحادي", "الواحد"} | {k for k in _ORD_TENS if k.startswith("ال")}
+)
+_RULE_CORES = {
+    _Parser.p_anaphor: frozenset({"في", "اليوم"}),
+    _Parser.p_vague: frozenset(
+        {"مؤخرا", "موخرا", "الاونه", "الامس", "في", "ال"} | _VAGUE_PREP | _PLURAL_SPANS
+    ),
+    _Parser.p_hijri: frozenset({"ال"}),
+    _Parser.p_day_month: frozenset({"يوم", "ال"} | _ORDINALS),
+    _Parser.p_dayref: frozenset(
+        _TOD
+        | {"الليله", "يوم", "اول", "اوائل", "بعد", "قبل", "في"}
+        | set(_DAYREFS)
+        | set(_WEEKDAYS)
+    ),
+    _Parser.p_period: frozenset(
+        set(_PERIOD_EDGE) | _SEASONS | {"الاسبوع", "الشهر", "العام", "السنه", "هذا"}
+    ),
+    _Parser.p_month: frozenset({"شهر"} | set(_MONTHS) | set(_MONTHS2)),
+    _Parser.p_year: frozenset(_YEAR_WORDS),
+}
+# whole words (no clitics) that begin a rule
+_RULE_WORDS = {
+    _Parser.p_anaphor: frozenset({"ذات", "نفس"}),
+    _Parser.p_hijri: frozenset(_HIJRI1 | set(_HIJRI2)),
+}
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_rules(word: str | None) -> tuple:
+    """The rules of :data:`_RULES` that a token may begin: a word (or ``None`` for
+    punctuation, which begins none)."""
+    if word is None:
+        return ()
+    cores = {core for _, core in _cores(word)}
+    return tuple(
+        fn
+        for fn in _RULES
+        if not cores.isdisjoint(_RULE_CORES.get(fn, ())) or word in _RULE_WORDS.get(fn, ())
+    )
 
 
 def _qual(word: str | None) -> int | None:
