@@ -16,11 +16,18 @@ only sentences with a trigger get any further work:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as _dt
 from typing import Any
 
+from ..dates import infer_published, resolve_dates
+from ..errors import OptionError
+from ..numbers import parse_numbers
+from ..text import normalize
 from . import counts as _counts
 from . import entities as _ent
+from .lexicon import scan
+from .merge import km, merge
 from .record import Entity, Event, Evidence, event_id
 from .sentences import CLAUSE_PUNCT, Sentence, Words, split_sentences
 
@@ -41,6 +48,10 @@ _WEEKDAYS = {
     "الخميس": 3,
     "الجمعة": 4,
 }
+# attack nouns that may only refer back to an event told before («الهجوم», «هذه الضربة»)
+_REFERENCE_ROLES = ("noun", "dual", "verbnoun", "impact")
+_ANOTHER = ("آخر", "اخر", "أخر", "آخرا", "آخراً")
+_ADDED = ("وأضافت", "أضافت", "اضافت", "واضافت")
 _ANAPHOR_AFTER = ("ذاته", "نفسه", "نفسها", "ذاتها", "المذكور")
 
 
@@ -60,6 +71,9 @@ class Context:
         self.sentence_starts: list = []
         self.sentences: list = []
         self.mentioned: set = set()
+        # per sentence ``(start, end)``: its place hits and the countries / regions they
+        # name (see :func:`rasid.events.entities.place_candidates`)
+        self.sentence_places: dict = {}
 
     def hits_in(self, s: int, e: int) -> list:
         """Hits starting in ``[s, e)``."""
@@ -71,8 +85,6 @@ class Context:
 
     def norm_after(self, pos: int, n: int) -> str:
         """The ``n`` characters after ``pos``, normalized (for «على الأقل» after a noun)."""
-        from ..text import normalize
-
         return normalize(self.text[pos : pos + n]).strip()
 
 
@@ -119,6 +131,8 @@ class Mention:
         "announce",
         "continues",
         "index",
+        "families",
+        "actor_ids",
     )
 
     def __init__(self, sent: Sentence, start: int, end: int, ev_start: int, ev_end: int):
@@ -160,6 +174,9 @@ class Mention:
         self.announce = False
         self.continues = False
         self.index = 0
+        # worked out by the merge (:mod:`rasid.events.merge`), once per mention
+        self.families: set | None = None
+        self.actor_ids: set | None = None
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Mention({self.start},{self.end},strong={self.strong},ref={self.ref})"
@@ -218,17 +235,6 @@ def _word_start(text: str, pos: int, floor: int) -> int:
     return pos
 
 
-def _is_reference(ctx: Context, t) -> bool:
-    """A definite or demonstrative attack noun («الهجوم», «هذا الهجوم») or a bare plural
-    («هجمات»): not enough to state an event on its own."""
-    if t.kind != "trigger" or t.role not in ("noun", "dual", "verbnoun", "impact"):
-        return False
-    if t.definite or t.get("number") == "pl":
-        return True
-    before = ctx.hits_in(max(0, t.start - 8), t.start)
-    return any(b.kind == "cue" and b.role == "anaphor" for b in before[-1:])
-
-
 def _anaphoric(ctx: Context, t) -> bool:
     if t.kind != "trigger":
         return False
@@ -256,8 +262,12 @@ def _statistic(ctx: Context, t, clause_end: int) -> bool:
     return False
 
 
-def _anchors(ctx: Context, sent: Sentence, s: int, e: int, shits: list) -> list:
-    hits = [h for h in shits if s <= h.start < e]
+def _anchors(
+    ctx: Context, sent: Sentence, s: int, e: int, hits: list, threat_start: int | None
+) -> list:
+    """The attack words that anchor a mention in the clause ``text[s:e]`` (``hits``: the
+    clause's hits); none when a cue voids the clause, or when a threat of the sentence
+    (``threat_start``: where its first one stands) comes before them."""
     cues = [h for h in hits if h.kind == "cue"]
     if any(c.role in _VOID_CLAUSE for c in cues):
         return []
@@ -268,10 +278,11 @@ def _anchors(ctx: Context, sent: Sentence, s: int, e: int, shits: list) -> list:
     triggers = [t for t in hits if t.kind == "trigger"]
     if any(_statistic(ctx, t, e) for t in triggers):
         return []
+    negations = [c for c in cues if c.role == "negation"]
     out = []
     for t in triggers:
         role = t.role
-        if t.definite and t.get("number") == "pl" and role == "noun":
+        if t.definite and role == "noun" and t.attrs.get("number") == "pl":
             continue
         if role == "present" and not sent.headline:
             continue
@@ -282,9 +293,8 @@ def _anchors(ctx: Context, sent: Sentence, s: int, e: int, shits: list) -> list:
                 continue
         elif role not in _ANCHOR_ROLES and role != "present":
             continue
-        if any(
-            c.role == "negation" and c.end <= t.start and words.distance(c.end, t.start) <= 2
-            for c in cues
+        if negations and any(
+            c.end <= t.start and words.distance(c.end, t.start) <= 2 for c in negations
         ):
             continue
         out.append(t)
@@ -299,17 +309,11 @@ def _anchors(ctx: Context, sent: Sentence, s: int, e: int, shits: list) -> list:
                 for w in hits
             ):
                 out.append(o)
-    out.sort(key=lambda h: h.start)
     if not out:
         return []
-    first = out[0].start
-    for h in shits:
-        if h.kind != "cue":
-            continue
-        if h.role == "denial":
-            return []
-        if h.role in ("threat",) and h.start < first:
-            return []
+    out.sort(key=lambda h: h.start)
+    if threat_start is not None and threat_start < out[0].start:
+        return []
     return out
 
 
@@ -322,13 +326,24 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
     shits = ctx.hits_in(sent.start, sent.end)
     if not any(h.kind == "trigger" or h.kind == "outcome" for h in shits):
         return []
+    # a denial anywhere in the sentence voids every anchor, a threat the anchors after it
+    denied = False
+    threat_start = None
+    for h in shits:
+        if h.kind == "cue":
+            if h.role == "denial":
+                denied = True
+            elif h.role == "threat" and threat_start is None:
+                threat_start = h.start
     clauses = _clauses(ctx, sent, shits)
+    starts = [h.start for h in shits]
     groups: list[list] = []  # [start, end, ev_start, ev_end, anchors]
     pending: list | None = None
     prev_void = False
     for s, e, opened in clauses:
-        anchors = _anchors(ctx, sent, s, e, shits)
-        has_trigger = any(s <= h.start < e and h.kind == "trigger" for h in shits)
+        chits = shits[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
+        anchors = [] if denied else _anchors(ctx, sent, s, e, chits, threat_start)
+        has_trigger = any(h.kind == "trigger" for h in chits)
         if anchors and prev_void and _opens_with_verb(ctx, s, anchors):
             # «شنت … مئات الضربات، طالت مواقع …»: the verb goes on with the voided subject
             anchors = []
@@ -460,8 +475,6 @@ def _near(a, b) -> bool:
     la, lb = a.get("lat"), b.get("lat")
     if la is None or lb is None:
         return False
-    from .merge import km
-
     return km(la, a.get("lon"), lb, b.get("lon")) <= 30
 
 
@@ -471,28 +484,43 @@ def _fill(ctx: Context, m: Mention) -> None:
     hits = ctx.hits_in(s, e)
     words = ctx.words
     text = ctx.text
-    m.ref = all(_is_reference(ctx, t) and t.definite or _anaphoric(ctx, t) for t in m.anchors)
-    plural_only = not m.ref and all(_is_reference(ctx, t) for t in m.anchors)
-    a_0 = m.anchors[0]
+    anchors = m.anchors
+    # a mention that only refers back («الهجوم», «هذا الهجوم») or names plurals alone
+    ref = True
+    plural_only = True
+    for i, t in enumerate(anchors):
+        anaphoric = _anaphoric(ctx, t)
+        reference = t.kind == "trigger" and t.role in _REFERENCE_ROLES
+        reference = reference and (t.definite or t.attrs.get("number") == "pl" or anaphoric)
+        if not (reference and t.definite or anaphoric):
+            ref = False
+        if not reference:
+            plural_only = False
+        if i == 0:
+            a0_anaphoric = anaphoric
+    m.ref = ref
+    plural_only = not ref and plural_only
+    a_0 = anchors[0]
     m.another = any(
         h.kind == "person"
-        and h.name in ("آخر", "اخر", "أخر", "آخرا", "آخراً")
-        and any(t.end <= h.start and words.distance(t.end, h.start) <= 1 for t in m.anchors)
+        and h.name in _ANOTHER
+        and any(t.end <= h.start and words.distance(t.end, h.start) <= 1 for t in anchors)
         for h in hits
     )
     m.leads_ref = (
         a_0.kind == "outcome"
         or a_0.kind == "trigger"
-        and (
-            (a_0.definite and a_0.role in ("noun", "verbnoun", "dual", "impact"))
-            or _anaphoric(ctx, a_0)
-        )
+        and ((a_0.definite and a_0.role in _REFERENCE_ROLES) or a0_anaphoric)
     )
     whits = ctx.hits_in(*m.wspan) if m.wspan else hits
-    m.weapons = [h for h in whits if h.kind == "weapon"] + [t for t in m.anchors if t.get("weapon")]
-    m.hints = [t.get("event_type") for t in whits if t.kind == "trigger" and t.get("event_type")]
+    m.weapons = [h for h in whits if h.kind == "weapon"] + [
+        t for t in anchors if t.attrs.get("weapon")
+    ]
+    m.hints = [
+        t.attrs["event_type"] for t in whits if t.kind == "trigger" and t.attrs.get("event_type")
+    ]
     m.site_words = [h for h in hits if h.kind == "placetype" and h.role == "site"]
-    places, launch = _ent.place_candidates(ctx, s, e, m.sent)
+    places, launch = _ent.place_candidates(ctx, s, e, m.sent, hits)
     m.places = places
     m.launch = launch
     m.best_place = _best_place(ctx, m, places)
@@ -500,25 +528,29 @@ def _fill(ctx: Context, m: Mention) -> None:
     if m.best_place is None:
         m.best_place = _site_antecedent(ctx, m)
         m.site_anaphor = m.best_place is not None
-    m.actors, m.unknown_agent = _ent.actor_candidates(ctx, s, e, m.anchors)
-    m.claims, m.claim_negated = _ent.claim_candidates(ctx, s, e)
-    m.accused = _ent.accused_candidates(ctx, s, e)
-    m.announce = _announcers(ctx, hits)
-    m.announcers = [
-        _ent.ActorCand(*_announcer(ctx, h)) for h in hits if h.cat == "actor" and h.id in m.announce
-    ][:1]
+    m.actors, m.unknown_agent = _ent.actor_candidates(ctx, s, e, anchors, hits)
+    claim_words = [h for h in hits if h.kind == "claim"]
+    if claim_words:
+        m.claims, m.claim_negated = _ent.claim_candidates(ctx, s, e, hits)
+        m.accused = _ent.accused_candidates(ctx, s, e, hits)
+        m.announce = _announcers(ctx, hits, claim_words)
+    else:
+        m.claims, m.claim_negated, m.accused, m.announce = [], False, [], set()
+    m.announcers = []
+    if m.announce:
+        for h in hits:
+            if h.cat == "actor" and h.id in m.announce:
+                m.announcers = [_ent.ActorCand(*_announcer(ctx, h))]
+                break
     sent_hits = ctx.hits_in(m.sent.start, min(m.sent.end, m.sent.start + 40))
-    m.continues = any(
-        h.kind == "claim" and h.name in ("وأضافت", "أضافت", "اضافت", "واضافت")
-        for h in sent_hits[:2]
-    )
+    m.continues = any(h.kind == "claim" and h.name in _ADDED for h in sent_hits[:2])
     headline = m.sent.headline
-    m.munitions = _counts.munition_candidates(ctx, (s, e), headline)
+    m.munitions = _counts.munition_candidates(ctx, (s, e), headline, hits)
     if m.split:
         m.munitions = [c for c in m.munitions if not c.vague and c.tier < 4 and c.tier != 5]
-    m.killed, m.wounded, m.none = _counts.casualty_candidates(ctx, (s, e), headline)
+    m.killed, m.wounded, m.none = _counts.casualty_candidates(ctx, (s, e), headline, hits)
     if m.wspan and not m.none:
-        m.none = _counts.casualty_candidates(ctx, m.wspan, headline)[2]
+        m.none = _counts.none_stated(ctx, whits)
     # outcome
     for h in hits:
         if h.kind == "outcome":
@@ -532,8 +564,10 @@ def _fill(ctx: Context, m: Mention) -> None:
     # target: the first site, actor or site word after the anchor
     a0 = m.anchors[0]
     for h in hits:
-        if h.start < a0.end or words.distance(a0.end, h.start) > 5:
+        if h.start < a0.end:
             continue
+        if words.distance(a0.end, h.start) > 5:
+            break  # the hits further on are further away
         if h.cat in ("place", "actor") or (h.kind == "placetype" and h.role == "site"):
             end = h.end
             if h.kind == "placetype":
@@ -649,15 +683,13 @@ def _best_place(ctx: Context, m: Mention, places: list):
     return best
 
 
-def _announcers(ctx: Context, hits: list) -> set:
+def _announcers(ctx: Context, hits: list, claim_words: list) -> set:
     """Actors named right after «أعلن / أعلنت / تبنت» (a group announcing its attack)."""
     out = set()
     words = ctx.words
-    for a in hits:
-        if (
-            a.kind == "claim"
-            and a.role in ("announce", "claim")
-            and a.name.startswith(("اعلن", "أعلن", "تبن", "قال", "ذكر"))
+    for a in claim_words:
+        if a.role in ("announce", "claim") and a.name.startswith(
+            ("اعلن", "أعلن", "تبن", "قال", "ذكر")
         ):
             for h in hits:
                 if h.start >= a.end and words.distance(a.end, h.start) <= 2 and h.cat == "actor":
@@ -1210,11 +1242,6 @@ def free_claims(ctx: Context, sentences: list, mentioned: set) -> list:
 
 def run(text: str, published, doc_id, gazetteer) -> list[Event]:
     """The whole extraction of one document (see :func:`rasid.events.extract`)."""
-    from ..dates import infer_published
-    from ..numbers import parse_numbers
-    from .lexicon import scan
-    from .merge import merge
-
     hits = scan(text, gazetteer)
     if not hits:
         return []
@@ -1295,8 +1322,6 @@ def _window(sentences: list, attack_starts: list) -> tuple[int, int]:
 def _dates_in(text: str, lo: int, hi: int, pub, blocks: list | None = None) -> list:
     """Date mentions of ``text[lo:hi]`` (or of each ``(start, end)`` block), as offsets
     of the whole text."""
-    from ..dates import resolve_dates
-
     if blocks:
         out = []
         for a, b in blocks:
@@ -1324,8 +1349,6 @@ def _shift(x, offset: int):
     """A date or number mention of a slice moved to offsets of the whole text."""
     if not offset:
         return x
-    import dataclasses
-
     if dataclasses.is_dataclass(x):
         return dataclasses.replace(x, start=x.start + offset, end=x.end + offset)
     return _Shifted(x, offset)
@@ -1359,9 +1382,5 @@ def _to_date(published) -> _dt.date | None:
         try:
             return _dt.date.fromisoformat(s[:10])
         except ValueError:
-            from ..errors import OptionError
-
             raise OptionError(f"published must be an ISO date, got {published!r}") from None
-    from ..errors import OptionError
-
     raise OptionError(f"published must be a date or an ISO date string, got {published!r}")

@@ -21,7 +21,7 @@ from typing import Any
 
 from .record import Count
 
-__all__ = ["Cand", "munition_candidates", "casualty_candidates", "combine"]
+__all__ = ["Cand", "munition_candidates", "casualty_candidates", "none_stated", "combine"]
 
 _OTHERS = ("اخر", "آخر", "أخر")
 _COORD_WORDS = ("إضافة", "اضافة", "بالإضافة", "بالاضافة", "فضلا", "فضلاً")
@@ -60,18 +60,23 @@ def _prefix_and(text: str, start: int) -> bool:
     return i >= 0 and text[i] == "و" and (i == 0 or not text[i - 1].isalpha())
 
 
-def munition_candidates(ctx, span: tuple[int, int], headline: bool) -> list[Cand]:
-    """Munition count candidates in ``text[span]``."""
+def munition_candidates(
+    ctx, span: tuple[int, int], headline: bool, hits: list | None = None
+) -> list[Cand]:
+    """Munition count candidates in ``text[span]`` (``hits``: its hits, when the caller
+    has them)."""
     s, e = span
-    _text, words = ctx.text, ctx.words
-    weapons = [h for h in ctx.hits_in(s, e) if h.kind == "weapon" and h.role == "munition"]
+    words = ctx.words
+    if hits is None:
+        hits = ctx.hits_in(s, e)
+    weapons = [h for h in hits if h.kind == "weapon" and h.role == "munition"]
     if not weapons:
         return []
     cues = [h for h in ctx.hits_in(s, e + 20) if h.kind == "cue"]
     out: list[Cand] = []
     used: set[int] = set()
     base_tier = 2 if headline else 1
-    triggers = [h for h in ctx.hits_in(s, e) if h.kind == "trigger"]
+    triggers = [h for h in hits if h.kind == "trigger"]
     for n in ctx.numbers_in(s, e):
         if n.kind == "ordinal" or _on_trigger(n, triggers):
             continue
@@ -174,20 +179,22 @@ def _other_after(cues, words, pos) -> bool:
 # casualties
 
 
-def casualty_candidates(ctx, span: tuple[int, int], headline: bool):
-    """``(killed, wounded, none)``: candidate lists and whether a none is stated."""
+def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list | None = None):
+    """``(killed, wounded, none)``: candidate lists and whether a none is stated (``hits``:
+    the hits of ``text[span]``, when the caller has them)."""
     s, e = span
-    hits = ctx.hits_in(s, e)
+    if hits is None:
+        hits = ctx.hits_in(s, e)
+    casualty_words = [h for h in hits if h.kind == "casualty"]
+    if not casualty_words:
+        return [], [], False
     killed: list[Cand] = []
     wounded: list[Cand] = []
-    none = False
-    combined = [h for h in hits if h.kind == "casualty" and h.role == "combined"]
+    combined = [h for h in casualty_words if h.role == "combined"]
     keywords = [
         h
-        for h in hits
-        if h.kind == "casualty"
-        and h.role in ("killed", "wounded")
-        and not any(c.start <= h.start < c.end for c in combined)
+        for h in casualty_words
+        if h.role in ("killed", "wounded") and not any(c.start <= h.start < c.end for c in combined)
     ]
     tier = 2 if headline else 1
     for k in keywords:
@@ -205,7 +212,7 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool):
             cand = Cand(lo, hi, tier if hi else 4, k.start, k.end, vague=hi is None)
         if cand is not None:
             (killed if k.role == "killed" else wounded).append(cand)
-    none = _none_stated(ctx, hits)
+    none = none_stated(ctx, hits)
     return killed, wounded, none
 
 
@@ -467,7 +474,8 @@ def _sum(parts, tier, start, end) -> Cand:
     return Cand(lo, hi, 3 if vague and tier < 3 else tier, start, end, approx, vague)
 
 
-def _none_stated(ctx, hits) -> bool:
+def none_stated(ctx, hits: list) -> bool:
+    """Whether ``hits`` (of one span) state that nobody was hurt («دون وقوع إصابات»)."""
     words = ctx.words
     for h in hits:
         if h.kind == "casualty" and h.role == "material_only":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .record import Entity, Place
@@ -42,6 +43,8 @@ _RANK = {
 AIR_COUNTRIES = frozenset({"US", "TR", "IL", "RU", "GB", "FR"})
 _STATE_TYPES = frozenset({"state", "coalition"})
 _SV_VERBS_EXCLUDED = ("expose", "impact", "present")
+# punctuation that separates an attack word or weapon from the actor after it
+_PHRASE_BREAK = re.compile(r"[،,؛;:.()]")
 
 
 def place_rank(h: Any) -> int:
@@ -68,52 +71,55 @@ def to_place(h: Any, text: str) -> Place:
     )
 
 
-def place_candidates(ctx, s: int, e: int, sentence) -> tuple[list, list]:
-    """``(places, launch_places)`` hits in ``text[s:e]``, most specific first for places."""
-    hits = ctx.hits_in(s, e)
+def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) -> tuple[list, list]:
+    """``(places, launch_places)`` hits in ``text[s:e]`` (``hits``: those hits, when the
+    caller has them), most specific first for places."""
+    if hits is None:
+        hits = ctx.hits_in(s, e)
+    place_hits = [h for h in hits if h.cat == "place"]
+    if not place_hits:
+        return [], []
     words = ctx.words
-    launch_cues = [h for h in hits if h.kind == "cue" and h.role == "launch"]
+    text = ctx.text
     lex_spans = {(h.start, h.end) for h in hits if h.cat == "lex"}
     actor_spans = [(h.start, h.end) for h in hits if h.cat == "actor"]
-    places = []
-    launch = []
-    sent_places = [h for h in ctx.hits_in(sentence.start, sentence.end) if h.cat == "place"]
+    sent_places, countries, admin1s = _sentence_places(ctx, sentence)
     by_span: dict[tuple[int, int], list] = {}
-    for h in hits:
-        if h.cat != "place":
-            continue
+    for h in place_hits:
         if (h.start, h.end) in lex_spans and place_rank(h) > 0:
             continue
-        if any(a <= h.start and h.end <= b for a, b in actor_spans):
+        if actor_spans and any(a <= h.start and h.end <= b for a, b in actor_spans):
             continue
-        if _dateline(ctx.text, h, sentence.start):
+        if _dateline(text, h, sentence.start):
             continue
-        if (h.get("ambiguous") or h.kind == "village") and not _has_context(ctx, h, sent_places):
+        if (h.attrs.get("ambiguous") or h.kind == "village") and not _has_context(
+            ctx, h, sent_places
+        ):
             continue
         by_span.setdefault((h.start, h.end), []).append(h)
+    if not by_span:
+        return [], []
     # a name shared by places in several countries: the country the sentence is about
-    sent_spans: dict[tuple[int, int], list] = {}
-    for p in sent_places:
-        sent_spans.setdefault((p.start, p.end), []).append(p)
-    countries = {
-        r[0].get("country") for r in sent_spans.values() if len({x.get("country") for x in r}) == 1
-    }
-    admin1s = {
-        r[0].get("admin1")
-        for r in sent_spans.values()
-        if len({x.get("admin1") for x in r}) == 1 and r[0].kind != "village"
-    }
     for sp in list(by_span):
         readings = by_span[sp]
-        same = [r for r in readings if r.get("country") in countries]
+        if len(readings) == 1:
+            # one reading: only a village of a region the sentence does not name goes
+            r = readings[0]
+            if admin1s and r.kind == "village" and r.attrs.get("admin1") not in admin1s:
+                del by_span[sp]
+            continue
+        same = [r for r in readings if r.attrs.get("country") in countries]
         if same and len(same) < len(readings):
             readings = by_span[sp] = same
-        same = [r for r in readings if r.get("admin1") in admin1s]
+        same = [r for r in readings if r.attrs.get("admin1") in admin1s]
         if same and len(same) < len(readings):
             by_span[sp] = same
         elif admin1s and not same and all(r.kind == "village" for r in readings):
             # «منطقة المشتل ببغداد»: a village of the same name elsewhere is not it
             del by_span[sp]
+    launch_cues = [h for h in hits if h.kind == "cue" and h.role == "launch"]
+    places = []
+    launch = []
     for _span, readings in by_span.items():
         h = _preferred_reading(ctx, readings)
         is_launch = any(
@@ -123,11 +129,38 @@ def place_candidates(ctx, s: int, e: int, sentence) -> tuple[list, list]:
     return places, launch
 
 
+def _sentence_places(ctx, sentence) -> tuple[list, set, set]:
+    """``(place hits, countries, admin1s)`` of a sentence: the countries and first-level
+    regions named without ambiguity. Worked out once per sentence of the document."""
+    key = (sentence.start, sentence.end)
+    got = ctx.sentence_places.get(key)
+    if got is not None:
+        return got
+    sent_places = [h for h in ctx.hits_in(sentence.start, sentence.end) if h.cat == "place"]
+    sent_spans: dict[tuple[int, int], list] = {}
+    for p in sent_places:
+        sent_spans.setdefault((p.start, p.end), []).append(p)
+    countries = {
+        r[0].attrs.get("country")
+        for r in sent_spans.values()
+        if len({x.attrs.get("country") for x in r}) == 1
+    }
+    admin1s = {
+        r[0].attrs.get("admin1")
+        for r in sent_spans.values()
+        if len({x.attrs.get("admin1") for x in r}) == 1 and r[0].kind != "village"
+    }
+    got = ctx.sentence_places[key] = (sent_places, countries, admin1s)
+    return got
+
+
 _NAMED_TYPES = ("قضاء", "ناحية", "قرية", "مدينة", "محافظة", "بلدة", "قاعدة", "مطار", "حقل", "مخيم")
 
 
 def _dateline(text: str, h, sent_start: int) -> bool:
     """«بغداد: …», «بغداد - IQ», «بغداد، العراق (CNN)--»: the place the story is filed from."""
+    if h.start > sent_start and text[sent_start] not in ' \t\n«“"':
+        return False  # (the common case, without copying the text before)
     if text[sent_start : h.start].strip(' \t\n«“"') != "":
         return False
     rest = text[h.end : h.end + 3]
@@ -275,35 +308,49 @@ def _group_before(ctx, h):
     return None
 
 
-def actor_candidates(ctx, s: int, e: int, anchors: list) -> tuple[list, bool]:
-    """Perpetrator candidates in ``text[s:e]`` and whether an unknown agent is stated."""
-    hits = ctx.hits_in(s, e)
+def actor_candidates(
+    ctx, s: int, e: int, anchors: list, hits: list | None = None
+) -> tuple[list, bool]:
+    """Perpetrator candidates in ``text[s:e]`` (``hits``: its hits, when the caller has
+    them) and whether an unknown agent is stated."""
+    if hits is None:
+        hits = ctx.hits_in(s, e)
     words = ctx.words
-    ents = [h for h in hits if h.cat == "actor" or h.kind == "nationality"]
-    out: list[ActorCand] = []
-    unknown = False
-    heads = [
-        h
-        for h in hits
-        if h.kind == "trigger" or (h.kind == "weapon" and h.role in ("munition", "aircraft"))
-    ]
+    ents = []  # actors and nationality adjectives
+    heads = []  # attack words and weapons an actor may qualify
+    agents = []  # «من قبل», «مصدره», «تقف خلفها» …
+    unknown_cues = []  # «مجهولون», «لم تعرف الجهة» …
+    voiding = []  # where a plan, habit or denial is stated
     for h in hits:
-        if h.kind == "cue" and h.role == "unknown_agent":
-            if any(0 <= words.distance(t.end, h.start) <= 2 for t in heads if t.end <= h.start):
-                unknown = True
-    agents = [h for h in hits if h.kind == "cue" and h.role == "agent"]
+        kind = h.kind
+        if kind == "actor" or kind == "nationality":
+            ents.append(h)
+        elif kind == "trigger" or kind == "weapon" and h.role in ("munition", "aircraft"):
+            heads.append(h)
+        elif kind == "cue":
+            role = h.role
+            if role == "agent":
+                agents.append(h)
+            elif role == "unknown_agent":
+                unknown_cues.append(h)
+            elif role in ("plan", "habitual", "denial"):
+                voiding.append(h.start)
+    unknown = False
+    for h in unknown_cues:
+        if any(0 <= words.distance(t.end, h.start) <= 2 for t in heads if t.end <= h.start):
+            unknown = True
+    if not ents:
+        return [], unknown
+    out: list[ActorCand] = []
 
     def add(h, prio):
         ent, state, air, atype = _entity_of(ctx, h)
         out.append(ActorCand(ent, prio, state, air, not state, atype, h.start))
 
-    voiding = [
-        c.start for c in hits if c.kind == "cue" and c.role in ("plan", "habitual", "denial")
-    ]
     first_anchor = anchors[0].start if anchors else s
     for h in ents:
         # «من قبل X», «مصدره X», «شنه X», «يعتقد أنها أمريكية»
-        if any(
+        if agents and any(
             a.end <= h.start
             and words.distance(a.end, h.start) <= 3
             and not any(first_anchor < v < a.start for v in voiding)
@@ -312,7 +359,7 @@ def actor_candidates(ctx, s: int, e: int, anchors: list) -> tuple[list, bool]:
             add(h, 0)
             continue
         # «X تقف خلفها»
-        if any(
+        if agents and any(
             a.start >= h.end
             and words.distance(h.end, a.start) <= 1
             and "خلف" in a.name
@@ -355,8 +402,7 @@ def actor_candidates(ctx, s: int, e: int, anchors: list) -> tuple[list, bool]:
 def _attached(ctx, head, h) -> bool:
     """«غارة أميركية», «كمين لتنظيم داعش»: no punctuation and no «و» between."""
     text = ctx.text
-    gap = text[head.end : h.start]
-    if any(ch in gap for ch in "،,؛;:.()"):
+    if _PHRASE_BREAK.search(text, head.end, h.start):
         return False
     i = h.start - 1
     while i > head.end and text[i] in "بلـ":
@@ -382,9 +428,11 @@ def _between_blocks(ctx, a: int, b: int) -> bool:
     return False
 
 
-def claim_candidates(ctx, s: int, e: int) -> tuple[list, bool]:
-    """``(claimants, negated)``: actors that claim responsibility in ``text[s:e]``."""
-    hits = ctx.hits_in(s, e)
+def claim_candidates(ctx, s: int, e: int, hits: list | None = None) -> tuple[list, bool]:
+    """``(claimants, negated)``: actors that claim responsibility in ``text[s:e]``
+    (``hits``: its hits, when the caller has them)."""
+    if hits is None:
+        hits = ctx.hits_in(s, e)
     words = ctx.words
     claims = [h for h in hits if h.kind == "claim" and h.role == "claim"]
     if not claims:
@@ -458,9 +506,11 @@ def _quoted_after(ctx, c, e: int) -> Entity | None:
     return None
 
 
-def accused_candidates(ctx, s: int, e: int) -> list[Entity]:
-    """Entities blamed in ``text[s:e]`` («تتهم واشنطن الفصائل الموالية لإيران …»)."""
-    hits = ctx.hits_in(s, e)
+def accused_candidates(ctx, s: int, e: int, hits: list | None = None) -> list[Entity]:
+    """Entities blamed in ``text[s:e]`` («تتهم واشنطن الفصائل الموالية لإيران …»;
+    ``hits``: its hits, when the caller has them)."""
+    if hits is None:
+        hits = ctx.hits_in(s, e)
     words = ctx.words
     out = []
     for c in hits:

@@ -11,8 +11,11 @@ and the other is not.
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 from typing import Any
+
+from .entities import place_rank
 
 __all__ = ["EventGroup", "merge", "km", "compatible"]
 
@@ -52,10 +55,10 @@ class EventGroup:
         self.first_sentence = m.sent.index
         self.bg_hint = m.bg_hint
         self.same_day = m.same_day
-        self.families = _families(m)
+        self.families = set(_families(m))
         self.best = m.best_place[0] if m.best_place else None
         self.places = list(m.best_place[1]) if m.best_place else []
-        self.actor_ids = _actor_ids(m)
+        self.actor_ids = set(_actor_ids(m))
         self.date = m.date if m.date_inside or not m.sent.headline else None
         self.date_inside = m.date_inside and m.date is not None
         self.claim = None
@@ -72,7 +75,7 @@ class EventGroup:
         self.families |= _families(m)
         if m.best_place:
             h = m.best_place[0]
-            if self.best is None or _rank(h) < _rank(self.best):
+            if self.best is None or place_rank(h) < place_rank(self.best):
                 self.best = h
                 self.places = list(m.best_place[1])
         self.actor_ids |= _actor_ids(m)
@@ -89,15 +92,18 @@ def _site_word(m) -> bool:
     return any(h.kind == "placetype" and h.role == "site" and h.definite for h in m.site_words)
 
 
-def _rank(h) -> int:
-    from .entities import place_rank
-
-    return place_rank(h)
-
-
 def _families(m) -> set:
     """Weapon families of a mention: «R» for a rocket named as a munition (hard), «r» for
-    one named by an adjective or a trigger («هجوم صاروخي», soft), likewise the others."""
+    one named by an adjective or a trigger («هجوم صاروخي», soft), likewise the others.
+
+    Worked out once per mention (it is compared with every event before it): the set is
+    shared, so callers must not change it."""
+    if m.families is None:
+        m.families = _weapon_families(m)
+    return m.families
+
+
+def _weapon_families(m) -> set:
     fams = set()
     for w in m.weapons:
         f = _FAMILY.get(w.get("weapon") or "")
@@ -117,7 +123,11 @@ def _families(m) -> set:
 
 
 def _actor_ids(m) -> set:
-    return {(c.entity.name_ar or c.entity.mention) for c in m.actors if c.priority <= 1}
+    """Names of the perpetrators a mention states (once per mention, like
+    :func:`_families`; the set is shared)."""
+    if m.actor_ids is None:
+        m.actor_ids = {(c.entity.name_ar or c.entity.mention) for c in m.actors if c.priority <= 1}
+    return m.actor_ids
 
 
 def _families_ok(a: set, b: set, anaphoric_site: bool = False) -> bool:
@@ -221,7 +231,7 @@ def compatible(ev: EventGroup, m) -> bool:
     ids = _actor_ids(m)
     if ids and ev.actor_ids and not ids & ev.actor_ids:
         return False
-    if not _place_ok(ev.places, list(m.best_place[1]) if m.best_place else []):
+    if not _place_ok(ev.places, m.best_place[1] if m.best_place else []):
         return False
     if not m.ref and not m.leads_ref and m.strong and bool(m.bg_hint) != bool(ev.bg_hint):
         return False
@@ -251,8 +261,6 @@ def compatible(ev: EventGroup, m) -> bool:
             return False
     da, db = _day(ev.date), _day(m.date)
     if da and db and da != db and m.date_inside:
-        import datetime as _dt
-
         gap = abs((_dt.date.fromisoformat(da) - _dt.date.fromisoformat(db)).days)
         if gap > 1:
             return False
