@@ -452,6 +452,30 @@ def _is_trigger(word: str) -> bool:
     return any(core in _TRIGGERS for _, core in _cores(word))
 
 
+@functools.lru_cache(maxsize=65536)
+def _may_begin_tod(word: str | None) -> bool:
+    """Whether :meth:`_Parser.tod_prefix` may match at this word (cached)."""
+    if word is None:
+        return False
+    bare = word[1:] if len(word) > 2 and word[0] in "وف" else word
+    return bare in ("في", "بعد", "قبل") or any(core in _TOD for _, core in _cores(word))
+
+
+# the word after a day number (or after «من» after it) in the expressions it begins
+_DAY_NEXT = frozenset(set(_MONTHS) | set(_MONTHS2) | _HIJRI1 | set(_HIJRI2) | {"الشهر", "هذا"})
+
+
+def _numeric_sep(info: tuple, t: int) -> bool:
+    """Whether token ``t`` of a chunk is followed, without a space, by «/», «-» or «.»."""
+    kinds = info[0]
+    return (
+        t + 1 < len(kinds)
+        and kinds[t + 1] == "p"
+        and info[1][t + 1] in "/-."
+        and info[3][t] == info[2][t + 1]
+    )
+
+
 #: Chunks (the text between two spaces) at most this long are cached, at most this many.
 _CHUNK_CACHE_LEN = 48
 _CHUNK_CACHE_SIZE = 100_000
@@ -494,15 +518,16 @@ def _chunk_info(chunk: str) -> tuple:
 class _Parser:
     """The grammar over the tokens of a folded text.
 
-    Only numbers and trigger words can begin an expression, so tokens are not listed for the
-    whole text: the parser keeps a *segment*, the tokens of a run of chunks (the text between
-    spaces) from the one of the candidate being parsed, grown chunk by chunk whenever the
-    grammar looks further ahead. Token ``i`` of the segment has kind ``kind[i]`` (``"w"``
-    word, ``"n"`` number, ``"p"`` punctuation), text ``val[i]``, start ``ts[i]`` and end
-    ``te[i]`` in the folded text. Indices 0 and 1 of a segment are a *porch*: the two tokens
-    before its first chunk (the grammar looks back two tokens at most), filled on first use;
-    a porch slot with no token before it holds ``None`` everywhere, which every rule reads
-    the way it reads a missing token.
+    Only numbers and trigger words can begin an expression, so the tokens of the text are not
+    all listed: the token lists grow by *regions*, each a run of chunks (the text between
+    spaces) from the chunk of a candidate being parsed, extended chunk by chunk whenever the
+    grammar looks further ahead. Token ``i`` has kind ``kind[i]`` (``"w"`` word, ``"n"``
+    number, ``"p"`` punctuation), text ``val[i]``, start ``ts[i]`` and end ``te[i]``
+    (positions: ``chunk * scale + offset in the chunk``, in text order, equal only where two
+    tokens touch; :meth:`folded_offset` turns them into offsets of the folded text). A region
+    begins with a *porch*, two slots for the two tokens before its first chunk (the grammar
+    looks back two tokens at most), filled on first use; a slot with no token before it holds
+    ``None`` everywhere, which every rule reads the way it reads a missing token.
     """
 
     def __init__(self, folded: str, original: str, offsets: OffsetMap) -> None:
@@ -515,40 +540,50 @@ class _Parser:
                 if info is None:
                     infos[k] = _chunk_info(parts[k])
         self.infos = infos
-        self.lo = self.hi = -1  # no segment yet
-        self.hs = 0  # folded offset of chunk hi (the next one to grow)
-        self.n = 0
-
-    def _segment(self, lo: int) -> None:
-        """Start a segment at chunk ``lo`` (after the current one): the porch alone."""
-        if self.hi < 0 or lo < self.hi:
-            self.hs = sum(map(len, self.parts[:lo])) + lo
-        else:
-            self.hs += sum(map(len, self.parts[self.hi : lo])) + (lo - self.hi)
-        self.lo = self.hi = lo
-        self.porch_ok = lo == 0  # nothing before the first chunk
-        self.kind: list[str | None] = [None, None]
-        self.val: list[str | None] = [None, None]
-        self.ts: list[int | None] = [None, None]
-        self.te: list[int | None] = [None, None]
+        self.scale = len(folded) + 1
+        self.kind: list[str | None] = []
+        self.val: list[str | None] = []
+        self.ts: list[int | None] = []
+        self.te: list[int | None] = []
         # val[i] where token i is a word (resp. punctuation), else None
-        self.words: list[str | None] = [None, None]
-        self.puncts: list[str | None] = [None, None]
-        self.first_tok: list[int] = []  # segment index of the first token of chunk lo + x
-        self.chunk_start: list[int] = []  # folded offset of chunk lo + x
-        self.n = 2
+        self.words: list[str | None] = []
+        self.puncts: list[str | None] = []
+        self.first_tok: dict[int, int] = {}  # chunk → index of its first token
+        self.lo = -1  # the first chunk of the current region (-1: no region yet)
+        self.hi = 0  # the next chunk to grow
+        self.porch = 0  # index of the porch of the current region
+        self.porch_ok = True
+        self.n = 0
+        self._start_memo = (0, 0)
+
+    def folded_offset(self, pos: int) -> int:
+        """The offset in the folded text of a token position (``ts[i]``, ``te[i]``)."""
+        k, rel = divmod(pos, self.scale)
+        k0, s0 = self._start_memo
+        if k >= k0:
+            s = s0 + sum(map(len, self.parts[k0:k])) + (k - k0)
+        else:
+            s = s0 - sum(map(len, self.parts[k:k0])) - (k0 - k)
+        self._start_memo = (k, s)
+        return s + rel
+
+    def _region(self, lo: int) -> None:
+        """Start a region at chunk ``lo``: its porch, then nothing."""
+        self.lo = self.hi = lo
+        self.porch = self.n
+        self.porch_ok = lo == 0  # nothing before the first chunk
+        for tokens in (self.kind, self.val, self.ts, self.te, self.words, self.puncts):
+            tokens += (None, None)
+        self.n += 2
 
     def _porch(self) -> None:
-        """Fill the porch with the (up to) two tokens before the segment."""
+        """Fill the porch of the current region with the (up to) two tokens before it."""
         self.porch_ok = True
-        slot, k = 1, self.lo
-        s = self.hs - sum(map(len, self.parts[self.lo : self.hi])) - (self.hi - self.lo)
-        while slot >= 0 and k > 0:
+        slot, k = self.porch + 1, self.lo
+        while slot >= self.porch and k > 0:
             k -= 1
-            s -= len(self.parts[k]) + 1  # the offset of chunk k
             kinds, vals, starts, ends, words, puncts, _ = self.infos[k]
-            if not kinds:
-                continue
+            s = k * self.scale
             for t in range(len(kinds) - 1, -1, -1):
                 self.kind[slot] = kinds[t]
                 self.val[slot] = vals[t]
@@ -557,20 +592,20 @@ class _Parser:
                 self.words[slot] = words[t]
                 self.puncts[slot] = puncts[t]
                 slot -= 1
-                if slot < 0:
+                if slot < self.porch:
                     break
 
     def _grow(self) -> bool:
         """Append the tokens of the next chunk; False at the end of the text."""
         k = self.hi
-        if k >= len(self.infos):
+        infos = self.infos
+        if k >= len(infos):
             return False
         self.hi = k + 1
-        kinds, vals, starts, ends, words, puncts, _ = self.infos[k]
-        self.first_tok.append(self.n)
-        self.chunk_start.append(s := self.hs)
-        self.hs = s + len(self.parts[k]) + 1
+        kinds, vals, starts, ends, words, puncts, _ = infos[k]
+        self.first_tok[k] = n = self.n
         if kinds:
+            s = k * self.scale
             if len(kinds) == 1:
                 self.kind.append(kinds[0])
                 self.val.append(vals[0])
@@ -578,43 +613,43 @@ class _Parser:
                 self.te.append(s + ends[0])
                 self.words.append(words[0])
                 self.puncts.append(puncts[0])
-                self.n += 1
+                self.n = n + 1
             else:
-                self.kind.extend(kinds)
-                self.val.extend(vals)
-                self.ts.extend(map(s.__add__, starts))
-                self.te.extend(map(s.__add__, ends))
-                self.words.extend(words)
-                self.puncts.extend(puncts)
-                self.n += len(kinds)
+                self.kind += kinds
+                self.val += vals
+                self.ts += map(s.__add__, starts)
+                self.te += map(s.__add__, ends)
+                self.words += words
+                self.puncts += puncts
+                self.n = n + len(kinds)
         return True
 
     def _more(self, i: int) -> bool:
-        """Whether token ``i`` (not in the porch) exists, growing the segment up to it."""
+        """Whether token ``i`` (past a porch) exists, growing the region up to it."""
         while self.n <= i:
             if not self._grow():
                 return False
         return True
 
     def all_tokens(self) -> None:
-        """Make the segment hold every token of the text: token i of the text is then
-        segment token i + 2."""
-        self._segment(0)
+        """List every token of the text: token i of the text is then token i + 2 (after the
+        porch of the only region)."""
+        self._region(0)
         while self._grow():
             pass
 
     def _locate(self, k: int, t: int) -> int:
-        """The segment index of token ``t`` of chunk ``k``, moving the segment if needed."""
+        """The index of token ``t`` of chunk ``k``, starting a region there if needed."""
         if k >= self.hi:
             if k > self.hi + 1 or self.lo < 0:
-                self._segment(k)
+                self._region(k)
             while self.hi <= k:
                 self._grow()
-        return self.first_tok[k - self.lo] + t
+        return self.first_tok[k] + t
 
     def _next_words(self, k: int, t: int) -> tuple[str | None, str | None]:
         """The words (None for other tokens or past the end) of the two tokens after token
-        ``t`` of chunk ``k``, read off the chunks without growing the segment."""
+        ``t`` of chunk ``k``, read off the chunks without growing the token lists."""
         infos, got = self.infos, []
         words, j = infos[k][4], t + 1
         while True:
@@ -632,29 +667,29 @@ class _Parser:
 
     # -- token helpers ---------------------------------------------------------------------
     def w(self, i: int) -> str | None:
-        if 2 <= i < self.n:
+        if self.porch + 2 <= i < self.n:
             return self.words[i]
-        if i >= 2:
+        if i >= self.n:
             return self.words[i] if self._more(i) else None
-        if i >= 0:
+        if i >= self.porch:
             if not self.porch_ok:
                 self._porch()
             return self.words[i]
         return None
 
     def p(self, i: int) -> str | None:
-        if 2 <= i < self.n:
+        if self.porch + 2 <= i < self.n:
             return self.puncts[i]
-        if i >= 2:
+        if i >= self.n:
             return self.puncts[i] if self._more(i) else None
-        if i >= 0:
+        if i >= self.porch:
             if not self.porch_ok:
                 self._porch()
             return self.puncts[i]
         return None
 
     def num(self, i: int) -> int | None:
-        if (2 <= i < self.n or (i >= 2 and self._more(i))) and self.kind[i] == "n":
+        if (i < self.n or self._more(i)) and self.kind[i] == "n":
             if len(self.val[i]) <= 4:
                 if self._glued_number(i):
                     return None  # part of a grouped or decimal number («5,200», «2.5»)
@@ -662,7 +697,7 @@ class _Parser:
         return None
 
     def _glued_number(self, i: int) -> bool:
-        if i < 4 and not self.porch_ok:
+        if i < self.porch + 4 and not self.porch_ok:
             self._porch()
         kind, val, ts, te = self.kind, self.val, self.ts, self.te
         if kind[i - 1] == "p" and val[i - 1] in ",." and kind[i - 2] == "n":
@@ -689,7 +724,7 @@ class _Parser:
         for skip, core in _cores(word) if first else ((0, word),):
             if core in _MONTHS:
                 if core == "اب":
-                    ch = self.orig[self._orig_index(self.ts[i] + skip)]
+                    ch = self.orig[self._orig_index(self.folded_offset(self.ts[i] + skip))]
                     if ch in "أإ":
                         continue
                 return i + 1, _MONTHS[core], skip
@@ -808,11 +843,11 @@ class _Parser:
         (start, end) of the expression in the folded text."""
         out: list[dict] = []
         skip_to = 0  # folded offset of the end of the last expression
-        infos = self.infos
+        infos, scale = self.infos, self.scale
         for k in compress(count(), map(itemgetter(6), infos)):
             info = infos[k]
             for t in info[6]:
-                if k < self.hi and self.chunk_start[k - self.lo] + info[2][t] < skip_to:
+                if k * scale + info[2][t] < skip_to:
                     continue  # inside the last expression
                 if info[4][t] == "في":
                     # the commonest trigger: it begins «في وقت سابق», «في ساعة متأخرة من»,
@@ -820,12 +855,19 @@ class _Parser:
                     w1, w2 = self._next_words(k, t)
                     if w1 not in _FI_NEXT and w2 not in _ANAPHOR:
                         continue
+                elif info[0][t] == "n" and len(info[1][t]) <= 2 and not _numeric_sep(info, t):
+                    # a day number begins «17/10/2019», «17 (من) أكتوبر», «15 (من) رمضان»,
+                    # «19 من الشهر الجاري», «19 هذا الشهر» and nothing else (the rules
+                    # p_numeric, p_hijri, p_day_month)
+                    w1, w2 = self._next_words(k, t)
+                    if w1 not in _DAY_NEXT and (w1 != "من" or w2 not in _DAY_NEXT):
+                        continue
                 i = self._locate(k, t)
                 got = self.parse_at(i)
                 if got is not None:
                     a = self.ts[got.pop("start_tok")] + got.pop("skip")
                     skip_to = self.te[got.pop("end_tok") - 1]
-                    got["span"] = (a, skip_to)
+                    got["span"] = (self.folded_offset(a), self.folded_offset(skip_to))
                     out.append(got)
         return out
 
@@ -977,7 +1019,7 @@ class _Parser:
             if kind[nx] == "p" and val[nx] in "/-.," and kind[i + 6] == "n":
                 if ts[nx] == te[c] and ts[i + 6] == te[nx]:
                     return None
-        if i < 4 and not self.porch_ok:
+        if i < self.porch + 4 and not self.porch_ok:
             self._porch()
         if kind[i - 1] == "p" and te[i - 1] == ts[a] and kind[i - 2] == "n":
             return None
@@ -1033,8 +1075,8 @@ class _Parser:
     def p_day_month(self, i: int, first: bool = True):
         j, skip = i, 0
         word = self.w(i)
-        if word is not None and any(c == "يوم" for _, c in _cores(word)) and first:
-            skip = next(s for s, c in _cores(word) if c == "يوم")
+        if first and word is not None and "يوم" in _cores_first(word):
+            skip = _cores_first(word)["يوم"]
             j = i + 1
             dn = self.day_number(j, False)
         else:
@@ -1133,7 +1175,8 @@ class _Parser:
         if word is None:
             return None
         started = False
-        if self.bare(j) == "في" and self.w(j + 1) in _HOUR_WORDS:
+        bare = word[1:] if len(word) > 2 and word[0] in "وف" else word
+        if bare == "في" and self.w(j + 1) in _HOUR_WORDS:
             # «في وقت متأخر من», «في ساعة مبكرة من», «في الساعات الأولى من»
             k = j + 2
             while self.w(k) in _HOUR_ADJ and k < j + 4:
@@ -1142,9 +1185,7 @@ class _Parser:
                 if self.w(k) == "من":
                     k += 1
                 j, skip, started = k, len(word) - 2, True
-        elif (
-            self.bare(j) in ("بعد", "قبل") and self.w(j + 1) == "منتصف" and self.w(j + 2) in _NIGHT
-        ):
+        elif bare in ("بعد", "قبل") and self.w(j + 1) == "منتصف" and self.w(j + 2) in _NIGHT:
             return j + 3, len(word) - 3, True
         first_core = None
         if not started:
@@ -1173,7 +1214,7 @@ class _Parser:
     # «اليوم», «أمس الاثنين», «مساء الأربعاء», «يوم الجمعة الماضي», «ليل السبت الأحد»,
     # «الثلاثاء (24 آب 2021)», «الليلة الماضية»
     def p_dayref(self, i: int):
-        tod = self.tod_prefix(i)
+        tod = self.tod_prefix(i) if _may_begin_tod(self.words[i]) else None
         night = False
         if tod is not None:
             j, skip, night = tod
@@ -1270,6 +1311,8 @@ class _Parser:
             k += 1
         if not self._more(k):
             return None
+        if self.kind[k] != "n" and self.words[k] not in _DAY_WORDS:
+            return None  # neither p_numeric nor p_day_month (not first) begins here
         ex = self.p_numeric(k)
         if ex is None:
             ex = self.p_day_month(k, first=False)
@@ -1456,6 +1499,8 @@ _NUMBER_RULES = (_Parser.p_numeric, _Parser.p_hijri, _Parser.p_day_month, _Parse
 _ORDINALS = frozenset(
     set(_ORD_UNITS) | {"الحادي", "الواحد"} | {k for k in _ORD_TENS if k.startswith("ال")}
 )
+# the words (besides numbers) at which the day of a date may begin (day_number, not first)
+_DAY_WORDS = frozenset({"ال"} | _ORDINALS)
 _RULE_CORES = {
     _Parser.p_anaphor: frozenset({"في", "اليوم"}),
     _Parser.p_vague: frozenset(
@@ -1533,6 +1578,9 @@ def _to_date(published: PublishedLike) -> _dt.date | None:
     )
 
 
+_DAY = _dt.timedelta(days=1)
+
+
 def _safe_date(y: int, m: int, d: int) -> _dt.date | None:
     try:
         return _dt.date(y, m, d)
@@ -1548,7 +1596,9 @@ def _weekday_on_or_before(ref: _dt.date, wd: int) -> _dt.date:
     return ref - _dt.timedelta(days=(ref.weekday() - wd) % 7)
 
 
+@functools.lru_cache(maxsize=4096)
 def _resolve_weekday(pub: _dt.date, wd: int, qual: int | None) -> _dt.date:
+    """The day a weekday means in an article of ``pub`` (cached: a text repeats its date)."""
     if qual is not None and qual < 0:
         last = _weekday_on_or_before(pub - _dt.timedelta(days=1), wd)
         return last - _dt.timedelta(days=7 * (-qual - 1))
@@ -1562,7 +1612,7 @@ def _resolve(info: dict, pub: _dt.date | None, prev_day: _dt.date | None):
     kind = info["kind"]
     past = bool(info.get("past"))
     future = bool(info.get("future"))
-    day = _dt.timedelta(days=1)
+    day = _DAY
 
     if kind == "relative_day":
         if pub is None:
@@ -1709,6 +1759,9 @@ def _check_text(text: object) -> str:
     return text
 
 
+_new_object = object.__new__
+
+
 def resolve_dates(text: str, published: PublishedLike = None) -> list[DateMention]:
     """Find and resolve every date expression of ``text``.
 
@@ -1743,18 +1796,19 @@ def resolve_dates(text: str, published: PublishedLike = None) -> list[DateMentio
         date, precision, past, future = _resolve(info, pub, prev_day)
         if precision == "day" and date is not None:
             prev_day = _dt.date.fromisoformat(date)
-        out.append(
-            DateMention(
-                start=start,
-                end=end,
-                text=text[start:end],
-                date=date,
-                precision=precision,
-                kind=info["kind"],
-                is_past_context=past,
-                is_future=future,
-            )
+        m = _new_object(DateMention)
+        # what the frozen dataclass __init__ does, in one step
+        m.__dict__.update(
+            start=start,
+            end=end,
+            text=text[start:end],
+            date=date,
+            precision=precision,
+            kind=info["kind"],
+            is_past_context=past,
+            is_future=future,
         )
+        out.append(m)
     return out
 
 
