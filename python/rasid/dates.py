@@ -446,12 +446,6 @@ def _iter_cores(word: str):
         yield skip + 1, rest[1:]
 
 
-@functools.lru_cache(maxsize=200_000)
-def _is_trigger(word: str) -> bool:
-    """Whether ``word`` can begin a date expression (cached: words repeat)."""
-    return any(core in _TRIGGERS for _, core in _cores(word))
-
-
 @functools.lru_cache(maxsize=65536)
 def _may_begin_tod(word: str | None) -> bool:
     """Whether :meth:`_Parser.tod_prefix` may match at this word (cached)."""
@@ -487,12 +481,16 @@ def _chunk_info(chunk: str) -> tuple:
     text, start, end (offsets in the chunk), text if a word (else None), text if punctuation
     (else None); then the indices of the tokens that may begin a date expression (numbers and
     trigger words). Cached: chunks repeat."""
+    if chunk.isalpha():  # one word (the commonest chunk)
+        one = (chunk,)
+        info = (_W1, one, _ZERO1, (len(chunk),), one, _NONE1, _CAND0 if _trigger(chunk) else ())
+        return _cache_chunk(chunk, info)
     kinds, vals, starts, ends, cands = [], [], [], [], []
     for m in _TOKEN.finditer(chunk):
         val = m.group()
         first = val[0]
         kind = "n" if first.isdecimal() else "w" if first.isalpha() else "p"
-        if (kind == "n" and len(val) in (1, 2, 4)) or (kind == "w" and _is_trigger(val)):
+        if (kind == "n" and len(val) in (1, 2, 4)) or (kind == "w" and _trigger(val)):
             # (no rule begins with a number of 3 or more than 4 digits)
             cands.append(len(kinds))
         kinds.append(kind)
@@ -508,11 +506,35 @@ def _chunk_info(chunk: str) -> tuple:
         tuple(v if k == "p" else None for k, v in zip(kinds, vals)),
         tuple(cands),
     )
+    return _cache_chunk(chunk, info)
+
+
+_W1, _ZERO1, _NONE1, _CAND0 = ("w",), (0,), (None,), (0,)
+
+
+def _cache_chunk(chunk: str, info: tuple) -> tuple:
     if len(chunk) <= _CHUNK_CACHE_LEN:
         if len(_CHUNKS) >= _CHUNK_CACHE_SIZE:
             _CHUNKS.clear()
         _CHUNKS[chunk] = info
     return info
+
+
+def _trigger(word: str) -> bool:
+    """Whether ``word`` can begin a date expression: one of its cores (see
+    :func:`_iter_cores`) is a trigger word. Uncached (chunks are)."""
+    if word in _TRIGGERS:
+        return True
+    rest = word
+    if len(rest) > 2 and rest[0] in "وف":
+        rest = rest[1:]
+        if rest in _TRIGGERS:
+            return True
+    if len(rest) > 3 and rest.startswith("لل"):
+        return "ال" + rest[2:] in _TRIGGERS
+    if len(rest) > 2 and rest[0] in "بل":
+        return rest[1:] in _TRIGGERS
+    return False
 
 
 class _Parser:
@@ -1474,8 +1496,9 @@ class _Parser:
     def span(self, info: dict) -> tuple[int, int]:
         """The (start, end) in the original text of an expression :meth:`parse` found."""
         a, b = info["span"]
-        start = self._orig_index(a)
-        end = self._orig_index(b - 1) + 1
+        to_original = self.offsets.to_original
+        start = to_original(a, a + 1)[0]
+        end = to_original(b - 1, b)[0] + 1
         # absorb harakat / tatweel written after the last letter («غداً», «أمسِ»)
         while end < len(self.orig) and self.orig[end] in _MARKS:
             end += 1
@@ -1556,26 +1579,35 @@ def _qual(word: str | None) -> int | None:
 
 
 def _to_date(published: PublishedLike) -> _dt.date | None:
+    if isinstance(published, str):
+        return _date_of_string(published)
     if published is None:
         return None
     if isinstance(published, _dt.datetime):
         return published.date()
     if isinstance(published, _dt.date):
         return published
-    if isinstance(published, str):
-        s = published.strip()
-        if not s:
-            return None  # an empty field means no publication date
-        m = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[Tt ])", s)
-        if m:
-            try:
-                return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                pass
-        raise OptionError(f"published must be an ISO date like '2020-03-12', got {published!r}")
     raise OptionError(
         f"published must be a date, datetime, ISO string or None, not {type(published).__name__}"
     )
+
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[Tt ])")
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_of_string(published: str) -> _dt.date | None:
+    """The date of an ISO date string (cached: every block of a text has the same)."""
+    s = published.strip()
+    if not s:
+        return None  # an empty field means no publication date
+    m = _ISO_DATE.match(s)
+    if m:
+        try:
+            return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            pass
+    raise OptionError(f"published must be an ISO date like '2020-03-12', got {published!r}")
 
 
 _DAY = _dt.timedelta(days=1)
