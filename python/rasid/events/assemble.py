@@ -79,6 +79,13 @@ class Context:
         """Hits starting in ``[s, e)``."""
         return self.hits[bisect.bisect_left(self._hs, s) : bisect.bisect_left(self._hs, e)]
 
+    def hit_before(self, pos: int, within: int):
+        """The last hit starting in ``[pos - within, pos)`` (``None`` when there is none)."""
+        i = bisect.bisect_left(self._hs, pos)
+        if i and self._hs[i - 1] >= pos - within:
+            return self.hits[i - 1]
+        return None
+
     def numbers_in(self, s: int, e: int) -> list:
         """Number mentions starting in ``[s, e)``."""
         return self.numbers[bisect.bisect_left(self._ns, s) : bisect.bisect_left(self._ns, e)]
@@ -238,8 +245,8 @@ def _word_start(text: str, pos: int, floor: int) -> int:
 def _anaphoric(ctx: Context, t) -> bool:
     if t.kind != "trigger":
         return False
-    before = ctx.hits_in(max(0, t.start - 8), t.start)
-    return any(b.kind == "cue" and b.role == "anaphor" for b in before[-1:])
+    b = ctx.hit_before(t.start, 8)
+    return b is not None and b.kind == "cue" and b.role == "anaphor"
 
 
 def _statistic(ctx: Context, t, clause_end: int) -> bool:
@@ -566,9 +573,9 @@ def _fill(ctx: Context, m: Mention) -> None:
     for h in hits:
         if h.start < a0.end:
             continue
-        if words.distance(a0.end, h.start) > 5:
-            break  # the hits further on are further away
         if h.cat in ("place", "actor") or (h.kind == "placetype" and h.role == "site"):
+            if words.distance(a0.end, h.start) > 5:
+                break  # the hits further on are further away
             end = h.end
             if h.kind == "placetype":
                 nxt = ctx.hits_in(h.end, min(e, h.end + 40))
@@ -692,9 +699,10 @@ def _announcers(ctx: Context, hits: list, claim_words: list) -> set:
             ("اعلن", "أعلن", "تبن", "قال", "ذكر")
         ):
             for h in hits:
-                if h.start >= a.end and words.distance(a.end, h.start) <= 2 and h.cat == "actor":
-                    out.add(h.id)
-                    break
+                if h.cat == "actor" and h.start >= a.end:
+                    if words.distance(a.end, h.start) <= 2:
+                        out.add(h.id)
+                    break  # (the actors further on are further away)
     return out
 
 
@@ -784,8 +792,8 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
             # «عقب الهجوم»; a bare «قتل خمسة بعد هجوم» dates nothing
             if " " in name or name.startswith("عقب"):
                 return True
-            prev = ctx.hits_in(max(0, h.start - 8), h.start)
-            if any(p.kind == "cue" and p.name in ("وذلك", "ذلك") for p in prev[-1:]):
+            p = ctx.hit_before(h.start, 8)
+            if p is not None and p.kind == "cue" and p.name in ("وذلك", "ذلك"):
                 return True
         if h.role == "past" and " " in h.name and h.start >= m.start:
             # «قبل أيام», «الشهر الماضي»

@@ -140,16 +140,21 @@ def _sentence_places(ctx, sentence) -> tuple[list, set, set]:
     sent_spans: dict[tuple[int, int], list] = {}
     for p in sent_places:
         sent_spans.setdefault((p.start, p.end), []).append(p)
-    countries = {
-        r[0].attrs.get("country")
-        for r in sent_spans.values()
-        if len({x.attrs.get("country") for x in r}) == 1
-    }
-    admin1s = {
-        r[0].attrs.get("admin1")
-        for r in sent_spans.values()
-        if len({x.attrs.get("admin1") for x in r}) == 1 and r[0].kind != "village"
-    }
+    countries = set()
+    admin1s = set()
+    for readings in sent_spans.values():
+        first = readings[0]
+        country = first.attrs.get("country")
+        admin1 = first.attrs.get("admin1")
+        if len(readings) == 1:
+            countries.add(country)
+            if first.kind != "village":
+                admin1s.add(admin1)
+            continue
+        if all(x.attrs.get("country") == country for x in readings):
+            countries.add(country)
+        if first.kind != "village" and all(x.attrs.get("admin1") == admin1 for x in readings):
+            admin1s.add(admin1)
     got = ctx.sentence_places[key] = (sent_places, countries, admin1s)
     return got
 
@@ -412,11 +417,11 @@ def _attached(ctx, head, h) -> bool:
 
 
 def _prev_head(heads, h, words):
-    best = None
-    for t in heads:
+    """The last head (in text order) ending before ``h`` within one word of it."""
+    for t in reversed(heads):
         if t.end <= h.start and words.distance(t.end, h.start) <= 1:
-            best = t
-    return best
+            return t
+    return None
 
 
 def _between_blocks(ctx, a: int, b: int) -> bool:
