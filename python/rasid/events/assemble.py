@@ -18,7 +18,8 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as _dt
-from typing import Any
+import functools
+from typing import Any, Callable
 
 from ..dates import infer_published, resolve_dates
 from ..errors import OptionError
@@ -56,16 +57,30 @@ _ANAPHOR_AFTER = ("ذاته", "نفسه", "نفسها", "ذاتها", "المذ�
 
 
 class Context:
-    """Everything known about one document: text, hits, numbers, dates, word positions."""
+    """Everything known about one document: text, hits, numbers, dates, word positions.
 
-    def __init__(self, text: str, hits: list, numbers: list, dates: list, published):
+    ``read_dates``, when given, is called the first time :attr:`dates` or :attr:`published`
+    is asked for and returns both (instead of ``dates`` and ``published``): dates matter
+    only once an attack is stated, and many documents with attack words state none.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        hits: list,
+        numbers: list,
+        dates: list | None,
+        published,
+        read_dates: Callable[[], tuple] | None = None,
+    ):
         self.text = text
         self.hits = hits
         self._hs = [h.start for h in hits]
         self.numbers = sorted(numbers, key=lambda n: n.start)
         self._ns = [n.start for n in self.numbers]
-        self.dates = dates
-        self.published = published
+        self._dates = dates
+        self._published = published
+        self._read_dates = read_dates
         self.words = Words(text)
         self.free_claims: list = []
         self.sentence_starts: list = []
@@ -74,6 +89,24 @@ class Context:
         # per sentence ``(start, end)``: its place hits and the countries / regions they
         # name (see :func:`rasid.events.entities.place_candidates`)
         self.sentence_places: dict = {}
+
+    @property
+    def dates(self) -> list:
+        """The date mentions of the text around the attack words."""
+        if self._read_dates is not None:
+            self._load_dates()
+        return self._dates
+
+    @property
+    def published(self):
+        """The publication day (given, or read from a dateline), or ``None``."""
+        if self._read_dates is not None:
+            self._load_dates()
+        return self._published
+
+    def _load_dates(self) -> None:
+        self._dates, self._published = self._read_dates()
+        self._read_dates = None
 
     def hits_in(self, s: int, e: int) -> list:
         """Hits starting in ``[s, e)``."""
@@ -1262,16 +1295,12 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
     # dates and numbers are read only over the sentences around attack words
     lo, hi = _window(sentences, attack_starts)
     blocks = _blocks(sentences, attack_sentences)
-    dates = _dates_in(text, lo, hi, pub, blocks)
-    if pub is None and any(d.kind == "explicit" and d.precision == "day" for d in dates):
-        # a dateline («الأحد (18 نيسان 2021)») gives the news day of an undated document
-        pub = infer_published(text)
-        if pub is not None:
-            dates = _dates_in(text, lo, hi, pub, blocks)
     numbers = (
         [_shift(n, lo) for n in parse_numbers(text[lo:hi])] if lo else parse_numbers(text[:hi])
     )
-    ctx = Context(text, hits, numbers, dates, pub)
+    ctx = Context(
+        text, hits, numbers, None, None, functools.partial(_read_dates, text, lo, hi, pub, blocks)
+    )
     ctx.sentence_starts = [s.start for s in sentences]
     ctx.sentences = sentences
     mentions: list[Mention] = []
@@ -1325,6 +1354,17 @@ def _window(sentences: list, attack_starts: list) -> tuple[int, int]:
     i = max(0, i - 2)
     j = min(len(sentences) - 1, j + 2)
     return sentences[i].start, sentences[j].end
+
+
+def _read_dates(text: str, lo: int, hi: int, pub, blocks: list) -> tuple:
+    """``(date mentions, publication day)`` of a document (see :func:`_dates_in`)."""
+    dates = _dates_in(text, lo, hi, pub, blocks)
+    if pub is None and any(d.kind == "explicit" and d.precision == "day" for d in dates):
+        # a dateline («الأحد (18 نيسان 2021)») gives the news day of an undated document
+        pub = infer_published(text)
+        if pub is not None:
+            dates = _dates_in(text, lo, hi, pub, blocks)
+    return dates, pub
 
 
 def _dates_in(text: str, lo: int, hi: int, pub, blocks: list | None = None) -> list:
