@@ -540,26 +540,62 @@ def _fill(ctx: Context, m: Mention) -> None:
             a0_anaphoric = anaphoric
     m.ref = ref
     plural_only = not ref and plural_only
+    # the hits of the span by what they say, in one pass
+    weapons = []
+    hints = []  # event types the attack words suggest
+    site_words = []
+    claim_words = []
+    outcomes = []
+    others = []  # «آخر»: another attack, when right after an attack word
+    same_day = False
+    combined = False  # «قتل وجرح»
+    for h in hits:
+        kind = h.kind
+        if kind == "weapon":
+            weapons.append(h)
+        elif kind == "trigger":
+            event_type = h.attrs.get("event_type")
+            if event_type:
+                hints.append(event_type)
+        elif kind == "placetype":
+            if h.role == "site":
+                site_words.append(h)
+        elif kind == "claim":
+            claim_words.append(h)
+        elif kind == "outcome":
+            outcomes.append(h)
+        elif kind == "person":
+            if h.name in _ANOTHER:
+                others.append(h)
+        elif kind == "cue":
+            if h.role == "same_day":
+                same_day = True
+        elif kind == "casualty":
+            if h.role == "combined":
+                combined = True
     a_0 = anchors[0]
     m.another = any(
-        h.kind == "person"
-        and h.name in _ANOTHER
-        and any(t.end <= h.start and words.distance(t.end, h.start) <= 1 for t in anchors)
-        for h in hits
+        any(t.end <= h.start and words.distance(t.end, h.start) <= 1 for t in anchors)
+        for h in others
     )
     m.leads_ref = (
         a_0.kind == "outcome"
         or a_0.kind == "trigger"
         and ((a_0.definite and a_0.role in _REFERENCE_ROLES) or a0_anaphoric)
     )
-    whits = ctx.hits_in(*m.wspan) if m.wspan else hits
-    m.weapons = [h for h in whits if h.kind == "weapon"] + [
-        t for t in anchors if t.attrs.get("weapon")
-    ]
-    m.hints = [
-        t.attrs["event_type"] for t in whits if t.kind == "trigger" and t.attrs.get("event_type")
-    ]
-    m.site_words = [h for h in hits if h.kind == "placetype" and h.role == "site"]
+    whits = hits
+    if m.wspan:
+        # weapons and attack words of the whole span the mention was split from
+        whits = ctx.hits_in(*m.wspan)
+        weapons = [h for h in whits if h.kind == "weapon"]
+        hints = [
+            t.attrs["event_type"]
+            for t in whits
+            if t.kind == "trigger" and t.attrs.get("event_type")
+        ]
+    m.weapons = weapons + [t for t in anchors if t.attrs.get("weapon")]
+    m.hints = hints
+    m.site_words = site_words
     places, launch = _ent.place_candidates(ctx, s, e, m.sent, hits)
     m.places = places
     m.launch = launch
@@ -569,7 +605,6 @@ def _fill(ctx: Context, m: Mention) -> None:
         m.best_place = _site_antecedent(ctx, m)
         m.site_anaphor = m.best_place is not None
     m.actors, m.unknown_agent = _ent.actor_candidates(ctx, s, e, anchors, hits)
-    claim_words = [h for h in hits if h.kind == "claim"]
     if claim_words:
         m.claims, m.claim_negated = _ent.claim_candidates(ctx, s, e, hits)
         m.accused = _ent.accused_candidates(ctx, s, e, hits)
@@ -592,15 +627,14 @@ def _fill(ctx: Context, m: Mention) -> None:
     if m.wspan and not m.none:
         m.none = _counts.none_stated(ctx, whits)
     # outcome
-    for h in hits:
-        if h.kind == "outcome":
-            if h.role == "intercepted":
-                m.outcome = "intercepted"
-                break
-            if h.role == "failed" and m.outcome is None:
-                m.outcome = "failed"
-            elif h.role == "hit" and m.outcome is None:
-                m.outcome = "hit"
+    for h in outcomes:
+        if h.role == "intercepted":
+            m.outcome = "intercepted"
+            break
+        if h.role == "failed" and m.outcome is None:
+            m.outcome = "failed"
+        elif h.role == "hit" and m.outcome is None:
+            m.outcome = "hit"
     # target: the first site, actor or site word after the anchor
     a0 = m.anchors[0]
     for h in hits:
@@ -621,15 +655,11 @@ def _fill(ctx: Context, m: Mention) -> None:
     m.date, m.date_inside = _date_for(ctx, m)
     # background hints
     m.bg_hint = _bg_hint(ctx, m, hits)
-    m.same_day = any(h.kind == "cue" and h.role == "same_day" for h in hits)
+    m.same_day = same_day
     # strength
     specific_place = any(_ent.place_rank(h) <= 4 for h, _ in m.places)
     counts = bool(
-        [c for c in m.munitions if c.tier <= 3]
-        or m.killed
-        or m.wounded
-        or m.none
-        or any(h.kind == "casualty" and h.role == "combined" for h in hits)
+        [c for c in m.munitions if c.tier <= 3] or m.killed or m.wounded or m.none or combined
     )
     indefinite_weapon = any(
         not w.definite
