@@ -382,8 +382,18 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
     prev_void = False
     for s, e, opened in clauses:
         chits = shits[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
-        anchors = [] if denied else _anchors(ctx, sent, s, e, chits, threat_start)
-        has_trigger = any(h.kind == "trigger" for h in chits)
+        has_trigger = has_outcome = False
+        for h in chits:
+            if h.kind == "trigger":
+                has_trigger = True
+                break
+            if h.kind == "outcome":
+                has_outcome = True
+        # only an attack word or an outcome anchors a clause
+        if denied or not (has_trigger or has_outcome):
+            anchors = []
+        else:
+            anchors = _anchors(ctx, sent, s, e, chits, threat_start)
         if anchors and prev_void and _opens_with_verb(ctx, s, anchors):
             # «شنت … مئات الضربات، طالت مواقع …»: the verb goes on with the voided subject
             anchors = []
