@@ -64,6 +64,7 @@ from operator import itemgetter
 from typing import Union
 
 from .errors import OptionError, TextTypeError
+from .text import OPTIONS as DEFAULT_OPTIONS
 from .text import OffsetMap, normalize_with_offsets
 
 __all__ = ["DateMention", "resolve_dates", "date_for_span", "infer_published"]
@@ -137,9 +138,13 @@ _MARKS = frozenset(
 )
 
 
+# the same call with only the options that differ from the defaults (fewer keywords to read)
+_FOLD_KEYWORDS = {k: v for k, v in _FOLD_OPTIONS.items() if DEFAULT_OPTIONS.get(k) != v}
+
+
 def _fold(text: str) -> tuple[str, OffsetMap]:
     """Fold ``text`` for matching; return the folded string and its map to ``text``."""
-    folded, offsets = normalize_with_offsets(text, **_FOLD_OPTIONS)
+    folded, offsets = normalize_with_offsets(text, **_FOLD_KEYWORDS)
     if "ې" in folded or "ڤ" in folded or "پ" in folded:
         folded = folded.translate(_EXTRA_FOLD)
     return folded, offsets
@@ -459,17 +464,6 @@ def _may_begin_tod(word: str | None) -> bool:
 _DAY_NEXT = frozenset(set(_MONTHS) | set(_MONTHS2) | _HIJRI1 | set(_HIJRI2) | {"الشهر", "هذا"})
 
 
-def _numeric_sep(info: tuple, t: int) -> bool:
-    """Whether token ``t`` of a chunk is followed, without a space, by «/», «-» or «.»."""
-    kinds = info[0]
-    return (
-        t + 1 < len(kinds)
-        and kinds[t + 1] == "p"
-        and info[1][t + 1] in "/-."
-        and info[3][t] == info[2][t + 1]
-    )
-
-
 #: Chunks (the text between two spaces) at most this long are cached, at most this many.
 _CHUNK_CACHE_LEN = 48
 _CHUNK_CACHE_SIZE = 100_000
@@ -479,24 +473,33 @@ _CHUNKS: dict[str, tuple] = {}
 def _chunk_info(chunk: str) -> tuple:
     """The tokens of a chunk of folded text that holds no space, as parallel tuples: kind,
     text, start, end (offsets in the chunk), text if a word (else None), text if punctuation
-    (else None); then the indices of the tokens that may begin a date expression (numbers and
-    trigger words). Cached: chunks repeat."""
+    (else None); then the tokens that may begin a date expression (numbers and trigger
+    words) as (index, quick check, rules: see :func:`_candidate`). Cached: chunks repeat."""
     if chunk.isalpha():  # one word (the commonest chunk)
         one = (chunk,)
-        info = (_W1, one, _ZERO1, (len(chunk),), one, _NONE1, _CAND0 if _trigger(chunk) else ())
-        return _cache_chunk(chunk, info)
-    kinds, vals, starts, ends, cands = [], [], [], [], []
+        cands = ((0, *_candidate(chunk)),) if _trigger(chunk) else ()
+        return _cache_chunk(chunk, (_W1, one, _ZERO1, (len(chunk),), one, _NONE1, cands))
+    kinds, vals, starts, ends = [], [], [], []
     for m in _TOKEN.finditer(chunk):
         val = m.group()
         first = val[0]
-        kind = "n" if first.isdecimal() else "w" if first.isalpha() else "p"
-        if (kind == "n" and len(val) in (1, 2, 4)) or (kind == "w" and _trigger(val)):
-            # (no rule begins with a number of 3 or more than 4 digits)
-            cands.append(len(kinds))
-        kinds.append(kind)
+        kinds.append("n" if first.isdecimal() else "w" if first.isalpha() else "p")
         vals.append(val)
         starts.append(m.start())
         ends.append(m.end())
+    cands = []
+    for t, (kind, val) in enumerate(zip(kinds, vals)):
+        if kind == "n" and len(val) in (1, 2, 4):
+            # (no rule begins with a number of 3 or more than 4 digits)
+            sep = (
+                t + 1 < len(kinds)
+                and kinds[t + 1] == "p"
+                and vals[t + 1] in "/-."
+                and ends[t] == starts[t + 1]
+            )
+            cands.append((t, _CHECK_DAY if len(val) <= 2 and not sep else 0, _NUMBER_RULES))
+        elif kind == "w" and _trigger(val):
+            cands.append((t, *_candidate(val)))
     info = (
         tuple(kinds),
         tuple(vals),
@@ -509,7 +512,20 @@ def _chunk_info(chunk: str) -> tuple:
     return _cache_chunk(chunk, info)
 
 
-_W1, _ZERO1, _NONE1, _CAND0 = ("w",), (0,), (None,), (0,)
+_W1, _ZERO1, _NONE1, _PORCH = ("w",), (0,), (None,), (None, None)
+# quick checks of a candidate, on the words after it, before its tokens are listed
+_CHECK_FI, _CHECK_DAY, _CHECK_PREP = 1, 2, 3
+
+
+def _candidate(word: str) -> tuple[int, tuple]:
+    """(quick check, rules) of a trigger word."""
+    if word == "في":
+        check = _CHECK_FI
+    elif _prep_only(word):
+        check = _CHECK_PREP
+    else:
+        check = 0
+    return check, _word_rules(word)
 
 
 def _cache_chunk(chunk: str, info: tuple) -> tuple:
@@ -552,15 +568,37 @@ class _Parser:
     ``None`` everywhere, which every rule reads the way it reads a missing token.
     """
 
+    __slots__ = (
+        "orig",
+        "offsets",
+        "parts",
+        "infos",
+        "scale",
+        "kind",
+        "val",
+        "ts",
+        "te",
+        "words",
+        "puncts",
+        "first_tok",
+        "lo",
+        "hi",
+        "porch",
+        "base",
+        "porch_ok",
+        "n",
+        "_start_memo",
+    )
+
     def __init__(self, folded: str, original: str, offsets: OffsetMap) -> None:
         self.orig = original
         self.offsets = offsets
         self.parts = parts = folded.split(" ")
-        infos = list(map(_CHUNKS.get, parts))
-        if None in infos:
-            for k, info in enumerate(infos):
-                if info is None:
-                    infos[k] = _chunk_info(parts[k])
+        try:
+            infos = list(map(_CHUNKS.__getitem__, parts))
+        except KeyError:  # a chunk not seen yet (or too long to be cached)
+            get = _CHUNKS.get
+            infos = [get(part) or _chunk_info(part) for part in parts]
         self.infos = infos
         self.scale = len(folded) + 1
         self.kind: list[str | None] = []
@@ -574,6 +612,7 @@ class _Parser:
         self.lo = -1  # the first chunk of the current region (-1: no region yet)
         self.hi = 0  # the next chunk to grow
         self.porch = 0  # index of the porch of the current region
+        self.base = 2
         self.porch_ok = True
         self.n = 0
         self._start_memo = (0, 0)
@@ -593,9 +632,14 @@ class _Parser:
         """Start a region at chunk ``lo``: its porch, then nothing."""
         self.lo = self.hi = lo
         self.porch = self.n
+        self.base = self.n + 2  # the first token after the porch
         self.porch_ok = lo == 0  # nothing before the first chunk
-        for tokens in (self.kind, self.val, self.ts, self.te, self.words, self.puncts):
-            tokens += (None, None)
+        self.kind += _PORCH
+        self.val += _PORCH
+        self.ts += _PORCH
+        self.te += _PORCH
+        self.words += _PORCH
+        self.puncts += _PORCH
         self.n += 2
 
     def _porch(self) -> None:
@@ -672,7 +716,17 @@ class _Parser:
     def _next_words(self, k: int, t: int) -> tuple[str | None, str | None]:
         """The words (None for other tokens or past the end) of the two tokens after token
         ``t`` of chunk ``k``, read off the chunks without growing the token lists."""
-        infos, got = self.infos, []
+        infos = self.infos
+        if k + 2 < len(infos) and t == len(infos[k][4]) - 1:
+            # the last token of its chunk: the next two are in the next chunks
+            nxt = infos[k + 1][4]
+            if len(nxt) > 1:
+                return nxt[0], nxt[1]
+            if nxt:
+                nxt2 = infos[k + 2][4]
+                if nxt2:
+                    return nxt[0], nxt2[0]
+        got: list[str | None] = []
         words, j = infos[k][4], t + 1
         while True:
             if j < len(words):
@@ -689,7 +743,7 @@ class _Parser:
 
     # -- token helpers ---------------------------------------------------------------------
     def w(self, i: int) -> str | None:
-        if self.porch + 2 <= i < self.n:
+        if self.base <= i < self.n:
             return self.words[i]
         if i >= self.n:
             return self.words[i] if self._more(i) else None
@@ -700,7 +754,7 @@ class _Parser:
         return None
 
     def p(self, i: int) -> str | None:
-        if self.porch + 2 <= i < self.n:
+        if self.base <= i < self.n:
             return self.puncts[i]
         if i >= self.n:
             return self.puncts[i] if self._more(i) else None
@@ -868,29 +922,38 @@ class _Parser:
         infos, scale = self.infos, self.scale
         for k in compress(count(), map(itemgetter(6), infos)):
             info = infos[k]
-            for t in info[6]:
+            for t, check, rules in info[6]:
                 if k * scale + info[2][t] < skip_to:
                     continue  # inside the last expression
-                if info[4][t] == "في":
+                if check == _CHECK_FI:
                     # the commonest trigger: it begins «في وقت سابق», «في ساعة متأخرة من»,
                     # «في ذات اليوم», «في اليوم ذاته» and nothing else
                     w1, w2 = self._next_words(k, t)
                     if w1 not in _FI_NEXT and w2 not in _ANAPHOR:
                         continue
-                elif info[0][t] == "n" and len(info[1][t]) <= 2 and not _numeric_sep(info, t):
-                    # a day number begins «17/10/2019», «17 (من) أكتوبر», «15 (من) رمضان»,
-                    # «19 من الشهر الجاري», «19 هذا الشهر» and nothing else (the rules
-                    # p_numeric, p_hijri, p_day_month)
+                elif check == _CHECK_DAY:
+                    # a day number (not followed by «/», «-», «.») begins «17 (من) أكتوبر»,
+                    # «15 (من) رمضان», «19 من الشهر الجاري», «19 هذا الشهر» and nothing else
+                    # (the rules p_numeric, p_hijri, p_day_month)
                     w1, w2 = self._next_words(k, t)
                     if w1 not in _DAY_NEXT and (w1 != "من" or w2 not in _DAY_NEXT):
                         continue
+                elif check == _CHECK_PREP:
+                    # «خلال», «منذ» … begin «خلال (نحو) 3 أيام», «منذ أيام قليلة», «منذ
+                    # الساعات الأولى …» and nothing else (p_vague): a word must follow that
+                    # can go on (a number, whose word is None, is kept too)
+                    w1 = self._next_words(k, t)[0]
+                    if w1 is not None and w1 not in _PREP_NEXT:
+                        continue
                 i = self._locate(k, t)
-                got = self.parse_at(i)
-                if got is not None:
-                    a = self.ts[got.pop("start_tok")] + got.pop("skip")
-                    skip_to = self.te[got.pop("end_tok") - 1]
-                    got["span"] = (self.folded_offset(a), self.folded_offset(skip_to))
-                    out.append(got)
+                for rule in rules:
+                    got = rule(self, i)
+                    if got is not None:
+                        a = self.ts[got.pop("start_tok")] + got.pop("skip")
+                        skip_to = self.te[got.pop("end_tok") - 1]
+                        got["span"] = (self.folded_offset(a), self.folded_offset(skip_to))
+                        out.append(got)
+                        break
         return out
 
     def parse_at(self, i: int) -> dict | None:
@@ -1548,6 +1611,26 @@ _RULE_WORDS = {
     _Parser.p_anaphor: frozenset({"ذات", "نفس"}),
     _Parser.p_hijri: frozenset(_HIJRI1 | set(_HIJRI2)),
 }
+
+
+# the word after «خلال», «منذ» … in the expressions they begin (see p_vague)
+_PREP_NEXT = frozenset(
+    {"قليل", "ال", "اكثر", "اقل", "ما"} | _PLURAL_SPANS | _APPROX | _NUMBER_WORDS | _UNITS
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def _prep_only(word: str | None) -> bool:
+    """Whether the only rule a word may begin is p_vague, through its preposition branch
+    (a core in _VAGUE_PREP, none of its earlier cases)."""
+    if word is None or _word_rules(word) != (_Parser.p_vague,):
+        return False
+    cores = _cores_first(word)
+    if {"مؤخرا", "موخرا", "الاونه", "الامس"} & cores.keys():
+        return False
+    if (word[1:] if len(word) > 2 and word[0] in "وف" else word) == "في":
+        return False
+    return any(c in _VAGUE_PREP for c in cores)
 
 
 @functools.lru_cache(maxsize=65536)
