@@ -36,6 +36,7 @@ __all__ = ["Context", "Mention", "build_mentions", "finalize"]
 
 _ANCHOR_ROLES = frozenset({"verb", "verbnoun", "noun", "dual"})
 _VOID_CLAUSE = frozenset({"habitual", "plan", "statistic", "condemn"})
+_VOID_SENTENCE = _VOID_CLAUSE | {"denial", "threat"}
 _WEEKDAYS = {
     "السبت": 5,
     "الاحد": 6,
@@ -477,11 +478,11 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
             if h.cat == "place" and _ent.place_rank(h) == 0 and h.start > first_anchor:
                 if not sites or sites[-1].id != h.id:
                     sites.append(h)
-        plural_target = any(
+        plural_target = len(sites) >= 2 and any(
             h.kind == "placetype" and h.name in ("قواعد", "القواعد", "مواقع", "المواقع")
             for h in hits
         )
-        if len(sites) >= 2 and plural_target:
+        if plural_target:
             for h in sites[1:]:
                 if _prefix_w(text, h.start) and not _near(sites[0], h):
                     cuts.append(_word_start(text, h.start, m.start))
@@ -501,8 +502,9 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
             p.wspan = (m.start, m.end)
             parts.append(p)
         return parts
-    days = [d for d in ctx.dates if m.start <= d.start < m.end]
-    if len(days) >= 2 and any(t.role == "dual" and not t.definite for t in m.anchors):
+    if any(t.role == "dual" and not t.definite for t in m.anchors) and (
+        sum(1 for d in ctx.dates if m.start <= d.start < m.end) >= 2
+    ):
         # «هجومين … الليلة الماضية وظهر اليوم»: two attacks at two times
         group_seq[0] += 1
         gid = group_seq[0]
@@ -736,8 +738,7 @@ def _best_place(ctx: Context, m: Mention, places: list):
         if a <= h.start < b:
             return 0
         lo, hi = (b, h.start) if h.start >= b else (h.end, a)
-        commas = sum(1 for ch in text[lo:hi] if ch in "،,؛;:")
-        return 1 if commas <= 1 else 2
+        return 1 if len(CLAUSE_PUNCT.findall(text, lo, hi)) <= 1 else 2
 
     # the place after the attack word (or after «تعرضت» whose subject is the target)
     point = m.anchors[0].start
@@ -1248,8 +1249,6 @@ def _continuation(ctx: Context, sent: Sentence) -> list[Mention]:
     word («وأضاف أن شرطيين آخرين أصيبا بجروح», «طائرة مسيرة حامت فوق …»): one more
     statement of the event just reported."""
     hits = ctx.hits_in(sent.start, sent.end)
-    if any(h.kind == "cue" and h.role in _VOID_CLAUSE | {"denial", "threat"} for h in hits):
-        return []
     head = None
     for h in hits:
         if h.kind == "casualty" and h.role in ("killed", "wounded", "generic", "material_only"):
@@ -1264,6 +1263,8 @@ def _continuation(ctx: Context, sent: Sentence) -> list[Mention]:
             head = h
             break
     if head is None:
+        return []
+    if any(h.kind == "cue" and h.role in _VOID_SENTENCE for h in hits):
         return []
     m = Mention(sent, sent.start, sent.end, sent.start, sent.end)
     m.anchors = [head]
