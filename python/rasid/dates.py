@@ -60,7 +60,6 @@ import functools
 import re
 from dataclasses import dataclass
 from itertools import compress, count
-from operator import itemgetter
 from typing import Union
 
 from .errors import OptionError, TextTypeError
@@ -528,7 +527,20 @@ def _candidate(word: str) -> tuple[int, tuple]:
     return check, _word_rules(word)
 
 
+class _Quiet(tuple):
+    """The entry of a chunk without candidates: an empty tuple (so false: a text's chunks
+    are told apart by truth alone) that carries the chunk's tokens in :attr:`info`."""
+
+    info: tuple
+
+
 def _cache_chunk(chunk: str, info: tuple) -> tuple:
+    """The entry of a chunk (its info if it holds a candidate, else a :class:`_Quiet`),
+    cached when the chunk is short."""
+    if not info[6]:
+        quiet = _Quiet()
+        quiet.info = info
+        info = quiet
     if len(chunk) <= _CHUNK_CACHE_LEN:
         if len(_CHUNKS) >= _CHUNK_CACHE_SIZE:
             _CHUNKS.clear()
@@ -598,7 +610,10 @@ class _Parser:
             infos = list(map(_CHUNKS.__getitem__, parts))
         except KeyError:  # a chunk not seen yet (or too long to be cached)
             get = _CHUNKS.get
-            infos = [get(part) or _chunk_info(part) for part in parts]
+            infos = [get(part, None) for part in parts]
+            for k, entry in enumerate(infos):
+                if entry is None:
+                    infos[k] = _chunk_info(parts[k])
         self.infos = infos
         self.scale = len(folded) + 1
         self.kind: list[str | None] = []
@@ -648,7 +663,8 @@ class _Parser:
         slot, k = self.porch + 1, self.lo
         while slot >= self.porch and k > 0:
             k -= 1
-            kinds, vals, starts, ends, words, puncts, _ = self.infos[k]
+            entry = self.infos[k]
+            kinds, vals, starts, ends, words, puncts, _ = entry or entry.info
             s = k * self.scale
             for t in range(len(kinds) - 1, -1, -1):
                 self.kind[slot] = kinds[t]
@@ -668,7 +684,8 @@ class _Parser:
         if k >= len(infos):
             return False
         self.hi = k + 1
-        kinds, vals, starts, ends, words, puncts, _ = infos[k]
+        entry = infos[k]
+        kinds, vals, starts, ends, words, puncts, _ = entry or entry.info
         self.first_tok[k] = n = self.n
         if kinds:
             s = k * self.scale
@@ -717,13 +734,13 @@ class _Parser:
         """The words (None for other tokens or past the end) of the two tokens after token
         ``t`` of chunk ``k``, read off the chunks without growing the token lists."""
         infos = self.infos
-        if k + 2 < len(infos) and t == len(infos[k][4]) - 1:
+        if k + 2 < len(infos) and t == len(infos[k][4]) - 1:  # (chunk k holds t: not quiet)
             # the last token of its chunk: the next two are in the next chunks
-            nxt = infos[k + 1][4]
+            nxt = (infos[k + 1] or infos[k + 1].info)[4]
             if len(nxt) > 1:
                 return nxt[0], nxt[1]
             if nxt:
-                nxt2 = infos[k + 2][4]
+                nxt2 = (infos[k + 2] or infos[k + 2].info)[4]
                 if nxt2:
                     return nxt[0], nxt2[0]
         got: list[str | None] = []
@@ -739,7 +756,7 @@ class _Parser:
             if k >= len(infos):
                 got.extend((None, None))
                 return got[0], got[1]
-            words, j = infos[k][4], 0
+            words, j = (infos[k] or infos[k].info)[4], 0
 
     # -- token helpers ---------------------------------------------------------------------
     def w(self, i: int) -> str | None:
@@ -920,7 +937,7 @@ class _Parser:
         out: list[dict] = []
         skip_to = 0  # folded offset of the end of the last expression
         infos, scale = self.infos, self.scale
-        for k in compress(count(), map(itemgetter(6), infos)):
+        for k in compress(count(), infos):  # the chunks with candidates
             info = infos[k]
             for t, check, rules in info[6]:
                 if k * scale + info[2][t] < skip_to:
@@ -1722,7 +1739,7 @@ def _resolve_weekday(pub: _dt.date, wd: int, qual: int | None) -> _dt.date:
     return _weekday_on_or_before(pub, wd)
 
 
-def _resolve(info: dict, pub: _dt.date | None, prev_day: _dt.date | None):
+def _resolve(info: dict, pub: _dt.date | None, prev_day: str | None):
     """Return (date string or None, precision or None, is_past_context, is_future)."""
     kind = info["kind"]
     past = bool(info.get("past"))
@@ -1754,7 +1771,7 @@ def _resolve(info: dict, pub: _dt.date | None, prev_day: _dt.date | None):
     if kind == "anaphoric":
         if prev_day is None:
             return None, None, past, future
-        d = prev_day + info["shift"] * day
+        d = _dt.date.fromisoformat(prev_day) + info["shift"] * day
         return d.isoformat(), "day", past, future or (pub is not None and d > pub + day)
 
     if kind in ("vague", "hijri"):
@@ -1905,12 +1922,12 @@ def resolve_dates(text: str, published: PublishedLike = None) -> list[DateMentio
     folded, offsets = _fold(text)
     parser = _Parser(folded, text, offsets)
     out: list[DateMention] = []
-    prev_day: _dt.date | None = None
+    prev_day: str | None = None  # the last day-precision date (ISO)
     for info in parser.parse():
         start, end = parser.span(info)
         date, precision, past, future = _resolve(info, pub, prev_day)
         if precision == "day" and date is not None:
-            prev_day = _dt.date.fromisoformat(date)
+            prev_day = date
         m = _new_object(DateMention)
         # what the frozen dataclass __init__ does, in one step
         m.__dict__.update(
