@@ -838,3 +838,36 @@ def test_the_one_before_last():
 
 def test_relative_day_and_weekday_separated_by_a_comma():
     check("أعلن الجيش اليوم، الجمعة، مقتل", "اليوم، الجمعة", FRI, "day", "relative_day", FRI)
+
+
+# --- the chunk cache ---------------------------------------------------------------------------
+
+
+def test_long_chunks_without_spaces_are_parsed_uncached():
+    # one chunk of 82 characters: too long for the chunk cache
+    text = "قصف،الطيران،مواقع،المسلحين،مساء،الأربعاء،وقتل،5،منهم،في،17/10/2019،حسب،مصادر،محلية"
+    got = [(m.start, m.end, m.text, m.date) for m in resolve_dates(text, THU)]
+    assert got == [(32, 40, "الأربعاء", "2020-03-11"), (56, 66, "17/10/2019", "2019-10-17")]
+    text = "قصف مساء الأربعاء   قرية\tقرب\nالحدود أمس،الثلاثاء"
+    got = [(m.start, m.end, m.text, m.date, m.kind) for m in resolve_dates(text, THU)]
+    assert got == [
+        (4, 17, "مساء الأربعاء", "2020-03-11", "weekday"),
+        (36, 48, "أمس،الثلاثاء", "2020-03-10", "relative_day"),
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_NEAR_FI, max_size=14).map(" ".join))
+def test_parse_is_the_same_with_a_tiny_chunk_cache(text):
+    import rasid.dates as dates
+
+    want = _reference_parse(text)
+    old = dates._CHUNK_CACHE_SIZE, dates._CHUNK_CACHE_LEN
+    dates._CHUNK_CACHE_SIZE, dates._CHUNK_CACHE_LEN = 2, 3
+    try:
+        dates._CHUNKS.clear()
+        folded, offsets = dates._fold(text)
+        assert dates._Parser(folded, text, offsets).parse() == want
+    finally:
+        dates._CHUNK_CACHE_SIZE, dates._CHUNK_CACHE_LEN = old
+        dates._CHUNKS.clear()
