@@ -829,6 +829,90 @@ impl Gazetteer {
         }
         docs.iter().map(one).collect()
     }
+
+    /// [`Gazetteer::find_batch`] handing the results over in order, a chunk of documents at a
+    /// time, to `emit(first, results)` on the calling thread (`first` is the index of the
+    /// chunk's first document) while the pool matches the next chunk: the work done with the
+    /// results (creating Python objects, under the GIL) overlaps the matching. `wait(f)` runs
+    /// each wait for a chunk (`f` blocks until it is done; the Python binding releases the GIL
+    /// there). An error from `emit` stops the batch (after the chunk in progress) and is
+    /// returned.
+    pub fn find_batch_chunks<T, E, W, F>(
+        &self,
+        docs: &[T],
+        overlapping: bool,
+        threads: Option<usize>,
+        mut wait: W,
+        mut emit: F,
+    ) -> Result<(), E>
+    where
+        T: CharSource,
+        W: FnMut(&mut (dyn FnMut() + Send)),
+        F: FnMut(usize, Vec<Vec<Match>>) -> Result<(), E>,
+    {
+        // Chunks of about `TARGET` code points (a few milliseconds of matching), so that the
+        // first chunk, which nothing overlaps, is short.
+        const TARGET: usize = 1 << 17;
+        let mut bounds = vec![0];
+        let mut size = 0;
+        for (i, d) in docs.iter().enumerate() {
+            size += d.len_hint() + 64;
+            if size >= TARGET {
+                bounds.push(i + 1);
+                size = 0;
+            }
+        }
+        if *bounds.last().expect("one bound") != docs.len() {
+            bounds.push(docs.len());
+        }
+        let chunks: Vec<(usize, &[T])> = bounds
+            .windows(2)
+            .map(|w| (w[0], &docs[w[0]..w[1]]))
+            .collect();
+        let one = |d: &T| self.find_units(d.units(), overlapping);
+        let parallel = docs.len() > 1 && threads != Some(1);
+        let Some(p) = pool(threads).filter(|_| parallel) else {
+            for &(first, chunk) in &chunks {
+                let mut results = Vec::new();
+                wait(&mut || results = chunk.iter().map(one).collect());
+                emit(first, results)?;
+            }
+            return Ok(());
+        };
+        p.in_place_scope(|scope| {
+            let one = &one;
+            let mut next = chunks.first().map(|&(_, c)| spawn_chunk(scope, c, one));
+            for (k, &(first, _)) in chunks.iter().enumerate() {
+                let mut rx = next.take();
+                let mut results = None;
+                wait(&mut || results = rx.take().and_then(|rx| rx.recv().ok()));
+                // A job that panicked sent nothing: the scope re-raises its panic.
+                let Some(results) = results else { break };
+                next = chunks.get(k + 1).map(|&(_, c)| spawn_chunk(scope, c, one));
+                emit(first, results)?;
+            }
+            Ok(())
+        })
+    }
+}
+
+/// Matches the documents `chunk` with `one` on the pool of `scope`; the results arrive on the
+/// returned channel.
+fn spawn_chunk<'s, T, F>(
+    scope: &rayon::Scope<'s>,
+    chunk: &'s [T],
+    one: &'s F,
+) -> std::sync::mpsc::Receiver<Vec<Vec<Match>>>
+where
+    T: CharSource,
+    F: Fn(&T) -> Vec<Match> + Sync,
+{
+    use rayon::prelude::*;
+    let (tx, rx) = std::sync::mpsc::channel();
+    scope.spawn(move |_| {
+        let _ = tx.send(chunk.par_iter().map(one).collect());
+    });
+    rx
 }
 
 /// A document whose code points can be read from any thread.
@@ -839,6 +923,11 @@ pub trait CharSource: Sync {
         Self: 'a;
     /// The code points of the document, in order.
     fn units(&self) -> Self::Units<'_>;
+
+    /// About how many code points the document has (to size batches).
+    fn len_hint(&self) -> usize {
+        self.units().size_hint().0
+    }
 }
 
 type StrUnits<'a> = std::iter::Map<std::str::Chars<'a>, fn(char) -> u32>;

@@ -340,16 +340,22 @@ impl PyGazetteer {
             strs.push(as_text(&t)?.clone());
         }
         let g = &slf.get().inner;
+        let docs = strs.iter().map(|s| doc(s)).collect::<PyResult<Vec<_>>>()?;
         let out = PyList::empty(py);
-        // Chunks, so that Ctrl-C is seen between them.
-        for chunk in strs.chunks(8192) {
-            let docs = chunk.iter().map(|s| doc(s)).collect::<PyResult<Vec<_>>>()?;
-            let results = py.detach(|| g.find_batch(&docs, overlapping, threads));
-            for (s, r) in chunk.iter().zip(results) {
-                out.append(to_py_matches(py, slf, s, r)?)?;
-            }
-            py.check_signals()?;
-        }
+        // Chunk by chunk: the matches of one become Python objects (and Ctrl-C is checked)
+        // while the pool matches the next one; the GIL is released while waiting for it.
+        g.find_batch_chunks(
+            &docs,
+            overlapping,
+            threads,
+            |f| py.detach(f),
+            |first, results| {
+                for (s, r) in strs[first..].iter().zip(results) {
+                    out.append(to_py_matches(py, slf, s, r)?)?;
+                }
+                py.check_signals()
+            },
+        )?;
         Ok(out)
     }
 

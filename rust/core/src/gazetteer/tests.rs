@@ -234,6 +234,59 @@ fn batch_equals_single() {
     }
 }
 
+/// The chunked batch hands over every document's matches once, in order, on any number
+/// of threads, and stops at the first error of the consumer.
+#[test]
+fn batch_chunks_equal_single() {
+    let g = standard();
+    let docs: Vec<String> = (0..3000)
+        .map(|i| format!("{i} وبغداد {} للتحالف", "كلام ".repeat(i % 50)))
+        .collect();
+    let want: Vec<Vec<Match>> = docs.iter().map(|d| g.find(d, false)).collect();
+    for threads in [Some(1), Some(2), None] {
+        let mut got: Vec<Vec<Match>> = Vec::new();
+        let mut chunks = 0;
+        let mut waits = 0;
+        g.find_batch_chunks(
+            &docs,
+            false,
+            threads,
+            |f| {
+                waits += 1;
+                f()
+            },
+            |first, results| {
+                assert_eq!(first, got.len());
+                got.extend(results);
+                chunks += 1;
+                Ok::<(), ()>(())
+            },
+        )
+        .unwrap();
+        assert_eq!(got, want);
+        assert!(
+            chunks > 1 && waits == chunks,
+            "{chunks} chunks, {waits} waits"
+        );
+        let mut seen = 0;
+        let r = g.find_batch_chunks(
+            &docs,
+            false,
+            threads,
+            |f| f(),
+            |_, results| {
+                seen += results.len();
+                Err("stop")
+            },
+        );
+        assert_eq!(r, Err("stop"));
+        assert!(seen > 0 && seen < docs.len());
+    }
+    let none: Vec<String> = Vec::new();
+    let r = g.find_batch_chunks(&none, false, None, |f| f(), |_, _| Err(()));
+    assert_eq!(r, Ok(()));
+}
+
 #[test]
 fn names_and_texts_are_normalized_alike() {
     let g = gaz(&[
