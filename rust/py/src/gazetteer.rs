@@ -272,28 +272,35 @@ fn to_py_matches<'py>(
     // a reference cycle: it is taken out of the cyclic garbage collector, whose passes over
     // hundreds of thousands of live matches otherwise cost more than finding them.
     let untrack = text.is_exact_instance_of::<PyString>();
-    let items = matches
-        .into_iter()
-        .map(|m| {
-            let obj = Bound::new(
-                py,
-                PyMatch {
-                    start: m.start,
-                    end: m.end,
-                    doc: text.clone().unbind(),
-                    name: m.name,
-                    gaz: gaz.clone().unbind(),
-                },
-            )?;
+    // SAFETY: PyList_New returns a new list of `len` empty (NULL) slots, or NULL with an
+    // error set; each slot is set below, once, before the list is returned (on an error the
+    // list is dropped, and a list deallocates with empty slots left).
+    let list = unsafe {
+        Bound::from_owned_ptr_or_err(py, pyo3::ffi::PyList_New(matches.len() as isize))?
+            .cast_into_unchecked::<PyList>()
+    };
+    for (i, m) in matches.into_iter().enumerate() {
+        let obj = Bound::new(
+            py,
+            PyMatch {
+                start: m.start,
+                end: m.end,
+                doc: text.clone().unbind(),
+                name: m.name,
+                gaz: gaz.clone().unbind(),
+            },
+        )?;
+        // SAFETY: `obj` is a live object of a GC type; untracking is always allowed (its
+        // deallocation untracks again, which is a no-op). The list steals the reference
+        // into its slot `i`, which is in range and empty.
+        unsafe {
             if untrack {
-                // SAFETY: `obj` is a live object of a GC type; untracking is always allowed
-                // (its deallocation untracks again, which is a no-op).
-                unsafe { pyo3::ffi::PyObject_GC_UnTrack(obj.as_ptr().cast()) };
+                pyo3::ffi::PyObject_GC_UnTrack(obj.as_ptr().cast());
             }
-            Ok(obj)
-        })
-        .collect::<PyResult<Vec<_>>>()?;
-    PyList::new(py, items)
+            pyo3::ffi::PyList_SET_ITEM(list.as_ptr(), i as isize, obj.into_ptr());
+        }
+    }
+    Ok(list)
 }
 
 #[pymethods]
