@@ -74,9 +74,14 @@ pub fn span_hash(span: &[u8]) -> u64 {
 /// two: the word is picked by multiplying the high half of `m` by it.
 #[inline(always)]
 fn filter_probe(m: u64, words: usize) -> (usize, u64) {
-    let w = (((m >> 32) * words as u64) >> 32) as usize;
-    let bits = (1u64 << ((m >> 8) & 63)) | (1u64 << ((m >> 14) & 63)) | (1u64 << ((m >> 20) & 63));
-    (w, bits)
+    let bits = (1u64 << ((m >> 20) & 63)) | (1u64 << ((m >> 26) & 63)) | (1u64 << ((m >> 32) & 63));
+    (slot_of(m, words), bits)
+}
+
+/// Index `0..len` of a mixed hash (`len` at most 2^32): its high bits.
+#[inline(always)]
+fn slot_of(m: u64, len: usize) -> usize {
+    (((m >> 32) * len as u64) >> 32) as usize
 }
 
 /// Asks for the cache line of `p` (a hint: never faults, whatever the address).
@@ -94,13 +99,11 @@ fn prefetch<T>(p: &T) {
     let _ = p;
 }
 
+/// The hash mixed for indexing: one multiply, whose high bits depend on every bit of `h`
+/// (only the high and middle bits are used).
 #[inline(always)]
 fn mix(h: u64) -> u64 {
-    let mut x = h ^ (h >> 33);
-    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    x ^ (x >> 33)
+    (h ^ (h >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// [`Slot::meta`]: the slot holds a span.
@@ -278,8 +281,7 @@ impl WordTable {
         let (w, b) = filter_probe(m, self.filter.len());
         let pass = self.filter.get(w).is_some_and(|&x| x & b == b);
         if pass {
-            let s = (m as usize) & self.slots.len().wrapping_sub(1);
-            if let Some(slot) = self.slots.get(s) {
+            if let Some(slot) = self.slots.get(slot_of(m, self.slots.len())) {
                 prefetch(slot);
             }
         }
@@ -295,7 +297,7 @@ impl WordTable {
             return s as usize;
         }
         let mask = self.slots.len() - 1;
-        let mut s = (mix(hash) as usize) & mask;
+        let mut s = slot_of(mix(hash), self.slots.len());
         while self.slots[s].meta & USED != 0 {
             s = (s + 1) & mask;
         }
@@ -316,7 +318,7 @@ impl WordTable {
     pub fn get(&self, hash: u64, span: &[u8], exact: bool) -> Option<u32> {
         let mask = self.slots.len().wrapping_sub(1);
         let want = USED | if exact { EXACT } else { 0 };
-        let mut s = (mix(hash) as usize) & mask;
+        let mut s = slot_of(mix(hash), self.slots.len());
         // At most every slot: a table read from a file is only known to have an empty slot.
         for _ in 0..self.slots.len() {
             let slot = self.slots[s];
