@@ -61,7 +61,7 @@ use std::sync::{Arc, Mutex};
 use alphabet::{is_word, FoldTable, Folded, BEH, FEH, KAF, LAM, WAW};
 pub use file::FileError;
 pub use norm::Norm;
-use words::{WordTable, CONT, MASK};
+use words::{WordTable, CONT, MASK, NONE, SINGLE};
 
 /// A name written without the article (بغداد): matches at a word start or after clitics.
 const PLAIN: u8 = 1;
@@ -69,6 +69,8 @@ const PLAIN: u8 = 1;
 const ARTICLE: u8 = 2;
 /// The ل + ال contraction of an article name (لتحالف in «للتحالف»): only after ل.
 const CONTRACTED: u8 = 4;
+/// In the mask of a hit: its pattern is the pattern's only output ([`words::SINGLE`]).
+const SINGLE_HIT: u8 = 0x80;
 
 /// An attribute value of an entity.
 #[derive(Debug, Clone, PartialEq)]
@@ -405,7 +407,17 @@ impl GazetteerBuilder {
             *out_mask.last_mut().expect("pushed above") |= p.3;
         }
         out_start.push(outputs.len() as u32);
-        let words = WordTable::build(&unique, &out_mask);
+        let singles: Vec<u32> = out_start
+            .windows(2)
+            .map(|w| {
+                if w[1] == w[0] + 1 {
+                    outputs[w[0] as usize]
+                } else {
+                    NONE
+                }
+            })
+            .collect();
+        let words = WordTable::build(&unique, &out_mask, &singles);
         Gazetteer {
             fold,
             arena: arena.text.into_bytes(),
@@ -616,6 +628,15 @@ impl Gazetteer {
                 folded.starts()[s as usize] as usize,
                 folded.end_of(e as usize),
             );
+            if mask & SINGLE_HIT != 0 {
+                // `pat` is the pattern's only output, of a kind in `mask` (the scan checked).
+                out.push(Match {
+                    start,
+                    end,
+                    name: pat >> 3,
+                });
+                continue;
+            }
             let range =
                 self.out_start[pat as usize] as usize..self.out_start[pat as usize + 1] as usize;
             for &o in &self.outputs[range] {
@@ -654,6 +675,11 @@ impl Gazetteer {
         while let Some(idx) = t.get(h, &b[c..end], exact) {
             let slot = t.slots[idx as usize];
             if slot.meta & MASK & mask as u32 != 0 {
+                let mask = if slot.meta & SINGLE != 0 {
+                    mask | SINGLE_HIT
+                } else {
+                    mask
+                };
                 if overlapping {
                     hits.push((c as u32, end as u32, slot.out, mask));
                 } else {

@@ -12,12 +12,12 @@ use std::fmt;
 use std::io::{Read, Write};
 use std::path::Path;
 
-use super::words::{Slot, Span, WordTable, MASK, NONE, USED};
+use super::words::{Slot, Span, WordTable, MASK, NONE, SINGLE, USED};
 use super::{Attr, Entity, Gazetteer, Name, Norm, StrRef, CONTRACTED, TAG_STR};
 
 const MAGIC: &[u8; 8] = b"RASIDGAZ";
 /// Version of the file layout; bumped on any change.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 /// Version of the folding alphabet; a file folded differently cannot be matched against.
 pub const ALPHABET_VERSION: u32 = 2;
 const SECTIONS: u64 = 11;
@@ -382,17 +382,18 @@ impl Gazetteer {
             return Err(bad("output out of range"));
         }
         let words = WordTable::from_parts(slots, spans, word_bytes);
-        words.validate(n_patterns).map_err(bad)?;
+        words.validate(n_patterns, names.len()).map_err(bad)?;
         // The kinds of a slot are its pattern's (none without a pattern): the scan reports
         // a slot's pattern when its kinds allow it.
-        let kinds_of = |out: u32| match out {
+        let kinds_of = |s: &Slot| match s.out {
             NONE => 0,
+            o if s.meta & SINGLE != 0 => o & 7,
             o => out_mask.get(o as usize).map_or(0, |&m| m as u32),
         };
         if words
             .slots
             .iter()
-            .any(|s| s.meta & USED != 0 && s.meta & MASK != kinds_of(s.out))
+            .any(|s| s.meta & USED != 0 && s.meta & MASK != kinds_of(s))
         {
             return Err(bad("name table kinds"));
         }

@@ -115,6 +115,9 @@ pub const CONT: u32 = 1 << 30;
 pub const EXACT: u32 = 1 << 29;
 /// [`Slot::meta`]: the span is one word (a name's first word), so it is in the filter.
 pub const WORD: u32 = 1 << 28;
+/// [`Slot::meta`]: the pattern has one output, and [`Slot::out`] is that output itself
+/// rather than the pattern (no lookup in the output lists when it matches).
+pub const SINGLE: u32 = 1 << 27;
 /// [`Slot::meta`]: the pattern kinds of the output (the low 8 bits).
 pub const MASK: u32 = 0xFF;
 
@@ -126,7 +129,8 @@ pub const MASK: u32 = 0xFF;
 pub struct Slot {
     /// The span's hash ([`span_hash`]).
     pub hash: u64,
-    /// The pattern (output) the span ends, or [`NONE`].
+    /// The pattern (output) the span ends, or [`NONE`]; with [`SINGLE`], the pattern's only
+    /// output.
     pub out: u32,
     /// [`USED`], [`CONT`], [`EXACT`], [`WORD`] and, for a span with an output, the kinds of
     /// its pattern ([`MASK`]).
@@ -172,8 +176,9 @@ fn is_exact(span: &[u8]) -> bool {
 
 impl WordTable {
     /// The table of `patterns` (distinct, each starting and ending with a word byte); pattern
-    /// `i` is output `i`, with the kinds `masks[i]`.
-    pub fn build(patterns: &[&[u8]], masks: &[u8]) -> WordTable {
+    /// `i` is output `i`, with the kinds `masks[i]`, and has the one output `singles[i]`
+    /// when that is not [`NONE`].
+    pub fn build(patterns: &[&[u8]], masks: &[u8], singles: &[u32]) -> WordTable {
         let total: usize = patterns.iter().map(|p| p.len()).sum();
         let words: usize = patterns
             .iter()
@@ -208,8 +213,14 @@ impl WordTable {
                 }
             }
             let s = t.upsert(off, p.len() as u32);
-            t.slots[s].out = i as u32;
             t.slots[s].meta |= masks.get(i).copied().unwrap_or(0) as u32;
+            match singles.get(i) {
+                Some(&o) if o != NONE => {
+                    t.slots[s].out = o;
+                    t.slots[s].meta |= SINGLE;
+                }
+                _ => t.slots[s].out = i as u32,
+            }
         }
         t.index();
         t
@@ -352,8 +363,9 @@ impl WordTable {
     }
 
     /// Checks a table read from a file: a power-of-two slot count with an empty slot, spans
-    /// in range, outputs below `n_outputs` and each output in one slot.
-    pub fn validate(&self, n_outputs: usize) -> Result<(), &'static str> {
+    /// in range, patterns below `n_outputs`, each in one slot, and single outputs of a name
+    /// below `n_names` with one kind bit (1, 2 or 4).
+    pub fn validate(&self, n_outputs: usize, n_names: usize) -> Result<(), &'static str> {
         let n = self.slots.len();
         if n == 0 || !n.is_power_of_two() || self.used >= n || self.spans.len() != n {
             return Err("bad slot table");
@@ -367,7 +379,12 @@ impl WordTable {
                 return Err("span bytes out of range");
             }
             if slot.out != NONE {
-                if slot.out as usize >= n_outputs {
+                let bad = if slot.meta & SINGLE != 0 {
+                    (slot.out >> 3) as usize >= n_names || !matches!(slot.out & 7, 1 | 2 | 4)
+                } else {
+                    slot.out as usize >= n_outputs
+                };
+                if bad {
                     return Err("span output out of range");
                 }
                 outs += 1;
@@ -398,8 +415,9 @@ mod tests {
         let mut pats: Vec<&[u8]> = owned.iter().map(|p| p.as_slice()).collect();
         pats.sort();
         let masks = vec![1u8; pats.len()];
-        let t = WordTable::build(&pats, &masks);
-        t.validate(pats.len()).unwrap();
+        let singles = vec![NONE; pats.len()];
+        let t = WordTable::build(&pats, &masks, &singles);
+        t.validate(pats.len(), 0).unwrap();
         let look = |s: &str| {
             let s = w(s);
             t.get(span_hash(&s), &s, is_exact(&s))
