@@ -696,8 +696,12 @@ impl Gazetteer {
             if k >= n {
                 break;
             }
+            let next = k;
             while k < n && is_word(b[k]) {
                 k += 1;
+            }
+            if slot.meta & words::next_word_bit(&b[next..k]) == 0 {
+                break;
             }
             h = words::extend_hash(h, &b[end..k]);
             end = k;

@@ -17,7 +17,7 @@ use super::{Attr, Entity, Gazetteer, Name, Norm, StrRef, CONTRACTED, TAG_STR};
 
 const MAGIC: &[u8; 8] = b"RASIDGAZ";
 /// Version of the file layout; bumped on any change.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 /// Version of the folding alphabet; a file folded differently cannot be matched against.
 pub const ALPHABET_VERSION: u32 = 2;
 const SECTIONS: u64 = 11;

@@ -118,6 +118,11 @@ pub const WORD: u32 = 1 << 28;
 /// [`Slot::meta`]: the pattern has one output, and [`Slot::out`] is that output itself
 /// rather than the pattern (no lookup in the output lists when it matches).
 pub const SINGLE: u32 = 1 << 27;
+/// [`Slot::meta`]: with [`CONT`], one bit ([`next_word_bit`]) for each word that follows
+/// the span in a longer name (bits 8 to 26): the next word of the text is looked for in the
+/// table only when its bit is set.
+pub const NEXT: u32 = ((1 << NEXT_BITS) - 1) << 8;
+const NEXT_BITS: u32 = 19;
 /// [`Slot::meta`]: the pattern kinds of the output (the low 8 bits).
 pub const MASK: u32 = 0xFF;
 
@@ -169,6 +174,19 @@ pub struct WordTable {
     ext_filter: Vec<u64>,
 }
 
+/// The bit of [`NEXT`] of a word (from its first and last bytes and its length).
+#[inline(always)]
+pub fn next_word_bit(word: &[u8]) -> u32 {
+    let (first, last) = match word {
+        [] => (0, 0),
+        [f, .., l] => (*f, *l),
+        [f] => (*f, *f),
+    };
+    let x = (first as u32) | ((last as u32) << 8) | ((word.len() as u32) << 16);
+    let i = (x.wrapping_mul(0x9e37_79b1) as u64 * NEXT_BITS as u64) >> 32;
+    1 << (8 + i)
+}
+
 /// `true` when `span` is one word of at most 8 bytes (its hash is its bytes).
 fn is_exact(span: &[u8]) -> bool {
     span.len() <= 8 && span.iter().all(|&b| is_word(b))
@@ -207,10 +225,14 @@ impl WordTable {
                     break;
                 }
                 let s = t.upsert(off, k as u32);
-                t.slots[s].meta |= CONT;
                 while k < p.len() && !is_word(p[k]) {
                     k += 1;
                 }
+                let next = p[k..]
+                    .iter()
+                    .position(|&b| !is_word(b))
+                    .map_or(p.len(), |e| k + e);
+                t.slots[s].meta |= CONT | next_word_bit(&p[k..next]);
             }
             let s = t.upsert(off, p.len() as u32);
             t.slots[s].meta |= masks.get(i).copied().unwrap_or(0) as u32;
