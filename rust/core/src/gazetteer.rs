@@ -623,6 +623,7 @@ impl Gazetteer {
         if overlapping {
             hits.sort_unstable_by_key(|h| (h.0, std::cmp::Reverse(h.1)));
         }
+        out.reserve(hits.len());
         for &(s, e, pat, mask) in hits.iter() {
             let (start, end) = (
                 folded.starts()[s as usize] as usize,
