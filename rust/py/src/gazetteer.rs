@@ -45,6 +45,14 @@ impl Iterator for DocUnits<'_> {
             DocUnits::Ucs4(it) => it.next().copied(),
         }
     }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            DocUnits::Ucs1(it) => it.size_hint(),
+            DocUnits::Ucs2(it) => it.size_hint(),
+            DocUnits::Ucs4(it) => it.size_hint(),
+        }
+    }
 }
 
 impl CharSource for Doc<'_> {
