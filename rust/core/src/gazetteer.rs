@@ -33,8 +33,10 @@
 //! * **Lookup.** A name can only start at a word start or after a proclitic and only end at
 //!   a word end, so no automaton runs over the text: words are found eight bytes at a time,
 //!   and at each candidate start the span up to the end of the word is looked up by hash
-//!   (a Bloom filter first, then an open-addressing table), extended word by word while a
-//!   longer name may continue ([`words`]). The cost per word is about one probe whatever the
+//!   (a Bloom filter of first words that fits the L2 cache, then an open-addressing table of
+//!   16-byte slots, prefetched in a first pass over the document and read in a second),
+//!   extended word by word while a longer name may continue (a Bloom filter of the longer
+//!   spans first) ([`words`]). The cost per word is about one filter probe whatever the
 //!   number of names.
 //! * **Offsets.** Byte offsets inside; the match `s..e` maps back to code points
 //!   `starts[s]..start of the next unit` ([`alphabet::Folded::end_of`]), so trailing harakat
@@ -59,7 +61,7 @@ use std::sync::{Arc, Mutex};
 use alphabet::{is_word, FoldTable, Folded, BEH, FEH, KAF, LAM, WAW};
 pub use file::FileError;
 pub use norm::Norm;
-use words::{WordTable, NONE};
+use words::{WordTable, CONT, MASK, NONE, SINGLE};
 
 /// A name written without the article (بغداد): matches at a word start or after clitics.
 const PLAIN: u8 = 1;
@@ -67,6 +69,8 @@ const PLAIN: u8 = 1;
 const ARTICLE: u8 = 2;
 /// The ل + ال contraction of an article name (لتحالف in «للتحالف»): only after ل.
 const CONTRACTED: u8 = 4;
+/// In the mask of a hit: its pattern is the pattern's only output ([`words::SINGLE`]).
+const SINGLE_HIT: u8 = 0x80;
 
 /// An attribute value of an entity.
 #[derive(Debug, Clone, PartialEq)]
@@ -403,7 +407,17 @@ impl GazetteerBuilder {
             *out_mask.last_mut().expect("pushed above") |= p.3;
         }
         out_start.push(outputs.len() as u32);
-        let words = WordTable::build(&unique);
+        let singles: Vec<u32> = out_start
+            .windows(2)
+            .map(|w| {
+                if w[1] == w[0] + 1 {
+                    outputs[w[0] as usize]
+                } else {
+                    NONE
+                }
+            })
+            .collect();
+        let words = WordTable::build(&unique, &out_mask, &singles);
         Gazetteer {
             fold,
             arena: arena.text.into_bytes(),
@@ -447,10 +461,22 @@ pub struct Gazetteer {
     outputs: Vec<u32>,
 }
 
+/// A place where a name may start: byte `c` of the word starting at `ws`, whose first word
+/// `c..we` (of hash `hash`) passed the filter; `mask` holds the pattern kinds allowed there.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    hash: u64,
+    ws: u32,
+    c: u32,
+    we: u32,
+    mask: u8,
+}
+
 /// Reusable buffers of one thread.
 #[derive(Default)]
 struct Scratch {
     folded: Folded,
+    cands: Vec<Candidate>,
     hits: Vec<(u32, u32, u32, u8)>,
 }
 
@@ -586,18 +612,32 @@ impl Gazetteer {
         scratch: &mut Scratch,
         out: &mut Vec<Match>,
     ) {
-        let Scratch { folded, hits } = scratch;
+        let Scratch {
+            folded,
+            cands,
+            hits,
+        } = scratch;
         hits.clear();
         self.fold.fold(units, folded);
-        self.scan(folded.padded(), folded.len(), overlapping, hits);
+        self.scan(folded.padded(), folded.len(), overlapping, cands, hits);
         if overlapping {
             hits.sort_unstable_by_key(|h| (h.0, std::cmp::Reverse(h.1)));
         }
+        out.reserve(hits.len());
         for &(s, e, pat, mask) in hits.iter() {
             let (start, end) = (
                 folded.starts()[s as usize] as usize,
                 folded.end_of(e as usize),
             );
+            if mask & SINGLE_HIT != 0 {
+                // `pat` is the pattern's only output, of a kind in `mask` (the scan checked).
+                out.push(Match {
+                    start,
+                    end,
+                    name: pat >> 3,
+                });
+                continue;
+            }
             let range =
                 self.out_start[pat as usize] as usize..self.out_start[pat as usize + 1] as usize;
             for &o in &self.outputs[range] {
@@ -612,31 +652,11 @@ impl Gazetteer {
         }
     }
 
-    /// Looks up the spans starting at byte `c` whose first word ends at `we`, extending over
-    /// the following words while a longer name may match; records the matches whose pattern
-    /// kind is in `mask` (all when `overlapping`, else returns the longest). `b` is the
-    /// padded folded text of `n` bytes.
-    #[inline(always)]
-    #[allow(clippy::too_many_arguments)]
-    fn try_at(
-        &self,
-        b: &[u8],
-        n: usize,
-        c: usize,
-        we: usize,
-        mask: u8,
-        overlapping: bool,
-        hits: &mut Vec<(u32, u32, u32, u8)>,
-    ) -> Option<(usize, usize, u32, u8)> {
-        let h = words::first_word_hash_at(b, c, we);
-        if !self.words.may_have(h) {
-            return None;
-        }
-        self.try_span(b, n, c, we, h, mask, overlapping, hits)
-    }
-
-    /// [`Gazetteer::try_at`] past the filter: `h` is the hash of the first word `b[c..we]`.
-    #[inline(never)]
+    /// Looks up the spans starting at byte `c` whose first word ends at `we` (of hash `h`),
+    /// extending over the following words while a longer name may match; records the
+    /// matches whose pattern kind is in `mask` (all when `overlapping`, else returns the
+    /// longest). `b` is the padded folded text of `n` bytes.
+    #[inline]
     #[allow(clippy::too_many_arguments)]
     fn try_span(
         &self,
@@ -651,17 +671,23 @@ impl Gazetteer {
     ) -> Option<(usize, usize, u32, u8)> {
         let t = &self.words;
         let (mut end, mut h) = (we, h);
+        let mut exact = we - c <= 8;
         let mut best = None;
-        while let Some(idx) = t.get(h, &b[c..end]) {
-            let e = t.entries[idx as usize];
-            if e.out != NONE && self.out_mask[e.out as usize] & mask != 0 {
-                if overlapping {
-                    hits.push((c as u32, end as u32, e.out, mask));
+        while let Some(idx) = t.get(h, &b[c..end], exact) {
+            let slot = t.slots[idx as usize];
+            if slot.meta & MASK & mask as u32 != 0 {
+                let mask = if slot.meta & SINGLE != 0 {
+                    mask | SINGLE_HIT
                 } else {
-                    best = Some((c, end, e.out, mask));
+                    mask
+                };
+                if overlapping {
+                    hits.push((c as u32, end as u32, slot.out, mask));
+                } else {
+                    best = Some((c, end, slot.out, mask));
                 }
             }
-            if e.cont == 0 {
+            if slot.meta & CONT == 0 {
                 break;
             }
             let mut k = end;
@@ -671,24 +697,84 @@ impl Gazetteer {
             if k >= n {
                 break;
             }
+            let next = k;
             while k < n && is_word(b[k]) {
                 k += 1;
             }
+            if slot.meta & words::next_word_bit(&b[next..k]) == 0 {
+                break;
+            }
             h = words::extend_hash(h, &b[end..k]);
             end = k;
+            exact = false;
+            if !t.may_extend(h) {
+                break;
+            }
         }
         best
     }
 
     /// Scans the folded text `b` (`n` bytes and the zero padding), pushing
-    /// `(start, end, pattern, mask)` hits in byte offsets. Words are found eight bytes at a
-    /// time: word bytes are the bytes with the high bit set.
-    fn scan(&self, b: &[u8], n: usize, overlapping: bool, hits: &mut Vec<(u32, u32, u32, u8)>) {
-        const HI: u64 = 0x8080_8080_8080_8080;
-        let load = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
-        if self.words.entries.is_empty() || b.len() < n + alphabet::PAD {
+    /// `(start, end, pattern, mask)` hits in byte offsets.
+    ///
+    /// Two passes: the first finds the words (eight bytes at a time: word bytes are the bytes
+    /// with the high bit set) and the places in them where a name may start — the word start
+    /// and after its proclitics — keeping those whose first word passes the filter, and
+    /// prefetching their table slots; the second looks them up, leftmost-longest, when the
+    /// slots have arrived in the cache (a lookup in a big table is otherwise one cache miss
+    /// after another).
+    fn scan(
+        &self,
+        b: &[u8],
+        n: usize,
+        overlapping: bool,
+        cands: &mut Vec<Candidate>,
+        hits: &mut Vec<(u32, u32, u32, u8)>,
+    ) {
+        cands.clear();
+        if self.words.is_empty() || b.len() < n + alphabet::PAD {
             return;
         }
+        self.candidates(b, n, cands);
+        let mut i = 0usize;
+        let mut k = 0;
+        while k < cands.len() {
+            let ws = cands[k].ws;
+            let mut j = k + 1;
+            while j < cands.len() && cands[j].ws == ws {
+                j += 1;
+            }
+            // A word inside the last match is skipped.
+            if ws as usize >= i {
+                for cd in &cands[k..j] {
+                    let found = self.try_span(
+                        b,
+                        n,
+                        cd.c as usize,
+                        cd.we as usize,
+                        cd.hash,
+                        cd.mask,
+                        overlapping,
+                        hits,
+                    );
+                    if let Some((s, e, o, mask)) = found {
+                        hits.push((s as u32, e as u32, o, mask));
+                        i = e;
+                        break;
+                    }
+                }
+            }
+            k = j;
+        }
+    }
+
+    /// The first pass of [`Gazetteer::scan`]: for each word, the starts where a name may
+    /// begin (the word start with the kinds `PLAIN | ARTICLE`, then after و/ف and after
+    /// ب/ل/ك with the kinds they allow), in text order, kept when the first word passes the
+    /// filter.
+    fn candidates(&self, b: &[u8], n: usize, out: &mut Vec<Candidate>) {
+        const HI: u64 = 0x8080_8080_8080_8080;
+        let load = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
         let mut i = 0;
         while i < n {
             // Next word start (the padding is all separators).
@@ -708,33 +794,52 @@ impl Gazetteer {
                 we += 8;
             }
             let c0 = b[ws];
-            let mut found = self.try_at(b, n, ws, we, PLAIN | ARTICLE, overlapping, hits);
-            if found.is_none() && ws + 1 < we {
+            self.candidate(b, ws, ws, we, PLAIN | ARTICLE, out);
+            if ws + 1 < we {
                 let m1 = match c0 {
                     WAW | FEH | BEH | KAF => PLAIN | ARTICLE,
                     LAM => PLAIN | CONTRACTED,
                     _ => 0,
                 };
                 if m1 != 0 {
-                    found = self.try_at(b, n, ws + 1, we, m1, overlapping, hits);
-                    if found.is_none() && (c0 == WAW || c0 == FEH) && ws + 2 < we {
+                    self.candidate(b, ws, ws + 1, we, m1, out);
+                    if (c0 == WAW || c0 == FEH) && ws + 2 < we {
                         let m2 = match b[ws + 1] {
                             BEH | KAF => PLAIN | ARTICLE,
                             LAM => PLAIN | CONTRACTED,
                             _ => 0,
                         };
                         if m2 != 0 {
-                            found = self.try_at(b, n, ws + 2, we, m2, overlapping, hits);
+                            self.candidate(b, ws, ws + 2, we, m2, out);
                         }
                     }
                 }
             }
-            if let Some((s, e, o, mask)) = found {
-                hits.push((s as u32, e as u32, o, mask));
-                i = e;
-            } else {
-                i = we;
-            }
+            i = we;
+        }
+    }
+
+    /// Records the start `c` in the word `ws..we` when its first word `c..we` passes the
+    /// filter (and prefetches its slot).
+    #[inline(always)]
+    fn candidate(
+        &self,
+        b: &[u8],
+        ws: usize,
+        c: usize,
+        we: usize,
+        mask: u8,
+        out: &mut Vec<Candidate>,
+    ) {
+        let hash = words::first_word_hash_at(b, c, we);
+        if self.words.may_have_prefetch(hash) {
+            out.push(Candidate {
+                hash,
+                ws: ws as u32,
+                c: c as u32,
+                we: we as u32,
+                mask,
+            });
         }
     }
 
@@ -755,6 +860,90 @@ impl Gazetteer {
         }
         docs.iter().map(one).collect()
     }
+
+    /// [`Gazetteer::find_batch`] handing the results over in order, a chunk of documents at a
+    /// time, to `emit(first, results)` on the calling thread (`first` is the index of the
+    /// chunk's first document) while the pool matches the next chunk: the work done with the
+    /// results (creating Python objects, under the GIL) overlaps the matching. `wait(f)` runs
+    /// each wait for a chunk (`f` blocks until it is done; the Python binding releases the GIL
+    /// there). An error from `emit` stops the batch (after the chunk in progress) and is
+    /// returned.
+    pub fn find_batch_chunks<T, E, W, F>(
+        &self,
+        docs: &[T],
+        overlapping: bool,
+        threads: Option<usize>,
+        mut wait: W,
+        mut emit: F,
+    ) -> Result<(), E>
+    where
+        T: CharSource,
+        W: FnMut(&mut (dyn FnMut() + Send)),
+        F: FnMut(usize, Vec<Vec<Match>>) -> Result<(), E>,
+    {
+        // Chunks of about `TARGET` code points (a few milliseconds of matching), so that the
+        // first chunk, which nothing overlaps, is short.
+        const TARGET: usize = 1 << 17;
+        let mut bounds = vec![0];
+        let mut size = 0;
+        for (i, d) in docs.iter().enumerate() {
+            size += d.len_hint() + 64;
+            if size >= TARGET {
+                bounds.push(i + 1);
+                size = 0;
+            }
+        }
+        if *bounds.last().expect("one bound") != docs.len() {
+            bounds.push(docs.len());
+        }
+        let chunks: Vec<(usize, &[T])> = bounds
+            .windows(2)
+            .map(|w| (w[0], &docs[w[0]..w[1]]))
+            .collect();
+        let one = |d: &T| self.find_units(d.units(), overlapping);
+        let parallel = docs.len() > 1 && threads != Some(1);
+        let Some(p) = pool(threads).filter(|_| parallel) else {
+            for &(first, chunk) in &chunks {
+                let mut results = Vec::new();
+                wait(&mut || results = chunk.iter().map(one).collect());
+                emit(first, results)?;
+            }
+            return Ok(());
+        };
+        p.in_place_scope(|scope| {
+            let one = &one;
+            let mut next = chunks.first().map(|&(_, c)| spawn_chunk(scope, c, one));
+            for (k, &(first, _)) in chunks.iter().enumerate() {
+                let mut rx = next.take();
+                let mut results = None;
+                wait(&mut || results = rx.take().and_then(|rx| rx.recv().ok()));
+                // A job that panicked sent nothing: the scope re-raises its panic.
+                let Some(results) = results else { break };
+                next = chunks.get(k + 1).map(|&(_, c)| spawn_chunk(scope, c, one));
+                emit(first, results)?;
+            }
+            Ok(())
+        })
+    }
+}
+
+/// Matches the documents `chunk` with `one` on the pool of `scope`; the results arrive on the
+/// returned channel.
+fn spawn_chunk<'s, T, F>(
+    scope: &rayon::Scope<'s>,
+    chunk: &'s [T],
+    one: &'s F,
+) -> std::sync::mpsc::Receiver<Vec<Vec<Match>>>
+where
+    T: CharSource,
+    F: Fn(&T) -> Vec<Match> + Sync,
+{
+    use rayon::prelude::*;
+    let (tx, rx) = std::sync::mpsc::channel();
+    scope.spawn(move |_| {
+        let _ = tx.send(chunk.par_iter().map(one).collect());
+    });
+    rx
 }
 
 /// A document whose code points can be read from any thread.
@@ -765,6 +954,11 @@ pub trait CharSource: Sync {
         Self: 'a;
     /// The code points of the document, in order.
     fn units(&self) -> Self::Units<'_>;
+
+    /// About how many code points the document has (to size batches).
+    fn len_hint(&self) -> usize {
+        self.units().size_hint().0
+    }
 }
 
 type StrUnits<'a> = std::iter::Map<std::str::Chars<'a>, fn(char) -> u32>;

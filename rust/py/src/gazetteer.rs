@@ -45,6 +45,14 @@ impl Iterator for DocUnits<'_> {
             DocUnits::Ucs4(it) => it.next().copied(),
         }
     }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            DocUnits::Ucs1(it) => it.size_hint(),
+            DocUnits::Ucs2(it) => it.size_hint(),
+            DocUnits::Ucs4(it) => it.size_hint(),
+        }
+    }
 }
 
 impl CharSource for Doc<'_> {
@@ -276,22 +284,40 @@ fn to_py_matches<'py>(
     text: &Bound<'py, PyString>,
     matches: Vec<Match>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let items = matches
-        .into_iter()
-        .map(|m| {
-            Bound::new(
-                py,
-                PyMatch {
-                    start: m.start,
-                    end: m.end,
-                    doc: text.clone().unbind(),
-                    name: m.name,
-                    gaz: gaz.clone().unbind(),
-                },
-            )
-        })
-        .collect::<PyResult<Vec<_>>>()?;
-    PyList::new(py, items)
+    // A Match refers only to its text and to the gazetteer core, neither of which can refer
+    // back to it when the text is an exact `str` (no `__dict__`), so it can never be part of
+    // a reference cycle: it is taken out of the cyclic garbage collector, whose passes over
+    // hundreds of thousands of live matches otherwise cost more than finding them.
+    let untrack = text.is_exact_instance_of::<PyString>();
+    // SAFETY: PyList_New returns a new list of `len` empty (NULL) slots, or NULL with an
+    // error set; each slot is set below, once, before the list is returned (on an error the
+    // list is dropped, and a list deallocates with empty slots left).
+    let list = unsafe {
+        Bound::from_owned_ptr_or_err(py, pyo3::ffi::PyList_New(matches.len() as isize))?
+            .cast_into_unchecked::<PyList>()
+    };
+    for (i, m) in matches.into_iter().enumerate() {
+        let obj = Bound::new(
+            py,
+            PyMatch {
+                start: m.start,
+                end: m.end,
+                doc: text.clone().unbind(),
+                name: m.name,
+                gaz: gaz.clone().unbind(),
+            },
+        )?;
+        // SAFETY: `obj` is a live object of a GC type; untracking is always allowed (its
+        // deallocation untracks again, which is a no-op). The list steals the reference
+        // into its slot `i`, which is in range and empty.
+        unsafe {
+            if untrack {
+                pyo3::ffi::PyObject_GC_UnTrack(obj.as_ptr().cast());
+            }
+            pyo3::ffi::PyList_SET_ITEM(list.as_ptr(), i as isize, obj.into_ptr());
+        }
+    }
+    Ok(list)
 }
 
 #[pymethods]
@@ -338,16 +364,22 @@ impl PyGazetteer {
             strs.push(as_text(&t)?.clone());
         }
         let g = &slf.get().inner;
+        let docs = strs.iter().map(|s| doc(s)).collect::<PyResult<Vec<_>>>()?;
         let out = PyList::empty(py);
-        // Chunks, so that Ctrl-C is seen between them.
-        for chunk in strs.chunks(8192) {
-            let docs = chunk.iter().map(|s| doc(s)).collect::<PyResult<Vec<_>>>()?;
-            let results = py.detach(|| g.find_batch(&docs, overlapping, threads));
-            for (s, r) in chunk.iter().zip(results) {
-                out.append(to_py_matches(py, slf, s, r)?)?;
-            }
-            py.check_signals()?;
-        }
+        // Chunk by chunk: the matches of one become Python objects (and Ctrl-C is checked)
+        // while the pool matches the next one; the GIL is released while waiting for it.
+        g.find_batch_chunks(
+            &docs,
+            overlapping,
+            threads,
+            |f| py.detach(f),
+            |first, results| {
+                for (s, r) in strs[first..].iter().zip(results) {
+                    out.append(to_py_matches(py, slf, s, r)?)?;
+                }
+                py.check_signals()
+            },
+        )?;
         Ok(out)
     }
 

@@ -219,6 +219,9 @@ impl Folded {
 /// Zero bytes after the folded text, so that eight bytes can always be read at once.
 pub const PAD: usize = 8;
 
+/// Code points folded in one block by [`FoldTable::fold`] (a power of two).
+const BLOCK: usize = 64;
+
 /// Marks a code point that normalization deletes (in [`FoldTable`]).
 const DROP: u8 = 0;
 /// Marks a code point that normalizes to several characters (in [`FoldTable`]).
@@ -283,74 +286,77 @@ impl FoldTable {
 
     /// Folds the code points `units` (a Python `str`'s storage, or `char`s as `u32`) into
     /// `out`, which is cleared first.
+    ///
+    /// Blocks of [`BLOCK`] code points are folded into a block of the buffers borrowed as
+    /// arrays (a block of code points writes at most a block of bytes but for an expansion,
+    /// which ends the block), so the loop has no bounds check and no branch but the one on
+    /// expansions: each byte is written, and kept (the write position advances) unless the
+    /// code point is deleted or is a space after a space.
     #[inline]
     pub fn fold<I: Iterator<Item = u32>>(&self, mut units: I, out: &mut Folded) {
         out.len = 0;
         let hint = units.size_hint().0;
-        if hint + 2 * PAD > out.bytes.len() {
-            out.grow(hint + PAD);
+        if hint + BLOCK + 2 * PAD > out.bytes.len() {
+            out.grow(hint + BLOCK + PAD);
         }
         let table: &[u8; 1 << 16] = self.table[..].try_into().expect("table size");
         let mut k = 0usize;
-        let mut prev = 0u8;
+        let mut prev_space = false;
         let mut n = 0u32;
         let mut buf: Vec<u8> = Vec::new();
-        // An expansion met when the buffers were full, written after they grow.
-        let mut pending: Option<(Vec<u8>, u32)> = None;
         loop {
-            // Local slices: the compiler keeps their pointers and lengths in registers.
-            let bytes = &mut out.bytes[..];
-            let starts = &mut out.starts[..];
-            if let Some((exp, at)) = pending.take() {
-                for b in exp {
-                    if !(b == SPACE && prev == SPACE) {
-                        bytes[k] = b;
-                        starts[k] = at;
-                        k += 1;
-                        prev = b;
-                    }
-                }
+            if k + BLOCK + PAD > out.bytes.len() {
+                out.len = k;
+                out.grow(hint.saturating_sub(n as usize) + BLOCK + PAD);
             }
-            let limit = bytes.len() - PAD - 1;
-            let mut full = false;
-            while k < limit {
-                let Some(u) = units.next() else { break };
+            let bytes: &mut [u8; BLOCK] = (&mut out.bytes[k..k + BLOCK]).try_into().expect("block");
+            let starts: &mut [u32; BLOCK] =
+                (&mut out.starts[k..k + BLOCK]).try_into().expect("block");
+            let mut j = 0usize;
+            let mut expand = None;
+            let mut done = false;
+            for _ in 0..BLOCK {
+                let Some(u) = units.next() else {
+                    done = true;
+                    break;
+                };
                 let code = if u < (1 << 16) {
                     table[u as usize]
                 } else {
                     EXPAND
                 };
-                if code != EXPAND {
-                    // Written always, kept unless deleted or a space after a space.
-                    bytes[k] = code;
-                    starts[k] = n;
-                    let keep = (code > EXPAND) & !((code == SPACE) & (prev == SPACE));
-                    k += keep as usize;
-                    prev = if keep { code } else { prev };
-                } else if let Some(exp) = self.expansion(u, &mut buf) {
-                    if k + exp.len() >= limit {
-                        pending = Some((exp.to_vec(), n));
-                        n += 1;
-                        full = true;
-                        break;
-                    }
-                    for &b in exp {
-                        if !(b == SPACE && prev == SPACE) {
-                            bytes[k] = b;
-                            starts[k] = n;
-                            k += 1;
-                            prev = b;
-                        }
+                if code == EXPAND {
+                    expand = Some(u);
+                    break;
+                }
+                // `j` is at most the number of code points read before this one.
+                bytes[j % BLOCK] = code;
+                starts[j % BLOCK] = n;
+                let space = code == SPACE;
+                j += ((code != DROP) & !(space & prev_space)) as usize;
+                prev_space = space | (prev_space & (code == DROP));
+                n += 1;
+            }
+            k += j;
+            if let Some(u) = expand {
+                let exp = self.expansion(u, &mut buf).unwrap_or(&[]);
+                if k + exp.len() + PAD > out.bytes.len() {
+                    out.len = k;
+                    out.grow(exp.len() + BLOCK + PAD);
+                }
+                for &b in exp {
+                    if !(b == SPACE && prev_space) {
+                        out.bytes[k] = b;
+                        out.starts[k] = n;
+                        k += 1;
+                        prev_space = b == SPACE;
                     }
                 }
                 n += 1;
             }
-            if !full && k < limit {
-                break; // the input is exhausted
+            if done {
+                break;
             }
-            out.len = k;
-            let more = pending.as_ref().map_or(0, |p| p.0.len());
-            out.grow(hint.saturating_sub(n as usize) + more + 64);
         }
         out.bytes[k..k + PAD].fill(0);
         out.len = k;

@@ -12,12 +12,12 @@ use std::fmt;
 use std::io::{Read, Write};
 use std::path::Path;
 
-use super::words::{Entry, WordTable, NONE};
+use super::words::{Slot, Span, WordTable, MASK, NONE, SINGLE, USED};
 use super::{Attr, Entity, Gazetteer, Name, Norm, StrRef, CONTRACTED, TAG_STR};
 
 const MAGIC: &[u8; 8] = b"RASIDGAZ";
 /// Version of the file layout; bumped on any change.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 7;
 /// Version of the folding alphabet; a file folded differently cannot be matched against.
 pub const ALPHABET_VERSION: u32 = 2;
 const SECTIONS: u64 = 11;
@@ -76,8 +76,10 @@ unsafe impl Pod for Entity {}
 unsafe impl Pod for Name {}
 // SAFETY: repr(C) { u64, u32, u32 }.
 unsafe impl Pod for Attr {}
-// SAFETY: repr(C) { u64, u32, u32, u32, u32 }.
-unsafe impl Pod for Entry {}
+// SAFETY: repr(C) { u64, u32, u32 }.
+unsafe impl Pod for Slot {}
+// SAFETY: repr(C) { u32, u32 }.
+unsafe impl Pod for Span {}
 
 fn bytes_of<T: Pod>(v: &[T]) -> &[u8] {
     // SAFETY: T is Pod (no padding, plain integers), so its memory is initialized bytes.
@@ -238,8 +240,8 @@ impl Gazetteer {
         w.section(&self.entities)?;
         w.section(&self.attrs)?;
         w.section(&self.names)?;
-        w.section(&self.words.entries)?;
         w.section(&self.words.slots)?;
+        w.section(&self.words.spans)?;
         w.section(&self.words.bytes)?;
         w.section(&self.out_start)?;
         w.section(&self.out_mask)?;
@@ -318,8 +320,8 @@ impl Gazetteer {
         let entities: Vec<Entity> = r.section()?;
         let attrs: Vec<Attr> = r.section()?;
         let names: Vec<Name> = r.section()?;
-        let entries: Vec<Entry> = r.section()?;
-        let slots: Vec<u64> = r.section()?;
+        let slots: Vec<Slot> = r.section()?;
+        let spans: Vec<Span> = r.section()?;
         let word_bytes: Vec<u8> = r.section()?;
         let out_start: Vec<u32> = r.section()?;
         let out_mask: Vec<u8> = r.section()?;
@@ -379,10 +381,21 @@ impl Gazetteer {
         }) {
             return Err(bad("output out of range"));
         }
-        let words = WordTable::from_parts(entries, slots, word_bytes);
-        words.validate(n_patterns).map_err(bad)?;
-        if words.entries.iter().filter(|e| e.out != NONE).count() != n_patterns {
-            return Err(bad("name table outputs"));
+        let words = WordTable::from_parts(slots, spans, word_bytes);
+        words.validate(n_patterns, names.len()).map_err(bad)?;
+        // The kinds of a slot are its pattern's (none without a pattern): the scan reports
+        // a slot's pattern when its kinds allow it.
+        let kinds_of = |s: &Slot| match s.out {
+            NONE => 0,
+            o if s.meta & SINGLE != 0 => o & 7,
+            o => out_mask.get(o as usize).map_or(0, |&m| m as u32),
+        };
+        if words
+            .slots
+            .iter()
+            .any(|s| s.meta & USED != 0 && s.meta & MASK != kinds_of(s))
+        {
+            return Err(bad("name table kinds"));
         }
         Ok(Gazetteer {
             fold: super::fold_table(&norm),

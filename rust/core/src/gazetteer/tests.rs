@@ -234,6 +234,59 @@ fn batch_equals_single() {
     }
 }
 
+/// The chunked batch hands over every document's matches once, in order, on any number
+/// of threads, and stops at the first error of the consumer.
+#[test]
+fn batch_chunks_equal_single() {
+    let g = standard();
+    let docs: Vec<String> = (0..3000)
+        .map(|i| format!("{i} وبغداد {} للتحالف", "كلام ".repeat(i % 50)))
+        .collect();
+    let want: Vec<Vec<Match>> = docs.iter().map(|d| g.find(d, false)).collect();
+    for threads in [Some(1), Some(2), None] {
+        let mut got: Vec<Vec<Match>> = Vec::new();
+        let mut chunks = 0;
+        let mut waits = 0;
+        g.find_batch_chunks(
+            &docs,
+            false,
+            threads,
+            |f| {
+                waits += 1;
+                f()
+            },
+            |first, results| {
+                assert_eq!(first, got.len());
+                got.extend(results);
+                chunks += 1;
+                Ok::<(), ()>(())
+            },
+        )
+        .unwrap();
+        assert_eq!(got, want);
+        assert!(
+            chunks > 1 && waits == chunks,
+            "{chunks} chunks, {waits} waits"
+        );
+        let mut seen = 0;
+        let r = g.find_batch_chunks(
+            &docs,
+            false,
+            threads,
+            |f| f(),
+            |_, results| {
+                seen += results.len();
+                Err("stop")
+            },
+        );
+        assert_eq!(r, Err("stop"));
+        assert!(seen > 0 && seen < docs.len());
+    }
+    let none: Vec<String> = Vec::new();
+    let r = g.find_batch_chunks(&none, false, None, |f| f(), |_, _| Err(()));
+    assert_eq!(r, Ok(()));
+}
+
 #[test]
 fn names_and_texts_are_normalized_alike() {
     let g = gaz(&[
@@ -294,4 +347,139 @@ fn table_driven_cases() {
         n += 1;
     }
     assert!(n >= 50);
+}
+
+/// The scan equals a brute-force reference on random names and texts: at each word, the
+/// starts allowed by its proclitics in order, each tried against every pattern of the
+/// table, the longest one ending a word winning, and the words inside a match skipped.
+/// (Names share first words and continue each other, so the filters, the prefetched
+/// two-pass scan and the extension of spans word by word are all exercised.)
+#[test]
+fn scan_equals_brute_force() {
+    let letters: Vec<char> = "وفبلكاسد".chars().collect();
+    let mut seed = 0x1234_5678_9abc_def0u64;
+    let mut rand = |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    let word = |rand: &mut dyn FnMut(usize) -> usize| -> String {
+        let w: String = (0..1 + rand(3))
+            .map(|_| letters[rand(letters.len())])
+            .collect();
+        if rand(3) == 0 {
+            format!("ال{w}")
+        } else {
+            w
+        }
+    };
+    let (mut total, mut multi) = (0, 0);
+    for round in 0..40 {
+        let mut b = GazetteerBuilder::new(Norm::default());
+        let mut names = Vec::new();
+        for i in 0..1 + rand(30) {
+            let name: Vec<String> = (0..1 + rand(3)).map(|_| word(&mut rand)).collect();
+            let name = name.join(" ");
+            b.add(&name, &format!("e{i}"), "place", []).unwrap();
+            names.push(name);
+        }
+        let g = b.build();
+        // Every pattern of the table, with its kinds.
+        let pats: Vec<(&[u8], u32, u8)> = g
+            .words
+            .slots
+            .iter()
+            .zip(&g.words.spans)
+            .filter(|(s, _)| s.meta & words::USED != 0 && s.out != words::NONE)
+            .map(|(s, sp)| {
+                let bytes = &g.words.bytes[sp.off as usize..(sp.off + sp.len) as usize];
+                (bytes, s.out, (s.meta & MASK) as u8)
+            })
+            .collect();
+        for _ in 0..20 {
+            let mut text = String::new();
+            for _ in 0..rand(25) {
+                let w = if rand(2) == 0 {
+                    names[rand(names.len())].clone()
+                } else {
+                    word(&mut rand)
+                };
+                let pre = ["", "و", "ب", "ل", "وب", "فل", "ال"][rand(7)];
+                text.push_str(pre);
+                text.push_str(&w);
+                text.push_str([" ", " ", ", ", " «", "» ", "-"][rand(6)]);
+            }
+            let mut folded = Folded::default();
+            g.fold.fold(text.chars().map(u32::from), &mut folded);
+            let (bytes, n) = (folded.padded(), folded.len());
+            let mut got = Vec::new();
+            g.scan(bytes, n, false, &mut Vec::new(), &mut got);
+            let got: Vec<(u32, u32, u32)> = got.iter().map(|h| (h.0, h.1, h.2)).collect();
+            // The reference.
+            let text_b = &bytes[..n];
+            let mut want = Vec::new();
+            let mut i = 0;
+            while i < n {
+                if !alphabet::is_word(text_b[i]) {
+                    i += 1;
+                    continue;
+                }
+                let ws = i;
+                let mut we = ws;
+                while we < n && alphabet::is_word(text_b[we]) {
+                    we += 1;
+                }
+                let mut starts = vec![(ws, PLAIN | ARTICLE)];
+                let m1 = match text_b[ws] {
+                    WAW | FEH | BEH | KAF => PLAIN | ARTICLE,
+                    LAM => PLAIN | CONTRACTED,
+                    _ => 0,
+                };
+                if m1 != 0 && ws + 1 < we {
+                    starts.push((ws + 1, m1));
+                    let m2 = match text_b[ws + 1] {
+                        BEH | KAF => PLAIN | ARTICLE,
+                        LAM => PLAIN | CONTRACTED,
+                        _ => 0,
+                    };
+                    if (text_b[ws] == WAW || text_b[ws] == FEH) && m2 != 0 && ws + 2 < we {
+                        starts.push((ws + 2, m2));
+                    }
+                }
+                let mut found = None;
+                for (c, mask) in starts {
+                    let best = pats
+                        .iter()
+                        .filter(|(p, _, kinds)| {
+                            kinds & mask != 0
+                                && text_b[c..].starts_with(p)
+                                && (c + p.len() == n || !alphabet::is_word(text_b[c + p.len()]))
+                        })
+                        .max_by_key(|(p, _, _)| p.len());
+                    if let Some((p, out, _)) = best {
+                        found = Some((c as u32, (c + p.len()) as u32, *out));
+                        break;
+                    }
+                }
+                match found {
+                    Some(f) => {
+                        want.push(f);
+                        i = f.1 as usize;
+                    }
+                    None => i = we,
+                }
+            }
+            assert_eq!(got, want, "round {round}: {text:?} with {names:?}");
+            total += want.len();
+            multi += want
+                .iter()
+                .filter(|w| text_b[w.0 as usize..w.1 as usize].contains(&b' '))
+                .count();
+        }
+    }
+    assert!(
+        total > 2000 && multi > 500,
+        "{total} matches, {multi} of several words"
+    );
 }

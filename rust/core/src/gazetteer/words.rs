@@ -9,14 +9,15 @@
 //!
 //! The hash of a span starts from its first word — the word's bytes themselves, packed in a
 //! `u64`, when it has at most 8 (one unaligned load while scanning), else FNV-1a over them —
-//! and continues with FNV-1a over the rest. Entries keep the full hash and their bytes, so a
-//! probe is confirmed by comparing bytes.
+//! and continues with FNV-1a over the rest. Slots keep the full hash; a one-word span of at
+//! most 8 bytes is its hash, so equal hashes confirm it, and any other span is confirmed by
+//! comparing its bytes. A lookup thus reads one 16-byte slot (a cache line) in the common
+//! case, behind a Bloom filter of the first words small enough for the L2 cache.
 
 use super::alphabet::is_word;
 
 /// Marks an entry that ends no name.
 pub const NONE: u32 = u32::MAX;
-const EMPTY: u64 = u64::MAX;
 const SEED: u64 = 0xcbf2_9ce4_8422_2325;
 const PRIME: u64 = 0x0000_0100_0000_01b3;
 
@@ -68,70 +69,148 @@ pub fn span_hash(span: &[u8]) -> u64 {
     extend_hash(first_word_hash(&span[..w]), &span[w..])
 }
 
-/// The filter word and the two bits in it of a mixed hash (a blocked Bloom filter: one
-/// memory access, about 2% false positives at 16 bits an entry).
+/// The filter word of a mixed hash and the three bits in it (a blocked Bloom filter: one
+/// memory access, about 1% false positives at 16 bits a key). `words` needs not be a power of
+/// two: the word is picked by multiplying the high half of `m` by it.
 #[inline(always)]
 fn filter_probe(m: u64, words: usize) -> (usize, u64) {
-    let w = ((m >> 32) as usize) & (words - 1);
-    let bits = (1u64 << ((m >> 16) & 63)) | (1u64 << ((m >> 26) & 63));
-    (w, bits)
+    let bits = (1u64 << ((m >> 20) & 63)) | (1u64 << ((m >> 26) & 63)) | (1u64 << ((m >> 32) & 63));
+    (slot_of(m, words), bits)
 }
 
+/// Index `0..len` of a mixed hash (`len` at most 2^32): its high bits.
+#[inline(always)]
+fn slot_of(m: u64, len: usize) -> usize {
+    (((m >> 32) * len as u64) >> 32) as usize
+}
+
+/// Asks for the cache line of `p` (a hint: never faults, whatever the address).
+#[inline(always)]
+fn prefetch<T>(p: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch instruction only hints the cache; `p` is a valid reference anyway.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch(
+            (p as *const T).cast::<i8>(),
+            std::arch::x86_64::_MM_HINT_T0,
+        );
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
+/// The hash mixed for indexing: one multiply, whose high bits depend on every bit of `h`
+/// (only the high and middle bits are used).
 #[inline(always)]
 fn mix(h: u64) -> u64 {
-    let mut x = h ^ (h >> 33);
-    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    x ^ (x >> 33)
+    (h ^ (h >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
-/// One span of the table.
+/// [`Slot::meta`]: the slot holds a span.
+pub const USED: u32 = 1 << 31;
+/// [`Slot::meta`]: a longer name starts with this span followed by a separator.
+pub const CONT: u32 = 1 << 30;
+/// [`Slot::meta`]: the span is one word of at most 8 bytes, so its hash is its bytes
+/// ([`first_word_hash`]): equal hashes are equal spans, no byte comparison needed.
+pub const EXACT: u32 = 1 << 29;
+/// [`Slot::meta`]: the span is one word (a name's first word), so it is in the filter.
+pub const WORD: u32 = 1 << 28;
+/// [`Slot::meta`]: the pattern has one output, and [`Slot::out`] is that output itself
+/// rather than the pattern (no lookup in the output lists when it matches).
+pub const SINGLE: u32 = 1 << 27;
+/// [`Slot::meta`]: with [`CONT`], one bit ([`next_word_bit`]) for each word that follows
+/// the span in a longer name (bits 8 to 26): the next word of the text is looked for in the
+/// table only when its bit is set.
+pub const NEXT: u32 = ((1 << NEXT_BITS) - 1) << 8;
+const NEXT_BITS: u32 = 19;
+/// [`Slot::meta`]: the pattern kinds of the output (the low 8 bits).
+pub const MASK: u32 = 0xFF;
+
+/// One slot of the open-addressing table: a span of a name, stored inline so that a lookup
+/// reads one 16-byte slot (its bytes, needed only to confirm a span that is not
+/// [`EXACT`], are in [`WordTable::spans`] at the same index).
 #[repr(C)]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Entry {
+pub struct Slot {
     /// The span's hash ([`span_hash`]).
     pub hash: u64,
-    /// Its bytes: `bytes[off..off + len]`.
+    /// The pattern (output) the span ends, or [`NONE`]; with [`SINGLE`], the pattern's only
+    /// output.
+    pub out: u32,
+    /// [`USED`], [`CONT`], [`EXACT`], [`WORD`] and, for a span with an output, the kinds of
+    /// its pattern ([`MASK`]).
+    pub meta: u32,
+}
+
+/// Where a span's bytes are: `bytes[off..off + len]`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Span {
+    /// Offset in [`WordTable::bytes`].
     pub off: u32,
     /// Length in bytes.
     pub len: u32,
-    /// The pattern (trie output) it ends, or [`NONE`].
-    pub out: u32,
-    /// 1 when a longer name starts with this span followed by a separator.
-    pub cont: u32,
 }
 
 /// The table of name spans.
 #[derive(Debug, Clone, Default)]
 pub struct WordTable {
-    /// The spans.
-    pub entries: Vec<Entry>,
-    /// Open addressing, linear probing: `(tag << 32) | entry` or empty (`u64::MAX`).
-    pub slots: Vec<u64>,
+    /// Open addressing with linear probing, a power-of-two number of slots, at most half
+    /// of them used.
+    pub slots: Vec<Slot>,
+    /// The bytes of each slot's span (parallel to `slots`).
+    pub spans: Vec<Span>,
     /// Bytes of the patterns, concatenated.
     pub bytes: Vec<u8>,
-    /// A one-hash Bloom filter of the entries, small enough to stay in the L2 cache: most
-    /// words of a text are no name's beginning and are rejected here without touching
-    /// `slots`. Rebuilt by [`WordTable::index`], never stored.
+    /// Number of used slots.
+    used: usize,
+    /// A Bloom filter of the first words of the names, at most 512 KiB (16 bits a word): most
+    /// words of a text begin no name and are rejected here without touching `slots`.
+    /// Rebuilt by [`WordTable::index`], never stored.
     filter: Vec<u64>,
+    /// The same for the spans of more than one word: a name's first word is often a common
+    /// word that continues no name in the text, so the lookups of the longer span after it
+    /// mostly fail, here rather than in `slots`.
+    ext_filter: Vec<u64>,
+}
+
+/// The bit of [`NEXT`] of a word (from its first and last bytes and its length).
+#[inline(always)]
+pub fn next_word_bit(word: &[u8]) -> u32 {
+    let (first, last) = match word {
+        [] => (0, 0),
+        [f, .., l] => (*f, *l),
+        [f] => (*f, *f),
+    };
+    let x = (first as u32) | ((last as u32) << 8) | ((word.len() as u32) << 16);
+    let i = (x.wrapping_mul(0x9e37_79b1) as u64 * NEXT_BITS as u64) >> 32;
+    1 << (8 + i)
+}
+
+/// `true` when `span` is one word of at most 8 bytes (its hash is its bytes).
+fn is_exact(span: &[u8]) -> bool {
+    span.len() <= 8 && span.iter().all(|&b| is_word(b))
 }
 
 impl WordTable {
     /// The table of `patterns` (distinct, each starting and ending with a word byte); pattern
-    /// `i` is output `i`.
-    pub fn build(patterns: &[&[u8]]) -> WordTable {
+    /// `i` is output `i`, with the kinds `masks[i]`, and has the one output `singles[i]`
+    /// when that is not [`NONE`].
+    pub fn build(patterns: &[&[u8]], masks: &[u8], singles: &[u32]) -> WordTable {
         let total: usize = patterns.iter().map(|p| p.len()).sum();
         let words: usize = patterns
             .iter()
             .map(|p| p.iter().filter(|&&b| !is_word(b)).count() + 1)
             .sum();
+        // Every span ends at a word end: `words` bounds the number of spans.
         let cap = (words.max(4) * 2).next_power_of_two();
         let mut t = WordTable {
-            entries: Vec::with_capacity(words),
-            slots: vec![EMPTY; cap],
+            slots: vec![Slot::default(); cap],
+            spans: vec![Span::default(); cap],
             bytes: Vec::with_capacity(total),
+            used: 0,
             filter: Vec::new(),
+            ext_filter: Vec::new(),
         };
         for (i, p) in patterns.iter().enumerate() {
             let off = t.bytes.len() as u32;
@@ -145,121 +224,151 @@ impl WordTable {
                 if k == p.len() {
                     break;
                 }
-                let e = t.upsert(off, k as u32);
-                t.entries[e].cont = 1;
+                let s = t.upsert(off, k as u32);
                 while k < p.len() && !is_word(p[k]) {
                     k += 1;
                 }
+                let next = p[k..]
+                    .iter()
+                    .position(|&b| !is_word(b))
+                    .map_or(p.len(), |e| k + e);
+                t.slots[s].meta |= CONT | next_word_bit(&p[k..next]);
             }
-            let e = t.upsert(off, p.len() as u32);
-            t.entries[e].out = i as u32;
+            let s = t.upsert(off, p.len() as u32);
+            t.slots[s].meta |= masks.get(i).copied().unwrap_or(0) as u32;
+            match singles.get(i) {
+                Some(&o) if o != NONE => {
+                    t.slots[s].out = o;
+                    t.slots[s].meta |= SINGLE;
+                }
+                _ => t.slots[s].out = i as u32,
+            }
         }
         t.index();
         t
     }
 
     /// A table from its parts (as read from a file); call [`WordTable::validate`] before use.
-    pub fn from_parts(entries: Vec<Entry>, slots: Vec<u64>, bytes: Vec<u8>) -> WordTable {
+    pub fn from_parts(slots: Vec<Slot>, spans: Vec<Span>, bytes: Vec<u8>) -> WordTable {
         let mut t = WordTable {
-            entries,
             slots,
+            spans,
             bytes,
+            used: 0,
             filter: Vec::new(),
+            ext_filter: Vec::new(),
         };
         t.index();
         t
     }
 
-    /// Builds the Bloom filter: 16 bits an entry, between 4 KiB and 512 KiB.
+    /// Counts the spans and builds the Bloom filters of the first words and of the longer
+    /// spans: 16 bits a span, between 4 KiB and 512 KiB each.
     pub fn index(&mut self) {
-        let bits = (self.entries.len() * 16)
-            .next_power_of_two()
-            .clamp(1 << 15, 1 << 22);
-        let mut filter = vec![0u64; bits / 64];
-        for e in &self.entries {
-            let (w, b) = filter_probe(mix(e.hash), bits / 64);
-            filter[w] |= b;
-        }
-        self.filter = filter;
+        self.used = self.slots.iter().filter(|s| s.meta & USED != 0).count();
+        let build = |word: u32| {
+            let keys = self
+                .slots
+                .iter()
+                .filter(|s| s.meta & (USED | WORD) == USED | word)
+                .count();
+            let words = (keys * 16 / 64).clamp(1 << 9, 1 << 16);
+            let mut filter = vec![0u64; words];
+            for s in &self.slots {
+                if s.meta & (USED | WORD) == USED | word {
+                    let (w, b) = filter_probe(mix(s.hash), words);
+                    filter[w] |= b;
+                }
+            }
+            filter
+        };
+        self.filter = build(WORD);
+        self.ext_filter = build(0);
     }
 
-    /// `false` when no entry has hash `h` (`m` = its mix); `true` when one may.
+    /// `false` when no span of more than one word has hash `h`; `true` when one may.
     #[inline(always)]
-    fn may_contain(&self, m: u64) -> bool {
-        let (w, b) = filter_probe(m, self.filter.len());
+    pub fn may_extend(&self, h: u64) -> bool {
+        let (w, b) = filter_probe(mix(h), self.ext_filter.len());
+        self.ext_filter.get(w).is_some_and(|&x| x & b == b)
+    }
+
+    /// `true` when the table holds no span.
+    pub fn is_empty(&self) -> bool {
+        self.used == 0
+    }
+
+    /// `false` when no name's first word has hash `h`; `true` when one may (the cheap test
+    /// in front of [`WordTable::get`]).
+    #[inline(always)]
+    pub fn may_have(&self, h: u64) -> bool {
+        let (w, b) = filter_probe(mix(h), self.filter.len());
         self.filter.get(w).is_some_and(|&x| x & b == b)
     }
 
-    /// `false` when no span has hash `h`; `true` when one may (the cheap test in front of
-    /// [`WordTable::get`]).
+    /// [`WordTable::may_have`], and when `true`, the first slot where a span of hash `h`
+    /// would be is fetched into the cache, ahead of [`WordTable::get`].
     #[inline(always)]
-    pub fn may_have(&self, h: u64) -> bool {
-        self.filter.is_empty() || self.may_contain(mix(h))
+    pub fn may_have_prefetch(&self, h: u64) -> bool {
+        let m = mix(h);
+        let (w, b) = filter_probe(m, self.filter.len());
+        let pass = self.filter.get(w).is_some_and(|&x| x & b == b);
+        if pass {
+            if let Some(slot) = self.slots.get(slot_of(m, self.slots.len())) {
+                prefetch(slot);
+            }
+        }
+        pass
     }
 
-    /// The entry of span `bytes[off..off + len]`, inserted if new.
+    /// The slot of span `bytes[off..off + len]`, inserted if new.
     fn upsert(&mut self, off: u32, len: u32) -> usize {
-        if self.entries.len() * 2 >= self.slots.len() {
-            self.grow();
-        }
         let span = &self.bytes[off as usize..(off + len) as usize];
         let hash = span_hash(span);
-        if let Some(e) = self.get(hash, span) {
-            return e as usize;
+        let exact = is_exact(span);
+        if let Some(s) = self.get(hash, span, exact) {
+            return s as usize;
         }
-        let idx = self.entries.len() as u32;
-        self.entries.push(Entry {
-            hash,
-            off,
-            len,
-            out: NONE,
-            cont: 0,
-        });
-        self.place(hash, idx);
-        idx as usize
-    }
-
-    fn place(&mut self, hash: u64, idx: u32) {
-        let m = mix(hash);
         let mask = self.slots.len() - 1;
-        let mut s = (m as usize) & mask;
-        while self.slots[s] != EMPTY {
+        let mut s = slot_of(mix(hash), self.slots.len());
+        while self.slots[s].meta & USED != 0 {
             s = (s + 1) & mask;
         }
-        self.slots[s] = ((m >> 32) << 32) | idx as u64;
+        let word = span.iter().all(|&b| is_word(b));
+        self.slots[s] = Slot {
+            hash,
+            out: NONE,
+            meta: USED | if exact { EXACT } else { 0 } | if word { WORD } else { 0 },
+        };
+        self.spans[s] = Span { off, len };
+        self.used += 1;
+        s
     }
 
-    fn grow(&mut self) {
-        self.slots = vec![EMPTY; self.slots.len() * 2];
-        for i in 0..self.entries.len() {
-            let h = self.entries[i].hash;
-            self.place(h, i as u32);
-        }
-    }
-
-    /// The entry whose bytes are `span` (of hash `hash`), if any.
+    /// The slot whose span is `span`, of hash `hash`; `exact` tells whether the span is one
+    /// word of at most 8 bytes.
     #[inline]
-    pub fn get(&self, hash: u64, span: &[u8]) -> Option<u32> {
-        let m = mix(hash);
-        if !self.filter.is_empty() && !self.may_contain(m) {
-            return None;
-        }
+    pub fn get(&self, hash: u64, span: &[u8], exact: bool) -> Option<u32> {
         let mask = self.slots.len().wrapping_sub(1);
-        let tag = m >> 32;
-        let mut s = (m as usize) & mask;
+        let want = USED | if exact { EXACT } else { 0 };
+        let mut s = slot_of(mix(hash), self.slots.len());
         // At most every slot: a table read from a file is only known to have an empty slot.
         for _ in 0..self.slots.len() {
-            let v = self.slots[s];
-            if v == EMPTY {
+            let slot = self.slots[s];
+            if slot.meta & USED == 0 {
                 return None;
             }
-            if v >> 32 == tag {
-                let idx = v as u32;
-                let e = &self.entries[idx as usize];
-                if e.hash == hash
-                    && self.bytes.get(e.off as usize..(e.off + e.len) as usize) == Some(span)
+            if slot.hash == hash && slot.meta & (USED | EXACT) == want {
+                if exact {
+                    return Some(s as u32);
+                }
+                let sp = self.spans[s];
+                if self
+                    .bytes
+                    .get(sp.off as usize..sp.off as usize + sp.len as usize)
+                    == Some(span)
                 {
-                    return Some(idx);
+                    return Some(s as u32);
                 }
             }
             s = (s + 1) & mask;
@@ -269,33 +378,42 @@ impl WordTable {
 
     /// Approximate heap size in bytes.
     pub fn heap_bytes(&self) -> usize {
-        self.entries.len() * std::mem::size_of::<Entry>()
-            + self.slots.len() * 8
+        self.slots.len() * std::mem::size_of::<Slot>()
+            + self.spans.len() * std::mem::size_of::<Span>()
             + self.bytes.len()
-            + self.filter.len() * 8
+            + (self.filter.len() + self.ext_filter.len()) * 8
     }
 
-    /// Checks a table read from a file: every index in range, a power-of-two slot count with
-    /// an empty slot, outputs below `n_outputs`.
-    pub fn validate(&self, n_outputs: usize) -> Result<(), &'static str> {
+    /// Checks a table read from a file: a power-of-two slot count with an empty slot, spans
+    /// in range, patterns below `n_outputs`, each in one slot, and single outputs of a name
+    /// below `n_names` with one kind bit (1, 2 or 4).
+    pub fn validate(&self, n_outputs: usize, n_names: usize) -> Result<(), &'static str> {
         let n = self.slots.len();
-        if n == 0 || !n.is_power_of_two() || !self.slots.contains(&EMPTY) {
+        if n == 0 || !n.is_power_of_two() || self.used >= n || self.spans.len() != n {
             return Err("bad slot table");
         }
-        if self
-            .slots
-            .iter()
-            .any(|&v| v != EMPTY && (v as u32) as usize >= self.entries.len())
-        {
-            return Err("slot out of range");
+        let mut outs = 0usize;
+        for (slot, sp) in self.slots.iter().zip(&self.spans) {
+            if slot.meta & USED == 0 {
+                continue;
+            }
+            if sp.off as u64 + sp.len as u64 > self.bytes.len() as u64 || sp.len == 0 {
+                return Err("span bytes out of range");
+            }
+            if slot.out != NONE {
+                let bad = if slot.meta & SINGLE != 0 {
+                    (slot.out >> 3) as usize >= n_names || !matches!(slot.out & 7, 1 | 2 | 4)
+                } else {
+                    slot.out as usize >= n_outputs
+                };
+                if bad {
+                    return Err("span output out of range");
+                }
+                outs += 1;
+            }
         }
-        for e in &self.entries {
-            if e.off as u64 + e.len as u64 > self.bytes.len() as u64 || e.len == 0 {
-                return Err("entry bytes out of range");
-            }
-            if e.out != NONE && e.out as usize >= n_outputs {
-                return Err("entry output out of range");
-            }
+        if outs != n_outputs {
+            return Err("name table outputs");
         }
         Ok(())
     }
@@ -318,19 +436,26 @@ mod tests {
             .collect();
         let mut pats: Vec<&[u8]> = owned.iter().map(|p| p.as_slice()).collect();
         pats.sort();
-        let t = WordTable::build(&pats);
-        t.validate(pats.len()).unwrap();
+        let masks = vec![1u8; pats.len()];
+        let singles = vec![NONE; pats.len()];
+        let t = WordTable::build(&pats, &masks, &singles);
+        t.validate(pats.len(), 0).unwrap();
         let look = |s: &str| {
             let s = w(s);
-            t.get(span_hash(&s), &s).map(|i| t.entries[i as usize])
+            t.get(span_hash(&s), &s, is_exact(&s))
+                .map(|i| t.slots[i as usize])
         };
+        let cont = |s: Slot| (s.meta & CONT != 0) as u32;
         let ab = look("ab").unwrap();
-        assert_eq!((ab.out, ab.cont), (0, 1));
+        assert_eq!((ab.out, cont(ab)), (0, 1));
+        assert_eq!(ab.meta & (EXACT | WORD | MASK), EXACT | WORD | 1);
         let abcd = look("ab cd").unwrap();
-        assert_eq!((abcd.out, abcd.cont), (1, 1));
-        assert_eq!(look("ab cd ef").unwrap().cont, 0);
+        assert_eq!((abcd.out, cont(abcd)), (1, 1));
+        assert_eq!(abcd.meta & (EXACT | WORD), 0);
+        assert_eq!(cont(look("ab cd ef").unwrap()), 0);
         let x = look("x").unwrap();
-        assert_eq!((x.out, x.cont), (NONE, 1));
+        assert_eq!((x.out, cont(x)), (NONE, 1));
+        assert_eq!(look("abcdefghijk").unwrap().meta & (EXACT | WORD), WORD);
         assert!(look("x-y").is_some());
         assert!(look("abcdefghijk").is_some());
         assert!(look("cd").is_none());
