@@ -1576,9 +1576,12 @@ class _Parser:
     def span(self, info: dict) -> tuple[int, int]:
         """The (start, end) in the original text of an expression :meth:`parse` found."""
         a, b = info["span"]
-        to_original = self.offsets.to_original
-        start = to_original(a, a + 1)[0]
-        end = to_original(b - 1, b)[0] + 1
+        if self.offsets.breakpoints:
+            to_original = self.offsets.to_original
+            start = to_original(a, a + 1)[0]
+            end = to_original(b - 1, b)[0] + 1
+        else:  # folding kept every character where it was: the map is the identity
+            start, end = a, b
         # absorb harakat / tatweel written after the last letter («غداً», «أمسِ»)
         while end < len(self.orig) and self.orig[end] in _MARKS:
             end += 1
