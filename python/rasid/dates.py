@@ -465,7 +465,7 @@ _DAY_NEXT = frozenset(set(_MONTHS) | set(_MONTHS2) | _HIJRI1 | set(_HIJRI2) | {"
 
 #: Chunks (the text between two spaces) at most this long are cached, at most this many.
 _CHUNK_CACHE_LEN = 48
-_CHUNK_CACHE_SIZE = 100_000
+_CHUNK_CACHE_SIZE = 30_000  # about 600 bytes an entry: 18 MB at most (then cleared)
 _CHUNKS: dict[str, tuple] = {}
 
 
