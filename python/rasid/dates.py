@@ -636,7 +636,9 @@ class _Parser:
         """The offset in the folded text of a token position (``ts[i]``, ``te[i]``)."""
         k, rel = divmod(pos, self.scale)
         k0, s0 = self._start_memo
-        if k >= k0:
+        if k == k0:
+            return s0 + rel
+        if k > k0:
             s = s0 + sum(map(len, self.parts[k0:k])) + (k - k0)
         else:
             s = s0 - sum(map(len, self.parts[k:k0])) - (k0 - k)
@@ -763,7 +765,10 @@ class _Parser:
         if self.base <= i < self.n:
             return self.words[i]
         if i >= self.n:
-            return self.words[i] if self._more(i) else None
+            while self.n <= i:
+                if not self._grow():
+                    return None
+            return self.words[i]
         if i >= self.porch:
             if not self.porch_ok:
                 self._porch()
