@@ -102,11 +102,19 @@ def test_combined_killed_and_wounded_fills_neither():
 
 
 def test_stated_none_is_zero_and_no_information_is_unknown():
-    ev = only("استهدف قصف صاروخي محيط مطار أربيل دون وقوع إصابات، فيما لم ترد معلومات عن الأضرار.")
+    text = "استهدف قصف صاروخي محيط مطار أربيل دون وقوع إصابات، فيما لم ترد معلومات عن الأضرار."
+    ev = only(text)
     assert count(ev.killed) == (0, 0) and count(ev.wounded) == (0, 0)
-    assert ev.killed.text is None
-    ev = only("سقط صاروخان على محيط مطار بغداد الدولي مساء السبت، واقتصرت الأضرار على الماديات.")
+    # the 0/0 points at the words that say nobody was hurt
+    assert ev.killed.text == phrase(text, ev.killed) == "دون وقوع إصابات"
+    assert (ev.wounded.start, ev.wounded.end) == (ev.killed.start, ev.killed.end)
+    assert ev.killed.start == text.index("دون")
+    text = "سقط صاروخان على محيط مطار بغداد الدولي مساء السبت، واقتصرت الأضرار على الماديات."
+    ev = only(text)
     assert count(ev.killed) == (0, 0)
+    assert phrase(text, ev.killed) == "اقتصرت الأضرار على الماديات"
+    text = "سقطت ثلاث قذائف هاون قرب قاعدة بلد الجوية، من دون أن تسفر عن خسائر بشرية."
+    assert phrase(text, only(text).wounded) == "من دون أن تسفر عن خسائر بشرية"
     ev = only("سقطت قذيفتا هاون على حي سكني في مدينة الموصل، ولم ترد معلومات عن إصابات.")
     assert ev.killed is None and ev.wounded is None
 

@@ -195,7 +195,7 @@ class Mention:
         self.munitions: list = []
         self.killed: list = []
         self.wounded: list = []
-        self.none = False
+        self.none: tuple[int, int] | None = None
         self.date = None
         self.date_inside = False
         self.bg_hint = False
@@ -1189,9 +1189,9 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
     muni_cands = [c for m in ms for c in m.munitions]
     implied = et in ("drone_attack", "ied_attack")
     munitions = _counts.combine(
-        muni_cands, False, text, allow_implied=implied, allow_vague=et != "air_strike"
+        muni_cands, None, text, allow_implied=implied, allow_vague=et != "air_strike"
     )
-    none = any(m.none for m in ms)
+    none = next((m.none for m in ms if m.none), None)
     killed = _counts.combine([c for m in ms for c in m.killed], none, text)
     wounded = _counts.combine([c for m in ms for c in m.wounded], none, text)
     d = ev.date

@@ -180,14 +180,14 @@ def _other_after(cues, words, pos) -> bool:
 
 
 def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list | None = None):
-    """``(killed, wounded, none)``: candidate lists and whether a none is stated (``hits``:
-    the hits of ``text[span]``, when the caller has them)."""
+    """``(killed, wounded, none)``: candidate lists and the span of a stated none, or None
+    (``hits``: the hits of ``text[span]``, when the caller has them)."""
     s, e = span
     if hits is None:
         hits = ctx.hits_in(s, e)
     casualty_words = [h for h in hits if h.kind == "casualty"]
     if not casualty_words:
-        return [], [], False
+        return [], [], None
     killed: list[Cand] = []
     wounded: list[Cand] = []
     combined = [h for h in casualty_words if h.role == "combined"]
@@ -474,15 +474,16 @@ def _sum(parts, tier, start, end) -> Cand:
     return Cand(lo, hi, 3 if vague and tier < 3 else tier, start, end, approx, vague)
 
 
-def none_stated(ctx, hits: list) -> bool:
-    """Whether ``hits`` (of one span) state that nobody was hurt («دون وقوع إصابات»)."""
+def none_stated(ctx, hits: list) -> tuple[int, int] | None:
+    """The span of the words in ``hits`` (of one span) that state that nobody was hurt
+    («دون وقوع إصابات», «أضرار مادية فقط»), or None."""
     words = ctx.words
     for h in hits:
         if h.kind == "casualty" and h.role == "material_only":
-            return True
+            return (h.start, h.end)
     negs = [h for h in hits if h.kind == "cue" and h.role == "negation"]
     if not negs:
-        return False
+        return None
     for g in hits:
         if g.kind != "casualty" or g.role != "generic":
             continue
@@ -492,19 +493,26 @@ def none_stated(ctx, hits: list) -> bool:
                     u.kind == "cue" and u.role == "unknown" and n.start <= u.start < g.start
                     for u in hits
                 ):
-                    return True
-    return False
+                    return (n.start, g.end)
+    return None
 
 
 def combine(
-    cands: list[Cand], none: bool, text: str, allow_implied: bool = False, allow_vague: bool = True
+    cands: list[Cand],
+    none: tuple[int, int] | None,
+    text: str,
+    allow_implied: bool = False,
+    allow_vague: bool = True,
 ) -> Count | None:
-    """One :class:`Count` from the candidates of an event (``None`` when nothing is known)."""
+    """One :class:`Count` from the candidates of an event (``None`` when nothing is known;
+    0/0 with the words that say so when ``none`` is the span of a stated none)."""
     cands = [c for c in cands if c.tier < 5 or allow_implied]
     if not allow_vague:
         cands = [c for c in cands if not c.vague and c.tier < 4]
     if not cands:
-        return Count(0, 0) if none else None
+        if none is None:
+            return None
+        return Count(0, 0, text=text[none[0] : none[1]], start=none[0], end=none[1])
     best = min(c.tier for c in cands if not c.vague) if any(not c.vague for c in cands) else None
     if best is not None and best <= 2:
         exact = [c for c in cands if not c.vague and c.tier == best]
