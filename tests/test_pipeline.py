@@ -249,3 +249,33 @@ def test_raw_jsonl_lines_parsed_by_workers(tmp_path):
         assert summary.skipped == {"not_json": 1, "no_text": 1}
         assert f"{p}:6: not_json" in stream.getvalue()
         assert f"{p}:10: no_text" in stream.getvalue()
+
+
+def test_encoded_delivery_without_eventless_documents(tmp_path):
+    """Workers may hand back JSONL text and leave out documents without events: the same
+    records, in order, and the same counts."""
+    from rasid.io import iter_documents, jsonl_lines
+    from rasid.pipeline import Delivery
+
+    p = tmp_path / "a.jsonl"
+    lines = [json.dumps({"id": d.doc_id, "text": d.text, "published": d.published},
+                        ensure_ascii=False).encode() for d in docs(40)]  # fmt: skip
+    lines.insert(7, b"{broken")
+    p.write_bytes(b"\n".join(lines) + b"\n")
+    with_events = [d for d in docs(40) if d.doc_id in {f"d{i}" for i in range(40)
+                                                       if i % 3 == 0 or i % 7 == 0}]  # fmt: skip
+    expected = [
+        (d.doc_id, jsonl_lines(fake_extract(d.text, published=d.published, doc_id=d.doc_id)))
+        for d in with_events
+    ]
+    for workers in (1, 2):
+        summary = Summary()
+        reporter = Reporter(summary, io.StringIO())
+        items = iter_documents([str(p)], raw_jsonl=True, on_problem=reporter)
+        delivery = Delivery(encoded=True, eventless=False)
+        seen, _ = collect(items, extract_fn=fake_extract, workers=workers, reporter=reporter,
+                          chunk_docs=3, delivery=delivery)  # fmt: skip
+        assert seen == expected
+        assert summary.documents == 40
+        assert summary.events == 14 + 6 == sum(text.count("\n") for _, text in seen)
+        assert summary.skipped == {"not_json": 1}

@@ -49,6 +49,7 @@ __all__ = [
     "unflatten_event",
     "acled_row",
     "open_writer",
+    "jsonl_lines",
     "infer_format",
     "read_events",
 ]
@@ -1008,13 +1009,23 @@ class _TextWriter(Writer):
             self.out.close()
 
 
+def jsonl_lines(records: list[dict]) -> str:
+    """``records`` as JSONL text: one JSON object per line, each ending in a newline (UTF-8,
+    Arabic kept as is)."""
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
 class JsonlWriter(_TextWriter):
     """One JSON object per line (UTF-8, Arabic kept as is)."""
 
     def write(self, record: dict) -> None:
-        self.out.write(json.dumps(record, ensure_ascii=False))
-        self.out.write("\n")
+        self.out.write(jsonl_lines([record]))
         self.count += 1
+
+    def write_lines(self, lines: str) -> None:
+        """Write records already encoded by :func:`jsonl_lines`."""
+        self.out.write(lines)
+        self.count += lines.count("\n")
 
 
 class CsvWriter(_TextWriter):

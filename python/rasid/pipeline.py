@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any, Callable
 
-from .io import Document, Fields, Problem, RawBlock, ReadStats, parse_line
+from .io import Document, Fields, Problem, RawBlock, ReadStats, jsonl_lines, parse_line
 
 __all__ = [
     "Summary",
@@ -35,6 +35,7 @@ __all__ = [
     "default_extract",
     "extract_document",
     "run",
+    "Delivery",
     "chunked",
     "WithGazetteer",
     "available_cores",
@@ -219,14 +220,33 @@ def chunked(docs: Iterable[Any], max_docs: int, max_chars: int) -> Iterator[list
 # -- worker side ------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Delivery:
+    """What the sink receives. ``encoded``: each document's events as JSONL text
+    (:func:`~rasid.io.jsonl_lines`) instead of a list of dicts, encoded by the workers.
+    ``eventless``: the sink is also called for documents without events (a store records
+    every document); False spares the parent process the many documents that have none."""
+
+    encoded: bool = False
+    eventless: bool = True
+
+
 class _Worker:
     """What one process needs to extract chunks: the function, the record fields (to parse
-    raw JSONL lines) and the event store to check for documents already done."""
+    raw JSONL lines), the event store to check for documents already done and the form of
+    the results (:class:`Delivery`)."""
 
-    def __init__(self, fn: ExtractFn | None, fields: Fields, store_path: str | None):
+    def __init__(
+        self,
+        fn: ExtractFn | None,
+        fields: Fields,
+        store_path: str | None,
+        delivery: Delivery = Delivery(),
+    ):
         self.fn = fn or default_extract
         self.fields = fields
         self.store_path = store_path
+        self.delivery = delivery
         self.conn: sqlite3.Connection | None = None
         _init_local(fn)
 
@@ -242,7 +262,9 @@ class _Worker:
     def process(self, payload: list[tuple]) -> list[tuple]:
         """Per document: ("ok", doc_id, published, events, where) | ("stored", doc_id,
         where) | ("error", doc_id, message, where), and ("problem", Problem) per bad line;
-        ``where`` is (source, line) for a document of a raw block, None for a Document."""
+        ``where`` is (source, line) for a document of a raw block, None for a Document.
+        Without ``delivery.eventless``, a run of documents of a raw block that have no
+        events is one ("eventless", n)."""
         out: list[tuple] = []
         problems: list[Problem] = []
         builder = self.fields.builder(problems.append)
@@ -266,22 +288,40 @@ class _Worker:
             return
         try:
             events = self.fn(text, published=published, doc_id=doc_id)
-            out.append(("ok", doc_id, published, [_to_dict(e) for e in events], where))
         except Exception as exc:  # one bad document never stops the run
             out.append(("error", doc_id, f"{type(exc).__name__}: {exc}", where))
+            return
+        if not events and where is not None and not self.delivery.eventless:
+            if out and out[-1][0] == "eventless":
+                out[-1] = ("eventless", out[-1][1] + 1)
+            else:
+                out.append(("eventless", 1))
+            return
+        records = [_to_dict(e) for e in events]
+        out.append(
+            (
+                "ok",
+                doc_id,
+                published,
+                jsonl_lines(records) if self.delivery.encoded else records,
+                where,
+            )
+        )
 
 
 _WORKER: _Worker | None = None
 
 
-def _init_worker(fn: ExtractFn | None, fields: Fields, store_path: str | None) -> None:
+def _init_worker(
+    fn: ExtractFn | None, fields: Fields, store_path: str | None, delivery: Delivery
+) -> None:
     global _WORKER
     # Ctrl-C reaches the whole process group: only the parent handles it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The parent may turn SIGTERM into KeyboardInterrupt; workers must just end on it.
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _WORKER = _Worker(fn, fields, store_path)
+    _WORKER = _Worker(fn, fields, store_path, delivery)
 
 
 def _process_chunk(payload: list[tuple]) -> list[tuple]:
@@ -357,6 +397,7 @@ def run(
     summary: Summary | None = None,
     progress: Progress | None = None,
     reporter: Reporter | None = None,
+    delivery: Delivery = Delivery(),
 ) -> Summary:
     """Extract events from ``documents`` and call ``sink(doc, events)`` for each, in order.
 
@@ -368,7 +409,7 @@ def run(
     ``"already_stored"`` (counted, not reported) or a problem reason (reported and counted)
     to leave a document out. ``reporter`` counts and prints problems (default: count into
     ``summary`` silently); a strict reporter raises :class:`StrictError` at the first one,
-    which propagates.
+    which propagates. ``delivery`` says what the sink receives (:class:`Delivery`).
 
     A KeyboardInterrupt stops the run cleanly: in-flight chunks are dropped, everything the
     sink already received stays, and ``summary.interrupted`` is set.
@@ -408,6 +449,9 @@ def run(
             if kind == "problem":
                 problem(result[1])
                 continue
+            if kind == "eventless":
+                summary.documents += result[1]
+                continue
             summary.documents += 1
             where = result[-1]
             if where is None:
@@ -424,7 +468,7 @@ def run(
                 continue
             events = result[3]
             sink(doc, events)
-            summary.events += len(events)
+            summary.events += events.count("\n") if delivery.encoded else len(events)
         position = positions.popleft()
         if progress is not None:
             progress.update(summary.documents, summary.events, bytes_done=position)
@@ -441,11 +485,11 @@ def run(
     chunks = marked(chunked(admitted(documents), chunk_docs, chunk_chars))
     try:
         if workers <= 1:
-            worker = _Worker(extract_fn, fields, store_path)
+            worker = _Worker(extract_fn, fields, store_path, delivery)
             for chunk in chunks:
                 deliver(chunk, worker.process(_payload(chunk)))
         else:
-            _run_pool(chunks, (extract_fn, fields, store_path), workers, deliver)
+            _run_pool(chunks, (extract_fn, fields, store_path, delivery), workers, deliver)
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:

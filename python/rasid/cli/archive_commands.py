@@ -14,13 +14,14 @@ from ..io import (
     OUTPUT_FORMATS,
     Document,
     Fields,
+    JsonlWriter,
     ReadStats,
     expand_inputs,
     iter_documents,
     open_writer,
     read_events,
 )
-from ..pipeline import Progress, Reporter, StrictError, Summary, run
+from ..pipeline import Delivery, Progress, Reporter, StrictError, Summary, run
 from . import main
 
 _FORMAT = click.Choice(OUTPUT_FORMATS)
@@ -169,10 +170,19 @@ def extract(
     bar = Progress(stats) if show else None
     _sigterm_as_interrupt()
 
+    # Without a store, workers encode JSONL themselves and leave out documents without
+    # events: the parent process then only writes text (it shares the cores with them).
+    delivery = Delivery(
+        encoded=store is None and isinstance(writer, JsonlWriter), eventless=store is not None
+    )
+
     def sink(doc, events) -> None:
         if store is not None:
             store.add_documents([(doc.doc_id, doc.source, events)])
         if writer is not None:
+            if isinstance(events, str):  # encoded by the workers
+                writer.write_lines(events)
+                return
             for event in events:
                 writer.write(event)
 
@@ -197,7 +207,7 @@ def extract(
             run(
                 docs, sink, extract_fn=extract_fn, workers=workers or None,
                 store_path=db, fields=Fields(id_field, text_field, date_field),
-                progress=bar, reporter=reporter,
+                progress=bar, reporter=reporter, delivery=delivery,
             )  # fmt: skip
         summary.bytes = stats.bytes_done
     except StrictError as exc:
