@@ -279,3 +279,21 @@ def test_encoded_delivery_without_eventless_documents(tmp_path):
         assert summary.documents == 40
         assert summary.events == 14 + 6 == sum(text.count("\n") for _, text in seen)
         assert summary.skipped == {"not_json": 1}
+
+
+def test_worker_reads_a_block_by_its_place_and_reports_a_changed_file(tmp_path):
+    from rasid.io import Fields
+    from rasid.pipeline import _Worker
+
+    p = tmp_path / "a.jsonl"
+    first = json.dumps({"id": "a", "text": "سقطت صواريخ على التاجي"}, ensure_ascii=False)
+    p.write_bytes(b"\n" + first.encode() + b"\n")
+    worker = _Worker(fake_extract, Fields(), None)
+    size = p.stat().st_size
+    (result,) = worker.process([("f", str(p), "a", 1, 0, size)])
+    assert result[0] == "ok" and result[1] == "a" and result[-1] == (str(p), 2)
+    # the file was cut short after the parent read it: the block is reported, not guessed
+    p.write_bytes(b"\n")
+    ((kind, problem),) = worker.process([("f", str(p), "a", 1, 0, size)])
+    assert kind == "problem"
+    assert (problem.source, problem.line, problem.reason) == (str(p), 1, "unreadable_file")

@@ -306,7 +306,10 @@ def _raw_blocks(
     """The lines of a JSONL stream in blocks of about :data:`RAW_BLOCK_BYTES`, with the same
     problems as a line-by-line read (``unreadable_file``, ``empty_file``)."""
     compressed = stream is not raw
+    # a block of a plain file says where it is, so that other processes can read it again
+    seekable = not compressed and raw is not sys.stdin.buffer
     line = 1  # number of the first line not yet in a block
+    offset = 0  # of the first byte not yet in a block
     done = 0
     has_record = False
     pending: list[bytes] = []  # read, not yet ending in a line break
@@ -314,9 +317,10 @@ def _raw_blocks(
     threshold = RAW_BLOCK_BYTES
 
     def cut(data: bytes) -> RawBlock:
-        nonlocal line, has_record
-        block = RawBlock(source, stem, line, data)
+        nonlocal line, offset, has_record
+        block = RawBlock(source, stem, line, data, offset if seekable else None)
         line += data.count(b"\n")
+        offset += len(data)
         has_record = has_record or not data.isspace()
         return block
 
@@ -332,6 +336,9 @@ def _raw_blocks(
         else:
             reads = iter(lambda: stream.read(RAW_BLOCK_BYTES), b"")
         for buf in reads:
+            if seekable and not buf.endswith(b"\n"):
+                # the rest of the line: the block then goes on whole, with no copy
+                buf += stream.readline()
             if compressed:
                 stats.bytes_done = stats._file_base + raw.tell()
             else:
@@ -362,12 +369,15 @@ def _raw_blocks(
 @dataclass(frozen=True)
 class RawBlock:
     """Whole JSONL lines not parsed yet (the pipeline's worker processes parse them, so the
-    reading process only moves bytes): ``data`` holds the lines from line ``first_line`` on."""
+    reading process only moves bytes): ``data`` holds the lines from line ``first_line`` on,
+    found at byte ``offset`` of the file ``source`` (None when it cannot be read again: a
+    compressed file, stdin)."""
 
     source: str
     stem: str
     first_line: int
     data: bytes
+    offset: int | None = None
 
     def lines(self) -> Iterator[tuple[int, bytes]]:
         """(line number, line) of each line that is not blank."""

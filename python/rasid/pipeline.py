@@ -248,6 +248,7 @@ class _Worker:
         self.store_path = store_path
         self.delivery = delivery
         self.conn: sqlite3.Connection | None = None
+        self.file: IO[bytes] | None = None
         _init_local(fn)
 
     def stored(self, doc_id: str) -> bool:
@@ -269,6 +270,14 @@ class _Worker:
         problems: list[Problem] = []
         builder = self.fields.builder(problems.append)
         for item in payload:
+            if item[0] == "f":
+                _, source, stem, first_line, offset, size = item
+                data = self.read(source, offset, size)
+                if len(data) != size:
+                    message = f"changed while being read: {size} bytes at {offset} expected"
+                    out.append(("problem", Problem(source, first_line, "unreadable_file", message)))
+                    continue
+                item = ("r", source, stem, first_line, data)
             if item[0] == "r":
                 _, source, stem, first_line, data = item
                 for lineno, line in RawBlock(source, stem, first_line, data).lines():
@@ -281,6 +290,15 @@ class _Worker:
                 _, doc_id, text, published = item
                 self._one(doc_id, text, published, None, out)
         return out
+
+    def read(self, path: str, offset: int, size: int) -> bytes:
+        """``size`` bytes at ``offset`` of ``path`` (the last file read stays open)."""
+        if self.file is None or self.file.name != path:
+            if self.file is not None:
+                self.file.close()
+            self.file = open(path, "rb")  # noqa: SIM115 - kept open for the next block
+        self.file.seek(offset)
+        return self.file.read(size)
 
     def _one(self, doc_id: str, text: str, published, where, out: list[tuple]) -> None:
         if self.stored(doc_id):
@@ -329,13 +347,19 @@ def _process_chunk(payload: list[tuple]) -> list[tuple]:
     return _WORKER.process(payload)
 
 
-def _payload(chunk: list[Any]) -> list[tuple]:
-    return [
-        ("r", d.source, d.stem, d.first_line, d.data)
-        if isinstance(d, RawBlock)
-        else ("d", d.doc_id, d.text, d.published)
-        for d in chunk
-    ]
+def _payload(chunk: list[Any], by_place: bool = False) -> list[tuple]:
+    """What a worker gets for ``chunk``. ``by_place``: a block of a plain file goes as its
+    place in the file, which the worker reads again (from the page cache) instead of
+    receiving its bytes through a pipe that the parent process must feed."""
+    out: list[tuple] = []
+    for d in chunk:
+        if not isinstance(d, RawBlock):
+            out.append(("d", d.doc_id, d.text, d.published))
+        elif by_place and d.offset is not None:
+            out.append(("f", d.source, d.stem, d.first_line, d.offset, len(d.data)))
+        else:
+            out.append(("r", d.source, d.stem, d.first_line, d.data))
+    return out
 
 
 # -- parent side ------------------------------------------------------------------------------
@@ -518,7 +542,9 @@ def _run_pool(chunks, initargs, workers, deliver) -> None:
     ok = False
     try:
         for chunk in chunks:
-            inflight.append((chunk, pool.apply_async(_process_chunk, (_payload(chunk),))))
+            inflight.append(
+                (chunk, pool.apply_async(_process_chunk, (_payload(chunk, by_place=True),)))
+            )
             while len(inflight) >= 2 * workers:
                 done_chunk, result = inflight.popleft()
                 deliver(done_chunk, result.get())
