@@ -16,10 +16,14 @@ from __future__ import annotations
 
 import collections
 import multiprocessing
+import multiprocessing.pool
 import os
+import pickle
+import shutil
 import signal
 import sqlite3
 import sys
+import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -328,23 +332,54 @@ class _Worker:
 
 
 _WORKER: _Worker | None = None
+_SPOOL: str | None = None
+
+#: Messages between processes larger than this go through a file (see :func:`_pack`).
+SPOOL_BYTES = 32 * 1024
+
+
+def _pack(obj: Any, spool: str | None) -> bytes | str:
+    """``obj`` pickled, or the path of a file in the folder ``spool`` that holds it when it
+    is large. A pipe holds 64 KB: a worker sending more waits for the parent's result
+    thread, which gets the GIL only every few milliseconds while the parent extracts."""
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    if spool is None or len(data) < SPOOL_BYTES:
+        return data
+    fd, path = tempfile.mkstemp(dir=spool)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+    return path
+
+
+def _unpack(message: bytes | str) -> Any:
+    if isinstance(message, bytes):
+        return pickle.loads(message)
+    with open(message, "rb") as f:
+        data = f.read()
+    os.unlink(message)
+    return pickle.loads(data)
 
 
 def _init_worker(
-    fn: ExtractFn | None, fields: Fields, store_path: str | None, delivery: Delivery
+    fn: ExtractFn | None,
+    fields: Fields,
+    store_path: str | None,
+    delivery: Delivery,
+    spool: str | None = None,
 ) -> None:
-    global _WORKER
+    global _WORKER, _SPOOL
     # Ctrl-C reaches the whole process group: only the parent handles it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The parent may turn SIGTERM into KeyboardInterrupt; workers must just end on it.
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER = _Worker(fn, fields, store_path, delivery)
+    _SPOOL = spool
 
 
-def _process_chunk(payload: list[tuple]) -> list[tuple]:
+def _process_chunk(message: bytes | str) -> bytes | str:
     assert _WORKER is not None
-    return _WORKER.process(payload)
+    return _pack(_WORKER.process(_unpack(message)), _SPOOL)
 
 
 def _payload(chunk: list[Any], by_place: bool = False) -> list[tuple]:
@@ -531,26 +566,56 @@ def _init_local(fn: ExtractFn | None) -> None:
         fn.prepare()
 
 
+class _Done:
+    """The result of a chunk this process extracted itself (as an ``AsyncResult``)."""
+
+    def __init__(self, value: list[tuple]):
+        self.value = value
+
+    def ready(self) -> bool:
+        return True
+
+    def get(self) -> list[tuple]:
+        return self.value
+
+
+def _results(result: _Done | multiprocessing.pool.AsyncResult) -> list[tuple]:
+    return result.get() if isinstance(result, _Done) else _unpack(result.get())
+
+
 def _run_pool(chunks, initargs, workers, deliver) -> None:
+    """Extract with ``workers`` processes: a pool of ``workers - 1`` and this one, which
+    extracts a chunk itself whenever the pool has enough queued. Its own work (reading,
+    delivering, writing) then takes its turn with its extraction instead of a core from
+    the pool's processes."""
     ctx = multiprocessing.get_context()
-    if ctx.get_start_method() == "fork":
-        # forked workers inherit the imported extraction code and the loaded gazetteer
-        # (shared pages) instead of each loading them again
-        _init_local(initargs[0])
-    pool = ctx.Pool(workers, initializer=_init_worker, initargs=initargs)
+    # made before the pool: forked workers inherit the imported extraction code and the
+    # loaded gazetteer (shared pages) instead of each loading them again
+    local = _Worker(*initargs)
+    spool = tempfile.mkdtemp(prefix="rasid-")
+    pool = ctx.Pool(workers - 1, initializer=_init_worker, initargs=(*initargs, spool))
+    # Each pool process has a few chunks queued so that it never waits for this one to
+    # finish a chunk. Chunks are delivered in input order, so this one can run ahead of the
+    # oldest queued chunk by several of its own before it must wait (about 1 MB each).
+    queue_per_worker = 3
+    limit = 4 * queue_per_worker * (workers - 1) + 4
     inflight: collections.deque = collections.deque()
     ok = False
     try:
         for chunk in chunks:
-            inflight.append(
-                (chunk, pool.apply_async(_process_chunk, (_payload(chunk, by_place=True),)))
-            )
-            while len(inflight) >= 2 * workers:
+            pending = sum(1 for _, r in inflight if not r.ready())
+            if pending < queue_per_worker * (workers - 1):
+                message = _pack(_payload(chunk, by_place=True), spool)
+                inflight.append((chunk, pool.apply_async(_process_chunk, (message,))))
+            else:
+                inflight.append((chunk, _Done(local.process(_payload(chunk)))))
+            # deliver in input order what is done, and wait when too much is in flight
+            while inflight and (inflight[0][1].ready() or len(inflight) > limit):
                 done_chunk, result = inflight.popleft()
-                deliver(done_chunk, result.get())
+                deliver(done_chunk, _results(result))
         while inflight:
             done_chunk, result = inflight.popleft()
-            deliver(done_chunk, result.get())
+            deliver(done_chunk, _results(result))
         ok = True
     finally:
         if ok:
@@ -558,3 +623,4 @@ def _run_pool(chunks, initargs, workers, deliver) -> None:
         else:
             pool.terminate()
         pool.join()
+        shutil.rmtree(spool, ignore_errors=True)
