@@ -92,7 +92,7 @@ def _default_clusters_path(output: str | None) -> str | None:
 @click.option("--db", help="SQLite event store to fill; a rerun skips stored documents.")
 @click.option(
     "-w", "--workers", type=click.IntRange(min=0), default=0, show_default=True,
-    help="Worker processes (0: all cores).",
+    help="Processes extracting, this one included (0: all cores).",
 )  # fmt: skip
 @click.option("--id-field", default="id", show_default=True, help="Field holding the id.")
 @click.option("--text-field", default="text", show_default=True, help="Field holding the text.")
