@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 __all__ = ["Event", "Place", "Entity", "Count", "Evidence", "EVENT_TYPES", "event_id"]
@@ -33,6 +33,16 @@ class Evidence:
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
 @dataclass(frozen=True)
 class Place:
     """A place named in the text (``mention`` at ``start:end``) resolved by the gazetteer."""
@@ -51,8 +61,9 @@ class Place:
     precision: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        # Field order is the record's column order.
-        return asdict(self)
+        # Field order is the record's column order; the values are plain scalars, so no
+        # deep copy (``dataclasses.asdict``) is needed.
+        return {name: getattr(self, name) for name in _field_names(type(self))}
 
 
 @dataclass(frozen=True)
@@ -67,8 +78,9 @@ class Entity:
     name_en: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        # Field order is the record's column order.
-        return asdict(self)
+        # Field order is the record's column order; the values are plain scalars, so no
+        # deep copy (``dataclasses.asdict``) is needed.
+        return {name: getattr(self, name) for name in _field_names(type(self))}
 
 
 @dataclass(frozen=True)
