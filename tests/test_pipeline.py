@@ -297,3 +297,17 @@ def test_worker_reads_a_block_by_its_place_and_reports_a_changed_file(tmp_path):
     ((kind, problem),) = worker.process([("f", str(p), "a", 1, 0, size)])
     assert kind == "problem"
     assert (problem.source, problem.line, problem.reason) == (str(p), 1, "unreadable_file")
+
+
+def test_spooled_messages_give_the_same_output_and_leave_no_files(tmp_path, monkeypatch):
+    import tempfile
+
+    from rasid import pipeline
+
+    one, _ = collect(docs(200), extract_fn=fake_extract, workers=1)
+    monkeypatch.setattr(pipeline, "SPOOL_BYTES", 0)  # every message through a file
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    two, summary = collect(docs(200), extract_fn=fake_extract, workers=2, chunk_docs=5)
+    assert two == one
+    assert summary.documents == 200
+    assert list(tmp_path.iterdir()) == []  # the spool folder is gone

@@ -592,7 +592,10 @@ def _run_pool(chunks, initargs, workers, deliver) -> None:
     # made before the pool: forked workers inherit the imported extraction code and the
     # loaded gazetteer (shared pages) instead of each loading them again
     local = _Worker(*initargs)
-    spool = tempfile.mkdtemp(prefix="rasid-")
+    try:
+        spool: str | None = tempfile.mkdtemp(prefix="rasid-")
+    except OSError:  # no writable temporary folder: every message goes through the pipe
+        spool = None
     pool = ctx.Pool(workers - 1, initializer=_init_worker, initargs=(*initargs, spool))
     # Each pool process has a few chunks queued so that it never waits for this one to
     # finish a chunk. Chunks are delivered in input order, so this one can run ahead of the
@@ -623,4 +626,5 @@ def _run_pool(chunks, initargs, workers, deliver) -> None:
         else:
             pool.terminate()
         pool.join()
-        shutil.rmtree(spool, ignore_errors=True)
+        if spool is not None:
+            shutil.rmtree(spool, ignore_errors=True)
