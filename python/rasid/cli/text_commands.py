@@ -55,13 +55,13 @@ def _open_inputs(files: tuple[str, ...]):
         files = ("-",)
     for name in files:
         if name == "-":
-            yield "<stdin>", click.get_binary_stream("stdin"), False
+            yield "<stdin>", sys.stdin.buffer, False
         else:
             yield name, open(name, "rb"), True  # noqa: SIM115 (closed by _filter)
 
 
 def _filter(files: tuple[str, ...], make: callable) -> None:
-    out: BinaryIO = click.get_binary_stream("stdout")
+    out: BinaryIO = sys.stdout.buffer
     try:
         for name, stream, close in _open_inputs(files):
             stream_normalizer = make()
