@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import re
 
 import pytest
@@ -311,3 +312,25 @@ def test_spooled_messages_give_the_same_output_and_leave_no_files(tmp_path, monk
     assert two == one
     assert summary.documents == 200
     assert list(tmp_path.iterdir()) == []  # the spool folder is gone
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_named_pipe_input_is_read_like_stdin(tmp_path):
+    """A named pipe has no size and cannot be read twice: its blocks go to the workers
+    with their bytes, and it is not taken for an empty file."""
+    import threading
+
+    from rasid.io import iter_documents
+
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+    data = b"".join(json.dumps({"id": d.doc_id, "text": d.text, "published": d.published},
+                               ensure_ascii=False).encode() + b"\n" for d in docs(30))  # fmt: skip
+    writer = threading.Thread(target=fifo.write_bytes, args=(data,))
+    writer.start()
+    summary = Summary()
+    items = iter_documents([str(fifo)], raw_jsonl=True, on_problem=Reporter(summary))
+    seen, _ = collect(items, extract_fn=fake_extract, workers=2, chunk_docs=1, summary=summary)
+    writer.join()
+    assert [d for d, _ in seen] == [f"d{i}" for i in range(30)]
+    assert summary.documents == 30 and not summary.skipped

@@ -22,6 +22,7 @@ import hashlib
 import io
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -300,14 +301,22 @@ def _read_jsonl(
             raw.close()
 
 
+def _is_regular(f: IO[bytes]) -> bool:
+    try:
+        return stat.S_ISREG(os.fstat(f.fileno()).st_mode)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return False
+
+
 def _raw_blocks(
     stream: IO[bytes], raw: IO[bytes], source: str, stem: str, stats: ReadStats, on_problem
 ) -> Iterator[RawBlock]:
     """The lines of a JSONL stream in blocks of about :data:`RAW_BLOCK_BYTES`, with the same
     problems as a line-by-line read (``unreadable_file``, ``empty_file``)."""
     compressed = stream is not raw
-    # a block of a plain file says where it is, so that other processes can read it again
-    seekable = not compressed and raw is not sys.stdin.buffer
+    # a block of a regular file says where it is, so that other processes can read it again
+    # (not a pipe, such as stdin or `<(zcat ...)`)
+    seekable = not compressed and raw is not sys.stdin.buffer and _is_regular(raw)
     line = 1  # number of the first line not yet in a block
     offset = 0  # of the first byte not yet in a block
     done = 0
@@ -606,8 +615,8 @@ def iter_documents(
     for path in files:
         kind = "jsonl" if path == "-" else _kind_of(path)
         try:
-            size = 0 if path == "-" else os.path.getsize(path)
-            if size == 0 and path != "-":
+            # a named pipe has no size: it is read like stdin
+            if path != "-" and os.path.isfile(path) and os.path.getsize(path) == 0:
                 handler(Problem(path, None, "empty_file", "0 bytes"))
                 continue
             yield from _READERS[kind](path, builder, local)
