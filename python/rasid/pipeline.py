@@ -19,6 +19,7 @@ import multiprocessing
 import multiprocessing.pool
 import os
 import pickle
+import secrets
 import shutil
 import signal
 import sqlite3
@@ -345,7 +346,13 @@ def _pack(obj: Any, spool: str | None) -> bytes | str:
     data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
     if spool is None or len(data) < SPOOL_BYTES:
         return data
-    fd, path = tempfile.mkstemp(dir=spool)
+    try:
+        # made when first needed: a run whose messages are all small leaves no folder
+        # behind even when it is killed
+        os.makedirs(spool, mode=0o700, exist_ok=True)
+        fd, path = tempfile.mkstemp(dir=spool)
+    except OSError:  # no writable temporary folder: through the pipe after all
+        return data
     with os.fdopen(fd, "wb") as f:
         f.write(data)
     return path
@@ -592,10 +599,7 @@ def _run_pool(chunks, initargs, workers, deliver) -> None:
     # made before the pool: forked workers inherit the imported extraction code and the
     # loaded gazetteer (shared pages) instead of each loading them again
     local = _Worker(*initargs)
-    try:
-        spool: str | None = tempfile.mkdtemp(prefix="rasid-")
-    except OSError:  # no writable temporary folder: every message goes through the pipe
-        spool = None
+    spool = os.path.join(tempfile.gettempdir(), f"rasid-{os.getpid()}-{secrets.token_hex(6)}")
     pool = ctx.Pool(workers - 1, initializer=_init_worker, initargs=(*initargs, spool))
     # Each pool process has a few chunks queued so that it never waits for this one to
     # finish a chunk. Chunks are delivered in input order, so this one can run ahead of the
@@ -626,5 +630,4 @@ def _run_pool(chunks, initargs, workers, deliver) -> None:
         else:
             pool.terminate()
         pool.join()
-        if spool is not None:
-            shutil.rmtree(spool, ignore_errors=True)
+        shutil.rmtree(spool, ignore_errors=True)
