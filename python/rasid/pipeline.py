@@ -390,7 +390,7 @@ def _process_chunk(message: bytes | str) -> bytes | str:
 
 
 def _payload(chunk: list[Any], by_place: bool = False) -> list[tuple]:
-    """What a worker gets for ``chunk``. ``by_place``: a block of a plain file goes as its
+    """What a worker gets for ``chunk``. ``by_place``: a block of a regular file goes as its
     place in the file, which the worker reads again (from the page cache) instead of
     receiving its bytes through a pipe that the parent process must feed."""
     out: list[tuple] = []
