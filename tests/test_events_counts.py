@@ -170,3 +170,45 @@ def test_a_named_victim_is_one():
     strike = [e for e in events if e.event_type == "air_strike"][0]
     assert count(strike.killed) == (1, 1)
     assert strike.background is True
+
+
+def test_negated_killed_and_wounded_nouns_are_none():
+    text = (
+        "سقط صاروخان على معسكر التاجي مساء الأحد، لكنهما لم يسفرا عن سقوط قتلى أو جرحى "
+        "بحسب مصدر أمني."
+    )
+    ev = only(text)
+    phrase_ = "لم يسفرا عن سقوط قتلى أو جرحى"
+    for c in (ev.killed, ev.wounded):
+        assert count(c) == (0, 0)
+        assert c.text == phrase_
+        assert c.start == text.index(phrase_) and c.end == text.index(phrase_) + len(phrase_)
+
+
+def test_negated_killed_noun_alone_leaves_wounded_open():
+    text = "انفجرت عبوة ناسفة على دورية للشرطة قرب مدينة سامراء صباح اليوم دون سقوط قتلى."
+    ev = only(text)
+    assert count(ev.killed) == (0, 0)
+    assert ev.killed.text == "دون سقوط قتلى"
+    assert ev.killed.start == text.index("دون سقوط")
+    assert ev.wounded is None
+
+
+def test_negated_casualty_noun_with_unknown_is_not_none():
+    text = (
+        "سقطت ثلاثة صواريخ على قاعدة بلد الجوية مساء الخميس، ولم يتضح إن كان القصف "
+        "قد أوقع قتلى أو جرحى."
+    )
+    ev = only(text)
+    assert ev.killed is None and ev.wounded is None
+
+
+def test_bare_losses_after_negation_is_none_but_material_losses_are_not():
+    text = "استهدفت طائرة مسيرة مقراً للشرطة في بلدة الطارمية فجر اليوم دون وقوع خسائر."
+    ev = only(text)
+    assert count(ev.killed) == (0, 0) and count(ev.wounded) == (0, 0)
+    assert ev.killed.text == "دون وقوع خسائر"
+    assert ev.killed.start == text.index("دون وقوع")
+    text = "استهدفت طائرة مسيرة مقراً للشرطة في بلدة الطارمية فجر اليوم دون خسائر مادية تذكر."
+    ev = only(text)
+    assert ev.killed is None and ev.wounded is None

@@ -229,3 +229,18 @@ def test_another_attack_is_another_event():
     assert (first.wounded.min, first.killed) == (1, None)
     assert (second.killed.min, second.killed.max) == (5, 5)
     assert second.location.name_ar != first.location.name_ar
+
+
+def test_ongoing_campaign_sentence_is_no_event_of_its_own():
+    text = (
+        "انفجرت عبوة ناسفة على رتل للتحالف الدولي في محافظة الديوانية صباح اليوم. "
+        "وتشهد المحافظات الجنوبية منذ شهور استهدافاً مستمراً بالعبوات الناسفة لأرتال الدعم."
+    )
+    events = extract(text, published="2021-06-01")
+    assert len(events) == 1
+    ev = events[0]
+    first = "انفجرت عبوة ناسفة على رتل للتحالف الدولي في محافظة الديوانية صباح اليوم"
+    assert [(e.start, e.end) for e in ev.evidence] == [
+        (text.index(first), text.index(first) + len(first))
+    ]
+    assert (ev.munitions.min, ev.munitions.max) == (1, 1)

@@ -197,7 +197,13 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
         if h.role in ("killed", "wounded") and not any(c.start <= h.start < c.end for c in combined)
     ]
     tier = 2 if headline else 1
+    # «لم يسفر عن سقوط قتلى أو جرحى», «دون وقوع قتلى»: a negated casualty noun says none
+    negated = _negated_nouns(ctx, hits, keywords)
     for k in keywords:
+        if id(k) in negated:
+            a, b = negated[id(k)]
+            (killed if k.role == "killed" else wounded).append(Cand(0, 0, tier, a, b))
+            continue
         cand = _number_before(ctx, k, tier) if k.get("pos") == "noun" else None
         if cand is None:
             cand = _forward(ctx, k, hits, e, tier)
@@ -214,6 +220,51 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
             (killed if k.role == "killed" else wounded).append(cand)
     none = none_stated(ctx, hits)
     return killed, wounded, none
+
+
+# bare plural casualty nouns that a negation before them voids («دون سقوط قتلى»)
+_NEGATABLE = ("قتلى", "قتلي", "جرحى", "جرحي", "مصابين", "ضحايا")
+_OR_AND = ("أو", "او", "ولا", "و")
+
+
+def _negated_nouns(ctx, hits: list, keywords: list) -> dict:
+    """Casualty nouns stated as none: ``{id(hit): (start, end)}`` where the span runs from
+    the negation to the last noun of the coordination («لم تسفر عن سقوط قتلى أو جرحى»)."""
+    negs = [h for h in hits if h.kind == "cue" and h.role == "negation"]
+    if not negs:
+        return {}
+    words = ctx.words
+    text = ctx.text
+    out: dict = {}
+    nouns = [k for k in keywords if k.get("pos") == "noun" and k.name in _NEGATABLE]
+    i = 0
+    while i < len(nouns):
+        k = nouns[i]
+        neg = None
+        for n in negs:
+            if n.end <= k.start and words.distance(n.end, k.start) <= 4:
+                neg = n
+        if neg is None or any(
+            h.kind == "cue" and h.role == "unknown" and neg.start <= h.start < k.start for h in hits
+        ):
+            i += 1
+            continue
+        if ctx.numbers_in(neg.end, k.start):
+            i += 1
+            continue
+        run = [k]
+        j = i + 1
+        while j < len(nouns):
+            nxt = nouns[j]
+            gap = text[run[-1].end : nxt.start].strip()
+            if gap not in _OR_AND and not (gap.endswith(("و", "أو", "او")) and len(gap) <= 3):
+                break
+            run.append(nxt)
+            j += 1
+        for r in run:
+            out[id(r)] = (neg.start, run[-1].end)
+        i = j
+    return out
 
 
 _COUNTED_NOUNS = ("قتلي", "قتلى", "قتيل", "جرحي", "جرحى", "جريح", "مصاب", "ضحاي", "ضحية")

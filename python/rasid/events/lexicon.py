@@ -11,7 +11,8 @@ are all found in one Rust pass over the document. Its kinds:
 ``outcome``  hit / intercepted / failed words
 ``claim``    claims of responsibility, announcements, accusations (``role``)
 ``casualty`` killed / wounded words (``pos`` verb or noun), combined «قتل وجرح», generic
-             «ضحايا، إصابات» and «أضرار مادية فقط»
+             «ضحايا، إصابات، خسائر», «أضرار مادية فقط» and «خسائر مادية» (material, which
+             keeps «دون خسائر مادية» from reading as a stated none)
 ``person``   counted heads of casualty phrases (``number``)
 ``cue``      negation, denial, threat, plan, habitual, statistic, past, after, partial,
              unit, boundary, agent, unknown_agent, launch, enumeration … (``role``)
