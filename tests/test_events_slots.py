@@ -180,3 +180,24 @@ def test_outcome_intercepted():
     ev = only("أسقطت الدفاعات الجوية طائرة مسيرة حاولت استهداف مطار أربيل الدولي فجر اليوم.")
     assert ev.outcome == "intercepted"
     assert ev.event_type == "drone_attack"
+
+
+def test_earlier_the_same_day_is_still_the_news():
+    text = (
+        "انفجرت عبوة ناسفة على رتل للتحالف الدولي قرب مدينة السماوة ظهر الثلاثاء. "
+        "وفي وقت سابق من صباح اليوم، استهدفت عبوة أخرى رتلاً مماثلاً قرب مدينة الحلة."
+    )
+    first, second = extract(text, published="2021-05-25")
+    assert (first.background, second.background) == (False, False)
+    assert second.date == "2021-05-25"
+    assert second.location.mention == "الحلة"
+    assert second.location.start == text.index("الحلة")
+
+
+def test_earlier_in_a_past_week_is_background():
+    text = (
+        "سقطت ثلاثة صواريخ على قاعدة عين الأسد مساء الخميس. "
+        "وفي وقت سابق من الأسبوع الماضي، استهدفت طائرتان مسيرتان القاعدة نفسها."
+    )
+    first, second = extract(text, published="2023-10-27")
+    assert (first.background, second.background) == (False, True)

@@ -842,6 +842,20 @@ def _clause_initial(text: str, pos: int, floor: int) -> bool:
     return i < floor or text[i] in '،,؛;:.\n«“"('
 
 
+_SAME_DAY_AFTER = ("اليوم", "صباح", "مساء", "ظهر", "فجر", "ليل", "يوم", "نهار")
+
+
+def _earlier_same_day(text: str, end: int) -> bool:
+    """«في وقت سابق» followed by «من اليوم», «من صباح اليوم», «من يوم الجمعة»…"""
+    rest = text[end : end + 20].lstrip()
+    if not rest.startswith("من "):
+        return False
+    word = rest[3:].lstrip().split(" ", 1)[0].lstrip("و")
+    if word.startswith("ال") and word[2:].startswith(_SAME_DAY_AFTER):
+        word = word[2:]
+    return word.startswith(_SAME_DAY_AFTER) or _has_weekday(word)
+
+
 def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
     words = ctx.words
     a0 = m.anchors[0]
@@ -870,8 +884,10 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
             if p is not None and p.kind == "cue" and p.name in ("وذلك", "ذلك"):
                 return True
         if h.role == "past" and " " in h.name and h.start >= m.start:
-            # «قبل أيام», «الشهر الماضي»
-            return True
+            # «قبل أيام», «الشهر الماضي»; but «في وقت سابق من اليوم / من يوم الجمعة» is
+            # earlier on a day the date itself tells
+            if not _earlier_same_day(ctx.text, h.end):
+                return True
     d = m.date
     for x in ctx.dates:
         if x.kind == "explicit" and m.start <= x.start < m.end and not _has_weekday(x.text):
