@@ -244,3 +244,40 @@ def test_ongoing_campaign_sentence_is_no_event_of_its_own():
         (text.index(first), text.index(first) + len(first))
     ]
     assert (ev.munitions.min, ev.munitions.max) == (1, 1)
+
+
+def test_an_attack_ranked_second_of_its_kind_is_still_reported():
+    text = (
+        "أفاد مصدر أمني، يوم الأربعاء، بتعرض رتل للتحالف الدولي إلى تفجير قرب مدينة الديوانية"
+        " هو الثاني من نوعه خلال يومين."
+    )
+    events = extract(text, published="2021-06-02")
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.event_type == "ied_attack"
+    assert ev.date == "2021-06-02"
+    clause = " بتعرض رتل للتحالف الدولي إلى تفجير قرب مدينة الديوانية هو الثاني من نوعه خلال يومين"
+    assert spans(ev) == [at(text, clause)]
+
+
+def test_an_attack_noun_ranked_of_its_kind_alone_is_no_new_event():
+    text = (
+        "سقطت ثلاثة صواريخ على قاعدة عين الأسد مساء الأحد. ويعد هذا الهجوم الثالث من نوعه"
+        " خلال أسبوع."
+    )
+    events = extract(text, published="2023-01-09")
+    assert len(events) == 1
+    assert spans(events[0]) == [at(text, "سقطت ثلاثة صواريخ على قاعدة عين الأسد مساء الأحد")]
+
+
+def test_a_similar_attack_takes_the_type_of_the_one_before():
+    text = (
+        "انفجرت عبوة ناسفة على رتل دعم للتحالف الدولي قرب مدينة السماوة ظهر اليوم. "
+        "وتعرض رتل آخر إلى هجوم مماثل مساء اليوم قرب مدينة الناصرية."
+    )
+    first, second = extract(text, published="2021-05-25")
+    assert first.event_type == second.event_type == "ied_attack"
+    assert second.weapon == "ied"
+    assert second.location.mention == "الناصرية"
+    assert second.location.start == text.index("الناصرية")
+    assert spans(second) == [at(text, "وتعرض رتل آخر إلى هجوم مماثل مساء اليوم قرب مدينة الناصرية")]

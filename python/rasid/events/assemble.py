@@ -303,6 +303,24 @@ def _statistic(ctx: Context, t, clause_end: int) -> bool:
     return False
 
 
+_OF_ITS_KIND = ("من نوعه", "من نوعها")
+
+
+def _kind_rank(ctx: Context, c, hits: list) -> bool:
+    """«تعرض رتل … إلى تفجير … هو الثاني من نوعه»: an ordinal «من نوعه» after a clause that
+    itself reports the attack (an attack verb, «تعرض», «سقوط») ranks it, it does not count
+    attacks; after an attack noun alone («في هجوم هو الثاني من نوعه») it voids the clause."""
+    if c.role != "statistic" or c.name not in _OF_ITS_KIND:
+        return False
+    return any(
+        h.kind == "trigger"
+        and h.start < c.start
+        and h.role in ("verb", "verbnoun", "expose", "impact")
+        and not _anaphoric(ctx, h)
+        for h in hits
+    )
+
+
 def _anchors(
     ctx: Context, sent: Sentence, s: int, e: int, hits: list, threat_start: int | None
 ) -> list:
@@ -310,7 +328,7 @@ def _anchors(
     clause's hits); none when a cue voids the clause, or when a threat of the sentence
     (``threat_start``: where its first one stands) comes before them."""
     cues = [h for h in hits if h.kind == "cue"]
-    if any(c.role in _VOID_CLAUSE for c in cues):
+    if any(c.role in _VOID_CLAUSE and not _kind_rank(ctx, c, hits) for c in cues):
         return []
     # «ومنذ الأحد، أدت الغارات … إلى مقتل أكثر من 50»: a running total
     if any(c.role == "since" and _clause_initial(ctx.text, c.start, s) for c in cues):
@@ -1025,8 +1043,13 @@ def finalize(ctx: Context, events: list, doc_id: str | None) -> list[Event]:
     claim_state = _claims(ctx, events)
     for ev in events:
         _pick_actor(ev, claim_state.get(id(ev)))
+    prev = None
     for ev in events:
         ev.type, ev.weapon = _type_of(ev)
+        if ev.type == "other_attack" and prev is not None and _similar(ctx, ev):
+            # «وتعرض رتل آخر إلى هجوم مماثل»: an attack like the one just reported
+            ev.type, ev.weapon = prev.type, prev.weapon
+        prev = ev
     _background(ctx, events)
     out = []
     for ev in events:
@@ -1034,6 +1057,21 @@ def finalize(ctx: Context, events: list, doc_id: str | None) -> list[Event]:
             continue
         out.append(_record(ctx, ev, doc_id, text))
     return out
+
+
+_SIMILAR = ("مماثل", "مشابه")
+
+
+def _similar(ctx: Context, ev) -> bool:
+    """Whether an attack noun of the event is qualified «مماثل / مشابه» («هجوم مماثل»)."""
+    text = ctx.text
+    for m in ev.mentions:
+        for t in m.anchors:
+            if t.kind == "trigger" and t.role in ("noun", "verbnoun"):
+                nxt = text[t.end : t.end + 12].split(maxsplit=1)
+                if nxt and nxt[0].startswith(_SIMILAR):
+                    return True
+    return False
 
 
 _BLAST_WORDS = ("انفجار", "الانفجار", "انفجر", "انفجرت", "تفجر", "تفجرت")
