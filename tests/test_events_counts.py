@@ -138,9 +138,28 @@ def test_headline_count_yields_to_the_body():
 
 
 def test_units_and_calibres_are_not_counts():
-    ev = only("سقطت قذيفة هاون عيار 120 ملم على حي سكني في مدينة الموصل ما أدى إلى إصابة طفلين.")
-    assert ev.munitions is None
+    text = "سقطت قذيفة هاون عيار 120 ملم على حي سكني في مدينة الموصل ما أدى إلى إصابة طفلين."
+    ev = only(text)
+    # the calibre is no count; the one shell written in the singular is
+    assert count(ev.munitions) == (1, 1)
+    assert ev.munitions.text == "قذيفة هاون" and ev.munitions.start == text.index("قذيفة")
     assert count(ev.wounded) == (2, 2)
+
+
+@pytest.mark.parametrize(
+    "text, phrase_, expected",
+    [
+        ("سقط صاروخ كاتيوشا على المنطقة الخضراء في بغداد مساء اليوم.", "صاروخ كاتيوشا", (1, 1)),
+        ("أعلنت خلية الإعلام الأمني سقوط قذيفة قرب السفارة الأمريكية في بغداد.", "قذيفة", (1, 1)),
+        ("سقطت قذائف هاون على أطراف بلدة الطارمية مساء الثلاثاء.", "قذائف هاون", (2, None)),
+        ("سقط صاروخ موجه على معسكر التاجي فجر اليوم.", "صاروخ موجه", (1, 1)),
+    ],
+)
+def test_one_rocket_or_shell_written_in_the_singular_is_one(text, phrase_, expected):
+    ev = only(text)
+    assert count(ev.munitions) == expected
+    assert ev.munitions.text == phrase_
+    assert ev.munitions.start == text.index(phrase_)
 
 
 def test_one_drone_or_one_bomb_written_in_the_singular_is_one():

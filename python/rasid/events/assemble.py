@@ -1241,7 +1241,7 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
             break
     et = ev.type
     muni_cands = [c for m in ms for c in m.munitions]
-    implied = et in ("drone_attack", "ied_attack")
+    implied = et in ("drone_attack", "ied_attack", "rocket_attack", "missile_attack", "shelling")
     munitions = _counts.combine(
         muni_cands, None, text, allow_implied=implied, allow_vague=et != "air_strike"
     )
