@@ -231,3 +231,23 @@ def test_bare_losses_after_negation_is_none_but_material_losses_are_not():
     text = "استهدفت طائرة مسيرة مقراً للشرطة في بلدة الطارمية فجر اليوم دون خسائر مادية تذكر."
     ev = only(text)
     assert ev.killed is None and ev.wounded is None
+
+
+def test_met_their_death_counts_the_subject_before_it():
+    text = "لقي ثلاثة جنود حتفهم بهجوم لمسلحين على ثكنة عسكرية قرب قضاء طوزخورماتو مساء أمس."
+    ev = only(text)
+    assert count(ev.killed) == (3, 3)
+    assert ev.killed.text == "ثلاثة جنود" and ev.killed.start == text.index("ثلاثة")
+    text = "لقي خمسة مدنيين مصرعهم جراء قصف مدفعي على قرية قرب بلدة تل رفعت مساء أمس."
+    ev = only(text)
+    assert count(ev.killed) == (5, 5)
+    assert ev.killed.start == text.index("خمسة")
+
+
+def test_lost_their_lives_is_a_death_only_after_lost():
+    text = "فقد سبعة مدنيين حياتهم جراء غارة بطائرة مسيرة على منزل قرب بلدة عين عيسى."
+    ev = only(text)
+    assert count(ev.killed) == (7, 7)
+    assert ev.killed.text == "سبعة مدنيين" and ev.killed.start == text.index("سبعة")
+    text = "استهدفت طائرة مسيرة منزلاً قرب بلدة عين عيسى يعيش فيه أربعة مدنيين حياتهم اليومية."
+    assert only(text).killed is None

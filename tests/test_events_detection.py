@@ -281,3 +281,37 @@ def test_a_similar_attack_takes_the_type_of_the_one_before():
     assert second.location.mention == "الناصرية"
     assert second.location.start == text.index("الناصرية")
     assert spans(second) == [at(text, "وتعرض رتل آخر إلى هجوم مماثل مساء اليوم قرب مدينة الناصرية")]
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        (
+            "هاجم مسلحون نقطة للشرطة قرب قضاء الخالص مساء اليوم بالأسلحة الخفيفة والمتوسطة.",
+            "هاجم",
+        ),
+        (
+            "وقع تبادل لإطلاق النار بين قوة أمنية ومطلوبين في قضاء الخالص فجر اليوم"
+            " أسفر عن مقتل مطلوب.",
+            "تبادل لإطلاق النار",
+        ),
+        (
+            "قتل شخص وأصيب اثنان في نزاع عشائري بقضاء الزبير مساء الأحد.",
+            "نزاع عشائري",
+        ),
+    ],
+)
+def test_armed_clash_phrasings(text, trigger):
+    events = extract(text, published="2024-01-10")
+    assert len(events) == 1
+    ev = events[0]
+    assert (ev.event_type, ev.weapon) == ("armed_clash", "firearms")
+    assert ev.evidence[0].start <= text.index(trigger) < ev.evidence[0].end
+
+
+def test_a_place_after_a_compass_word_only_locates_the_place_before_it():
+    text = "قتل شخص وأصيب اثنان في نزاع عشائري بقضاء الزبير شمالي البصرة مساء الأحد."
+    ev = extract(text, published="2024-01-10")[0]
+    assert ev.location.mention == "قضاء الزبير"
+    assert ev.location.start == text.index("قضاء الزبير")
+    assert ev.location.kind == "district"

@@ -767,7 +767,12 @@ def _best_place(ctx: Context, m: Mention, places: list):
 
     def key(item):
         h = item[0]
-        return (0 if h.start >= point else 1, _ent.place_rank(h), abs(h.start - a))
+        return (
+            0 if h.start >= point else 1,
+            _reference_point(ctx, h),
+            _ent.place_rank(h),
+            abs(h.start - a),
+        )
 
     by_tier: dict[int, list] = {}
     for item in places:
@@ -780,6 +785,26 @@ def _best_place(ctx: Context, m: Mention, places: list):
     if min(by_tier) >= 1 and 1 not in by_tier:
         return None if not by_tier.get(2) else min(by_tier[2], key=key)
     return best
+
+
+_COMPASS = ("شمال", "جنوب", "شرق", "غرب")
+
+
+def _reference_point(ctx: Context, h) -> bool:
+    """«قضاء الزبير شمالي البصرة»: a place after a compass word that follows another
+    place only says where the first one lies."""
+    words = ctx.words
+    prev = ctx.hit_before(h.start, 16)
+    if prev is None or prev.kind != "placetype" or prev.role != "direction":
+        return False
+    if not prev.name.startswith(_COMPASS) or words.distance(prev.end, h.start) > 1:
+        return False
+    before = ctx.hits_in(max(0, prev.start - 40), prev.start)
+    for b in reversed(before):
+        if b.end <= prev.start and b.cat == "place" and words.distance(b.end, prev.start) <= 1:
+            return _ent.place_rank(b) < 6
+        break
+    return False
 
 
 def _announcers(ctx: Context, hits: list, claim_words: list) -> set:

@@ -194,7 +194,9 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
     keywords = [
         h
         for h in casualty_words
-        if h.role in ("killed", "wounded") and not any(c.start <= h.start < c.end for c in combined)
+        if h.role in ("killed", "wounded")
+        and not any(c.start <= h.start < c.end for c in combined)
+        and (not h.id.endswith(":life") or _lost_life(ctx, h))
     ]
     tier = 2 if headline else 1
     # «لم يسفر عن سقوط قتلى أو جرحى», «دون وقوع قتلى»: a negated casualty noun says none
@@ -211,6 +213,9 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
             cand = _backward(ctx, k, hits, s, e, tier)
         if cand is None and k.get("pos") == "noun" and k.get("number") is None:
             cand = _named_victim(ctx, k, hits, e, tier)
+        if cand is None and k.get("number") in (2, "pl") and _after_subject(ctx, k):
+            # «لقي ثلاثة جنود مصرعهم»: the subject before the pronoun says how many
+            cand = _backward(ctx, k, hits, s, e, tier)
         if cand is None and k.get("number") is not None:
             # «ما أدى إلى إصابته», «مقتلهم»: the pronoun says how many
             n = k.get("number")
@@ -220,6 +225,22 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
             (killed if k.role == "killed" else wounded).append(cand)
     none = none_stated(ctx, hits)
     return killed, wounded, none
+
+
+_LOST = ("فقد", "فقدت", "فقدوا", "فقدا", "فقدتا", "فقدن")
+_MET = ("لقي", "لقيت", "لقوا", "لقيا", "لقين")
+
+
+def _lost_life(ctx, k) -> bool:
+    """«فقد 11 مدنياً حياتهم»: «حياتهم» is a death only after «فقد» a few words before."""
+    before = ctx.text[max(0, k.start - 40) : k.start].split()[-4:]
+    return any(w.lstrip("و") in _LOST for w in before)
+
+
+def _after_subject(ctx, k) -> bool:
+    """«لقي ثلاثة جنود مصرعهم»: «لقي» a few words before the pronoun noun."""
+    before = ctx.text[max(0, k.start - 40) : k.start].split()[-4:]
+    return any(w.lstrip("و") in _MET for w in before)
 
 
 # bare plural casualty nouns that a negation before them voids («دون سقوط قتلى»)
