@@ -315,3 +315,21 @@ def test_a_place_after_a_compass_word_only_locates_the_place_before_it():
     assert ev.location.mention == "قضاء الزبير"
     assert ev.location.start == text.index("قضاء الزبير")
     assert ev.location.kind == "district"
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "ودائماً ما تتعرض القاعدة لهجمات من قبل فصائل مسلحة.",
+        "وتقصف قوات النظام بشكل شبه يومي قرى ريف إدلب الجنوبي.",
+        "وما تزال القوات التركية تواصل قصف القرى الحدودية منذ مطلع العام.",
+        "وسبق للفصائل أن نفذت أكثر من 40 عملية قصف طالت قواعد في العراق وسوريا، فضلاً عن"
+        " قصف مطار أربيل بطائرات مسيرة.",
+    ],
+)
+def test_habits_and_tallies_after_a_report_add_no_event(extra):
+    first = "سقط صاروخان على قاعدة عين الأسد الجوية فجر اليوم دون وقوع إصابات."
+    text = first + " " + extra
+    events = extract(text, published="2023-12-13")
+    assert len(events) == 1
+    assert spans(events[0]) == [at(text, first[:-1])]

@@ -270,6 +270,15 @@ def _opens_with_verb(ctx: Context, s: int, anchors: list) -> bool:
     )
 
 
+def _opens_with_addition(ctx: Context, s: int, hits: list) -> bool:
+    """Whether the clause at ``s`` opens with «فضلاً عن / إضافة إلى / بالإضافة إلى»."""
+    for h in hits:
+        if h.kind == "cue" and h.role == "boundary":
+            if h.name.startswith(("اضافه", "إضافة", "اضافة", "بالاضافة", "بالإضافة", "فضلا")):
+                return ctx.text[s : h.start].strip(" \t،,؛;:و") == ""
+    return False
+
+
 def _word_start(text: str, pos: int, floor: int) -> int:
     while pos > floor and not text[pos - 1].isspace() and text[pos - 1] not in '،,؛;:(«“"':
         pos -= 1
@@ -283,12 +292,19 @@ def _anaphoric(ctx: Context, t) -> bool:
     return b is not None and b.kind == "cue" and b.role == "anaphor"
 
 
+_OPERATIONS = ("عملية", "عمليات", "هجمة", "هجمات", "ضربة", "ضربات", "غارة", "غارات")
+
+
 def _statistic(ctx: Context, t, clause_end: int) -> bool:
     """«92 هجوما», «5 هجمات», «الهجوم الثالث والعشرون», «الاستهداف الثاني»."""
     if t.role not in ("noun", "dual", "verbnoun"):
         return False
     words = ctx.words
     for n in ctx.numbers_in(max(0, t.start - 30), t.start):
+        if n.end <= t.start and n.kind != "ordinal" and words.distance(n.end, t.start) == 2:
+            # «أكثر من 70 عملية قصف»: operations of a kind, counted
+            if ctx.text[n.end : t.start].strip().startswith(_OPERATIONS):
+                return True
         if n.end <= t.start and words.distance(n.end, t.start) <= 1 and n.kind != "ordinal":
             if t.name.endswith(("غارات", "ضربات")) and n.kind != "vague":
                 continue
@@ -413,8 +429,13 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
             anchors = []
         else:
             anchors = _anchors(ctx, sent, s, e, chits, threat_start)
-        if anchors and prev_void and _opens_with_verb(ctx, s, anchors):
-            # «شنت … مئات الضربات، طالت مواقع …»: the verb goes on with the voided subject
+        if (
+            anchors
+            and prev_void
+            and (_opens_with_verb(ctx, s, anchors) or _opens_with_addition(ctx, s, chits))
+        ):
+            # «شنت … مئات الضربات، طالت مواقع …»: the verb goes on with the voided subject;
+            # «نفذت أكثر من 70 عملية قصف، فضلاً عن قصف مدينة …»: one more item of the count
             anchors = []
         prev_void = has_trigger and not anchors
         if opened is not True and opened is not False:
