@@ -201,3 +201,18 @@ def test_earlier_in_a_past_week_is_background():
     )
     first, second = extract(text, published="2023-10-27")
     assert (first.background, second.background) == (False, True)
+
+
+def test_killed_a_day_before_in_another_strike_is_a_background_event():
+    text = (
+        "قصفت طائرة مسيرة تركية سيارة قرب قرية سركلي في قضاء العمادية اليوم الجمعة ما أدى إلى"
+        " مقتل اثنين من المسلحين. وجاء ذلك بعد يوم من مقتل خمسة مسلحين بقصف جوي تركي استهدف"
+        " موقعاً قرب قضاء زاخو."
+    )
+    first, second = extract(text, published="2022-08-12")
+    assert (first.background, second.background) == (False, True)
+    assert (first.killed.min, first.killed.max) == (2, 2)
+    assert (second.killed.min, second.killed.max) == (5, 5)
+    assert second.killed.start == text.index("خمسة مسلحين")
+    assert second.location.mention == "قضاء زاخو"
+    assert second.location.start == text.index("قضاء زاخو")

@@ -947,6 +947,19 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
             p = ctx.hit_before(h.start, 8)
             if p is not None and p.kind == "cue" and p.name in ("وذلك", "ذلك"):
                 return True
+        if h.role == "after" and " " in h.name and h.end <= a0.start:
+            # «بعد يوم من مقتل 4 مقاتلين بقصف جوي»: the attack that killed them is before
+            nxt = ctx.hits_in(h.end, min(a0.start, h.end + 16))
+            if (
+                any(
+                    x.kind == "casualty"
+                    and x.role in ("killed", "wounded")
+                    and x.get("pos") == "noun"
+                    for x in nxt[:1]
+                )
+                and words.distance(h.end, nxt[0].start) <= 1
+            ):
+                return True
         if h.role == "past" and " " in h.name and h.start >= m.start:
             # «قبل أيام», «الشهر الماضي»; but «في وقت سابق من اليوم / من يوم الجمعة» is
             # earlier on a day the date itself tells

@@ -233,7 +233,7 @@ def compatible(ev: EventGroup, m) -> bool:
         return False
     if not _place_ok(ev.places, m.best_place[1] if m.best_place else []):
         return False
-    if not m.ref and not m.leads_ref and m.strong and bool(m.bg_hint) != bool(ev.bg_hint):
+    if not m.ref and not m.leads_ref and bool(m.bg_hint) != bool(ev.bg_hint):
         return False
     if (
         ev.date is not None
