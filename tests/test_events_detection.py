@@ -333,3 +333,77 @@ def test_habits_and_tallies_after_a_report_add_no_event(extra):
     events = extract(text, published="2023-12-13")
     assert len(events) == 1
     assert spans(events[0]) == [at(text, first[:-1])]
+
+
+def test_a_cordon_is_not_a_strike_and_its_forces_are_not_the_attacker():
+    text = (
+        "انفجرت عبوة ناسفة على دورية للجيش قرب قضاء الطارمية صباح اليوم ما أدى إلى إصابة"
+        " جنديين. وضربت القوات الأمنية طوقاً أمنياً حول مكان الانفجار."
+    )
+    events = extract(text, published="2024-01-10")
+    assert len(events) == 1
+    assert events[0].event_type == "ied_attack"
+    assert events[0].actor is None
+
+
+def test_an_earthquake_that_struck_is_no_attack():
+    text = "تضررت مبان كثيرة في مدينة جنديرس بعد الزلزال المدمر الذي ضرب شمال سوريا فجر الاثنين."
+    assert extract(text, published="2023-02-07") == []
+    text = (
+        "قتل مسلحان بغارة لطائرة مسيرة تركية على سيارة قرب مدينة القامشلي اليوم الأربعاء. "
+        "ويأتي ذلك بعد أسبوعين من الزلزال المدمر الذي ضرب جنوب تركيا وشمال سوريا."
+    )
+    events = extract(text, published="2023-02-22")
+    assert len(events) == 1
+    first = "قتل مسلحان بغارة لطائرة مسيرة تركية على سيارة قرب مدينة القامشلي اليوم الأربعاء"
+    assert spans(events[0]) == [at(text, first)]
+
+
+@pytest.mark.parametrize(
+    "text, etype, slot, expected, phrase_",
+    [
+        (
+            "أصيب شخصان بانفجار عبوة ناسفة في منطقة الدورة جنوبي بغداد اليوم.",
+            "ied_attack",
+            "wounded",
+            (2, 2),
+            "شخصان",
+        ),
+        (
+            "قتل جنديان بهجوم لمسلحين على نقطة عسكرية قرب قضاء الخالص مساء أمس.",
+            "armed_clash",
+            "killed",
+            (2, 2),
+            "جنديان",
+        ),
+        (
+            "استشهد مدنيان بقصف مدفعي على بلدة مجدليا في ريف إدلب اليوم.",
+            "shelling",
+            "killed",
+            (2, 2),
+            "مدنيان",
+        ),
+        (
+            "قتل 3 مسلحين بغارة تركية على قرية قرب مدينة القامشلي اليوم.",
+            "air_strike",
+            "killed",
+            (3, 3),
+            "3 مسلحين",
+        ),
+    ],
+)
+def test_casualties_before_an_attack_word_with_a_preposition_are_no_tally(
+    text, etype, slot, expected, phrase_
+):
+    events = extract(text, published="2023-02-22")
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.event_type == etype
+    c = getattr(ev, slot)
+    assert (c.min, c.max) == expected
+    assert c.start == text.index(phrase_)
+    assert spans(ev) == [(0, len(text) - 1)]
+
+
+def test_a_number_right_before_an_attack_noun_is_still_a_tally():
+    assert extract("نفذت الفصائل 92 هجوما على القواعد الأمريكية منذ تشرين الأول.") == []

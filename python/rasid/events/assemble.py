@@ -300,7 +300,12 @@ def _statistic(ctx: Context, t, clause_end: int) -> bool:
     if t.role not in ("noun", "dual", "verbnoun"):
         return False
     words = ctx.words
+    # «قتل جنديان بهجوم», «أصيب 3 بانفجار»: a preposition on the attack word means the
+    # number before it counts something else
+    prep = t.start > 0 and ctx.text[t.start - 1] in "بلـ"
     for n in ctx.numbers_in(max(0, t.start - 30), t.start):
+        if prep or n.kind == "dual":
+            break
         if n.end <= t.start and n.kind != "ordinal" and words.distance(n.end, t.start) == 2:
             # «أكثر من 70 عملية قصف»: operations of a kind, counted
             if ctx.text[n.end : t.start].strip().startswith(_OPERATIONS):
@@ -337,6 +342,26 @@ def _kind_rank(ctx: Context, c, hits: list) -> bool:
     )
 
 
+_STRIKE_VERBS = ("ضرب", "يضرب", "تضرب")
+# «ضربت القوات طوقاً أمنياً»: a cordon; «الزلزال الذي ضرب»: a disaster
+_CORDON = ("طوق", "حصار")
+_DISASTERS = ("زلزال", "الزلزال", "هزة", "الهزة", "عاصفة", "العاصفة", "إعصار", "الإعصار", "موجة")
+
+
+def _not_an_attack(ctx: Context, t, floor: int) -> bool:
+    """«ضرب» that strikes no one: a cordon set up («ضربت القوات طوقاً») or an earthquake
+    or storm that hit a region («الزلزال الذي ضرب»)."""
+    name = t.name.lstrip("و")
+    if not name.startswith(_STRIKE_VERBS) or t.role not in ("verb", "verbnoun", "present"):
+        return False
+    text = ctx.text
+    after = text[t.end : t.end + 60].split()[:4]
+    if any(w.lstrip("و").startswith(_CORDON) for w in after):
+        return True
+    before = text[max(floor, t.start - 40) : t.start].split()[-3:]
+    return any(w.lstrip("و") in _DISASTERS for w in before)
+
+
 def _anchors(
     ctx: Context, sent: Sentence, s: int, e: int, hits: list, threat_start: int | None
 ) -> list:
@@ -358,6 +383,8 @@ def _anchors(
     for t in triggers:
         role = t.role
         if t.definite and role == "noun" and t.attrs.get("number") == "pl":
+            continue
+        if _not_an_attack(ctx, t, s):
             continue
         if role == "present" and not sent.headline:
             continue
@@ -1002,7 +1029,7 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
 # events
 
 
-def _type_of(ev) -> tuple[str, str | None]:
+def _type_of(ev, ctx: Context | None = None) -> tuple[str, str | None]:
     """``(event_type, weapon)`` of a merged event."""
     weapons = []
     for m in ev.mentions:
@@ -1062,6 +1089,9 @@ def _type_of(ev) -> tuple[str, str | None]:
         return "ied_attack", "ied"
     if "other_attack" in hints:
         return "other_attack", None
+    if ctx is not None and any(_by_gunmen(ctx, m) for m in ev.mentions):
+        # «هجوم لمسلحين», «هاجم مسلحون»: gunmen attacking
+        return "armed_clash", "firearms"
     claim = ev.claim
     if (actor is not None and not actor.state) or (claim is not None and not claim.state):
         return "armed_clash", "firearms"
@@ -1073,6 +1103,23 @@ def _type_of(ev) -> tuple[str, str | None]:
         # «قصف» with no weapon named: bombardment from the ground
         return "shelling", None
     return "other_attack", None
+
+
+_GUNMEN = ("مسلحون", "مسلحين", "المسلحون", "المسلحين", "مسلحو", "مسلحي")
+
+
+def _by_gunmen(ctx: Context, m) -> bool:
+    """Whether gunmen are named right after an attack word of the mention."""
+    hits = [h for h in ctx.hits_in(m.start, m.end) if h.kind == "person" and h.name in _GUNMEN]
+    if not hits:
+        return False
+    for t in m.anchors:
+        if t.kind != "trigger" or t.role not in ("noun", "verb", "verbnoun"):
+            continue
+        for h in hits:
+            if h.start >= t.end and ctx.words.distance(t.end, h.start) <= 1:
+                return True
+    return False
 
 
 def _day_value(ctx: Context, d) -> Any:
@@ -1104,7 +1151,7 @@ def finalize(ctx: Context, events: list, doc_id: str | None) -> list[Event]:
         _pick_actor(ev, claim_state.get(id(ev)))
     prev = None
     for ev in events:
-        ev.type, ev.weapon = _type_of(ev)
+        ev.type, ev.weapon = _type_of(ev, ctx)
         if ev.type == "other_attack" and prev is not None and _similar(ctx, ev):
             # «وتعرض رتل آخر إلى هجوم مماثل»: an attack like the one just reported
             ev.type, ev.weapon = prev.type, prev.weapon
