@@ -216,3 +216,33 @@ def test_killed_a_day_before_in_another_strike_is_a_background_event():
     assert second.killed.start == text.index("خمسة مسلحين")
     assert second.location.mention == "قضاء زاخو"
     assert second.location.start == text.index("قضاء زاخو")
+
+
+def test_a_force_named_after_la_owns_the_target_and_is_no_perpetrator():
+    text = (
+        "قتل جندي بهجوم استهدف موقعاً للجيش العراقي قرب قضاء الدبس مساء اليوم، ولم تعلن أي"
+        " جهة مسؤوليتها."
+    )
+    ev = only(text)
+    assert ev.actor is None
+
+
+def test_a_group_name_in_parentheses_is_the_subject():
+    text = "وقال مصدر إن مسلحي تنظيم (داعش) هاجموا مساء اليوم نقطة للجيش قرب قضاء الخالص."
+    ev = only(text)
+    assert ev.actor.mention == "داعش"
+    assert ev.actor.start == text.index("داعش")
+    assert ev.event_type == "armed_clash"
+
+
+def test_a_headline_bearing_and_the_town_of_the_body_are_one_event():
+    text = (
+        "مقتل جندي بهجوم لداعش شمال بغداد\n"
+        "قتل جندي عراقي بهجوم شنه مسلحو داعش مساء اليوم على نقطة عسكرية قرب مدينة كركوك."
+    )
+    events = extract(text, published="2020-05-13")
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.location.mention == "كركوك"
+    assert ev.location.start == text.index("كركوك")
+    assert [(e.start, e.end) for e in ev.evidence][0] == (0, text.index("\n"))

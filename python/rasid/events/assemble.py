@@ -174,6 +174,7 @@ class Mention:
         "index",
         "families",
         "actor_ids",
+        "relative_place",
     )
 
     def __init__(self, sent: Sentence, start: int, end: int, ev_start: int, ev_end: int):
@@ -218,6 +219,8 @@ class Mention:
         # worked out by the merge (:mod:`rasid.events.merge`), once per mention
         self.families: set | None = None
         self.actor_ids: set | None = None
+        # the place is only a bearing («شمال بغداد»): the event may lie tens of km away
+        self.relative_place = False
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Mention({self.start},{self.end},strong={self.strong},ref={self.ref})"
@@ -679,6 +682,8 @@ def _fill(ctx: Context, m: Mention) -> None:
     m.launch = launch
     m.best_place = _best_place(ctx, m, places)
     m.site_anaphor = False
+    if m.best_place is not None:
+        m.relative_place = _after_compass(ctx, m.best_place[0])
     if m.best_place is None:
         m.best_place = _site_antecedent(ctx, m)
         m.site_anaphor = m.best_place is not None
@@ -836,6 +841,18 @@ def _best_place(ctx: Context, m: Mention, places: list):
 
 
 _COMPASS = ("شمال", "جنوب", "شرق", "غرب")
+
+
+def _after_compass(ctx: Context, h) -> bool:
+    """«هجوم شمال بغداد»: a place right after a compass word."""
+    prev = ctx.hit_before(h.start, 16)
+    return (
+        prev is not None
+        and prev.kind == "placetype"
+        and prev.role == "direction"
+        and prev.name.startswith(_COMPASS)
+        and ctx.words.distance(prev.end, h.start) <= 1
+    )
 
 
 def _reference_point(ctx: Context, h) -> bool:

@@ -397,17 +397,36 @@ def actor_candidates(
                     add(h, 2)
                     break
             if h.start >= t.end and words.distance(t.end, h.start) <= 2:
-                if not _between_blocks(ctx, t.end, h.start) and _attached(ctx, t, h):
+                if (
+                    not _between_blocks(ctx, t.end, h.start)
+                    and _attached(ctx, t, h)
+                    and not _lam_prefixed(ctx.text, h.start)
+                ):
                     add(h, 2)
                     break
     out.sort(key=lambda c: (c.priority, c.start))
     return out, unknown
 
 
+def _lam_prefixed(text: str, pos: int) -> bool:
+    """«استهدف موقعاً للجيش العراقي»: a name after «لـ» owns the object, it is no subject."""
+    i = pos
+    while i > 0 and not text[i - 1].isspace() and text[i - 1] not in '،,؛;:(«“"':
+        i -= 1
+    return "ل" in text[i:pos]
+
+
 def _attached(ctx, head, h) -> bool:
     """«غارة أميركية», «كمين لتنظيم داعش»: no punctuation and no «و» between."""
     text = ctx.text
-    if _PHRASE_BREAK.search(text, head.end, h.start):
+    gap = text[head.end : h.start]
+    # «مسلحي تنظيم (داعش) هاجموا»: parentheses around a name do not break the phrase
+    gap = gap.strip()
+    if gap.startswith(")"):
+        gap = gap[1:]
+    if gap.endswith("("):
+        gap = gap[:-1]
+    if _PHRASE_BREAK.search(gap):
         return False
     i = h.start - 1
     while i > head.end and text[i] in "بلـ":

@@ -155,7 +155,7 @@ def _families_ok(a: set, b: set, anaphoric_site: bool = False) -> bool:
     return False
 
 
-def _place_ok(a: list, b: list) -> bool:
+def _place_ok(a: list, b: list, radius: float = 30) -> bool:
     if not a or not b:
         return True
     for x in a:
@@ -169,7 +169,7 @@ def _place_ok(a: list, b: list) -> bool:
                 and x.kind not in ("governorate", "country")
                 and y.kind not in ("governorate", "country")
             ):
-                if km(lx, x.get("lon"), ly, y.get("lon")) <= 30:
+                if km(lx, x.get("lon"), ly, y.get("lon")) <= radius:
                     return True
                 continue
             if _contains(x, y) or _contains(y, x):
@@ -231,7 +231,12 @@ def compatible(ev: EventGroup, m) -> bool:
     ids = _actor_ids(m)
     if ids and ev.actor_ids and not ids & ev.actor_ids:
         return False
-    if not _place_ok(ev.places, m.best_place[1] if m.best_place else []):
+    # a bearing («شمال بغداد») and a town named elsewhere may be one place
+    rel = [x for x in ev.mentions if x.relative_place]
+    if m.relative_place:
+        rel.append(m)
+    radius = 30 if not rel else 500 if any(x.sent.headline for x in rel) else 100
+    if not _place_ok(ev.places, m.best_place[1] if m.best_place else [], radius):
         return False
     if not m.ref and not m.leads_ref and bool(m.bg_hint) != bool(ev.bg_hint):
         return False
