@@ -407,3 +407,31 @@ def test_casualties_before_an_attack_word_with_a_preposition_are_no_tally(
 
 def test_a_number_right_before_an_attack_noun_is_still_a_tally():
     assert extract("نفذت الفصائل 92 هجوما على القواعد الأمريكية منذ تشرين الأول.") == []
+
+
+@pytest.mark.parametrize(
+    "text, etype, weapon",
+    [
+        ("انفجرت عبوه ناسفه على دوريه للشرطه في قضاء الطارميه صباح اليوم.", "ied_attack", "ied"),
+        (
+            "قتل 4 أشخاص وأصيب 10 آخرون في انفجار سيارة مفخخه بسوق شعبي في بعقوبة.",
+            "ied_attack",
+            "car_bomb",
+        ),
+        ("استهدفت طائره مسيره مقراً للحشد في قضاء القائم فجر اليوم.", "drone_attack", "drone"),
+    ],
+)
+def test_lexicon_words_written_with_ha_for_ta_marbuta(text, etype, weapon):
+    events = extract(text, published="2023-03-05")
+    assert len(events) == 1
+    assert (events[0].event_type, events[0].weapon) == (etype, weapon)
+
+
+def test_a_force_after_patrol_or_station_is_not_a_place_of_that_name():
+    for text in (
+        "انفجرت عبوة ناسفة على دورية للشرطة في قضاء الطارمية صباح اليوم.",
+        "هاجم مسلحون مركز الشرطة في قضاء الطارمية مساء أمس.",
+    ):
+        ev = extract(text, published="2023-03-05")[0]
+        assert ev.location.name_ar == "الطارمية"
+        assert ev.location.start == text.index("الطارمية")

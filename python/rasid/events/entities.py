@@ -172,12 +172,43 @@ def _dateline(text: str, h, sent_start: int) -> bool:
     return bool(rest) and rest.lstrip(" ")[:1] in ("،", ",", ":", "-", "–", "(", "/")
 
 
+# things a force owns: the name after them is their owner more often than a place
+_OWNED = (
+    "رتل",
+    "أرتال",
+    "ارتال",
+    "قافلة",
+    "دورية",
+    "سيارة",
+    "عجلة",
+    "حافلة",
+    "شاحنة",
+    "شاحنات",
+    "مقر",
+    "مقرات",
+    "مستودع",
+    "مستودعات",
+    "مخفر",
+    "نقطة",
+    "مركز",
+    "ثكنة",
+)
+
+
+def _owned_word(name: str) -> bool:
+    name = name[2:] if name.startswith("ال") else name
+    return name in _OWNED or name.replace("ه", "ة") in _OWNED
+
+
 def _has_context(ctx, h, sent_places) -> bool:
     if h.name.split(" ", 1)[0] in _NAMED_TYPES:
         return True
     before = ctx.hits_in(max(0, h.start - 16), h.start)
     for b in before:
         if b.kind == "placetype" and ctx.words.distance(b.end, h.start) <= 1:
+            if _owned_word(b.name):
+                # «دورية للشرطة», «مركز الشرطة», «مقر الحشد»: a force owning the thing
+                continue
             return True
     admin1 = h.get("admin1")
     for p in sent_places:

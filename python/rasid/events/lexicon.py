@@ -18,6 +18,10 @@ are all found in one Rust pass over the document. Its kinds:
              unit, boundary, agent, unknown_agent, launch, enumeration … (``role``)
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
 ``nationality`` «أميركية، تركية …» naming the state (``name_ar``, ``actor``)
+
+Default normalization keeps ة and ه apart, and many outlets write ه for a final ة
+(«عبوه ناسفه», «سيارة مفخخه»): every entry with ة also has its rows with ه for one or more
+of its ة (the same id and attributes).
 """
 
 from __future__ import annotations
