@@ -246,3 +246,11 @@ def test_a_headline_bearing_and_the_town_of_the_body_are_one_event():
     assert ev.location.mention == "كركوك"
     assert ev.location.start == text.index("كركوك")
     assert [(e.start, e.end) for e in ev.evidence][0] == (0, text.index("\n"))
+
+
+def test_a_district_written_with_a_preposition_and_its_bearing_from_the_capital():
+    text = "انفجرت دراجة نارية مفخخة في سوق شعبي بمدينة الصدر شرقي العاصمة بغداد اليوم."
+    ev = only(text)
+    assert ev.event_type == "ied_attack" and ev.weapon == "car_bomb"
+    assert ev.location.mention == "مدينة الصدر"
+    assert ev.location.start == text.index("مدينة الصدر")

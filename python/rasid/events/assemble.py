@@ -843,26 +843,41 @@ def _best_place(ctx: Context, m: Mention, places: list):
 _COMPASS = ("شمال", "جنوب", "شرق", "غرب")
 
 
+# words that may stand between a compass word and the place («شرقي العاصمة بغداد»)
+_BEARING_FILLERS = frozenset(
+    {"العاصمة", "العاصمه", "العراقية", "العراقيه", "السورية", "السوريه", "مدينة", "مدينه"}
+)
+_BEARING_FILLERS |= {"محافظة", "محافظه", "قضاء", "ناحية", "ناحيه"}
+
+
+def _compass_before(ctx: Context, h):
+    """The compass word right before a place hit («شمال بغداد», «شرقي العاصمة بغداد»)."""
+    for prev in reversed(ctx.hits_in(max(0, h.start - 40), h.start)):
+        if prev.end > h.start:
+            continue
+        if prev.kind == "placetype" and prev.role == "direction":
+            if not prev.name.startswith(_COMPASS):
+                return None
+            gap = ctx.text[prev.end : h.start].split()
+            if all(w in _BEARING_FILLERS for w in gap):
+                return prev
+            return None
+        if prev.kind != "placetype":
+            return None
+    return None
+
+
 def _after_compass(ctx: Context, h) -> bool:
     """«هجوم شمال بغداد»: a place right after a compass word."""
-    prev = ctx.hit_before(h.start, 16)
-    return (
-        prev is not None
-        and prev.kind == "placetype"
-        and prev.role == "direction"
-        and prev.name.startswith(_COMPASS)
-        and ctx.words.distance(prev.end, h.start) <= 1
-    )
+    return _compass_before(ctx, h) is not None
 
 
 def _reference_point(ctx: Context, h) -> bool:
     """«قضاء الزبير شمالي البصرة»: a place after a compass word that follows another
     place only says where the first one lies."""
     words = ctx.words
-    prev = ctx.hit_before(h.start, 16)
-    if prev is None or prev.kind != "placetype" or prev.role != "direction":
-        return False
-    if not prev.name.startswith(_COMPASS) or words.distance(prev.end, h.start) > 1:
+    prev = _compass_before(ctx, h)
+    if prev is None:
         return False
     before = ctx.hits_in(max(0, prev.start - 40), prev.start)
     for b in reversed(before):
