@@ -251,3 +251,11 @@ def test_lost_their_lives_is_a_death_only_after_lost():
     assert ev.killed.text == "سبعة مدنيين" and ev.killed.start == text.index("سبعة")
     text = "استهدفت طائرة مسيرة منزلاً قرب بلدة عين عيسى يعيش فيه أربعة مدنيين حياتهم اليومية."
     assert only(text).killed is None
+
+
+def test_a_stated_none_a_few_words_after_the_negation():
+    text = "سقط صاروخان على قاعدة فيكتوريا فجر اليوم ولم يسفر القصف حتى اللحظة عن إصابات بشرية."
+    ev = only(text)
+    assert count(ev.killed) == count(ev.wounded) == (0, 0)
+    assert ev.killed.text == "ولم يسفر القصف حتى اللحظة عن إصابات بشرية"
+    assert ev.killed.start == text.index("ولم يسفر")

@@ -254,3 +254,32 @@ def test_a_district_written_with_a_preposition_and_its_bearing_from_the_capital(
     assert ev.event_type == "ied_attack" and ev.weapon == "car_bomb"
     assert ev.location.mention == "مدينة الصدر"
     assert ev.location.start == text.index("مدينة الصدر")
+
+
+def test_a_reporting_source_nationality_is_no_perpetrator():
+    text = (
+        "أكدت وسائل إعلام عراقية شن هجوم صاروخي على قاعدة فيكتوريا قرب مطار بغداد الدولي فجر اليوم."
+    )
+    ev = only(text)
+    assert ev.actor is None
+    assert ev.event_type == "rocket_attack"
+
+
+def test_a_resolved_day_later_in_the_text_replaces_a_vague_one():
+    text = (
+        "قال مصدر أمني إن قاعدة فيكتوريا تعرضت قبل قليل لقصف بالصواريخ. وأضاف أن القصف الذي"
+        " وقع فجر الثلاثاء تم بصاروخين سقطا قرب مدرج المطار."
+    )
+    ev = only(text, "2024-10-01")
+    assert ev.date == "2024-10-01"
+    assert ev.date_text == "فجر الثلاثاء"
+
+
+def test_a_voided_attack_after_the_report_lends_it_no_weapon():
+    text = (
+        "تعرض مطار بغداد الدولي فجر اليوم إلى هجوم بأربعة صواريخ كاتيوشا، بعد يومين من إحباط"
+        " هجوم بطائرتين مسيرتين على المطار."
+    )
+    ev = only(text)
+    assert (ev.event_type, ev.weapon) == ("rocket_attack", "katyusha_rocket")
+    assert (ev.munitions.min, ev.munitions.max) == (4, 4)

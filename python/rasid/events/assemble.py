@@ -273,6 +273,14 @@ def _opens_with_verb(ctx: Context, s: int, anchors: list) -> bool:
     )
 
 
+def _opens_with_after(ctx: Context, s: int, hits: list) -> bool:
+    """Whether the clause at ``s`` opens with «بعد / عقب …» (an earlier event)."""
+    for h in hits:
+        if h.kind == "cue" and h.role == "after":
+            return ctx.text[s : h.start].strip(" \t،,؛;:و") == ""
+    return False
+
+
 def _opens_with_addition(ctx: Context, s: int, hits: list) -> bool:
     """Whether the clause at ``s`` opens with «فضلاً عن / إضافة إلى / بالإضافة إلى»."""
     for h in hits:
@@ -444,6 +452,7 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
     starts = [h.start for h in shits]
     groups: list[list] = []  # [start, end, ev_start, ev_end, anchors]
     pending: list | None = None
+    pending_void = False
     prev_void = False
     for s, e, opened in clauses:
         chits = shits[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
@@ -482,9 +491,12 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
                 groups[-1][1] = e
             elif pending is None:
                 pending = [s, e]
+                pending_void = prev_void and _opens_with_after(ctx, s, chits)
             else:
                 pending[1] = e
-    if pending is not None and groups:
+    if pending is not None and groups and not pending_void:
+        # (a trailing «بعد … من إحباط هجوم بطائرتين» states another, voided attack: its
+        # weapons and places are not this one's)
         groups[-1][1] = max(groups[-1][1], pending[1])
     out: list[Mention] = []
     for s, e, es, ee, anchors in groups:

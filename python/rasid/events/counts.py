@@ -263,7 +263,7 @@ def _negated_nouns(ctx, hits: list, keywords: list) -> dict:
         k = nouns[i]
         neg = None
         for n in negs:
-            if n.end <= k.start and words.distance(n.end, k.start) <= 4:
+            if n.end <= k.start and words.distance(n.end, k.start) <= 6:
                 neg = n
         if neg is None or any(
             h.kind == "cue" and h.role == "unknown" and neg.start <= h.start < k.start for h in hits
@@ -560,7 +560,7 @@ def none_stated(ctx, hits: list) -> tuple[int, int] | None:
         if g.kind != "casualty" or g.role != "generic":
             continue
         for n in negs:
-            if n.end <= g.start and words.distance(n.end, g.start) <= 4:
+            if n.end <= g.start and words.distance(n.end, g.start) <= 6:
                 if not any(
                     u.kind == "cue" and u.role == "unknown" and n.start <= u.start < g.start
                     for u in hits

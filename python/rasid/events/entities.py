@@ -384,7 +384,11 @@ def actor_candidates(
         out.append(ActorCand(ent, prio, state, air, not state, atype, h.start))
 
     first_anchor = anchors[0].start if anchors else s
+    text = ctx.text
     for h in ents:
+        if h.kind == "nationality" and _qualifies_a_source(text, h.start):
+            # «وسائل إعلام عراقية», «مصادر أمنية عراقية», «مسؤول أمريكي»: who reports
+            continue
         # «من قبل X», «مصدره X», «شنه X», «يعتقد أنها أمريكية»
         if agents and any(
             a.end <= h.start
@@ -437,6 +441,48 @@ def actor_candidates(
                     break
     out.sort(key=lambda c: (c.priority, c.start))
     return out, unknown
+
+
+# nouns of reporters and officials: a nationality after them names who speaks
+_SOURCES = frozenset(
+    {
+        "إعلام",
+        "اعلام",
+        "مصادر",
+        "مصدر",
+        "أمنية",
+        "أمني",
+        "امنية",
+        "امني",
+        "عسكري",
+        "عسكرية",
+        "رسمية",
+        "محلية",
+        "مسؤول",
+        "مسؤولون",
+        "مسؤولين",
+        "مسؤولو",
+        "مسؤولي",
+        "وكالة",
+        "وكالات",
+        "صحيفة",
+        "صحف",
+        "قناة",
+        "حكومية",
+        "إخبارية",
+        "اخبارية",
+    }
+)
+
+
+def _qualifies_a_source(text: str, pos: int) -> bool:
+    """Whether the word before ``pos`` is a reporter or official noun («مصادر …»)."""
+    before = text[max(0, pos - 20) : pos].split()
+    if not before:
+        return False
+    w = before[-1].strip('«»"“”()')
+    w = w[1:] if w.startswith("و") and w[1:] in _SOURCES else w
+    return w in _SOURCES or w.replace("ه", "ة") in _SOURCES
 
 
 def _lam_prefixed(text: str, pos: int) -> bool:

@@ -80,7 +80,15 @@ class EventGroup:
                 self.places = list(m.best_place[1])
         self.actor_ids |= _actor_ids(m)
         if m.date is not None and (
-            self.date is None or (m.date_inside and not self.date_inside and m.strong)
+            self.date is None
+            or (m.date_inside and not self.date_inside and m.strong)
+            or (
+                # «قبل قليل» first, «فجر الثلاثاء» later: the day that resolves
+                m.date_inside
+                and m.date.date is not None
+                and self.date.date is None
+                and self.date.kind in ("vague", "period")
+            )
         ):
             if m.date_inside or not m.sent.headline:
                 self.date = m.date
