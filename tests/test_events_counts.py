@@ -259,3 +259,14 @@ def test_a_stated_none_a_few_words_after_the_negation():
     assert count(ev.killed) == count(ev.wounded) == (0, 0)
     assert ev.killed.text == "ولم يسفر القصف حتى اللحظة عن إصابات بشرية"
     assert ev.killed.start == text.index("ولم يسفر")
+
+
+def test_a_plural_verb_counts_the_subject_before_it():
+    text = (
+        "قالت الشبكة إن 6 عناصر من القوات قتلوا وأسر 4 آخرون بهجوم شنه مسلحون على نقطة"
+        " في قرية قرب قضاء الخالص صباح اليوم."
+    )
+    ev = only(text)
+    assert count(ev.killed) == (6, 6)
+    assert ev.killed.text == "6 عناصر" and ev.killed.start == text.index("6 عناصر")
+    assert ev.event_type == "armed_clash"

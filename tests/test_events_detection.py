@@ -436,3 +436,10 @@ def test_a_force_after_patrol_or_station_is_not_a_place_of_that_name():
         ev = extract(text, published="2023-03-05")[0]
         assert ev.location.name_ar == "الطارمية"
         assert ev.location.start == text.index("الطارمية")
+
+
+def test_fighters_after_the_attack_verb_make_an_armed_clash():
+    text = "استهدف مقاتلو العشائر عربة عسكرية على طريق بلدة ذيبان في ريف دير الزور صباح اليوم."
+    events = extract(text, published="2023-11-10")
+    assert len(events) == 1
+    assert (events[0].event_type, events[0].weapon) == ("armed_clash", "firearms")

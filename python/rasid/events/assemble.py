@@ -1149,20 +1149,25 @@ def _type_of(ev, ctx: Context | None = None) -> tuple[str, str | None]:
     return "other_attack", None
 
 
-_GUNMEN = ("مسلحون", "مسلحين", "المسلحون", "المسلحين", "مسلحو", "مسلحي")
+_GUNMEN = ("مسلح", "المسلح", "مقاتل", "المقاتل")
 
 
 def _by_gunmen(ctx: Context, m) -> bool:
-    """Whether gunmen are named right after an attack word of the mention."""
-    hits = [h for h in ctx.hits_in(m.start, m.end) if h.kind == "person" and h.name in _GUNMEN]
-    if not hits:
-        return False
+    """Whether gunmen or fighters are named right after an attack word of the mention
+    («هجوم لمسلحين», «هاجم مسلحون», «استهدف مقاتلو العشائر»)."""
+    text = ctx.text
     for t in m.anchors:
         if t.kind != "trigger" or t.role not in ("noun", "verb", "verbnoun"):
             continue
-        for h in hits:
-            if h.start >= t.end and ctx.words.distance(t.end, h.start) <= 1:
+        nxt = text[t.end : t.end + 30].split(maxsplit=2)[:2]
+        for w in nxt:
+            w = w.strip('«»"“”(),،')
+            if w.startswith(("ل", "و")) and w[1:].startswith(_GUNMEN):
+                w = w[1:]
+            if w.startswith(_GUNMEN) and not w.startswith(("مسلحة", "المسلحة", "مسلحه")):
                 return True
+            if w not in ("من", "قبل", "شنه", "شنها", "نفذه", "نفذها"):
+                break
     return False
 
 

@@ -207,6 +207,9 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
             (killed if k.role == "killed" else wounded).append(Cand(0, 0, tier, a, b))
             continue
         cand = _number_before(ctx, k, tier) if k.get("pos") == "noun" else None
+        if cand is None and k.get("pos") == "verb" and _agrees_with_subject_before(ctx, k):
+            # «6 عناصر قتلوا وأسر 4 آخرون»: a plural verb after its subject
+            cand = _backward(ctx, k, hits, s, e, tier)
         if cand is None:
             cand = _forward(ctx, k, hits, e, tier)
         if cand is None and k.get("pos") == "verb":
@@ -229,6 +232,22 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
 
 _LOST = ("فقد", "فقدت", "فقدوا", "فقدا", "فقدتا", "فقدن")
 _MET = ("لقي", "لقيت", "لقوا", "لقيا", "لقين")
+
+
+def _agrees_with_subject_before(ctx, k) -> bool:
+    """«قتلوا», «أصيبوا», «قتلا» right after a number or counted noun: the subject is
+    before the verb (the verb form agrees with it)."""
+    name = k.name.lstrip("و")
+    if not name.endswith(("وا", "ا")) or " " in name:
+        return False
+    before = ctx.text[max(0, k.start - 30) : k.start].split()
+    if not before:
+        return False
+    last = before[-1]
+    return any(ch.isdigit() for ch in last) or any(
+        n.end <= k.start and ctx.words.distance(n.end, k.start) <= 4
+        for n in ctx.numbers_in(max(0, k.start - 60), k.start)
+    )
 
 
 def _lost_life(ctx, k) -> bool:
