@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rasid.events import extract
 
 
@@ -283,3 +284,23 @@ def test_a_voided_attack_after_the_report_lends_it_no_weapon():
     ev = only(text)
     assert (ev.event_type, ev.weapon) == ("rocket_attack", "katyusha_rocket")
     assert (ev.munitions.min, ev.munitions.max) == (4, 4)
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        (
+            "شنت الطائرات الحربية الروسية 8 غارات على أطراف بلدة كفرنبل في ريف إدلب اليوم.",
+            "الروسية",
+        ),
+        (
+            "استهدفت الطائرة المسيرة التركية سيارة قرب بلدة عامودا في ريف الحسكة اليوم.",
+            "التركية",
+        ),
+    ],
+)
+def test_a_definite_aircraft_phrase_takes_the_nationality_after_it(text, mention):
+    ev = only(text)
+    assert ev.event_type == "air_strike"
+    assert ev.actor.mention == mention
+    assert ev.actor.start == text.index(mention)

@@ -21,7 +21,9 @@ are all found in one Rust pass over the document. Its kinds:
 
 Default normalization keeps ة and ه apart, and many outlets write ه for a final ة
 («عبوه ناسفه», «سيارة مفخخه»): every entry with ة also has its rows with ه for one or more
-of its ة (the same id and attributes).
+of its ة (the same id and attributes). Two-word weapon and attack phrases also have their
+definite form with the article on both words («الطائرات الحربية», «العبوة الناسفة»), which
+the article rule of the matcher (one leading «ال») cannot give.
 """
 
 from __future__ import annotations
