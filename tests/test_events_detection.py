@@ -443,3 +443,19 @@ def test_fighters_after_the_attack_verb_make_an_armed_clash():
     events = extract(text, published="2023-11-10")
     assert len(events) == 1
     assert (events[0].event_type, events[0].weapon) == ("armed_clash", "firearms")
+
+
+def test_the_attack_answered_is_not_the_attack_reported():
+    text = (
+        "قالت جماعة مسلحة إنها استهدفت قاعدة التنف بطائرة مسيرة اليوم السبت، ردا على الغارة"
+        " الأميركية التي نفذتها القوات الأميركية على مقراتها في سوريا. وجاء ذلك في أول رد فعل"
+        " على الهجوم الأميركي الذي استهدف مواقع الفصائل في العراق."
+    )
+    events = extract(text, published="2024-02-03")
+    assert len(events) == 1
+    ev = events[0]
+    assert (ev.event_type, ev.weapon) == ("drone_attack", "drone")
+    assert ev.actor is None
+    assert ev.location.mention == "قاعدة التنف"
+    first = "قالت جماعة مسلحة إنها استهدفت قاعدة التنف بطائرة مسيرة اليوم السبت،"
+    assert spans(ev) == [at(text, first)]

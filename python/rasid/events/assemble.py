@@ -273,10 +273,34 @@ def _opens_with_verb(ctx: Context, s: int, anchors: list) -> bool:
     )
 
 
-def _opens_with_after(ctx: Context, s: int, hits: list) -> bool:
-    """Whether the clause at ``s`` opens with «بعد / عقب …» (an earlier event)."""
+_REPLY = ("رد", "انتقام", "ثأر")
+
+
+def _reply_to_reference(ctx: Context, s: int, hits: list, anchors: list) -> bool:
+    """Whether the clause at ``s`` opens with «ردا على / انتقاماً لـ» and its attack words
+    only refer to an attack known already («ردا على الضربة الانتقامية …»)."""
+    opener = None
     for h in hits:
-        if h.kind == "cue" and h.role == "after":
+        if h.kind == "cue" and h.role == "boundary" and h.name.startswith(_REPLY):
+            opener = h
+            break
+    if opener is None or ctx.text[s : opener.start].strip(" \t،,؛;:و") != "":
+        return False
+    return all(
+        t.kind == "trigger"
+        and t.role in _REFERENCE_ROLES
+        and (t.definite or t.attrs.get("number") == "pl" or _anaphoric(ctx, t))
+        for t in anchors
+    )
+
+
+def _opens_with_after(ctx: Context, s: int, hits: list) -> bool:
+    """Whether the clause at ``s`` opens with «بعد / عقب …» or «ردا على» (an earlier
+    event)."""
+    for h in hits:
+        if h.kind == "cue" and (
+            h.role == "after" or h.role == "boundary" and h.name.startswith(_REPLY)
+        ):
             return ctx.text[s : h.start].strip(" \t،,؛;:و") == ""
     return False
 
@@ -359,6 +383,29 @@ _CORDON = ("طوق", "حصار")
 _DISASTERS = ("زلزال", "الزلزال", "هزة", "الهزة", "عاصفة", "العاصفة", "إعصار", "الإعصار", "موجة")
 
 
+_RELATIVE = ("التي", "الذي", "اللتين", "اللذين", "اللذان", "اللتان", "الذين")
+
+
+def _relative_of_reference(ctx: Context, t, hits: list) -> bool:
+    """«الضربة الانتقامية التي نفذتها القوات»: a verb in a relative clause of a definite
+    attack noun says more about that (earlier) attack; it anchors nothing new."""
+    if t.role != "verb":
+        return False
+    before = ctx.text[max(0, t.start - 12) : t.start].split()
+    if not before or before[-1] not in _RELATIVE:
+        return False
+    for h in hits:
+        if (
+            h.kind == "trigger"
+            and h.definite
+            and h.role in ("noun", "verbnoun", "dual")
+            and h.end <= t.start
+            and ctx.words.distance(h.end, t.start) <= 3
+        ):
+            return True
+    return False
+
+
 def _not_an_attack(ctx: Context, t, floor: int) -> bool:
     """«ضرب» that strikes no one: a cordon set up («ضربت القوات طوقاً») or an earthquake
     or storm that hit a region («الزلزال الذي ضرب»)."""
@@ -396,6 +443,8 @@ def _anchors(
         if t.definite and role == "noun" and t.attrs.get("number") == "pl":
             continue
         if _not_an_attack(ctx, t, s):
+            continue
+        if _relative_of_reference(ctx, t, hits):
             continue
         if role == "present" and not sent.headline:
             continue
@@ -468,6 +517,9 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
             anchors = []
         else:
             anchors = _anchors(ctx, sent, s, e, chits, threat_start)
+        if anchors and _reply_to_reference(ctx, s, chits, anchors):
+            # «ردا على الضربة الأميركية»: the attack being answered, told before
+            anchors = []
         if (
             anchors
             and prev_void
