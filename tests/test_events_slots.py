@@ -304,3 +304,11 @@ def test_a_definite_aircraft_phrase_takes_the_nationality_after_it(text, mention
     assert ev.event_type == "air_strike"
     assert ev.actor.mention == mention
     assert ev.actor.start == text.index(mention)
+
+
+def test_a_claim_of_the_attack_that_targeted_a_base_is_an_event():
+    text = "تبنت جماعة أصحاب الكهف الهجوم الذي استهدف قاعدة عين الأسد فجر اليوم."
+    ev = only(text)
+    assert ev.claimed_by.mention == "جماعة أصحاب الكهف"
+    assert ev.claimed_by.start == text.index("جماعة")
+    assert ev.location.mention == "قاعدة عين الأسد"

@@ -288,8 +288,11 @@ def _reply_to_reference(ctx: Context, s: int, hits: list, anchors: list) -> bool
         return False
     return all(
         t.kind == "trigger"
-        and t.role in _REFERENCE_ROLES
-        and (t.definite or t.attrs.get("number") == "pl" or _anaphoric(ctx, t))
+        and (
+            t.role in _REFERENCE_ROLES
+            and (t.definite or t.attrs.get("number") == "pl" or _anaphoric(ctx, t))
+            or _relative_of_reference(ctx, t, hits)
+        )
         for t in anchors
     )
 
@@ -388,7 +391,7 @@ _RELATIVE = ("التي", "الذي", "اللتين", "اللذين", "اللذا
 
 def _relative_of_reference(ctx: Context, t, hits: list) -> bool:
     """«الضربة الانتقامية التي نفذتها القوات»: a verb in a relative clause of a definite
-    attack noun says more about that (earlier) attack; it anchors nothing new."""
+    attack noun says more about that attack (in a clause answering it, an earlier one)."""
     if t.role != "verb":
         return False
     before = ctx.text[max(0, t.start - 12) : t.start].split()
@@ -443,8 +446,6 @@ def _anchors(
         if t.definite and role == "noun" and t.attrs.get("number") == "pl":
             continue
         if _not_an_attack(ctx, t, s):
-            continue
-        if _relative_of_reference(ctx, t, hits):
             continue
         if role == "present" and not sent.headline:
             continue
