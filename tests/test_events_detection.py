@@ -459,3 +459,14 @@ def test_the_attack_answered_is_not_the_attack_reported():
     assert ev.location.mention == "قاعدة التنف"
     first = "قالت جماعة مسلحة إنها استهدفت قاعدة التنف بطائرة مسيرة اليوم السبت،"
     assert spans(ev) == [at(text, first)]
+
+
+def test_the_blast_of_a_drone_strike_is_the_same_event():
+    text = (
+        "قتل مدنيان جراء استهداف سيارة على طريق قرية قرب مدينة القامشلي مساء اليوم. وقالت"
+        " وكالة محلية إن شخصاً واحداً على الأقل جرح في التفجير، فيما ذكرت صفحات محلية أن"
+        " طائرة مسيرة تركية استهدفت السيارة."
+    )
+    events = extract(text, published="2022-06-20")
+    assert len(events) == 1
+    assert (events[0].event_type, events[0].weapon) == ("air_strike", "drone")
