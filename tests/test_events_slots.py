@@ -312,3 +312,16 @@ def test_a_claim_of_the_attack_that_targeted_a_base_is_an_event():
     assert ev.claimed_by.mention == "جماعة أصحاب الكهف"
     assert ev.claimed_by.start == text.index("جماعة")
     assert ev.location.mention == "قاعدة عين الأسد"
+
+
+def test_the_organisation_attacking_again_is_the_group_named_before():
+    text = (
+        "هاجم عناصر من تنظيم داعش مساء اليوم نقطة عسكرية قرب قضاء الخالص ما أدى إلى إصابة"
+        " جندي. وبعد ساعة، شن التنظيم هجوماً آخر استهدف نقطة قرب ناحية العظيم ما أسفر عن مقتل"
+        " 5 جنود."
+    )
+    first, second = extract(text, published="2020-09-20")
+    assert first.actor.mention == second.actor.mention == "تنظيم داعش"
+    assert second.actor.start == text.index("تنظيم داعش")
+    assert second.event_type == "armed_clash"
+    assert (second.killed.min, second.killed.max) == (5, 5)

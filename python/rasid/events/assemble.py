@@ -1249,8 +1249,14 @@ def finalize(ctx: Context, events: list, doc_id: str | None) -> list[Event]:
     text = ctx.text
     # actor and claimant first: they decide the type
     claim_state = _claims(ctx, events)
+    prev = None
     for ev in events:
         _pick_actor(ev, claim_state.get(id(ev)))
+        if ev.actor_cand is None and ev.claim is None and prev is not None:
+            # «شن التنظيم هجوماً آخر»: the group named for the attack before
+            if prev.actor_cand is not None and prev.actor_cand.nonstate and _group_anaphor(ctx, ev):
+                ev.actor_cand = prev.actor_cand
+        prev = ev
     prev = None
     for ev in events:
         ev.type, ev.weapon = _type_of(ev, ctx)
@@ -1265,6 +1271,21 @@ def finalize(ctx: Context, events: list, doc_id: str | None) -> list[Event]:
             continue
         out.append(_record(ctx, ev, doc_id, text))
     return out
+
+
+_GROUP_ANAPHORS = ("التنظيم", "الجماعة", "الجماعه")
+
+
+def _group_anaphor(ctx: Context, ev) -> bool:
+    """Whether «التنظيم / الجماعة» is the subject right after an attack verb of the event."""
+    text = ctx.text
+    for m in ev.mentions:
+        for t in m.anchors:
+            if t.kind == "trigger" and t.role == "verb":
+                nxt = text[t.end : t.end + 12].split(maxsplit=1)
+                if nxt and nxt[0].lstrip("و") in _GROUP_ANAPHORS:
+                    return True
+    return False
 
 
 _SIMILAR = ("مماثل", "مشابه")

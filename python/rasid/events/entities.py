@@ -431,9 +431,12 @@ def actor_candidates(
                 if not _between_blocks(ctx, h.end, t.start) and _attached(ctx, h, t):
                     add(h, 2)
                     break
-            if h.start >= t.end and words.distance(t.end, h.start) <= 2:
+            if h.start >= t.end and (
+                words.distance(t.end, h.start) <= 2 or _members_of(ctx.text, t.end, h.start)
+            ):
+                members = _members_of(ctx.text, t.end, h.start)
                 if (
-                    not _between_blocks(ctx, t.end, h.start)
+                    (members or not _between_blocks(ctx, t.end, h.start))
                     and _attached(ctx, t, h)
                     and not _lam_prefixed(ctx.text, h.start)
                 ):
@@ -483,6 +486,37 @@ def _qualifies_a_source(text: str, pos: int) -> bool:
     w = before[-1].strip('«»"“”()')
     w = w[1:] if w.startswith("و") and w[1:] in _SOURCES else w
     return w in _SOURCES or w.replace("ه", "ة") in _SOURCES
+
+
+# «هاجم عناصر من تنظيم داعش», «شن مسلحون من الحزب»: members of the group as subject
+_MEMBERS = frozenset(
+    {
+        "عناصر",
+        "عنصر",
+        "مسلحو",
+        "مسلحون",
+        "مسلحين",
+        "مقاتلو",
+        "مقاتلون",
+        "مقاتلين",
+        "أفراد",
+        "افراد",
+        "مجموعة",
+        "مجموعه",
+        "خلية",
+        "خليه",
+        "خلايا",
+        "من",
+    }
+)
+
+
+def _members_of(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` is only «عناصر من», «مسلحون من», «خلية تابعة لـ»…"""
+    gap = text[a:b].split()
+    if not gap or len(gap) > 3:
+        return False
+    return all(w in _MEMBERS for w in gap)
 
 
 def _lam_prefixed(text: str, pos: int) -> bool:
