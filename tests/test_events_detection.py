@@ -470,3 +470,25 @@ def test_the_blast_of_a_drone_strike_is_the_same_event():
     events = extract(text, published="2022-06-20")
     assert len(events) == 1
     assert (events[0].event_type, events[0].weapon) == ("air_strike", "drone")
+
+
+def test_a_weak_lead_clause_joins_the_event_the_next_sentence_names():
+    text = (
+        "تعرض حقل غاز في إقليم كردستان إلى قصف صاروخي، في رابع هجوم خلال شهر. وقال"
+        " قائممقام قضاء جمجمال إن حقل كورمور تعرض إلى قصف بثلاثة صواريخ كاتيوشا."
+    )
+    events = extract(text, published="2022-07-25")
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.location.name_en == "Khor Mor gas field"
+    assert spans(ev)[0] == (0, text.index(". وقال"))
+    assert (ev.munitions.min, ev.munitions.max) == (3, 3)
+
+
+def test_rarely_confirms_is_habitual():
+    first = "قتل شخص بقصف إسرائيلي استهدف سيارة على طريق مطار دمشق الدولي فجر اليوم."
+    text = first + " ونادراً ما تؤكد إسرائيل تنفيذ ضربات في سوريا، لكنها تتوعد بالتصدي لإيران."
+    events = extract(text, published="2024-09-20")
+    assert len(events) == 1
+    assert spans(events[0]) == [at(text, first[:-1])]
+    assert events[0].outcome is None

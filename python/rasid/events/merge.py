@@ -296,8 +296,12 @@ def _date_key(d) -> str | None:
 def merge(ctx: Any, mentions: list) -> list[EventGroup]:
     """Events of a document from its mentions, in order of first mention."""
     events: list[EventGroup] = []
+    orphans: list = []
     for m in mentions:
         cands = [ev for ev in events if compatible(ev, m)]
+        if not cands and not m.strong and not events:
+            orphans.append(m)
+            continue
         cands.sort(key=lambda ev: -ev.last)
         fam = _families(m)
         if fam and len(cands) > 1:
@@ -321,6 +325,13 @@ def merge(ctx: Any, mentions: list) -> list[EventGroup]:
                 target = cands[0]
         if m.strong and target is None:
             events.append(EventGroup(m))
+            # weak statements before it in the same or the previous sentence
+            # («تعرض حقل غاز … إلى قصف صاروخي» before the sentence naming the field)
+            ev = events[-1]
+            for w in orphans:
+                if m.sent.index - w.sent.index <= 1 and not w.ref and compatible(ev, w):
+                    ev.add(w)
+            orphans = []
         elif target is not None:
             if m.split and m.group is not None and any(x.group == m.group for x in target.mentions):
                 events.append(EventGroup(m))
