@@ -270,3 +270,22 @@ def test_a_plural_verb_counts_the_subject_before_it():
     assert count(ev.killed) == (6, 6)
     assert ev.killed.text == "6 عناصر" and ev.killed.start == text.index("6 عناصر")
     assert ev.event_type == "armed_clash"
+
+
+def test_a_running_toll_counts_the_figure_it_reached():
+    text = "ارتفع عدد قتلى الهجوم بطائرة مسيرة على حقل كورمور إلى 4 أشخاص."
+    ev = only(text)
+    assert count(ev.killed) == (4, 4)
+    assert ev.killed.start == text.index("4")
+    text = "انفجرت سيارة مفخخة في سوق ببلدة الطوز اليوم، وارتفع عدد القتلى إلى 12 والجرحى إلى 30."
+    ev = only(text)
+    assert count(ev.killed) == (12, 12) and count(ev.wounded) == (30, 30)
+    assert ev.wounded.start == text.index("30")
+
+
+def test_an_explosive_laden_aircraft_is_a_drone():
+    text = "استهدفت طائرة ملغومة حقل كورمور فجر اليوم."
+    ev = only(text)
+    assert (ev.event_type, ev.weapon) == ("drone_attack", "drone")
+    assert count(ev.munitions) == (1, 1)
+    assert ev.munitions.text == "طائرة ملغومة"

@@ -207,6 +207,9 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
             (killed if k.role == "killed" else wounded).append(Cand(0, 0, tier, a, b))
             continue
         cand = _number_before(ctx, k, tier) if k.get("pos") == "noun" else None
+        if cand is None and k.get("pos") == "noun" and k.get("number") is None:
+            # «ارتفع عدد قتلى الهجوم … إلى 4», «والجرحى إلى 30»: a running toll
+            cand = _toll(ctx, k, hits, e, tier)
         if cand is None and k.get("pos") == "verb" and _agrees_with_subject_before(ctx, k):
             # «6 عناصر قتلوا وأسر 4 آخرون»: a plural verb after its subject
             cand = _backward(ctx, k, hits, s, e, tier)
@@ -232,6 +235,34 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
 
 _LOST = ("فقد", "فقدت", "فقدوا", "فقدا", "فقدتا", "فقدن")
 _MET = ("لقي", "لقيت", "لقوا", "لقيا", "لقين")
+
+
+_TOLL_WORDS = ("عدد", "حصيلة", "حصيله")
+_TO = ("إلى", "الى", "إلي", "الي")
+
+
+def _toll(ctx, k, hits, limit: int, tier: int) -> Cand | None:
+    """«عدد قتلى الهجوم … إلى 4», «والجرحى إلى 30»: the figure a toll reached."""
+    text = ctx.text
+    words = ctx.words
+    before = text[max(0, k.start - 12) : k.start].split()
+    counted = bool(before) and before[-1].lstrip("و") in _TOLL_WORDS
+    reach = 8 if counted else 1
+    for n in ctx.numbers_in(k.end, limit):
+        if n.kind == "ordinal":
+            continue
+        if words.distance(k.end, n.start) > reach + 1:
+            return None
+        prev = text[max(k.end, n.start - 8) : n.start].split()
+        if not prev or prev[-1] not in _TO:
+            continue
+        if any(
+            h.kind == "casualty" and k.end <= h.start < n.start and h.role in ("killed", "wounded")
+            for h in hits
+        ):
+            return None
+        return Cand(n.min, n.max, tier, n.start, n.end, n.kind == "approx", n.kind == "vague")
+    return None
 
 
 def _agrees_with_subject_before(ctx, k) -> bool:
@@ -313,6 +344,9 @@ _COUNTED_NOUNS = ("قتلي", "قتلى", "قتيل", "جرحي", "جرحى", "�
 def _number_before(ctx, k, tier: int) -> Cand | None:
     """«ارتفعت الحصيلة إلى 4 قتلى», «13 قتيلاً»: a number counting the casualty noun."""
     if not k.name.lstrip("ال").startswith(_COUNTED_NOUNS) and not k.name.startswith(_COUNTED_NOUNS):
+        return None
+    if _prefix_and(ctx.text, k.start):
+        # «ارتفع عدد القتلى إلى 12 والجرحى إلى 30»: the number before «و» is another count
         return None
     for n in ctx.numbers_in(max(0, k.start - 40), k.start):
         if n.kind != "ordinal" and n.end <= k.start and ctx.words.distance(n.end, k.start) <= 1:
