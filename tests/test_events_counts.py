@@ -289,3 +289,26 @@ def test_an_explosive_laden_aircraft_is_a_drone():
     assert (ev.event_type, ev.weapon) == ("drone_attack", "drone")
     assert count(ev.munitions) == (1, 1)
     assert ev.munitions.text == "طائرة ملغومة"
+
+
+@pytest.mark.parametrize(
+    "text, slot, expected, phrase_",
+    [
+        (
+            "أصيب، مساء أمس الجمعة، خمسة جنود بانفجار عبوة ناسفة في قضاء الطارمية.",
+            "wounded",
+            (5, 5),
+            "خمسة جنود",
+        ),
+        (
+            "قتل صباح اليوم الأحد أربعة مدنيين بقصف مدفعي على بلدة مجدليا في ريف إدلب.",
+            "killed",
+            (4, 4),
+            "أربعة مدنيين",
+        ),
+    ],
+)
+def test_a_date_between_the_casualty_verb_and_its_count(text, slot, expected, phrase_):
+    c = getattr(only(text, "2024-04-26"), slot)
+    assert count(c) == expected
+    assert c.text == phrase_ and c.start == text.index(phrase_)

@@ -489,6 +489,8 @@ def _forward(ctx, k, hits, limit: int, tier: int) -> Cand | None:
             continue
         gap = words.distance(pos, s)
         if first:
+            # «قتل، مساء أمس الجمعة، ثلاثة»: a date between the verb and its subject
+            gap -= _date_words(ctx, pos, s)
             if gap > 3 or _stops(ctx, hits, pos, s):
                 break
             if kind == "nationality" and gap > 1:
@@ -517,6 +519,16 @@ def _forward(ctx, k, hits, limit: int, tier: int) -> Cand | None:
     if not parts:
         return None
     return _sum(parts, tier, start, end)
+
+
+def _date_words(ctx, a: int, b: int) -> int:
+    """How many words of date expressions («مساء أمس الجمعة», «في وقت سابق من اليوم») lie
+    in ``text[a:b]``."""
+    n = 0
+    for d in ctx.dates:
+        if a <= d.start and d.end <= b:
+            n += len(ctx.text[d.start : d.end].split())
+    return n
 
 
 def _backward(ctx, k, hits, s_lim: int, limit: int, tier: int) -> Cand | None:
