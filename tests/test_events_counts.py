@@ -312,3 +312,13 @@ def test_a_date_between_the_casualty_verb_and_its_count(text, slot, expected, ph
     c = getattr(only(text, "2024-04-26"), slot)
     assert count(c) == expected
     assert c.text == phrase_ and c.start == text.index(phrase_)
+
+
+def test_a_rising_toll_is_no_count_of_attacks():
+    text = (
+        "استهدفت طائرة مسيرة حقل كورمور للغاز فجر اليوم. ونقلت وكالة عن مسؤول قوله: ارتفاع"
+        " عدد قتلى الهجوم بطائرة مسيرة على حقل الغاز إلى 4 عمال."
+    )
+    ev = only(text, "2024-04-26")
+    assert count(ev.killed) == (4, 4)
+    assert ev.killed.start == text.index("4")

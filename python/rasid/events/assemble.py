@@ -369,6 +369,10 @@ def _kind_rank(ctx: Context, c, hits: list) -> bool:
     """«تعرض رتل … إلى تفجير … هو الثاني من نوعه»: an ordinal «من نوعه» after a clause that
     itself reports the attack (an attack verb, «تعرض», «سقوط») ranks it, it does not count
     attacks; after an attack noun alone («في هجوم هو الثاني من نوعه») it voids the clause."""
+    if c.role == "statistic" and c.name == "ارتفاع عدد":
+        # «ارتفاع عدد قتلى الهجوم إلى 4»: a casualty toll, not a count of attacks
+        nxt = ctx.hits_in(c.end, c.end + 12)
+        return bool(nxt) and nxt[0].kind == "casualty"
     if c.role != "statistic" or c.name not in _OF_ITS_KIND:
         return False
     return any(
