@@ -492,3 +492,51 @@ def test_rarely_confirms_is_habitual():
     assert len(events) == 1
     assert spans(events[0]) == [at(text, first[:-1])]
     assert events[0].outcome is None
+
+
+def test_a_suicide_bombing_claimed_in_the_sentence_before():
+    text = (
+        "أعلن تنظيم داعش مسؤوليته عن الهجوم الانتحاري الذي وقع في مدينة الموصل أمس الخميس."
+        " وكانت السلطات قالت إن انتحارياً فجر نفسه بحزام ناسف في سوق بمدينة الموصل مما أودى"
+        " بحياة 12 شخصاً."
+    )
+    events = extract(text, published="2021-01-22")
+    assert len(events) == 1
+    ev = events[0]
+    assert (ev.event_type, ev.weapon) == ("ied_attack", "ied")
+    assert ev.claimed_by.mention == "تنظيم داعش"
+    assert ev.claimed_by.start == text.index("تنظيم داعش")
+    assert ev.actor is None
+    assert (ev.killed.min, ev.killed.max) == (12, 12)
+
+
+def test_a_kunya_with_a_nationality_is_a_name_not_a_state():
+    text = (
+        "تبنى تنظيم داعش التفجير الذي وقع في سوق بمدينة الموصل مساء أمس، وقال إن أحد عناصره"
+        " واسمه أبو حمزة العراقي فجر نفسه بحزام ناسف."
+    )
+    ev = extract(text, published="2021-07-20")[0]
+    assert ev.actor is None
+    assert ev.claimed_by.mention == "تنظيم داعش"
+
+
+def test_a_similar_attack_hours_before_is_another_event():
+    text = (
+        "استهدفت طائرة مسيرة سيارة مدنية في بلدة كتيان بريف إدلب اليوم الثلاثاء دون وقوع"
+        " إصابات. ويأتي هذا الهجوم عقب ساعات من هجوم مماثل استهدف بلدة الأتارب بريف حلب"
+        " وتسبب بإصابة 13 مدنياً."
+    )
+    first, second = extract(text, published="2024-01-16")
+    assert (first.wounded.min, first.wounded.max) == (0, 0)
+    assert (second.wounded.min, second.wounded.max) == (13, 13)
+    assert second.event_type == "drone_attack"
+
+
+def test_a_tally_after_the_report_is_no_continuation():
+    text = (
+        "استهدفت طائرة مسيرة سيارتين في بلدة بداما بريف إدلب ما أسفر عن إصابة مدنيين اثنين."
+        " ومنذ بداية العام وثق الدفاع المدني 13 هجوماً بطائرة مسيرة انتحارية استهدفت مدنيين."
+    )
+    events = extract(text, published="2024-03-11")
+    assert len(events) == 1
+    assert len(events[0].evidence) == 1

@@ -727,6 +727,13 @@ def _fill(ctx: Context, m: Mention) -> None:
     m.another = any(
         any(t.end <= h.start and words.distance(t.end, h.start) <= 1 for t in anchors)
         for h in others
+    ) or any(
+        t.kind == "trigger"
+        and t.role in ("noun", "verbnoun")
+        and not t.definite
+        and text[t.end : t.end + 12].split()[:1]
+        and text[t.end : t.end + 12].split()[0].startswith(_SIMILAR)
+        for t in anchors
     )
     m.leads_ref = (
         a_0.kind == "outcome"
@@ -1355,6 +1362,16 @@ def _claims(ctx: Context, events: list) -> dict:
             and (id(ev) not in result or result[id(ev)] is claim)
         ]
         if not prior:
+            # «أعلن التنظيم مسؤوليته عن الهجوم الانتحاري …» before the sentence telling it
+            after = [
+                ev
+                for ev in events
+                if sent_idx < ev.first_sentence <= sent_idx + 2
+                and not ev.bg_hint
+                and id(ev) not in result
+            ]
+            if after and not any(ev.first_sentence < sent_idx for ev in events):
+                result[id(after[0])] = claim
             continue
         prior = prior[-2:] if dual else prior[-1:] if not dual else prior
         for ev in prior:
@@ -1552,6 +1569,11 @@ def _continuation(ctx: Context, sent: Sentence) -> list[Mention]:
     if head is None:
         return []
     if any(h.kind == "cue" and h.role in _VOID_SENTENCE for h in hits):
+        return []
+    if any(h.kind == "cue" and h.role == "since" for h in hits) or any(
+        h.kind == "trigger" and _statistic(ctx, h, sent.end) for h in hits
+    ):
+        # «ومنذ بداية العام … وثق 13 هجوماً بطائرة مسيرة»: a tally, not the event again
         return []
     m = Mention(sent, sent.start, sent.end, sent.start, sent.end)
     m.anchors = [head]

@@ -386,8 +386,11 @@ def actor_candidates(
     first_anchor = anchors[0].start if anchors else s
     text = ctx.text
     for h in ents:
-        if h.kind == "nationality" and _qualifies_a_source(text, h.start):
-            # «وسائل إعلام عراقية», «مصادر أمنية عراقية», «مسؤول أمريكي»: who reports
+        if h.kind == "nationality" and (
+            _qualifies_a_source(text, h.start) or _nisba_of_a_name(text, h.start)
+        ):
+            # «وسائل إعلام عراقية», «مصادر أمنية عراقية», «مسؤول أمريكي»: who reports;
+            # «أبو حمزة العراقي»: a person's name
             continue
         # «من قبل X», «مصدره X», «شنه X», «يعتقد أنها أمريكية»
         if agents and any(
@@ -517,6 +520,12 @@ def _members_of(text: str, a: int, b: int) -> bool:
     if not gap or len(gap) > 3:
         return False
     return all(w in _MEMBERS for w in gap)
+
+
+def _nisba_of_a_name(text: str, pos: int) -> bool:
+    """«أبو حمزة العراقي»: a nationality adjective ending a kunya is part of a name."""
+    before = text[max(0, pos - 30) : pos].split()[-2:]
+    return len(before) == 2 and before[0].strip('«»"“”(') in ("أبو", "ابو", "أبي", "ابي")
 
 
 def _lam_prefixed(text: str, pos: int) -> bool:

@@ -329,7 +329,11 @@ def merge(ctx: Any, mentions: list) -> list[EventGroup]:
             # («تعرض حقل غاز … إلى قصف صاروخي» before the sentence naming the field)
             ev = events[-1]
             for w in orphans:
-                if m.sent.index - w.sent.index <= 1 and not w.ref and compatible(ev, w):
+                if (
+                    m.sent.index - w.sent.index <= 1
+                    and (not w.ref or w.claims)
+                    and compatible(ev, w)
+                ):
                     ev.add(w)
             orphans = []
         elif target is not None:
