@@ -325,3 +325,10 @@ def test_the_organisation_attacking_again_is_the_group_named_before():
     assert second.actor.start == text.index("تنظيم داعش")
     assert second.event_type == "armed_clash"
     assert (second.killed.min, second.killed.max) == (5, 5)
+
+
+def test_a_rocket_repelled_by_the_defences_is_intercepted():
+    text = "سقط صاروخان على المنطقة الخضراء فجر اليوم، وتم صد الصاروخ الأول بمنظومة سيرام."
+    ev = only(text)
+    assert ev.outcome == "intercepted"
+    assert (ev.munitions.min, ev.munitions.max) == (2, 2)
