@@ -332,3 +332,24 @@ def test_a_rocket_repelled_by_the_defences_is_intercepted():
     ev = only(text)
     assert ev.outcome == "intercepted"
     assert (ev.munitions.min, ev.munitions.max) == (2, 2)
+
+
+def test_a_neighbourhood_of_another_governorate_is_not_the_place():
+    text = "أصيب مدنيان جراء سقوط قذيفة هاون على منزل في حي الأندلس بمدينة كركوك ليل السبت."
+    ev = only(text, "2023-05-07")
+    assert ev.location.mention == "كركوك"
+    assert ev.location.start == text.index("كركوك")
+    text = "سقطت قذيفة هاون على حي الأندلس في بغداد ليل السبت."
+    ev = only(text, "2023-05-07")
+    assert ev.location.mention == "الأندلس" and ev.location.admin1 == "Baghdad"
+
+
+def test_counted_air_strikes_with_an_adjective_are_one_reported_raid():
+    text = (
+        "نفذت طائرات التحالف الدولي ثلاث ضربات جوية على أوكار لتنظيم داعش جنوبي كركوك،"
+        " أسفرت عن مقتل 5 مسلحين."
+    )
+    ev = only(text, "2023-05-07")
+    assert ev.event_type == "air_strike"
+    assert ev.actor.mention == "التحالف الدولي"
+    assert (ev.killed.min, ev.killed.max) == (5, 5)

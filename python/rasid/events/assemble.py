@@ -349,7 +349,7 @@ def _statistic(ctx: Context, t, clause_end: int) -> bool:
             if ctx.text[n.end : t.start].strip().startswith(_OPERATIONS):
                 return True
         if n.end <= t.start and words.distance(n.end, t.start) <= 1 and n.kind != "ordinal":
-            if t.name.endswith(("غارات", "ضربات")) and n.kind != "vague":
+            if t.name.split(" ", 1)[0].endswith(("غارات", "ضربات")) and n.kind != "vague":
                 continue
             return True
     for n in ctx.numbers_in(t.end, min(clause_end, t.end + 30)):

@@ -105,7 +105,8 @@ def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) ->
         if len(readings) == 1:
             # one reading: only a village of a region the sentence does not name goes
             r = readings[0]
-            if admin1s and r.kind == "village" and r.attrs.get("admin1") not in admin1s:
+            # (or a neighbourhood: «حي الأندلس بمدينة كركوك» is not Baghdad's)
+            if admin1s and r.kind in ("village", "zone") and r.attrs.get("admin1") not in admin1s:
                 del by_span[sp]
             continue
         same = [r for r in readings if r.attrs.get("country") in countries]
@@ -148,12 +149,14 @@ def _sentence_places(ctx, sentence) -> tuple[list, set, set]:
         admin1 = first.attrs.get("admin1")
         if len(readings) == 1:
             countries.add(country)
-            if first.kind != "village":
+            if first.kind not in ("village", "zone"):
                 admin1s.add(admin1)
             continue
         if all(x.attrs.get("country") == country for x in readings):
             countries.add(country)
-        if first.kind != "village" and all(x.attrs.get("admin1") == admin1 for x in readings):
+        if first.kind not in ("village", "zone") and all(
+            x.attrs.get("admin1") == admin1 for x in readings
+        ):
             admin1s.add(admin1)
     got = ctx.sentence_places[key] = (sent_places, countries, admin1s)
     return got
