@@ -322,3 +322,12 @@ def test_a_rising_toll_is_no_count_of_attacks():
     ev = only(text, "2024-04-26")
     assert count(ev.killed) == (4, 4)
     assert ev.killed.start == text.index("4")
+
+
+def test_an_assassination_carried_out_kills_one_an_attempt_does_not():
+    text = "اغتال مسلحون مجهولون مختار قرية في ناحية العظيم بمحافظة ديالى مساء الأربعاء."
+    ev = only(text, "2023-05-07")
+    assert count(ev.killed) == (1, 1)
+    assert ev.killed.start == text.index("اغتال") and ev.killed.text == "اغتال"
+    text = "نجا ناشط مدني من محاولة اغتيال بإطلاق نار في مدينة البصرة مساء أمس."
+    assert only(text, "2023-05-07").killed is None

@@ -29,7 +29,7 @@ from . import counts as _counts
 from . import entities as _ent
 from .lexicon import scan
 from .merge import km, merge
-from .record import Entity, Event, Evidence, event_id
+from .record import Count, Entity, Event, Evidence, event_id
 from .sentences import CLAUSE_PUNCT, Sentence, Words, split_sentences
 
 __all__ = ["Context", "Mention", "build_mentions", "finalize"]
@@ -1497,6 +1497,8 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
     )
     none = next((m.none for m in ms if m.none), None)
     killed = _counts.combine([c for m in ms for c in m.killed], none, text)
+    if killed is None:
+        killed = _assassinated(ctx, ms)
     wounded = _counts.combine([c for m in ms for c in m.wounded], none, text)
     d = ev.date
     date = d.date if d is not None else None
@@ -1546,6 +1548,24 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
         confidence=conf,
         evidence=evidence,
     )
+
+
+_ASSASSINATED = ("اغتال", "اغتالت", "اغتالوا", "اغتيل", "اغتيلت")
+
+
+def _assassinated(ctx: Context, ms: list):
+    """«اغتال مسلحون مختار القرية», «اغتيل ناشط»: an assassination carried out kills one
+    when no figure is given (not «محاولة اغتيال», not a denied one)."""
+    text = ctx.text
+    for m in ms:
+        for t in m.anchors:
+            if t.kind != "trigger" or t.name.lstrip("و") not in _ASSASSINATED:
+                continue
+            before = text[max(0, t.start - 20) : t.start].split()[-1:]
+            if before and before[0].lstrip("و") in ("لم", "لن", "محاولة", "محاوله"):
+                continue
+            return Count(1, 1, text=text[t.start : t.end], start=t.start, end=t.end)
+    return None
 
 
 def _continuation(ctx: Context, sent: Sentence) -> list[Mention]:
