@@ -353,3 +353,14 @@ def test_counted_air_strikes_with_an_adjective_are_one_reported_raid():
     assert ev.event_type == "air_strike"
     assert ev.actor.mention == "التحالف الدولي"
     assert (ev.killed.min, ev.killed.max) == (5, 5)
+
+
+def test_the_speaker_before_that_is_not_the_perpetrator():
+    text = (
+        "وأكد الجيش الأميركي أن فصائل أطلقت عدة صواريخ بالستية على قاعدة عين الأسد الجوية في"
+        " وقت متأخر السبت، ما أدى إلى إصابة عراقي واحد."
+    )
+    ev = only(text, "2024-01-21")
+    assert ev.actor is None
+    assert (ev.event_type, ev.weapon) == ("missile_attack", "ballistic_missile")
+    assert ev.date == "2024-01-20"

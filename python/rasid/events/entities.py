@@ -434,7 +434,11 @@ def actor_candidates(
             # «الحرس الثوري قصف …»: a verbal noun right after its subject is the verb
             sv_limit = 3 if t.role == "verb" else 1
             if h.end <= t.start and words.distance(h.end, t.start) <= sv_limit:
-                if not _between_blocks(ctx, h.end, t.start) and _attached(ctx, h, t):
+                if (
+                    not _between_blocks(ctx, h.end, t.start)
+                    and _attached(ctx, h, t)
+                    and not _complementizer(ctx.text, h.end, t.start)
+                ):
                     add(h, 2)
                     break
             if h.start >= t.end and (
@@ -523,6 +527,14 @@ def _members_of(text: str, a: int, b: int) -> bool:
     if not gap or len(gap) > 3:
         return False
     return all(w in _MEMBERS for w in gap)
+
+
+_THAT = frozenset({"أن", "ان", "إن", "بأن", "بان", "وأن", "فإن"})
+
+
+def _complementizer(text: str, a: int, b: int) -> bool:
+    """«وأكد الجيش الأميركي أن فصائل أطلقت …»: «أن» opens a clause with its own subject."""
+    return any(w in _THAT for w in text[a:b].split())
 
 
 def _nisba_of_a_name(text: str, pos: int) -> bool:
