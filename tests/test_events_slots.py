@@ -364,3 +364,17 @@ def test_the_speaker_before_that_is_not_the_perpetrator():
     assert ev.actor is None
     assert (ev.event_type, ev.weapon) == ("missile_attack", "ballistic_missile")
     assert ev.date == "2024-01-20"
+
+
+def test_defences_between_the_shooting_down_and_the_drone():
+    text = "أسقطت الدفاعات الجوية طائرة مسيرة قرب قاعدة عين الأسد فجر اليوم."
+    ev = only(text)
+    assert (ev.event_type, ev.outcome) == ("drone_attack", "intercepted")
+    assert (ev.munitions.min, ev.munitions.max) == (1, 1)
+
+
+def test_destroying_a_target_is_no_interception():
+    text = "دمرت غارة إسرائيلية مستودعاً للأسلحة قرب مطار الضبعة العسكري في ريف حمص فجر اليوم."
+    ev = only(text)
+    assert ev.event_type == "air_strike"
+    assert ev.outcome is None

@@ -264,6 +264,29 @@ def _clauses(ctx: Context, sent: Sentence, hits: list) -> list[tuple[int, int, A
     return out
 
 
+_DEFENCES = ("الدفاعات", "دفاعات", "الدفاع", "منظومة", "منظومات", "وسائط", "القوات", "قوات")
+
+
+def _defences_between(ctx: Context, a: int, b: int) -> bool:
+    """«أسقطت الدفاعات الجوية …»: the interceptor named between the verb and its object."""
+    gap = ctx.text[a:b].split()
+    return bool(gap) and gap[0].lstrip("و") in _DEFENCES and not CLAUSE_PUNCT.search(ctx.text, a, b)
+
+
+def _intercepts_munition(ctx: Context, o, hits: list) -> bool:
+    """Whether «دمرت» (destroyed) has a projectile or drone next to it (within four words
+    either side: «دمرت الدفاعات الجوية صاروخين») rather than a target."""
+    words = ctx.words
+    for w in hits:
+        if w.kind != "weapon" or w.role != "munition":
+            continue
+        if w.start >= o.end and words.distance(o.end, w.start) <= 4:
+            return True
+        if w.end <= o.start and words.distance(w.end, o.start) <= 4:
+            return True
+    return False
+
+
 def _opens_with_verb(ctx: Context, s: int, anchors: list) -> bool:
     t = anchors[0]
     return (
@@ -466,13 +489,18 @@ def _anchors(
             continue
         out.append(t)
     # «أعلنت القوات إسقاط طائرة مسيرة قرب المطار»: an attack shot down is an attack
+    # («أسقطت الدفاعات الجوية طائرة مسيرة»: the defences may stand between)
     for o in hits:
         if o.kind == "outcome" and o.role == "intercepted":
             if any(
                 w.kind == "weapon"
                 and w.role == "munition"
                 and w.start >= o.end
-                and words.distance(o.end, w.start) <= 2
+                and (
+                    words.distance(o.end, w.start) <= 2
+                    or words.distance(o.end, w.start) <= 4
+                    and _defences_between(ctx, o.end, w.start)
+                )
                 for w in hits
             ):
                 out.append(o)
@@ -788,6 +816,11 @@ def _fill(ctx: Context, m: Mention) -> None:
     # outcome
     for h in outcomes:
         if h.role == "intercepted":
+            if h.name.lstrip("و").startswith(("دمر", "دمّر")) and not _intercepts_munition(
+                ctx, h, hits
+            ):
+                # «دمرت غارة إسرائيلية مستودعاً»: destroyed a target, nothing shot down
+                continue
             m.outcome = "intercepted"
             break
         if h.role == "failed" and m.outcome is None:
