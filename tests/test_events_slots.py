@@ -378,3 +378,13 @@ def test_destroying_a_target_is_no_interception():
     ev = only(text)
     assert ev.event_type == "air_strike"
     assert ev.outcome is None
+
+
+def test_the_town_the_attackers_fled_to_is_not_the_place():
+    text = (
+        "اغتال مسلحون مجهولون ناشطاً إعلامياً بالرصاص في مدينة الباب بريف حلب مساء الجمعة."
+        " وقالت مصادر محلية إن الرصاص أُطلق من سيارة لاذت بالفرار باتجاه مدينة بزاعة."
+    )
+    ev = only(text, "2022-10-08")
+    assert ev.location.mention == "الباب"
+    assert ev.location.start == text.index("الباب")

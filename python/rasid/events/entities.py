@@ -92,6 +92,9 @@ def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) ->
             continue
         if _dateline(text, h, sentence.start):
             continue
+        if _fled_to(text, h.start):
+            # «لاذت بالفرار باتجاه مدينة بزاعة»: where the attackers went, not the attack
+            continue
         if (h.attrs.get("ambiguous") or h.kind == "village") and not _has_context(
             ctx, h, sent_places
         ):
@@ -535,6 +538,18 @@ _THAT = frozenset({"أن", "ان", "إن", "بأن", "بان", "وأن", "فإن
 def _complementizer(text: str, a: int, b: int) -> bool:
     """«وأكد الجيش الأميركي أن فصائل أطلقت …»: «أن» opens a clause with its own subject."""
     return any(w in _THAT for w in text[a:b].split())
+
+
+_FLED = ("لاذ", "لاذت", "لاذوا", "لاذا", "فر", "فرت", "فروا", "هرب", "هربت", "هربوا", "بالفرار")
+_TOWARD = ("باتجاه", "نحو", "إلى", "الى", "صوب")
+
+
+def _fled_to(text: str, pos: int) -> bool:
+    """Whether the place at ``pos`` is where someone fled to («لاذوا بالفرار باتجاه …»)."""
+    before = text[max(0, pos - 60) : pos].split()[-6:]
+    if not any(w in _TOWARD for w in before[-3:]):
+        return False
+    return any(w.lstrip("و") in _FLED for w in before)
 
 
 def _nisba_of_a_name(text: str, pos: int) -> bool:
