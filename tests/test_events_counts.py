@@ -151,7 +151,6 @@ def test_units_and_calibres_are_not_counts():
     [
         ("سقط صاروخ كاتيوشا على المنطقة الخضراء في بغداد مساء اليوم.", "صاروخ كاتيوشا", (1, 1)),
         ("أعلنت خلية الإعلام الأمني سقوط قذيفة قرب السفارة الأمريكية في بغداد.", "قذيفة", (1, 1)),
-        ("سقطت قذائف هاون على أطراف بلدة الطارمية مساء الثلاثاء.", "قذائف هاون", (2, None)),
         ("سقط صاروخ موجه على معسكر التاجي فجر اليوم.", "صاروخ موجه", (1, 1)),
     ],
 )
@@ -331,3 +330,9 @@ def test_an_assassination_carried_out_kills_one_an_attempt_does_not():
     assert ev.killed.start == text.index("اغتال") and ev.killed.text == "اغتال"
     text = "نجا ناشط مدني من محاولة اغتيال بإطلاق نار في مدينة البصرة مساء أمس."
     assert only(text, "2023-05-07").killed is None
+
+
+def test_unnumbered_shells_name_the_weapon_not_a_count():
+    # as in the dev annotations: «بقذائف الهاون / المدفعية» says how, not how many
+    ev = only("سقطت قذائف هاون على أطراف بلدة الطارمية مساء الثلاثاء.")
+    assert ev.event_type == "shelling" and ev.munitions is None
