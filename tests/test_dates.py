@@ -136,6 +136,13 @@ def test_nights():
     check("قصف ليل أمس مواقع", "ليل أمس", "2020-03-11", "day", "relative_day")
 
 
+def test_the_night_before_last():
+    text = "سقطت صواريخ على القاعدة الليلة قبل الماضية"
+    check(text, "الليلة قبل الماضية", "2020-03-10", "day", "relative_day")
+    (m,) = [m for m in resolve_dates(text, THU) if m.kind == "relative_day"]
+    assert text[m.start : m.end] == "الليلة قبل الماضية"
+
+
 def test_night_between_two_days_is_its_first_day():
     check(
         "هجوم ليل الثلاثاء الأربعاء على حاجز",

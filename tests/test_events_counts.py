@@ -138,9 +138,27 @@ def test_headline_count_yields_to_the_body():
 
 
 def test_units_and_calibres_are_not_counts():
-    ev = only("سقطت قذيفة هاون عيار 120 ملم على حي سكني في مدينة الموصل ما أدى إلى إصابة طفلين.")
-    assert ev.munitions is None
+    text = "سقطت قذيفة هاون عيار 120 ملم على حي سكني في مدينة الموصل ما أدى إلى إصابة طفلين."
+    ev = only(text)
+    # the calibre is no count; the one shell written in the singular is
+    assert count(ev.munitions) == (1, 1)
+    assert ev.munitions.text == "قذيفة هاون" and ev.munitions.start == text.index("قذيفة")
     assert count(ev.wounded) == (2, 2)
+
+
+@pytest.mark.parametrize(
+    "text, phrase_, expected",
+    [
+        ("سقط صاروخ كاتيوشا على المنطقة الخضراء في بغداد مساء اليوم.", "صاروخ كاتيوشا", (1, 1)),
+        ("أعلنت خلية الإعلام الأمني سقوط قذيفة قرب السفارة الأمريكية في بغداد.", "قذيفة", (1, 1)),
+        ("سقط صاروخ موجه على معسكر التاجي فجر اليوم.", "صاروخ موجه", (1, 1)),
+    ],
+)
+def test_one_rocket_or_shell_written_in_the_singular_is_one(text, phrase_, expected):
+    ev = only(text)
+    assert count(ev.munitions) == expected
+    assert ev.munitions.text == phrase_
+    assert ev.munitions.start == text.index(phrase_)
 
 
 def test_one_drone_or_one_bomb_written_in_the_singular_is_one():
@@ -170,3 +188,151 @@ def test_a_named_victim_is_one():
     strike = [e for e in events if e.event_type == "air_strike"][0]
     assert count(strike.killed) == (1, 1)
     assert strike.background is True
+
+
+def test_negated_killed_and_wounded_nouns_are_none():
+    text = (
+        "سقط صاروخان على معسكر التاجي مساء الأحد، لكنهما لم يسفرا عن سقوط قتلى أو جرحى "
+        "بحسب مصدر أمني."
+    )
+    ev = only(text)
+    phrase_ = "لم يسفرا عن سقوط قتلى أو جرحى"
+    for c in (ev.killed, ev.wounded):
+        assert count(c) == (0, 0)
+        assert c.text == phrase_
+        assert c.start == text.index(phrase_) and c.end == text.index(phrase_) + len(phrase_)
+
+
+def test_negated_killed_noun_alone_leaves_wounded_open():
+    text = "انفجرت عبوة ناسفة على دورية للشرطة قرب مدينة سامراء صباح اليوم دون سقوط قتلى."
+    ev = only(text)
+    assert count(ev.killed) == (0, 0)
+    assert ev.killed.text == "دون سقوط قتلى"
+    assert ev.killed.start == text.index("دون سقوط")
+    assert ev.wounded is None
+
+
+def test_negated_casualty_noun_with_unknown_is_not_none():
+    text = (
+        "سقطت ثلاثة صواريخ على قاعدة بلد الجوية مساء الخميس، ولم يتضح إن كان القصف "
+        "قد أوقع قتلى أو جرحى."
+    )
+    ev = only(text)
+    assert ev.killed is None and ev.wounded is None
+
+
+def test_bare_losses_after_negation_is_none_but_material_losses_are_not():
+    text = "استهدفت طائرة مسيرة مقراً للشرطة في بلدة الطارمية فجر اليوم دون وقوع خسائر."
+    ev = only(text)
+    assert count(ev.killed) == (0, 0) and count(ev.wounded) == (0, 0)
+    assert ev.killed.text == "دون وقوع خسائر"
+    assert ev.killed.start == text.index("دون وقوع")
+    text = "استهدفت طائرة مسيرة مقراً للشرطة في بلدة الطارمية فجر اليوم دون خسائر مادية تذكر."
+    ev = only(text)
+    assert ev.killed is None and ev.wounded is None
+
+
+def test_met_their_death_counts_the_subject_before_it():
+    text = "لقي ثلاثة جنود حتفهم بهجوم لمسلحين على ثكنة عسكرية قرب قضاء طوزخورماتو مساء أمس."
+    ev = only(text)
+    assert count(ev.killed) == (3, 3)
+    assert ev.killed.text == "ثلاثة جنود" and ev.killed.start == text.index("ثلاثة")
+    text = "لقي خمسة مدنيين مصرعهم جراء قصف مدفعي على قرية قرب بلدة تل رفعت مساء أمس."
+    ev = only(text)
+    assert count(ev.killed) == (5, 5)
+    assert ev.killed.start == text.index("خمسة")
+
+
+def test_lost_their_lives_is_a_death_only_after_lost():
+    text = "فقد سبعة مدنيين حياتهم جراء غارة بطائرة مسيرة على منزل قرب بلدة عين عيسى."
+    ev = only(text)
+    assert count(ev.killed) == (7, 7)
+    assert ev.killed.text == "سبعة مدنيين" and ev.killed.start == text.index("سبعة")
+    text = "استهدفت طائرة مسيرة منزلاً قرب بلدة عين عيسى يعيش فيه أربعة مدنيين حياتهم اليومية."
+    assert only(text).killed is None
+
+
+def test_a_stated_none_a_few_words_after_the_negation():
+    text = "سقط صاروخان على قاعدة فيكتوريا فجر اليوم ولم يسفر القصف حتى اللحظة عن إصابات بشرية."
+    ev = only(text)
+    assert count(ev.killed) == count(ev.wounded) == (0, 0)
+    assert ev.killed.text == "ولم يسفر القصف حتى اللحظة عن إصابات بشرية"
+    assert ev.killed.start == text.index("ولم يسفر")
+
+
+def test_a_plural_verb_counts_the_subject_before_it():
+    text = (
+        "قالت الشبكة إن 6 عناصر من القوات قتلوا وأسر 4 آخرون بهجوم شنه مسلحون على نقطة"
+        " في قرية قرب قضاء الخالص صباح اليوم."
+    )
+    ev = only(text)
+    assert count(ev.killed) == (6, 6)
+    assert ev.killed.text == "6 عناصر" and ev.killed.start == text.index("6 عناصر")
+    assert ev.event_type == "armed_clash"
+
+
+def test_a_running_toll_counts_the_figure_it_reached():
+    text = "ارتفع عدد قتلى الهجوم بطائرة مسيرة على حقل كورمور إلى 4 أشخاص."
+    ev = only(text)
+    assert count(ev.killed) == (4, 4)
+    assert ev.killed.start == text.index("4")
+    text = "انفجرت سيارة مفخخة في سوق ببلدة الطوز اليوم، وارتفع عدد القتلى إلى 12 والجرحى إلى 30."
+    ev = only(text)
+    assert count(ev.killed) == (12, 12) and count(ev.wounded) == (30, 30)
+    assert ev.wounded.start == text.index("30")
+
+
+def test_an_explosive_laden_aircraft_is_a_drone():
+    text = "استهدفت طائرة ملغومة حقل كورمور فجر اليوم."
+    ev = only(text)
+    assert (ev.event_type, ev.weapon) == ("drone_attack", "drone")
+    assert count(ev.munitions) == (1, 1)
+    assert ev.munitions.text == "طائرة ملغومة"
+
+
+@pytest.mark.parametrize(
+    "text, slot, expected, phrase_",
+    [
+        (
+            "أصيب، مساء أمس الجمعة، خمسة جنود بانفجار عبوة ناسفة في قضاء الطارمية.",
+            "wounded",
+            (5, 5),
+            "خمسة جنود",
+        ),
+        (
+            "قتل صباح اليوم الأحد أربعة مدنيين بقصف مدفعي على بلدة مجدليا في ريف إدلب.",
+            "killed",
+            (4, 4),
+            "أربعة مدنيين",
+        ),
+    ],
+)
+def test_a_date_between_the_casualty_verb_and_its_count(text, slot, expected, phrase_):
+    c = getattr(only(text, "2024-04-26"), slot)
+    assert count(c) == expected
+    assert c.text == phrase_ and c.start == text.index(phrase_)
+
+
+def test_a_rising_toll_is_no_count_of_attacks():
+    text = (
+        "استهدفت طائرة مسيرة حقل كورمور للغاز فجر اليوم. ونقلت وكالة عن مسؤول قوله: ارتفاع"
+        " عدد قتلى الهجوم بطائرة مسيرة على حقل الغاز إلى 4 عمال."
+    )
+    ev = only(text, "2024-04-26")
+    assert count(ev.killed) == (4, 4)
+    assert ev.killed.start == text.index("4")
+
+
+def test_an_assassination_carried_out_kills_one_an_attempt_does_not():
+    text = "اغتال مسلحون مجهولون مختار قرية في ناحية العظيم بمحافظة ديالى مساء الأربعاء."
+    ev = only(text, "2023-05-07")
+    assert count(ev.killed) == (1, 1)
+    assert ev.killed.start == text.index("اغتال") and ev.killed.text == "اغتال"
+    text = "نجا ناشط مدني من محاولة اغتيال بإطلاق نار في مدينة البصرة مساء أمس."
+    assert only(text, "2023-05-07").killed is None
+
+
+def test_unnumbered_shells_name_the_weapon_not_a_count():
+    # as in the dev annotations: «بقذائف الهاون / المدفعية» says how, not how many
+    ev = only("سقطت قذائف هاون على أطراف بلدة الطارمية مساء الثلاثاء.")
+    assert ev.event_type == "shelling" and ev.munitions is None

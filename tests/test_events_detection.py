@@ -229,3 +229,314 @@ def test_another_attack_is_another_event():
     assert (first.wounded.min, first.killed) == (1, None)
     assert (second.killed.min, second.killed.max) == (5, 5)
     assert second.location.name_ar != first.location.name_ar
+
+
+def test_ongoing_campaign_sentence_is_no_event_of_its_own():
+    text = (
+        "انفجرت عبوة ناسفة على رتل للتحالف الدولي في محافظة الديوانية صباح اليوم. "
+        "وتشهد المحافظات الجنوبية منذ شهور استهدافاً مستمراً بالعبوات الناسفة لأرتال الدعم."
+    )
+    events = extract(text, published="2021-06-01")
+    assert len(events) == 1
+    ev = events[0]
+    first = "انفجرت عبوة ناسفة على رتل للتحالف الدولي في محافظة الديوانية صباح اليوم"
+    assert [(e.start, e.end) for e in ev.evidence] == [
+        (text.index(first), text.index(first) + len(first))
+    ]
+    assert (ev.munitions.min, ev.munitions.max) == (1, 1)
+
+
+def test_an_attack_ranked_second_of_its_kind_is_still_reported():
+    text = (
+        "أفاد مصدر أمني، يوم الأربعاء، بتعرض رتل للتحالف الدولي إلى تفجير قرب مدينة الديوانية"
+        " هو الثاني من نوعه خلال يومين."
+    )
+    events = extract(text, published="2021-06-02")
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.event_type == "ied_attack"
+    assert ev.date == "2021-06-02"
+    clause = " بتعرض رتل للتحالف الدولي إلى تفجير قرب مدينة الديوانية هو الثاني من نوعه خلال يومين"
+    assert spans(ev) == [at(text, clause)]
+
+
+def test_an_attack_noun_ranked_of_its_kind_alone_is_no_new_event():
+    text = (
+        "سقطت ثلاثة صواريخ على قاعدة عين الأسد مساء الأحد. ويعد هذا الهجوم الثالث من نوعه"
+        " خلال أسبوع."
+    )
+    events = extract(text, published="2023-01-09")
+    assert len(events) == 1
+    assert spans(events[0]) == [at(text, "سقطت ثلاثة صواريخ على قاعدة عين الأسد مساء الأحد")]
+
+
+def test_a_similar_attack_takes_the_type_of_the_one_before():
+    text = (
+        "انفجرت عبوة ناسفة على رتل دعم للتحالف الدولي قرب مدينة السماوة ظهر اليوم. "
+        "وتعرض رتل آخر إلى هجوم مماثل مساء اليوم قرب مدينة الناصرية."
+    )
+    first, second = extract(text, published="2021-05-25")
+    assert first.event_type == second.event_type == "ied_attack"
+    assert second.weapon == "ied"
+    assert second.location.mention == "الناصرية"
+    assert second.location.start == text.index("الناصرية")
+    assert spans(second) == [at(text, "وتعرض رتل آخر إلى هجوم مماثل مساء اليوم قرب مدينة الناصرية")]
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        (
+            "هاجم مسلحون نقطة للشرطة قرب قضاء الخالص مساء اليوم بالأسلحة الخفيفة والمتوسطة.",
+            "هاجم",
+        ),
+        (
+            "وقع تبادل لإطلاق النار بين قوة أمنية ومطلوبين في قضاء الخالص فجر اليوم"
+            " أسفر عن مقتل مطلوب.",
+            "تبادل لإطلاق النار",
+        ),
+        (
+            "قتل شخص وأصيب اثنان في نزاع عشائري بقضاء الزبير مساء الأحد.",
+            "نزاع عشائري",
+        ),
+    ],
+)
+def test_armed_clash_phrasings(text, trigger):
+    events = extract(text, published="2024-01-10")
+    assert len(events) == 1
+    ev = events[0]
+    assert (ev.event_type, ev.weapon) == ("armed_clash", "firearms")
+    assert ev.evidence[0].start <= text.index(trigger) < ev.evidence[0].end
+
+
+def test_a_place_after_a_compass_word_only_locates_the_place_before_it():
+    text = "قتل شخص وأصيب اثنان في نزاع عشائري بقضاء الزبير شمالي البصرة مساء الأحد."
+    ev = extract(text, published="2024-01-10")[0]
+    assert ev.location.mention == "قضاء الزبير"
+    assert ev.location.start == text.index("قضاء الزبير")
+    assert ev.location.kind == "district"
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "ودائماً ما تتعرض القاعدة لهجمات من قبل فصائل مسلحة.",
+        "وتقصف قوات النظام بشكل شبه يومي قرى ريف إدلب الجنوبي.",
+        "وما تزال القوات التركية تواصل قصف القرى الحدودية منذ مطلع العام.",
+        "وكثيراً ما تعلن الفصائل مسؤوليتها عن هجمات بالصواريخ على القواعد.",
+        "وسبق للفصائل أن نفذت أكثر من 40 عملية قصف طالت قواعد في العراق وسوريا، فضلاً عن"
+        " قصف مطار أربيل بطائرات مسيرة.",
+    ],
+)
+def test_habits_and_tallies_after_a_report_add_no_event(extra):
+    first = "سقط صاروخان على قاعدة عين الأسد الجوية فجر اليوم دون وقوع إصابات."
+    text = first + " " + extra
+    events = extract(text, published="2023-12-13")
+    assert len(events) == 1
+    assert spans(events[0]) == [at(text, first[:-1])]
+
+
+def test_a_cordon_is_not_a_strike_and_its_forces_are_not_the_attacker():
+    text = (
+        "انفجرت عبوة ناسفة على دورية للجيش قرب قضاء الطارمية صباح اليوم ما أدى إلى إصابة"
+        " جنديين. وضربت القوات الأمنية طوقاً أمنياً حول مكان الانفجار."
+    )
+    events = extract(text, published="2024-01-10")
+    assert len(events) == 1
+    assert events[0].event_type == "ied_attack"
+    assert events[0].actor is None
+
+
+def test_an_earthquake_that_struck_is_no_attack():
+    text = "تضررت مبان كثيرة في مدينة جنديرس بعد الزلزال المدمر الذي ضرب شمال سوريا فجر الاثنين."
+    assert extract(text, published="2023-02-07") == []
+    text = (
+        "قتل مسلحان بغارة لطائرة مسيرة تركية على سيارة قرب مدينة القامشلي اليوم الأربعاء. "
+        "ويأتي ذلك بعد أسبوعين من الزلزال المدمر الذي ضرب جنوب تركيا وشمال سوريا."
+    )
+    events = extract(text, published="2023-02-22")
+    assert len(events) == 1
+    first = "قتل مسلحان بغارة لطائرة مسيرة تركية على سيارة قرب مدينة القامشلي اليوم الأربعاء"
+    assert spans(events[0]) == [at(text, first)]
+
+
+@pytest.mark.parametrize(
+    "text, etype, slot, expected, phrase_",
+    [
+        (
+            "أصيب شخصان بانفجار عبوة ناسفة في منطقة الدورة جنوبي بغداد اليوم.",
+            "ied_attack",
+            "wounded",
+            (2, 2),
+            "شخصان",
+        ),
+        (
+            "قتل جنديان بهجوم لمسلحين على نقطة عسكرية قرب قضاء الخالص مساء أمس.",
+            "armed_clash",
+            "killed",
+            (2, 2),
+            "جنديان",
+        ),
+        (
+            "استشهد مدنيان بقصف مدفعي على بلدة مجدليا في ريف إدلب اليوم.",
+            "shelling",
+            "killed",
+            (2, 2),
+            "مدنيان",
+        ),
+        (
+            "قتل 3 مسلحين بغارة تركية على قرية قرب مدينة القامشلي اليوم.",
+            "air_strike",
+            "killed",
+            (3, 3),
+            "3 مسلحين",
+        ),
+    ],
+)
+def test_casualties_before_an_attack_word_with_a_preposition_are_no_tally(
+    text, etype, slot, expected, phrase_
+):
+    events = extract(text, published="2023-02-22")
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.event_type == etype
+    c = getattr(ev, slot)
+    assert (c.min, c.max) == expected
+    assert c.start == text.index(phrase_)
+    assert spans(ev) == [(0, len(text) - 1)]
+
+
+def test_a_number_right_before_an_attack_noun_is_still_a_tally():
+    assert extract("نفذت الفصائل 92 هجوما على القواعد الأمريكية منذ تشرين الأول.") == []
+
+
+@pytest.mark.parametrize(
+    "text, etype, weapon",
+    [
+        ("انفجرت عبوه ناسفه على دوريه للشرطه في قضاء الطارميه صباح اليوم.", "ied_attack", "ied"),
+        (
+            "قتل 4 أشخاص وأصيب 10 آخرون في انفجار سيارة مفخخه بسوق شعبي في بعقوبة.",
+            "ied_attack",
+            "car_bomb",
+        ),
+        ("استهدفت طائره مسيره مقراً للحشد في قضاء القائم فجر اليوم.", "drone_attack", "drone"),
+    ],
+)
+def test_lexicon_words_written_with_ha_for_ta_marbuta(text, etype, weapon):
+    events = extract(text, published="2023-03-05")
+    assert len(events) == 1
+    assert (events[0].event_type, events[0].weapon) == (etype, weapon)
+
+
+def test_a_force_after_patrol_or_station_is_not_a_place_of_that_name():
+    for text in (
+        "انفجرت عبوة ناسفة على دورية للشرطة في قضاء الطارمية صباح اليوم.",
+        "هاجم مسلحون مركز الشرطة في قضاء الطارمية مساء أمس.",
+    ):
+        ev = extract(text, published="2023-03-05")[0]
+        assert ev.location.name_ar == "الطارمية"
+        assert ev.location.start == text.index("الطارمية")
+
+
+def test_fighters_after_the_attack_verb_make_an_armed_clash():
+    text = "استهدف مقاتلو العشائر عربة عسكرية على طريق بلدة ذيبان في ريف دير الزور صباح اليوم."
+    events = extract(text, published="2023-11-10")
+    assert len(events) == 1
+    assert (events[0].event_type, events[0].weapon) == ("armed_clash", "firearms")
+
+
+def test_the_attack_answered_is_not_the_attack_reported():
+    text = (
+        "قالت جماعة مسلحة إنها استهدفت قاعدة التنف بطائرة مسيرة اليوم السبت، ردا على الغارة"
+        " الأميركية التي نفذتها القوات الأميركية على مقراتها في سوريا. وجاء ذلك في أول رد فعل"
+        " على الهجوم الأميركي الذي استهدف مواقع الفصائل في العراق."
+    )
+    events = extract(text, published="2024-02-03")
+    assert len(events) == 1
+    ev = events[0]
+    assert (ev.event_type, ev.weapon) == ("drone_attack", "drone")
+    assert ev.actor is None
+    assert ev.location.mention == "قاعدة التنف"
+    first = "قالت جماعة مسلحة إنها استهدفت قاعدة التنف بطائرة مسيرة اليوم السبت،"
+    assert spans(ev) == [at(text, first)]
+
+
+def test_the_blast_of_a_drone_strike_is_the_same_event():
+    text = (
+        "قتل مدنيان جراء استهداف سيارة على طريق قرية قرب مدينة القامشلي مساء اليوم. وقالت"
+        " وكالة محلية إن شخصاً واحداً على الأقل جرح في التفجير، فيما ذكرت صفحات محلية أن"
+        " طائرة مسيرة تركية استهدفت السيارة."
+    )
+    events = extract(text, published="2022-06-20")
+    assert len(events) == 1
+    assert (events[0].event_type, events[0].weapon) == ("air_strike", "drone")
+
+
+def test_a_weak_lead_clause_joins_the_event_the_next_sentence_names():
+    text = (
+        "تعرض حقل غاز في إقليم كردستان إلى قصف صاروخي، في رابع هجوم خلال شهر. وقال"
+        " قائممقام قضاء جمجمال إن حقل كورمور تعرض إلى قصف بثلاثة صواريخ كاتيوشا."
+    )
+    events = extract(text, published="2022-07-25")
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.location.name_en == "Khor Mor gas field"
+    assert spans(ev)[0] == (0, text.index(". وقال"))
+    assert (ev.munitions.min, ev.munitions.max) == (3, 3)
+
+
+def test_rarely_confirms_is_habitual():
+    first = "قتل شخص بقصف إسرائيلي استهدف سيارة على طريق مطار دمشق الدولي فجر اليوم."
+    text = first + " ونادراً ما تؤكد إسرائيل تنفيذ ضربات في سوريا، لكنها تتوعد بالتصدي لإيران."
+    events = extract(text, published="2024-09-20")
+    assert len(events) == 1
+    assert spans(events[0]) == [at(text, first[:-1])]
+    assert events[0].outcome is None
+
+
+def test_a_suicide_bombing_claimed_in_the_sentence_before():
+    text = (
+        "أعلن تنظيم داعش مسؤوليته عن الهجوم الانتحاري الذي وقع في مدينة الموصل أمس الخميس."
+        " وكانت السلطات قالت إن انتحارياً فجر نفسه بحزام ناسف في سوق بمدينة الموصل مما أودى"
+        " بحياة 12 شخصاً."
+    )
+    events = extract(text, published="2021-01-22")
+    assert len(events) == 1
+    ev = events[0]
+    assert (ev.event_type, ev.weapon) == ("ied_attack", "ied")
+    assert ev.claimed_by.mention == "تنظيم داعش"
+    assert ev.claimed_by.start == text.index("تنظيم داعش")
+    assert ev.actor is None
+    assert (ev.killed.min, ev.killed.max) == (12, 12)
+
+
+def test_a_kunya_with_a_nationality_is_a_name_not_a_state():
+    text = (
+        "تبنى تنظيم داعش التفجير الذي وقع في سوق بمدينة الموصل مساء أمس، وقال إن أحد عناصره"
+        " واسمه أبو حمزة العراقي فجر نفسه بحزام ناسف."
+    )
+    ev = extract(text, published="2021-07-20")[0]
+    assert ev.actor is None
+    assert ev.claimed_by.mention == "تنظيم داعش"
+
+
+def test_a_similar_attack_hours_before_is_another_event():
+    text = (
+        "استهدفت طائرة مسيرة سيارة مدنية في بلدة كتيان بريف إدلب اليوم الثلاثاء دون وقوع"
+        " إصابات. ويأتي هذا الهجوم عقب ساعات من هجوم مماثل استهدف بلدة الأتارب بريف حلب"
+        " وتسبب بإصابة 13 مدنياً."
+    )
+    first, second = extract(text, published="2024-01-16")
+    assert (first.wounded.min, first.wounded.max) == (0, 0)
+    assert (second.wounded.min, second.wounded.max) == (13, 13)
+    assert second.event_type == "drone_attack"
+
+
+def test_a_tally_after_the_report_is_no_continuation():
+    text = (
+        "استهدفت طائرة مسيرة سيارتين في بلدة بداما بريف إدلب ما أسفر عن إصابة مدنيين اثنين."
+        " ومنذ بداية العام وثق الدفاع المدني 13 هجوماً بطائرة مسيرة انتحارية استهدفت مدنيين."
+    )
+    events = extract(text, published="2024-03-11")
+    assert len(events) == 1
+    assert len(events[0].evidence) == 1

@@ -12,7 +12,7 @@ ROLES = {
     "weapon": {"munition", "adj", "modifier", "aircraft", "firearm", "explosive"},
     "outcome": {"hit", "intercepted", "failed"},
     "claim": {"claim", "announce", "accuse"},
-    "casualty": {"killed", "wounded", "combined", "generic", "material_only"},
+    "casualty": {"killed", "wounded", "combined", "generic", "material_only", "material"},
     "person": {"person"},
     "placetype": {"city", "site", "direction"},
     "nationality": {"nationality"},

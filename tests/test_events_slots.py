@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rasid.events import extract
 
 
@@ -180,3 +181,211 @@ def test_outcome_intercepted():
     ev = only("أسقطت الدفاعات الجوية طائرة مسيرة حاولت استهداف مطار أربيل الدولي فجر اليوم.")
     assert ev.outcome == "intercepted"
     assert ev.event_type == "drone_attack"
+
+
+def test_earlier_the_same_day_is_still_the_news():
+    text = (
+        "انفجرت عبوة ناسفة على رتل للتحالف الدولي قرب مدينة السماوة ظهر الثلاثاء. "
+        "وفي وقت سابق من صباح اليوم، استهدفت عبوة أخرى رتلاً مماثلاً قرب مدينة الحلة."
+    )
+    first, second = extract(text, published="2021-05-25")
+    assert (first.background, second.background) == (False, False)
+    assert second.date == "2021-05-25"
+    assert second.location.mention == "الحلة"
+    assert second.location.start == text.index("الحلة")
+
+
+def test_earlier_in_a_past_week_is_background():
+    text = (
+        "سقطت ثلاثة صواريخ على قاعدة عين الأسد مساء الخميس. "
+        "وفي وقت سابق من الأسبوع الماضي، استهدفت طائرتان مسيرتان القاعدة نفسها."
+    )
+    first, second = extract(text, published="2023-10-27")
+    assert (first.background, second.background) == (False, True)
+
+
+def test_killed_a_day_before_in_another_strike_is_a_background_event():
+    text = (
+        "قصفت طائرة مسيرة تركية سيارة قرب قرية سركلي في قضاء العمادية اليوم الجمعة ما أدى إلى"
+        " مقتل اثنين من المسلحين. وجاء ذلك بعد يوم من مقتل خمسة مسلحين بقصف جوي تركي استهدف"
+        " موقعاً قرب قضاء زاخو."
+    )
+    first, second = extract(text, published="2022-08-12")
+    assert (first.background, second.background) == (False, True)
+    assert (first.killed.min, first.killed.max) == (2, 2)
+    assert (second.killed.min, second.killed.max) == (5, 5)
+    assert second.killed.start == text.index("خمسة مسلحين")
+    assert second.location.mention == "قضاء زاخو"
+    assert second.location.start == text.index("قضاء زاخو")
+
+
+def test_a_force_named_after_la_owns_the_target_and_is_no_perpetrator():
+    text = (
+        "قتل جندي بهجوم استهدف موقعاً للجيش العراقي قرب قضاء الدبس مساء اليوم، ولم تعلن أي"
+        " جهة مسؤوليتها."
+    )
+    ev = only(text)
+    assert ev.actor is None
+
+
+def test_a_group_name_in_parentheses_is_the_subject():
+    text = "وقال مصدر إن مسلحي تنظيم (داعش) هاجموا مساء اليوم نقطة للجيش قرب قضاء الخالص."
+    ev = only(text)
+    assert ev.actor.mention == "داعش"
+    assert ev.actor.start == text.index("داعش")
+    assert ev.event_type == "armed_clash"
+
+
+def test_a_headline_bearing_and_the_town_of_the_body_are_one_event():
+    text = (
+        "مقتل جندي بهجوم لداعش شمال بغداد\n"
+        "قتل جندي عراقي بهجوم شنه مسلحو داعش مساء اليوم على نقطة عسكرية قرب مدينة كركوك."
+    )
+    events = extract(text, published="2020-05-13")
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.location.mention == "كركوك"
+    assert ev.location.start == text.index("كركوك")
+    assert [(e.start, e.end) for e in ev.evidence][0] == (0, text.index("\n"))
+
+
+def test_a_district_written_with_a_preposition_and_its_bearing_from_the_capital():
+    text = "انفجرت دراجة نارية مفخخة في سوق شعبي بمدينة الصدر شرقي العاصمة بغداد اليوم."
+    ev = only(text)
+    assert ev.event_type == "ied_attack" and ev.weapon == "car_bomb"
+    assert ev.location.mention == "مدينة الصدر"
+    assert ev.location.start == text.index("مدينة الصدر")
+
+
+def test_a_reporting_source_nationality_is_no_perpetrator():
+    text = (
+        "أكدت وسائل إعلام عراقية شن هجوم صاروخي على قاعدة فيكتوريا قرب مطار بغداد الدولي فجر اليوم."
+    )
+    ev = only(text)
+    assert ev.actor is None
+    assert ev.event_type == "rocket_attack"
+
+
+def test_a_resolved_day_later_in_the_text_replaces_a_vague_one():
+    text = (
+        "قال مصدر أمني إن قاعدة فيكتوريا تعرضت قبل قليل لقصف بالصواريخ. وأضاف أن القصف الذي"
+        " وقع فجر الثلاثاء تم بصاروخين سقطا قرب مدرج المطار."
+    )
+    ev = only(text, "2024-10-01")
+    assert ev.date == "2024-10-01"
+    assert ev.date_text == "فجر الثلاثاء"
+
+
+def test_a_voided_attack_after_the_report_lends_it_no_weapon():
+    text = (
+        "تعرض مطار بغداد الدولي فجر اليوم إلى هجوم بأربعة صواريخ كاتيوشا، بعد يومين من إحباط"
+        " هجوم بطائرتين مسيرتين على المطار."
+    )
+    ev = only(text)
+    assert (ev.event_type, ev.weapon) == ("rocket_attack", "katyusha_rocket")
+    assert (ev.munitions.min, ev.munitions.max) == (4, 4)
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        (
+            "شنت الطائرات الحربية الروسية 8 غارات على أطراف بلدة كفرنبل في ريف إدلب اليوم.",
+            "الروسية",
+        ),
+        (
+            "استهدفت الطائرة المسيرة التركية سيارة قرب بلدة عامودا في ريف الحسكة اليوم.",
+            "التركية",
+        ),
+    ],
+)
+def test_a_definite_aircraft_phrase_takes_the_nationality_after_it(text, mention):
+    ev = only(text)
+    assert ev.event_type == "air_strike"
+    assert ev.actor.mention == mention
+    assert ev.actor.start == text.index(mention)
+
+
+def test_a_claim_of_the_attack_that_targeted_a_base_is_an_event():
+    text = "تبنت جماعة أصحاب الكهف الهجوم الذي استهدف قاعدة عين الأسد فجر اليوم."
+    ev = only(text)
+    assert ev.claimed_by.mention == "جماعة أصحاب الكهف"
+    assert ev.claimed_by.start == text.index("جماعة")
+    assert ev.location.mention == "قاعدة عين الأسد"
+
+
+def test_the_organisation_attacking_again_is_the_group_named_before():
+    text = (
+        "هاجم عناصر من تنظيم داعش مساء اليوم نقطة عسكرية قرب قضاء الخالص ما أدى إلى إصابة"
+        " جندي. وبعد ساعة، شن التنظيم هجوماً آخر استهدف نقطة قرب ناحية العظيم ما أسفر عن مقتل"
+        " 5 جنود."
+    )
+    first, second = extract(text, published="2020-09-20")
+    assert first.actor.mention == second.actor.mention == "تنظيم داعش"
+    assert second.actor.start == text.index("تنظيم داعش")
+    assert second.event_type == "armed_clash"
+    assert (second.killed.min, second.killed.max) == (5, 5)
+
+
+def test_a_rocket_repelled_by_the_defences_is_intercepted():
+    text = "سقط صاروخان على المنطقة الخضراء فجر اليوم، وتم صد الصاروخ الأول بمنظومة سيرام."
+    ev = only(text)
+    assert ev.outcome == "intercepted"
+    assert (ev.munitions.min, ev.munitions.max) == (2, 2)
+
+
+def test_a_neighbourhood_of_another_governorate_is_not_the_place():
+    text = "أصيب مدنيان جراء سقوط قذيفة هاون على منزل في حي الأندلس بمدينة كركوك ليل السبت."
+    ev = only(text, "2023-05-07")
+    assert ev.location.mention == "كركوك"
+    assert ev.location.start == text.index("كركوك")
+    text = "سقطت قذيفة هاون على حي الأندلس في بغداد ليل السبت."
+    ev = only(text, "2023-05-07")
+    assert ev.location.mention == "الأندلس" and ev.location.admin1 == "Baghdad"
+
+
+def test_counted_air_strikes_with_an_adjective_are_one_reported_raid():
+    text = (
+        "نفذت طائرات التحالف الدولي ثلاث ضربات جوية على أوكار لتنظيم داعش جنوبي كركوك،"
+        " أسفرت عن مقتل 5 مسلحين."
+    )
+    ev = only(text, "2023-05-07")
+    assert ev.event_type == "air_strike"
+    assert ev.actor.mention == "التحالف الدولي"
+    assert (ev.killed.min, ev.killed.max) == (5, 5)
+
+
+def test_the_speaker_before_that_is_not_the_perpetrator():
+    text = (
+        "وأكد الجيش الأميركي أن فصائل أطلقت عدة صواريخ بالستية على قاعدة عين الأسد الجوية في"
+        " وقت متأخر السبت، ما أدى إلى إصابة عراقي واحد."
+    )
+    ev = only(text, "2024-01-21")
+    assert ev.actor is None
+    assert (ev.event_type, ev.weapon) == ("missile_attack", "ballistic_missile")
+    assert ev.date == "2024-01-20"
+
+
+def test_defences_between_the_shooting_down_and_the_drone():
+    text = "أسقطت الدفاعات الجوية طائرة مسيرة قرب قاعدة عين الأسد فجر اليوم."
+    ev = only(text)
+    assert (ev.event_type, ev.outcome) == ("drone_attack", "intercepted")
+    assert (ev.munitions.min, ev.munitions.max) == (1, 1)
+
+
+def test_destroying_a_target_is_no_interception():
+    text = "دمرت غارة إسرائيلية مستودعاً للأسلحة قرب مطار الضبعة العسكري في ريف حمص فجر اليوم."
+    ev = only(text)
+    assert ev.event_type == "air_strike"
+    assert ev.outcome is None
+
+
+def test_the_town_the_attackers_fled_to_is_not_the_place():
+    text = (
+        "اغتال مسلحون مجهولون ناشطاً إعلامياً إثر استهدافه بالرصاص المباشر في مدينة الباب بريف"
+        " حلب مساء الجمعة. وأفادت وسائل إعلام محلية بأن الناشط كان يقود دراجة نارية عندما أُطلق"
+        " عليه الرصاص من سيارة مجهولة، لاذت بالفرار باتجاه مدينة بزاعة المجاورة."
+    )
+    ev = only(text, "2022-10-08")
+    assert ev.location.mention == "الباب"
+    assert ev.location.start == text.index("الباب")

@@ -1333,6 +1333,9 @@ class _Parser:
                 for sk, core in _cores(word):
                     if core == "الليله":
                         nxt = self.w(i + 1)
+                        if nxt == "قبل" and self.w(i + 2) in _QUAL_PAST:
+                            # «الليلة قبل الماضية»: the night before last
+                            return self._mk(i, sk, i + 3, kind="relative_day", offset=-2)
                         if nxt in _QUAL_PAST:
                             return self._mk(i, sk, i + 2, kind="relative_day", offset=-1)
                         if nxt in ("امس", "البارحه"):

@@ -29,7 +29,7 @@ from . import counts as _counts
 from . import entities as _ent
 from .lexicon import scan
 from .merge import km, merge
-from .record import Entity, Event, Evidence, event_id
+from .record import Count, Entity, Event, Evidence, event_id
 from .sentences import CLAUSE_PUNCT, Sentence, Words, split_sentences
 
 __all__ = ["Context", "Mention", "build_mentions", "finalize"]
@@ -174,6 +174,7 @@ class Mention:
         "index",
         "families",
         "actor_ids",
+        "relative_place",
     )
 
     def __init__(self, sent: Sentence, start: int, end: int, ev_start: int, ev_end: int):
@@ -218,6 +219,8 @@ class Mention:
         # worked out by the merge (:mod:`rasid.events.merge`), once per mention
         self.families: set | None = None
         self.actor_ids: set | None = None
+        # the place is only a bearing («شمال بغداد»): the event may lie tens of km away
+        self.relative_place = False
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Mention({self.start},{self.end},strong={self.strong},ref={self.ref})"
@@ -261,6 +264,29 @@ def _clauses(ctx: Context, sent: Sentence, hits: list) -> list[tuple[int, int, A
     return out
 
 
+_DEFENCES = ("الدفاعات", "دفاعات", "الدفاع", "منظومة", "منظومات", "وسائط", "القوات", "قوات")
+
+
+def _defences_between(ctx: Context, a: int, b: int) -> bool:
+    """«أسقطت الدفاعات الجوية …»: the interceptor named between the verb and its object."""
+    gap = ctx.text[a:b].split()
+    return bool(gap) and gap[0].lstrip("و") in _DEFENCES and not CLAUSE_PUNCT.search(ctx.text, a, b)
+
+
+def _intercepts_munition(ctx: Context, o, hits: list) -> bool:
+    """Whether «دمرت» (destroyed) has a projectile or drone next to it (within four words
+    either side: «دمرت الدفاعات الجوية صاروخين») rather than a target."""
+    words = ctx.words
+    for w in hits:
+        if w.kind != "weapon" or w.role != "munition":
+            continue
+        if w.start >= o.end and words.distance(o.end, w.start) <= 4:
+            return True
+        if w.end <= o.start and words.distance(w.end, o.start) <= 4:
+            return True
+    return False
+
+
 def _opens_with_verb(ctx: Context, s: int, anchors: list) -> bool:
     t = anchors[0]
     return (
@@ -268,6 +294,50 @@ def _opens_with_verb(ctx: Context, s: int, anchors: list) -> bool:
         and t.role in ("verb", "verbnoun")
         and ctx.text[s : t.start].strip(" \t،,؛;:") == ""
     )
+
+
+_REPLY = ("رد", "انتقام", "ثأر")
+
+
+def _reply_to_reference(ctx: Context, s: int, hits: list, anchors: list) -> bool:
+    """Whether the clause at ``s`` opens with «ردا على / انتقاماً لـ» and its attack words
+    only refer to an attack known already («ردا على الضربة الانتقامية …»)."""
+    opener = None
+    for h in hits:
+        if h.kind == "cue" and h.role == "boundary" and h.name.startswith(_REPLY):
+            opener = h
+            break
+    if opener is None or ctx.text[s : opener.start].strip(" \t،,؛;:و") != "":
+        return False
+    return all(
+        t.kind == "trigger"
+        and (
+            t.role in _REFERENCE_ROLES
+            and (t.definite or t.attrs.get("number") == "pl" or _anaphoric(ctx, t))
+            or _relative_of_reference(ctx, t, hits)
+        )
+        for t in anchors
+    )
+
+
+def _opens_with_after(ctx: Context, s: int, hits: list) -> bool:
+    """Whether the clause at ``s`` opens with «بعد / عقب …» or «ردا على» (an earlier
+    event)."""
+    for h in hits:
+        if h.kind == "cue" and (
+            h.role == "after" or h.role == "boundary" and h.name.startswith(_REPLY)
+        ):
+            return ctx.text[s : h.start].strip(" \t،,؛;:و") == ""
+    return False
+
+
+def _opens_with_addition(ctx: Context, s: int, hits: list) -> bool:
+    """Whether the clause at ``s`` opens with «فضلاً عن / إضافة إلى / بالإضافة إلى»."""
+    for h in hits:
+        if h.kind == "cue" and h.role == "boundary":
+            if h.name.startswith(("اضافه", "إضافة", "اضافة", "بالاضافة", "بالإضافة", "فضلا")):
+                return ctx.text[s : h.start].strip(" \t،,؛;:و") == ""
+    return False
 
 
 def _word_start(text: str, pos: int, floor: int) -> int:
@@ -283,14 +353,26 @@ def _anaphoric(ctx: Context, t) -> bool:
     return b is not None and b.kind == "cue" and b.role == "anaphor"
 
 
+_OPERATIONS = ("عملية", "عمليات", "هجمة", "هجمات", "ضربة", "ضربات", "غارة", "غارات")
+
+
 def _statistic(ctx: Context, t, clause_end: int) -> bool:
     """«92 هجوما», «5 هجمات», «الهجوم الثالث والعشرون», «الاستهداف الثاني»."""
     if t.role not in ("noun", "dual", "verbnoun"):
         return False
     words = ctx.words
+    # «قتل جنديان بهجوم», «أصيب 3 بانفجار»: a preposition on the attack word means the
+    # number before it counts something else
+    prep = t.start > 0 and ctx.text[t.start - 1] in "بلـ"
     for n in ctx.numbers_in(max(0, t.start - 30), t.start):
+        if prep or n.kind == "dual":
+            break
+        if n.end <= t.start and n.kind != "ordinal" and words.distance(n.end, t.start) == 2:
+            # «أكثر من 70 عملية قصف»: operations of a kind, counted
+            if ctx.text[n.end : t.start].strip().startswith(_OPERATIONS):
+                return True
         if n.end <= t.start and words.distance(n.end, t.start) <= 1 and n.kind != "ordinal":
-            if t.name.endswith(("غارات", "ضربات")) and n.kind != "vague":
+            if t.name.split(" ", 1)[0].endswith(("غارات", "ضربات")) and n.kind != "vague":
                 continue
             return True
     for n in ctx.numbers_in(t.end, min(clause_end, t.end + 30)):
@@ -303,6 +385,71 @@ def _statistic(ctx: Context, t, clause_end: int) -> bool:
     return False
 
 
+_OF_ITS_KIND = ("من نوعه", "من نوعها")
+
+
+def _kind_rank(ctx: Context, c, hits: list) -> bool:
+    """«تعرض رتل … إلى تفجير … هو الثاني من نوعه»: an ordinal «من نوعه» after a clause that
+    itself reports the attack (an attack verb, «تعرض», «سقوط») ranks it, it does not count
+    attacks; after an attack noun alone («في هجوم هو الثاني من نوعه») it voids the clause."""
+    if c.role == "statistic" and c.name == "ارتفاع عدد":
+        # «ارتفاع عدد قتلى الهجوم إلى 4»: a casualty toll, not a count of attacks
+        nxt = ctx.hits_in(c.end, c.end + 12)
+        return bool(nxt) and nxt[0].kind == "casualty"
+    if c.role != "statistic" or c.name not in _OF_ITS_KIND:
+        return False
+    return any(
+        h.kind == "trigger"
+        and h.start < c.start
+        and h.role in ("verb", "verbnoun", "expose", "impact")
+        and not _anaphoric(ctx, h)
+        for h in hits
+    )
+
+
+_STRIKE_VERBS = ("ضرب", "يضرب", "تضرب")
+# «ضربت القوات طوقاً أمنياً»: a cordon; «الزلزال الذي ضرب»: a disaster
+_CORDON = ("طوق", "حصار")
+_DISASTERS = ("زلزال", "الزلزال", "هزة", "الهزة", "عاصفة", "العاصفة", "إعصار", "الإعصار", "موجة")
+
+
+_RELATIVE = ("التي", "الذي", "اللتين", "اللذين", "اللذان", "اللتان", "الذين")
+
+
+def _relative_of_reference(ctx: Context, t, hits: list) -> bool:
+    """«الضربة الانتقامية التي نفذتها القوات»: a verb in a relative clause of a definite
+    attack noun says more about that attack (in a clause answering it, an earlier one)."""
+    if t.role != "verb":
+        return False
+    before = ctx.text[max(0, t.start - 12) : t.start].split()
+    if not before or before[-1] not in _RELATIVE:
+        return False
+    for h in hits:
+        if (
+            h.kind == "trigger"
+            and h.definite
+            and h.role in ("noun", "verbnoun", "dual")
+            and h.end <= t.start
+            and ctx.words.distance(h.end, t.start) <= 3
+        ):
+            return True
+    return False
+
+
+def _not_an_attack(ctx: Context, t, floor: int) -> bool:
+    """«ضرب» that strikes no one: a cordon set up («ضربت القوات طوقاً») or an earthquake
+    or storm that hit a region («الزلزال الذي ضرب»)."""
+    name = t.name.lstrip("و")
+    if not name.startswith(_STRIKE_VERBS) or t.role not in ("verb", "verbnoun", "present"):
+        return False
+    text = ctx.text
+    after = text[t.end : t.end + 60].split()[:4]
+    if any(w.lstrip("و").startswith(_CORDON) for w in after):
+        return True
+    before = text[max(floor, t.start - 40) : t.start].split()[-3:]
+    return any(w.lstrip("و") in _DISASTERS for w in before)
+
+
 def _anchors(
     ctx: Context, sent: Sentence, s: int, e: int, hits: list, threat_start: int | None
 ) -> list:
@@ -310,7 +457,7 @@ def _anchors(
     clause's hits); none when a cue voids the clause, or when a threat of the sentence
     (``threat_start``: where its first one stands) comes before them."""
     cues = [h for h in hits if h.kind == "cue"]
-    if any(c.role in _VOID_CLAUSE for c in cues):
+    if any(c.role in _VOID_CLAUSE and not _kind_rank(ctx, c, hits) for c in cues):
         return []
     # «ومنذ الأحد، أدت الغارات … إلى مقتل أكثر من 50»: a running total
     if any(c.role == "since" and _clause_initial(ctx.text, c.start, s) for c in cues):
@@ -324,6 +471,8 @@ def _anchors(
     for t in triggers:
         role = t.role
         if t.definite and role == "noun" and t.attrs.get("number") == "pl":
+            continue
+        if _not_an_attack(ctx, t, s):
             continue
         if role == "present" and not sent.headline:
             continue
@@ -340,13 +489,18 @@ def _anchors(
             continue
         out.append(t)
     # «أعلنت القوات إسقاط طائرة مسيرة قرب المطار»: an attack shot down is an attack
+    # («أسقطت الدفاعات الجوية طائرة مسيرة»: the defences may stand between)
     for o in hits:
         if o.kind == "outcome" and o.role == "intercepted":
             if any(
                 w.kind == "weapon"
                 and w.role == "munition"
                 and w.start >= o.end
-                and words.distance(o.end, w.start) <= 2
+                and (
+                    words.distance(o.end, w.start) <= 2
+                    or words.distance(o.end, w.start) <= 4
+                    and _defences_between(ctx, o.end, w.start)
+                )
                 for w in hits
             ):
                 out.append(o)
@@ -380,6 +534,7 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
     starts = [h.start for h in shits]
     groups: list[list] = []  # [start, end, ev_start, ev_end, anchors]
     pending: list | None = None
+    pending_void = False
     prev_void = False
     for s, e, opened in clauses:
         chits = shits[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
@@ -395,8 +550,16 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
             anchors = []
         else:
             anchors = _anchors(ctx, sent, s, e, chits, threat_start)
-        if anchors and prev_void and _opens_with_verb(ctx, s, anchors):
-            # «شنت … مئات الضربات، طالت مواقع …»: the verb goes on with the voided subject
+        if anchors and _reply_to_reference(ctx, s, chits, anchors):
+            # «ردا على الضربة الأميركية»: the attack being answered, told before
+            anchors = []
+        if (
+            anchors
+            and prev_void
+            and (_opens_with_verb(ctx, s, anchors) or _opens_with_addition(ctx, s, chits))
+        ):
+            # «شنت … مئات الضربات، طالت مواقع …»: the verb goes on with the voided subject;
+            # «نفذت أكثر من 70 عملية قصف، فضلاً عن قصف مدينة …»: one more item of the count
             anchors = []
         prev_void = has_trigger and not anchors
         if opened is not True and opened is not False:
@@ -413,9 +576,12 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
                 groups[-1][1] = e
             elif pending is None:
                 pending = [s, e]
+                pending_void = prev_void and _opens_with_after(ctx, s, chits)
             else:
                 pending[1] = e
-    if pending is not None and groups:
+    if pending is not None and groups and not pending_void:
+        # (a trailing «بعد … من إحباط هجوم بطائرتين» states another, voided attack: its
+        # weapons and places are not this one's)
         groups[-1][1] = max(groups[-1][1], pending[1])
     out: list[Mention] = []
     for s, e, es, ee, anchors in groups:
@@ -589,6 +755,13 @@ def _fill(ctx: Context, m: Mention) -> None:
     m.another = any(
         any(t.end <= h.start and words.distance(t.end, h.start) <= 1 for t in anchors)
         for h in others
+    ) or any(
+        t.kind == "trigger"
+        and t.role in ("noun", "verbnoun")
+        and not t.definite
+        and text[t.end : t.end + 12].split()[:1]
+        and text[t.end : t.end + 12].split()[0].startswith(_SIMILAR)
+        for t in anchors
     )
     m.leads_ref = (
         a_0.kind == "outcome"
@@ -613,6 +786,8 @@ def _fill(ctx: Context, m: Mention) -> None:
     m.launch = launch
     m.best_place = _best_place(ctx, m, places)
     m.site_anaphor = False
+    if m.best_place is not None:
+        m.relative_place = _after_compass(ctx, m.best_place[0])
     if m.best_place is None:
         m.best_place = _site_antecedent(ctx, m)
         m.site_anaphor = m.best_place is not None
@@ -641,6 +816,11 @@ def _fill(ctx: Context, m: Mention) -> None:
     # outcome
     for h in outcomes:
         if h.role == "intercepted":
+            if h.name.lstrip("و").startswith(("دمر", "دمّر")) and not _intercepts_munition(
+                ctx, h, hits
+            ):
+                # «دمرت غارة إسرائيلية مستودعاً»: destroyed a target, nothing shot down
+                continue
             m.outcome = "intercepted"
             break
         if h.role == "failed" and m.outcome is None:
@@ -749,7 +929,12 @@ def _best_place(ctx: Context, m: Mention, places: list):
 
     def key(item):
         h = item[0]
-        return (0 if h.start >= point else 1, _ent.place_rank(h), abs(h.start - a))
+        return (
+            0 if h.start >= point else 1,
+            _reference_point(ctx, h),
+            _ent.place_rank(h),
+            abs(h.start - a),
+        )
 
     by_tier: dict[int, list] = {}
     for item in places:
@@ -762,6 +947,53 @@ def _best_place(ctx: Context, m: Mention, places: list):
     if min(by_tier) >= 1 and 1 not in by_tier:
         return None if not by_tier.get(2) else min(by_tier[2], key=key)
     return best
+
+
+_COMPASS = ("شمال", "جنوب", "شرق", "غرب")
+
+
+# words that may stand between a compass word and the place («شرقي العاصمة بغداد»)
+_BEARING_FILLERS = frozenset(
+    {"العاصمة", "العاصمه", "العراقية", "العراقيه", "السورية", "السوريه", "مدينة", "مدينه"}
+)
+_BEARING_FILLERS |= {"محافظة", "محافظه", "قضاء", "ناحية", "ناحيه"}
+
+
+def _compass_before(ctx: Context, h):
+    """The compass word right before a place hit («شمال بغداد», «شرقي العاصمة بغداد»)."""
+    for prev in reversed(ctx.hits_in(max(0, h.start - 40), h.start)):
+        if prev.end > h.start:
+            continue
+        if prev.kind == "placetype" and prev.role == "direction":
+            if not prev.name.startswith(_COMPASS):
+                return None
+            gap = ctx.text[prev.end : h.start].split()
+            if all(w in _BEARING_FILLERS for w in gap):
+                return prev
+            return None
+        if prev.kind != "placetype":
+            return None
+    return None
+
+
+def _after_compass(ctx: Context, h) -> bool:
+    """«هجوم شمال بغداد»: a place right after a compass word."""
+    return _compass_before(ctx, h) is not None
+
+
+def _reference_point(ctx: Context, h) -> bool:
+    """«قضاء الزبير شمالي البصرة»: a place after a compass word that follows another
+    place only says where the first one lies."""
+    words = ctx.words
+    prev = _compass_before(ctx, h)
+    if prev is None:
+        return False
+    before = ctx.hits_in(max(0, prev.start - 40), prev.start)
+    for b in reversed(before):
+        if b.end <= prev.start and b.cat == "place" and words.distance(b.end, prev.start) <= 1:
+            return _ent.place_rank(b) < 6
+        break
+    return False
 
 
 def _announcers(ctx: Context, hits: list, claim_words: list) -> set:
@@ -842,6 +1074,20 @@ def _clause_initial(text: str, pos: int, floor: int) -> bool:
     return i < floor or text[i] in '،,؛;:.\n«“"('
 
 
+_SAME_DAY_AFTER = ("اليوم", "صباح", "مساء", "ظهر", "فجر", "ليل", "يوم", "نهار")
+
+
+def _earlier_same_day(text: str, end: int) -> bool:
+    """«في وقت سابق» followed by «من اليوم», «من صباح اليوم», «من يوم الجمعة»…"""
+    rest = text[end : end + 20].lstrip()
+    if not rest.startswith("من "):
+        return False
+    word = rest[3:].lstrip().split(" ", 1)[0].lstrip("و")
+    if word.startswith("ال") and word[2:].startswith(_SAME_DAY_AFTER):
+        word = word[2:]
+    return word.startswith(_SAME_DAY_AFTER) or _has_weekday(word)
+
+
 def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
     words = ctx.words
     a0 = m.anchors[0]
@@ -869,9 +1115,24 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
             p = ctx.hit_before(h.start, 8)
             if p is not None and p.kind == "cue" and p.name in ("وذلك", "ذلك"):
                 return True
+        if h.role == "after" and " " in h.name and h.end <= a0.start:
+            # «بعد يوم من مقتل 4 مقاتلين بقصف جوي»: the attack that killed them is before
+            nxt = ctx.hits_in(h.end, min(a0.start, h.end + 16))
+            if (
+                any(
+                    x.kind == "casualty"
+                    and x.role in ("killed", "wounded")
+                    and x.get("pos") == "noun"
+                    for x in nxt[:1]
+                )
+                and words.distance(h.end, nxt[0].start) <= 1
+            ):
+                return True
         if h.role == "past" and " " in h.name and h.start >= m.start:
-            # «قبل أيام», «الشهر الماضي»
-            return True
+            # «قبل أيام», «الشهر الماضي»; but «في وقت سابق من اليوم / من يوم الجمعة» is
+            # earlier on a day the date itself tells
+            if not _earlier_same_day(ctx.text, h.end):
+                return True
     d = m.date
     for x in ctx.dates:
         if x.kind == "explicit" and m.start <= x.start < m.end and not _has_weekday(x.text):
@@ -909,7 +1170,7 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
 # events
 
 
-def _type_of(ev) -> tuple[str, str | None]:
+def _type_of(ev, ctx: Context | None = None) -> tuple[str, str | None]:
     """``(event_type, weapon)`` of a merged event."""
     weapons = []
     for m in ev.mentions:
@@ -969,6 +1230,9 @@ def _type_of(ev) -> tuple[str, str | None]:
         return "ied_attack", "ied"
     if "other_attack" in hints:
         return "other_attack", None
+    if ctx is not None and any(_by_gunmen(ctx, m) for m in ev.mentions):
+        # «هجوم لمسلحين», «هاجم مسلحون»: gunmen attacking
+        return "armed_clash", "firearms"
     claim = ev.claim
     if (actor is not None and not actor.state) or (claim is not None and not claim.state):
         return "armed_clash", "firearms"
@@ -980,6 +1244,28 @@ def _type_of(ev) -> tuple[str, str | None]:
         # «قصف» with no weapon named: bombardment from the ground
         return "shelling", None
     return "other_attack", None
+
+
+_GUNMEN = ("مسلح", "المسلح", "مقاتل", "المقاتل")
+
+
+def _by_gunmen(ctx: Context, m) -> bool:
+    """Whether gunmen or fighters are named right after an attack word of the mention
+    («هجوم لمسلحين», «هاجم مسلحون», «استهدف مقاتلو العشائر»)."""
+    text = ctx.text
+    for t in m.anchors:
+        if t.kind != "trigger" or t.role not in ("noun", "verb", "verbnoun"):
+            continue
+        nxt = text[t.end : t.end + 30].split(maxsplit=2)[:2]
+        for w in nxt:
+            w = w.strip('«»"“”(),،')
+            if w.startswith(("ل", "و")) and w[1:].startswith(_GUNMEN):
+                w = w[1:]
+            if w.startswith(_GUNMEN) and not w.startswith(("مسلحة", "المسلحة", "مسلحه")):
+                return True
+            if w not in ("من", "قبل", "شنه", "شنها", "نفذه", "نفذها"):
+                break
+    return False
 
 
 def _day_value(ctx: Context, d) -> Any:
@@ -1007,10 +1293,21 @@ def finalize(ctx: Context, events: list, doc_id: str | None) -> list[Event]:
     text = ctx.text
     # actor and claimant first: they decide the type
     claim_state = _claims(ctx, events)
+    prev = None
     for ev in events:
         _pick_actor(ev, claim_state.get(id(ev)))
+        if ev.actor_cand is None and ev.claim is None and prev is not None:
+            # «شن التنظيم هجوماً آخر»: the group named for the attack before
+            if prev.actor_cand is not None and prev.actor_cand.nonstate and _group_anaphor(ctx, ev):
+                ev.actor_cand = prev.actor_cand
+        prev = ev
+    prev = None
     for ev in events:
-        ev.type, ev.weapon = _type_of(ev)
+        ev.type, ev.weapon = _type_of(ev, ctx)
+        if ev.type == "other_attack" and prev is not None and _similar(ctx, ev):
+            # «وتعرض رتل آخر إلى هجوم مماثل»: an attack like the one just reported
+            ev.type, ev.weapon = prev.type, prev.weapon
+        prev = ev
     _background(ctx, events)
     out = []
     for ev in events:
@@ -1018,6 +1315,36 @@ def finalize(ctx: Context, events: list, doc_id: str | None) -> list[Event]:
             continue
         out.append(_record(ctx, ev, doc_id, text))
     return out
+
+
+_GROUP_ANAPHORS = ("التنظيم", "الجماعة", "الجماعه")
+
+
+def _group_anaphor(ctx: Context, ev) -> bool:
+    """Whether «التنظيم / الجماعة» is the subject right after an attack verb of the event."""
+    text = ctx.text
+    for m in ev.mentions:
+        for t in m.anchors:
+            if t.kind == "trigger" and t.role == "verb":
+                nxt = text[t.end : t.end + 12].split(maxsplit=1)
+                if nxt and nxt[0].lstrip("و") in _GROUP_ANAPHORS:
+                    return True
+    return False
+
+
+_SIMILAR = ("مماثل", "مشابه")
+
+
+def _similar(ctx: Context, ev) -> bool:
+    """Whether an attack noun of the event is qualified «مماثل / مشابه» («هجوم مماثل»)."""
+    text = ctx.text
+    for m in ev.mentions:
+        for t in m.anchors:
+            if t.kind == "trigger" and t.role in ("noun", "verbnoun"):
+                nxt = text[t.end : t.end + 12].split(maxsplit=1)
+                if nxt and nxt[0].startswith(_SIMILAR):
+                    return True
+    return False
 
 
 _BLAST_WORDS = ("انفجار", "الانفجار", "انفجر", "انفجرت", "تفجر", "تفجرت")
@@ -1068,6 +1395,16 @@ def _claims(ctx: Context, events: list) -> dict:
             and (id(ev) not in result or result[id(ev)] is claim)
         ]
         if not prior:
+            # «أعلن التنظيم مسؤوليته عن الهجوم الانتحاري …» before the sentence telling it
+            after = [
+                ev
+                for ev in events
+                if sent_idx < ev.first_sentence <= sent_idx + 2
+                and not ev.bg_hint
+                and id(ev) not in result
+            ]
+            if after and not any(ev.first_sentence < sent_idx for ev in events):
+                result[id(after[0])] = claim
             continue
         prior = prior[-2:] if dual else prior[-1:] if not dual else prior
         for ev in prior:
@@ -1187,12 +1524,14 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
             break
     et = ev.type
     muni_cands = [c for m in ms for c in m.munitions]
-    implied = et in ("drone_attack", "ied_attack")
+    implied = et in ("drone_attack", "ied_attack", "rocket_attack", "missile_attack", "shelling")
     munitions = _counts.combine(
         muni_cands, None, text, allow_implied=implied, allow_vague=et != "air_strike"
     )
     none = next((m.none for m in ms if m.none), None)
     killed = _counts.combine([c for m in ms for c in m.killed], none, text)
+    if killed is None:
+        killed = _assassinated(ctx, ms)
     wounded = _counts.combine([c for m in ms for c in m.wounded], none, text)
     d = ev.date
     date = d.date if d is not None else None
@@ -1244,6 +1583,24 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
     )
 
 
+_ASSASSINATED = ("اغتال", "اغتالت", "اغتالوا", "اغتيل", "اغتيلت")
+
+
+def _assassinated(ctx: Context, ms: list):
+    """«اغتال مسلحون مختار القرية», «اغتيل ناشط»: an assassination carried out kills one
+    when no figure is given (not «محاولة اغتيال», not a denied one)."""
+    text = ctx.text
+    for m in ms:
+        for t in m.anchors:
+            if t.kind != "trigger" or t.name.lstrip("و") not in _ASSASSINATED:
+                continue
+            before = text[max(0, t.start - 20) : t.start].split()[-1:]
+            if before and before[0].lstrip("و") in ("لم", "لن", "محاولة", "محاوله"):
+                continue
+            return Count(1, 1, text=text[t.start : t.end], start=t.start, end=t.end)
+    return None
+
+
 def _continuation(ctx: Context, sent: Sentence) -> list[Mention]:
     """A sentence right after a mention that adds casualties or the weapon without an attack
     word («وأضاف أن شرطيين آخرين أصيبا بجروح», «طائرة مسيرة حامت فوق …»): one more
@@ -1265,6 +1622,11 @@ def _continuation(ctx: Context, sent: Sentence) -> list[Mention]:
     if head is None:
         return []
     if any(h.kind == "cue" and h.role in _VOID_SENTENCE for h in hits):
+        return []
+    if any(h.kind == "cue" and h.role == "since" for h in hits) or any(
+        h.kind == "trigger" and _statistic(ctx, h, sent.end) for h in hits
+    ):
+        # «ومنذ بداية العام … وثق 13 هجوماً بطائرة مسيرة»: a tally, not the event again
         return []
     m = Mention(sent, sent.start, sent.end, sent.start, sent.end)
     m.anchors = [head]

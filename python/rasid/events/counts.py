@@ -194,17 +194,34 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
     keywords = [
         h
         for h in casualty_words
-        if h.role in ("killed", "wounded") and not any(c.start <= h.start < c.end for c in combined)
+        if h.role in ("killed", "wounded")
+        and not any(c.start <= h.start < c.end for c in combined)
+        and (not h.id.endswith(":life") or _lost_life(ctx, h))
     ]
     tier = 2 if headline else 1
+    # «لم يسفر عن سقوط قتلى أو جرحى», «دون وقوع قتلى»: a negated casualty noun says none
+    negated = _negated_nouns(ctx, hits, keywords)
     for k in keywords:
+        if id(k) in negated:
+            a, b = negated[id(k)]
+            (killed if k.role == "killed" else wounded).append(Cand(0, 0, tier, a, b))
+            continue
         cand = _number_before(ctx, k, tier) if k.get("pos") == "noun" else None
+        if cand is None and k.get("pos") == "noun" and k.get("number") is None:
+            # «ارتفع عدد قتلى الهجوم … إلى 4», «والجرحى إلى 30»: a running toll
+            cand = _toll(ctx, k, hits, e, tier)
+        if cand is None and k.get("pos") == "verb" and _agrees_with_subject_before(ctx, k):
+            # «6 عناصر قتلوا وأسر 4 آخرون»: a plural verb after its subject
+            cand = _backward(ctx, k, hits, s, e, tier)
         if cand is None:
             cand = _forward(ctx, k, hits, e, tier)
         if cand is None and k.get("pos") == "verb":
             cand = _backward(ctx, k, hits, s, e, tier)
         if cand is None and k.get("pos") == "noun" and k.get("number") is None:
             cand = _named_victim(ctx, k, hits, e, tier)
+        if cand is None and k.get("number") in (2, "pl") and _after_subject(ctx, k):
+            # «لقي ثلاثة جنود مصرعهم»: the subject before the pronoun says how many
+            cand = _backward(ctx, k, hits, s, e, tier)
         if cand is None and k.get("number") is not None:
             # «ما أدى إلى إصابته», «مقتلهم»: the pronoun says how many
             n = k.get("number")
@@ -216,12 +233,120 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
     return killed, wounded, none
 
 
+_LOST = ("فقد", "فقدت", "فقدوا", "فقدا", "فقدتا", "فقدن")
+_MET = ("لقي", "لقيت", "لقوا", "لقيا", "لقين")
+
+
+_TOLL_WORDS = ("عدد", "حصيلة", "حصيله")
+_TO = ("إلى", "الى", "إلي", "الي")
+
+
+def _toll(ctx, k, hits, limit: int, tier: int) -> Cand | None:
+    """«عدد قتلى الهجوم … إلى 4», «والجرحى إلى 30»: the figure a toll reached."""
+    text = ctx.text
+    words = ctx.words
+    before = text[max(0, k.start - 12) : k.start].split()
+    counted = bool(before) and before[-1].lstrip("و") in _TOLL_WORDS
+    reach = 8 if counted else 1
+    for n in ctx.numbers_in(k.end, limit):
+        if n.kind == "ordinal":
+            continue
+        if words.distance(k.end, n.start) > reach + 1:
+            return None
+        prev = text[max(k.end, n.start - 8) : n.start].split()
+        if not prev or prev[-1] not in _TO:
+            continue
+        if any(
+            h.kind == "casualty" and k.end <= h.start < n.start and h.role in ("killed", "wounded")
+            for h in hits
+        ):
+            return None
+        return Cand(n.min, n.max, tier, n.start, n.end, n.kind == "approx", n.kind == "vague")
+    return None
+
+
+def _agrees_with_subject_before(ctx, k) -> bool:
+    """«قتلوا», «أصيبوا», «قتلا» right after a number or counted noun: the subject is
+    before the verb (the verb form agrees with it)."""
+    name = k.name.lstrip("و")
+    if not name.endswith(("وا", "ا")) or " " in name:
+        return False
+    before = ctx.text[max(0, k.start - 30) : k.start].split()
+    if not before:
+        return False
+    last = before[-1]
+    return any(ch.isdigit() for ch in last) or any(
+        n.end <= k.start and ctx.words.distance(n.end, k.start) <= 4
+        for n in ctx.numbers_in(max(0, k.start - 60), k.start)
+    )
+
+
+def _lost_life(ctx, k) -> bool:
+    """«فقد 11 مدنياً حياتهم»: «حياتهم» is a death only after «فقد» a few words before."""
+    before = ctx.text[max(0, k.start - 40) : k.start].split()[-4:]
+    return any(w.lstrip("و") in _LOST for w in before)
+
+
+def _after_subject(ctx, k) -> bool:
+    """«لقي ثلاثة جنود مصرعهم»: «لقي» a few words before the pronoun noun."""
+    before = ctx.text[max(0, k.start - 40) : k.start].split()[-4:]
+    return any(w.lstrip("و") in _MET for w in before)
+
+
+# bare plural casualty nouns that a negation before them voids («دون سقوط قتلى»)
+_NEGATABLE = ("قتلى", "قتلي", "جرحى", "جرحي", "مصابين", "ضحايا")
+_OR_AND = ("أو", "او", "ولا", "و")
+
+
+def _negated_nouns(ctx, hits: list, keywords: list) -> dict:
+    """Casualty nouns stated as none: ``{id(hit): (start, end)}`` where the span runs from
+    the negation to the last noun of the coordination («لم تسفر عن سقوط قتلى أو جرحى»)."""
+    negs = [h for h in hits if h.kind == "cue" and h.role == "negation"]
+    if not negs:
+        return {}
+    words = ctx.words
+    text = ctx.text
+    out: dict = {}
+    nouns = [k for k in keywords if k.get("pos") == "noun" and k.name in _NEGATABLE]
+    i = 0
+    while i < len(nouns):
+        k = nouns[i]
+        neg = None
+        for n in negs:
+            if n.end <= k.start and words.distance(n.end, k.start) <= 6:
+                neg = n
+        if neg is None or any(
+            h.kind == "cue" and h.role == "unknown" and neg.start <= h.start < k.start for h in hits
+        ):
+            i += 1
+            continue
+        if ctx.numbers_in(neg.end, k.start):
+            i += 1
+            continue
+        run = [k]
+        j = i + 1
+        while j < len(nouns):
+            nxt = nouns[j]
+            gap = text[run[-1].end : nxt.start].strip()
+            if gap not in _OR_AND and not (gap.endswith(("و", "أو", "او")) and len(gap) <= 3):
+                break
+            run.append(nxt)
+            j += 1
+        for r in run:
+            out[id(r)] = (neg.start, run[-1].end)
+        i = j
+    return out
+
+
 _COUNTED_NOUNS = ("قتلي", "قتلى", "قتيل", "جرحي", "جرحى", "جريح", "مصاب", "ضحاي", "ضحية")
 
 
 def _number_before(ctx, k, tier: int) -> Cand | None:
     """«ارتفعت الحصيلة إلى 4 قتلى», «13 قتيلاً»: a number counting the casualty noun."""
     if not k.name.lstrip("ال").startswith(_COUNTED_NOUNS) and not k.name.startswith(_COUNTED_NOUNS):
+        return None
+    if _prefix_and(ctx.text, k.start):
+        # «ارتفع عدد القتلى إلى 12 والجرحى إلى 30»: the number before «و» is another count
         return None
     for n in ctx.numbers_in(max(0, k.start - 40), k.start):
         if n.kind != "ordinal" and n.end <= k.start and ctx.words.distance(n.end, k.start) <= 1:
@@ -364,6 +489,8 @@ def _forward(ctx, k, hits, limit: int, tier: int) -> Cand | None:
             continue
         gap = words.distance(pos, s)
         if first:
+            # «قتل، مساء أمس الجمعة، ثلاثة»: a date between the verb and its subject
+            gap -= _date_words(ctx, pos, s)
             if gap > 3 or _stops(ctx, hits, pos, s):
                 break
             if kind == "nationality" and gap > 1:
@@ -392,6 +519,16 @@ def _forward(ctx, k, hits, limit: int, tier: int) -> Cand | None:
     if not parts:
         return None
     return _sum(parts, tier, start, end)
+
+
+def _date_words(ctx, a: int, b: int) -> int:
+    """How many words of date expressions («مساء أمس الجمعة», «في وقت سابق من اليوم») lie
+    in ``text[a:b]``."""
+    n = 0
+    for d in ctx.dates:
+        if a <= d.start and d.end <= b:
+            n += len(ctx.text[d.start : d.end].split())
+    return n
 
 
 def _backward(ctx, k, hits, s_lim: int, limit: int, tier: int) -> Cand | None:
@@ -488,7 +625,7 @@ def none_stated(ctx, hits: list) -> tuple[int, int] | None:
         if g.kind != "casualty" or g.role != "generic":
             continue
         for n in negs:
-            if n.end <= g.start and words.distance(n.end, g.start) <= 4:
+            if n.end <= g.start and words.distance(n.end, g.start) <= 6:
                 if not any(
                     u.kind == "cue" and u.role == "unknown" and n.start <= u.start < g.start
                     for u in hits

@@ -92,6 +92,9 @@ def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) ->
             continue
         if _dateline(text, h, sentence.start):
             continue
+        if _fled_to(text, h.start):
+            # «لاذت بالفرار باتجاه مدينة بزاعة»: where the attackers went, not the attack
+            continue
         if (h.attrs.get("ambiguous") or h.kind == "village") and not _has_context(
             ctx, h, sent_places
         ):
@@ -105,7 +108,8 @@ def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) ->
         if len(readings) == 1:
             # one reading: only a village of a region the sentence does not name goes
             r = readings[0]
-            if admin1s and r.kind == "village" and r.attrs.get("admin1") not in admin1s:
+            # (or a neighbourhood: «حي الأندلس بمدينة كركوك» is not Baghdad's)
+            if admin1s and r.kind in ("village", "zone") and r.attrs.get("admin1") not in admin1s:
                 del by_span[sp]
             continue
         same = [r for r in readings if r.attrs.get("country") in countries]
@@ -148,12 +152,14 @@ def _sentence_places(ctx, sentence) -> tuple[list, set, set]:
         admin1 = first.attrs.get("admin1")
         if len(readings) == 1:
             countries.add(country)
-            if first.kind != "village":
+            if first.kind not in ("village", "zone"):
                 admin1s.add(admin1)
             continue
         if all(x.attrs.get("country") == country for x in readings):
             countries.add(country)
-        if first.kind != "village" and all(x.attrs.get("admin1") == admin1 for x in readings):
+        if first.kind not in ("village", "zone") and all(
+            x.attrs.get("admin1") == admin1 for x in readings
+        ):
             admin1s.add(admin1)
     got = ctx.sentence_places[key] = (sent_places, countries, admin1s)
     return got
@@ -172,12 +178,43 @@ def _dateline(text: str, h, sent_start: int) -> bool:
     return bool(rest) and rest.lstrip(" ")[:1] in ("،", ",", ":", "-", "–", "(", "/")
 
 
+# things a force owns: the name after them is their owner more often than a place
+_OWNED = (
+    "رتل",
+    "أرتال",
+    "ارتال",
+    "قافلة",
+    "دورية",
+    "سيارة",
+    "عجلة",
+    "حافلة",
+    "شاحنة",
+    "شاحنات",
+    "مقر",
+    "مقرات",
+    "مستودع",
+    "مستودعات",
+    "مخفر",
+    "نقطة",
+    "مركز",
+    "ثكنة",
+)
+
+
+def _owned_word(name: str) -> bool:
+    name = name[2:] if name.startswith("ال") else name
+    return name in _OWNED or name.replace("ه", "ة") in _OWNED
+
+
 def _has_context(ctx, h, sent_places) -> bool:
     if h.name.split(" ", 1)[0] in _NAMED_TYPES:
         return True
     before = ctx.hits_in(max(0, h.start - 16), h.start)
     for b in before:
         if b.kind == "placetype" and ctx.words.distance(b.end, h.start) <= 1:
+            if _owned_word(b.name):
+                # «دورية للشرطة», «مركز الشرطة», «مقر الحشد»: a force owning the thing
+                continue
             return True
     admin1 = h.get("admin1")
     for p in sent_places:
@@ -353,7 +390,14 @@ def actor_candidates(
         out.append(ActorCand(ent, prio, state, air, not state, atype, h.start))
 
     first_anchor = anchors[0].start if anchors else s
+    text = ctx.text
     for h in ents:
+        if h.kind == "nationality" and (
+            _qualifies_a_source(text, h.start) or _nisba_of_a_name(text, h.start)
+        ):
+            # «وسائل إعلام عراقية», «مصادر أمنية عراقية», «مسؤول أمريكي»: who reports;
+            # «أبو حمزة العراقي»: a person's name
+            continue
         # «من قبل X», «مصدره X», «شنه X», «يعتقد أنها أمريكية»
         if agents and any(
             a.end <= h.start
@@ -393,21 +437,146 @@ def actor_candidates(
             # «الحرس الثوري قصف …»: a verbal noun right after its subject is the verb
             sv_limit = 3 if t.role == "verb" else 1
             if h.end <= t.start and words.distance(h.end, t.start) <= sv_limit:
-                if not _between_blocks(ctx, h.end, t.start) and _attached(ctx, h, t):
+                if (
+                    not _between_blocks(ctx, h.end, t.start)
+                    and _attached(ctx, h, t)
+                    and not _complementizer(ctx.text, h.end, t.start)
+                ):
                     add(h, 2)
                     break
-            if h.start >= t.end and words.distance(t.end, h.start) <= 2:
-                if not _between_blocks(ctx, t.end, h.start) and _attached(ctx, t, h):
+            if h.start >= t.end and (
+                words.distance(t.end, h.start) <= 2 or _members_of(ctx.text, t.end, h.start)
+            ):
+                members = _members_of(ctx.text, t.end, h.start)
+                if (
+                    (members or not _between_blocks(ctx, t.end, h.start))
+                    and _attached(ctx, t, h)
+                    and not _lam_prefixed(ctx.text, h.start)
+                ):
                     add(h, 2)
                     break
     out.sort(key=lambda c: (c.priority, c.start))
     return out, unknown
 
 
+# nouns of reporters and officials: a nationality after them names who speaks
+_SOURCES = frozenset(
+    {
+        "إعلام",
+        "اعلام",
+        "مصادر",
+        "مصدر",
+        "أمنية",
+        "أمني",
+        "امنية",
+        "امني",
+        "عسكري",
+        "عسكرية",
+        "رسمية",
+        "محلية",
+        "مسؤول",
+        "مسؤولون",
+        "مسؤولين",
+        "مسؤولو",
+        "مسؤولي",
+        "وكالة",
+        "وكالات",
+        "صحيفة",
+        "صحف",
+        "قناة",
+        "حكومية",
+        "إخبارية",
+        "اخبارية",
+    }
+)
+
+
+def _qualifies_a_source(text: str, pos: int) -> bool:
+    """Whether the word before ``pos`` is a reporter or official noun («مصادر …»)."""
+    before = text[max(0, pos - 20) : pos].split()
+    if not before:
+        return False
+    w = before[-1].strip('«»"“”()')
+    w = w[1:] if w.startswith("و") and w[1:] in _SOURCES else w
+    return w in _SOURCES or w.replace("ه", "ة") in _SOURCES
+
+
+# «هاجم عناصر من تنظيم داعش», «شن مسلحون من الحزب»: members of the group as subject
+_MEMBERS = frozenset(
+    {
+        "عناصر",
+        "عنصر",
+        "مسلحو",
+        "مسلحون",
+        "مسلحين",
+        "مقاتلو",
+        "مقاتلون",
+        "مقاتلين",
+        "أفراد",
+        "افراد",
+        "مجموعة",
+        "مجموعه",
+        "خلية",
+        "خليه",
+        "خلايا",
+        "من",
+    }
+)
+
+
+def _members_of(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` is only «عناصر من», «مسلحون من», «خلية تابعة لـ»…"""
+    gap = text[a:b].split()
+    if not gap or len(gap) > 3:
+        return False
+    return all(w in _MEMBERS for w in gap)
+
+
+_THAT = frozenset({"أن", "ان", "إن", "بأن", "بان", "وأن", "فإن"})
+
+
+def _complementizer(text: str, a: int, b: int) -> bool:
+    """«وأكد الجيش الأميركي أن فصائل أطلقت …»: «أن» opens a clause with its own subject."""
+    return any(w in _THAT for w in text[a:b].split())
+
+
+_FLED = ("لاذ", "لاذت", "لاذوا", "لاذا", "فر", "فرت", "فروا", "هرب", "هربت", "هربوا", "بالفرار")
+_TOWARD = ("باتجاه", "نحو", "إلى", "الى", "صوب")
+
+
+def _fled_to(text: str, pos: int) -> bool:
+    """Whether the place at ``pos`` is where someone fled to («لاذوا بالفرار باتجاه …»)."""
+    before = text[max(0, pos - 60) : pos].split()[-6:]
+    if not any(w in _TOWARD for w in before[-3:]):
+        return False
+    return any(w.lstrip("و") in _FLED for w in before)
+
+
+def _nisba_of_a_name(text: str, pos: int) -> bool:
+    """«أبو حمزة العراقي»: a nationality adjective ending a kunya is part of a name."""
+    before = text[max(0, pos - 30) : pos].split()[-2:]
+    return len(before) == 2 and before[0].strip('«»"“”(') in ("أبو", "ابو", "أبي", "ابي")
+
+
+def _lam_prefixed(text: str, pos: int) -> bool:
+    """«استهدف موقعاً للجيش العراقي»: a name after «لـ» owns the object, it is no subject."""
+    i = pos
+    while i > 0 and not text[i - 1].isspace() and text[i - 1] not in '،,؛;:(«“"':
+        i -= 1
+    return "ل" in text[i:pos]
+
+
 def _attached(ctx, head, h) -> bool:
     """«غارة أميركية», «كمين لتنظيم داعش»: no punctuation and no «و» between."""
     text = ctx.text
-    if _PHRASE_BREAK.search(text, head.end, h.start):
+    gap = text[head.end : h.start]
+    # «مسلحي تنظيم (داعش) هاجموا»: parentheses around a name do not break the phrase
+    gap = gap.strip()
+    if gap.startswith(")"):
+        gap = gap[1:]
+    if gap.endswith("("):
+        gap = gap[:-1]
+    if _PHRASE_BREAK.search(gap):
         return False
     i = h.start - 1
     while i > head.end and text[i] in "بلـ":

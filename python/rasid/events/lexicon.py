@@ -11,12 +11,19 @@ are all found in one Rust pass over the document. Its kinds:
 ``outcome``  hit / intercepted / failed words
 ``claim``    claims of responsibility, announcements, accusations (``role``)
 ``casualty`` killed / wounded words (``pos`` verb or noun), combined «قتل وجرح», generic
-             «ضحايا، إصابات» and «أضرار مادية فقط»
+             «ضحايا، إصابات، خسائر», «أضرار مادية فقط» and «خسائر مادية» (material, which
+             keeps «دون خسائر مادية» from reading as a stated none)
 ``person``   counted heads of casualty phrases (``number``)
 ``cue``      negation, denial, threat, plan, habitual, statistic, past, after, partial,
              unit, boundary, agent, unknown_agent, launch, enumeration … (``role``)
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
 ``nationality`` «أميركية، تركية …» naming the state (``name_ar``, ``actor``)
+
+Default normalization keeps ة and ه apart, and many outlets write ه for a final ة
+(«عبوه ناسفه», «سيارة مفخخه»): every entry with ة also has its rows with ه for one or more
+of its ة (the same id and attributes). Two-word weapon and attack phrases also have their
+definite form with the article on both words («الطائرات الحربية», «العبوة الناسفة»), which
+the article rule of the matcher (one leading «ال») cannot give.
 """
 
 from __future__ import annotations

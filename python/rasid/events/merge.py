@@ -80,7 +80,15 @@ class EventGroup:
                 self.places = list(m.best_place[1])
         self.actor_ids |= _actor_ids(m)
         if m.date is not None and (
-            self.date is None or (m.date_inside and not self.date_inside and m.strong)
+            self.date is None
+            or (m.date_inside and not self.date_inside and m.strong)
+            or (
+                # «قبل قليل» first, «فجر الثلاثاء» later: the day that resolves
+                m.date_inside
+                and m.date.date is not None
+                and self.date.date is None
+                and self.date.kind in ("vague", "period")
+            )
         ):
             if m.date_inside or not m.sent.headline:
                 self.date = m.date
@@ -155,7 +163,7 @@ def _families_ok(a: set, b: set, anaphoric_site: bool = False) -> bool:
     return False
 
 
-def _place_ok(a: list, b: list) -> bool:
+def _place_ok(a: list, b: list, radius: float = 30) -> bool:
     if not a or not b:
         return True
     for x in a:
@@ -169,7 +177,7 @@ def _place_ok(a: list, b: list) -> bool:
                 and x.kind not in ("governorate", "country")
                 and y.kind not in ("governorate", "country")
             ):
-                if km(lx, x.get("lon"), ly, y.get("lon")) <= 30:
+                if km(lx, x.get("lon"), ly, y.get("lon")) <= radius:
                     return True
                 continue
             if _contains(x, y) or _contains(y, x):
@@ -231,9 +239,14 @@ def compatible(ev: EventGroup, m) -> bool:
     ids = _actor_ids(m)
     if ids and ev.actor_ids and not ids & ev.actor_ids:
         return False
-    if not _place_ok(ev.places, m.best_place[1] if m.best_place else []):
+    # a bearing («شمال بغداد») and a town named elsewhere may be one place
+    rel = [x for x in ev.mentions if x.relative_place]
+    if m.relative_place:
+        rel.append(m)
+    radius = 30 if not rel else 500 if any(x.sent.headline for x in rel) else 100
+    if not _place_ok(ev.places, m.best_place[1] if m.best_place else [], radius):
         return False
-    if not m.ref and not m.leads_ref and m.strong and bool(m.bg_hint) != bool(ev.bg_hint):
+    if not m.ref and not m.leads_ref and bool(m.bg_hint) != bool(ev.bg_hint):
         return False
     if (
         ev.date is not None
@@ -283,8 +296,12 @@ def _date_key(d) -> str | None:
 def merge(ctx: Any, mentions: list) -> list[EventGroup]:
     """Events of a document from its mentions, in order of first mention."""
     events: list[EventGroup] = []
+    orphans: list = []
     for m in mentions:
         cands = [ev for ev in events if compatible(ev, m)]
+        if not cands and not m.strong and not events:
+            orphans.append(m)
+            continue
         cands.sort(key=lambda ev: -ev.last)
         fam = _families(m)
         if fam and len(cands) > 1:
@@ -308,6 +325,17 @@ def merge(ctx: Any, mentions: list) -> list[EventGroup]:
                 target = cands[0]
         if m.strong and target is None:
             events.append(EventGroup(m))
+            # weak statements before it in the same or the previous sentence
+            # («تعرض حقل غاز … إلى قصف صاروخي» before the sentence naming the field)
+            ev = events[-1]
+            for w in orphans:
+                if (
+                    m.sent.index - w.sent.index <= 1
+                    and (not w.ref or w.claims)
+                    and compatible(ev, w)
+                ):
+                    ev.add(w)
+            orphans = []
         elif target is not None:
             if m.split and m.group is not None and any(x.group == m.group for x in target.mentions):
                 events.append(EventGroup(m))
