@@ -380,7 +380,7 @@ class RawBlock:
     """Whole JSONL lines not parsed yet (the pipeline's worker processes parse them, so the
     reading process only moves bytes): ``data`` holds the lines from line ``first_line`` on,
     found at byte ``offset`` of the file ``source`` (None when it cannot be read again: a
-    compressed file, stdin)."""
+    compressed file, stdin, a pipe)."""
 
     source: str
     stem: str
