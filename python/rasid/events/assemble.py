@@ -19,6 +19,7 @@ import bisect
 import dataclasses
 import datetime as _dt
 import functools
+import re
 from typing import Any, Callable
 
 from ..dates import infer_published, resolve_dates
@@ -1311,7 +1312,13 @@ def finalize(ctx: Context, events: list, doc_id: str | None) -> list[Event]:
     _background(ctx, events)
     out = []
     for ev in events:
-        if ev.type == "other_attack" and not _violent(ev):
+        if ev.type == "other_attack" and _blast_only(ev):
+            if not _bombing(ctx, ev):
+                continue
+            # «قتل ثلاثة بانفجار في سوق»: an explosion that kills or wounds, with no
+            # accident named, is reported as a bombing; the device is not named
+            ev.type, ev.weapon = "ied_attack", None
+        elif ev.type == "other_attack" and not _violent(ev):
             continue
         out.append(_record(ctx, ev, doc_id, text))
     return out
@@ -1348,6 +1355,45 @@ def _similar(ctx: Context, ev) -> bool:
 
 
 _BLAST_WORDS = ("انفجار", "الانفجار", "انفجر", "انفجرت", "تفجر", "تفجرت")
+
+
+# what blew up by accident, named right after the blast word («انفجار أسطوانة غاز»,
+# «انفجار مولدة كهربائية», «انفجار خزان وقود»), normalized, after clitics and the article
+_ACCIDENT_OBJECT = re.compile(
+    r"^(?:(?:داخل|في) )?[وفبلك]?(?:ال)?(?:اسطوان|قنين|جره|جرة|غاز\b|مولد[هةا]|خزان|صهريج"
+    r"|وقود|مرجل|سخان|اطار|عجل|محول[هةا]|مستودع|مخزن|مصنع|معمل|مصفا|منجم|لغم"
+    r"|قذيفه قديمه|قذيفة قديمة)"
+)
+# accident cues anywhere in the sentence: war remnants, dismantling, fireworks, a short
+# circuit, a gas leak, an accidental blast
+_ACCIDENT_CUES = re.compile(
+    r"(?:^|\s)[وفبلك]?(?:ال)?(?:مخلفات|تفكيك|عرضي|مفرقعات|تماس كهربائي|تسرب غاز|تسرب للغاز"
+    r"|العاب ناري|الالعاب الناري)"
+)
+
+
+def _blast_only(ev) -> bool:
+    """Whether every attack word of the event is a plain blast word («انفجار», «انفجرت»)."""
+    triggers = [t for m in ev.mentions for t in m.anchors if t.kind == "trigger"]
+    return bool(triggers) and all(t.name in _BLAST_WORDS for t in triggers)
+
+
+def _bombing(ctx: Context, ev) -> bool:
+    """A blast with no device named is a bombing when it killed or wounded someone and no
+    accident is named: what blew up («انفجار أسطوانة غاز», «انفجار مولدة») or how
+    («أثناء تفكيك مخلفات حربية», «تماس كهربائي»)."""
+    if not any(m.killed or m.wounded for m in ev.mentions):
+        return False
+    text = ctx.text
+    for m in ev.mentions:
+        if _ACCIDENT_CUES.search(normalize(text[m.sent.start : m.sent.end])):
+            return False
+        for t in m.anchors:
+            if t.kind == "trigger" and _ACCIDENT_OBJECT.match(
+                normalize(text[t.end : t.end + 40]).strip()
+            ):
+                return False
+    return True
 
 
 def _violent(ev) -> bool:
