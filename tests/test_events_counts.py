@@ -368,3 +368,26 @@ def test_an_nth_rank_before_a_noun_is_no_count():
     ev = only(text)
     assert count(ev.killed) == (1, 1)
     assert phrase(text, ev.killed) == "قيادي"
+
+
+def test_collective_aviation_counts_no_drones():
+    # «الطيران المسيّر» is the arm, not two or more drones
+    text = "هاجمت جماعة مسلحة بالطيران المسيّر قاعدة حرير في أربيل فجر اليوم."
+    ev = only(text)
+    d = ev.to_dict()
+    assert (d["event_type"], d["weapon"]) == ("drone_attack", "drone")
+    assert d["munitions"] is None
+    text = "شن الطيران الحربي غارات على بلدة كفرنبل جنوبي إدلب صباح اليوم."
+    ev = only(text)
+    assert (ev.to_dict()["event_type"], ev.to_dict()["weapon"]) == ("air_strike", "aircraft")
+    assert ev.munitions is None
+
+
+def test_counted_drones_next_to_the_collective_noun_still_count():
+    text = (
+        "استهدفت جماعة مسلحة قاعدة حرير في أربيل بثلاث طائرات مسيرة،"
+        " وقالت إن الطيران المسيّر أصاب أهدافه."
+    )
+    ev = only(text)
+    assert count(ev.munitions) == (3, 3)
+    assert ev.munitions.start == text.index("ثلاث طائرات")
