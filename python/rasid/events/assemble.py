@@ -1665,6 +1665,14 @@ def _continuation(ctx: Context, sent: Sentence) -> list[Mention]:
         ):
             head = h
             break
+    launch_only = False
+    if head is None:
+        head = _launch_cue(ctx, hits)
+        if head is None:
+            # «انطلقت الطائرة المسيرة من …»: the projectile before «من»
+            fired = _ent.fired_from(ctx, hits)
+            head = fired[0][0] if fired else None
+        launch_only = head is not None
     if head is None:
         return []
     if any(h.kind == "cue" and h.role in _VOID_SENTENCE for h in hits):
@@ -1677,12 +1685,45 @@ def _continuation(ctx: Context, sent: Sentence) -> list[Mention]:
     m = Mention(sent, sent.start, sent.end, sent.start, sent.end)
     m.anchors = [head]
     _fill(ctx, m)
+    if launch_only:
+        # «وأضاف أن الصواريخ أطلقت من منطقة …»: only where the event was fired from
+        if not m.launch:
+            return []
+        m.places, m.best_place, m.site_words, m.target = [], None, [], None
+        m.actors, m.claims, m.accused, m.announcers = [], [], [], []
+        m.munitions, m.killed, m.wounded, m.none, m.outcome = [], [], [], None, None
+        m.ref = True
+        m.strong = False
+        return [m]
     has = m.killed or m.wounded or m.none or head.kind == "weapon"
     if not has:
         return []
     m.ref = True
     m.strong = False
     return [m]
+
+
+_FIRED = ("أطلق", "اطلق", "مصدر", "منص")
+
+
+def _launch_cue(ctx: Context, hits: list):
+    """A launch cue of a sentence with no attack word: «الصواريخ أطلقت من منطقة …»,
+    «انطلقت الطائرة المسيرة من …». «انطلق من» needs a projectile named next to it (a
+    convoy or a march sets out from a place too)."""
+    words = ctx.words
+    for c in hits:
+        if c.kind != "cue" or c.role != "launch":
+            continue
+        if c.name.startswith(_FIRED):
+            return c
+        for w in hits:
+            if (
+                w.kind == "weapon"
+                and w.role == "munition"
+                and words.distance(min(w.end, c.end), max(w.start, c.start)) <= 3
+            ):
+                return c
+    return None
 
 
 def _context_place(ctx: Context, ev, loc):
