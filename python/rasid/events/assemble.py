@@ -505,12 +505,42 @@ def _anchors(
                 for w in hits
             ):
                 out.append(o)
+            elif _aircraft_destroyed_targets(ctx, o, hits, e):
+                out.append(o)
     if not out:
         return []
     out.sort(key=lambda h: h.start)
     if threat_start is not None and threat_start < out[0].start:
         return []
     return out
+
+
+# what aircraft destroy when they strike: targets, positions, shelters, caves, depots
+_STRUCK = re.compile(
+    r"(?:^|\s)(?:\d+ |[^\s]+ )?(?:هدف|اهداف|أهداف|موقع|مواقع|مخبا|مخبأ|مخابئ|ملجا|ملجأ|ملاجئ"
+    r"|كهف|كهوف|مقر|مقرات|مستودع|مستودعات|مخزن|مخازن|تحصين|تحصينات)"
+)
+
+
+def _aircraft_destroyed_targets(ctx: Context, o, hits: list, e: int) -> bool:
+    """«طائراتها دمرت 12 هدفاً», «دمرت المقاتلات التركية مواقع …»: aircraft as the subject
+    of «دمّر» and targets as its object are an air strike (not aircraft shot down: the
+    aircraft stand right before the verb, or right after it with no defences named)."""
+    if not o.name.lstrip("و").startswith(("دمر", "دمّر")):
+        return False
+    words = ctx.words
+    subject = False
+    for w in hits:
+        if w.kind != "weapon" or w.role != "aircraft":
+            continue
+        if w.end <= o.start and words.distance(w.end, o.start) <= 2:
+            subject = True
+        elif w.start >= o.end and words.distance(o.end, w.start) <= 1:
+            subject = not _defences_between(ctx, o.end, w.start)
+        if subject:
+            after = ctx.text[max(w.end, o.end) : min(e, max(w.end, o.end) + 60)]
+            return bool(_STRUCK.search(normalize(after)[:40]))
+    return False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1458,6 +1488,9 @@ def _claims(ctx: Context, events: list) -> dict:
     return result
 
 
+_ITS = ("اتها", "اته", "اتنا")
+
+
 def _pick_actor(ev, claim) -> None:
     cands = [c for m in ev.mentions for c in m.actors]
     unknown = any(m.unknown_agent for m in ev.mentions)
@@ -1491,6 +1524,15 @@ def _pick_actor(ev, claim) -> None:
                     ev.claim = c
                     break
             if ev.claim is not None:
+                break
+    if best is None and ev.claim is None:
+        # «قالت وزارة الدفاع التركية إن طائراتها دمرت …»: a state announcing what «its»
+        # aircraft did is the actor
+        for m in ev.mentions:
+            if any(c.state for c in m.announcers) and any(
+                w.kind == "weapon" and w.name.endswith(_ITS) for w in m.weapons
+            ):
+                best = next(c for c in m.announcers if c.state)
                 break
     ev.actor_cand = best
 
