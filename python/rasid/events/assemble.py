@@ -1412,7 +1412,8 @@ def _bombing(ctx: Context, ev) -> bool:
     """A blast with no device named is a bombing when it killed or wounded someone and no
     accident is named: what blew up («انفجار أسطوانة غاز», «انفجار مولدة») or how
     («أثناء تفكيك مخلفات حربية», «تماس كهربائي»)."""
-    if not any(m.killed or m.wounded for m in ev.mentions):
+    if not any(c.max != 0 for m in ev.mentions for c in m.killed + m.wounded):
+        # («ولم يسفر عن سقوط قتلى أو جرحى»: nobody hurt)
         return False
     text = ctx.text
     for m in ev.mentions:
