@@ -336,3 +336,58 @@ def test_unnumbered_shells_name_the_weapon_not_a_count():
     # as in the dev annotations: «بقذائف الهاون / المدفعية» says how, not how many
     ev = only("سقطت قذائف هاون على أطراف بلدة الطارمية مساء الثلاثاء.")
     assert ev.event_type == "shelling" and ev.munitions is None
+
+
+def test_an_nth_person_adds_one_to_the_toll_before():
+    text = "قتل شرطي وأصيب اثنان بانفجار عبوة ناسفة في الفلوجة، وإصابة ثالث بجروح طفيفة."
+    ev = only(text)
+    assert count(ev.killed) == (1, 1)
+    assert count(ev.wounded) == (3, 3)
+    assert (ev.wounded.start, ev.wounded.end) == (
+        text.index("اثنان"),
+        text.index("ثالث") + len("ثالث"),
+    )
+    text = "قتل جنديان بقصف مدفعي على قرية في ريف حلب، ومقتل ثالث متأثرا بجروحه صباح اليوم."
+    ev = only(text)
+    assert count(ev.killed) == (3, 3)
+    assert ev.wounded is None
+
+
+def test_an_nth_person_alone_is_one():
+    text = "قتل مقاتلان بغارة جوية على موقع في ريف إدلب، وإصابة ثالث بجروح."
+    ev = only(text)
+    assert count(ev.killed) == (2, 2)
+    assert count(ev.wounded) == (1, 1)
+    assert phrase(text, ev.wounded) == "ثالث"
+    assert ev.wounded.start == text.index("ثالث")
+
+
+def test_an_nth_rank_before_a_noun_is_no_count():
+    # «ثالث قيادي»: the third leader killed this month, not one more killed
+    text = "قتل ثالث قيادي في التنظيم خلال شهر بغارة جوية على مدينة إدلب."
+    ev = only(text)
+    assert count(ev.killed) == (1, 1)
+    assert phrase(text, ev.killed) == "قيادي"
+
+
+def test_collective_aviation_counts_no_drones():
+    # «الطيران المسيّر» is the arm, not two or more drones
+    text = "هاجمت جماعة مسلحة بالطيران المسيّر قاعدة حرير في أربيل فجر اليوم."
+    ev = only(text)
+    d = ev.to_dict()
+    assert (d["event_type"], d["weapon"]) == ("drone_attack", "drone")
+    assert d["munitions"] is None
+    text = "شن الطيران الحربي غارات على بلدة كفرنبل جنوبي إدلب صباح اليوم."
+    ev = only(text)
+    assert (ev.to_dict()["event_type"], ev.to_dict()["weapon"]) == ("air_strike", "aircraft")
+    assert ev.munitions is None
+
+
+def test_counted_drones_next_to_the_collective_noun_still_count():
+    text = (
+        "استهدفت جماعة مسلحة قاعدة حرير في أربيل بثلاث طائرات مسيرة،"
+        " وقالت إن الطيران المسيّر أصاب أهدافه."
+    )
+    ev = only(text)
+    assert count(ev.munitions) == (3, 3)
+    assert ev.munitions.start == text.index("ثلاث طائرات")

@@ -389,3 +389,60 @@ def test_the_town_the_attackers_fled_to_is_not_the_place():
     ev = only(text, "2022-10-08")
     assert ev.location.mention == "الباب"
     assert ev.location.start == text.index("الباب")
+
+
+# ---------------------------------------------------------------------------------------------
+# a launch place stated next to the event, in a sentence with no attack word
+
+
+def test_launch_place_in_the_sentence_after_the_attack():
+    text = (
+        "سقطت ثلاثة صواريخ على قاعدة بلد الجوية مساء اليوم."
+        " وأوضح مصدر في الشرطة أن الصواريخ أطلقت من منطقة الضلوعية."
+    )
+    ev = only(text)
+    assert ev.event_type == "rocket_attack"
+    assert ev.location.mention == "قاعدة بلد الجوية"
+    assert ev.launch_location.mention == "الضلوعية"
+    assert (ev.launch_location.start, ev.launch_location.end) == at(text, "الضلوعية")
+    assert (ev.munitions.min, ev.munitions.max) == (3, 3)
+    assert [(e.start, e.end) for e in ev.evidence] == [
+        at(text, "سقطت ثلاثة صواريخ على قاعدة بلد الجوية مساء اليوم"),
+        at(text, "وأوضح مصدر في الشرطة أن الصواريخ أطلقت من منطقة الضلوعية"),
+    ]
+
+
+def test_launch_place_after_the_projectile_it_launched():
+    text = (
+        "هاجمت طائرة مسيرة قاعدة حرير في أربيل فجر اليوم."
+        " وانطلقت الطائرة المسيرة من منطقة مخمور بحسب مصادر محلية."
+    )
+    ev = only(text)
+    assert ev.event_type == "drone_attack"
+    assert ev.location.mention == "قاعدة حرير"
+    assert ev.launch_location.mention == "مخمور"
+    assert (ev.launch_location.start, ev.launch_location.end) == at(text, "مخمور")
+    text = "أطلقت مجموعة مسلحة صاروخين من منطقة الضلوعية على قاعدة بلد الجوية مساء اليوم."
+    ev = only(text)
+    assert ev.location.mention == "قاعدة بلد الجوية"
+    assert (ev.launch_location.start, ev.launch_location.end) == at(text, "الضلوعية")
+
+
+def test_where_a_convoy_set_out_from_is_no_launch_place():
+    text = (
+        "انفجرت عبوة ناسفة بعجلة عسكرية في قضاء الشرقاط مساء اليوم."
+        " وكان الرتل قد انطلق من مدينة الموصل."
+    )
+    ev = only(text)
+    assert ev.launch_location is None
+    assert ev.location.mention == "قضاء الشرقاط"
+    assert [(e.start, e.end) for e in ev.evidence] == [
+        at(text, "انفجرت عبوة ناسفة بعجلة عسكرية في قضاء الشرقاط مساء اليوم")
+    ]
+
+
+def test_fired_by_someone_is_no_launch_place():
+    text = "أطلقت صواريخ من قبل مجهولين على قاعدة بلد الجوية مساء اليوم."
+    ev = only(text)
+    assert ev.launch_location is None
+    assert ev.location.mention == "قاعدة بلد الجوية"

@@ -19,6 +19,7 @@ import bisect
 import dataclasses
 import datetime as _dt
 import functools
+import re
 from typing import Any, Callable
 
 from ..dates import infer_published, resolve_dates
@@ -504,12 +505,42 @@ def _anchors(
                 for w in hits
             ):
                 out.append(o)
+            elif _aircraft_destroyed_targets(ctx, o, hits, e):
+                out.append(o)
     if not out:
         return []
     out.sort(key=lambda h: h.start)
     if threat_start is not None and threat_start < out[0].start:
         return []
     return out
+
+
+# what aircraft destroy when they strike: targets, positions, shelters, caves, depots
+_STRUCK = re.compile(
+    r"(?:^|\s)(?:\d+ |[^\s]+ )?(?:هدف|اهداف|أهداف|موقع|مواقع|مخبا|مخبأ|مخابئ|ملجا|ملجأ|ملاجئ"
+    r"|كهف|كهوف|مقر|مقرات|مستودع|مستودعات|مخزن|مخازن|تحصين|تحصينات)"
+)
+
+
+def _aircraft_destroyed_targets(ctx: Context, o, hits: list, e: int) -> bool:
+    """«طائراتها دمرت 12 هدفاً», «دمرت المقاتلات التركية مواقع …»: aircraft as the subject
+    of «دمّر» and targets as its object are an air strike (not aircraft shot down: the
+    aircraft stand right before the verb, or right after it with no defences named)."""
+    if not o.name.lstrip("و").startswith(("دمر", "دمّر")):
+        return False
+    words = ctx.words
+    subject = False
+    for w in hits:
+        if w.kind != "weapon" or w.role != "aircraft":
+            continue
+        if w.end <= o.start and words.distance(w.end, o.start) <= 2:
+            subject = True
+        elif w.start >= o.end and words.distance(o.end, w.start) <= 1:
+            subject = not _defences_between(ctx, o.end, w.start)
+        if subject:
+            after = ctx.text[max(w.end, o.end) : min(e, max(w.end, o.end) + 60)]
+            return bool(_STRUCK.search(normalize(after)[:40]))
+    return False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1311,7 +1342,13 @@ def finalize(ctx: Context, events: list, doc_id: str | None) -> list[Event]:
     _background(ctx, events)
     out = []
     for ev in events:
-        if ev.type == "other_attack" and not _violent(ev):
+        if ev.type == "other_attack" and _blast_only(ev):
+            if not _bombing(ctx, ev):
+                continue
+            # «قتل ثلاثة بانفجار في سوق»: an explosion that kills or wounds, with no
+            # accident named, is reported as a bombing; the device is not named
+            ev.type, ev.weapon = "ied_attack", None
+        elif ev.type == "other_attack" and not _violent(ev):
             continue
         out.append(_record(ctx, ev, doc_id, text))
     return out
@@ -1348,6 +1385,46 @@ def _similar(ctx: Context, ev) -> bool:
 
 
 _BLAST_WORDS = ("انفجار", "الانفجار", "انفجر", "انفجرت", "تفجر", "تفجرت")
+
+
+# what blew up by accident, named right after the blast word («انفجار أسطوانة غاز»,
+# «انفجار مولدة كهربائية», «انفجار خزان وقود»), normalized, after clitics and the article
+_ACCIDENT_OBJECT = re.compile(
+    r"^(?:(?:داخل|في) )?[وفبلك]?(?:ال|ل)?(?:اسطوان|قنين|جره|جرة|غاز\b|مولد[هةا]|خزان|صهريج"
+    r"|وقود|مرجل|سخان|اطار|عجل|محول[هةا]|مستودع|مخزن|مصنع|معمل|مصفا|منجم|لغم"
+    r"|قذيفه قديمه|قذيفة قديمة)"
+)
+# accident cues anywhere in the sentence: war remnants, dismantling, fireworks, a short
+# circuit, a gas leak, an accidental blast
+_ACCIDENT_CUES = re.compile(
+    r"(?:^|\s)[وفبلك]?(?:ال|ل)?(?:مخلفات|تفكيك|عرضي|مفرقعات|تماس كهربائي|تسرب غاز|تسرب للغاز"
+    r"|(?:ال)?العاب (?:ال)?ناري)"
+)
+
+
+def _blast_only(ev) -> bool:
+    """Whether every attack word of the event is a plain blast word («انفجار», «انفجرت»)."""
+    triggers = [t for m in ev.mentions for t in m.anchors if t.kind == "trigger"]
+    return bool(triggers) and all(t.name in _BLAST_WORDS for t in triggers)
+
+
+def _bombing(ctx: Context, ev) -> bool:
+    """A blast with no device named is a bombing when it killed or wounded someone and no
+    accident is named: what blew up («انفجار أسطوانة غاز», «انفجار مولدة») or how
+    («أثناء تفكيك مخلفات حربية», «تماس كهربائي»)."""
+    if not any(c.max != 0 for m in ev.mentions for c in m.killed + m.wounded):
+        # («ولم يسفر عن سقوط قتلى أو جرحى»: nobody hurt)
+        return False
+    text = ctx.text
+    for m in ev.mentions:
+        if _ACCIDENT_CUES.search(normalize(text[m.sent.start : m.sent.end])):
+            return False
+        for t in m.anchors:
+            if t.kind == "trigger" and _ACCIDENT_OBJECT.match(
+                normalize(text[t.end : t.end + 40]).strip()
+            ):
+                return False
+    return True
 
 
 def _violent(ev) -> bool:
@@ -1412,6 +1489,9 @@ def _claims(ctx: Context, events: list) -> dict:
     return result
 
 
+_ITS = ("اتها", "اته", "اتنا")
+
+
 def _pick_actor(ev, claim) -> None:
     cands = [c for m in ev.mentions for c in m.actors]
     unknown = any(m.unknown_agent for m in ev.mentions)
@@ -1445,6 +1525,15 @@ def _pick_actor(ev, claim) -> None:
                     ev.claim = c
                     break
             if ev.claim is not None:
+                break
+    if best is None and ev.claim is None:
+        # «قالت وزارة الدفاع التركية إن طائراتها دمرت …»: a state announcing what «its»
+        # aircraft did is the actor
+        for m in ev.mentions:
+            if any(c.state for c in m.announcers) and any(
+                w.kind == "weapon" and w.name.endswith(_ITS) for w in m.weapons
+            ):
+                best = next(c for c in m.announcers if c.state)
                 break
     ev.actor_cand = best
 
@@ -1619,6 +1708,14 @@ def _continuation(ctx: Context, sent: Sentence) -> list[Mention]:
         ):
             head = h
             break
+    launch_only = False
+    if head is None:
+        head = _launch_cue(ctx, hits)
+        if head is None:
+            # «انطلقت الطائرة المسيرة من …»: the projectile before «من»
+            fired = _ent.fired_from(ctx, hits)
+            head = fired[0][0] if fired else None
+        launch_only = head is not None
     if head is None:
         return []
     if any(h.kind == "cue" and h.role in _VOID_SENTENCE for h in hits):
@@ -1631,12 +1728,45 @@ def _continuation(ctx: Context, sent: Sentence) -> list[Mention]:
     m = Mention(sent, sent.start, sent.end, sent.start, sent.end)
     m.anchors = [head]
     _fill(ctx, m)
+    if launch_only:
+        # «وأضاف أن الصواريخ أطلقت من منطقة …»: only where the event was fired from
+        if not m.launch:
+            return []
+        m.places, m.best_place, m.site_words, m.target = [], None, [], None
+        m.actors, m.claims, m.accused, m.announcers = [], [], [], []
+        m.munitions, m.killed, m.wounded, m.none, m.outcome = [], [], [], None, None
+        m.ref = True
+        m.strong = False
+        return [m]
     has = m.killed or m.wounded or m.none or head.kind == "weapon"
     if not has:
         return []
     m.ref = True
     m.strong = False
     return [m]
+
+
+_FIRED = ("أطلق", "اطلق", "مصدر", "منص")
+
+
+def _launch_cue(ctx: Context, hits: list):
+    """A launch cue of a sentence with no attack word: «الصواريخ أطلقت من منطقة …»,
+    «انطلقت الطائرة المسيرة من …». «انطلق من» needs a projectile named next to it (a
+    convoy or a march sets out from a place too)."""
+    words = ctx.words
+    for c in hits:
+        if c.kind != "cue" or c.role != "launch":
+            continue
+        if c.name.startswith(_FIRED):
+            return c
+        for w in hits:
+            if (
+                w.kind == "weapon"
+                and w.role == "munition"
+                and words.distance(min(w.end, c.end), max(w.start, c.start)) <= 3
+            ):
+                return c
+    return None
 
 
 def _context_place(ctx: Context, ev, loc):

@@ -206,6 +206,19 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
             a, b = negated[id(k)]
             (killed if k.role == "killed" else wounded).append(Cand(0, 0, tier, a, b))
             continue
+        nth = _ordinal_person(ctx, k, e)
+        if nth is not None:
+            # «قتل جنديان … ومقتل ثالث», «وإصابة ثالث بجروح»: one more of the same toll
+            lst = killed if k.role == "killed" else wounded
+            prev = [c for c in lst if c.start is not None and c.start < k.start and not c.vague]
+            if prev and prev[-1].min:
+                p = prev[-1]
+                lst.remove(p)
+                hi = None if p.max is None else p.max + 1
+                lst.append(Cand(p.min + 1, hi, p.tier, p.start, nth[1], p.approx))
+            else:
+                lst.append(Cand(1, 1, tier, nth[0], nth[1]))
+            continue
         cand = _number_before(ctx, k, tier) if k.get("pos") == "noun" else None
         if cand is None and k.get("pos") == "noun" and k.get("number") is None:
             # «ارتفع عدد قتلى الهجوم … إلى 4», «والجرحى إلى 30»: a running toll
@@ -231,6 +244,53 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
             (killed if k.role == "killed" else wounded).append(cand)
     none = none_stated(ctx, hits)
     return killed, wounded, none
+
+
+# «ثالث», «رابعة», «ثانٍ»: the n-th person of a toll, written after the casualty word
+_NTH = (
+    "ثان",
+    "ثاني",
+    "ثانيا",
+    "ثانية",
+    "ثالث",
+    "ثالثا",
+    "ثالثة",
+    "رابع",
+    "رابعا",
+    "رابعة",
+    "خامس",
+    "خامسا",
+    "خامسة",
+    "سادس",
+    "سادسا",
+    "سادسة",
+    "سابع",
+    "سابعا",
+    "سابعة",
+)
+# what may follow the n-th person: its wound, cause or place, not a noun it qualifies
+# («قتل ثالث قيادي في التنظيم» is the third leader, a rank, not one more killed)
+_NTH_NEXT = ("بجروح", "بجراح", "متأثرا", "متاثرا", "إثر", "اثر", "في", "جراء", "نتيجة", "خلال")
+
+
+def _ordinal_person(ctx, k, limit: int) -> tuple[int, int] | None:
+    """The span of an n-th person word right after the casualty word ``k`` («وإصابة ثالث
+    بجروح», «ومقتل رابع»), or None."""
+    text = ctx.text
+    tail = text[k.end : min(limit, k.end + 40)]
+    parts = tail.split(maxsplit=2)
+    if not parts or not tail[:1].isspace():
+        return None
+    word = parts[0].rstrip("،,.؛:")
+    bare = "".join(ch for ch in word if not "\u064b" <= ch <= "\u0652")
+    if bare not in _NTH:
+        return None
+    start = k.end + tail.index(parts[0])
+    if word == parts[0] and len(parts) > 1:
+        nxt = parts[1].rstrip("،,.؛:")
+        if not (nxt in _NTH_NEXT or nxt.startswith(("و", "ب")) or not nxt[:1].isalpha()):
+            return None
+    return start, start + len(word)
 
 
 _LOST = ("فقد", "فقدت", "فقدوا", "فقدا", "فقدتا", "فقدن")

@@ -71,6 +71,53 @@ def to_place(h: Any, text: str) -> Place:
     )
 
 
+_HARAKAT = {c: None for c in range(0x064B, 0x0653)}
+_LAUNCH_VERBS = (
+    "إطلاق",
+    "اطلاق",
+    "بإطلاق",
+    "باطلاق",
+    "أطلق",
+    "أطلقت",
+    "اطلق",
+    "اطلقت",
+    "انطلق",
+    "انطلقت",
+    "أطلقا",
+    "انطلقا",
+)
+
+
+# between «أطلقت من» and a place: the place is the target («على», «باتجاه», «نحو»)
+_AT_TARGET = frozenset(("على", "علي", "باتجاه", "بإتجاه", "نحو", "صوب", "تجاه", "ضد", "إلى", "الى"))
+
+
+def _toward_between(text: str, a: int, b: int) -> bool:
+    return any(w in _AT_TARGET for w in text[a:b].split())
+
+
+def fired_from(ctx, hits: list) -> list[tuple[Any, int]]:
+    """``(projectile hit, end of «من»)`` of «أطلقت الصواريخ من …», «انطلقت الطائرة
+    المسيرة من …»: a launch verb, the projectile right after it, then «من»."""
+    text = ctx.text
+    out = []
+    for w in hits:
+        if w.kind != "weapon" or w.role != "munition":
+            continue
+        after = text[w.end : w.end + 9]
+        if not after.startswith(" من ") or after[4:].startswith("قبل"):
+            # «أطلقت الصواريخ من قبل مجهولين»: by whom, not from where
+            continue
+        # the verb, or the verb and its subject or count («أطلقت ثلاثة صواريخ من»)
+        for word in text[max(0, w.start - 30) : w.start].split()[-3:]:
+            verb = word.translate(_HARAKAT)
+            verb = verb[1:] if verb.startswith("و") else verb
+            if verb in _LAUNCH_VERBS:
+                out.append((w, w.end + 3))
+                break
+    return out
+
+
 def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) -> tuple[list, list]:
     """``(places, launch_places)`` hits in ``text[s:e]`` (``hits``: those hits, when the
     caller has them), most specific first for places."""
@@ -121,13 +168,17 @@ def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) ->
         elif admin1s and not same and all(r.kind == "village" for r in readings):
             # «منطقة المشتل ببغداد»: a village of the same name elsewhere is not it
             del by_span[sp]
-    launch_cues = [h for h in hits if h.kind == "cue" and h.role == "launch"]
+    launch_ends = [h.end for h in hits if h.kind == "cue" and h.role == "launch"]
+    launch_ends += [end for _w, end in fired_from(ctx, hits)]
     places = []
     launch = []
     for _span, readings in by_span.items():
         h = _preferred_reading(ctx, readings)
         is_launch = any(
-            c.end <= h.start and words.distance(c.end, h.start) <= 4 for c in launch_cues
+            end <= h.start
+            and words.distance(end, h.start) <= 4
+            and not _toward_between(text, end, h.start)
+            for end in launch_ends
         )
         (launch if is_launch else places).append((h, readings))
     return places, launch
