@@ -625,9 +625,26 @@ def _run_pool(chunks, initargs, workers, deliver) -> None:
             deliver(done_chunk, _results(result))
         ok = True
     finally:
-        if ok:
-            pool.close()
-        else:
-            pool.terminate()
+        pool.close()
+        if not ok:
+            _stop(pool, [r for _, r in inflight])
         pool.join()
         shutil.rmtree(spool, ignore_errors=True)
+
+
+#: Seconds a stopped run waits for the chunks already given to the pool.
+STOP_GRACE = 10.0
+
+
+def _stop(pool: multiprocessing.pool.Pool, results: list) -> None:
+    """End a closed pool early (Ctrl-C, an error). Killing a worker while it sends a result
+    leaves the result queue's lock held for ever, and ``Pool.terminate`` then hangs: so let
+    the workers finish the chunks they were given (a few each), then terminate."""
+    deadline = time.monotonic() + STOP_GRACE
+    try:
+        for result in results:
+            if isinstance(result, multiprocessing.pool.AsyncResult):
+                result.wait(max(0.0, deadline - time.monotonic()))
+    except KeyboardInterrupt:  # a second Ctrl-C: stop waiting
+        pass
+    pool.terminate()
