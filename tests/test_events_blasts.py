@@ -7,13 +7,7 @@ from __future__ import annotations
 
 import pytest
 from rasid.events import extract
-
-
-def at(text: str, part: str) -> tuple[int, int]:
-    """Offsets of ``part`` in ``text`` (it must occur once)."""
-    assert text.count(part) == 1, part
-    start = text.index(part)
-    return start, start + len(part)
+from spans import at
 
 
 def test_a_deadly_blast_in_a_market_is_a_bombing():

@@ -8,13 +8,7 @@ from __future__ import annotations
 import pytest
 import rasid
 from rasid.events import extract
-
-
-def at(text: str, part: str) -> tuple[int, int]:
-    """Offsets of ``part`` in ``text`` (it must occur once)."""
-    assert text.count(part) == 1, part
-    start = text.index(part)
-    return start, start + len(part)
+from spans import at
 
 
 def spans(event) -> list[tuple[int, int]]:

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import pytest
 from rasid.events import extract
+from spans import at
 
 
 def only(text: str, published: str | None = "2023-01-10"):
     events = extract(text, published=published)
     assert len(events) == 1, events
     return events[0]
-
-
-def at(text: str, part: str) -> tuple[int, int]:
-    assert text.count(part) == 1, part
-    start = text.index(part)
-    return start, start + len(part)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import pytest
 from rasid.events import extract
-
-
-def at(text: str, part: str) -> tuple[int, int]:
-    assert text.count(part) == 1, part
-    start = text.index(part)
-    return start, start + len(part)
+from spans import at
 
 
 def test_its_aircraft_destroyed_targets_is_an_air_strike_by_the_announcer():
