@@ -29,6 +29,7 @@ _EXPORTS = {
     "resolve_dates": "rasid.dates",
     "DateMention": "rasid.dates",
     "extract": "rasid.events",
+    "explain": "rasid.events",
     "Event": "rasid.events",
 }
 
@@ -51,7 +52,7 @@ def __dir__() -> list[str]:
 # the re-exports, for type checkers (the lazy __all__ above hides them from linters)
 if TYPE_CHECKING:
     from .dates import DateMention, resolve_dates  # noqa: F401
-    from .events import Event, extract  # noqa: F401
+    from .events import Event, explain, extract  # noqa: F401
     from .gazetteer import Gazetteer, Match, default_gazetteer  # noqa: F401
     from .numbers import NumberMention, parse_numbers  # noqa: F401
     from .text import OffsetMap, normalize, normalize_with_offsets, to_ascii_digits  # noqa: F401

@@ -306,6 +306,9 @@ def _default() -> Gazetteer:
             return g
         except OSError:
             pass  # stale or damaged: rebuild below
+    from .events.lexicon import check_lexicon, lexicon_path
+
+    check_lexicon(lexicon_path())
     g = Gazetteer.from_files(*[str(p) for p in paths])
     g._sources = ("<default>",)
     if cache:

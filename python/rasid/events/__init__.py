@@ -20,6 +20,7 @@ from .record import EVENT_TYPES, Count, Entity, Event, Evidence, Place
 
 __all__ = [
     "extract",
+    "explain",
     "extract_document",
     "Event",
     "Place",
@@ -38,6 +39,7 @@ def extract(
     published: PublishedLike = None,
     doc_id: str | None = None,
     gazetteer: Any | None = None,
+    explain: bool = False,
 ) -> list[Event]:
     """The events one document reports or recalls, in order of first mention.
 
@@ -49,6 +51,8 @@ def extract(
         doc_id: the document id, copied into each event and hashed into ``event_id``.
         gazetteer: a :class:`rasid.Gazetteer` to use instead of the default one (the event
             lexicon is added when it lacks it).
+        explain: also record, in each event's ``rules``, the ids of the rules that made it
+            (see :func:`rasid.explain` for the whole trace).
 
     Returns:
         :class:`Event` records; ``event.to_dict()`` is the SPEC "Event record". Every
@@ -59,6 +63,13 @@ def extract(
         rasid.errors.TextTypeError: ``text`` is not a ``str``.
         rasid.errors.OptionError: ``published`` is not a date or an ISO date string.
     """
+    from .rules import Trace
+
+    trace = Trace() if explain else None
+    return _extract(text, published=published, doc_id=doc_id, gazetteer=gazetteer, trace=trace)
+
+
+def _extract(text: Any, *, published: Any, doc_id: Any, gazetteer: Any, trace: Any) -> list[Event]:
     if not isinstance(text, str):
         raise TextTypeError(f"text must be str, not {type(text).__name__}")
     if doc_id is not None and not isinstance(doc_id, str):
@@ -67,7 +78,15 @@ def extract(
         return []
     from .assemble import run
 
-    return run(text, published, doc_id, gazetteer)
+    return run(text, published, doc_id, gazetteer, trace)
+
+
+def explain(text: str, **kwargs: Any) -> Any:
+    """:func:`rasid.events.explain.explain`: the events of ``text`` with the rules that
+    made them and the rules that voided the rest."""
+    from .explain import explain as _explain
+
+    return _explain(text, **kwargs)
 
 
 def extract_document(doc: dict, *, gazetteer: Any | None = None) -> list[dict]:

@@ -20,7 +20,7 @@ import dataclasses
 import datetime as _dt
 import functools
 import re
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from ..dates import infer_published, resolve_dates
 from ..errors import OptionError
@@ -31,13 +31,11 @@ from . import entities as _ent
 from .lexicon import scan
 from .merge import km, merge
 from .record import Count, Entity, Event, Evidence, event_id
+from .rules import Effect, Rule, Stage, Trace, predicate, predicates, rules
 from .sentences import CLAUSE_PUNCT, Sentence, Words, split_sentences
 
 __all__ = ["Context", "Mention", "build_mentions", "finalize"]
 
-_ANCHOR_ROLES = frozenset({"verb", "verbnoun", "noun", "dual"})
-_VOID_CLAUSE = frozenset({"habitual", "plan", "statistic", "condemn"})
-_VOID_SENTENCE = _VOID_CLAUSE | {"denial", "threat"}
 _WEEKDAYS = {
     "السبت": 5,
     "الاحد": 6,
@@ -74,8 +72,10 @@ class Context:
         dates: list | None,
         published,
         read_dates: Callable[[], tuple] | None = None,
+        trace: Trace | None = None,
     ):
         self.text = text
+        self.trace = trace
         self.hits = hits
         self._hs = [h.start for h in hits]
         self.numbers = sorted(numbers, key=lambda n: n.start)
@@ -128,6 +128,11 @@ class Context:
     def norm_after(self, pos: int, n: int) -> str:
         """The ``n`` characters after ``pos``, normalized (for «على الأقل» after a noun)."""
         return normalize(self.text[pos : pos + n]).strip()
+
+    def fire(self, rule_id: str, start: int, end: int, note: str = "") -> None:
+        """Record that rule ``rule_id`` fired on ``text[start:end]`` (when tracing)."""
+        if self.trace is not None:
+            self.trace.fire(rule_id, start, end, note)
 
 
 class Mention:
@@ -451,68 +456,200 @@ def _not_an_attack(ctx: Context, t, floor: int) -> bool:
     return any(w.lstrip("و") in _DISASTERS for w in before)
 
 
-def _anchors(
-    ctx: Context, sent: Sentence, s: int, e: int, hits: list, threat_start: int | None
-) -> list:
-    """The attack words that anchor a mention in the clause ``text[s:e]`` (``hits``: the
-    clause's hits); none when a cue voids the clause, or when a threat of the sentence
-    (``threat_start``: where its first one stands) comes before them."""
-    cues = [h for h in hits if h.kind == "cue"]
-    if any(c.role in _VOID_CLAUSE and not _kind_rank(ctx, c, hits) for c in cues):
-        return []
-    # «ومنذ الأحد، أدت الغارات … إلى مقتل أكثر من 50»: a running total
-    if any(c.role == "since" and _clause_initial(ctx.text, c.start, s) for c in cues):
-        return []
+class Clause(NamedTuple):
+    """A clause as the anchor rules see it: its sentence, span and hits (sorted by start);
+    ``after_void``: the clause before it in the sentence had an attack word voided."""
+
+    sent: Sentence
+    start: int
+    end: int
+    hits: list
+    after_void: bool = False
+
+
+class _AnchorRules:
+    """The anchor-stage rules of the rules file, grouped the way :func:`_anchors` applies
+    them (file order within each group)."""
+
+    def __init__(self) -> None:
+        rs = rules()
+        rs.check_predicates()
+        anchor = [r for r in rs if r.stage is Stage.ANCHOR]
+
+        def of(effect: Effect) -> tuple[Rule, ...]:
+            return tuple(r for r in anchor if r.effect is effect)
+
+        self.sentence_voids = of(Effect.VOID_SENTENCE)
+        self.after_voids = of(Effect.VOID_AFTER)
+        self.clause_voids = of(Effect.VOID_CLAUSE)
+        self.skips = of(Effect.SKIP_TRIGGER)
+        self.anchors = of(Effect.ANCHOR)
+        self.mention_voids = of(Effect.VOID_MENTION)
+        self.preds = predicates()
+        # cue roles that void a clause or a sentence: they void a continuation too
+        self.void_cue_roles = frozenset().union(
+            *(r.cue_roles for r in self.clause_voids + self.sentence_voids + self.after_voids)
+        )
+
+
+@functools.lru_cache(maxsize=1)
+def _anchor_rules() -> _AnchorRules:
+    return _AnchorRules()
+
+
+def _candidates(r: Rule, ctx: Context, cl: Clause) -> list:
+    """The hits a rule looks at: cues of its roles, triggers of its roles, or outcomes."""
+    w = r.when
+    if "cue" in w:
+        roles = r.cue_roles
+        out = [h for h in cl.hits if h.kind == "cue" and h.role in roles]
+        if w.get("at") == "clause_start":
+            out = [h for h in out if _clause_initial(ctx.text, h.start, cl.start)]
+        return out
+    if "trigger" in w:
+        roles = r.trigger_roles
+        return [h for h in cl.hits if h.kind == "trigger" and h.role in roles]
+    if "outcome" in w:
+        return [h for h in cl.hits if h.kind == "outcome" and h.role == w["outcome"]]
+    return []
+
+
+def _holds(r: Rule, ctx: Context, cl: Clause, h, preds: dict) -> bool:
+    """Whether the pattern of ``r`` holds for hit ``h`` of clause ``cl`` (its role already
+    matched by :func:`_candidates`)."""
+    w = r.when
+    if "definite" in w and h.definite != w["definite"]:
+        return False
+    if "number" in w and h.attrs.get("number") != w["number"]:
+        return False
+    if "headline" in w and cl.sent.headline != w["headline"]:
+        return False
     words = ctx.words
-    triggers = [t for t in hits if t.kind == "trigger"]
-    if any(_statistic(ctx, t, e) for t in triggers):
-        return []
-    negations = [c for c in cues if c.role == "negation"]
+    cb = w.get("cue_before")
+    if cb is not None and not any(
+        c.kind == "cue"
+        and c.role == cb["role"]
+        and c.end <= h.start
+        and words.distance(c.end, h.start) <= cb["words"]
+        for c in cl.hits
+    ):
+        return False
+    wo = w.get("without")
+    if wo is not None and any(
+        x.kind == wo["kind"]
+        and (wo.get("role") is None or x.role == wo["role"])
+        and abs(words.index_gap(h.start, x.start)) <= wo["words"]
+        for x in cl.hits
+    ):
+        return False
+    p = w.get("predicate")
+    if p is not None and not preds[p](ctx, h, cl):
+        return False
+    u = w.get("unless")
+    return u is None or not preds[u](ctx, h, cl)
+
+
+def _first_hit(r: Rule, ctx: Context, cl: Clause, preds: dict):
+    """The first hit of the clause on which rule ``r`` fires, or ``None``."""
+    for h in _candidates(r, ctx, cl):
+        if _holds(r, ctx, cl, h, preds):
+            return h
+    return None
+
+
+def _anchors(ctx: Context, cl: Clause, threat: tuple[int, Rule] | None) -> list:
+    """The attack words that anchor a mention in clause ``cl``, by the anchor rules: none
+    when a clause rule voids it, or when a void-after cue of the sentence (a threat;
+    ``threat``: where its first one stands, and its rule) comes before them."""
+    ar = _anchor_rules()
+    preds = ar.preds
+    for r in ar.clause_voids:
+        h = _first_hit(r, ctx, cl, preds)
+        if h is not None:
+            ctx.fire(r.id, h.start, h.end)
+            return []
     out = []
-    for t in triggers:
-        role = t.role
-        if t.definite and role == "noun" and t.attrs.get("number") == "pl":
+    fired = []
+    for t in cl.hits:
+        if t.kind != "trigger" and t.kind != "outcome":
             continue
-        if _not_an_attack(ctx, t, s):
+        skip = None
+        if t.kind == "trigger":
+            for r in ar.skips:
+                if t.role in r.trigger_roles and _holds(r, ctx, cl, t, preds):
+                    skip = r
+                    break
+        if skip is not None:
+            ctx.fire(skip.id, t.start, t.end)
             continue
-        if role == "present" and not sent.headline:
-            continue
-        if role == "impact":
-            if not any(
-                w.kind == "weapon" and abs(words.index_gap(t.start, w.start)) <= 6 for w in hits
-            ):
-                continue
-        elif role not in _ANCHOR_ROLES and role != "present":
-            continue
-        if negations and any(
-            c.end <= t.start and words.distance(c.end, t.start) <= 2 for c in negations
-        ):
-            continue
-        out.append(t)
-    # «أعلنت القوات إسقاط طائرة مسيرة قرب المطار»: an attack shot down is an attack
-    # («أسقطت الدفاعات الجوية طائرة مسيرة»: the defences may stand between)
-    for o in hits:
-        if o.kind == "outcome" and o.role == "intercepted":
-            if any(
-                w.kind == "weapon"
-                and w.role == "munition"
-                and w.start >= o.end
-                and (
-                    words.distance(o.end, w.start) <= 2
-                    or words.distance(o.end, w.start) <= 4
-                    and _defences_between(ctx, o.end, w.start)
-                )
-                for w in hits
-            ):
-                out.append(o)
-            elif _aircraft_destroyed_targets(ctx, o, hits, e):
-                out.append(o)
+        for r in ar.anchors:
+            if t in _candidates(r, ctx, cl) and _holds(r, ctx, cl, t, preds):
+                out.append(t)
+                fired.append(r)
+                break
     if not out:
         return []
-    out.sort(key=lambda h: h.start)
-    if threat_start is not None and threat_start < out[0].start:
+    if threat is not None and threat[0] < out[0].start:
+        ctx.fire(threat[1].id, out[0].start, out[0].end)
         return []
+    for r, t in zip(fired, out):
+        ctx.fire(r.id, t.start, t.end)
     return out
+
+
+@predicate("ranks_reported_attack")
+def _ranks_reported_attack(ctx: Context, c, cl: Clause) -> bool:
+    return _kind_rank(ctx, c, cl.hits)
+
+
+@predicate("attack_count")
+def _attack_count(ctx: Context, t, cl: Clause) -> bool:
+    return _statistic(ctx, t, cl.end)
+
+
+@predicate("cordon_or_disaster")
+def _cordon_or_disaster(ctx: Context, t, cl: Clause) -> bool:
+    return _not_an_attack(ctx, t, cl.start)
+
+
+@predicate("brings_down_munition")
+def _brings_down_munition(ctx: Context, o, cl: Clause) -> bool:
+    """«أعلنت القوات إسقاط طائرة مسيرة»: an attack shot down is an attack (the defences may
+    stand between: «أسقطت الدفاعات الجوية طائرة مسيرة»)."""
+    words = ctx.words
+    return any(
+        w.kind == "weapon"
+        and w.role == "munition"
+        and w.start >= o.end
+        and (
+            words.distance(o.end, w.start) <= 2
+            or words.distance(o.end, w.start) <= 4
+            and _defences_between(ctx, o.end, w.start)
+        )
+        for w in cl.hits
+    )
+
+
+@predicate("aircraft_destroyed_targets")
+def _aircraft_destroyed(ctx: Context, o, cl: Clause) -> bool:
+    return _aircraft_destroyed_targets(ctx, o, cl.hits, cl.end)
+
+
+# void_mention predicates are given the anchors of the clause instead of one hit
+
+
+@predicate("answers_known_attack")
+def _answers_known_attack(ctx: Context, anchors: list, cl: Clause) -> bool:
+    return _reply_to_reference(ctx, cl.start, cl.hits, anchors)
+
+
+@predicate("goes_on_voided_count")
+def _goes_on_voided_count(ctx: Context, anchors: list, cl: Clause) -> bool:
+    """«شنت … مئات الضربات، طالت مواقع …»: the verb goes on with the voided subject;
+    «نفذت أكثر من 70 عملية قصف، فضلاً عن قصف مدينة …»: one more item of the count."""
+    return cl.after_void and (
+        _opens_with_verb(ctx, cl.start, anchors) or _opens_with_addition(ctx, cl.start, cl.hits)
+    )
 
 
 # what aircraft destroy when they strike: targets, positions, shelters, caves, depots
@@ -552,15 +689,25 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
     shits = ctx.hits_in(sent.start, sent.end)
     if not any(h.kind == "trigger" or h.kind == "outcome" for h in shits):
         return []
-    # a denial anywhere in the sentence voids every anchor, a threat the anchors after it
+    # a sentence rule (a denial) voids every anchor, a void-after rule (a threat) the
+    # anchors after its cue
+    ar = _anchor_rules()
     denied = False
-    threat_start = None
+    threat = None
     for h in shits:
-        if h.kind == "cue":
-            if h.role == "denial":
-                denied = True
-            elif h.role == "threat" and threat_start is None:
-                threat_start = h.start
+        if h.kind != "cue":
+            continue
+        if not denied:
+            for r in ar.sentence_voids:
+                if h.role in r.cue_roles:
+                    denied = True
+                    ctx.fire(r.id, h.start, h.end)
+                    break
+        if threat is None:
+            for r in ar.after_voids:
+                if h.role in r.cue_roles:
+                    threat = (h.start, r)
+                    break
     clauses = _clauses(ctx, sent, shits)
     starts = [h.start for h in shits]
     groups: list[list] = []  # [start, end, ev_start, ev_end, anchors]
@@ -577,21 +724,16 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
             if h.kind == "outcome":
                 has_outcome = True
         # only an attack word or an outcome anchors a clause
+        cl = Clause(sent, s, e, chits, prev_void)
         if denied or not (has_trigger or has_outcome):
             anchors = []
         else:
-            anchors = _anchors(ctx, sent, s, e, chits, threat_start)
-        if anchors and _reply_to_reference(ctx, s, chits, anchors):
-            # «ردا على الضربة الأميركية»: the attack being answered, told before
-            anchors = []
-        if (
-            anchors
-            and prev_void
-            and (_opens_with_verb(ctx, s, anchors) or _opens_with_addition(ctx, s, chits))
-        ):
-            # «شنت … مئات الضربات، طالت مواقع …»: the verb goes on with the voided subject;
-            # «نفذت أكثر من 70 عملية قصف، فضلاً عن قصف مدينة …»: one more item of the count
-            anchors = []
+            anchors = _anchors(ctx, cl, threat)
+        for r in ar.mention_voids if anchors else ():
+            if ar.preds[r.when["predicate"]](ctx, anchors, cl):
+                ctx.fire(r.id, anchors[0].start, anchors[-1].end)
+                anchors = []
+                break
         prev_void = has_trigger and not anchors
         if opened is not True and opened is not False:
             anchors = [opened] + anchors
@@ -1648,8 +1790,9 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
     if all(m.sent.headline for m in ms):
         conf -= 0.15
     conf = round(max(0.1, min(conf, 0.95)), 2)
+    eid = event_id(doc_id, et, evidence)
     return Event(
-        event_id=event_id(doc_id, et, evidence),
+        event_id=eid,
         doc_id=doc_id,
         event_type=et,
         date=date,
@@ -1669,7 +1812,17 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
         background=ev.background,
         confidence=conf,
         evidence=evidence,
+        rules=() if ctx.trace is None else _traced_rules(ctx, ev, eid),
     )
+
+
+def _traced_rules(ctx: Context, ev, eid: str) -> tuple[str, ...]:
+    """The ids of the rules that fired inside the mentions of ``ev``, in firing order
+    (each once); the firings are kept under the event's id in the trace."""
+    spans = [(m.start, m.end) for m in ev.mentions]
+    mine = [f for f in ctx.trace.firings if any(a <= f.start < b for a, b in spans)]
+    ctx.trace.by_event[eid] = mine
+    return tuple(dict.fromkeys(f.rule for f in mine))
 
 
 _ASSASSINATED = ("اغتال", "اغتالت", "اغتالوا", "اغتيل", "اغتيلت")
@@ -1718,7 +1871,7 @@ def _continuation(ctx: Context, sent: Sentence) -> list[Mention]:
         launch_only = head is not None
     if head is None:
         return []
-    if any(h.kind == "cue" and h.role in _VOID_SENTENCE for h in hits):
+    if any(h.kind == "cue" and h.role in _anchor_rules().void_cue_roles for h in hits):
         return []
     if any(h.kind == "cue" and h.role == "since" for h in hits) or any(
         h.kind == "trigger" and _statistic(ctx, h, sent.end) for h in hits
@@ -1814,8 +1967,9 @@ def free_claims(ctx: Context, sentences: list, mentioned: set) -> list:
     return out
 
 
-def run(text: str, published, doc_id, gazetteer) -> list[Event]:
-    """The whole extraction of one document (see :func:`rasid.events.extract`)."""
+def run(text: str, published, doc_id, gazetteer, trace: Trace | None = None) -> list[Event]:
+    """The whole extraction of one document (see :func:`rasid.events.extract`); the rules
+    that fire are recorded in ``trace`` when one is given."""
     hits = scan(text, gazetteer)
     if not hits:
         return []
@@ -1832,7 +1986,13 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
         [_shift(n, lo) for n in parse_numbers(text[lo:hi])] if lo else parse_numbers(text[:hi])
     )
     ctx = Context(
-        text, hits, numbers, None, None, functools.partial(_read_dates, text, lo, hi, pub, blocks)
+        text,
+        hits,
+        numbers,
+        None,
+        None,
+        functools.partial(_read_dates, text, lo, hi, pub, blocks),
+        trace,
     )
     ctx.sentence_starts = [s.start for s in sentences]
     ctx.sentences = sentences

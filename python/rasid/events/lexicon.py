@@ -32,22 +32,66 @@ import functools
 from importlib import resources
 from typing import Any
 
-__all__ = ["LEXICON_KINDS", "Hit", "lexicon_path", "lexicon_gazetteer", "scan"]
+__all__ = [
+    "LEXICON_KINDS",
+    "ROLES",
+    "Hit",
+    "check_lexicon",
+    "lexicon_path",
+    "lexicon_gazetteer",
+    "scan",
+]
+
+#: The roles of each kind of lexicon entry: the one declaration of the lexicon's vocabulary.
+#: Code and rules test these roles, never an entry's spelling; a lexicon row with a kind or
+#: role not listed here is an error when the lexicon loads.
+ROLES: dict[str, frozenset[str]] = {
+    "trigger": frozenset({"verb", "verbnoun", "noun", "dual", "expose", "impact", "present"}),
+    "weapon": frozenset({"munition", "adj", "modifier", "aircraft", "firearm", "explosive"}),
+    "outcome": frozenset({"hit", "intercepted", "failed"}),
+    "claim": frozenset({"claim", "announce", "accuse"}),
+    "casualty": frozenset(
+        {"killed", "wounded", "combined", "generic", "material", "material_only"}
+    ),
+    "person": frozenset({"person"}),
+    "cue": frozenset(
+        {
+            "after",
+            "agent",
+            "anaphor",
+            "apposition_skip",
+            "boundary",
+            "ceasefire",
+            "condemn",
+            "denial",
+            "enumeration",
+            "habitual",
+            "headline_sep",
+            "instrument",
+            "launch",
+            "negation",
+            "nobody",
+            "nonstate",
+            "novelty",
+            "partial",
+            "partial_total",
+            "past",
+            "plan",
+            "same_day",
+            "since",
+            "statistic",
+            "threat",
+            "unit",
+            "unknown",
+            "unknown_agent",
+        }
+    ),
+    "placetype": frozenset({"city", "direction", "site"}),
+    "nationality": frozenset({"nationality"}),
+}
 
 #: Kinds of entries that belong to the event lexicon.
-LEXICON_KINDS = frozenset(
-    {
-        "trigger",
-        "weapon",
-        "outcome",
-        "claim",
-        "casualty",
-        "person",
-        "cue",
-        "placetype",
-        "nationality",
-    }
-)
+LEXICON_KINDS = frozenset(ROLES)
 _PLACE_HINTS = ("lat", "admin1", "precision")
 
 
@@ -94,11 +138,41 @@ def lexicon_path() -> str:
     return str(resources.files("rasid") / "data" / "gazetteer" / "events.csv")
 
 
+def check_lexicon(path: str) -> int:
+    """Check every row of a lexicon CSV against :data:`ROLES`; the number of rows.
+
+    Raises:
+        rasid.errors.GazetteerBuildError: a row whose kind or role is not declared, with its
+            line number.
+    """
+    import csv
+
+    from ..errors import GazetteerBuildError
+
+    n = 0
+    with open(path, encoding="utf-8", newline="") as f:
+        for line, row in enumerate(csv.DictReader(f), start=2):
+            n += 1
+            kind, role = row.get("kind") or "", row.get("role") or ""
+            roles = ROLES.get(kind)
+            if roles is None:
+                if kind in ("place", "site", "actor", "") or not role:
+                    continue  # not an event-lexicon row
+                raise GazetteerBuildError(f"{path}:{line}: unknown lexicon kind {kind!r}")
+            if role not in roles:
+                raise GazetteerBuildError(
+                    f"{path}:{line}: unknown role {role!r} for kind {kind!r}"
+                    f" (known: {', '.join(sorted(roles))})"
+                )
+    return n
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon_gazetteer() -> Any:
     """A gazetteer of the event lexicon alone (for user gazetteers that lack it), cached."""
     from ..gazetteer import Gazetteer
 
+    check_lexicon(lexicon_path())
     return Gazetteer.from_files(lexicon_path())
 
 

@@ -147,10 +147,13 @@ class Event:
     background: bool = False
     confidence: float = 0.5
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
+    #: ids of the rules that made the event (filled only when extraction is explained)
+    rules: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The SPEC "Event record" as a JSON-ready ``dict`` (field order as in the SPEC)."""
-        return {
+        """The SPEC "Event record" as a JSON-ready ``dict`` (field order as in the SPEC;
+        ``rules`` is added last when the extraction was explained)."""
+        d = {
             "event_id": self.event_id,
             "doc_id": self.doc_id,
             "event_type": self.event_type,
@@ -172,3 +175,6 @@ class Event:
             "confidence": self.confidence,
             "evidence": [e.to_dict() for e in self.evidence],
         }
+        if self.rules:
+            d["rules"] = list(self.rules)
+        return d

@@ -1,0 +1,164 @@
+"""The rules file: every rule's examples are tests, and the file's format is enforced."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+import rasid
+from rasid.errors import GazetteerBuildError, RasidError
+from rasid.events.lexicon import ROLES, check_lexicon
+from rasid.events.rules import Effect, RuleError, Stage, load_rules, rules
+
+_PUBLISHED = "2024-01-10"
+
+
+def _cases(kind: str) -> list:
+    return [
+        pytest.param(r.id, sentence, id=f"{r.id}-{kind}{i}")
+        for r in rules()
+        for i, sentence in enumerate(getattr(r, kind))
+    ]
+
+
+def _fired(rule_id: str, sentence: str) -> list[str]:
+    r = rules()[rule_id]
+    ex = rasid.explain(sentence, published=r.published or _PUBLISHED)
+    return [f.rule for f in ex.firings]
+
+
+@pytest.mark.parametrize("rule_id,sentence", _cases("fires"))
+def test_rule_fires_on_its_examples(rule_id, sentence):
+    assert rule_id in _fired(rule_id, sentence)
+
+
+@pytest.mark.parametrize("rule_id,sentence", _cases("quiet"))
+def test_rule_stays_quiet_on_its_traps(rule_id, sentence):
+    assert rule_id not in _fired(rule_id, sentence)
+
+
+def test_every_rule_is_complete_and_every_predicate_known():
+    rs = rules()
+    assert len(rs) >= 15
+    for r in rs:
+        assert r.fires and r.quiet and r.description
+        assert r.id.startswith(r.stage.value + ".")
+    rs.check_predicates()  # raises on a predicate no stage registered
+
+
+def _write(tmp_path, body: str):
+    p = tmp_path / "rules.toml"
+    p.write_text(textwrap.dedent(body), encoding="utf-8")
+    return str(p)
+
+
+_GOOD = """
+[[rule]]
+id = "anchor.void.x"
+stage = "anchor"
+effect = "void_clause"
+description = "x"
+when = { cue = "habitual" }
+fires = ["a"]
+quiet = ["b"]
+"""
+
+
+def test_a_well_formed_rules_file_loads(tmp_path):
+    rs = load_rules(_write(tmp_path, _GOOD))
+    r = rs["anchor.void.x"]
+    assert (r.stage, r.effect, r.cue_roles) == (
+        Stage.ANCHOR,
+        Effect.VOID_CLAUSE,
+        frozenset({"habitual"}),
+    )
+
+
+@pytest.mark.parametrize(
+    "change,message",
+    [
+        (('quiet = ["b"]', ""), "needs at least one 'fires' and one 'quiet' example"),
+        (('stage = "anchor"', 'stage = "anchors"'), "'anchors' is not a valid Stage"),
+        (('effect = "void_clause"', 'effect = "void"'), "'void' is not a valid Effect"),
+        (('cue = "habitual"', 'cue = "habitually"'), "cue role 'habitually' is not in the lexicon"),
+        (('cue = "habitual"', 'kue = "habitual"'), "unknown pattern key(s) ['kue']"),
+        (('description = "x"', 'descr = "x"'), "unknown key(s) ['descr']"),
+        (('description = "x"', ""), "no description"),
+    ],
+)
+def test_a_malformed_rule_is_an_error_naming_it(tmp_path, change, message):
+    with pytest.raises(RuleError) as e:
+        load_rules(_write(tmp_path, _GOOD.replace(*change)))
+    assert message in str(e.value)
+    assert isinstance(e.value, RasidError)
+
+
+def test_a_rule_defined_twice_is_an_error(tmp_path):
+    with pytest.raises(RuleError, match="defined twice"):
+        load_rules(_write(tmp_path, _GOOD + _GOOD))
+
+
+def test_an_unknown_predicate_is_an_error(tmp_path):
+    rs = load_rules(_write(tmp_path, _GOOD.replace('cue = "habitual"', 'predicate = "nope"')))
+    with pytest.raises(RuleError, match="unknown predicate 'nope'"):
+        rs.check_predicates()
+
+
+def test_the_shipped_lexicon_uses_declared_roles_only():
+    from rasid.events.lexicon import lexicon_path
+
+    assert check_lexicon(lexicon_path()) > 2000
+    assert "denial" in ROLES["cue"] and "impact" in ROLES["trigger"]
+
+
+def test_a_lexicon_row_with_an_unknown_role_is_an_error(tmp_path):
+    p = tmp_path / "lex.csv"
+    p.write_text(
+        "name,id,kind,role\nهجوم,ev:t,trigger,noun\nتهديد,ev:c,cue,menace\n", encoding="utf-8"
+    )
+    with pytest.raises(GazetteerBuildError) as e:
+        check_lexicon(str(p))
+    assert str(e.value) == (
+        f"{p}:3: unknown role 'menace' for kind 'cue' (known: "
+        + ", ".join(sorted(ROLES["cue"]))
+        + ")"
+    )
+
+
+# --- the trace -----------------------------------------------------------------------------
+
+_TWO = (
+    "سقطت ثلاثة صواريخ كاتيوشا مساء الثلاثاء على قاعدة عين الأسد. "
+    "وهددت الجماعة باستهداف القواعد الأجنبية إذا لم تنسحب القوات."
+)
+
+
+def test_explain_gives_each_event_its_rules_and_each_voided_word_its_rule():
+    ex = rasid.explain(_TWO, published="2020-03-12")
+    assert len(ex.events) == 1
+    (ev,) = ex.events
+    assert [(f.rule, f.start, f.end) for f in ev.firings] == [("anchor.attack_word", 0, 4)]
+    assert _TWO[0:4] == "سقطت"
+    assert [(f.rule, _TWO[f.start : f.end]) for f in ex.voided] == [
+        ("anchor.void.after_threat", "استهداف")
+    ]
+    text = str(ex)
+    assert "anchor.attack_word" in text
+    assert "munitions  3  from «ثلاثة صواريخ كاتيوشا» [5:25]" in text
+    assert "killed     unknown: the text does not say" in text
+
+
+def test_extract_with_explain_adds_rule_ids_and_without_it_changes_nothing():
+    plain = rasid.extract(_TWO, published="2020-03-12")[0].to_dict()
+    explained = rasid.extract(_TWO, published="2020-03-12", explain=True)[0].to_dict()
+    assert "rules" not in plain
+    assert explained.pop("rules") == ["anchor.attack_word"]
+    assert explained == plain
+
+
+def test_a_denied_attack_is_explained_as_voided():
+    text = "ونفت قيادة العمليات تعرض القاعدة لأي قصف صاروخي مساء أمس."
+    ex = rasid.explain(text, published="2024-01-10")
+    assert ex.events == ()
+    assert [(f.rule, text[f.start : f.end]) for f in ex.voided] == [("anchor.void.denial", "نفت")]
+    assert "no event" in str(ex)
