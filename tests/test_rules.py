@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 
 import pytest
@@ -162,3 +163,50 @@ def test_a_denied_attack_is_explained_as_voided():
     assert ex.events == ()
     assert [(f.rule, text[f.start : f.end]) for f in ex.voided] == [("anchor.void.denial", "نفت")]
     assert "no event" in str(ex)
+
+
+# --- the command line ------------------------------------------------------------------------
+
+
+def _cli(args, stdin=None):
+    from click.testing import CliRunner
+    from rasid.cli import main
+
+    try:
+        r = CliRunner(mix_stderr=False)
+    except TypeError:  # click >= 8.2 keeps stderr apart already
+        r = CliRunner()
+    return r.invoke(main, args, input=stdin)
+
+
+def test_rasid_explain_prints_rules_and_slots():
+    res = _cli(["explain", _TWO, "--published", "2020-03-12"])
+    assert res.exit_code == 0, res.output
+    assert "event 1: rocket_attack (weapon katyusha_rocket" in res.output
+    assert "anchor.attack_word                   «سقطت» [0:4]" in res.output
+    assert "date       2020-03-10 (day)  from «مساء الثلاثاء»" in res.output
+    assert "anchor.void.after_threat" in res.output
+
+
+def test_rasid_explain_json_reads_stdin():
+    res = _cli(["explain", "--json", "--published", "2020-03-12"], stdin=_TWO)
+    assert res.exit_code == 0, res.output
+    got = json.loads(res.output)
+    assert [r["rule"] for r in got["events"][0]["rules"]] == ["anchor.attack_word"]
+    assert got["voided"][0]["rule"] == "anchor.void.after_threat"
+
+
+def test_extract_explain_adds_rules_to_jsonl_and_refuses_other_formats(tmp_path):
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": "d1", "text": _TWO}, ensure_ascii=False) + "\n", "utf-8")
+    out = tmp_path / "out.jsonl"
+    res = _cli(["extract", str(src), "-o", str(out), "--explain", "-w", "1"])
+    assert res.exit_code == 0, res.output
+    (rec,) = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert rec["rules"] == ["anchor.attack_word"]
+    bad = _cli(["extract", str(src), "-o", str(tmp_path / "out.csv"), "--explain"])
+    assert bad.exit_code == 2
+    assert "rule ids go into JSONL records (or the --db store); use -f jsonl" in bad.output + (
+        bad.stderr if hasattr(bad, "stderr") else ""
+    )
+    assert not (tmp_path / "out.csv").exists()

@@ -61,6 +61,16 @@ def default_extract(
     return extract(text, published=published, doc_id=doc_id, gazetteer=gazetteer)
 
 
+def explaining_extract(
+    text: str, *, published: str | None = None, doc_id: str | None = None, gazetteer=None
+):
+    """:func:`default_extract` with the ids of the rules that made each event
+    (``rasid extract --explain``)."""
+    from .events import extract
+
+    return extract(text, published=published, doc_id=doc_id, gazetteer=gazetteer, explain=True)
+
+
 _GAZETTEERS: dict[tuple, Any] = {}
 
 

@@ -17,6 +17,7 @@ from ..io import (
     JsonlWriter,
     ReadStats,
     expand_inputs,
+    infer_format,
     iter_documents,
     open_writer,
     read_events,
@@ -121,9 +122,13 @@ def _default_clusters_path(output: str | None) -> str | None:
     "--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False),
     help="Extra gazetteer entries (CSV/TSV/JSONL) added to the default one; repeatable.",
 )  # fmt: skip
+@click.option(
+    "--explain", is_flag=True,
+    help="Add to each event the ids of the rules that made it (`rules`; JSONL and --db).",
+)  # fmt: skip
 def extract(
     inputs, output, fmt, db, workers, id_field, text_field, date_field, strict, do_dedup,
-    max_km, clusters_path, scheduler, blocksize, progress, extractor, gazetteers,
+    max_km, clusters_path, scheduler, blocksize, progress, extractor, gazetteers, explain,
 ):  # fmt: skip
     """Extract events from archives of articles.
 
@@ -142,6 +147,14 @@ def extract(
     except InputError as exc:
         raise click.BadParameter(str(exc), param_hint="'INPUT'") from None
     extract_fn = _load_extractor(extractor) if extractor else None
+    if explain:
+        if extractor:
+            raise click.BadParameter(
+                "--explain traces rasid's own extractor, not --extractor", param_hint="'--explain'"
+            )
+        from ..pipeline import explaining_extract
+
+        extract_fn = explaining_extract
     if gazetteers:
         from ..pipeline import WithGazetteer
 
@@ -153,6 +166,11 @@ def extract(
     if scheduler and "-" in paths:
         raise click.BadParameter("stdin cannot be read on a Dask cluster", param_hint="'INPUT'")
     store = _open_store(db) if db else None
+    if explain and (output or not db) and (fmt or infer_format(output)) != "jsonl":
+        raise click.BadParameter(
+            "rule ids go into JSONL records (or the --db store); use -f jsonl",
+            param_hint="'--explain'",
+        )
     final_writer = _check_output(output, fmt) if (output or not db) else None
     tmp_path = None
     writer = final_writer

@@ -82,9 +82,9 @@ def _extract(text: Any, *, published: Any, doc_id: Any, gazetteer: Any, trace: A
 
 
 def explain(text: str, **kwargs: Any) -> Any:
-    """:func:`rasid.events.explain.explain`: the events of ``text`` with the rules that
+    """:func:`rasid.events.explanation.explain`: the events of ``text`` with the rules that
     made them and the rules that voided the rest."""
-    from .explain import explain as _explain
+    from .explanation import explain as _explain
 
     return _explain(text, **kwargs)
 
