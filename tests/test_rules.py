@@ -23,8 +23,8 @@ def _cases(kind: str) -> list:
 
 
 def _fired(rule_id: str, sentence: str) -> list[str]:
-    r = rules()[rule_id]
-    ex = rasid.explain(sentence, published=r.published or _PUBLISHED)
+    published = rules()[rule_id].published or _PUBLISHED
+    ex = rasid.explain(sentence, published=None if published == "none" else published)
     return [f.rule for f in ex.firings]
 
 
@@ -138,7 +138,11 @@ def test_explain_gives_each_event_its_rules_and_each_voided_word_its_rule():
     ex = rasid.explain(_TWO, published="2020-03-12")
     assert len(ex.events) == 1
     (ev,) = ex.events
-    assert [(f.rule, f.start, f.end) for f in ev.firings] == [("anchor.attack_word", 0, 4)]
+    assert [(f.rule, f.start, f.end) for f in ev.firings] == [
+        ("anchor.attack_word", 0, 4),
+        ("type.rocket", 0, 4),
+    ]
+    assert ev.firings[1].note == "rocket_attack, weapon katyusha_rocket"
     assert _TWO[0:4] == "سقطت"
     assert [(f.rule, _TWO[f.start : f.end]) for f in ex.voided] == [
         ("anchor.void.after_threat", "استهداف")
@@ -153,7 +157,7 @@ def test_extract_with_explain_adds_rule_ids_and_without_it_changes_nothing():
     plain = rasid.extract(_TWO, published="2020-03-12")[0].to_dict()
     explained = rasid.extract(_TWO, published="2020-03-12", explain=True)[0].to_dict()
     assert "rules" not in plain
-    assert explained.pop("rules") == ["anchor.attack_word"]
+    assert explained.pop("rules") == ["anchor.attack_word", "type.rocket"]
     assert explained == plain
 
 
@@ -192,7 +196,7 @@ def test_rasid_explain_json_reads_stdin():
     res = _cli(["explain", "--json", "--published", "2020-03-12"], stdin=_TWO)
     assert res.exit_code == 0, res.output
     got = json.loads(res.output)
-    assert [r["rule"] for r in got["events"][0]["rules"]] == ["anchor.attack_word"]
+    assert [r["rule"] for r in got["events"][0]["rules"]] == ["anchor.attack_word", "type.rocket"]
     assert got["voided"][0]["rule"] == "anchor.void.after_threat"
 
 
@@ -203,10 +207,50 @@ def test_extract_explain_adds_rules_to_jsonl_and_refuses_other_formats(tmp_path)
     res = _cli(["extract", str(src), "-o", str(out), "--explain", "-w", "1"])
     assert res.exit_code == 0, res.output
     (rec,) = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
-    assert rec["rules"] == ["anchor.attack_word"]
+    assert rec["rules"] == ["anchor.attack_word", "type.rocket"]
     bad = _cli(["extract", str(src), "-o", str(tmp_path / "out.csv"), "--explain"])
     assert bad.exit_code == 2
     assert "rule ids go into JSONL records (or the --db store); use -f jsonl" in bad.output + (
         bad.stderr if hasattr(bad, "stderr") else ""
     )
     assert not (tmp_path / "out.csv").exists()
+
+
+@pytest.mark.parametrize(
+    "then,message",
+    [
+        ('{ type = "rocket" }', "then.type 'rocket' is not an event type"),
+        ('{ type = "shelling", weapon = "cannon" }', "then.weapon 'cannon' is not a weapon"),
+    ],
+)
+def test_a_type_rule_outside_the_vocabulary_is_an_error(tmp_path, then, message):
+    from rasid.events.typing_stage import _compile
+
+    body = f"""
+    [[rule]]
+    id = "type.x"
+    stage = "type"
+    effect = "decide"
+    description = "x"
+    when = {{ weapons = ["mortar"] }}
+    then = {then}
+    fires = ["a"]
+    quiet = ["b"]
+    """
+    (r,) = load_rules(_write(tmp_path, body))
+    with pytest.raises(RuleError, match=message.replace(".", r"\.")):
+        _compile(r)
+
+
+def test_type_rule_patterns_name_known_weapons(tmp_path):
+    from rasid.events.typing_stage import _compile
+
+    body = _GOOD.replace('stage = "anchor"', 'stage = "type"').replace(
+        'effect = "void_clause"', 'effect = "decide"'
+    )
+    body = body.replace('id = "anchor.void.x"', 'id = "type.x"')
+    body = body.replace('when = { cue = "habitual" }', 'when = { weapons = ["bow"] }')
+    body = body.replace('fires = ["a"]', 'then = { type = "shelling" }\nfires = ["a"]')
+    (r,) = load_rules(_write(tmp_path, body))
+    with pytest.raises(RuleError, match=r"weapons names unknown value\(s\) \['bow'\]"):
+        _compile(r)

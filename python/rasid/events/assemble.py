@@ -31,8 +31,9 @@ from . import entities as _ent
 from .lexicon import scan
 from .merge import km, merge
 from .record import Count, Entity, Event, Evidence, event_id
-from .rules import Effect, Rule, Stage, Trace, predicate, predicates, rules
+from .rules import Effect, Rule, Stage, Trace, decision, predicate, predicates, rules
 from .sentences import CLAUSE_PUNCT, Sentence, Words, split_sentences
+from .typing_stage import decide_type
 
 __all__ = ["Context", "Mention", "build_mentions", "finalize"]
 
@@ -1343,83 +1344,13 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
 # events
 
 
-def _type_of(ev, ctx: Context | None = None) -> tuple[str, str | None]:
-    """``(event_type, weapon)`` of a merged event."""
-    weapons = []
-    for m in ev.mentions:
-        for w in m.weapons:
-            wp = w.get("weapon")
-            if wp:
-                weapons.append(wp)
-    hints = [h for m in ev.mentions for h in m.hints]
-    actor = ev.actor_cand
-    air = actor is not None and actor.air
-    state = actor is not None and actor.state
-    ws = set(weapons)
-    if "car_bomb" in ws:
-        return "ied_attack", "car_bomb"
-    if "ied" in ws:
-        return "ied_attack", "ied"
-    if "drone" in ws:
-        if air or "air_strike" in hints and state:
-            return "air_strike", "drone"
-        return "drone_attack", "drone"
-    rocket = [
-        w for w in weapons if w in ("katyusha_rocket", "rocket", "ballistic_missile", "missile")
-    ]
-    if "mortar" in ws and not rocket:
-        return "shelling", "mortar"
-    if "artillery" in ws and not rocket:
-        return "shelling", "artillery"
-    if rocket:
-        if "ballistic_missile" in ws:
-            wp = "ballistic_missile"
-        elif "missile" in ws:
-            wp = "missile"
-        elif "katyusha_rocket" in ws:
-            wp = "katyusha_rocket"
-        else:
-            wp = "rocket"
-        if air or ("aircraft" in ws and state):
-            return "air_strike", "missile" if wp == "rocket" else wp
-        if wp in ("ballistic_missile", "missile"):
-            return "missile_attack", wp
-        if state and not (actor is not None and actor.nonstate):
-            return "missile_attack", "missile"
-        return "rocket_attack", wp
-    if "mortar" in ws:
-        return "shelling", "mortar"
-    if "artillery" in ws:
-        return "shelling", "artillery"
-    if "aircraft" in ws:
-        return "air_strike", "aircraft"
-    if "air_strike" in hints:
-        return "air_strike", "aircraft"
-    if "firearms" in ws or "armed_clash" in hints:
-        return "armed_clash", "firearms"
-    if air:
-        return "air_strike", "aircraft"
-    if "ied_attack" in hints:
-        return "ied_attack", "ied"
-    if "other_attack" in hints:
-        return "other_attack", None
-    if ctx is not None and any(_by_gunmen(ctx, m) for m in ev.mentions):
-        # «هجوم لمسلحين», «هاجم مسلحون»: gunmen attacking
-        return "armed_clash", "firearms"
-    claim = ev.claim
-    if (actor is not None and not actor.state) or (claim is not None and not claim.state):
-        return "armed_clash", "firearms"
-    if any(
-        t.kind == "trigger" and t.name.lstrip("ال").startswith("قصف")
-        for m in ev.mentions
-        for t in m.anchors
-    ):
-        # «قصف» with no weapon named: bombardment from the ground
-        return "shelling", None
-    return "other_attack", None
-
-
 _GUNMEN = ("مسلح", "المسلح", "مقاتل", "المقاتل")
+
+
+@predicate("by_gunmen")
+def _event_by_gunmen(ctx: Context, ev) -> bool:
+    """«هجوم لمسلحين», «هاجم مسلحون»: gunmen attacking, in one of the event's mentions."""
+    return any(_by_gunmen(ctx, m) for m in ev.mentions)
 
 
 def _by_gunmen(ctx: Context, m) -> bool:
@@ -1469,31 +1400,79 @@ def finalize(ctx: Context, events: list, doc_id: str | None) -> list[Event]:
     prev = None
     for ev in events:
         _pick_actor(ev, claim_state.get(id(ev)))
-        if ev.actor_cand is None and ev.claim is None and prev is not None:
-            # «شن التنظيم هجوماً آخر»: the group named for the attack before
-            if prev.actor_cand is not None and prev.actor_cand.nonstate and _group_anaphor(ctx, ev):
-                ev.actor_cand = prev.actor_cand
+        if _decide(ctx, "finalize.actor_of_group_before", ev, prev):
+            ev.actor_cand = prev.actor_cand
         prev = ev
     prev = None
     for ev in events:
-        ev.type, ev.weapon = _type_of(ev, ctx)
-        if ev.type == "other_attack" and prev is not None and _similar(ctx, ev):
-            # «وتعرض رتل آخر إلى هجوم مماثل»: an attack like the one just reported
+        ev.type, ev.weapon, rule = decide_type(ctx, ev)
+        _fire_on(ctx, rule.id, ev, f"{ev.type}, weapon {ev.weapon}")
+        if _decide(ctx, "finalize.type_of_similar_attack", ev, prev):
             ev.type, ev.weapon = prev.type, prev.weapon
         prev = ev
     _background(ctx, events)
     out = []
     for ev in events:
-        if ev.type == "other_attack" and _blast_only(ev):
-            if not _bombing(ctx, ev):
-                continue
-            # «قتل ثلاثة بانفجار في سوق»: an explosion that kills or wounds, with no
-            # accident named, is reported as a bombing; the device is not named
+        if _decide(ctx, "finalize.bombing_by_blast", ev, None):
             ev.type, ev.weapon = "ied_attack", None
-        elif ev.type == "other_attack" and not _violent(ev):
+        elif _decide(ctx, "finalize.drop.harmless_blast", ev, None) or _decide(
+            ctx, "finalize.drop.not_violent", ev, None
+        ):
             continue
         out.append(_record(ctx, ev, doc_id, text))
     return out
+
+
+def _fire_on(ctx: Context, rule_id: str, ev, note: str = "") -> None:
+    """Trace a decision about merged event ``ev`` on its first anchor."""
+    if ctx.trace is not None:
+        anchor = ev.mentions[0].anchors[0]
+        ctx.fire(rule_id, anchor.start, anchor.end, note)
+
+
+def _decide(ctx: Context, rule_id: str, ev, prev) -> bool:
+    """Whether the finalize rule ``rule_id`` holds for ``ev`` (``prev``: the event before
+    it, or ``None``), traced when it does."""
+    holds = decision(rule_id)(ctx, ev, prev)
+    if holds:
+        _fire_on(ctx, rule_id, ev)
+    return holds
+
+
+@predicate("group_anaphor_after_group")
+def _group_anaphor_after_group(ctx: Context, ev, prev) -> bool:
+    """«شن التنظيم هجوماً آخر»: the group named for the attack before."""
+    return (
+        ev.actor_cand is None
+        and ev.claim is None
+        and prev is not None
+        and prev.actor_cand is not None
+        and prev.actor_cand.nonstate
+        and _group_anaphor(ctx, ev)
+    )
+
+
+@predicate("similar_attack")
+def _similar_attack(ctx: Context, ev, prev) -> bool:
+    """«وتعرض رتل آخر إلى هجوم مماثل»: an attack like the one just reported."""
+    return ev.type == "other_attack" and prev is not None and _similar(ctx, ev)
+
+
+@predicate("deadly_blast")
+def _deadly_blast(ctx: Context, ev, prev) -> bool:
+    """«قتل ثلاثة بانفجار في سوق»: an explosion that kills or wounds, with no accident
+    named, is reported as a bombing; the device is not named."""
+    return ev.type == "other_attack" and _blast_only(ev) and _bombing(ctx, ev)
+
+
+@predicate("harmless_blast")
+def _harmless_blast(ctx: Context, ev, prev) -> bool:
+    return ev.type == "other_attack" and _blast_only(ev) and not _bombing(ctx, ev)
+
+
+@predicate("not_violent")
+def _not_violent(ctx: Context, ev, prev) -> bool:
+    return ev.type == "other_attack" and not _blast_only(ev) and not _violent(ev)
 
 
 _GROUP_ANAPHORS = ("التنظيم", "الجماعة", "الجماعه")
@@ -1713,9 +1692,12 @@ def _background(ctx: Context, events: list) -> None:
                         bg = v != ref
                     elif isinstance(v, tuple) and isinstance(ref, int):
                         bg = True
-        if ev.same_day and not bg:
-            bg = prev_bg
+        why = "finalize.background.cue" if ev.bg_hint else "finalize.background.earlier_date"
+        if ev.same_day and not bg and prev_bg:
+            bg, why = True, "finalize.background.same_day_as_before"
         ev.background = bool(bg)
+        if bg:
+            _fire_on(ctx, why, ev)
         prev_bg = ev.background
 
 

@@ -196,7 +196,7 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
         for h in casualty_words
         if h.role in ("killed", "wounded")
         and not any(c.start <= h.start < c.end for c in combined)
-        and (not h.id.endswith(":life") or _lost_life(ctx, h))
+        and (h.sense != "life" or _lost_life(ctx, h))
     ]
     tier = 2 if headline else 1
     # «لم يسفر عن سقوط قتلى أو جرحى», «دون وقوع قتلى»: a negated casualty noun says none

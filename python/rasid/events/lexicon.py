@@ -92,13 +92,17 @@ ROLES: dict[str, frozenset[str]] = {
 
 #: Kinds of entries that belong to the event lexicon.
 LEXICON_KINDS = frozenset(ROLES)
+
+#: Senses a lexicon entry's id may end with («قصف» bombards: ``ev:trigger:verb:bombard``;
+#: «فقدوا حياتهم» loses life: ``…:life``): what a word means beyond its kind and role.
+SENSES = frozenset({"bombard", "life"})
 _PLACE_HINTS = ("lat", "admin1", "precision")
 
 
 class Hit:
     """One gazetteer match, classified: ``cat`` is ``"lex"``, ``"place"`` or ``"actor"``."""
 
-    __slots__ = ("start", "end", "kind", "id", "name", "attrs", "cat", "role", "definite")
+    __slots__ = ("start", "end", "kind", "id", "name", "attrs", "cat", "role", "definite", "sense")
 
     def __init__(self, start: int, end: int, kind: str, id_: str, name: str, attrs: dict):
         self.start = start
@@ -115,6 +119,8 @@ class Hit:
             self.cat = "place"
         self.role = attrs.get("role") or ""
         self.definite = name.startswith("ال")
+        tail = id_.rpartition(":")[2]
+        self.sense = tail if tail in SENSES else ""
 
     @classmethod
     def _of(cls, start: int, end: int, fixed: tuple) -> Hit:
@@ -122,7 +128,7 @@ class Hit:
         h = cls.__new__(cls)
         h.start = start
         h.end = end
-        h.kind, h.id, h.name, h.attrs, h.cat, h.role, h.definite = fixed
+        h.kind, h.id, h.name, h.attrs, h.cat, h.role, h.definite, h.sense = fixed
         return h
 
     def get(self, key: str, default: Any = None) -> Any:
@@ -243,4 +249,4 @@ def _entry_memo(gazetteer: Any) -> dict:
 def _fixed_fields(gazetteer: Any, index: int) -> tuple:
     name, id_, kind = gazetteer._core.entry(index)
     h = Hit(0, 0, kind, id_, name, gazetteer._core.entry_attrs(index))
-    return (h.kind, h.id, h.name, h.attrs, h.cat, h.role, h.definite)
+    return (h.kind, h.id, h.name, h.attrs, h.cat, h.role, h.definite, h.sense)

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-__all__ = ["Event", "Place", "Entity", "Count", "Evidence", "EVENT_TYPES", "event_id"]
+__all__ = ["Event", "Place", "Entity", "Count", "Evidence", "EVENT_TYPES", "WEAPONS", "event_id"]
 
 #: The event types, in SPEC order.
 EVENT_TYPES = (
@@ -18,6 +18,21 @@ EVENT_TYPES = (
     "ied_attack",
     "armed_clash",
     "other_attack",
+)
+
+#: The weapon values, in SPEC order.
+WEAPONS = (
+    "katyusha_rocket",
+    "rocket",
+    "ballistic_missile",
+    "missile",
+    "drone",
+    "aircraft",
+    "mortar",
+    "artillery",
+    "ied",
+    "car_bomb",
+    "firearms",
 )
 
 

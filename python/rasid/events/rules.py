@@ -53,6 +53,7 @@ __all__ = [
     "Firing",
     "Trace",
     "predicate",
+    "decision",
     "rules",
     "load_rules",
     "rules_path",
@@ -103,8 +104,22 @@ _PATTERN_KEYS = frozenset(
         "unless",
     }
 )
+# the pattern keys of the type stage (interpreted by rasid.events.typing_stage)
+TYPE_PATTERN_KEYS = frozenset(
+    {
+        "weapons",
+        "any_weapon",
+        "no_weapon",
+        "hint",
+        "actor",
+        "not_actor",
+        "claim",
+        "anchor_sense",
+        "predicate",
+    }
+)
 _RULE_KEYS = frozenset(
-    {"id", "stage", "effect", "description", "when", "fires", "quiet", "published"}
+    {"id", "stage", "effect", "description", "when", "then", "fires", "quiet", "published"}
 )
 
 # named predicates: ``name -> callable``; registered by the stage modules on import
@@ -128,6 +143,14 @@ def predicates() -> dict[str, Callable[..., bool]]:
     return dict(_PREDICATES)
 
 
+def decision(rule_id: str) -> Callable[..., bool]:
+    """The predicate a rule of the shipped file decides by (its ``when.predicate``)."""
+    name = rules()[rule_id].when.get("predicate")
+    if name not in _PREDICATES:
+        raise RuleError(f"rule {rule_id!r} names no registered predicate ({name!r})")
+    return _PREDICATES[name]
+
+
 @dataclass(frozen=True)
 class Rule:
     """One named rule of the rules file."""
@@ -140,6 +163,8 @@ class Rule:
     fires: tuple[str, ...] = ()
     quiet: tuple[str, ...] = ()
     published: str | None = None
+    #: what a deciding rule decides (the type stage: ``{type, weapon}``)
+    then: dict[str, Any] | None = None
 
     @property
     def cue_roles(self) -> frozenset[str]:
@@ -246,11 +271,16 @@ def _tuple_of_str(rule_id: str, key: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _check_when(rule_id: str, when: Any) -> dict[str, Any]:
+def _check_when(rule_id: str, stage: Stage, when: Any) -> dict[str, Any]:
     from .lexicon import ROLES
 
     if not isinstance(when, dict):
         raise RuleError(f"rule {rule_id!r}: when must be a table")
+    if stage is Stage.TYPE:
+        unknown = set(when) - TYPE_PATTERN_KEYS
+        if unknown:
+            raise RuleError(f"rule {rule_id!r}: unknown type pattern key(s) {sorted(unknown)}")
+        return dict(when)  # values are checked against the vocabularies by the type stage
     unknown = set(when) - _PATTERN_KEYS
     if unknown:
         raise RuleError(f"rule {rule_id!r}: unknown pattern key(s) {sorted(unknown)}")
@@ -317,10 +347,11 @@ def load_rules(path: str | None = None) -> RuleSet:
                 stage=stage,
                 effect=effect,
                 description=desc.strip(),
-                when=_check_when(rid, raw.get("when", {})),
+                when=_check_when(rid, stage, raw.get("when", {})),
                 fires=fires,
                 quiet=quiet,
                 published=raw.get("published"),
+                then=raw.get("then"),
             )
         )
     extra = set(data) - {"rule"}

@@ -1,0 +1,166 @@
+"""The type stage: an event's ``(event_type, weapon)`` by the ``type`` rules of the rules file.
+
+The type rules are a decision list: the first whose pattern holds decides. A pattern reads
+the facts of the merged event (:class:`TypeFacts`: the weapons named, the event types its
+attack words suggest, what the actor and claimant are, the senses of its anchors) and, for
+the decisions that are code, a named predicate (``predicate(ctx, event) -> bool``).
+
+Pattern keys of a type rule (all optional, all must hold):
+
+``weapons``      every one of these weapons is named
+``any_weapon``   at least one of these weapons is named
+``no_weapon``    none of these weapons is named
+``hint``         an attack word suggests one of these event types
+``actor``        the actor has every one of these flags (``state``, ``nonstate``, ``air``,
+                 ``not_state``: an actor that is not a state)
+``not_actor``    the actor has none of these flags
+``claim``        the claimant has every one of these flags
+``anchor_sense`` an anchor of the event has this sense (:data:`rasid.events.lexicon.SENSES`)
+``predicate``    a named predicate holds
+
+``then`` gives the ``type`` and the ``weapon``: a weapon value, ``null``, ``$projectile``
+(the most specific projectile named: ballistic missile, missile, Katyusha, rocket) or
+``$guided`` (the same, with a plain rocket read as a missile: a projectile from an aircraft).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, NamedTuple
+
+from .lexicon import SENSES
+from .record import EVENT_TYPES, WEAPONS
+from .rules import TYPE_PATTERN_KEYS, Rule, RuleError, Stage, predicates, rules
+
+__all__ = ["TypeFacts", "facts_of", "decide_type"]
+
+#: projectiles, most specific first
+_PROJECTILES = ("ballistic_missile", "missile", "katyusha_rocket", "rocket")
+_ACTOR_FLAGS = frozenset({"state", "nonstate", "air", "not_state"})
+_WEAPON_SPECIALS = frozenset({"$projectile", "$guided"})
+
+
+class TypeFacts(NamedTuple):
+    """What the type rules read of one merged event."""
+
+    weapons: frozenset[str]
+    hints: frozenset[str]
+    actor: frozenset[str]
+    claim: frozenset[str]
+    senses: frozenset[str]
+    projectile: str | None
+
+
+def _flags(entity: Any) -> frozenset[str]:
+    if entity is None:
+        return frozenset()
+    out = set()
+    if entity.state:
+        out.add("state")
+    else:
+        out.add("not_state")
+    if getattr(entity, "nonstate", False):
+        out.add("nonstate")
+    if getattr(entity, "air", False):
+        out.add("air")
+    return frozenset(out)
+
+
+def facts_of(ev: Any) -> TypeFacts:
+    """The :class:`TypeFacts` of a merged event group."""
+    weapons = frozenset(w.get("weapon") for m in ev.mentions for w in m.weapons if w.get("weapon"))
+    return TypeFacts(
+        weapons=weapons,
+        hints=frozenset(h for m in ev.mentions for h in m.hints),
+        actor=_flags(ev.actor_cand),
+        claim=_flags(ev.claim),
+        senses=frozenset(t.sense for m in ev.mentions for t in m.anchors if t.sense),
+        projectile=next((p for p in _PROJECTILES if p in weapons), None),
+    )
+
+
+def _as_set(rule: Rule, key: str, allowed: frozenset[str] | tuple[str, ...]) -> frozenset[str]:
+    v = rule.when.get(key)
+    values = [v] if isinstance(v, str) else list(v or ())
+    bad = [x for x in values if x not in allowed]
+    if bad:
+        raise RuleError(f"rule {rule.id!r}: {key} names unknown value(s) {bad}")
+    return frozenset(values)
+
+
+class _TypeRule(NamedTuple):
+    rule: Rule
+    weapons: frozenset[str]
+    any_weapon: frozenset[str]
+    no_weapon: frozenset[str]
+    hint: frozenset[str]
+    actor: frozenset[str]
+    not_actor: frozenset[str]
+    claim: frozenset[str]
+    sense: str | None
+    predicate: str | None
+    type: str
+    weapon: str | None
+
+
+def _compile(r: Rule) -> _TypeRule:
+    then = r.then or {}
+    et, wp = then.get("type"), then.get("weapon")
+    if et not in EVENT_TYPES:
+        raise RuleError(f"rule {r.id!r}: then.type {et!r} is not an event type")
+    if wp is not None and wp not in WEAPONS and wp not in _WEAPON_SPECIALS:
+        raise RuleError(f"rule {r.id!r}: then.weapon {wp!r} is not a weapon")
+    sense = r.when.get("anchor_sense")
+    if sense is not None and sense not in SENSES:
+        raise RuleError(f"rule {r.id!r}: anchor_sense {sense!r} is not a lexicon sense")
+    return _TypeRule(
+        r,
+        _as_set(r, "weapons", WEAPONS),
+        _as_set(r, "any_weapon", WEAPONS),
+        _as_set(r, "no_weapon", WEAPONS),
+        _as_set(r, "hint", EVENT_TYPES),
+        _as_set(r, "actor", _ACTOR_FLAGS),
+        _as_set(r, "not_actor", _ACTOR_FLAGS),
+        _as_set(r, "claim", _ACTOR_FLAGS),
+        sense,
+        r.when.get("predicate"),
+        et,
+        wp,
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _type_rules() -> tuple[_TypeRule, ...]:
+    out = tuple(_compile(r) for r in rules() if r.stage is Stage.TYPE)
+    if not out or any(out[-1].rule.when.get(k) for k in TYPE_PATTERN_KEYS):
+        raise RuleError("the type rules must end with a rule that always holds (a default)")
+    return out
+
+
+def _holds(t: _TypeRule, f: TypeFacts, ctx: Any, ev: Any, preds: dict) -> bool:
+    return (
+        t.weapons <= f.weapons
+        and (not t.any_weapon or bool(t.any_weapon & f.weapons))
+        and not (t.no_weapon & f.weapons)
+        and (not t.hint or bool(t.hint & f.hints))
+        and t.actor <= f.actor
+        and not (t.not_actor & f.actor)
+        and t.claim <= f.claim
+        and (t.sense is None or t.sense in f.senses)
+        and (t.predicate is None or preds[t.predicate](ctx, ev))
+    )
+
+
+def decide_type(ctx: Any, ev: Any) -> tuple[str, str | None, Rule]:
+    """``(event_type, weapon, rule)`` of a merged event: the first type rule that holds."""
+    f = facts_of(ev)
+    preds = predicates()
+    for t in _type_rules():
+        if _holds(t, f, ctx, ev, preds):
+            wp = t.weapon
+            if wp == "$projectile":
+                wp = f.projectile
+            elif wp == "$guided":
+                wp = "missile" if f.projectile == "rocket" else f.projectile
+            return t.type, wp, t.rule
+    raise AssertionError("the last type rule always holds")  # checked by _type_rules
