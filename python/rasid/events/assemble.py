@@ -36,7 +36,7 @@ from .sentences import CLAUSE_PUNCT, Sentence, Words, split_sentences
 __all__ = ["Context", "Mention", "build_mentions", "finalize"]
 
 _ANCHOR_ROLES = frozenset({"verb", "verbnoun", "noun", "dual"})
-_VOID_CLAUSE = frozenset({"habitual", "plan", "statistic", "condemn"})
+_VOID_CLAUSE = frozenset({"habitual", "plan", "statistic", "condemn", "judicial"})
 _VOID_SENTENCE = _VOID_CLAUSE | {"denial", "threat"}
 _WEEKDAYS = {
     "السبت": 5,
@@ -1277,6 +1277,10 @@ def _type_of(ev, ctx: Context | None = None) -> tuple[str, str | None]:
         return "air_strike", "aircraft"
     if "air_strike" in hints:
         return "air_strike", "aircraft"
+    if "other_attack" in hints and "armed_clash" not in hints:
+        # «اغتال مسلحون … بالرصاص», «أعدم التنظيم … رمياً بالرصاص»: a person killed, not a
+        # fight between two armed sides
+        return "other_attack", "firearms" if "firearms" in ws else None
     if "firearms" in ws or "armed_clash" in hints:
         return "armed_clash", "firearms"
     if air:
