@@ -176,6 +176,7 @@ class Mention:
         "families",
         "actor_ids",
         "relative_place",
+        "reply",
     )
 
     def __init__(self, sent: Sentence, start: int, end: int, ev_start: int, ev_end: int):
@@ -222,6 +223,9 @@ class Mention:
         self.actor_ids: set | None = None
         # the place is only a bearing («شمال بغداد»): the event may lie tens of km away
         self.relative_place = False
+        # opens with «ردا على ذلك،»: the answer to another attack, not one more statement
+        # of it
+        self.reply = False
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Mention({self.start},{self.end},strong={self.strong},ref={self.ref})"
@@ -321,6 +325,18 @@ def _reply_to_reference(ctx: Context, s: int, hits: list, anchors: list) -> bool
     )
 
 
+def _answers_before(ctx: Context, s: int, hits: list, anchor: int) -> bool:
+    """Whether the span at ``s`` opens with a closed «ردا على ذلك،» before its attack word at
+    ``anchor``: the attack that follows answers another one (in «ردا على هجوم استهدف …» the
+    attack word is the one answered)."""
+    for h in hits:
+        if h.kind == "cue" and h.role == "boundary" and h.name.startswith(_REPLY):
+            return ctx.text[s : h.start].strip(" \t،,؛;:و") == "" and bool(
+                CLAUSE_PUNCT.search(ctx.text, h.end, anchor)
+            )
+    return False
+
+
 def _opens_with_after(ctx: Context, s: int, hits: list) -> bool:
     """Whether the clause at ``s`` opens with «بعد / عقب …» or «ردا على» (an earlier
     event)."""
@@ -351,7 +367,13 @@ def _anaphoric(ctx: Context, t) -> bool:
     if t.kind != "trigger":
         return False
     b = ctx.hit_before(t.start, 8)
-    return b is not None and b.kind == "cue" and b.role == "anaphor"
+    # («ردا على ذلك، شنت …»: a demonstrative closing the clause before points elsewhere)
+    return (
+        b is not None
+        and b.kind == "cue"
+        and b.role == "anaphor"
+        and not CLAUSE_PUNCT.search(ctx.text, b.end, t.start)
+    )
 
 
 _OPERATIONS = ("عملية", "عمليات", "هجمة", "هجمات", "ضربة", "ضربات", "غارة", "غارات")
@@ -772,6 +794,7 @@ def _fill(ctx: Context, m: Mention) -> None:
         if i == 0:
             a0_anaphoric = anaphoric
     m.ref = ref
+    m.reply = not ref and _answers_before(ctx, s, hits, anchors[0].start)
     plural_only = not ref and plural_only
     # the hits of the span by what they say, in one pass
     weapons = []

@@ -18,7 +18,8 @@ are all found in one Rust pass over the document. Its kinds:
 ``person``   counted heads of casualty phrases (``number``)
 ``cue``      negation, denial, threat, plan, habitual, statistic, past, after, partial,
              unit, boundary, agent, unknown_agent, launch, enumeration, judicial (a court
-             sentence carried out: «حكم الإعدام، شنقاً») … (``role``)
+             sentence carried out: «حكم الإعدام، شنقاً»), extent («في جميع أنحاء …», a
+             place's extent, which keeps «جميع» there from reading as habitual) … (``role``)
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
 ``nationality`` «أميركية، تركية …» naming the state (``name_ar``, ``actor``)
 

@@ -230,6 +230,9 @@ def compatible(ev: EventGroup, m) -> bool:
     if m.another and m.strong:
         # «شن التنظيم هجوماً آخر»: another attack, not one more report of the last
         return False
+    if m.reply and not any(x.reply for x in ev.mentions):
+        # «وردا على ذلك، شنت الولايات المتحدة غارات …»: the answer, not the attack answered
+        return False
     # a state's air force firing missiles: «أسقطت الدفاعات صواريخ إسرائيلية» with «غارات»
     # (only when the missiles themselves are the state's: «صواريخ إسرائيلية»)
     air_actor = "R" in _families(m) and any(c.air and c.priority <= 1 for c in m.actors)
