@@ -1664,10 +1664,12 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
             break
     et = ev.type
     muni_cands = [c for m in ms for c in m.munitions]
+    if et == "air_strike":
+        # «ألقى الطيران براميل متفجرة»: bombs dropped are counted like any salvo; drones
+        # named as the striking aircraft and the definite «الصواريخ» are no count
+        muni_cands = [c for c in muni_cands if not c.vague or _dropped_plural(ctx, c)]
     implied = et in ("drone_attack", "ied_attack", "rocket_attack", "missile_attack", "shelling")
-    munitions = _counts.combine(
-        muni_cands, None, text, allow_implied=implied, allow_vague=et != "air_strike"
-    )
+    munitions = _counts.combine(muni_cands, None, text, allow_implied=implied)
     none = next((m.none for m in ms if m.none), None)
     killed = _counts.combine([c for m in ms for c in m.killed], none, text)
     if killed is None:
@@ -1724,6 +1726,20 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
 
 
 _ASSASSINATED = ("اغتال", "اغتالت", "اغتالوا", "اغتيل", "اغتيلت")
+
+
+_AIR_DROPPED = frozenset({"aircraft", "missile", "rocket"})
+
+
+def _dropped_plural(ctx: Context, c) -> bool:
+    """Whether the vague munition count ``c`` is a bare plural of bombs or missiles dropped
+    or fired by aircraft (not drones, not shells, not a definite plural)."""
+    if c.tier > 3 or c.start is None:
+        return False
+    return any(
+        h.kind == "weapon" and h.role == "munition" and h.get("weapon") in _AIR_DROPPED
+        for h in ctx.hits_in(c.start, c.start + 1)
+    )
 
 
 def _assassinated(ctx: Context, ms: list):
