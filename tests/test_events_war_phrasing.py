@@ -62,3 +62,79 @@ def test_drones_that_strike_are_no_munition_count():
     text = "استهدفت طائرات مسيرة تركية مواقع في قرية قرب مدينة القامشلي صباح اليوم."
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.weapon, ev.munitions) == ("air_strike", "drone", None)
+
+
+TOLL_BY_VILLAGE = (
+    "قال ناشطون إن الطيران الحربي قصف بلدات كفرنبل وحاس ومعرة حرمة جنوبي إدلب أمس، لترتفع"
+    " حصيلة القتلى إلى 6 مدنيين في كفرنبل، و3 في حاس وقتيلين في معرة حرمة."
+)
+
+
+def _last(text: str, part: str) -> tuple[int, int]:
+    start = text.rindex(part)
+    return start, start + len(part)
+
+
+def test_a_toll_listed_village_by_village_is_one_strike_per_village():
+    text = TOLL_BY_VILLAGE
+    events = extract(text, published="2024-05-08")
+    # each village named in the toll, not where the strike sentence listed them
+    assert [(e.location.start, e.location.end) for e in events] == [
+        _last(text, "كفرنبل"),
+        _last(text, "حاس"),
+        _last(text, "معرة حرمة"),
+    ]
+    assert [(e.killed.min, e.killed.max) for e in events] == [(6, 6), (3, 3), (2, 2)]
+    assert [(e.killed.start, e.killed.end) for e in events] == [
+        at(text, "6"),
+        at(text, "3"),
+        at(text, "قتيلين"),
+    ]
+    assert {(e.event_type, e.weapon, e.date) for e in events} == {
+        ("air_strike", "aircraft", "2024-05-07")
+    }
+    assert [[(x.start, x.end) for x in e.evidence] for e in events][1:] == [
+        [at(text, "و3 في حاس")],
+        [at(text, "وقتيلين في معرة حرمة")],
+    ]
+
+
+def test_a_lead_total_of_the_village_tolls_is_no_event_of_its_own():
+    text = "11 قتيلاً بغارات جوية على ريف إدلب\n" + TOLL_BY_VILLAGE
+    events = extract(text, published="2024-05-08")
+    assert [(e.killed.min, e.killed.max) for e in events] == [(6, 6), (3, 3), (2, 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # one figure, one place: nothing to split
+        ("قتل 4 مدنيين في قصف جوي على مدينة كفرنبل وأصيب 3 آخرون.", (4, 4)),
+        # one figure for two villages: one strike
+        ("قتل 5 مدنيين بقصف جوي على بلدتي كفرنبل وحاس أمس.", (5, 5)),
+    ],
+)
+def test_a_single_toll_is_not_split(text, killed):
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.killed.min, ev.killed.max) == killed
+
+
+def test_a_strike_told_anew_on_another_village_is_another_strike():
+    text = (
+        "ألقت المروحيات براميل متفجرة على بلدة كفرنبل صباح اليوم. وشنت الطائرات الحربية غارات"
+        " على أطراف بلدة حاس."
+    )
+    barrels, raids = extract(text, published="2024-05-08")
+    assert (barrels.location.start, barrels.location.end) == at(text, "كفرنبل")
+    assert (raids.location.start, raids.location.end) == at(text, "حاس")
+    assert (barrels.munitions.min, raids.munitions) == (2, None)
+
+
+def test_the_same_village_told_again_is_the_same_strike():
+    text = (
+        "ألقت المروحيات براميل متفجرة على بلدة كفرنبل صباح اليوم. وقال الدفاع المدني إن الغارات"
+        " على بلدة كفرنبل أدت إلى مقتل مدنيين."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.killed.min, ev.killed.max) == (2, None)
+    assert len(ev.evidence) == 2

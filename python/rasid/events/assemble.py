@@ -177,6 +177,7 @@ class Mention:
         "actor_ids",
         "relative_place",
         "reply",
+        "toll",
     )
 
     def __init__(self, sent: Sentence, start: int, end: int, ev_start: int, ev_end: int):
@@ -226,6 +227,9 @@ class Mention:
         # opens with «ردا على ذلك،»: the answer to another attack, not one more statement
         # of it
         self.reply = False
+        # one item of a toll listed by place («5 في اللطامنة و4 في كفرزيتا»): its
+        # :class:`TollItem`, the part's own count and place
+        self.toll = None
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Mention({self.start},{self.end},strong={self.strong},ref={self.ref})"
@@ -668,8 +672,13 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
     prev = None
     for m in out:
         _fill(ctx, m)
-        if prev is not None and _coordinated_start(ctx, m):
-            # «… إضافة إلى ضرب قاعدة …»: same subject, same time
+        if prev is not None and (
+            _coordinated_start(ctx, m)
+            or m.toll is not None
+            and prev.toll is not None
+            and m.group == prev.group
+        ):
+            # «… إضافة إلى ضرب قاعدة …», «و4 في كفرزيتا»: same subject, same time
             if not m.actors and prev.actors:
                 m.actors = prev.actors
             if prev.bg_hint:
@@ -729,6 +738,10 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
             for h in sites[1:]:
                 if _prefix_w(text, h.start) and not _near(sites[0], h):
                     cuts.append(_word_start(text, h.start, m.start))
+    tolls: list = []
+    if not cuts:
+        tolls = _toll_items(ctx, hits, first_anchor, m.end)
+        cuts = [_word_start(text, t.start, m.start) for t in tolls[1:]]
     if cuts:
         group_seq[0] += 1
         gid = group_seq[0]
@@ -743,6 +756,10 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
             p.group = gid
             p.split = True
             p.wspan = (m.start, m.end)
+            if tolls:
+                p.toll = tolls[len(parts)]
+                while p.ev_end > p.ev_start and text[p.ev_end - 1] in " \t\n،,؛;":
+                    p.ev_end -= 1
             parts.append(p)
         return parts
     if any(t.role == "dual" and not t.definite for t in m.anchors) and (
@@ -757,6 +774,80 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
         m.split = twin.split = True
         return [m, twin]
     return [m]
+
+
+@dataclasses.dataclass(frozen=True)
+class TollItem:
+    """One item of a casualty toll listed place by place: «و4 في كفرزيتا»; ``start`` and
+    ``end`` are those of its figure."""
+
+    start: int
+    end: int
+    min: int
+    max: int | None
+    role: str  # "killed" or "wounded"
+    place: Any  # the place hit the item names
+
+
+def _toll_items(ctx: Context, hits: list, lo: int, hi: int) -> list[TollItem]:
+    """A casualty toll listed place by place after an attack word («لترتفع حصيلة القتلى إلى
+    5 في اللطامنة، و4 في كفرزيتا وقتيلين في لطمين», «مقتل طفلة في ريف إدلب، وشاب في مدينة
+    الأتارب»): one item per place, each after the first joined by «و»; empty unless two or
+    more items name different places. Each item is an event of its own."""
+    text = ctx.text
+    words = ctx.words
+    heads = []  # (start, end, min, max, hit or None)
+    for n in ctx.numbers_in(lo, hi):
+        if n.kind in ("cardinal", "dual", "approx", "more_than", "at_least") and n.min:
+            heads.append((n.start, n.end, n.min, n.max, None))
+    for h in hits:
+        if h.start >= lo and h.kind == "person" and h.get("number") in (1, 2):
+            number = h.get("number")
+            heads.append((h.start, h.end, number, number, h))
+    heads.sort(key=lambda x: (x[0], -x[1]))
+    keywords = [h for h in hits if h.kind == "casualty" and h.role in ("killed", "wounded")]
+    items: list[TollItem] = []
+    pos = lo
+    role = None
+    for start, end, lo_n, hi_n, _h in heads:
+        if start < pos:
+            continue
+        own = next((k.role for k in keywords if k.start <= start < k.end), None)
+        if items:
+            if not _prefix_w(text, start) or words.distance(pos, start) > 3:
+                break
+            role = own or role
+        else:
+            before = [k for k in keywords if k.end <= start and words.distance(k.end, start) <= 3]
+            role = own or (before[-1].role if before else None)
+            if role is None:
+                continue
+        place = _toll_place(ctx, hits, end)
+        if place is None:
+            if items:
+                break
+            continue
+        items.append(TollItem(start, end, lo_n, hi_n, role, place))
+        pos = place.end
+    if len(items) < 2 or len({t.place.id for t in items}) < len(items):
+        return []
+    return items
+
+
+def _toll_place(ctx: Context, hits: list, end: int):
+    """The place named within eight words after a toll figure ending at ``end`` (nothing but
+    people, place words and cue words before it: no attack word, no other count)."""
+    words = ctx.words
+    for h in hits:
+        if h.start < end:
+            continue
+        if words.distance(end, h.start) > 8 or CLAUSE_PUNCT.search(ctx.text, end, h.start):
+            return None
+        if h.cat == "place":
+            return h
+        if h.kind in ("trigger", "casualty", "weapon", "outcome"):
+            return None
+    return None
 
 
 def _prefix_w(text: str, pos: int) -> bool:
@@ -860,6 +951,9 @@ def _fill(ctx: Context, m: Mention) -> None:
     m.hints = hints
     m.site_words = site_words
     places, launch = _ent.place_candidates(ctx, s, e, m.sent, hits)
+    if m.toll is not None:
+        # one item of a toll listed by place: the item's place is the event's
+        places = [p for p in places if p[0].start == m.toll.place.start] or places
     m.places = places
     m.launch = launch
     m.best_place = _best_place(ctx, m, places)
@@ -889,6 +983,10 @@ def _fill(ctx: Context, m: Mention) -> None:
     if m.split:
         m.munitions = [c for c in m.munitions if not c.vague and c.tier < 4 and c.tier != 5]
     m.killed, m.wounded, m.none = _counts.casualty_candidates(ctx, (s, e), headline, hits)
+    if m.toll is not None:
+        t = m.toll
+        cand = _counts.Cand(t.min, t.max, 1, t.start, t.end)
+        m.killed, m.wounded = ([cand], []) if t.role == "killed" else ([], [cand])
     if m.wspan and not m.none:
         m.none = _counts.none_stated(ctx, whits)
     # outcome
@@ -1915,6 +2013,7 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
         if ms:
             mentioned.add(sent.index)
         mentions.extend(ms)
+    mentions = _without_lead_totals(mentions)
     if not mentions:
         return []
     for i, m in enumerate(mentions):
@@ -1923,6 +2022,34 @@ def run(text: str, published, doc_id, gazetteer) -> list[Event]:
     ctx.mentioned = mentioned
     events = merge(ctx, mentions)
     return finalize(ctx, events, doc_id)
+
+
+def _without_lead_totals(mentions: list) -> list:
+    """The mentions less a lead total that only sums a toll told place by place below it
+    («11 قتيلاً بغارات على ريف حماة» before «5 في اللطامنة و4 في كفرزيتا وقتيلين في
+    لطمين»): it is no event of its own."""
+    parts: dict = {}
+    for m in mentions:
+        if m.toll is not None:
+            parts.setdefault(m.group, []).append(m)
+    if not parts:
+        return mentions
+    totals = {}
+    for items in parts.values():
+        tolls = [m.toll for m in items]
+        if all(t.max == t.min for t in tolls) and len({t.role for t in tolls}) == 1:
+            totals[(tolls[0].role, sum(t.min for t in tolls))] = items[0].start
+    out = []
+    for m in mentions:
+        if m.toll is None and not m.wounded and m.killed:
+            values = {(c.min, c.max) for c in m.killed}
+            total = next(iter(values)) if len(values) == 1 else None
+            if total is not None and total[0] == total[1]:
+                first = totals.get(("killed", total[0]))
+                if first is not None and m.start < first:
+                    continue
+        out.append(m)
+    return out
 
 
 def _sentences_holding(sentences: list, positions: list) -> list[int]:
