@@ -138,3 +138,28 @@ def test_the_same_village_told_again_is_the_same_strike():
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.killed.min, ev.killed.max) == (2, None)
     assert len(ev.evidence) == 2
+
+
+def test_shelling_after_a_clause_naming_the_raids_told_before_is_an_event():
+    # «وبالتزامن مع الغارات،» names raids told before: it voids nothing after it; the
+    # shelling's toll is told person by person, each in its own town
+    text = (
+        "وبالتزامن مع الغارات، قصفت قوات النظام بالمدافع الثقيلة قرى جنوبي إدلب، ما أدى إلى"
+        " مقتل طفلة صباح اليوم في بلدة كفرنبل، وشاب مساء أمس في مدينة الأتارب غربي حلب."
+    )
+    girl, man = extract(text, published="2024-05-08")
+    assert (girl.event_type, girl.weapon) == ("shelling", "artillery")
+    assert (girl.killed.min, girl.killed.max) == (1, 1)
+    assert (girl.location.start, girl.location.end) == at(text, "كفرنبل")
+    assert (girl.actor.start, girl.actor.end) == at(text, "قوات النظام")
+    assert (man.event_type, man.killed.min, man.killed.max) == ("shelling", 1, 1)
+    assert (man.killed.start, man.killed.end) == at(text, "شاب")
+    assert (man.location.start, man.location.end) == at(text, "الأتارب")
+    assert [(e.start, e.end) for e in man.evidence] == [
+        at(text, "وشاب مساء أمس في مدينة الأتارب غربي حلب")
+    ]
+
+
+def test_a_count_of_strikes_still_voids_the_clause_that_goes_on_with_it():
+    text = "شنت الطائرات الروسية مئات الضربات منذ بداية الحملة، طالت مواقع في ريف إدلب."
+    assert extract(text, published="2024-05-08") == []

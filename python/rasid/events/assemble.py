@@ -296,6 +296,11 @@ def _intercepts_munition(ctx: Context, o, hits: list) -> bool:
     return False
 
 
+def _plural_reference(t) -> bool:
+    """«الغارات», «الهجمات»: a definite plural attack noun, which anchors nothing."""
+    return t.definite and t.role == "noun" and t.attrs.get("number") == "pl"
+
+
 def _opens_with_verb(ctx: Context, s: int, anchors: list) -> bool:
     t = anchors[0]
     return (
@@ -521,7 +526,7 @@ def _anchors(
     out = []
     for t in triggers:
         role = t.role
-        if t.definite and role == "noun" and t.attrs.get("number") == "pl":
+        if _plural_reference(t):
             continue
         if _not_an_attack(ctx, t, s):
             continue
@@ -642,7 +647,13 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
             # «شنت … مئات الضربات، طالت مواقع …»: the verb goes on with the voided subject;
             # «نفذت أكثر من 70 عملية قصف، فضلاً عن قصف مدينة …»: one more item of the count
             anchors = []
-        prev_void = has_trigger and not anchors
+        # (a clause naming only «الغارات», attacks told before, voids nothing: «وبالتزامن مع
+        # الغارات، قصفت قوات النظام …»)
+        prev_void = (
+            has_trigger
+            and not anchors
+            and not all(_plural_reference(h) for h in chits if h.kind == "trigger")
+        )
         if opened is not True and opened is not False:
             anchors = [opened] + anchors
             opened = True
