@@ -54,3 +54,37 @@ def test_unknown_aircraft_reported_by_a_ministry_have_no_actor():
 )
 def test_no_air_strike(text):
     assert [e.event_type for e in extract(text, published="2024-05-08")] == []
+
+
+def test_a_strike_in_reply_is_its_own_event_not_the_attack_answered():
+    # «ردا على ذلك،» closes before the strike: the demonstrative points at the attack told
+    # before, the strike after the comma is the state's answer (and «في جميع أنحاء» is a
+    # place's extent, not a habit)
+    text = (
+        "قتل جنديان أمريكيان في هجوم صاروخي على قاعدة التاجي يوم الأربعاء. وردا على ذلك، شنت"
+        " الولايات المتحدة سلسلة من الغارات على مخازن أسلحة لميليشيات في جميع أنحاء غرب العراق،"
+        " ما أسفر عن مقتل 4 مسلحين."
+    )
+    rockets, strike = extract(text, published="2024-05-08")
+    assert (rockets.event_type, rockets.killed.min, rockets.killed.max) == ("rocket_attack", 2, 2)
+    assert (rockets.location.start, rockets.location.end) == at(text, "قاعدة التاجي")
+    assert (strike.event_type, strike.weapon) == ("air_strike", "aircraft")
+    assert strike.actor.id == "actor.united_states"
+    assert (strike.actor.start, strike.actor.end) == at(text, "الولايات المتحدة")
+    assert (strike.killed.min, strike.killed.max) == (4, 4)
+    assert (strike.killed.start, strike.killed.end) == at(text, "4 مسلحين")
+    assert strike.claimed_by is None
+
+
+def test_this_attack_after_a_verb_still_refers_back():
+    # no punctuation between «هذا» and the attack word: one more statement of the attack
+    text = (
+        "قتل جنديان أمريكيان في هجوم صاروخي على قاعدة التاجي يوم الأربعاء. وأدانت الحكومة"
+        " العراقية هذا الهجوم، وقالت إن الطائرات المسيرة استهدفت القاعدة."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.killed.min) == ("rocket_attack", 2)
+
+
+def test_all_convoys_targeted_is_still_habitual():
+    assert extract("تستهدف الطائرات جميع القوافل التي تعبر الحدود.", published="2024-05-08") == []

@@ -182,6 +182,8 @@ class Mention:
         "families",
         "actor_ids",
         "relative_place",
+        "reply",
+        "toll",
     )
 
     def __init__(self, sent: Sentence, start: int, end: int, ev_start: int, ev_end: int):
@@ -228,6 +230,12 @@ class Mention:
         self.actor_ids: set | None = None
         # the place is only a bearing («شمال بغداد»): the event may lie tens of km away
         self.relative_place = False
+        # opens with «ردا على ذلك،»: the answer to another attack, not one more statement
+        # of it
+        self.reply = False
+        # one item of a toll listed by place («5 في اللطامنة و4 في كفرزيتا»): its
+        # :class:`TollItem`, the part's own count and place
+        self.toll = None
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Mention({self.start},{self.end},strong={self.strong},ref={self.ref})"
@@ -294,6 +302,11 @@ def _intercepts_munition(ctx: Context, o, hits: list) -> bool:
     return False
 
 
+def _plural_reference(t) -> bool:
+    """«الغارات», «الهجمات»: a definite plural attack noun, which anchors nothing."""
+    return t.definite and t.role == "noun" and t.attrs.get("number") == "pl"
+
+
 def _opens_with_verb(ctx: Context, s: int, anchors: list) -> bool:
     t = anchors[0]
     return (
@@ -327,6 +340,18 @@ def _reply_to_reference(ctx: Context, s: int, hits: list, anchors: list) -> bool
     )
 
 
+def _answers_before(ctx: Context, s: int, hits: list, anchor: int) -> bool:
+    """Whether the span at ``s`` opens with a closed «ردا على ذلك،» before its attack word at
+    ``anchor``: the attack that follows answers another one (in «ردا على هجوم استهدف …» the
+    attack word is the one answered)."""
+    for h in hits:
+        if h.kind == "cue" and h.role == "boundary" and h.name.startswith(_REPLY):
+            return ctx.text[s : h.start].strip(" \t،,؛;:و") == "" and bool(
+                CLAUSE_PUNCT.search(ctx.text, h.end, anchor)
+            )
+    return False
+
+
 def _opens_with_after(ctx: Context, s: int, hits: list) -> bool:
     """Whether the clause at ``s`` opens with «بعد / عقب …» or «ردا على» (an earlier
     event)."""
@@ -357,7 +382,13 @@ def _anaphoric(ctx: Context, t) -> bool:
     if t.kind != "trigger":
         return False
     b = ctx.hit_before(t.start, 8)
-    return b is not None and b.kind == "cue" and b.role == "anaphor"
+    # («ردا على ذلك، شنت …»: a demonstrative closing the clause before points elsewhere)
+    return (
+        b is not None
+        and b.kind == "cue"
+        and b.role == "anaphor"
+        and not CLAUSE_PUNCT.search(ctx.text, b.end, t.start)
+    )
 
 
 _OPERATIONS = ("عملية", "عمليات", "هجمة", "هجمات", "ضربة", "ضربات", "غارة", "غارات")
@@ -381,6 +412,8 @@ def _statistic(ctx: Context, t, clause_end: int) -> bool:
         if n.end <= t.start and words.distance(n.end, t.start) <= 1 and n.kind != "ordinal":
             if t.name.split(" ", 1)[0].endswith(("غارات", "ضربات")) and n.kind != "vague":
                 continue
+            if _raids_counted_singular(ctx, t, n):
+                continue
             return True
     for n in ctx.numbers_in(t.end, min(clause_end, t.end + 30)):
         if n.kind == "ordinal" and words.distance(t.end, n.start) <= 2:
@@ -390,6 +423,28 @@ def _statistic(ctx: Context, t, clause_end: int) -> bool:
                 continue
             return True
     return False
+
+
+def _raids_counted_singular(ctx: Context, t, n) -> bool:
+    """«شنت طائرات … أكثر من 35 غارة على مدن …»: from eleven on Arabic counts with a
+    singular noun, so a raid noun after such a number, as the object of an attack verb right
+    before it, is the plural «غارات» of a stated strike (a tally «وثق المرصد 25 ضربة» has no
+    attack verb)."""
+    if (
+        t.attrs.get("event_type") != "air_strike"
+        or t.attrs.get("number") == "pl"
+        or n.kind not in ("cardinal", "more_than", "approx", "at_least")
+        or n.min is None
+        or n.min < 11
+    ):
+        return False
+    return any(
+        h.kind == "trigger"
+        and h.role == "verb"
+        and ctx.words.distance(h.end, n.start) <= 5
+        and not CLAUSE_PUNCT.search(ctx.text, h.end, n.start)
+        for h in ctx.hits_in(max(0, n.start - 60), n.start)
+    )
 
 
 _OF_ITS_KIND = ("من نوعه", "من نوعها")
@@ -735,7 +790,13 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
                 ctx.fire(r.id, anchors[0].start, anchors[-1].end)
                 anchors = []
                 break
-        prev_void = has_trigger and not anchors
+        # (a clause naming only «الغارات», attacks told before, voids nothing: «وبالتزامن مع
+        # الغارات، قصفت قوات النظام …»)
+        prev_void = (
+            has_trigger
+            and not anchors
+            and not all(_plural_reference(h) for h in chits if h.kind == "trigger")
+        )
         if opened is not True and opened is not False:
             anchors = [opened] + anchors
             opened = True
@@ -765,8 +826,13 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
     prev = None
     for m in out:
         _fill(ctx, m)
-        if prev is not None and _coordinated_start(ctx, m):
-            # «… إضافة إلى ضرب قاعدة …»: same subject, same time
+        if prev is not None and (
+            _coordinated_start(ctx, m)
+            or m.toll is not None
+            and prev.toll is not None
+            and m.group == prev.group
+        ):
+            # «… إضافة إلى ضرب قاعدة …», «و4 في كفرزيتا»: same subject, same time
             if not m.actors and prev.actors:
                 m.actors = prev.actors
             if prev.bg_hint:
@@ -826,6 +892,10 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
             for h in sites[1:]:
                 if _prefix_w(text, h.start) and not _near(sites[0], h):
                     cuts.append(_word_start(text, h.start, m.start))
+    tolls: list = []
+    if not cuts:
+        tolls = _toll_items(ctx, hits, first_anchor, m.end)
+        cuts = [_word_start(text, t.start, m.start) for t in tolls[1:]]
     if cuts:
         group_seq[0] += 1
         gid = group_seq[0]
@@ -840,6 +910,10 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
             p.group = gid
             p.split = True
             p.wspan = (m.start, m.end)
+            if tolls:
+                p.toll = tolls[len(parts)]
+                while p.ev_end > p.ev_start and text[p.ev_end - 1] in " \t\n،,؛;":
+                    p.ev_end -= 1
             parts.append(p)
         return parts
     if any(t.role == "dual" and not t.definite for t in m.anchors) and (
@@ -854,6 +928,80 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
         m.split = twin.split = True
         return [m, twin]
     return [m]
+
+
+@dataclasses.dataclass(frozen=True)
+class TollItem:
+    """One item of a casualty toll listed place by place: «و4 في كفرزيتا»; ``start`` and
+    ``end`` are those of its figure."""
+
+    start: int
+    end: int
+    min: int
+    max: int | None
+    role: str  # "killed" or "wounded"
+    place: Any  # the place hit the item names
+
+
+def _toll_items(ctx: Context, hits: list, lo: int, hi: int) -> list[TollItem]:
+    """A casualty toll listed place by place after an attack word («لترتفع حصيلة القتلى إلى
+    5 في اللطامنة، و4 في كفرزيتا وقتيلين في لطمين», «مقتل طفلة في ريف إدلب، وشاب في مدينة
+    الأتارب»): one item per place, each after the first joined by «و»; empty unless two or
+    more items name different places. Each item is an event of its own."""
+    text = ctx.text
+    words = ctx.words
+    heads = []  # (start, end, min, max, hit or None)
+    for n in ctx.numbers_in(lo, hi):
+        if n.kind in ("cardinal", "dual", "approx", "more_than", "at_least") and n.min:
+            heads.append((n.start, n.end, n.min, n.max, None))
+    for h in hits:
+        if h.start >= lo and h.kind == "person" and h.get("number") in (1, 2):
+            number = h.get("number")
+            heads.append((h.start, h.end, number, number, h))
+    heads.sort(key=lambda x: (x[0], -x[1]))
+    keywords = [h for h in hits if h.kind == "casualty" and h.role in ("killed", "wounded")]
+    items: list[TollItem] = []
+    pos = lo
+    role = None
+    for start, end, lo_n, hi_n, _h in heads:
+        if start < pos:
+            continue
+        own = next((k.role for k in keywords if k.start <= start < k.end), None)
+        if items:
+            if not _prefix_w(text, start) or words.distance(pos, start) > 3:
+                break
+            role = own or role
+        else:
+            before = [k for k in keywords if k.end <= start and words.distance(k.end, start) <= 3]
+            role = own or (before[-1].role if before else None)
+            if role is None:
+                continue
+        place = _toll_place(ctx, hits, end)
+        if place is None:
+            if items:
+                break
+            continue
+        items.append(TollItem(start, end, lo_n, hi_n, role, place))
+        pos = place.end
+    if len(items) < 2 or len({t.place.id for t in items}) < len(items):
+        return []
+    return items
+
+
+def _toll_place(ctx: Context, hits: list, end: int):
+    """The place named within eight words after a toll figure ending at ``end`` (nothing but
+    people, place words and cue words before it: no attack word, no other count)."""
+    words = ctx.words
+    for h in hits:
+        if h.start < end:
+            continue
+        if words.distance(end, h.start) > 8 or CLAUSE_PUNCT.search(ctx.text, end, h.start):
+            return None
+        if h.cat == "place":
+            return h
+        if h.kind in ("trigger", "casualty", "weapon", "outcome"):
+            return None
+    return None
 
 
 def _prefix_w(text: str, pos: int) -> bool:
@@ -891,6 +1039,7 @@ def _fill(ctx: Context, m: Mention) -> None:
         if i == 0:
             a0_anaphoric = anaphoric
     m.ref = ref
+    m.reply = not ref and _answers_before(ctx, s, hits, anchors[0].start)
     plural_only = not ref and plural_only
     # the hits of the span by what they say, in one pass
     weapons = []
@@ -956,6 +1105,9 @@ def _fill(ctx: Context, m: Mention) -> None:
     m.hints = hints
     m.site_words = site_words
     places, launch = _ent.place_candidates(ctx, s, e, m.sent, hits)
+    if m.toll is not None:
+        # one item of a toll listed by place: the item's place is the event's
+        places = [p for p in places if p[0].start == m.toll.place.start] or places
     m.places = places
     m.launch = launch
     m.best_place = _best_place(ctx, m, places)
@@ -985,6 +1137,10 @@ def _fill(ctx: Context, m: Mention) -> None:
     if m.split:
         m.munitions = [c for c in m.munitions if not c.vague and c.tier < 4 and c.tier != 5]
     m.killed, m.wounded, m.none = _counts.casualty_candidates(ctx, (s, e), headline, hits)
+    if m.toll is not None:
+        t = m.toll
+        cand = _counts.Cand(t.min, t.max, 1, t.start, t.end)
+        m.killed, m.wounded = ([cand], []) if t.role == "killed" else ([], [cand])
     if m.wspan and not m.none:
         m.none = _counts.none_stated(ctx, whits)
     # outcome
@@ -1737,10 +1893,12 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
             break
     et = ev.type
     muni_cands = [c for m in ms for c in m.munitions]
+    if et == "air_strike":
+        # «ألقى الطيران براميل متفجرة»: bombs dropped are counted like any salvo; drones
+        # named as the striking aircraft and the definite «الصواريخ» are no count
+        muni_cands = [c for c in muni_cands if not c.vague or _dropped_plural(ctx, c)]
     implied = et in ("drone_attack", "ied_attack", "rocket_attack", "missile_attack", "shelling")
-    munitions = _counts.combine(
-        muni_cands, None, text, allow_implied=implied, allow_vague=et != "air_strike"
-    )
+    munitions = _counts.combine(muni_cands, None, text, allow_implied=implied)
     none = next((m.none for m in ms if m.none), None)
     killed = _counts.combine([c for m in ms for c in m.killed], none, text)
     if killed is None:
@@ -1808,6 +1966,20 @@ def _traced_rules(ctx: Context, ev, eid: str) -> tuple[str, ...]:
 
 
 _ASSASSINATED = ("اغتال", "اغتالت", "اغتالوا", "اغتيل", "اغتيلت")
+
+
+_AIR_DROPPED = frozenset({"aircraft", "missile", "rocket"})
+
+
+def _dropped_plural(ctx: Context, c) -> bool:
+    """Whether the vague munition count ``c`` is a bare plural of bombs or missiles dropped
+    or fired by aircraft (not drones, not shells, not a definite plural)."""
+    if c.tier > 3 or c.start is None:
+        return False
+    return any(
+        h.kind == "weapon" and h.role == "munition" and h.get("weapon") in _AIR_DROPPED
+        for h in ctx.hits_in(c.start, c.start + 1)
+    )
 
 
 def _assassinated(ctx: Context, ms: list):
@@ -1990,6 +2162,7 @@ def run(text: str, published, doc_id, gazetteer, trace: Trace | None = None) -> 
         if ms:
             mentioned.add(sent.index)
         mentions.extend(ms)
+    mentions = _without_lead_totals(mentions)
     if not mentions:
         return []
     for i, m in enumerate(mentions):
@@ -1998,6 +2171,34 @@ def run(text: str, published, doc_id, gazetteer, trace: Trace | None = None) -> 
     ctx.mentioned = mentioned
     events = merge(ctx, mentions)
     return finalize(ctx, events, doc_id)
+
+
+def _without_lead_totals(mentions: list) -> list:
+    """The mentions less a lead total that only sums a toll told place by place below it
+    («11 قتيلاً بغارات على ريف حماة» before «5 في اللطامنة و4 في كفرزيتا وقتيلين في
+    لطمين»): it is no event of its own."""
+    parts: dict = {}
+    for m in mentions:
+        if m.toll is not None:
+            parts.setdefault(m.group, []).append(m)
+    if not parts:
+        return mentions
+    totals = {}
+    for items in parts.values():
+        tolls = [m.toll for m in items]
+        if all(t.max == t.min for t in tolls) and len({t.role for t in tolls}) == 1:
+            totals[(tolls[0].role, sum(t.min for t in tolls))] = items[0].start
+    out = []
+    for m in mentions:
+        if m.toll is None and not m.wounded and m.killed:
+            values = {(c.min, c.max) for c in m.killed}
+            total = next(iter(values)) if len(values) == 1 else None
+            if total is not None and total[0] == total[1]:
+                first = totals.get(("killed", total[0]))
+                if first is not None and m.start < first:
+                    continue
+        out.append(m)
+    return out
 
 
 def _sentences_holding(sentences: list, positions: list) -> list[int]:

@@ -23,6 +23,8 @@ from .record import Count
 
 __all__ = ["Cand", "munition_candidates", "casualty_candidates", "none_stated", "combine"]
 
+#: attack verbs that kill their object («أعدم التنظيم 12 مدنياً»): they count the killed too
+KILLING_TRIGGER = "ev:trigger:verb:killing"
 _OTHERS = ("اخر", "آخر", "أخر")
 _COORD_WORDS = ("إضافة", "اضافة", "بالإضافة", "بالاضافة", "فضلا", "فضلاً")
 
@@ -185,7 +187,7 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
     s, e = span
     if hits is None:
         hits = ctx.hits_in(s, e)
-    casualty_words = [h for h in hits if h.kind == "casualty"]
+    casualty_words = [h for h in hits if h.kind == "casualty" or h.id == KILLING_TRIGGER]
     if not casualty_words:
         return [], [], None
     killed: list[Cand] = []
@@ -194,7 +196,7 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
     keywords = [
         h
         for h in casualty_words
-        if h.role in ("killed", "wounded")
+        if (h.role in ("killed", "wounded") or h.id == KILLING_TRIGGER)
         and not any(c.start <= h.start < c.end for c in combined)
         and (h.sense != "life" or _lost_life(ctx, h))
     ]
@@ -202,14 +204,14 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
     # «لم يسفر عن سقوط قتلى أو جرحى», «دون وقوع قتلى»: a negated casualty noun says none
     negated = _negated_nouns(ctx, hits, keywords)
     for k in keywords:
+        lst = wounded if k.role == "wounded" else killed
         if id(k) in negated:
             a, b = negated[id(k)]
-            (killed if k.role == "killed" else wounded).append(Cand(0, 0, tier, a, b))
+            lst.append(Cand(0, 0, tier, a, b))
             continue
         nth = _ordinal_person(ctx, k, e)
         if nth is not None:
             # «قتل جنديان … ومقتل ثالث», «وإصابة ثالث بجروح»: one more of the same toll
-            lst = killed if k.role == "killed" else wounded
             prev = [c for c in lst if c.start is not None and c.start < k.start and not c.vague]
             if prev and prev[-1].min:
                 p = prev[-1]
@@ -241,7 +243,7 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
             lo, hi = (1, 1) if n == 1 else (2, 2) if n == 2 else (2, None)
             cand = Cand(lo, hi, tier if hi else 4, k.start, k.end, vague=hi is None)
         if cand is not None:
-            (killed if k.role == "killed" else wounded).append(cand)
+            lst.append(cand)
     none = none_stated(ctx, hits)
     return killed, wounded, none
 

@@ -5,7 +5,9 @@ CSV of the default gazetteer, so places, sites, actors, weapons, trigger words a
 are all found in one Rust pass over the document. Its kinds:
 
 ``trigger``  verbs and nouns of attack and impact (``role``: verb, verbnoun, noun, dual,
-             expose «تعرض», impact «سقط», present «يستهدف»), with an ``event_type`` hint
+             expose «تعرض», impact «سقط», present «يستهدف»), with an ``event_type`` hint;
+             id ``ev:trigger:verb:killing``: verbs that kill their object («أعدم»), which
+             count the killed as well
 ``weapon``   weapons (``weapon``; ``role`` munition, adj «صاروخي», modifier «بالستية»,
              aircraft, firearm; ``number`` 1, 2 or pl for the written number)
 ``outcome``  hit / intercepted / failed words
@@ -15,7 +17,9 @@ are all found in one Rust pass over the document. Its kinds:
              keeps «دون خسائر مادية» from reading as a stated none)
 ``person``   counted heads of casualty phrases (``number``)
 ``cue``      negation, denial, threat, plan, habitual, statistic, past, after, partial,
-             unit, boundary, agent, unknown_agent, launch, enumeration … (``role``)
+             unit, boundary, agent, unknown_agent, launch, enumeration, judicial (a court
+             sentence carried out: «حكم الإعدام، شنقاً»), extent («في جميع أنحاء …», a
+             place's extent, which keeps «جميع» there from reading as habitual) … (``role``)
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
 ``nationality`` «أميركية، تركية …» naming the state (``name_ar``, ``actor``)
 
@@ -65,9 +69,11 @@ ROLES: dict[str, frozenset[str]] = {
             "condemn",
             "denial",
             "enumeration",
+            "extent",
             "habitual",
             "headline_sep",
             "instrument",
+            "judicial",
             "launch",
             "negation",
             "nobody",

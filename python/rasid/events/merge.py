@@ -230,6 +230,9 @@ def compatible(ev: EventGroup, m) -> bool:
     if m.another and m.strong:
         # «شن التنظيم هجوماً آخر»: another attack, not one more report of the last
         return False
+    if m.reply and not any(x.reply for x in ev.mentions):
+        # «وردا على ذلك، شنت الولايات المتحدة غارات …»: the answer, not the attack answered
+        return False
     # a state's air force firing missiles: «أسقطت الدفاعات صواريخ إسرائيلية» with «غارات»
     # (only when the missiles themselves are the state's: «صواريخ إسرائيلية»)
     air_actor = "R" in _families(m) and any(c.air and c.priority <= 1 for c in m.actors)
@@ -239,6 +242,21 @@ def compatible(ev: EventGroup, m) -> bool:
     ids = _actor_ids(m)
     if ids and ev.actor_ids and not ids & ev.actor_ids:
         return False
+    if m.best_place is not None and ev.best is not None and m.best_place[0].id != ev.best.id:
+        if any(x.toll is not None for x in ev.mentions) or m.toll is not None:
+            # a toll told place by place: each village its own event, whatever the distance
+            return False
+        if (
+            m.strong
+            and not m.ref
+            and m.sent.index != ev.mentions[-1].sent.index
+            and place_rank(m.best_place[0]) <= 2
+            and place_rank(ev.best) <= 2
+            and any(t.kind == "trigger" and t.role == "verb" for t in m.anchors)
+        ):
+            # «ألقى الطيران براميل على مدينة مورك … وشن غارات على قرية الزكاة»: a strike
+            # told anew on another village is another strike
+            return False
     # a bearing («شمال بغداد») and a town named elsewhere may be one place
     rel = [x for x in ev.mentions if x.relative_place]
     if m.relative_place:

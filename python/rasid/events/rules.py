@@ -111,6 +111,7 @@ TYPE_PATTERN_KEYS = frozenset(
         "any_weapon",
         "no_weapon",
         "hint",
+        "no_hint",
         "actor",
         "not_actor",
         "claim",

@@ -11,6 +11,7 @@ Pattern keys of a type rule (all optional, all must hold):
 ``any_weapon``   at least one of these weapons is named
 ``no_weapon``    none of these weapons is named
 ``hint``         an attack word suggests one of these event types
+``no_hint``      no attack word suggests any of these event types
 ``actor``        the actor has every one of these flags (``state``, ``nonstate``, ``air``,
                  ``not_state``: an actor that is not a state)
 ``not_actor``    the actor has none of these flags
@@ -18,7 +19,7 @@ Pattern keys of a type rule (all optional, all must hold):
 ``anchor_sense`` an anchor of the event has this sense (:data:`rasid.events.lexicon.SENSES`)
 ``predicate``    a named predicate holds
 
-``then`` gives the ``type`` and the ``weapon``: a weapon value, ``null``, ``$projectile``
+``then`` gives the ``type`` and the ``weapon``: a weapon value, ``null`` (omitted), ``$projectile``
 (the most specific projectile named: ballistic missile, missile, Katyusha, rocket) or
 ``$guided`` (the same, with a plain rocket read as a missile: a projectile from an aircraft).
 """
@@ -94,6 +95,7 @@ class _TypeRule(NamedTuple):
     any_weapon: frozenset[str]
     no_weapon: frozenset[str]
     hint: frozenset[str]
+    no_hint: frozenset[str]
     actor: frozenset[str]
     not_actor: frozenset[str]
     claim: frozenset[str]
@@ -119,6 +121,7 @@ def _compile(r: Rule) -> _TypeRule:
         _as_set(r, "any_weapon", WEAPONS),
         _as_set(r, "no_weapon", WEAPONS),
         _as_set(r, "hint", EVENT_TYPES),
+        _as_set(r, "no_hint", EVENT_TYPES),
         _as_set(r, "actor", _ACTOR_FLAGS),
         _as_set(r, "not_actor", _ACTOR_FLAGS),
         _as_set(r, "claim", _ACTOR_FLAGS),
@@ -143,6 +146,7 @@ def _holds(t: _TypeRule, f: TypeFacts, ctx: Any, ev: Any, preds: dict) -> bool:
         and (not t.any_weapon or bool(t.any_weapon & f.weapons))
         and not (t.no_weapon & f.weapons)
         and (not t.hint or bool(t.hint & f.hints))
+        and not (t.no_hint & f.hints)
         and t.actor <= f.actor
         and not (t.not_actor & f.actor)
         and t.claim <= f.claim

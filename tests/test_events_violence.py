@@ -1,0 +1,52 @@
+"""Violence beyond rockets and drones (issue 11): executions by armed groups, assassinations
+and shootings of a person; the execution of a court sentence is no attack.
+
+Every sentence here is written for these tests (none is taken from the dev articles).
+"""
+
+from __future__ import annotations
+
+import pytest
+from rasid.events import extract
+from spans import at
+
+
+def test_an_execution_by_an_armed_group_is_an_attack_with_its_toll():
+    text = "أعدم مسلحو التنظيم 12 مدنياً رمياً بالرصاص في قرية قرب الحويجة أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    d = ev.to_dict()
+    # a person put to death is no fight between two armed sides
+    assert (d["event_type"], d["weapon"]) == ("other_attack", "firearms")
+    assert (d["killed"]["min"], d["killed"]["max"]) == (12, 12)
+    assert (d["killed"]["start"], d["killed"]["end"]) == at(text, "12 مدنياً")
+    assert (d["location"]["start"], d["location"]["end"]) == at(text, "الحويجة")
+    assert d["date"] == "2024-05-07"
+    assert [(e["start"], e["end"]) for e in d["evidence"]] == [at(text, text[:-1])]
+
+
+def test_an_execution_recalled_is_a_background_event():
+    text = "كان التنظيم أعدم قبل أيام 30 شخصاً في ناحية البغدادي غربي العراق."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon, ev.background) == ("other_attack", None, True)
+    assert (ev.killed.min, ev.killed.max) == (30, 30)
+    assert (ev.location.start, ev.location.end) == at(text, "ناحية البغدادي")
+
+
+def test_an_assassination_by_gunfire_is_other_attack():
+    text = "اغتال مسلحون مجهولون ناشطاً بالرصاص في مدينة الباب أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("other_attack", "firearms")
+    assert (ev.killed.min, ev.killed.max) == (1, 1)
+    assert ev.actor is None  # unknown gunmen
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the execution of a court sentence is no attack
+        "أعدمت السلطات العراقية شنقاً 11 مداناً بالإرهاب في سجن الناصرية اليوم.",
+        "نفذت وزارة العدل حكم الإعدام بحق 5 مدانين بتفجيرات في بغداد.",
+    ],
+)
+def test_a_judicial_execution_is_no_event(text):
+    assert extract(text, published="2024-05-08") == []
