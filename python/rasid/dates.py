@@ -66,7 +66,7 @@ from .errors import OptionError, TextTypeError
 from .text import OPTIONS as DEFAULT_OPTIONS
 from .text import OffsetMap, normalize_with_offsets
 
-__all__ = ["DateMention", "resolve_dates", "date_for_span", "infer_published"]
+__all__ = ["DateMention", "resolve_dates", "date_for_span", "infer_published", "weekday_of"]
 
 PublishedLike = Union[_dt.date, _dt.datetime, str, None]
 
@@ -94,6 +94,7 @@ class DateMention:
         is_past_context: the expression itself places the fact before the article's news days
             (a «الماضي» qualifier, «العام الماضي», «الشهر الماضي», «الأسبوع الماضي»).
         is_future: the expression points after ``published`` (غدا، المقبل، a later date).
+        weekday: the weekday the expression names (0 = Monday … 6 = Sunday), or ``None``.
     """
 
     start: int
@@ -104,6 +105,7 @@ class DateMention:
     kind: str
     is_past_context: bool = False
     is_future: bool = False
+    weekday: int | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1950,9 +1952,21 @@ def resolve_dates(text: str, published: PublishedLike = None) -> list[DateMentio
             kind=info["kind"],
             is_past_context=past,
             is_future=future,
+            weekday=info.get("weekday"),
         )
         out.append(m)
     return out
+
+
+def weekday_of(word: str) -> int | None:
+    """The weekday (0 = Monday … 6 = Sunday) one word names, after proclitics
+    («والجمعة» → 4), or ``None``."""
+    folded, _ = _fold(word.strip())
+    for _skip, core in _cores(folded):
+        wd = _WEEKDAYS.get(core)
+        if wd is not None:
+            return wd
+    return None
 
 
 def infer_published(text: str) -> _dt.date | None:

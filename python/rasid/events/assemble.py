@@ -22,7 +22,7 @@ import functools
 import re
 from typing import Any, Callable, NamedTuple
 
-from ..dates import infer_published, resolve_dates
+from ..dates import infer_published, resolve_dates, weekday_of
 from ..errors import OptionError
 from ..numbers import parse_numbers
 from ..text import normalize
@@ -37,19 +37,6 @@ from .typing_stage import decide_type
 
 __all__ = ["Context", "Mention", "build_mentions", "finalize"]
 
-_WEEKDAYS = {
-    "السبت": 5,
-    "الاحد": 6,
-    "الأحد": 6,
-    "الاثنين": 0,
-    "الإثنين": 0,
-    "الثلاثاء": 1,
-    "الثلثاء": 1,
-    "الاربعاء": 2,
-    "الأربعاء": 2,
-    "الخميس": 3,
-    "الجمعة": 4,
-}
 # attack nouns that may only refer back to an event told before («الهجوم», «هذه الضربة»)
 _REFERENCE_ROLES = ("noun", "dual", "verbnoun", "impact")
 _ANOTHER = ("آخر", "اخر", "أخر", "آخرا", "آخراً")
@@ -1415,7 +1402,7 @@ def _earlier_same_day(text: str, end: int) -> bool:
     word = rest[3:].lstrip().split(" ", 1)[0].lstrip("و")
     if word.startswith("ال") and word[2:].startswith(_SAME_DAY_AFTER):
         word = word[2:]
-    return word.startswith(_SAME_DAY_AFTER) or _has_weekday(word)
+    return word.startswith(_SAME_DAY_AFTER) or weekday_of(word) is not None
 
 
 def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
@@ -1465,7 +1452,7 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
                 return True
     d = m.date
     for x in ctx.dates:
-        if x.kind == "explicit" and m.start <= x.start < m.end and not _has_weekday(x.text):
+        if x.kind == "explicit" and m.start <= x.start < m.end and x.weekday is None:
             if ctx.published is None or x.date is None:
                 return True
             if x.precision == "day" and (_dt.date.fromisoformat(x.date) - ctx.published).days < -1:
@@ -1541,10 +1528,8 @@ def _day_value(ctx: Context, d) -> Any:
         if "امس" in t and "الليلة" not in t and "ليلة" not in t:
             return -1
         return 0
-    if d.kind == "weekday":
-        for name, wd in _WEEKDAYS.items():
-            if name.replace("أ", "ا").replace("إ", "ا") in t:
-                return ("wd", wd)
+    if d.kind == "weekday" and d.weekday is not None:
+        return ("wd", d.weekday)
     return None
 
 
@@ -1835,7 +1820,7 @@ def _background(ctx: Context, events: list) -> None:
             if d.kind == "explicit" and (d.precision == "day" or d.date is None):
                 if ctx.published is not None and d.date is not None:
                     bg = (_dt.date.fromisoformat(d.date) - ctx.published).days < -1
-                elif not _has_weekday(d.text):
+                elif d.weekday is None:
                     bg = True
             elif d.kind in ("month", "year", "period") and d.date is not None:
                 bg = True
@@ -1855,11 +1840,6 @@ def _background(ctx: Context, events: list) -> None:
         if bg:
             _fire_on(ctx, why, ev)
         prev_bg = ev.background
-
-
-def _has_weekday(t: str) -> bool:
-    t = t.replace("أ", "ا").replace("إ", "ا")
-    return any(name.replace("أ", "ا").replace("إ", "ا") in t for name in _WEEKDAYS)
 
 
 def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:

@@ -194,27 +194,11 @@ def _contains(big, small) -> bool:
     return False
 
 
-_WEEKDAY_NAMES = (
-    "السبت",
-    "الاحد",
-    "الاثنين",
-    "الثلاثاء",
-    "الثلثاء",
-    "الاربعاء",
-    "الخميس",
-    "الجمعة",
-)
-
-
-def _weekday(d) -> str | None:
-    """The weekday a weekday expression names («فجر الأحد» → «الاحد»)."""
+def _weekday(d) -> int | None:
+    """The weekday a weekday expression names («فجر الأحد» → 6)."""
     if d is None or d.kind != "weekday":
         return None
-    t = d.text.replace("أ", "ا").replace("إ", "ا")
-    for name in _WEEKDAY_NAMES:
-        if name in t:
-            return "الثلاثاء" if name == "الثلثاء" else name
-    return None
+    return d.weekday
 
 
 def _day(d) -> str | None:
@@ -277,7 +261,7 @@ def compatible(ev: EventGroup, m) -> bool:
         # «20 حزيران الماضي» and «24 أيار الماضي» without a year: two days all the same
         return False
     wa, wb = _weekday(ev.date), _weekday(m.date)
-    if wa and wb and wa != wb and m.date_inside and ev.date_inside:
+    if wa is not None and wb is not None and wa != wb and m.date_inside and ev.date_inside:
         return False
     if (
         ev.date is not None
