@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from rasid.dates import resolve_dates, weekday_of
 
 
@@ -16,7 +15,9 @@ def test_weekday_of_one_word(word, weekday):
 
 
 def test_date_mentions_carry_the_weekday_they_name():
-    text = "سقط صاروخ مساء الأربعاء، وآخر في 12 كانون الثاني 2024، وثالث الأحد 14 كانون الثاني 2024."
+    text = (
+        "سقط صاروخ مساء الأربعاء، وآخر في 12 كانون الثاني 2024، وثالث الأحد 14 كانون الثاني 2024."
+    )
     got = [(d.text, d.kind, d.weekday) for d in resolve_dates(text, published="2024-01-15")]
     assert got == [
         ("مساء الأربعاء", "weekday", 2),
