@@ -209,7 +209,7 @@ class Gazetteer:
         def everything() -> Iterator[Mapping[str, Any]]:
             if include_default:
                 for p in _default_paths():
-                    yield from _located(str(p), read_entries(p), where)
+                    yield from _located(str(p), _default_entries(p), where)
             for p in paths:
                 yield from _located(os.fspath(p), read_entries(p), where)
             for e in entries:
@@ -268,6 +268,16 @@ def _from_bytes(data: bytes) -> Gazetteer:
     return Gazetteer._wrap(_core.GazetteerCore.from_bytes(data))
 
 
+def _default_entries(path: Any) -> Iterator[dict[str, Any]]:
+    """The entries of one default gazetteer file; the event lexicon with its rule-made
+    spelling variants (:func:`rasid.events.lexicon.with_spelling_variants`)."""
+    if path.name != "events.csv":
+        return read_entries(path)
+    from .events.lexicon import with_spelling_variants
+
+    return with_spelling_variants(read_entries(path))
+
+
 def _default_paths() -> list:
     folder = resources.files("rasid") / "data" / "gazetteer"
     if not folder.is_dir():
@@ -309,7 +319,7 @@ def _default() -> Gazetteer:
     from .events.lexicon import check_lexicon, lexicon_path
 
     check_lexicon(lexicon_path())
-    g = Gazetteer.from_files(*[str(p) for p in paths])
+    g = Gazetteer.from_files(include_default=True)
     g._sources = ("<default>",)
     if cache:
         try:

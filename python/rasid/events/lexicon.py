@@ -24,15 +24,18 @@ are all found in one Rust pass over the document. Its kinds:
 ``nationality`` «أميركية، تركية …» naming the state (``name_ar``, ``actor``)
 
 Default normalization keeps ة and ه apart, and many outlets write ه for a final ة
-(«عبوه ناسفه», «سيارة مفخخه»): every entry with ة also has its rows with ه for one or more
-of its ة (the same id and attributes). Two-word weapon and attack phrases also have their
-definite form with the article on both words («الطائرات الحربية», «العبوة الناسفة»), which
-the article rule of the matcher (one leading «ال») cannot give.
+(«عبوه ناسفه», «سيارة مفخخه»): those spellings are made when the lexicon loads
+(:func:`with_spelling_variants`), never written in the file (``tools/lexicon_dedupe.py``
+drops them, and rows that differ only by harakat or shadda, which the matcher folds). Two-word
+weapon and attack phrases also have their definite form with the article on both words
+(«الطائرات الحربية», «العبوة الناسفة»), which the article rule of the matcher (one leading
+«ال») cannot give.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import Any
 
@@ -150,6 +153,33 @@ def lexicon_path() -> str:
     return str(resources.files("rasid") / "data" / "gazetteer" / "events.csv")
 
 
+def teh_variants(name: str) -> list[str]:
+    """The spellings of ``name`` with ه for one or more of its word-final ة, in a fixed
+    order («عبوة ناسفة» → «عبوه ناسفة», «عبوة ناسفه», «عبوه ناسفه»): many outlets write
+    them so, and default normalization keeps ة and ه apart."""
+    words = name.split(" ")
+    finals = [i for i, w in enumerate(words) if w.endswith("ة")]
+    out = []
+    for mask in range(1, 1 << len(finals)):
+        ws = list(words)
+        for bit, i in enumerate(finals):
+            if mask >> bit & 1:
+                ws[i] = ws[i][:-1] + "ه"
+        out.append(" ".join(ws))
+    return out
+
+
+def with_spelling_variants(entries: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """The lexicon's entries, each followed by its :func:`teh_variants` (same id and
+    attributes): the rule-made spellings are generated here, not written in the file."""
+    for e in entries:
+        yield e
+        name = e.get("name")
+        if e.get("kind") in LEXICON_KINDS and isinstance(name, str) and "ة" in name:
+            for v in teh_variants(name):
+                yield {**e, "name": v}
+
+
 def check_lexicon(path: str) -> int:
     """Check every row of a lexicon CSV against :data:`ROLES`; the number of rows.
 
@@ -182,10 +212,10 @@ def check_lexicon(path: str) -> int:
 @functools.lru_cache(maxsize=1)
 def lexicon_gazetteer() -> Any:
     """A gazetteer of the event lexicon alone (for user gazetteers that lack it), cached."""
-    from ..gazetteer import Gazetteer
+    from ..gazetteer import Gazetteer, read_entries
 
     check_lexicon(lexicon_path())
-    return Gazetteer.from_files(lexicon_path())
+    return Gazetteer(with_spelling_variants(read_entries(lexicon_path())))
 
 
 @functools.lru_cache(maxsize=1)
