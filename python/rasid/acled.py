@@ -7,7 +7,7 @@ written here can be concatenated with an ACLED export and grouped by any column.
 column is computed from the rasid record is documented in the README ("ACLED export").
 
 Rows ACLED would not hold are left out and counted by :class:`AcledRows`: background events
-(unless asked for) and events without a day or month.
+(unless asked for), events without a day or month, events without coordinates.
 """
 
 from __future__ import annotations
@@ -219,7 +219,9 @@ def _notes(
     what = _WHAT.get(record.get("event_type") or "", "an attack")
     weapon = (record.get("weapon") or "").replace("_", " ")
     munitions = _count_text(record.get("munitions"))
-    detail = ", ".join(x for x in (f"{munitions} munitions" if munitions else "", weapon) if x)
+    if munitions:
+        munitions += " munition" if munitions == "1" else " munitions"
+    detail = ", ".join(x for x in (munitions, weapon) if x)
     region = ", ".join(x for x in (admin1, country) if x and x != place)
     where = place + (f" ({region})" if region else "")
     text = f"On {when}, {what}" + (f" ({detail})" if detail else "")
@@ -352,7 +354,8 @@ def _country_code3(alpha2: str) -> str:
 class AcledRows:
     """Turns event records into ACLED rows, leaving out (and counting in ``left_out``) the
     events an ACLED file would not hold: ``background`` events unless ``background`` is
-    true, and ``undated`` ones (no day or month). One ``timestamp`` for the whole file."""
+    true, ``undated`` ones (no day or month) and ``unlocated`` ones (no coordinates). One
+    ``timestamp`` for the whole file."""
 
     def __init__(
         self,
@@ -374,6 +377,9 @@ class AcledRows:
         row = acled_row(record, source_field=self.source_field, timestamp=self.timestamp)
         if row is None:
             self.left_out["undated"] += 1
+        elif row["latitude"] == "":
+            self.left_out["unlocated"] += 1
+            return None
         return row
 
     def summary(self) -> str | None:
