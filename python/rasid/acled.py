@@ -159,7 +159,9 @@ def _acled_actor(known: tuple[str, str, str] | None, event_country: str) -> tupl
     name, atype, country = known or ("", "", "")
     inter = _INTER_OF.get(atype, "Political militia")
     if atype == "state" and country in _COUNTRIES:
-        acled_name = f"Military Forces of {_COUNTRIES[country][0]}"
+        country_name = _COUNTRIES[country][0]
+        article = "the " if country_name.startswith("United ") else ""
+        acled_name = f"Military Forces of {article}{country_name}"
         assoc = "" if name == _COUNTRIES[country][0] else name
         if event_country and country != event_country:
             inter = "External/Other forces"
@@ -224,7 +226,7 @@ def _notes(
     detail = ", ".join(x for x in (munitions, weapon) if x)
     region = ", ".join(x for x in (admin1, country) if x and x != place)
     where = place + (f" ({region})" if region else "")
-    text = f"On {when}, {what}" + (f" ({detail})" if detail else "")
+    text = f"{'On' if precision == 1 else 'In'} {when}, {what}" + (f" ({detail})" if detail else "")
     text += f" was reported at {where}." if where else " was reported at an unnamed place."
     if record.get("outcome"):
         text += f" Outcome: {record['outcome']}."
@@ -288,6 +290,8 @@ def acled_row(
         assoc1 = claimed[0]
     target = _target_actor(record.get("target"))
     actor2, assoc2, inter2 = _acled_actor(target, alpha2) if target else ("", "", "")
+    if actor2 == actor1:  # the text named the attacker where the target was looked for
+        actor2, assoc2, inter2 = "", "", ""
     precision_geo: Any = ""
     if loc:
         precision_geo = _GEO_PRECISION.get(str(loc.get("precision") or "").lower())

@@ -800,14 +800,14 @@ def sample_fields(paths: Iterable[str], limit: int = FIELD_SAMPLE) -> tuple[list
     return list(names), seen
 
 
-def check_fields(paths: Iterable[str], options: dict[str, str]) -> None:
-    """Raise :class:`OptionError` when a field option (``{"--text-field": "body", ...}``)
+def check_fields(paths: Iterable[str], options: Iterable[tuple[str, str]]) -> None:
+    """Raise :class:`OptionError` when a field option (``[("--text-field", "body"), ...]``)
     names a field that none of the first records of the inputs has, listing the fields
     found. Nothing is checked when the inputs have no fields to look at (stdin, ``.txt``)."""
     found, seen = sample_fields(paths)
     if not seen:
         return
-    for option, name in options.items():
+    for option, name in options:
         if name not in found:
             listed = ", ".join(found[:40]) + (", …" if len(found) > 40 else "")
             raise OptionError(

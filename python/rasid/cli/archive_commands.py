@@ -338,17 +338,16 @@ def _checked_fields(
     error that lists the fields found, before any work), and choose the outlet field of
     ACLED's source: --source-field, else the first of :data:`SOURCE_FIELDS` the input has."""
     ctx = click.get_current_context()
-    options = {"--text-field": text_field}
+    options = [("--text-field", text_field)]
     for name, option, value in (
         ("id_field", "--id-field", id_field),
         ("date_field", "--date-field", date_field),
     ):
         if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT:
-            options[option] = value
-    for name in keep:
-        options[f"--keep {name}"] = name
+            options.append((option, value))
+    options.extend(("--keep", name) for name in keep)
     if source_field:
-        options["--source-field"] = source_field
+        options.append(("--source-field", source_field))
     try:
         check_fields(paths, options)
     except OptionError as exc:
