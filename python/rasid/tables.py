@@ -54,16 +54,16 @@ def _documents(
         if isinstance(item, Document):
             yield item
         elif isinstance(item, str):
-            yield Document(str(i), item, default, "<texts>", i)
+            yield Document(str(i), item, default, "<texts>", i + 1)
         elif isinstance(item, Mapping):
             record = dict(item)
             if record.get(fields.date_field) in (None, "") and default is not None:
                 record[fields.date_field] = default
-            doc = builder.build(record, "<records>", i, str(i))
+            doc = builder.build(record, "<records>", i + 1, str(i))
             if doc is not None:
                 yield doc
         else:
-            on_problem(Problem("<texts>", i, "no_text", f"a {type(item).__name__}, not a text"))
+            on_problem(Problem("<texts>", i + 1, "no_text", f"a {type(item).__name__}, not a text"))
 
 
 def extract_many(
@@ -79,7 +79,8 @@ def extract_many(
 ) -> Iterator[dict]:
     """The event records of many articles, in input order (a generator).
 
-    ``texts_or_records``: texts (their ids are their positions, ``"0"``, ``"1"`` …), records
+    ``texts_or_records``: texts (their ids are their positions, ``"0"``, ``"1"`` …; problems
+    name them ``<texts>:1``, ``<texts>:2`` …), records
     (mappings with the fields ``id_field``, ``text_field`` and ``date_field``; their
     publication dates are read as :func:`rasid.io.parse_published` reads them), or
     :class:`~rasid.io.Document` objects. ``published``: the publication date of texts and of
