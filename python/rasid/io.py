@@ -169,11 +169,11 @@ def expand_inputs(paths: Iterable[str]) -> list[str]:
 _ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 #: Publication years accepted (a date outside is a misread field, not a date).
-_YEARS = range(1900, 2101)
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 def _checked(day: _dt.date, value: Any) -> str:
-    if day.year not in _YEARS:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise InputError(f"publication date {value!r} is out of range (year {day.year})")
     return day.isoformat()
 
@@ -233,11 +233,13 @@ def parse_published(value: Any) -> str | None:
         return _from_epoch(_epoch_seconds(value), value)
     if not isinstance(value, str):
         raise InputError(f"unparseable publication date {value!r}")
-    from .text import to_ascii_digits
-
-    s = to_ascii_digits(value.strip())
+    s = value.strip()
     if not s:
         return None
+    if not s.isascii():
+        from .text import to_ascii_digits
+
+        s = to_ascii_digits(s)
     if s.isdigit():
         if len(s) == 8:  # ISO 8601 basic: 20210315
             try:
@@ -248,6 +250,12 @@ def parse_published(value: Any) -> str | None:
             return _from_epoch(_epoch_seconds(int(s)), value)
         raise InputError(f"unparseable publication date {value!r}")
     if _ISO_DAY.match(s):
+        if len(s) == 10 or s[10] in "Tt ":
+            # the day as written (its own zone): the time part does not change it
+            try:
+                return _checked(_dt.date.fromisoformat(s[:10]), value)
+            except ValueError:
+                raise InputError(f"unparseable publication date {value!r}") from None
         from dateutil.parser import isoparse
 
         try:
@@ -306,7 +314,7 @@ class _Builder:
             published = None
         raw_id = record.get(self.id_field)
         doc_id = default_id if raw_id is None or raw_id == "" else str(raw_id)
-        kept = tuple((name, _kept_value(record.get(name))) for name in self.keep)
+        kept = tuple((n, _kept_value(record.get(n))) for n in self.keep) if self.keep else ()
         return Document(doc_id, text, published, source, line, kept)
 
 
