@@ -312,3 +312,27 @@ def test_dedup_keeps_kept_fields(tmp_path):
     back = list(read_events(str(out)))
     assert [e["url"] for e in back] == ["https://example.org/a", "https://example.org/b"]
     assert all(e["cluster_id"] for e in back)
+
+
+def test_export_from_a_store_keeps_fields_and_writes_acled(tmp_path):
+    src = write_jsonl(tmp_path / "a.jsonl", ARTICLES)
+    db = tmp_path / "events.sqlite"
+    assert (
+        invoke("extract", src, "--db", db, "--keep", "url", "--keep", "outlet", *FAKE).exit_code
+        == 0
+    )
+    out = tmp_path / "events.csv"
+    res = invoke("export", "--db", db, "-o", out, "--keep", "url")
+    assert res.exit_code == 0, res.stderr
+    assert [e["url"] for e in read_events(str(out))] == [
+        "https://example.org/a",
+        "https://example.org/b",
+    ]
+    acled = tmp_path / "acled.csv"
+    res = invoke("export", "--db", db, "-o", acled, "-f", "acled", "--source-field", "url")
+    assert res.exit_code == 0, res.stderr
+    with open(acled, encoding="utf-8", newline="") as f:
+        assert [r["source"] for r in csv.DictReader(f)] == [
+            "https://example.org/a",
+            "https://example.org/b",
+        ]
