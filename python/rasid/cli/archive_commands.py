@@ -197,10 +197,9 @@ def extract(
         raise click.BadParameter(str(exc), param_hint="'INPUT'") from None
     keep = tuple(dict.fromkeys(keep))
     _check_keep(keep)
-    fields = _checked_fields(
+    keep, source_field = _checked_fields(
         paths, id_field, text_field, date_field, keep, source_field, output, fmt
     )  # fmt: skip
-    keep, source_field = fields.keep, fields.source_field
     extract_fn = _load_extractor(extractor) if extractor else None
     if gazetteers:
         from ..pipeline import WithGazetteer
@@ -322,21 +321,13 @@ def extract(
     sys.exit(code)
 
 
-class _FieldChoice:
-    """The checked field options of a run: ``keep`` (with the outlet field when ACLED needs
-    one) and ``source_field``."""
-
-    def __init__(self, keep: tuple[str, ...], source_field: str | None):
-        self.keep = keep
-        self.source_field = source_field
-
-
 def _checked_fields(
     paths, id_field, text_field, date_field, keep, source_field, output, fmt
-) -> _FieldChoice:
+) -> tuple[tuple[str, ...], str | None]:
     """Check the field options against the input's first records (a misspelt field is an
     error that lists the fields found, before any work), and choose the outlet field of
-    ACLED's source: --source-field, else the first of :data:`SOURCE_FIELDS` the input has."""
+    ACLED's source: --source-field, else the first of :data:`SOURCE_FIELDS` the input has.
+    Returns the fields to keep (with the outlet field) and the outlet field."""
     ctx = click.get_current_context()
     options = [("--text-field", text_field)]
     for name, option, value in (
@@ -362,8 +353,7 @@ def _checked_fields(
             source_field = next((f for f in SOURCE_FIELDS if f in found), None)
     if source_field and source_field not in keep:
         keep = (*keep, source_field)
-    _check_keep(keep)
-    return _FieldChoice(keep, source_field)
+    return keep, source_field
 
 
 def _silence_stdout() -> None:
