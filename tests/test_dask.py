@@ -123,3 +123,28 @@ def test_real_extractor_on_the_cluster_equals_local(client):
     run(iter_documents([sample]), lambda d, ev: expected.extend(ev), workers=1)
     assert expected
     assert extract_bag([sample], blocksize=1500).compute() == expected
+
+
+def test_cli_scheduler_keeps_fields_and_reads_every_date_form(client, tmp_path):
+    src = tmp_path / "k.jsonl"
+    records = [
+        {"id": "a", "text": "سقطت صواريخ على التاجي", "published": "Thu, 12 Mar 2020 08:00:00 GMT",
+         "url": "https://example.org/a"},
+        {"id": "b", "text": "سقطت صواريخ على بلد", "published": "١٣ آذار ٢٠٢٠",
+         "url": "https://example.org/b"},
+        {"id": "c", "text": "سقطت صواريخ على بلد", "published": "soon", "url": "https://example.org/c"},
+    ]  # fmt: skip
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    args = ["extract", str(src), "--keep", "url", "--extractor", "test_pipeline:fake_extract"]
+    runner = CliRunner()
+    local = runner.invoke(main, [*args, "--workers", "1"])
+    remote = runner.invoke(main, [*args, "--scheduler", client.scheduler.address])
+    assert remote.exit_code == 0, remote.output
+    assert remote.stdout == local.stdout
+    got = [json.loads(line) for line in remote.stdout.splitlines()]
+    assert [(e["doc_id"], e["date"], e["url"]) for e in got] == [
+        ("a", "2020-03-12", "https://example.org/a"),
+        ("b", "2020-03-13", "https://example.org/b"),
+        ("c", None, "https://example.org/c"),
+    ]
+    assert "1 kept without a usable date (bad_date 1)" in remote.stderr

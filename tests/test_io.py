@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins
 import csv
+import datetime as dt
 import gzip
 import json
 
@@ -13,10 +14,8 @@ import pyarrow.parquet as pq
 import pytest
 from rasid.errors import InputError, OptionError
 from rasid.io import (
-    ACLED_COLUMNS,
     Document,
     ReadStats,
-    acled_row,
     expand_inputs,
     flatten_event,
     infer_format,
@@ -118,13 +117,18 @@ def test_bad_jsonl_lines_reported_and_skipped(tmp_path):
         + b'{"id": "u", "text": "\xff\xfe bad"}\n'
         + b'{"id": "n"}\n'
         + b'{"id": "e", "text": "   "}\n'
-        + b'{"id": "d", "text": "x", "published": "12/03/2020"}\n'
+        + b'{"id": "d", "text": "x", "published": "sometime in spring"}\n'
         + b"[1, 2]\n"
         + b"\n"
         + json.dumps(RECORDS[2], ensure_ascii=False).encode() + b"\n"
     )  # fmt: skip
     out, problems = read([str(p)])
-    assert [d.doc_id for d in out] == ["a1", "a3"]
+    # the document with a date that cannot be read is kept, without a date
+    assert [(d.doc_id, d.published) for d in out] == [
+        ("a1", "2020-03-12"),
+        ("d", None),
+        ("a3", None),
+    ]
     assert [(pr.line, pr.reason) for pr in problems] == [
         (2, "not_json"),
         (3, "invalid_utf8"),
@@ -134,7 +138,7 @@ def test_bad_jsonl_lines_reported_and_skipped(tmp_path):
         (7, "not_object"),
     ]
     assert all(pr.source == str(p) for pr in problems)
-    assert str(problems[4]).startswith(f"{p}:6: bad_date: unparseable publication date")
+    assert str(problems[4]) == f"{p}:6: bad_date: unparseable publication date 'sometime in spring'"
 
 
 def test_empty_files_and_bad_txt(tmp_path):
@@ -168,16 +172,74 @@ def test_missing_and_unknown_inputs(tmp_path):
         expand_inputs([str(tmp_path / "x.docx")])
 
 
-def test_parse_published():
-    import datetime as dt
+# (value, publication date): every form scraped archives hold
+PUBLISHED_FORMS = [
+    ("2020-03-12", "2020-03-12"),
+    ("2020-03-12 08:15:00", "2020-03-12"),
+    ("2021-03-15T08:30:00Z", "2021-03-15"),
+    ("2021-03-15T23:30:00-05:00", "2021-03-15"),  # the day of the outlet's own zone
+    ("2021-03-15T08:30:00.250+03:00", "2021-03-15"),
+    ("20210315", "2021-03-15"),
+    ("Mon, 15 Mar 2021 08:30:00 GMT", "2021-03-15"),
+    ("Mon, 15 Mar 2021 23:30:00 -0500", "2021-03-15"),
+    ("Mon, 15 Mar 2021", "2021-03-15"),
+    ("2021/03/15", "2021-03-15"),
+    ("2021.03.15", "2021-03-15"),
+    ("15/03/2021", "2021-03-15"),
+    ("15-03-2021", "2021-03-15"),
+    ("15.03.2021 10:00", "2021-03-15"),
+    ("04/03/2021", "2021-03-04"),  # day first
+    ("3/15/2021", "2021-03-15"),  # month first only when day first is impossible
+    ("١٥/٣/٢٠٢١", "2021-03-15"),
+    ("15 March 2021", "2021-03-15"),
+    ("March 15, 2021", "2021-03-15"),
+    ("15-Mar-2021", "2021-03-15"),
+    ("Monday, March 15, 2021 8:30 AM", "2021-03-15"),
+    ("15 آذار 2021", "2021-03-15"),
+    ("١٥ آذار ٢٠٢١", "2021-03-15"),
+    ("15 مارس 2021", "2021-03-15"),
+    ("الاثنين 15 كانون الثاني 2021 - 08:30", "2021-01-15"),
+    ("الأحد، ١٤ آذار/مارس ٢٠٢١", "2021-03-14"),
+    ("1615797000", "2021-03-15"),  # epoch seconds
+    (1615797000, "2021-03-15"),
+    (1615797000.5, "2021-03-15"),
+    ("1615797000123", "2021-03-15"),  # epoch milliseconds
+    (1615797000123, "2021-03-15"),
+    (dt.date(2021, 3, 15), "2021-03-15"),
+    (dt.datetime(2020, 3, 12, 8), "2020-03-12"),
+    ("", None),
+    ("   ", None),
+    (None, None),
+    (float("nan"), None),  # an empty dataframe cell
+]
 
-    assert parse_published("2020-03-12") == "2020-03-12"
-    assert parse_published("2020-03-12 08:15:00") == "2020-03-12"
-    assert parse_published(dt.datetime(2020, 3, 12, 8)) == "2020-03-12"
-    assert parse_published("") is None
-    for bad in ("2020-13-01", "12/03/2020", 1584000000, "2020-03-12x"):
-        with pytest.raises(InputError):
-            parse_published(bad)
+
+@pytest.mark.parametrize(("value", "want"), PUBLISHED_FORMS)
+def test_parse_published_forms(value, want):
+    assert parse_published(value) == want
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("soon", "unparseable publication date 'soon'"),
+        ("2020-13-01", "unparseable publication date '2020-13-01'"),
+        ("2021-03-15x", "unparseable publication date '2021-03-15x'"),
+        ("31/02/2021", "unparseable publication date '31/02/2021'"),
+        ("March 2021", "unparseable publication date 'March 2021'"),  # no day
+        ("آذار 2021", "unparseable publication date 'آذار 2021'"),
+        ("أمس", "unparseable publication date 'أمس'"),
+        ("Monday", "unparseable publication date 'Monday'"),
+        ("12", "unparseable publication date '12'"),
+        ("15/03/1850", "publication date '15/03/1850' is out of range (year 1850)"),
+        (True, "unparseable publication date True"),
+        ([2021, 3, 15], "unparseable publication date [2021, 3, 15]"),
+    ],
+)
+def test_parse_published_garbage(value, message):
+    with pytest.raises(InputError) as err:
+        parse_published(value)
+    assert str(err.value) == message
 
 
 def test_stats_bytes(tmp_path):
@@ -269,53 +331,6 @@ def test_flatten_roundtrip_and_columns():
     assert flat["location_lat"] == 33.524 and flat["killed_min"] == 2
     assert json.loads(flat["evidence"]) == e["evidence"]
     assert unflatten_event(flat) == e
-
-
-def test_acled_row_mapping():
-    e = sample_events()[0]
-    row = acled_row(e)
-    assert list(row) == ACLED_COLUMNS
-    assert row["event_type"] == "Explosions/Remote violence"
-    assert row["sub_event_type"] == "Shelling/artillery/missile attack"
-    assert row["event_date"] == "2020-03-12" and row["year"] == "2020"
-    assert row["time_precision"] == 1
-    assert row["country"] == "Iraq" and row["iso3"] == "IRQ" and row["admin1"] == "Baghdad"
-    assert (row["latitude"], row["longitude"], row["geo_precision"]) == (33.524, 44.256, 1)
-    assert row["location"] == "Camp Taji"
-    assert row["fatalities"] == 2
-    assert row["actor1"] == "Unidentified Armed Group (Iraq)"
-    assert row["actor2"] == "US forces"
-    assert row["event_id_cnty"] == "IRQ" + e["event_id"]
-    assert row["notes"] == "صواريخ على التاجي"
-    drone = {**e, "event_type": "drone_attack", "date": "2020-03", "killed": None,
-             "actor": {"name_en": "Kataib Hezbollah"},
-             "claimed_by": {"name_en": "Islamic Resistance in Iraq"}}  # fmt: skip
-    row = acled_row(drone)
-    assert row["sub_event_type"] == "Air/drone strike"
-    assert (row["event_date"], row["time_precision"]) == ("2020-03-01", 2)
-    assert row["fatalities"] == 0
-    assert row["actor1"] == "Kataib Hezbollah"
-    assert row["assoc_actor_1"] == "Islamic Resistance in Iraq"
-    coded = dict(e["location"], country="IQ", precision="subdistrict")
-    row = acled_row({**e, "location": coded})
-    assert (row["country"], row["iso3"], row["geo_precision"]) == ("Iraq", "IRQ", 2)
-    assert acled_row({**e, "location": dict(coded, precision="governorate")})["geo_precision"] == 3
-    clash = acled_row({**e, "event_type": "armed_clash"})
-    assert (clash["event_type"], clash["sub_event_type"]) == ("Battles", "Armed clash")
-    ied = acled_row({**e, "event_type": "ied_attack"})
-    assert ied["sub_event_type"] == "Remote explosive/landmine/IED"
-
-
-def test_acled_writer_rows(tmp_path):
-    events = sample_events()
-    path = tmp_path / "acled.csv"
-    with open_writer(str(path), "acled") as w:
-        for e in events:
-            w.write(e)
-    with open(path, encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    assert [r["rasid_event_id"] for r in rows] == [e["event_id"] for e in events]
-    assert list(rows[0]) == ACLED_COLUMNS
 
 
 def test_unknown_format():

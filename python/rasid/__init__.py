@@ -2,6 +2,8 @@
 
     >>> import rasid
     >>> events = rasid.extract(text, published="2020-03-12")
+    >>> records = rasid.extract_many(texts_or_records, published="2020-03-12")
+    >>> df = rasid.to_pandas(records)
 
 The public API is re-exported here from the modules that define it (one concept, one place);
 the compiled core ``rasid._core`` is private.
@@ -31,6 +33,10 @@ _EXPORTS = {
     "extract": "rasid.events",
     "explain": "rasid.events",
     "Event": "rasid.events",
+    "extract_many": "rasid.tables",
+    "read_events": "rasid.tables",
+    "to_pandas": "rasid.tables",
+    "to_polars": "rasid.tables",
 }
 
 __all__ = ["__version__", "errors", *_EXPORTS]
@@ -55,4 +61,5 @@ if TYPE_CHECKING:
     from .events import Event, explain, extract  # noqa: F401
     from .gazetteer import Gazetteer, Match, default_gazetteer  # noqa: F401
     from .numbers import NumberMention, parse_numbers  # noqa: F401
+    from .tables import extract_many, read_events, to_pandas, to_polars  # noqa: F401
     from .text import OffsetMap, normalize, normalize_with_offsets, to_ascii_digits  # noqa: F401

@@ -62,6 +62,7 @@ def _run_part(
     id_field: str,
     text_field: str,
     date_field: str,
+    keep: tuple[str, ...] = (),
 ) -> dict:
     """Read and extract one partition: its documents' events and its problems."""
     path, block = part
@@ -70,7 +71,7 @@ def _run_part(
     func = fn or default_extract
     for doc in read_part(
         path, block, id_field=id_field, text_field=text_field, date_field=date_field,
-        on_problem=problems.append,
+        keep=keep, on_problem=problems.append,
     ):  # fmt: skip
         try:
             events = extract_document(func, doc)
@@ -101,13 +102,15 @@ def partition_results(
     text_field: str = "text",
     date_field: str = "published",
     blocksize: int = DEFAULT_BLOCKSIZE,
+    keep: Sequence[str] = (),
 ) -> Any:
     """A Dask bag with one item per partition: ``{"documents": [(doc_id, source, line,
-    events)], "problems": [Problem]}`` — what ``rasid extract --scheduler`` consumes."""
+    events)], "problems": [Problem]}`` — what ``rasid extract --scheduler`` consumes.
+    ``keep``: input fields carried into every event record."""
     db = _bag_module()
     parts = plan_partitions(paths, blocksize)
     bag = db.from_sequence(parts, npartitions=max(1, len(parts)))
-    return bag.map(_run_part, extract_fn, id_field, text_field, date_field)
+    return bag.map(_run_part, extract_fn, id_field, text_field, date_field, tuple(keep))
 
 
 def extract_bag(

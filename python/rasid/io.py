@@ -8,9 +8,9 @@ cannot be parsed, an empty file — each becomes a :class:`Problem` handed to ``
 (with file and line) and the reader goes on with the next record.
 
 Writers (:func:`open_writer`) stream event records (the dicts of ``Event.to_dict()``) to JSONL,
-CSV (flattened columns), ACLED-shaped CSV, Parquet (the same flat columns, typed) and GeoJSON.
-:func:`read_events` reads any of them back into the same records (ACLED excepted: it is a
-lossy, analyst-facing shape).
+CSV (flattened columns), ACLED's export columns (:mod:`rasid.acled`), Parquet (typed, with
+structs) and GeoJSON (flat typed properties). :func:`read_events` reads any of them back into
+the same records (ACLED excepted: it is a lossy, analyst-facing shape).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
@@ -34,11 +35,13 @@ __all__ = [
     "Document",
     "Problem",
     "ReadStats",
+    "NOTICES",
     "INPUT_SUFFIXES",
     "OUTPUT_FORMATS",
     "COLUMNS",
-    "ACLED_COLUMNS",
     "expand_inputs",
+    "sample_fields",
+    "check_fields",
     "iter_documents",
     "RawBlock",
     "Fields",
@@ -48,11 +51,13 @@ __all__ = [
     "parse_published",
     "flatten_event",
     "unflatten_event",
-    "acled_row",
+    "date_range",
     "open_writer",
     "jsonl_lines",
     "infer_format",
+    "output_format",
     "read_events",
+    "RESERVED_FIELDS",
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -73,6 +78,9 @@ class Document:
     published: str | None = None
     source: str = ""
     line: int | None = None
+    #: input fields carried into every event record of the document (``--keep``), as
+    #: ``(name, value)`` pairs
+    kept: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,8 +88,9 @@ class Problem:
     """A record or file that was skipped, and why.
 
     ``reason`` is a short key used for counting: ``not_json``, ``not_object``,
-    ``invalid_utf8``, ``no_text``, ``bad_date``, ``bad_csv``, ``empty_file``, ``unreadable_file``,
-    ``extract_error``, ``duplicate_doc``.
+    ``invalid_utf8``, ``no_text``, ``bad_csv``, ``empty_file``, ``unreadable_file``,
+    ``extract_error``, ``duplicate_doc``. The reasons of :data:`NOTICES` (``bad_date``) are
+    not skips: the document is kept, without a publication date.
     """
 
     source: str
@@ -105,6 +114,10 @@ class ReadStats:
 
 
 ProblemHandler = Callable[[Problem], None]
+
+#: Problem reasons that keep the document: ``bad_date``, a publication date that cannot be
+#: read (the document goes on without one).
+NOTICES = frozenset({"bad_date"})
 
 #: Suffixes read from a folder (and accepted as files), longest first.
 INPUT_SUFFIXES = (".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson", ".csv", ".parquet", ".txt")
@@ -153,40 +166,135 @@ def expand_inputs(paths: Iterable[str]) -> list[str]:
     return out
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+#: Publication years accepted (a date outside is a misread field, not a date).
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def _checked(day: _dt.date, value: Any) -> str:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise InputError(f"publication date {value!r} is out of range (year {day.year})")
+    return day.isoformat()
+
+
+def _from_epoch(seconds: float, value: Any) -> str:
+    try:
+        day = _dt.datetime.fromtimestamp(seconds, _dt.timezone.utc).date()
+    except (OverflowError, OSError, ValueError):
+        raise InputError(f"unparseable publication date {value!r}") from None
+    return _checked(day, value)
+
+
+def _epoch_seconds(number: float) -> float:
+    """Seconds from epoch seconds or milliseconds (told apart by size: 10^11 seconds is the
+    year 5138, 10^11 milliseconds is 1973)."""
+    return number / 1000 if abs(number) >= 1e11 else number
+
+
+def _english_date(s: str) -> _dt.date | None:
+    """A date with day, month and year all written (``15 March 2021``, ``March 15, 2021``,
+    ``15-Mar-2021 08:30``), read by dateutil; None when a part is missing."""
+    from dateutil import parser
+
+    # parsed twice with different defaults: a part taken from the default differs
+    try:
+        a = parser.parse(s, dayfirst=True, default=_dt.datetime(1901, 1, 1))
+        b = parser.parse(s, dayfirst=True, default=_dt.datetime(1902, 2, 2))
+    except (ValueError, OverflowError, parser.ParserError):
+        return None
+    return a.date() if a.date() == b.date() else None
+
+
 def parse_published(value: Any) -> str | None:
     """A publication date as ``YYYY-MM-DD``, or None when absent.
 
-    Accepts ISO dates and date-times (``2020-03-12``, ``2020-03-12T08:15:00Z``,
-    ``2020-03-12 08:15``), :class:`datetime.date` / :class:`datetime.datetime` objects.
-    Raises :class:`InputError` for anything else.
+    Reads the forms scraped archives hold: ISO 8601 dates and date-times with or without a
+    zone (``2021-03-15``, ``2021-03-15T08:30:00+03:00``, ``20210315``), RFC 2822 / 5322
+    (``Mon, 15 Mar 2021 08:30:00 GMT``), numeric dates with ``/``, ``-`` or ``.`` (day first,
+    ``15/03/2021``, unless the year comes first, ``2021/03/15``; month first only when day
+    first is impossible, as in :mod:`rasid.dates`), English month names (``15 March 2021``,
+    ``March 15, 2021``), Arabic and Levantine month names and Arabic-Indic digits
+    («15 آذار 2021», «١٥ مارس ٢٠٢١», «الاثنين 15 كانون الثاني 2021», read by
+    :func:`rasid.dates.resolve_dates`), epoch seconds or milliseconds (numbers or digit
+    strings, UTC), and :class:`datetime.date` / :class:`datetime.datetime` objects.
+    A date-time keeps the day written in its own zone (the outlet's day).
+    Raises :class:`InputError` for anything else, or a year outside 1900–2100.
     """
     if value is None:
         return None
     if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
+        return _checked(value.date(), value)
     if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        s = value.strip()
-        if not s:
+        return _checked(value, value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if value != value:  # NaN: an empty cell of a dataframe
             return None
-        if len(s) == 10 or (len(s) > 10 and s[10] in "T t"):
+        return _from_epoch(_epoch_seconds(value), value)
+    if not isinstance(value, str):
+        raise InputError(f"unparseable publication date {value!r}")
+    s = value.strip()
+    if not s:
+        return None
+    if not s.isascii():
+        from .text import to_ascii_digits
+
+        s = to_ascii_digits(s)
+    if s.isdigit():
+        if len(s) == 8:  # ISO 8601 basic: 20210315
             try:
-                return _dt.date.fromisoformat(s[:10]).isoformat()
+                return _checked(_dt.date(int(s[:4]), int(s[4:6]), int(s[6:])), value)
             except ValueError:
-                pass
+                raise InputError(f"unparseable publication date {value!r}") from None
+        if 9 <= len(s) <= 13:
+            return _from_epoch(_epoch_seconds(int(s)), value)
+        raise InputError(f"unparseable publication date {value!r}")
+    if _ISO_DAY.match(s):
+        if len(s) == 10 or s[10] in "Tt ":
+            # the day as written (its own zone): the time part does not change it
+            try:
+                return _checked(_dt.date.fromisoformat(s[:10]), value)
+            except ValueError:
+                raise InputError(f"unparseable publication date {value!r}") from None
+        from dateutil.parser import isoparse
+
+        try:
+            return _checked(isoparse(s).date(), value)
+        except (ValueError, OverflowError):
+            # a wrong ISO date (2020-13-01, 2021-03-15x) is not read another way
+            raise InputError(f"unparseable publication date {value!r}") from None
+    if s[:3].isalpha() and "," in s[:5]:
+        from email.utils import parsedate_to_datetime
+
+        try:
+            return _checked(parsedate_to_datetime(s).date(), value)
+        except (TypeError, ValueError, IndexError):
+            pass
+    from .dates import resolve_dates
+
+    for mention in resolve_dates(s):
+        if mention.kind == "explicit" and mention.precision == "day" and mention.date:
+            return _checked(_dt.date.fromisoformat(mention.date), value)
+        break  # only the first date expression of the value counts
+    if s.isascii():
+        day = _english_date(s)
+        if day is not None:
+            return _checked(day, value)
     raise InputError(f"unparseable publication date {value!r}")
 
 
 class _Builder:
     """Turns raw records (dicts) into Documents, reporting problems."""
 
-    def __init__(self, id_field: str, text_field: str, date_field: str, on_problem, raw=False):
+    def __init__(
+        self, id_field: str, text_field: str, date_field: str, on_problem, raw=False, keep=()
+    ):
         self.id_field = id_field
         self.text_field = text_field
         self.date_field = date_field
         self.on_problem = on_problem
         self.raw = raw  # JSONL readers yield RawBlock items, parsed later (by workers)
+        self.keep = tuple(keep)
 
     def build(self, record: dict, source: str, line: int | None, default_id: str):
         text = record.get(self.text_field)
@@ -198,14 +306,26 @@ class _Builder:
             )
             self.on_problem(Problem(source, line, "no_text", f"field {self.text_field!r} {what}"))
             return None
+        # a date that cannot be read never costs the article: it goes on without one
         try:
             published = parse_published(record.get(self.date_field))
         except InputError as exc:
             self.on_problem(Problem(source, line, "bad_date", str(exc)))
-            return None
+            published = None
         raw_id = record.get(self.id_field)
         doc_id = default_id if raw_id is None or raw_id == "" else str(raw_id)
-        return Document(doc_id, text, published, source, line)
+        kept = tuple((n, _kept_value(record.get(n))) for n in self.keep) if self.keep else ()
+        return Document(doc_id, text, published, source, line, kept)
+
+
+def _kept_value(value: Any) -> Any:
+    """An input value carried into the outputs: scalars as they are, dates as ISO text,
+    anything else as JSON text (so every output format can hold it)."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
 def _stem(path: str) -> str:
@@ -401,18 +521,24 @@ RAW_BLOCK_BYTES = 1 << 18
 
 
 class Fields:
-    """The record fields holding the id, the text and the publication date (picklable)."""
+    """The record fields holding the id, the text and the publication date, and those
+    carried into every event record (``keep``); picklable."""
 
     def __init__(
-        self, id_field: str = "id", text_field: str = "text", date_field: str = "published"
+        self,
+        id_field: str = "id",
+        text_field: str = "text",
+        date_field: str = "published",
+        keep: Iterable[str] = (),
     ):
         self.id_field = id_field
         self.text_field = text_field
         self.date_field = date_field
+        self.keep = tuple(keep)
 
     def builder(self, on_problem: ProblemHandler) -> _Builder:
         """A record builder that reports problems to ``on_problem``."""
-        return _Builder(self.id_field, self.text_field, self.date_field, on_problem)
+        return _Builder(self.id_field, self.text_field, self.date_field, on_problem, keep=self.keep)
 
 
 def parse_line(
@@ -516,7 +642,8 @@ def _read_parquet(path: str, builder: _Builder, stats: ReadStats) -> Iterator[Do
         builder.on_problem(Problem(path, None, "empty_file", "no records"))
         return
     names = set(pf.schema_arrow.names)
-    wanted = [f for f in (builder.id_field, builder.text_field, builder.date_field) if f in names]
+    fields = (builder.id_field, builder.text_field, builder.date_field, *builder.keep)
+    wanted = [f for f in dict.fromkeys(fields) if f in names]
     row = 0
     try:
         for batch in pf.iter_batches(batch_size=512, columns=wanted):
@@ -557,7 +684,8 @@ _READERS = {
 
 
 def _print_problem(problem: Problem) -> None:
-    print(f"rasid: skipped {problem}", file=sys.stderr)
+    if problem.reason not in NOTICES:  # a kept document is not news on every line
+        print(f"rasid: skipped {problem}", file=sys.stderr)
 
 
 def read_part(
@@ -567,12 +695,13 @@ def read_part(
     id_field: str = "id",
     text_field: str = "text",
     date_field: str = "published",
+    keep: Iterable[str] = (),
     on_problem: ProblemHandler | None = None,
 ) -> Iterator[Document]:
     """The documents of one input file, or of one block of an uncompressed JSONL file (see
     :func:`plan_blocks`): the unit of work of a Dask partition."""
     handler = on_problem or _print_problem
-    builder = _Builder(id_field, text_field, date_field, handler)
+    builder = _Builder(id_field, text_field, date_field, handler, keep=keep)
     stats = ReadStats()
     if _size(path) == 0:
         handler(Problem(path, None, "empty_file", "0 bytes"))
@@ -592,6 +721,7 @@ def iter_documents(
     id_field: str = "id",
     text_field: str = "text",
     date_field: str = "published",
+    keep: Iterable[str] = (),
     on_problem: ProblemHandler | None = None,
     stats: ReadStats | None = None,
     raw_jsonl: bool = False,
@@ -599,7 +729,8 @@ def iter_documents(
     """Yield the documents of every input, in order, streaming.
 
     ``paths`` are files or folders (see :func:`expand_inputs`); ``on_problem`` receives every
-    skipped record or file (default: print it on stderr); ``stats`` is updated with the bytes
+    skipped record or file (default: print it on stderr); ``keep`` names input fields carried
+    into every event record (:attr:`Document.kept`); ``stats`` is updated with the bytes
     read so far (its ``bytes_total`` is set when every input has a known size).
     ``raw_jsonl``: yield JSONL lines in :class:`RawBlock` items, to be parsed by
     :func:`parse_line` elsewhere (the pipeline's workers), instead of documents.
@@ -608,7 +739,7 @@ def iter_documents(
     """
     files = expand_inputs(paths)
     handler = on_problem or _print_problem
-    builder = _Builder(id_field, text_field, date_field, handler, raw=raw_jsonl)
+    builder = _Builder(id_field, text_field, date_field, handler, raw=raw_jsonl, keep=keep)
     if stats is not None and "-" not in files:
         stats.bytes_total = sum(os.path.getsize(p) for p in files)
     local = stats if stats is not None else ReadStats()
@@ -627,6 +758,70 @@ def iter_documents(
             if path != "-":
                 local._file_base += os.path.getsize(path) if os.path.exists(path) else 0
                 local.bytes_done = local._file_base
+
+
+# --------------------------------------------------------------------------------------------
+# Field names of the input (so that a misspelt --text-field fails before any work)
+# --------------------------------------------------------------------------------------------
+
+#: Records read from the inputs to check the field options.
+FIELD_SAMPLE = 50
+
+
+def sample_fields(paths: Iterable[str], limit: int = FIELD_SAMPLE) -> tuple[list[str], int]:
+    """The field names of the first ``limit`` records of the inputs (files in order; a CSV
+    or Parquet file by its columns), in order of first appearance, and how many records
+    were looked at. Standard input and ``.txt`` files have no fields and are not read; a
+    line that is not a JSON object is passed over (the run reports it)."""
+    names: dict[str, None] = {}
+    seen = 0
+    for path in expand_inputs(paths):
+        if seen >= limit:
+            break
+        kind = None if path == "-" else _kind_of(path)
+        try:
+            if kind in ("jsonl", "jsonl.gz"):
+                opener: Callable[..., IO[str]] = gzip.open if kind == "jsonl.gz" else open
+                with opener(path, "rt", encoding="utf-8-sig", errors="replace") as f:
+                    for line in f:
+                        if seen >= limit:
+                            break
+                        try:
+                            record = json.loads(line)
+                        except ValueError:
+                            continue
+                        if isinstance(record, dict):
+                            names.update(dict.fromkeys(record))
+                            seen += 1
+            elif kind == "csv":
+                with open(path, encoding="utf-8-sig", errors="replace", newline="") as f:
+                    header = next(csv.reader(f), None)
+                if header:
+                    names.update(dict.fromkeys(header))
+                    seen += 1
+            elif kind == "parquet":
+                pf = _parquet_module().ParquetFile(path)
+                names.update(dict.fromkeys(pf.schema_arrow.names))
+                seen += min(limit - seen, pf.metadata.num_rows)
+        except (OSError, EOFError, csv.Error):
+            continue  # an unreadable file is reported by the run itself
+    return list(names), seen
+
+
+def check_fields(paths: Iterable[str], options: Iterable[tuple[str, str]]) -> None:
+    """Raise :class:`OptionError` when a field option (``[("--text-field", "body"), ...]``)
+    names a field that none of the first records of the inputs has, listing the fields
+    found. Nothing is checked when the inputs have no fields to look at (stdin, ``.txt``)."""
+    found, seen = sample_fields(paths)
+    if not seen:
+        return
+    for option, name in options:
+        if name not in found:
+            listed = ", ".join(found[:40]) + (", …" if len(found) > 40 else "")
+            raise OptionError(
+                f"{option} {name!r} matches no field of the input's first records "
+                f"(fields found: {listed or 'none'})"
+            )
 
 
 # --------------------------------------------------------------------------------------------
@@ -675,13 +870,16 @@ _GROUPS: dict[str, list[tuple[str, str]]] = {
     "claimed_by": _ENTITY,
 }
 
-# (record field, type); a group name stands for its flattened columns.
+# (record field, type); a group name stands for its flattened columns. ``date`` is the first
+# day of the record's date (``2020-01`` -> ``2020-01-01``) and ``date_end`` its last
+# (``2020-01-31``), so the column holds one type whatever the precision.
 _LAYOUT: list[tuple[str, str]] = [
     ("event_id", "str"),
     ("doc_id", "str"),
     ("event_type", "str"),
-    ("date", "str"),
+    ("date", "date"),
     ("date_precision", "str"),
+    ("date_end", "date"),
     ("date_text", "str"),
     ("location", "group"),
     ("outcome", "str"),
@@ -699,6 +897,7 @@ _LAYOUT: list[tuple[str, str]] = [
     ("evidence", "json"),
     ("cluster_id", "str"),
 ]
+_LAYOUT_NAMES = frozenset(name for name, _ in _LAYOUT)
 
 
 def _columns() -> list[tuple[str, str]]:
@@ -711,21 +910,58 @@ def _columns() -> list[tuple[str, str]]:
     return cols
 
 
-#: The flat columns of CSV / Parquet output, with their types (str, int, float, bool, json,
-#: label = a string as is, else JSON).
+#: The flat columns of CSV output and GeoJSON properties, with their types (str, int,
+#: float, bool, date = ISO day, json, label = a string as is, else JSON).
 COLUMNS: list[tuple[str, str]] = _columns()
 _COLUMN_TYPES = dict(COLUMNS)
 _COLUMN_NAMES = [c for c, _ in COLUMNS]
+#: Record fields that are not input fields: a ``--keep`` name may not be one of them.
+RESERVED_FIELDS = frozenset(_LAYOUT_NAMES | set(_COLUMN_NAMES))
 
 
-def flatten_event(record: dict) -> dict:
-    """One event record as flat ``{column: value}`` (nested objects become prefixed columns).
+def date_range(date: str | None) -> tuple[str | None, str | None]:
+    """The first and last day of a record date: ``2020-01-05`` -> both that day,
+    ``2020-01`` -> (``2020-01-01``, ``2020-01-31``), ``2020`` -> (``2020-01-01``,
+    ``2020-12-31``)."""
+    if not date:
+        return None, None
+    if len(date) == 7:
+        year, month = int(date[:4]), int(date[5:])
+        last = (_dt.date(year + month // 12, month % 12 + 1, 1) - _dt.timedelta(days=1)).day
+        return f"{date}-01", f"{date}-{last:02d}"
+    if len(date) == 4:
+        return f"{date}-01-01", f"{date}-12-31"
+    return date, date
 
-    Values keep their Python types; ``json`` columns (accused, evidence) are JSON text, and
-    ``target`` is its short label as is (JSON text when it is an entity object). Missing
-    fields are None.
+
+def _record_date(day: Any, precision: Any) -> str | None:
+    """The record date of a ``date`` column (ISO day or :class:`datetime.date`) and its
+    precision: the inverse of :func:`date_range`."""
+    if day is None or day == "":
+        return None
+    iso = day.isoformat() if isinstance(day, _dt.date) else str(day)
+    if precision == "month":
+        return iso[:7]
+    if precision == "year":
+        return iso[:4]
+    return iso
+
+
+def _kept_names(record: dict) -> list[str]:
+    return [k for k in record if k not in _LAYOUT_NAMES]
+
+
+def flatten_event(record: dict, keep: Iterable[str] = (), *, nested: bool = False) -> dict:
+    """One event record as flat ``{column: value}`` (nested objects become prefixed columns),
+    then the ``keep`` fields (input fields carried along) as they are.
+
+    Values keep their Python types; ``date``/``date_end`` are ISO days (see
+    :func:`date_range`); ``json`` columns (accused, evidence) are JSON text (Python lists
+    with ``nested``), and ``target`` is its short label as is (JSON text when it is an
+    entity object). Missing fields are None.
     """
     flat: dict[str, Any] = {}
+    first, last = date_range(record.get("date"))
     for name, kind in _LAYOUT:
         value = record.get(name)
         if kind == "group":
@@ -737,8 +973,16 @@ def flatten_event(record: dict) -> dict:
             else:
                 for sub, _t in subs:
                     flat[f"{name}_{sub}"] = None
+        elif name == "date":
+            flat[name] = first
+        elif name == "date_end":
+            flat[name] = last
+        elif nested and kind == "json":
+            flat[name] = value
         else:
             flat[name] = _encode(value, kind)
+    for name in keep:
+        flat[name] = record.get(name)
     return flat
 
 
@@ -751,7 +995,8 @@ def _encode(value: Any, kind: str) -> Any:
 
 
 def unflatten_event(flat: dict, *, keep_cluster: bool = True) -> dict:
-    """The inverse of :func:`flatten_event` (a nested object whose columns are all null is null)."""
+    """The inverse of :func:`flatten_event` (a nested object whose columns are all null is
+    null); columns that are not rasid's come back as record fields (kept input fields)."""
     record: dict[str, Any] = {}
     for name, kind in _LAYOUT:
         if kind == "group":
@@ -760,8 +1005,13 @@ def unflatten_event(flat: dict, *, keep_cluster: bool = True) -> dict:
         elif name == "cluster_id":
             if keep_cluster and flat.get(name) not in (None, ""):
                 record[name] = flat[name]
-        else:
+        elif name == "date":
+            record[name] = _record_date(flat.get("date"), flat.get("date_precision"))
+        elif name != "date_end":
             record[name] = _decode(flat.get(name), kind)
+    for name, value in flat.items():
+        if name not in _COLUMN_TYPES:
+            record[name] = value
     return record
 
 
@@ -775,10 +1025,10 @@ def _decode(value: Any, kind: str) -> Any:
     return value
 
 
-def _csv_cell(value: Any, kind: str) -> str:
+def _csv_cell(value: Any, kind: str = "str") -> str:
     if value is None:
         return ""
-    if kind == "bool":
+    if kind == "bool" or isinstance(value, bool):
         return "true" if value else "false"
     if kind == "float":
         return repr(float(value))
@@ -798,168 +1048,6 @@ def _csv_value(cell: str, kind: str) -> Any:
 
 
 # --------------------------------------------------------------------------------------------
-# ACLED shape
-# --------------------------------------------------------------------------------------------
-
-#: The ACLED-shaped CSV columns (a subset of ACLED's codebook, in its order, plus the rasid
-#: event id so each row can be traced back to its record and evidence).
-ACLED_COLUMNS = [
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "actor2",
-    "country",
-    "iso3",
-    "admin1",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "notes",
-    "fatalities",
-    "rasid_event_id",
-]
-
-_REMOTE = "Explosions/Remote violence"
-_SHELLING = "Shelling/artillery/missile attack"
-_AIR = "Air/drone strike"
-_IED = "Remote explosive/landmine/IED"
-_ACLED_TYPES = {
-    "rocket_attack": (_REMOTE, _SHELLING),
-    "missile_attack": (_REMOTE, _SHELLING),
-    "shelling": (_REMOTE, _SHELLING),
-    "drone_attack": (_REMOTE, _AIR),
-    "air_strike": (_REMOTE, _AIR),
-    "ied_attack": (_REMOTE, _IED),
-    "armed_clash": ("Battles", "Armed clash"),
-}
-# other_attack: decided by the weapon when there is one.
-_ACLED_BY_WEAPON = {
-    "katyusha_rocket": (_REMOTE, _SHELLING),
-    "rocket": (_REMOTE, _SHELLING),
-    "ballistic_missile": (_REMOTE, _SHELLING),
-    "missile": (_REMOTE, _SHELLING),
-    "mortar": (_REMOTE, _SHELLING),
-    "artillery": (_REMOTE, _SHELLING),
-    "drone": (_REMOTE, _AIR),
-    "aircraft": (_REMOTE, _AIR),
-    "ied": (_REMOTE, _IED),
-    "car_bomb": (_REMOTE, _IED),
-    "firearms": ("Battles", "Armed clash"),
-}
-
-# ISO 3166 alpha-2 (as the gazetteer writes countries) -> (ACLED country name, alpha-3).
-_COUNTRIES = {
-    "IQ": ("Iraq", "IRQ"), "SY": ("Syria", "SYR"), "IR": ("Iran", "IRN"),
-    "LB": ("Lebanon", "LBN"), "IL": ("Israel", "ISR"), "PS": ("Palestine", "PSE"),
-    "JO": ("Jordan", "JOR"), "SA": ("Saudi Arabia", "SAU"), "YE": ("Yemen", "YEM"),
-    "KW": ("Kuwait", "KWT"), "TR": ("Turkey", "TUR"), "AE": ("United Arab Emirates", "ARE"),
-    "QA": ("Qatar", "QAT"), "BH": ("Bahrain", "BHR"), "OM": ("Oman", "OMN"),
-    "EG": ("Egypt", "EGY"), "LY": ("Libya", "LBY"), "SD": ("Sudan", "SDN"),
-    "TN": ("Tunisia", "TUN"), "DZ": ("Algeria", "DZA"), "MA": ("Morocco", "MAR"),
-    "SO": ("Somalia", "SOM"), "AF": ("Afghanistan", "AFG"), "PK": ("Pakistan", "PAK"),
-    "US": ("United States", "USA"), "RU": ("Russia", "RUS"),
-}  # fmt: skip
-_BY_NAME = {name.lower(): (name, iso3) for name, iso3 in _COUNTRIES.values()}
-_BY_NAME["türkiye"] = ("Turkey", "TUR")
-
-
-def _country(value: str) -> tuple[str, str]:
-    """(ACLED country name, ISO3) of a gazetteer country (alpha-2 code or name)."""
-    if not value:
-        return "", ""
-    hit = _COUNTRIES.get(value.upper()) if len(value) == 2 else _BY_NAME.get(value.lower())
-    return hit if hit else (value, "")
-
-
-# geo_precision from the gazetteer's precision (else its kind): 1 the town or site itself,
-# 2 a district / sub-district or an approximate position, 3 a governorate or the country.
-_GEO_PRECISION = {
-    "point": 1, "site": 1, "town": 1, "neighbourhood": 1, "village": 1, "city": 1,
-    "subdistrict": 2, "district": 2, "approximate": 2, "zone": 2,
-    "governorate": 3, "province": 3, "admin1": 3, "country": 3,
-}  # fmt: skip
-
-
-def _entity_name(entity: Any) -> str:
-    if isinstance(entity, dict):
-        return entity.get("name_en") or entity.get("name_ar") or entity.get("mention") or ""
-    if isinstance(entity, str):
-        return entity
-    return ""
-
-
-def acled_row(record: dict) -> dict:
-    """One event record as an ACLED-shaped row (see ``ACLED_COLUMNS`` and the README).
-
-    time_precision: 1 day, 2 month, 3 year (ACLED: 1 exact day, 2 within a week or so, 3 only
-    the month or coarser; a month-precision date is written as its first day). geo_precision:
-    1 a named town, village, base or site, 2 a district, sub-district or approximate place,
-    3 a governorate or country. country: ACLED's country name (from the gazetteer's ISO
-    code), iso3 its ISO 3166 alpha-3 code.
-    fatalities: the lower bound of ``killed`` (ACLED codes the most conservative figure; 0 when
-    unreported). actor1: the stated actor, else the claimant, else "Unidentified Armed Group
-    (<country>)"; assoc_actor_1: the claimant when it differs from the actor.
-    """
-    etype = record.get("event_type")
-    mapped = _ACLED_TYPES.get(etype) or _ACLED_BY_WEAPON.get(record.get("weapon") or "")
-    event_type, sub_event_type = mapped or (_REMOTE, "")
-    date = record.get("date") or ""
-    if len(date) == 7:
-        event_date, tp = date + "-01", 2
-    elif len(date) == 4:
-        event_date, tp = date + "-01-01", 3
-    else:
-        event_date, tp = date, (1 if date else "")
-    loc = record.get("location") or {}
-    country, iso3 = _country(loc.get("country") or "")
-    geo: Any = ""
-    if loc:
-        precision = loc.get("precision")
-        geo = _GEO_PRECISION.get(str(precision or "").lower())
-        if geo is None:
-            geo = _GEO_PRECISION.get(str(loc.get("kind") or "").lower(), 1)
-    actor = _entity_name(record.get("actor"))
-    claimant = _entity_name(record.get("claimed_by"))
-    actor1 = actor or claimant or f"Unidentified Armed Group ({country or 'unknown'})"
-    assoc = claimant if actor and claimant and claimant != actor else ""
-    target = record.get("target")
-    killed = record.get("killed") or {}
-    notes = " … ".join(e.get("text", "") for e in record.get("evidence") or [])
-    event_id = record.get("event_id") or ""
-    return {
-        "event_id_cnty": f"{iso3 or 'XXX'}{event_id}",
-        "event_date": event_date,
-        "year": event_date[:4],
-        "time_precision": tp,
-        "disorder_type": "Political violence",
-        "event_type": event_type,
-        "sub_event_type": sub_event_type,
-        "actor1": actor1,
-        "assoc_actor_1": assoc,
-        "actor2": _entity_name(target),
-        "country": country,
-        "iso3": iso3,
-        "admin1": loc.get("admin1") or "",
-        "location": loc.get("name_en") or loc.get("name_ar") or loc.get("mention") or "",
-        "latitude": "" if loc.get("lat") is None else loc["lat"],
-        "longitude": "" if loc.get("lon") is None else loc["lon"],
-        "geo_precision": geo,
-        "source": record.get("doc_id") or "",
-        "notes": notes,
-        "fatalities": killed.get("min") or 0,
-        "rasid_event_id": event_id,
-    }
-
-
-# --------------------------------------------------------------------------------------------
 # Writers
 # --------------------------------------------------------------------------------------------
 
@@ -969,29 +1057,72 @@ _EXTENSIONS = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".json": "jsonl",
-    ".jsonl.gz": "jsonl",
     ".csv": "csv",
     ".parquet": "parquet",
     ".geojson": "geojson",
 }
+#: Formats that may be gzip-compressed by naming the file ``….gz`` (Parquet compresses
+#: inside the file).
+_GZIP_FORMATS = ("jsonl", "csv", "acled", "geojson")
+
+
+def _known_extensions() -> str:
+    plain = ", ".join(_EXTENSIONS)
+    return f"{plain} (each also with .gz, except .parquet)"
+
+
+def output_format(path: str | None, fmt: str | None = None) -> str:
+    """The output format for ``-o path`` and ``--format fmt``: ``fmt`` when given (it must
+    agree with a known extension: ``acled`` is written to ``.csv``), else the one the
+    extension implies; ``jsonl`` for stdout (None or ``-``). A final ``.gz`` gzips a text
+    format.
+
+    Raises :class:`OptionError` for an empty path, an unknown format, an unknown extension
+    without ``fmt``, a format the extension contradicts, and ``.parquet.gz``.
+    """
+    if fmt is not None and fmt not in OUTPUT_FORMATS:
+        raise OptionError(f"unknown output format {fmt!r} (one of {', '.join(OUTPUT_FORMATS)})")
+    if path is None or path == "-":
+        return fmt or "jsonl"
+    if not path.strip():
+        raise OptionError("the output file name is empty (give a file name, or - for stdout)")
+    low = path.lower()
+    gzipped = low.endswith(".gz")
+    base = low[:-3] if gzipped else low
+    implied = next((f for ext, f in _EXTENSIONS.items() if base.endswith(ext)), None)
+    if implied is None and fmt is None:
+        ext = os.path.splitext(low)[1] or "(none)"
+        raise OptionError(
+            f"{path}: unknown output extension {ext} (known: {_known_extensions()}); "
+            f"or give --format ({', '.join(OUTPUT_FORMATS)})"
+        )
+    chosen = fmt or implied
+    assert chosen is not None
+    if implied is not None and chosen != implied and not (chosen == "acled" and implied == "csv"):
+        raise OptionError(f"{path}: the extension says {implied} but the format is {chosen}")
+    if gzipped and chosen not in _GZIP_FORMATS:
+        raise OptionError(
+            f"{path}: {chosen} cannot be gzipped (Parquet compresses inside: use .parquet)"
+        )
+    return chosen
 
 
 def infer_format(path: str | None) -> str:
-    """The output format implied by a file name (``jsonl`` for stdout or an unknown suffix)."""
-    if not path or path == "-":
-        return "jsonl"
-    low = path.lower()
-    for ext in sorted(_EXTENSIONS, key=len, reverse=True):
-        if low.endswith(ext):
-            return _EXTENSIONS[ext]
-    return "jsonl"
+    """The output format implied by a file name (``jsonl`` for stdout); raises
+    :class:`OptionError` for an unknown extension (see :func:`output_format`)."""
+    return output_format(path)
 
 
 class Writer:
-    """Streams event records to one output; use as a context manager."""
+    """Streams event records to one output; use as a context manager.
 
-    def __init__(self, path: str | None):
+    ``keep``: input fields carried in every record (``--keep``), written after rasid's
+    columns in table formats.
+    """
+
+    def __init__(self, path: str | None, keep: Iterable[str] = ()):
         self.path = path
+        self.keep = list(keep)
         self.count = 0
 
     def write(self, record: dict) -> None:
@@ -1000,6 +1131,10 @@ class Writer:
 
     def close(self) -> None:
         """Flush and close the output."""
+
+    def notice(self) -> str | None:
+        """A line for the user about what the output left out, if anything."""
+        return None
 
     def __enter__(self) -> Writer:
         return self
@@ -1017,8 +1152,8 @@ def _open_text(path: str | None) -> IO[str]:
 
 
 class _TextWriter(Writer):
-    def __init__(self, path: str | None):
-        super().__init__(path)
+    def __init__(self, path: str | None, keep: Iterable[str] = ()):
+        super().__init__(path, keep)
         self.out = _open_text(path)
 
     def close(self) -> None:
@@ -1035,7 +1170,7 @@ def jsonl_lines(records: list[dict]) -> str:
 
 
 class JsonlWriter(_TextWriter):
-    """One JSON object per line (UTF-8, Arabic kept as is)."""
+    """One JSON object per line (UTF-8, Arabic kept as is); kept fields are record fields."""
 
     def write(self, record: dict) -> None:
         self.out.write(jsonl_lines([record]))
@@ -1048,42 +1183,67 @@ class JsonlWriter(_TextWriter):
 
 
 class CsvWriter(_TextWriter):
-    """Flat columns (:data:`COLUMNS`): nested objects as ``<field>_<sub>``, lists as JSON."""
+    """Flat columns (:data:`COLUMNS`): nested objects as ``<field>_<sub>``, lists as JSON,
+    one ISO day in ``date`` (with ``date_precision`` and ``date_end``), then the kept
+    fields."""
 
-    def __init__(self, path: str | None):
-        super().__init__(path)
+    def __init__(self, path: str | None, keep: Iterable[str] = ()):
+        super().__init__(path, keep)
         self.csv = csv.writer(self.out)
-        self.csv.writerow(_COLUMN_NAMES)
+        self.types = [*COLUMNS, *((k, "str") for k in self.keep)]
+        self.csv.writerow([c for c, _ in self.types])
 
     def write(self, record: dict) -> None:
-        flat = flatten_event(record)
-        self.csv.writerow([_csv_cell(flat[c], t) for c, t in COLUMNS])
+        flat = flatten_event(record, self.keep)
+        self.csv.writerow([_csv_cell(flat[c], t) for c, t in self.types])
         self.count += 1
 
 
 class AcledWriter(_TextWriter):
-    """ACLED-shaped CSV (:data:`ACLED_COLUMNS`)."""
+    """ACLED's export columns (:data:`rasid.acled.ACLED_COLUMNS`); background events only
+    with ``background``, undated events left out (both counted, see :meth:`notice`).
+    ``source_field``: the kept input field naming the outlet."""
 
-    def __init__(self, path: str | None):
-        super().__init__(path)
+    def __init__(
+        self,
+        path: str | None,
+        keep: Iterable[str] = (),
+        *,
+        background: bool = False,
+        source_field: str | None = None,
+        timestamp: int | None = None,
+    ):
+        from .acled import ACLED_COLUMNS, AcledRows
+
+        super().__init__(path, keep)
+        self.rows = AcledRows(background=background, source_field=source_field,
+                              timestamp=timestamp)  # fmt: skip
         self.csv = csv.DictWriter(self.out, fieldnames=ACLED_COLUMNS)
         self.csv.writeheader()
 
     def write(self, record: dict) -> None:
-        self.csv.writerow(acled_row(record))
-        self.count += 1
+        row = self.rows.row(record)
+        if row is not None:
+            self.csv.writerow(row)
+            self.count += 1
+
+    def notice(self) -> str | None:
+        return self.rows.summary()
 
 
 class GeoJsonWriter(_TextWriter):
     """A GeoJSON FeatureCollection, one Point feature per event, streamed.
 
-    The properties are the event record minus its location coordinates. An event without
-    coordinates is kept with ``"geometry": null`` (allowed by RFC 7946), so the file holds the
-    same events as every other format; GIS tools list such features without drawing them.
+    The properties are flat and typed (the columns of :class:`CsvWriter`: ``killed_min`` a
+    number, ``date`` an ISO day, then the kept fields) so GIS tools can style and filter by
+    them; the lists (accused, evidence) are under one ``detail`` member. An event without
+    coordinates is kept with ``"geometry": null`` (allowed by RFC 7946), so the file holds
+    the same events as every other format; GIS tools list such features without drawing
+    them.
     """
 
-    def __init__(self, path: str | None):
-        super().__init__(path)
+    def __init__(self, path: str | None, keep: Iterable[str] = ()):
+        super().__init__(path, keep)
         self.out.write('{"type": "FeatureCollection", "features": [\n')
 
     def write(self, record: dict) -> None:
@@ -1092,8 +1252,10 @@ class GeoJsonWriter(_TextWriter):
         geometry = None
         if lat is not None and lon is not None:
             geometry = {"type": "Point", "coordinates": [lon, lat]}
+        properties = flatten_event(record, self.keep, nested=True)
+        properties["detail"] = {n: properties.pop(n) for n, k in _LAYOUT if k == "json"}
         feature = {"type": "Feature", "id": record.get("event_id"), "geometry": geometry,
-                   "properties": record}  # fmt: skip
+                   "properties": properties}  # fmt: skip
         if self.count:
             self.out.write(",\n")
         self.out.write(json.dumps(feature, ensure_ascii=False))
@@ -1104,29 +1266,75 @@ class GeoJsonWriter(_TextWriter):
         super().close()
 
 
-def _arrow_schema():
+_ARROW_TYPES = {"str": "string", "int": "int64", "float": "float64", "bool": "bool_",
+                "label": "string", "date": "date32"}  # fmt: skip
+
+
+def _arrow_schema(keep: Iterable[str] = ()):
+    """The Parquet schema: typed columns (dates as dates, counts as integers), nested
+    objects as structs, evidence as a list of structs, kept fields as strings. ``accused``
+    stays JSON text: its entries may carry more than an entity (who blamed them, SPEC)."""
     import pyarrow as pa
 
-    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(),
-             "bool": pa.bool_(), "json": pa.string(), "label": pa.string()}  # fmt: skip
-    return pa.schema([(c, types[t]) for c, t in COLUMNS])
+    def scalar(kind: str):
+        return getattr(pa, _ARROW_TYPES[kind])()
+
+    def struct(subs: list[tuple[str, str]]):
+        return pa.struct([(s, scalar(t)) for s, t in subs])
+
+    evidence = pa.list_(struct([("start", "int"), ("end", "int"), ("text", "str")]))
+    fields = []
+    for name, kind in _LAYOUT:
+        if kind == "group":
+            fields.append((name, struct(_GROUPS[name])))
+        elif name == "evidence":
+            fields.append((name, evidence))
+        elif kind == "json":
+            fields.append((name, pa.string()))
+        else:
+            fields.append((name, scalar(kind)))
+    fields.extend((k, pa.string()) for k in keep)
+    return pa.schema(fields)
+
+
+def _parquet_row(record: dict, keep: list[str]) -> dict:
+    first, last = date_range(record.get("date"))
+    row: dict[str, Any] = {}
+    for name, kind in _LAYOUT:
+        value = record.get(name)
+        if name == "date":
+            row[name] = _dt.date.fromisoformat(first) if first else None
+        elif name == "date_end":
+            row[name] = _dt.date.fromisoformat(last) if last else None
+        elif kind == "group":
+            row[name] = {s: value.get(s) for s, _ in _GROUPS[name]} if value else None
+        elif kind == "label" or (kind == "json" and name != "evidence"):
+            row[name] = _encode(value, kind)
+        else:
+            row[name] = value
+    for name in keep:
+        value = record.get(name)
+        row[name] = value if value is None or isinstance(value, str) else json.dumps(value)
+    return row
 
 
 class ParquetWriter(Writer):
-    """The flat columns of :class:`CsvWriter`, typed, written in row groups of ``batch`` rows."""
+    """Typed columns (``date``/``date_end`` as dates, counts as integers, places, counts and
+    actors as structs, evidence as a list of structs; see :func:`_arrow_schema`), written in
+    row groups of ``batch`` rows."""
 
-    def __init__(self, path: str | None, batch: int = 4096):
+    def __init__(self, path: str | None, keep: Iterable[str] = (), batch: int = 4096):
         if not path or path == "-":
             raise OptionError("Parquet output needs a file name (-o FILE.parquet)")
-        super().__init__(path)
+        super().__init__(path, keep)
         pq = _parquet_module()
-        self.schema = _arrow_schema()
+        self.schema = _arrow_schema(self.keep)
         self.writer = pq.ParquetWriter(path, self.schema, compression="zstd")
         self.rows: list[dict] = []
         self.batch = batch
 
     def write(self, record: dict) -> None:
-        self.rows.append(flatten_event(record))
+        self.rows.append(_parquet_row(record, self.keep))
         self.count += 1
         if len(self.rows) >= self.batch:
             self._flush()
@@ -1152,50 +1360,132 @@ _WRITERS = {
 }
 
 
-def open_writer(path: str | None, fmt: str | None = None) -> Writer:
-    """A writer for ``fmt`` (default: from the extension of ``path``; stdout when path is None).
+def open_writer(
+    path: str | None,
+    fmt: str | None = None,
+    *,
+    keep: Iterable[str] = (),
+    background: bool = False,
+    source_field: str | None = None,
+) -> Writer:
+    """A writer for ``fmt`` (default: from the extension of ``path``, see
+    :func:`output_format`; stdout when path is None). ``keep``: input fields carried in
+    every record, written as extra columns; ``background`` and ``source_field`` are for the
+    ACLED format (see :class:`AcledWriter`).
 
-    Raises :class:`OptionError` for an unknown format, :class:`OSError` when the file cannot be
-    created, :class:`InputError` when Parquet is asked for without pyarrow.
+    Raises :class:`OptionError` for an unknown format or extension, :class:`OSError` when
+    the file cannot be created, :class:`InputError` when Parquet is asked for without
+    pyarrow.
     """
-    fmt = fmt or infer_format(path)
-    if fmt not in _WRITERS:
-        raise OptionError(f"unknown output format {fmt!r} (one of {', '.join(OUTPUT_FORMATS)})")
-    return _WRITERS[fmt](path)
+    fmt = output_format(path, fmt)
+    keep = list(keep)
+    clash = sorted(set(keep) & RESERVED_FIELDS)
+    if clash:
+        raise OptionError(f"--keep {clash[0]!r} is the name of an event field; rename it")
+    if fmt == "acled":
+        return AcledWriter(path, keep, background=background, source_field=source_field)
+    return _WRITERS[fmt](path, keep)
 
 
 # --------------------------------------------------------------------------------------------
 # Reading outputs back
 # --------------------------------------------------------------------------------------------
 
+#: Fields every rasid event record has (how :func:`read_events` tells its files from others).
+_REQUIRED = ("event_id", "doc_id", "event_type", "evidence")
+
+
+def _not_events(path: str, found: Iterable[str]) -> InputError:
+    names = ", ".join(list(found)[:12]) or "none"
+    return InputError(
+        f"{path}: not rasid events (an events file has the fields "
+        f"{', '.join(_REQUIRED)}; found: {names})"
+    )
+
+
+def _check_fields(path: str, found: Iterable[str]) -> None:
+    found = list(found)
+    if not set(_REQUIRED) <= set(found):
+        raise _not_events(path, found)
+
 
 def read_events(path: str, fmt: str | None = None) -> Iterator[dict]:
-    """Read event records back from a JSONL, CSV, Parquet or GeoJSON output (streaming,
-    except GeoJSON which is parsed whole)."""
-    fmt = fmt or infer_format(path)
+    """Read event records back from a JSONL, CSV, Parquet or GeoJSON file written by rasid
+    (also gzipped; streaming, except GeoJSON which is parsed whole). Kept input fields come
+    back as record fields.
+
+    Raises :class:`InputError` when the file does not hold rasid events (an ACLED export, an
+    article archive), checked on its header or first record before anything is yielded.
+    """
+    fmt = output_format(path, fmt)
+    opener: Callable[..., IO[str]] = gzip.open if path.lower().endswith(".gz") else open
     if fmt == "jsonl":
-        opener = gzip.open if path.lower().endswith(".gz") else open
         with opener(path, "rt", encoding="utf-8") as f:
-            for line in f:
-                if line.strip():
-                    yield json.loads(line)
+            checked = False
+            for n, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except ValueError as exc:
+                    raise InputError(f"{path}:{n}: not JSON: {exc}") from None
+                if not checked:
+                    _check_fields(path, record if isinstance(record, dict) else ())
+                    checked = True
+                yield record
     elif fmt == "csv":
-        with open(path, encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f):
-                flat = {c: _csv_value(row.get(c, ""), t) for c, t in COLUMNS}
+        with opener(path, "rt", encoding="utf-8", newline="") as f:
+            reader = csv.DictReader(f)
+            _check_fields(path, reader.fieldnames or ())
+            extra = [c for c in reader.fieldnames or () if c not in _COLUMN_TYPES]
+            for row in reader:
+                flat = {c: _csv_value(row.get(c) or "", t) for c, t in COLUMNS}
+                flat.update((c, row[c] if row[c] != "" else None) for c in extra)
                 yield unflatten_event(flat)
     elif fmt == "parquet":
         pq = _parquet_module()
         pf = pq.ParquetFile(path)
+        _check_fields(path, pf.schema_arrow.names)
         for batch in pf.iter_batches(batch_size=1024):
-            for flat in batch.to_pylist():
-                yield unflatten_event(flat)
+            for row in batch.to_pylist():
+                yield _from_parquet_row(row)
     elif fmt == "geojson":
-        with open(path, encoding="utf-8") as f:
-            for feature in json.load(f)["features"]:
-                yield feature["properties"]
+        with opener(path, "rt", encoding="utf-8") as f:
+            try:
+                collection = json.load(f)
+            except ValueError as exc:
+                raise InputError(f"{path}: not JSON: {exc}") from None
+        features = collection.get("features") if isinstance(collection, dict) else None
+        if not isinstance(features, list):
+            raise _not_events(path, collection if isinstance(collection, dict) else ())
+        for feature in features:
+            props = dict(feature.get("properties") or {})
+            props.update(props.pop("detail", None) or {})
+            _check_fields(path, props)
+            yield unflatten_event(props)
     else:
         raise OptionError(f"cannot read events back from format {fmt!r}")
+
+
+def _from_parquet_row(row: dict) -> dict:
+    record: dict[str, Any] = {}
+    for name, kind in _LAYOUT:
+        value = row.get(name)
+        if name == "date":
+            record[name] = _record_date(value, row.get("date_precision"))
+        elif name == "date_end":
+            continue
+        elif name == "cluster_id":
+            if value not in (None, ""):
+                record[name] = value
+        elif kind == "label" or (kind == "json" and name != "evidence"):
+            record[name] = _decode(value, kind)
+        else:
+            record[name] = value
+    for name, value in row.items():
+        if name not in _LAYOUT_NAMES:
+            record[name] = value
+    return record
 
 
 def stable_hash(*parts: str, length: int = 16) -> str:

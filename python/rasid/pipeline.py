@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any, Callable
 
-from .io import Document, Fields, Problem, RawBlock, ReadStats, jsonl_lines, parse_line
+from .io import NOTICES, Document, Fields, Problem, RawBlock, ReadStats, jsonl_lines, parse_line
 
 __all__ = [
     "Summary",
@@ -123,8 +123,18 @@ def _to_dict(event: Any) -> dict:
 
 
 def extract_document(fn: ExtractFn, doc: Document) -> list[dict]:
-    """The event records of one document (``fn`` called with its publication date and id)."""
-    return [_to_dict(e) for e in fn(doc.text, published=doc.published, doc_id=doc.doc_id)]
+    """The event records of one document (``fn`` called with its publication date and id),
+    with the document's kept input fields."""
+    events = fn(doc.text, published=doc.published, doc_id=doc.doc_id)
+    return _with_kept([_to_dict(e) for e in events], doc.kept)
+
+
+def _with_kept(records: list[dict], kept: tuple) -> list[dict]:
+    """``records`` with the kept input fields (``--keep``) added to each."""
+    if kept:
+        for record in records:
+            record.update(kept)
+    return records
 
 
 @dataclass
@@ -133,6 +143,11 @@ class Summary:
 
     documents: int = 0
     skipped: collections.Counter = field(default_factory=collections.Counter)
+    #: documents kept without a publication date because theirs could not be read, by
+    #: reason (see :data:`rasid.io.NOTICES`)
+    undated: collections.Counter = field(default_factory=collections.Counter)
+    #: the first document whose date could not be read (for the warning line)
+    first_bad_date: Problem | None = None
     already_stored: int = 0
     events: int = 0
     seconds: float = 0.0
@@ -140,7 +155,8 @@ class Summary:
     interrupted: bool = False
 
     def line(self) -> str:
-        """``rasid: N documents read, K skipped (reason n, ...), M events written in S s``."""
+        """``rasid: N documents read, K skipped (reason n, ...), U kept without a usable date
+        (bad_date U), M events written in S s``."""
         n_skipped = sum(self.skipped.values())
         reasons = ", ".join(f"{r} {n}" for r, n in sorted(self.skipped.items()))
         parts = [f"{self.documents} documents read", f"{n_skipped} skipped"]
@@ -148,11 +164,26 @@ class Summary:
             parts[-1] += f" ({reasons})"
         if self.already_stored:
             parts.append(f"{self.already_stored} already in the store")
+        if self.undated:
+            why = ", ".join(f"{r} {n}" for r, n in sorted(self.undated.items()))
+            parts.append(f"{sum(self.undated.values())} kept without a usable date ({why})")
         parts.append(f"{self.events} events written in {self.seconds:.1f} s")
         text = "rasid: " + ", ".join(parts)
         if self.interrupted:
             text += " (interrupted: everything above is committed)"
         return text
+
+    def date_warning(self) -> str | None:
+        """One line counting the documents kept without a date because theirs could not be
+        read, with the first of them; None when there were none."""
+        n = self.undated.get("bad_date", 0)
+        if not n:
+            return None
+        first = self.first_bad_date
+        return (
+            f"rasid: warning: {n} document{'s' if n != 1 else ''} kept without a publication "
+            f"date that could not be read (first: {first})"
+        )
 
 
 def _fmt_eta(seconds: float) -> str:
@@ -297,13 +328,15 @@ class _Worker:
                 _, source, stem, first_line, data = item
                 for lineno, line in RawBlock(source, stem, first_line, data).lines():
                     doc = parse_line(line, builder, source, stem, lineno)
+                    # the line's problems: a skip, or notices about a document kept
+                    out.extend(("problem", p) for p in problems)
+                    problems.clear()
                     if doc is None:
-                        out.append(("problem", problems.pop()))
                         continue
-                    self._one(doc.doc_id, doc.text, doc.published, (source, lineno), out)
+                    self._one(doc.doc_id, doc.text, doc.published, (source, lineno), out, doc.kept)
             else:
-                _, doc_id, text, published = item
-                self._one(doc_id, text, published, None, out)
+                _, doc_id, text, published, kept = item
+                self._one(doc_id, text, published, None, out, kept)
         return out
 
     def read(self, path: str, offset: int, size: int) -> bytes:
@@ -315,7 +348,9 @@ class _Worker:
         self.file.seek(offset)
         return self.file.read(size)
 
-    def _one(self, doc_id: str, text: str, published, where, out: list[tuple]) -> None:
+    def _one(
+        self, doc_id: str, text: str, published, where, out: list[tuple], kept: tuple = ()
+    ) -> None:
         if self.stored(doc_id):
             out.append(("stored", doc_id, where))
             return
@@ -330,7 +365,7 @@ class _Worker:
             else:
                 out.append(("eventless", 1))
             return
-        records = [_to_dict(e) for e in events]
+        records = _with_kept([_to_dict(e) for e in events], kept)
         out.append(
             (
                 "ok",
@@ -406,7 +441,7 @@ def _payload(chunk: list[Any], by_place: bool = False) -> list[tuple]:
     out: list[tuple] = []
     for d in chunk:
         if not isinstance(d, RawBlock):
-            out.append(("d", d.doc_id, d.text, d.published))
+            out.append(("d", d.doc_id, d.text, d.published, d.kept))
         elif by_place and d.offset is not None:
             out.append(("f", d.source, d.stem, d.first_line, d.offset, len(d.data)))
         else:
@@ -430,7 +465,8 @@ class Reporter:
 
     Hand the same reporter to the reader (``on_problem``) and to :func:`run`. At most
     ``limit`` problems are printed (all are counted); ``strict`` raises :class:`StrictError`
-    at the first one.
+    at the first one. Notices (:data:`rasid.io.NOTICES`: a document kept without a date) are
+    only counted, into ``summary.undated``: see :meth:`Summary.date_warning`.
     """
 
     def __init__(
@@ -448,6 +484,11 @@ class Reporter:
         self.printed = 0
 
     def __call__(self, problem: Problem) -> None:
+        if problem.reason in NOTICES:  # the document goes on, without a date
+            self.summary.undated[problem.reason] += 1
+            if problem.reason == "bad_date" and self.summary.first_bad_date is None:
+                self.summary.first_bad_date = problem
+            return
         self.summary.skipped[problem.reason] += 1
         if self.stream is not None:
             if self.printed < self.limit:

@@ -12,15 +12,18 @@ import click
 from ..errors import InputError, OptionError, StoreError
 from ..io import (
     OUTPUT_FORMATS,
+    RESERVED_FIELDS,
     Document,
     Fields,
     JsonlWriter,
     ReadStats,
+    check_fields,
     expand_inputs,
-    infer_format,
     iter_documents,
     open_writer,
+    output_format,
     read_events,
+    sample_fields,
 )
 from ..pipeline import Delivery, Progress, Reporter, StrictError, Summary, run
 from . import main
@@ -28,12 +31,36 @@ from . import main
 _FORMAT = click.Choice(OUTPUT_FORMATS)
 
 
-def _check_output(path: str | None, fmt: str | None):
+def _check_output(path: str | None, fmt: str | None, **options):
     """Open the writer now, so an unwritable output fails before any work."""
     try:
-        return open_writer(path, fmt)
-    except (OSError, InputError, OptionError) as exc:
+        return open_writer(path, fmt, **options)
+    except OptionError as exc:
+        raise click.BadParameter(str(exc), param_hint="'-o' / '--format'") from None
+    except (OSError, InputError) as exc:
         raise click.BadParameter(f"cannot write {path!r}: {exc}", param_hint="'-o'") from None
+
+
+def _close_writer(writer) -> None:
+    """Close ``writer`` and tell the user what the output left out (ACLED)."""
+    writer.close()
+    notice = writer.notice()
+    if notice:
+        click.echo(notice, err=True)
+
+
+#: Input fields taken as the outlet for ACLED's ``source`` when --source-field is not given.
+SOURCE_FIELDS = ("source", "outlet", "url")
+
+
+def _check_keep(keep: tuple[str, ...]) -> None:
+    clash = sorted(set(keep) & RESERVED_FIELDS)
+    if clash:
+        raise click.BadParameter(
+            f"{clash[0]!r} is the name of an event field; an input field of that name "
+            "cannot be kept",
+            param_hint="'--keep'",
+        )
 
 
 def _open_store(path: str, create: bool = True):
@@ -51,6 +78,16 @@ def _sigterm_as_interrupt() -> None:
 
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, handler)
+
+
+def _kept_in(path: str) -> list[str]:
+    """The kept input fields of an events file (from its first record); raises
+    :class:`click.BadParameter` when it is not a file of rasid events."""
+    try:
+        first = next(read_events(path), None)
+    except (InputError, OptionError) as exc:
+        raise click.BadParameter(str(exc), param_hint="'INPUT'") from None
+    return [k for k in (first or {}) if k not in RESERVED_FIELDS]
 
 
 def _dedup_file(src: str, writer, clusters_path: str | None, max_km: float) -> tuple[int, int]:
@@ -101,6 +138,19 @@ def _default_clusters_path(output: str | None) -> str | None:
     "--date-field", default="published", show_default=True,
     help="Field holding the publication date.",
 )  # fmt: skip
+@click.option(
+    "--keep", multiple=True, metavar="FIELD",
+    help="Input field carried into every event (url, outlet, title); repeatable.",
+)  # fmt: skip
+@click.option(
+    "--source-field", metavar="FIELD",
+    help="Input field naming the outlet, for ACLED's source (default: the first of source, "
+    "outlet, url the input has); kept like --keep.",
+)  # fmt: skip
+@click.option(
+    "--background", is_flag=True,
+    help="ACLED format: also write background events (left out by default).",
+)  # fmt: skip
 @click.option("--strict", is_flag=True, help="Stop with an error at the first bad record.")
 @click.option("--dedup", "do_dedup", is_flag=True, help="Cluster reports of the same event.")
 @click.option("--max-km", type=float, default=25.0, show_default=True, help="Dedup distance.")
@@ -127,8 +177,9 @@ def _default_clusters_path(output: str | None) -> str | None:
     help="Add to each event the ids of the rules that made it (`rules`; JSONL and --db).",
 )  # fmt: skip
 def extract(
-    inputs, output, fmt, db, workers, id_field, text_field, date_field, strict, do_dedup,
-    max_km, clusters_path, scheduler, blocksize, progress, extractor, gazetteers, explain,
+    inputs, output, fmt, db, workers, id_field, text_field, date_field, keep, source_field,
+    background, strict, do_dedup, max_km, clusters_path, scheduler, blocksize, progress,
+    extractor, gazetteers, explain,
 ):  # fmt: skip
     """Extract events from archives of articles.
 
@@ -136,6 +187,8 @@ def extract(
     JSONL on stdin. Writes one event record per line (JSONL), or CSV, ACLED-shaped CSV,
     Parquet, GeoJSON; or fills an SQLite event store with --db. Bad records are reported on
     stderr and skipped (--strict: stop with exit 1); a one-line summary ends every run.
+    A publication date that cannot be read never costs the article: it is kept without one,
+    and counted. A field option that names no field of the input is an error.
 
     With --db, documents already in the store are skipped, so a killed run restarted ends
     with the events of an uninterrupted one; -o then receives this run's events only
@@ -146,6 +199,11 @@ def extract(
         paths = expand_inputs(inputs)
     except InputError as exc:
         raise click.BadParameter(str(exc), param_hint="'INPUT'") from None
+    keep = tuple(dict.fromkeys(keep))
+    _check_keep(keep)
+    keep, source_field = _checked_fields(
+        paths, id_field, text_field, date_field, keep, source_field, output, fmt
+    )  # fmt: skip
     extract_fn = _load_extractor(extractor) if extractor else None
     if explain:
         if extractor:
@@ -166,12 +224,21 @@ def extract(
     if scheduler and "-" in paths:
         raise click.BadParameter("stdin cannot be read on a Dask cluster", param_hint="'INPUT'")
     store = _open_store(db) if db else None
-    if explain and (output or not db) and (fmt or infer_format(output)) != "jsonl":
-        raise click.BadParameter(
-            "rule ids go into JSONL records (or the --db store); use -f jsonl",
-            param_hint="'--explain'",
-        )
-    final_writer = _check_output(output, fmt) if (output or not db) else None
+    if explain and (output is not None or not db):
+        try:
+            explained_format = output_format(output, fmt)
+        except OptionError:
+            explained_format = "jsonl"  # the output check below reports the mistake
+        if explained_format != "jsonl":
+            raise click.BadParameter(
+                "rule ids go into JSONL records (or the --db store); use -f jsonl",
+                param_hint="'--explain'",
+            )
+    final_writer = (
+        _check_output(output, fmt, keep=keep, background=background, source_field=source_field)
+        if (output is not None or not db)
+        else None
+    )
     tmp_path = None
     writer = final_writer
     if do_dedup and final_writer is not None:
@@ -214,17 +281,17 @@ def extract(
         if scheduler:
             _run_on_dask(
                 scheduler, paths, sink, skip, reporter, summary, id_field, text_field,
-                date_field, blocksize * 1024 * 1024, extract_fn,
+                date_field, blocksize * 1024 * 1024, extract_fn, keep,
             )  # fmt: skip
         else:
             # JSONL lines are parsed by the workers: the parent only reads bytes.
             docs = iter_documents(
                 paths, id_field=id_field, text_field=text_field, date_field=date_field,
-                on_problem=reporter, stats=stats, raw_jsonl=True,
+                keep=keep, on_problem=reporter, stats=stats, raw_jsonl=True,
             )  # fmt: skip
             run(
                 docs, sink, extract_fn=extract_fn, workers=workers or None,
-                store_path=db, fields=Fields(id_field, text_field, date_field),
+                store_path=db, fields=Fields(id_field, text_field, date_field, keep),
                 progress=bar, reporter=reporter, delivery=delivery,
             )  # fmt: skip
         summary.bytes = stats.bytes_done
@@ -254,19 +321,61 @@ def extract(
             try:
                 _dedup_file(tmp_path, final_writer, cpath, max_km)
             finally:
-                final_writer.close()
+                _close_writer(final_writer)
         if store is not None:
             _dedup_store(store, max_km)
     elif final_writer is not None and final_writer is not writer:
         final_writer.close()
+    elif writer is not None and code == 0:
+        notice = writer.notice()
+        if notice:
+            click.echo(notice, err=True)
     if tmp_path is not None:
         os.unlink(tmp_path)
     if store is not None:
         store.close()
+    warning = summary.date_warning()
+    if warning:
+        click.echo(warning, err=True)
     click.echo(summary.line(), err=True)
     if summary.interrupted:
         sys.exit(130)
     sys.exit(code)
+
+
+def _checked_fields(
+    paths, id_field, text_field, date_field, keep, source_field, output, fmt
+) -> tuple[tuple[str, ...], str | None]:
+    """Check the field options against the input's first records (a misspelt field is an
+    error that lists the fields found, before any work), and choose the outlet field of
+    ACLED's source: --source-field, else the first of :data:`SOURCE_FIELDS` the input has.
+    Returns the fields to keep (with the outlet field) and the outlet field."""
+    ctx = click.get_current_context()
+    options = [("--text-field", text_field)]
+    for name, option, value in (
+        ("id_field", "--id-field", id_field),
+        ("date_field", "--date-field", date_field),
+    ):
+        if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT:
+            options.append((option, value))
+    options.extend(("--keep", name) for name in keep)
+    if source_field:
+        options.append(("--source-field", source_field))
+    try:
+        check_fields(paths, options)
+    except OptionError as exc:
+        raise click.BadParameter(str(exc), param_hint="field options") from None
+    if source_field is None:
+        try:
+            acled = output_format(output, fmt) == "acled"
+        except OptionError:
+            acled = False  # reported when the output is opened
+        if acled:
+            found, _ = sample_fields(paths)
+            source_field = next((f for f in SOURCE_FIELDS if f in found), None)
+    if source_field and source_field not in keep:
+        keep = (*keep, source_field)
+    return keep, source_field
 
 
 def _silence_stdout() -> None:
@@ -302,6 +411,7 @@ def _run_on_dask(
     date_field,
     blocksize,
     extract_fn,
+    keep=(),
 ):
     import time
 
@@ -316,7 +426,7 @@ def _run_on_dask(
     try:
         bag = partition_results(
             paths, extract_fn=extract_fn, id_field=id_field, text_field=text_field,
-            date_field=date_field, blocksize=blocksize,
+            date_field=date_field, blocksize=blocksize, keep=keep,
         )  # fmt: skip
         futures = client.compute(bag.to_delayed())
         try:
@@ -353,12 +463,21 @@ def _dedup_store(store, max_km: float) -> tuple[int, int]:
 @click.option("-o", "--output", help="Output file (default: stdout).")
 @click.option("-f", "--format", "fmt", type=_FORMAT, help="Output format (default: from -o).")
 @click.option("--clusters", "clusters_path", help="Also write the clusters table as JSONL.")
-def export(db, output, fmt, clusters_path):
+@click.option(
+    "--keep", multiple=True, metavar="FIELD",
+    help="Kept input field (extract --keep) to write as a column; repeatable.",
+)  # fmt: skip
+@click.option("--source-field", metavar="FIELD", help="ACLED format: the outlet field.")
+@click.option("--background", is_flag=True, help="ACLED format: also background events.")
+def export(db, output, fmt, clusters_path, keep, source_field, background):
     """Export the events of an SQLite event store."""
     if not os.path.exists(db):
         raise click.BadParameter(f"{db}: no such event store", param_hint="'--db'")
+    keep = tuple(dict.fromkeys(keep))
+    _check_keep(keep)
     store = _open_store(db, create=False)
-    writer = _check_output(output, fmt)
+    writer = _check_output(output, fmt, keep=keep, background=background,
+                           source_field=source_field)  # fmt: skip
     n = 0
     try:
         for record in store.iter_events():
@@ -371,7 +490,7 @@ def export(db, output, fmt, clusters_path):
                 for c in store.iter_clusters():
                     cw.write(c)
     finally:
-        writer.close()
+        _close_writer(writer)
         store.close()
     click.echo(f"rasid: {n} events exported", err=True)
 
@@ -389,9 +508,10 @@ def export(db, output, fmt, clusters_path):
 def dedup(input_path, output, fmt, db, clusters_path, max_km):
     """Cluster reports of the same real event across documents.
 
-    INPUT is an events file written by `rasid extract` (JSONL, CSV, Parquet, GeoJSON); each
-    record is written back with a `cluster_id`, and the clusters (sources, merged figures)
-    go to the clusters file. With --db the store's events and clusters table are updated.
+    INPUT is an events file written by `rasid extract` (JSONL, CSV, Parquet, GeoJSON; any
+    other file, such as an ACLED export, is refused); each record is written back with a
+    `cluster_id`, and the clusters (sources, merged figures) go to the clusters file. With
+    --db the store's events and clusters table are updated.
     """
     if not input_path and not db:
         raise click.UsageError("give an events file INPUT or --db STORE")
@@ -403,11 +523,13 @@ def dedup(input_path, output, fmt, db, clusters_path, max_km):
         store = _open_store(db, create=False)
         try:
             n, k = _dedup_store(store, max_km)
-            if output:
+            if output is not None:
                 writer = _check_output(output, fmt)
-                with writer:
+                try:
                     for record in store.iter_events():
                         writer.write(record)
+                finally:
+                    _close_writer(writer)
             if clusters_path:
                 from ..io import JsonlWriter
 
@@ -417,8 +539,11 @@ def dedup(input_path, output, fmt, db, clusters_path, max_km):
         finally:
             store.close()
     else:
-        writer = _check_output(output, fmt)
+        keep = _kept_in(input_path)
+        writer = _check_output(output, fmt, keep=keep)
         cpath = clusters_path or _default_clusters_path(output)
-        with writer:
+        try:
             n, k = _dedup_file(input_path, writer, cpath, max_km)
+        finally:
+            _close_writer(writer)
     click.echo(f"rasid: {n} events in {k} clusters", err=True)
