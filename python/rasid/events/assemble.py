@@ -34,14 +34,15 @@ from .record import Count, Entity, Event, Evidence, event_id
 from .rules import Effect, Rule, Stage, Trace, decision, predicate, predicates, rules
 from .sentences import CLAUSE_PUNCT, Sentence, Words, split_sentences
 from .typing_stage import decide_type
+from .words import word_set, words
 
 __all__ = ["Context", "Mention", "build_mentions", "finalize"]
 
 # attack nouns that may only refer back to an event told before («الهجوم», «هذه الضربة»)
 _REFERENCE_ROLES = ("noun", "dual", "verbnoun", "impact")
-_ANOTHER = ("آخر", "اخر", "أخر", "آخرا", "آخراً")
-_ADDED = ("وأضافت", "أضافت", "اضافت", "واضافت")
-_ANAPHOR_AFTER = ("ذاته", "نفسه", "نفسها", "ذاتها", "المذكور")
+_ANOTHER = words("assemble.another")
+_ADDED = words("assemble.added")
+_ANAPHOR_AFTER = words("assemble.anaphor_after")
 
 
 class Context:
@@ -240,9 +241,8 @@ def _clauses(ctx: Context, sent: Sentence, hits: list) -> list[tuple[int, int, A
     for m in CLAUSE_PUNCT.finditer(text, sent.start, sent.end):
         cuts[m.end()] = cuts.get(m.end(), False)
     for h in hits:
-        if h.kind == "cue" and h.role in ("boundary", "after"):
-            if h.name.startswith(("اضافه", "إضافة", "اضافة", "بالاضافة", "بالإضافة", "فضلا")):
-                continue
+        if h.kind == "cue" and h.role in ("boundary", "reply", "after"):
+            # (an addition «إضافة إلى» goes on with the same clause)
             pos = _word_start(text, h.start, sent.start)
             cuts[pos] = True
         elif h.kind == "person" and h.name in ("اخر", "آخر", "أخر"):
@@ -266,7 +266,7 @@ def _clauses(ctx: Context, sent: Sentence, hits: list) -> list[tuple[int, int, A
     return out
 
 
-_DEFENCES = ("الدفاعات", "دفاعات", "الدفاع", "منظومة", "منظومات", "وسائط", "القوات", "قوات")
+_DEFENCES = words("assemble.defences")
 
 
 def _defences_between(ctx: Context, a: int, b: int) -> bool:
@@ -303,15 +303,12 @@ def _opens_with_verb(ctx: Context, s: int, anchors: list) -> bool:
     )
 
 
-_REPLY = ("رد", "انتقام", "ثأر")
-
-
 def _reply_to_reference(ctx: Context, s: int, hits: list, anchors: list) -> bool:
     """Whether the clause at ``s`` opens with «ردا على / انتقاماً لـ» and its attack words
     only refer to an attack known already («ردا على الضربة الانتقامية …»)."""
     opener = None
     for h in hits:
-        if h.kind == "cue" and h.role == "boundary" and h.name.startswith(_REPLY):
+        if h.kind == "cue" and h.role == "reply":
             opener = h
             break
     if opener is None or ctx.text[s : opener.start].strip(" \t،,؛;:و") != "":
@@ -332,7 +329,7 @@ def _answers_before(ctx: Context, s: int, hits: list, anchor: int) -> bool:
     ``anchor``: the attack that follows answers another one (in «ردا على هجوم استهدف …» the
     attack word is the one answered)."""
     for h in hits:
-        if h.kind == "cue" and h.role == "boundary" and h.name.startswith(_REPLY):
+        if h.kind == "cue" and h.role == "reply":
             return ctx.text[s : h.start].strip(" \t،,؛;:و") == "" and bool(
                 CLAUSE_PUNCT.search(ctx.text, h.end, anchor)
             )
@@ -343,9 +340,7 @@ def _opens_with_after(ctx: Context, s: int, hits: list) -> bool:
     """Whether the clause at ``s`` opens with «بعد / عقب …» or «ردا على» (an earlier
     event)."""
     for h in hits:
-        if h.kind == "cue" and (
-            h.role == "after" or h.role == "boundary" and h.name.startswith(_REPLY)
-        ):
+        if h.kind == "cue" and (h.role == "after" or h.role == "reply"):
             return ctx.text[s : h.start].strip(" \t،,؛;:و") == ""
     return False
 
@@ -353,9 +348,8 @@ def _opens_with_after(ctx: Context, s: int, hits: list) -> bool:
 def _opens_with_addition(ctx: Context, s: int, hits: list) -> bool:
     """Whether the clause at ``s`` opens with «فضلاً عن / إضافة إلى / بالإضافة إلى»."""
     for h in hits:
-        if h.kind == "cue" and h.role == "boundary":
-            if h.name.startswith(("اضافه", "إضافة", "اضافة", "بالاضافة", "بالإضافة", "فضلا")):
-                return ctx.text[s : h.start].strip(" \t،,؛;:و") == ""
+        if h.kind == "cue" and h.role == "addition":
+            return ctx.text[s : h.start].strip(" \t،,؛;:و") == ""
     return False
 
 
@@ -378,7 +372,7 @@ def _anaphoric(ctx: Context, t) -> bool:
     )
 
 
-_OPERATIONS = ("عملية", "عمليات", "هجمة", "هجمات", "ضربة", "ضربات", "غارة", "غارات")
+_OPERATIONS = words("assemble.operations")
 
 
 def _statistic(ctx: Context, t, clause_end: int) -> bool:
@@ -434,7 +428,7 @@ def _raids_counted_singular(ctx: Context, t, n) -> bool:
     )
 
 
-_OF_ITS_KIND = ("من نوعه", "من نوعها")
+_OF_ITS_KIND = words("assemble.of_its_kind")
 
 
 def _kind_rank(ctx: Context, c, hits: list) -> bool:
@@ -456,13 +450,13 @@ def _kind_rank(ctx: Context, c, hits: list) -> bool:
     )
 
 
-_STRIKE_VERBS = ("ضرب", "يضرب", "تضرب")
+_STRIKE_VERBS = words("assemble.strike_verbs")
 # «ضربت القوات طوقاً أمنياً»: a cordon; «الزلزال الذي ضرب»: a disaster
-_CORDON = ("طوق", "حصار")
-_DISASTERS = ("زلزال", "الزلزال", "هزة", "الهزة", "عاصفة", "العاصفة", "إعصار", "الإعصار", "موجة")
+_CORDON = words("assemble.cordon")
+_DISASTERS = words("assemble.disasters")
 
 
-_RELATIVE = ("التي", "الذي", "اللتين", "اللذين", "اللذان", "اللتان", "الذين")
+_RELATIVE = words("assemble.relative")
 
 
 def _relative_of_reference(ctx: Context, t, hits: list) -> bool:
@@ -833,11 +827,7 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
 def _coordinated_start(ctx: Context, m: Mention) -> bool:
     """«… إضافة إلى ضرب قاعدة …»: a second attack of the same subject."""
     for h in ctx.hits_in(m.start, m.anchors[0].start):
-        if (
-            h.kind == "cue"
-            and h.role == "boundary"
-            and h.name.startswith(("اضافه", "إضافة", "اضافة", "بالاضافة", "بالإضافة", "فضلا"))
-        ):
+        if h.kind == "cue" and h.role == "addition":
             return True
     return False
 
@@ -1266,13 +1256,11 @@ def _best_place(ctx: Context, m: Mention, places: list):
     return best
 
 
-_COMPASS = ("شمال", "جنوب", "شرق", "غرب")
+_COMPASS = words("assemble.compass")
 
 
 # words that may stand between a compass word and the place («شرقي العاصمة بغداد»)
-_BEARING_FILLERS = frozenset(
-    {"العاصمة", "العاصمه", "العراقية", "العراقيه", "السورية", "السوريه", "مدينة", "مدينه"}
-)
+_BEARING_FILLERS = word_set("assemble.bearing_fillers")
 _BEARING_FILLERS |= {"محافظة", "محافظه", "قضاء", "ناحية", "ناحيه"}
 
 
@@ -1391,7 +1379,7 @@ def _clause_initial(text: str, pos: int, floor: int) -> bool:
     return i < floor or text[i] in '،,؛;:.\n«“"('
 
 
-_SAME_DAY_AFTER = ("اليوم", "صباح", "مساء", "ظهر", "فجر", "ليل", "يوم", "نهار")
+_SAME_DAY_AFTER = words("assemble.same_day_after")
 
 
 def _earlier_same_day(text: str, end: int) -> bool:
@@ -1487,7 +1475,7 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
 # events
 
 
-_GUNMEN = ("مسلح", "المسلح", "مقاتل", "المقاتل")
+_GUNMEN = words("assemble.gunmen")
 
 
 @predicate("by_gunmen")
@@ -1616,7 +1604,7 @@ def _not_violent(ctx: Context, ev, prev) -> bool:
     return ev.type == "other_attack" and not _blast_only(ev) and not _violent(ev)
 
 
-_GROUP_ANAPHORS = ("التنظيم", "الجماعة", "الجماعه")
+_GROUP_ANAPHORS = words("assemble.group_anaphors")
 
 
 def _group_anaphor(ctx: Context, ev) -> bool:
@@ -1631,7 +1619,7 @@ def _group_anaphor(ctx: Context, ev) -> bool:
     return False
 
 
-_SIMILAR = ("مماثل", "مشابه")
+_SIMILAR = words("assemble.similar")
 
 
 def _similar(ctx: Context, ev) -> bool:
@@ -1646,7 +1634,7 @@ def _similar(ctx: Context, ev) -> bool:
     return False
 
 
-_BLAST_WORDS = ("انفجار", "الانفجار", "انفجر", "انفجرت", "تفجر", "تفجرت")
+_BLAST_WORDS = words("assemble.blast_words")
 
 
 # what blew up by accident, named right after the blast word («انفجار أسطوانة غاز»,
@@ -1751,7 +1739,7 @@ def _claims(ctx: Context, events: list) -> dict:
     return result
 
 
-_ITS = ("اتها", "اته", "اتنا")
+_ITS = words("assemble.its")
 
 
 def _pick_actor(ev, claim) -> None:
@@ -1945,7 +1933,7 @@ def _traced_rules(ctx: Context, ev, eid: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f.rule for f in mine))
 
 
-_ASSASSINATED = ("اغتال", "اغتالت", "اغتالوا", "اغتيل", "اغتيلت")
+_ASSASSINATED = words("assemble.assassinated")
 
 
 _AIR_DROPPED = frozenset({"aircraft", "missile", "rocket"})
@@ -2033,7 +2021,7 @@ def _continuation(ctx: Context, sent: Sentence) -> list[Mention]:
     return [m]
 
 
-_FIRED = ("أطلق", "اطلق", "مصدر", "منص")
+_FIRED = words("assemble.fired")
 
 
 def _launch_cue(ctx: Context, hits: list):

@@ -20,13 +20,13 @@ from __future__ import annotations
 from typing import Any
 
 from .record import Count
+from .words import words
 
 __all__ = ["Cand", "munition_candidates", "casualty_candidates", "none_stated", "combine"]
 
 #: attack verbs that kill their object («أعدم التنظيم 12 مدنياً»): they count the killed too
 KILLING_TRIGGER = "ev:trigger:verb:killing"
-_OTHERS = ("اخر", "آخر", "أخر")
-_COORD_WORDS = ("إضافة", "اضافة", "بالإضافة", "بالاضافة", "فضلا", "فضلاً")
+_OTHERS = words("counts.others")
 
 
 class Cand:
@@ -249,30 +249,10 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
 
 
 # «ثالث», «رابعة», «ثانٍ»: the n-th person of a toll, written after the casualty word
-_NTH = (
-    "ثان",
-    "ثاني",
-    "ثانيا",
-    "ثانية",
-    "ثالث",
-    "ثالثا",
-    "ثالثة",
-    "رابع",
-    "رابعا",
-    "رابعة",
-    "خامس",
-    "خامسا",
-    "خامسة",
-    "سادس",
-    "سادسا",
-    "سادسة",
-    "سابع",
-    "سابعا",
-    "سابعة",
-)
+_NTH = words("counts.nth")
 # what may follow the n-th person: its wound, cause or place, not a noun it qualifies
 # («قتل ثالث قيادي في التنظيم» is the third leader, a rank, not one more killed)
-_NTH_NEXT = ("بجروح", "بجراح", "متأثرا", "متاثرا", "إثر", "اثر", "في", "جراء", "نتيجة", "خلال")
+_NTH_NEXT = words("counts.nth_next")
 
 
 def _ordinal_person(ctx, k, limit: int) -> tuple[int, int] | None:
@@ -295,12 +275,12 @@ def _ordinal_person(ctx, k, limit: int) -> tuple[int, int] | None:
     return start, start + len(word)
 
 
-_LOST = ("فقد", "فقدت", "فقدوا", "فقدا", "فقدتا", "فقدن")
-_MET = ("لقي", "لقيت", "لقوا", "لقيا", "لقين")
+_LOST = words("counts.lost")
+_MET = words("counts.met")
 
 
-_TOLL_WORDS = ("عدد", "حصيلة", "حصيله")
-_TO = ("إلى", "الى", "إلي", "الي")
+_TOLL_WORDS = words("counts.toll_words")
+_TO = words("counts.to")
 
 
 def _toll(ctx, k, hits, limit: int, tier: int) -> Cand | None:
@@ -356,8 +336,8 @@ def _after_subject(ctx, k) -> bool:
 
 
 # bare plural casualty nouns that a negation before them voids («دون سقوط قتلى»)
-_NEGATABLE = ("قتلى", "قتلي", "جرحى", "جرحي", "مصابين", "ضحايا")
-_OR_AND = ("أو", "او", "ولا", "و")
+_NEGATABLE = words("counts.negatable")
+_OR_AND = words("counts.or_and")
 
 
 def _negated_nouns(ctx, hits: list, keywords: list) -> dict:
@@ -400,7 +380,7 @@ def _negated_nouns(ctx, hits: list, keywords: list) -> dict:
     return out
 
 
-_COUNTED_NOUNS = ("قتلي", "قتلى", "قتيل", "جرحي", "جرحى", "جريح", "مصاب", "ضحاي", "ضحية")
+_COUNTED_NOUNS = words("counts.counted_nouns")
 
 
 def _number_before(ctx, k, tier: int) -> Cand | None:
@@ -416,7 +396,7 @@ def _number_before(ctx, k, tier: int) -> Cand | None:
     return None
 
 
-_SINGLE_DEATH = ("مقتل", "اغتيال", "استشهاد", "مصرع")
+_SINGLE_DEATH = words("counts.single_death")
 
 
 def _named_victim(ctx, k, hits, limit: int, tier: int) -> Cand | None:
@@ -433,7 +413,7 @@ def _named_victim(ctx, k, hits, limit: int, tier: int) -> Cand | None:
             return None
         if h.kind in ("person", "casualty", "nationality") or h.cat == "actor":
             return None
-        if h.kind == "cue" and h.role in ("boundary", "partial", "nonstate"):
+        if h.kind == "cue" and h.role in ("boundary", "addition", "reply", "partial", "nonstate"):
             return None
         if h.kind == "trigger" and 2 <= gap:
             between = ctx.text[k.end : h.start]
@@ -497,18 +477,15 @@ def _stops(ctx, hits, a: int, b: int) -> bool:
             return True
         if h.kind == "trigger":
             return True
-        if h.kind == "cue" and h.role in ("partial", "boundary", "unit"):
-            if h.role == "boundary" and h.name.startswith(_COORD_WORDS):
-                continue
+        if h.kind == "cue" and h.role in ("partial", "boundary", "reply", "unit"):
             return True
     return False
 
 
 def _coordinated(ctx, hits, a: int, b: int) -> bool:
     for h in hits:
-        if a <= h.start < b and h.kind == "cue" and h.role == "boundary":
-            if h.name.startswith(_COORD_WORDS):
-                return True
+        if a <= h.start < b and h.kind == "cue" and h.role == "addition":
+            return True
     return False
 
 
@@ -655,7 +632,7 @@ def _forward_coordinated(ctx, k, hits, limit):
             continue
         if words.distance(k.end, h.start) > 6:
             return None
-        if h.kind == "cue" and h.role == "boundary" and h.name.startswith(_COORD_WORDS):
+        if h.kind == "cue" and h.role == "addition":
             items = _items(ctx, h.end, limit)
             if items and words.distance(h.end, items[0][1]) <= 1 and items[0][0] == "person":
                 return _value(ctx, items[0])

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from .record import Entity, Place
+from .words import word_set, word_table, words
 
 __all__ = [
     "place_rank",
@@ -72,24 +73,11 @@ def to_place(h: Any, text: str) -> Place:
 
 
 _HARAKAT = {c: None for c in range(0x064B, 0x0653)}
-_LAUNCH_VERBS = (
-    "إطلاق",
-    "اطلاق",
-    "بإطلاق",
-    "باطلاق",
-    "أطلق",
-    "أطلقت",
-    "اطلق",
-    "اطلقت",
-    "انطلق",
-    "انطلقت",
-    "أطلقا",
-    "انطلقا",
-)
+_LAUNCH_VERBS = words("entities.launch_verbs")
 
 
 # between «أطلقت من» and a place: the place is the target («على», «باتجاه», «نحو»)
-_AT_TARGET = frozenset(("على", "علي", "باتجاه", "بإتجاه", "نحو", "صوب", "تجاه", "ضد", "إلى", "الى"))
+_AT_TARGET = word_set("entities.at_target")
 
 
 def _toward_between(text: str, a: int, b: int) -> bool:
@@ -216,7 +204,7 @@ def _sentence_places(ctx, sentence) -> tuple[list, set, set]:
     return got
 
 
-_NAMED_TYPES = ("قضاء", "ناحية", "قرية", "مدينة", "محافظة", "بلدة", "قاعدة", "مطار", "حقل", "مخيم")
+_NAMED_TYPES = words("entities.named_types")
 
 
 def _dateline(text: str, h, sent_start: int) -> bool:
@@ -230,26 +218,7 @@ def _dateline(text: str, h, sent_start: int) -> bool:
 
 
 # things a force owns: the name after them is their owner more often than a place
-_OWNED = (
-    "رتل",
-    "أرتال",
-    "ارتال",
-    "قافلة",
-    "دورية",
-    "سيارة",
-    "عجلة",
-    "حافلة",
-    "شاحنة",
-    "شاحنات",
-    "مقر",
-    "مقرات",
-    "مستودع",
-    "مستودعات",
-    "مخفر",
-    "نقطة",
-    "مركز",
-    "ثكنة",
-)
+_OWNED = words("entities.owned")
 
 
 def _owned_word(name: str) -> bool:
@@ -296,18 +265,7 @@ _PROMINENCE = {
     "country": 8,
 }
 # the place-type word before a name picks the reading
-_TYPE_WORDS = {
-    "محافظة": ("governorate",),
-    "محافظتي": ("governorate",),
-    "قضاء": ("district",),
-    "ناحية": ("subdistrict",),
-    "قرية": ("village", "town"),
-    "قرى": ("village", "town"),
-    "بلدة": ("town", "village", "subdistrict"),
-    "بلدات": ("town", "village", "subdistrict"),
-    "مدينة": ("city", "town"),
-    "مدينتي": ("city", "town"),
-}
+_TYPE_WORDS = word_table("entities.type_words")
 
 
 def _type_word(ctx, h):
@@ -511,35 +469,7 @@ def actor_candidates(
 
 
 # nouns of reporters and officials: a nationality after them names who speaks
-_SOURCES = frozenset(
-    {
-        "إعلام",
-        "اعلام",
-        "مصادر",
-        "مصدر",
-        "أمنية",
-        "أمني",
-        "امنية",
-        "امني",
-        "عسكري",
-        "عسكرية",
-        "رسمية",
-        "محلية",
-        "مسؤول",
-        "مسؤولون",
-        "مسؤولين",
-        "مسؤولو",
-        "مسؤولي",
-        "وكالة",
-        "وكالات",
-        "صحيفة",
-        "صحف",
-        "قناة",
-        "حكومية",
-        "إخبارية",
-        "اخبارية",
-    }
-)
+_SOURCES = word_set("entities.sources")
 
 
 def _qualifies_a_source(text: str, pos: int) -> bool:
@@ -553,26 +483,7 @@ def _qualifies_a_source(text: str, pos: int) -> bool:
 
 
 # «هاجم عناصر من تنظيم داعش», «شن مسلحون من الحزب»: members of the group as subject
-_MEMBERS = frozenset(
-    {
-        "عناصر",
-        "عنصر",
-        "مسلحو",
-        "مسلحون",
-        "مسلحين",
-        "مقاتلو",
-        "مقاتلون",
-        "مقاتلين",
-        "أفراد",
-        "افراد",
-        "مجموعة",
-        "مجموعه",
-        "خلية",
-        "خليه",
-        "خلايا",
-        "من",
-    }
-)
+_MEMBERS = word_set("entities.members")
 
 
 def _members_of(text: str, a: int, b: int) -> bool:
@@ -583,7 +494,7 @@ def _members_of(text: str, a: int, b: int) -> bool:
     return all(w in _MEMBERS for w in gap)
 
 
-_THAT = frozenset({"أن", "ان", "إن", "بأن", "بان", "وأن", "فإن"})
+_THAT = word_set("entities.that")
 
 
 def _complementizer(text: str, a: int, b: int) -> bool:
@@ -591,8 +502,8 @@ def _complementizer(text: str, a: int, b: int) -> bool:
     return any(w in _THAT for w in text[a:b].split())
 
 
-_FLED = ("لاذ", "لاذت", "لاذوا", "لاذا", "فر", "فرت", "فروا", "هرب", "هربت", "هربوا", "بالفرار")
-_TOWARD = ("باتجاه", "نحو", "إلى", "الى", "صوب")
+_FLED = words("entities.fled")
+_TOWARD = words("entities.toward")
 
 
 def _fled_to(text: str, pos: int) -> bool:

@@ -52,6 +52,9 @@ __all__ = [
 #: The roles of each kind of lexicon entry: the one declaration of the lexicon's vocabulary.
 #: Code and rules test these roles, never an entry's spelling; a lexicon row with a kind or
 #: role not listed here is an error when the lexicon loads.
+#: Clause openers are split by meaning: ``boundary`` («فيما», «بينما»), ``addition`` («إضافة
+#: إلى», «فضلاً عن»: one more item of the same statement), ``reply`` («رداً على»: what follows
+#: answers an earlier attack).
 ROLES: dict[str, frozenset[str]] = {
     "trigger": frozenset({"verb", "verbnoun", "noun", "dual", "expose", "impact", "present"}),
     "weapon": frozenset({"munition", "adj", "modifier", "aircraft", "firearm", "explosive"}),
@@ -63,6 +66,7 @@ ROLES: dict[str, frozenset[str]] = {
     "person": frozenset({"person"}),
     "cue": frozenset(
         {
+            "addition",
             "after",
             "agent",
             "anaphor",
@@ -86,6 +90,7 @@ ROLES: dict[str, frozenset[str]] = {
             "partial_total",
             "past",
             "plan",
+            "reply",
             "same_day",
             "since",
             "statistic",
