@@ -34,9 +34,18 @@ from .record import Count, Entity, Event, Evidence, event_id
 from .rules import Effect, Rule, Stage, Trace, decision, predicate, predicates, rules
 from .sentences import CLAUSE_PUNCT, Sentence, Words, split_sentences
 from .typing_stage import decide_type
-from .words import word_set, words
+from .words import script, word_set, words
 
 __all__ = ["Context", "Mention", "build_mentions", "finalize"]
+
+# units of Arabic spelling (data/rules/words.toml [script])
+_AL = script("article")
+_ALEF = script("alef")
+_ALEF_HAMZA = script("alef_hamza_above")
+_ALEF_HAMZA_BELOW = script("alef_hamza_below")
+_BA_LAM_TATWEEL = script("proclitics_before_name")
+_LAM = script("lam")
+_WAW = script("conjunction")
 
 # attack nouns that may only refer back to an event told before («الهجوم», «هذه الضربة»)
 _REFERENCE_ROLES = ("noun", "dual", "verbnoun", "impact")
@@ -248,7 +257,7 @@ def _clauses(ctx: Context, sent: Sentence, hits: list) -> list[tuple[int, int, A
         elif h.kind == "person" and h.name in ("اخر", "آخر", "أخر"):
             # «هجوم بالصواريخ وآخر بطائرة مسيرة»: another attack
             pos = _word_start(text, h.start, sent.start)
-            if pos < h.start and text[pos] == "و":
+            if pos < h.start and text[pos] == _WAW:
                 nxt = ctx.hits_in(h.end, min(sent.end, h.end + 12))
                 if any(x.kind == "weapon" for x in nxt[:1]):
                     cuts[pos] = h
@@ -272,7 +281,9 @@ _DEFENCES = words("assemble.defences")
 def _defences_between(ctx: Context, a: int, b: int) -> bool:
     """«أسقطت الدفاعات الجوية …»: the interceptor named between the verb and its object."""
     gap = ctx.text[a:b].split()
-    return bool(gap) and gap[0].lstrip("و") in _DEFENCES and not CLAUSE_PUNCT.search(ctx.text, a, b)
+    return (
+        bool(gap) and gap[0].lstrip(_WAW) in _DEFENCES and not CLAUSE_PUNCT.search(ctx.text, a, b)
+    )
 
 
 def _intercepts_munition(ctx: Context, o, hits: list) -> bool:
@@ -382,7 +393,7 @@ def _statistic(ctx: Context, t, clause_end: int) -> bool:
     words = ctx.words
     # «قتل جنديان بهجوم», «أصيب 3 بانفجار»: a preposition on the attack word means the
     # number before it counts something else
-    prep = t.start > 0 and ctx.text[t.start - 1] in "بلـ"
+    prep = t.start > 0 and ctx.text[t.start - 1] in _BA_LAM_TATWEEL
     for n in ctx.numbers_in(max(0, t.start - 30), t.start):
         if prep or n.kind == "dual":
             break
@@ -482,15 +493,15 @@ def _relative_of_reference(ctx: Context, t, hits: list) -> bool:
 def _not_an_attack(ctx: Context, t, floor: int) -> bool:
     """«ضرب» that strikes no one: a cordon set up («ضربت القوات طوقاً») or an earthquake
     or storm that hit a region («الزلزال الذي ضرب»)."""
-    name = t.name.lstrip("و")
+    name = t.name.lstrip(_WAW)
     if not name.startswith(_STRIKE_VERBS) or t.role not in ("verb", "verbnoun", "present"):
         return False
     text = ctx.text
     after = text[t.end : t.end + 60].split()[:4]
-    if any(w.lstrip("و").startswith(_CORDON) for w in after):
+    if any(w.lstrip(_WAW).startswith(_CORDON) for w in after):
         return True
     before = text[max(floor, t.start - 40) : t.start].split()[-3:]
-    return any(w.lstrip("و") in _DISASTERS for w in before)
+    return any(w.lstrip(_WAW) in _DISASTERS for w in before)
 
 
 class Clause(NamedTuple):
@@ -700,7 +711,7 @@ def _aircraft_destroyed_targets(ctx: Context, o, hits: list, e: int) -> bool:
     """«طائراتها دمرت 12 هدفاً», «دمرت المقاتلات التركية مواقع …»: aircraft as the subject
     of «دمّر» and targets as its object are an air strike (not aircraft shot down: the
     aircraft stand right before the verb, or right after it with no defences named)."""
-    if not o.name.lstrip("و").startswith(("دمر", "دمّر")):
+    if not o.name.lstrip(_WAW).startswith(("دمر", "دمّر")):
         return False
     words = ctx.words
     subject = False
@@ -985,7 +996,7 @@ def _prefix_w(text: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and text[i] in "”“\"«»'ـ":
         i -= 1
-    return i >= 0 and text[i] == "و"
+    return i >= 0 and text[i] == _WAW
 
 
 def _near(a, b) -> bool:
@@ -1123,7 +1134,7 @@ def _fill(ctx: Context, m: Mention) -> None:
     # outcome
     for h in outcomes:
         if h.role == "intercepted":
-            if h.name.lstrip("و").startswith(("دمر", "دمّر")) and not _intercepts_munition(
+            if h.name.lstrip(_WAW).startswith(("دمر", "دمّر")) and not _intercepts_munition(
                 ctx, h, hits
             ):
                 # «دمرت غارة إسرائيلية مستودعاً»: destroyed a target, nothing shot down
@@ -1331,7 +1342,7 @@ def _date_only_clause(text: str, d, sent: Sentence) -> bool:
     while b < sent.end and text[b] not in "،,؛;:\n":
         b += 1
     rest = (text[a : d.start] + text[d.end : b]).strip(" \t()")
-    return rest in ("", "و", "في", "يوم")
+    return rest in ("", _WAW, "في", "يوم")
 
 
 def _date_for(ctx: Context, m: Mention):
@@ -1372,7 +1383,7 @@ def _clause_initial(text: str, pos: int, floor: int) -> bool:
     i = pos - 1
     while i >= floor and text[i] in " \t":
         i -= 1
-    if i >= floor and text[i] == "و":
+    if i >= floor and text[i] == _WAW:
         i -= 1
         while i >= floor and text[i] in " \t":
             i -= 1
@@ -1387,8 +1398,8 @@ def _earlier_same_day(text: str, end: int) -> bool:
     rest = text[end : end + 20].lstrip()
     if not rest.startswith("من "):
         return False
-    word = rest[3:].lstrip().split(" ", 1)[0].lstrip("و")
-    if word.startswith("ال") and word[2:].startswith(_SAME_DAY_AFTER):
+    word = rest[3:].lstrip().split(" ", 1)[0].lstrip(_WAW)
+    if word.startswith(_AL) and word[2:].startswith(_SAME_DAY_AFTER):
         word = word[2:]
     return word.startswith(_SAME_DAY_AFTER) or weekday_of(word) is not None
 
@@ -1494,7 +1505,7 @@ def _by_gunmen(ctx: Context, m) -> bool:
         nxt = text[t.end : t.end + 30].split(maxsplit=2)[:2]
         for w in nxt:
             w = w.strip('«»"“”(),،')
-            if w.startswith(("ل", "و")) and w[1:].startswith(_GUNMEN):
+            if w.startswith((_LAM, _WAW)) and w[1:].startswith(_GUNMEN):
                 w = w[1:]
             if w.startswith(_GUNMEN) and not w.startswith(("مسلحة", "المسلحة", "مسلحه")):
                 return True
@@ -1511,7 +1522,7 @@ def _day_value(ctx: Context, d) -> Any:
     pub = ctx.published
     if d.date is not None and d.precision == "day" and pub is not None:
         return (_dt.date.fromisoformat(d.date) - pub).days
-    t = d.text.replace("أ", "ا").replace("إ", "ا")
+    t = d.text.replace(_ALEF_HAMZA, _ALEF).replace(_ALEF_HAMZA_BELOW, _ALEF)
     if d.kind == "relative_day":
         if "امس" in t and "الليلة" not in t and "ليلة" not in t:
             return -1
@@ -1614,7 +1625,7 @@ def _group_anaphor(ctx: Context, ev) -> bool:
         for t in m.anchors:
             if t.kind == "trigger" and t.role == "verb":
                 nxt = text[t.end : t.end + 12].split(maxsplit=1)
-                if nxt and nxt[0].lstrip("و") in _GROUP_ANAPHORS:
+                if nxt and nxt[0].lstrip(_WAW) in _GROUP_ANAPHORS:
                     return True
     return False
 
@@ -1956,10 +1967,10 @@ def _assassinated(ctx: Context, ms: list):
     text = ctx.text
     for m in ms:
         for t in m.anchors:
-            if t.kind != "trigger" or t.name.lstrip("و") not in _ASSASSINATED:
+            if t.kind != "trigger" or t.name.lstrip(_WAW) not in _ASSASSINATED:
                 continue
             before = text[max(0, t.start - 20) : t.start].split()[-1:]
-            if before and before[0].lstrip("و") in ("لم", "لن", "محاولة", "محاوله"):
+            if before and before[0].lstrip(_WAW) in ("لم", "لن", "محاولة", "محاوله"):
                 continue
             return Count(1, 1, text=text[t.start : t.end], start=t.start, end=t.end)
     return None

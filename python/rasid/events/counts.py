@@ -20,9 +20,15 @@ from __future__ import annotations
 from typing import Any
 
 from .record import Count
-from .words import words
+from .words import script, words
 
 __all__ = ["Cand", "munition_candidates", "casualty_candidates", "none_stated", "combine"]
+
+# units of Arabic spelling (data/rules/words.toml [script])
+_AL = script("article")
+_ALEF = script("alef")
+_BA_LAM_TATWEEL = script("proclitics_before_name")
+_WAW = script("conjunction")
 
 #: attack verbs that kill their object («أعدم التنظيم 12 مدنياً»): they count the killed too
 KILLING_TRIGGER = "ev:trigger:verb:killing"
@@ -57,9 +63,9 @@ def _next_hit(hits: list, pos: int, limit: int, pred) -> Any | None:
 def _prefix_and(text: str, start: int) -> bool:
     """Whether the word at ``start`` carries the conjunction و (before any other clitic)."""
     i = start - 1
-    while i >= 0 and text[i] in "بلـ":
+    while i >= 0 and text[i] in _BA_LAM_TATWEEL:
         i -= 1
-    return i >= 0 and text[i] == "و" and (i == 0 or not text[i - 1].isalpha())
+    return i >= 0 and text[i] == _WAW and (i == 0 or not text[i - 1].isalpha())
 
 
 def munition_candidates(
@@ -270,7 +276,7 @@ def _ordinal_person(ctx, k, limit: int) -> tuple[int, int] | None:
     start = k.end + tail.index(parts[0])
     if word == parts[0] and len(parts) > 1:
         nxt = parts[1].rstrip("،,.؛:")
-        if not (nxt in _NTH_NEXT or nxt.startswith(("و", "ب")) or not nxt[:1].isalpha()):
+        if not (nxt in _NTH_NEXT or nxt.startswith((_WAW, "ب")) or not nxt[:1].isalpha()):
             return None
     return start, start + len(word)
 
@@ -288,7 +294,7 @@ def _toll(ctx, k, hits, limit: int, tier: int) -> Cand | None:
     text = ctx.text
     words = ctx.words
     before = text[max(0, k.start - 12) : k.start].split()
-    counted = bool(before) and before[-1].lstrip("و") in _TOLL_WORDS
+    counted = bool(before) and before[-1].lstrip(_WAW) in _TOLL_WORDS
     reach = 8 if counted else 1
     for n in ctx.numbers_in(k.end, limit):
         if n.kind == "ordinal":
@@ -310,8 +316,8 @@ def _toll(ctx, k, hits, limit: int, tier: int) -> Cand | None:
 def _agrees_with_subject_before(ctx, k) -> bool:
     """«قتلوا», «أصيبوا», «قتلا» right after a number or counted noun: the subject is
     before the verb (the verb form agrees with it)."""
-    name = k.name.lstrip("و")
-    if not name.endswith(("وا", "ا")) or " " in name:
+    name = k.name.lstrip(_WAW)
+    if not name.endswith(("وا", _ALEF)) or " " in name:
         return False
     before = ctx.text[max(0, k.start - 30) : k.start].split()
     if not before:
@@ -326,13 +332,13 @@ def _agrees_with_subject_before(ctx, k) -> bool:
 def _lost_life(ctx, k) -> bool:
     """«فقد 11 مدنياً حياتهم»: «حياتهم» is a death only after «فقد» a few words before."""
     before = ctx.text[max(0, k.start - 40) : k.start].split()[-4:]
-    return any(w.lstrip("و") in _LOST for w in before)
+    return any(w.lstrip(_WAW) in _LOST for w in before)
 
 
 def _after_subject(ctx, k) -> bool:
     """«لقي ثلاثة جنود مصرعهم»: «لقي» a few words before the pronoun noun."""
     before = ctx.text[max(0, k.start - 40) : k.start].split()[-4:]
-    return any(w.lstrip("و") in _MET for w in before)
+    return any(w.lstrip(_WAW) in _MET for w in before)
 
 
 # bare plural casualty nouns that a negation before them voids («دون سقوط قتلى»)
@@ -370,7 +376,7 @@ def _negated_nouns(ctx, hits: list, keywords: list) -> dict:
         while j < len(nouns):
             nxt = nouns[j]
             gap = text[run[-1].end : nxt.start].strip()
-            if gap not in _OR_AND and not (gap.endswith(("و", "أو", "او")) and len(gap) <= 3):
+            if gap not in _OR_AND and not (gap.endswith((_WAW, "أو", "او")) and len(gap) <= 3):
                 break
             run.append(nxt)
             j += 1
@@ -385,7 +391,7 @@ _COUNTED_NOUNS = words("counts.counted_nouns")
 
 def _number_before(ctx, k, tier: int) -> Cand | None:
     """«ارتفعت الحصيلة إلى 4 قتلى», «13 قتيلاً»: a number counting the casualty noun."""
-    if not k.name.lstrip("ال").startswith(_COUNTED_NOUNS) and not k.name.startswith(_COUNTED_NOUNS):
+    if not k.name.lstrip(_AL).startswith(_COUNTED_NOUNS) and not k.name.startswith(_COUNTED_NOUNS):
         return None
     if _prefix_and(ctx.text, k.start):
         # «ارتفع عدد القتلى إلى 12 والجرحى إلى 30»: the number before «و» is another count
@@ -401,7 +407,7 @@ _SINGLE_DEATH = words("counts.single_death")
 
 def _named_victim(ctx, k, hits, limit: int, tier: int) -> Cand | None:
     """«لمقتل قاسم سليماني بقصف أمريكي», «مقتل القيادي أبو علي في غارة»: one named person."""
-    name = k.name[2:] if k.name.startswith("ال") else k.name
+    name = k.name[2:] if k.name.startswith(_AL) else k.name
     if name not in _SINGLE_DEATH:
         return None
     words = ctx.words

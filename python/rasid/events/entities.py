@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from .record import Entity, Place
-from .words import word_set, word_table, words
+from .words import script, word_set, word_table, words
 
 __all__ = [
     "place_rank",
@@ -17,6 +17,14 @@ __all__ = [
     "accused_candidates",
     "AIR_COUNTRIES",
 ]
+
+# units of Arabic spelling (data/rules/words.toml [script])
+_AL = script("article")
+_BA_LAM_TATWEEL = script("proclitics_before_name")
+_HEH = script("heh")
+_LAM = script("lam")
+_TEH_MARBUTA = script("teh_marbuta")
+_WAW = script("conjunction")
 
 # most specific first
 _RANK = {
@@ -99,7 +107,7 @@ def fired_from(ctx, hits: list) -> list[tuple[Any, int]]:
         # the verb, or the verb and its subject or count («أطلقت ثلاثة صواريخ من»)
         for word in text[max(0, w.start - 30) : w.start].split()[-3:]:
             verb = word.translate(_HARAKAT)
-            verb = verb[1:] if verb.startswith("و") else verb
+            verb = verb[1:] if verb.startswith(_WAW) else verb
             if verb in _LAUNCH_VERBS:
                 out.append((w, w.end + 3))
                 break
@@ -222,8 +230,8 @@ _OWNED = words("entities.owned")
 
 
 def _owned_word(name: str) -> bool:
-    name = name[2:] if name.startswith("ال") else name
-    return name in _OWNED or name.replace("ه", "ة") in _OWNED
+    name = name[2:] if name.startswith(_AL) else name
+    return name in _OWNED or name.replace(_HEH, _TEH_MARBUTA) in _OWNED
 
 
 def _has_context(ctx, h, sent_places) -> bool:
@@ -271,7 +279,7 @@ _TYPE_WORDS = word_table("entities.type_words")
 def _type_word(ctx, h):
     for b in ctx.hits_in(max(0, h.start - 14), h.start):
         if b.kind == "placetype" and ctx.words.distance(b.end, h.start) <= 1:
-            return b.name[2:] if b.name.startswith("ال") else b.name
+            return b.name[2:] if b.name.startswith(_AL) else b.name
     return None
 
 
@@ -478,8 +486,8 @@ def _qualifies_a_source(text: str, pos: int) -> bool:
     if not before:
         return False
     w = before[-1].strip('«»"“”()')
-    w = w[1:] if w.startswith("و") and w[1:] in _SOURCES else w
-    return w in _SOURCES or w.replace("ه", "ة") in _SOURCES
+    w = w[1:] if w.startswith(_WAW) and w[1:] in _SOURCES else w
+    return w in _SOURCES or w.replace(_HEH, _TEH_MARBUTA) in _SOURCES
 
 
 # «هاجم عناصر من تنظيم داعش», «شن مسلحون من الحزب»: members of the group as subject
@@ -511,7 +519,7 @@ def _fled_to(text: str, pos: int) -> bool:
     before = text[max(0, pos - 60) : pos].split()[-6:]
     if not any(w in _TOWARD for w in before[-3:]):
         return False
-    return any(w.lstrip("و") in _FLED for w in before)
+    return any(w.lstrip(_WAW) in _FLED for w in before)
 
 
 def _nisba_of_a_name(text: str, pos: int) -> bool:
@@ -525,7 +533,7 @@ def _lam_prefixed(text: str, pos: int) -> bool:
     i = pos
     while i > 0 and not text[i - 1].isspace() and text[i - 1] not in '،,؛;:(«“"':
         i -= 1
-    return "ل" in text[i:pos]
+    return _LAM in text[i:pos]
 
 
 def _attached(ctx, head, h) -> bool:
@@ -541,10 +549,10 @@ def _attached(ctx, head, h) -> bool:
     if _PHRASE_BREAK.search(gap):
         return False
     i = h.start - 1
-    while i > head.end and text[i] in "بلـ":
+    while i > head.end and text[i] in _BA_LAM_TATWEEL:
         i -= 1
     # a proclitic «و» on the second word starts a new phrase («… بصواريخ، والتحالف»)
-    return not (text[i] == "و" and (i == 0 or text[i - 1].isspace()))
+    return not (text[i] == _WAW and (i == 0 or text[i - 1].isspace()))
 
 
 def _prev_head(heads, h, words):

@@ -39,6 +39,13 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import Any
 
+from .words import script, words
+
+# units of Arabic spelling (data/rules/words.toml [script])
+_AL = script("article")
+_HEH = script("heh")
+_TEH_MARBUTA = script("teh_marbuta")
+
 __all__ = [
     "LEXICON_KINDS",
     "ROLES",
@@ -132,7 +139,7 @@ class Hit:
         else:
             self.cat = "place"
         self.role = attrs.get("role") or ""
-        self.definite = name.startswith("ال")
+        self.definite = name.startswith(_AL)
         tail = id_.rpartition(":")[2]
         self.sense = tail if tail in SENSES else ""
 
@@ -163,13 +170,13 @@ def teh_variants(name: str) -> list[str]:
     order («عبوة ناسفة» → «عبوه ناسفة», «عبوة ناسفه», «عبوه ناسفه»): many outlets write
     them so, and default normalization keeps ة and ه apart."""
     words = name.split(" ")
-    finals = [i for i, w in enumerate(words) if w.endswith("ة")]
+    finals = [i for i, w in enumerate(words) if w.endswith(_TEH_MARBUTA)]
     out = []
     for mask in range(1, 1 << len(finals)):
         ws = list(words)
         for bit, i in enumerate(finals):
             if mask >> bit & 1:
-                ws[i] = ws[i][:-1] + "ه"
+                ws[i] = ws[i][:-1] + _HEH
         out.append(" ".join(ws))
     return out
 
@@ -180,7 +187,7 @@ def with_spelling_variants(entries: Iterable[dict[str, Any]]) -> Iterator[dict[s
     for e in entries:
         yield e
         name = e.get("name")
-        if e.get("kind") in LEXICON_KINDS and isinstance(name, str) and "ة" in name:
+        if e.get("kind") in LEXICON_KINDS and isinstance(name, str) and _TEH_MARBUTA in name:
             for v in teh_variants(name):
                 yield {**e, "name": v}
 
@@ -231,7 +238,7 @@ def _default() -> Any:
 
 
 def _has_lexicon(gazetteer: Any) -> bool:
-    return any(m.kind == "trigger" for m in gazetteer.find("هجوم"))
+    return any(m.kind == "trigger" for m in gazetteer.find(words("lexicon.probe")[0]))
 
 
 # A document is read only when it has an attack word, or an outcome word with a weapon.

@@ -16,8 +16,16 @@ import math
 from typing import Any
 
 from .entities import place_rank
+from .words import script, words
 
 __all__ = ["EventGroup", "merge", "km", "compatible"]
+
+# units of Arabic spelling (data/rules/words.toml [script])
+_ALEF = script("alef")
+_ALEF_HAMZA = script("alef_hamza_above")
+
+# an unresolved relative day, by its words (the article's day, or the day before)
+_TODAY, _SAME, _YESTERDAY = (words(f"merge.{n}") for n in ("today", "same", "yesterday"))
 
 _FAMILY = {
     "katyusha_rocket": "R",
@@ -287,10 +295,10 @@ def _date_key(d) -> str | None:
         return None
     if d.date is not None:
         return d.date
-    t = d.text.replace("أ", "ا")
-    if "اليوم" in t and "ذات" not in t and "نفس" not in t:
+    t = d.text.replace(_ALEF_HAMZA, _ALEF)
+    if any(w in t for w in _TODAY) and not any(w in t for w in _SAME):
         return "today"
-    if "امس" in t:
+    if any(w in t for w in _YESTERDAY):
         return "yesterday"
     return None
 

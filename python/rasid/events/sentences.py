@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 
+from .words import script
+
 __all__ = ["Sentence", "split_sentences", "Words"]
 
 # a sentence ends at . ! ? ؟ … or a line break; a full stop next to a digit does not
 # count (checked in the loop: one character class is searched much faster than a choice)
-_END = re.compile(r"[!?؟\n….]")
+_COMMA, _SEMICOLON, _QUESTION = (script(u) for u in ("comma", "semicolon", "question_mark"))
+_END = re.compile(f"[!?{_QUESTION}\n….]")
 # clause punctuation inside a sentence
-CLAUSE_PUNCT = re.compile(r"[،,؛;:]")
+CLAUSE_PUNCT = re.compile(f"[{_COMMA},{_SEMICOLON};:]")
 #: Longest first line still read as a headline.
 HEADLINE_MAX = 160
 
@@ -94,7 +97,7 @@ def _wrapped(text: str, i: int, first_line_end: int) -> bool:
     line_start = text.rfind("\n", 0, j) + 1
     if j - line_start < 8:
         return False
-    return prev.isalpha() or prev in "،,"
+    return prev.isalpha() or prev in (_COMMA, ",")
 
 
 class Words:
