@@ -25,7 +25,9 @@ _ALEF = script("alef")
 _ALEF_HAMZA = script("alef_hamza_above")
 
 # an unresolved relative day, by its words (the article's day, or the day before)
-_TODAY, _SAME, _YESTERDAY = (words(f"merge.{n}") for n in ("today", "same", "yesterday"))
+_TODAY = words("merge.today")
+_SAME = words("merge.same")
+_YESTERDAY = words("merge.yesterday")
 
 _FAMILY = {
     "katyusha_rocket": "R",
