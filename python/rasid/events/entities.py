@@ -135,16 +135,25 @@ def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) ->
     for h in place_hits:
         if (h.start, h.end) in lex_spans and place_rank(h) > 0:
             continue
-        if actor_spans and any(a <= h.start and h.end <= b for a, b in actor_spans):
+        if (
+            actor_spans
+            and any(a <= h.start and h.end <= b for a, b in actor_spans)
+            and not _type_word_before(ctx, h)
+        ):
+            # «عناصر الشرطة» is the police; «منطقة الشرطة» is a place
             continue
         if _dateline(text, h, sentence.start):
             continue
         if _fled_to(text, h.start):
             # «لاذت بالفرار باتجاه مدينة بزاعة»: where the attackers went, not the attack
             continue
-        if (h.attrs.get("ambiguous") or h.kind == "village") and not _has_context(
-            ctx, h, sent_places
-        ):
+        if _not_a_location(ctx, h):
+            continue
+        ambiguous = h.attrs.get("ambiguous")
+        if ambiguous == WORD_NAME:
+            if not _place_cue(ctx, h):
+                continue
+        elif (ambiguous or h.kind == "village") and not _has_context(ctx, h, sent_places):
             continue
         by_span.setdefault((h.start, h.end), []).append(h)
     if not by_span:
@@ -152,6 +161,16 @@ def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) ->
     # a name shared by places in several countries: the country the sentence is about
     for sp in list(by_span):
         readings = by_span[sp]
+        others = _other_countries(ctx, sent_places, sp)
+        if others and all(r.kind in _LOCAL_KINDS for r in readings):
+            # a village or town of a country the sentence does not place anything else in,
+            # while it names a place of another country: a homonym («بلدة X في جنوب لبنان»
+            # is not the Syrian village X), so no Syrian or Iraqi place for a foreign event
+            readings = [r for r in readings if r.attrs.get("country") in others]
+            if not readings:
+                del by_span[sp]
+                continue
+            by_span[sp] = readings
         if len(readings) == 1:
             # one reading: only a village of a region the sentence does not name goes
             r = readings[0]
@@ -203,17 +222,109 @@ def _sentence_places(ctx, sentence) -> tuple[list, set, set]:
         admin1 = first.attrs.get("admin1")
         if len(readings) == 1:
             countries.add(country)
-            if first.kind not in ("village", "zone"):
+            if first.kind not in ("village", "zone") and admin1:
                 admin1s.add(admin1)
             continue
         if all(x.attrs.get("country") == country for x in readings):
             countries.add(country)
-        if first.kind not in ("village", "zone") and all(
-            x.attrs.get("admin1") == admin1 for x in readings
+        if (
+            first.kind not in ("village", "zone")
+            and admin1
+            and all(x.attrs.get("admin1") == admin1 for x in readings)
         ):
             admin1s.add(admin1)
     got = ctx.sentence_places[key] = (sent_places, countries, admin1s)
     return got
+
+
+#: ``ambiguous`` value of a place name that is also an ordinary word («الشرطة», «زارة» read in
+#: «وزارة»): a place only with a place cue (see the gazetteer's SOURCES.md).
+WORD_NAME = 2
+# kinds a homonym in another country is dropped for (see place_candidates)
+_LOCAL_KINDS = frozenset({"village", "zone", "town", "subdistrict", "neighbourhood"})
+
+
+def _other_countries(ctx, sent_places, span) -> set:
+    """The countries of the sentence's unambiguous places (countries, regions, cities, sites)
+    outside ``span``; a country named after a border word («قرب الحدود مع الأردن») does not
+    count: it is not where things happen."""
+    out = set()
+    for p in sent_places:
+        if p.start < span[1] and span[0] < p.end:
+            continue
+        country = p.attrs.get("country")
+        if not country or p.attrs.get("ambiguous") or p.kind in _LOCAL_KINDS:
+            continue  # only places that stand on their own («وبدأ» is no village بدا)
+        if p.kind == "country" and any(
+            b.kind == "cue" and b.role == "border" and ctx.words.distance(b.end, p.start) <= 2
+            for b in ctx.hits_in(max(0, p.start - 40), p.start)
+            if b.end <= p.start
+        ):
+            continue
+        out.add(country)
+    return out
+
+
+def _not_a_location(ctx, h) -> bool:
+    """A place that names something else than where things happen: part of an outlet's name
+    («سوريا ناو», «قناة الجزيرة»), a diplomat's post («سفير X لدى Y»), a capital speaking for
+    its government («وقالت طهران», «دانت أنقرة»). The words are lexicon cues."""
+    words = ctx.words
+    for c in ctx.hits_in(h.end, h.end + 16):
+        if c.kind == "cue" and c.role == "outlet_suffix" and words.distance(h.end, c.start) == 1:
+            return True
+    before = [b for b in ctx.hits_in(max(0, h.start - 60), h.start) if b.end <= h.start]
+    for b in before:
+        gap = words.distance(b.end, h.start)
+        if b.kind == "cue" and b.role in ("outlet_head", "title") and gap == 1:
+            return True
+        if b.kind == "cue" and b.role == "at_post" and gap == 1:
+            # «سفير العراق لدى تركيا»: the post, when a title comes shortly before
+            if any(
+                t.kind == "cue" and t.role == "title" and words.distance(t.end, b.start) <= 3
+                for t in before
+                if t.end <= b.start
+            ):
+                return True
+        if (
+            place_rank(h) >= 2  # a country, region or city, not a site or village
+            and gap == 1
+            and (b.kind == "claim" and b.role in ("announce", "accuse") or b.role == "condemn")
+        ):
+            return True
+    return False
+
+
+def _type_word_before(ctx, h) -> bool:
+    """Whether a place-type word («منطقة», «حي», «قرية», «بلدة», «مدينة» …) stands right
+    before the place hit ``h``."""
+    for b in ctx.hits_in(max(0, h.start - 16), h.start):
+        if (
+            b.kind == "placetype"
+            and b.role == "city"
+            and b.end <= h.start
+            and ctx.words.distance(b.end, h.start) == 1
+            and not _owned_word(b.name)
+        ):
+            return True
+    return False
+
+
+def _place_cue(ctx, h) -> bool:
+    """Whether a place name that is also an ordinary word is used as a place: a name of
+    several words («حي الشرطة»), a place-type word right before it («منطقة الحرية», «قرية
+    زارة»), or a governorate or city right after it («الحرية ببغداد»)."""
+    if " " in h.name or _type_word_before(ctx, h):
+        return True
+    for a in ctx.hits_in(h.end, h.end + 24):
+        if (
+            a.cat == "place"
+            and a.kind in ("governorate", "city")
+            and a.start >= h.end
+            and ctx.words.distance(h.end, a.start) == 1
+        ):
+            return True
+    return False
 
 
 _NAMED_TYPES = ("قضاء", "ناحية", "قرية", "مدينة", "محافظة", "بلدة", "قاعدة", "مطار", "حقل", "مخيم")
