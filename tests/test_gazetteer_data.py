@@ -48,6 +48,7 @@ ACTOR_COLUMNS = [
     "source",
 ]
 PLACE_KINDS = {
+    "region",
     "country",
     "governorate",
     "district",

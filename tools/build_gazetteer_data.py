@@ -73,6 +73,7 @@ PLACE_KINDS = {
     "border_crossing",
     "zone",
     "site",
+    "region",
 }
 ACTOR_TYPES = {"state", "militia", "coalition", "insurgent", "political"}
 
@@ -700,14 +701,15 @@ SITES = [
      ["قاعدة موفق السلطي", "قاعدة موفق السلطي الجوية", "قاعدة الأزرق الجوية"],
      (31.827, 36.782, "site")),
     # --- the region's bases, ports, sea lanes and places the press names ------------------
-    # Sea areas have no state; they carry the country whose coast the attacks come from
-    # (ACLED likewise codes the Houthis' attacks on shipping under Yemen).
-    ("ye.site.red_sea", "zone", "YE", "", "Red Sea (southern shipping lanes)",
+    # Sea areas (kind region: a coastal city named with them is more precise) have no state;
+    # they carry the country whose coast the attacks come from (ACLED likewise codes the
+    # Houthis' attacks on shipping under Yemen).
+    ("ye.site.red_sea", "region", "YE", "", "Red Sea (southern shipping lanes)",
      ["البحر الأحمر", "جنوب البحر الأحمر", "ممرات الملاحة في البحر الأحمر"],
      (15.000, 41.500, "approximate")),
-    ("ye.site.bab_al_mandab", "zone", "YE", "", "Bab al-Mandab strait",
+    ("ye.site.bab_al_mandab", "region", "YE", "", "Bab al-Mandab strait",
      ["باب المندب", "مضيق باب المندب"], (12.600, 43.330, "approximate")),
-    ("ye.site.gulf_of_aden", "zone", "YE", "", "Gulf of Aden",
+    ("ye.site.gulf_of_aden", "region", "YE", "", "Gulf of Aden",
      ["خليج عدن"], (12.500, 47.000, "approximate")),
     ("ye.site.hodeidah_port", "site", "YE", "", "Port of Hodeidah",
      ["ميناء الحديدة", "ميناء الحديدة الاستراتيجي"], (14.830, 42.930, "site")),
