@@ -144,3 +144,24 @@ def test_a_capital_speaking_for_its_government_does_not_locate_the_event():
     # a capital that is the place: «قصفت طائرات دمشق»
     text = "قصفت طائرات حربية أحياء في دمشق فجر اليوم."
     assert only(text).location.name_ar == "دمشق"
+
+
+def test_a_demonym_picks_the_country_of_a_shared_city_name():
+    # «طرابلس» is a city of Lebanon and of Libya
+    text = "اندلعت اشتباكات بين مجموعتين مسلحتين في العاصمة الليبية طرابلس وقتل أربعة."
+    assert only(text).location.country == "LY"
+    text = "انفجرت عبوة ناسفة في مدينة طرابلس اللبنانية وأصيب ثلاثة."
+    assert only(text).location.country == "LB"
+
+
+def test_a_capital_that_is_also_a_state_alias_is_a_place_after_a_place_word():
+    # «أنقرة» is also an alias of the Turkish state
+    text = "انفجرت سيارة مفخخة وسط العاصمة التركية أنقرة وقتل خمسة."
+    assert only(text).location.id == "tr.loc.ankara"
+    assert only("قصفت أنقرة مواقع للحزب بالطائرات.").location is None
+
+
+def test_a_foreign_city_homonym_in_a_syrian_sentence_is_dropped():
+    # Iskenderun (Turkey) names a school in Aleppo; Turkey is named nowhere
+    text = "استهدفت طائرة مسيرة موقعا قرب مدرسة اسكندرون في حي السريان بمدينة حلب."
+    assert only(text).location.country == "SY"

@@ -138,9 +138,11 @@ def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) ->
         if (
             actor_spans
             and any(a <= h.start and h.end <= b for a, b in actor_spans)
-            and not _type_word_before(ctx, h)
+            and not _type_word_before(ctx, h, 2 if h.kind in ("city", "country") else 1)
+            and not (h.kind == "city" and _locative_before(ctx, h))
         ):
-            # «عناصر الشرطة» is the police; «منطقة الشرطة» is a place
+            # «عناصر الشرطة» is the police, «منطقة الشرطة» a place; «أنقرة» the state, «في
+            # العاصمة التركية أنقرة» the city
             continue
         if _dateline(text, h, sentence.start):
             continue
@@ -161,7 +163,7 @@ def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) ->
     # a name shared by places in several countries: the country the sentence is about
     for sp in list(by_span):
         readings = by_span[sp]
-        others = _other_countries(ctx, sent_places, sp)
+        others = _other_countries(ctx, sent_places, sp) or _doc_countries(ctx)
         if others and all(r.kind in _LOCAL_KINDS for r in readings):
             # a village or town of a country the sentence does not place anything else in,
             # while it names a place of another country: a homonym («بلدة X في جنوب لبنان»
@@ -171,6 +173,15 @@ def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) ->
                 del by_span[sp]
                 continue
             by_span[sp] = readings
+        elif (
+            others & _HOME
+            and all(r.kind == "city" and r.attrs.get("country") not in others for r in readings)
+            and not {r.attrs.get("country") for r in readings} & _mentioned(ctx, sp)
+        ):
+            # «مدرسة اسكندرون … بمدينة حلب»: a foreign city's name in a sentence about
+            # Syrian or Iraqi places, its country named nowhere in the text
+            del by_span[sp]
+            continue
         if len(readings) == 1:
             # one reading: only a village of a region the sentence does not name goes
             r = readings[0]
@@ -178,9 +189,13 @@ def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) ->
             if admin1s and r.kind in ("village", "zone") and r.attrs.get("admin1") not in admin1s:
                 del by_span[sp]
             continue
-        same = [r for r in readings if r.attrs.get("country") in countries]
-        if same and len(same) < len(readings):
-            readings = by_span[sp] = same
+        # the country the sentence names, else one a demonym of the sentence or the
+        # document names («طرابلس» with «الليبية»)
+        for hint in (countries, _demonym_countries(ctx, sentence), _doc_countries(ctx)):
+            same = [r for r in readings if r.attrs.get("country") in hint]
+            if same and len(same) < len(readings):
+                readings = by_span[sp] = same
+                break
         same = [r for r in readings if r.attrs.get("admin1") in admin1s]
         if same and len(same) < len(readings):
             by_span[sp] = same
@@ -221,7 +236,9 @@ def _sentence_places(ctx, sentence) -> tuple[list, set, set]:
         country = first.attrs.get("country")
         admin1 = first.attrs.get("admin1")
         if len(readings) == 1:
-            countries.add(country)
+            if not first.attrs.get("ambiguous"):
+                # (an ambiguous village, «عنيفة», does not say what country the text is about)
+                countries.add(country)
             if first.kind not in ("village", "zone") and admin1:
                 admin1s.add(admin1)
             continue
@@ -265,6 +282,61 @@ def _other_countries(ctx, sent_places, span) -> set:
     return out
 
 
+# the countries the project's news is about: a homonym abroad needs its country named
+_HOME = frozenset({"IQ", "SY"})
+
+
+def _mentioned(ctx, span) -> set:
+    """Countries the document names outside ``span``: unambiguous places, demonyms,
+    nationality words."""
+    return {
+        h.attrs.get("country")
+        for h in ctx.hits
+        if (h.start, h.end) != span
+        and (
+            h.kind == "nationality"
+            or h.kind == "cue"
+            and h.role == "demonym"
+            or h.cat == "place"
+            and not h.attrs.get("ambiguous")
+            and h.kind not in _LOCAL_KINDS
+        )
+    }
+
+
+def _demonym_countries(ctx, sentence) -> set:
+    """Countries a demonym or nationality word of the sentence names («الليبية»)."""
+    key = ("demonyms", sentence.start, sentence.end)
+    got = ctx.sentence_places.get(key)
+    if got is None:
+        got = ctx.sentence_places[key] = {
+            h.attrs.get("country")
+            for h in ctx.hits_in(sentence.start, sentence.end)
+            if h.kind == "nationality" or h.kind == "cue" and h.role == "demonym"
+        }
+    return got
+
+
+def _doc_countries(ctx) -> set:
+    """The countries of the document's places that stand on their own (unambiguous
+    countries, regions, cities, sites) and of its demonyms; worked out once per document."""
+    got = ctx.sentence_places.get("document")
+    if got is None:
+        got = set()
+        for h in ctx.hits:
+            if h.kind == "cue" and h.role == "demonym":
+                got.add(h.attrs.get("country"))
+            elif (
+                h.cat == "place"
+                and not h.attrs.get("ambiguous")
+                and h.kind not in _LOCAL_KINDS
+                and h.attrs.get("country")
+            ):
+                got.add(h.attrs.get("country"))
+        ctx.sentence_places["document"] = got
+    return got
+
+
 def _not_a_location(ctx, h) -> bool:
     """A place that names something else than where things happen: part of an outlet's name
     («سوريا ناو», «قناة الجزيرة»), a diplomat's post («سفير X لدى Y»), a capital speaking for
@@ -295,19 +367,29 @@ def _not_a_location(ctx, h) -> bool:
     return False
 
 
-def _type_word_before(ctx, h) -> bool:
-    """Whether a place-type word («منطقة», «حي», «قرية», «بلدة», «مدينة» …) stands right
-    before the place hit ``h``."""
-    for b in ctx.hits_in(max(0, h.start - 16), h.start):
+def _type_word_before(ctx, h, within: int = 1) -> bool:
+    """Whether a place-type word («منطقة», «حي», «قرية», «بلدة», «مدينة», «العاصمة» …)
+    stands right before the place hit ``h`` (``within`` words: 2 for «العاصمة التركية X»)."""
+    for b in ctx.hits_in(max(0, h.start - 40), h.start):
         if (
             b.kind == "placetype"
             and b.role == "city"
             and b.end <= h.start
-            and ctx.words.distance(b.end, h.start) == 1
+            and 1 <= ctx.words.distance(b.end, h.start) <= within
             and not _owned_word(b.name)
         ):
             return True
     return False
+
+
+def _locative_before(ctx, h) -> bool:
+    """Whether a preposition of place («وسط», «داخل», «خارج»: lexicon cues of role
+    partial) stands right before ``h``."""
+    return any(
+        b.kind == "cue" and b.role == "partial" and ctx.words.distance(b.end, h.start) == 1
+        for b in ctx.hits_in(max(0, h.start - 12), h.start)
+        if b.end <= h.start
+    )
 
 
 def _place_cue(ctx, h) -> bool:
