@@ -15,7 +15,9 @@ are all found in one Rust pass over the document. Its kinds:
              keeps «دون خسائر مادية» from reading as a stated none)
 ``person``   counted heads of casualty phrases (``number``)
 ``cue``      negation, denial, threat, plan, habitual, statistic, past, after, partial,
-             unit, boundary, agent, unknown_agent, launch, enumeration … (``role``)
+             unit, boundary, agent, unknown_agent, launch, enumeration … (``role``); for
+             places: demonym «الليبية» (``country``), border «الحدود», outlet_suffix «ناو»,
+             outlet_head «قناة», title «سفير», at_post «لدى»
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
 ``nationality`` «أميركية، تركية …» naming the state (``name_ar``, ``actor``)
 
