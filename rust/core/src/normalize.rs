@@ -20,6 +20,7 @@
 //! | `hamza` (off) | ؤ → و, ئ → ي |
 //! | `punctuation` (off) | ، ؛ ؟ → , ; ? and « » “ ” → `"` |
 //! | `digits` (off) | ٠–٩ and ۰–۹ → 0–9, ٫ → `.`, ٬ → `,` |
+//! | (always) | a combining hamza or madda after its letter (NFD: ا + U+0654 for أ, ا + U+0653 for آ, ا + U+0655 for إ, و + U+0654, ي + U+0654, ە/ہ/ے + U+0654) joins it and becomes what the composed letter becomes; elsewhere the mark is kept |
 //! | `whitespace` | every run of white space (deleted characters inside it do not break it) becomes one `"\n"` when it contains a line break, else one `" "`; runs are folded, never stripped |
 //!
 //! Lone surrogates (possible in Python `str`) are rejected with a [`TextError`].
@@ -249,7 +250,40 @@ const LINE: u32 = 3;
 const MAP: u32 = 4; // payload: the replacement code point
 const EXPAND: u32 = 5; // payload: offset << 5 | len into `Normalizer::pool`
 const INVALID: u32 = 6; // lone surrogate
+const COMPOSE: u32 = 7; // a combining hamza or madda: joins the letter output before it
 const TAG: u32 = 7;
+
+/// Canonical compositions of Arabic letters with a combining hamza or madda (Unicode NFC):
+/// `(letter, mark, composed letter)`.
+const COMPOSITIONS: [(u32, u32, u32); 8] = [
+    (0x0627, 0x0653, 0x0622), // ا + madda → آ
+    (0x0627, 0x0654, 0x0623), // ا + hamza above → أ
+    (0x0627, 0x0655, 0x0625), // ا + hamza below → إ
+    (0x0648, 0x0654, 0x0624), // و → ؤ
+    (0x064A, 0x0654, 0x0626), // ي → ئ
+    (0x06C1, 0x0654, 0x06C2), // ہ → ۂ
+    (0x06D2, 0x0654, 0x06D3), // ے → ۓ
+    (0x06D5, 0x0654, 0x06C0), // ە → ۀ
+];
+
+/// The compositions under `o`: `(letter as normalized, mark, composed letter as normalized)`,
+/// so that a mark after the normalized letter turns it into what the composed letter gives
+/// («ا» + U+0654 → «ا» when `alef` folds أ, → «أ» when it does not). Every code point is a
+/// two-byte character (the UTF-8 kernel rewrites the letter in place).
+fn compositions(o: &NormalizeOptions) -> Vec<(u32, u32, u32)> {
+    let mut out: Vec<(u32, u32, u32)> = Vec::new();
+    for &(letter, mark, composed) in &COMPOSITIONS {
+        if let (Some(a), Some(b)) = (map_letter(o, letter), map_letter(o, composed)) {
+            if (0x80..0x800).contains(&a)
+                && (0x80..0x800).contains(&b)
+                && !out.iter().any(|e| e.0 == a && e.1 == mark)
+            {
+                out.push((a, mark, b));
+            }
+        }
+    }
+    out
+}
 
 type Page = [u32; 256];
 
@@ -274,6 +308,8 @@ pub struct Normalizer {
     fast_ws: Box<[u64; 0x1000]>,
     /// Tables of the vectorized scan for unchanged runs of UTF-8.
     scan: scan::ScanTables,
+    /// `(letter, mark, result)` of [`compositions`] under these options.
+    compose: Vec<(u32, u32, u32)>,
 }
 
 // Branch-free entries: bits 0..32 the output (UTF-8 bytes, first byte lowest, or one code
@@ -407,7 +443,7 @@ fn map_letter(o: &NormalizeOptions, c: u32) -> Option<u32> {
 /// gives their output bytes, length and white-space flags, and four bytes are stored
 /// unconditionally (the output keeps 8 bytes of slack) before the length advances.
 macro_rules! utf8_step {
-    ($self:ident, $src:ident, $i:ident, $out:ident, $ptr:ident, $len:ident, $cap:ident, $ws:ident, $err:ident) => {{
+    ($self:ident, $src:ident, $i:ident, $out:ident, $ptr:ident, $len:ident, $cap:ident, $ws:ident, $err:ident, $floor:ident) => {{
         let n = $src.len();
         let b0 = $src[$i] as u32;
         // Branch on the width (well predicted in runs of one script), not on the action.
@@ -463,7 +499,7 @@ macro_rules! utf8_step {
             }
         }
         if !done {
-            match $self.step_utf8($src, $i, $out, ($ptr, $len, $cap), $ws) {
+            match $self.step_utf8($src, $i, $out, ($ptr, $len, $cap), $ws, $floor) {
                 Ok((next, cursor, ws)) => {
                     ($ptr, $len, $cap) = cursor;
                     $i = next;
@@ -525,12 +561,16 @@ impl Normalizer {
                 fast_entry(cp as u32, small[cp], false)
             })),
             small,
+            compose: compositions(&options),
         }
     }
 
     fn compile(o: &NormalizeOptions, cp: u32, pool: &mut Vec<u32>) -> u32 {
         if (0xD800..=0xDFFF).contains(&cp) {
             return INVALID;
+        }
+        if (0x0653..=0x0655).contains(&cp) && compositions(o).iter().any(|e| e.1 == cp) {
+            return COMPOSE;
         }
         if o.whitespace {
             if is_line_break(cp) {
@@ -564,6 +604,21 @@ impl Normalizer {
     /// The options this normalizer was built with.
     pub fn options(&self) -> NormalizeOptions {
         self.options
+    }
+
+    /// `(letter, mark, result)`: a combining `mark` right after the normalized `letter`
+    /// turns it into `result` (see [`COMPOSITIONS`]).
+    pub fn compositions(&self) -> &[(u32, u32, u32)] {
+        &self.compose
+    }
+
+    /// What the normalized letter `prev` becomes with the combining `mark` after it.
+    #[inline]
+    fn composed(&self, prev: u32, mark: u32) -> Option<u32> {
+        self.compose
+            .iter()
+            .find(|e| e.0 == prev && e.1 == mark)
+            .map(|e| e.2)
     }
 
     #[inline(always)]
@@ -632,6 +687,17 @@ impl Normalizer {
                     out.units(i, self.expansion(a));
                     in_ws = false;
                 }
+                COMPOSE => {
+                    let joined = out.last_mut().and_then(|last| {
+                        let c = self.composed(*last, cp)?;
+                        *last = c;
+                        Some(c)
+                    });
+                    if joined.is_none() {
+                        out.unit(i, cp);
+                        in_ws = false;
+                    }
+                }
                 _ => return Err(i),
             }
             i += 1;
@@ -642,7 +708,7 @@ impl Normalizer {
     /// Normalize `text`.
     pub fn normalize(&self, text: &str) -> String {
         let mut out = Vec::new();
-        self.run_utf8(text.as_bytes(), &mut out, false);
+        self.run_utf8(text.as_bytes(), &mut out, false, 0);
         // The kernel writes whole UTF-8 characters only.
         String::from_utf8(out).unwrap_or_default()
     }
@@ -684,7 +750,8 @@ impl Normalizer {
     /// Invalid UTF-8 is an error naming its byte offset; nothing is appended then.
     pub fn normalize_utf8(&self, input: &[u8], out: &mut Vec<u8>) -> Result<(), Utf8Error> {
         let start = out.len();
-        let run = self.run_utf8(input, out, false);
+        let floor = out.len();
+        let run = self.run_utf8(input, out, false, floor);
         match run.error {
             None => Ok(()),
             Some(truncated) => {
@@ -738,6 +805,7 @@ impl Normalizer {
         prefetch(input.as_ptr() as *const u8, std::mem::size_of_val(input));
         out.reserve(n + 8);
         let (mut ptr, mut len, mut cap) = (out.as_mut_ptr(), out.len(), out.capacity());
+        let floor = len;
         let mut or = 0u32;
         let mut in_ws = false;
         let mut result = Ok(());
@@ -755,6 +823,22 @@ impl Normalizer {
             if cp < 0x800 {
                 // the branch-free entry (see `run_units_fast`); only recording branches
                 let e = fast[cp as usize];
+                if e & F_SPECIAL != 0 {
+                    // a combining hamza or madda: joins the letter before it (same unit)
+                    // SAFETY: `floor < len`: a unit of this run's output.
+                    let prev = (len > floor).then(|| unsafe { ptr.add(len - 1).read() }.get());
+                    if let Some(c) = prev.and_then(|p| self.composed(p, cp)) {
+                        // SAFETY: as above.
+                        unsafe { ptr.add(len - 1).write(T::from_cp(c)) };
+                        or |= c;
+                    } else {
+                        rec.unit(i, 1);
+                        push!(u);
+                        or |= cp;
+                        in_ws = false;
+                    }
+                    continue;
+                }
                 let ws = e & F_WS != 0;
                 let fold = ws & in_ws;
                 // SAFETY: `len < cap` by the invariant above.
@@ -831,12 +915,13 @@ impl Normalizer {
     }
 
     /// Kernel over UTF-8, validating as it goes: appends the normalized UTF-8 of the valid
-    /// prefix to `out`. `in_ws` says whether a white-space run is open before `src`.
+    /// prefix to `out`. `in_ws` says whether a white-space run is open before `src`; a
+    /// combining mark may rewrite a letter of `out` from byte `floor` on.
     ///
     /// Characters below U+0800 (ASCII, Latin, Arabic) take a branch-free path: one table
     /// entry gives their output bytes, length and white-space flags, and four bytes are
     /// stored unconditionally (the output keeps 8 bytes of slack) before the length advances.
-    fn run_utf8(&self, src: &[u8], out: &mut Vec<u8>, in_ws: bool) -> Utf8Run {
+    fn run_utf8(&self, src: &[u8], out: &mut Vec<u8>, in_ws: bool, floor: usize) -> Utf8Run {
         prefetch(src.as_ptr(), src.len());
         let (mut ptr, mut len, mut cap, mut i, mut ws, mut error);
         out.reserve(src.len() + 8);
@@ -880,7 +965,7 @@ impl Normalizer {
             (i, len, ws) = (ni, nlen, nws);
             patience = patience.saturating_sub(budget as u32);
             if !done && i < n {
-                utf8_step!(self, src, i, out, ptr, len, cap, ws, error);
+                utf8_step!(self, src, i, out, ptr, len, cap, ws, error, floor);
             }
         }
         // SAFETY: the first `len` bytes are initialized.
@@ -950,6 +1035,7 @@ impl Normalizer {
         out: &mut Vec<u8>,
         cursor: Cursor,
         in_ws: bool,
+        floor: usize,
     ) -> Result<(usize, Cursor, bool), bool> {
         let (mut ptr, mut len, mut cap) = cursor;
         let n = src.len();
@@ -960,13 +1046,25 @@ impl Normalizer {
         };
         let next = i + width;
         let a = self.lookup(cp);
+        if a == COMPOSE && len >= floor + 2 {
+            // a combining hamza or madda: rewrites the two-byte letter written before it
+            // SAFETY: `len - 2 >= floor`: bytes of this run's output.
+            let (b0, b1) = unsafe { (*ptr.add(len - 2) as u32, *ptr.add(len - 1) as u32) };
+            if (0xC2..0xE0).contains(&b0) && b1 & 0xC0 == 0x80 {
+                if let Some(c) = self.composed((b0 & 0x1F) << 6 | (b1 & 0x3F), cp) {
+                    // SAFETY: two bytes for the two bytes of the letter.
+                    unsafe { encode_utf8_raw(c, ptr.add(len - 2)) };
+                    return Ok((next, (ptr, len, cap), false));
+                }
+            }
+        }
         let mut reserve = |need: usize, len: usize| {
             if cap - len < need + 8 {
                 (ptr, cap) = grow(out, len, need + 8);
             }
         };
         let ws = match a & TAG {
-            KEEP => {
+            KEEP | COMPOSE => {
                 // SAFETY: the bytes replace themselves (slack as in `run_utf8`).
                 unsafe { std::ptr::copy_nonoverlapping(src.as_ptr().add(i), ptr.add(len), width) };
                 len += width;
@@ -1011,6 +1109,7 @@ impl Normalizer {
         prefetch(input.as_ptr() as *const u8, std::mem::size_of_val(input));
         out.reserve(n + 8);
         let (mut ptr, mut len, mut cap) = (out.as_mut_ptr(), out.len(), out.capacity());
+        let floor = len;
         let fast: &[u64; 0x800] = &self.fast_units;
         let mut or = 0u32;
         let mut in_ws = false;
@@ -1019,6 +1118,25 @@ impl Normalizer {
             let cp = u.get();
             if cp < 0x800 {
                 let e = fast[cp as usize];
+                if e & F_SPECIAL != 0 {
+                    // a combining hamza or madda (see `run_units`)
+                    // SAFETY: `floor < len`: a unit of this run's output.
+                    let prev = (len > floor).then(|| unsafe { ptr.add(len - 1).read() }.get());
+                    let c = prev.and_then(|p| self.composed(p, cp));
+                    // SAFETY: rewrites the last unit, or one unit for one unit.
+                    unsafe {
+                        match c {
+                            Some(c) => ptr.add(len - 1).write(T::from_cp(c)),
+                            None => {
+                                ptr.add(len).write(u);
+                                len += 1;
+                                in_ws = false;
+                            }
+                        }
+                    }
+                    or |= c.unwrap_or(cp);
+                    continue;
+                }
                 let ws = e & F_WS != 0;
                 let fold = ws & in_ws;
                 // SAFETY: `len < cap`: at most one unit out per unit in, except expansions,
@@ -1244,6 +1362,8 @@ trait Out {
     fn units(&mut self, orig: usize, cps: &[u32]);
     /// The open white-space run (the last unit, `" "` so far) contains a line break.
     fn line_break(&mut self);
+    /// The last code point of the unit before, if any (a combining mark rewrites it).
+    fn last_mut(&mut self) -> Option<&mut u32>;
 }
 
 struct EmitOut<F> {
@@ -1279,6 +1399,9 @@ impl<F: FnMut(char, usize, usize)> Out for EmitOut<F> {
             *last = 0x0A;
         }
     }
+    fn last_mut(&mut self) -> Option<&mut u32> {
+        self.pending.last_mut()
+    }
 }
 
 // ---- streaming over UTF-8 chunks ----
@@ -1287,7 +1410,9 @@ impl<F: FnMut(char, usize, usize)> Out for EmitOut<F> {
 /// character), giving exactly the bytes [`Normalizer::normalize_utf8`] gives on the whole.
 ///
 /// An open white-space run is held back until the next chunk shows whether it continues;
-/// an incomplete character at the end of a chunk waits for the next one.
+/// an incomplete character at the end of a chunk waits for the next one. A combining hamza
+/// or madda starting a chunk joins the letter ending the output of the chunk before, so
+/// `out` must keep that output (append the chunks' output to one buffer).
 #[derive(Debug)]
 pub struct StreamNormalizer {
     normalizer: Normalizer,
@@ -1328,7 +1453,8 @@ impl StreamNormalizer {
             }
             None => false,
         };
-        let run = self.normalizer.run_utf8(data, out, in_ws);
+        // (a combining mark at the start may join the letter the last chunk ended with)
+        let run = self.normalizer.run_utf8(data, out, in_ws, 0);
         if run.open {
             self.pending_ws = out.pop();
         }

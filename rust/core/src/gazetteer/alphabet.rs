@@ -239,6 +239,9 @@ pub struct FoldTable {
     table: Box<[u8]>,
     /// Folded bytes of the code points marked [`EXPAND`], sorted by code point.
     expansions: Vec<(u32, Vec<u8>)>,
+    /// `(mark, letter byte, result byte)`: a combining hamza or madda (marked [`EXPAND`])
+    /// after the folded letter turns it into the result, as the normalizer composes them.
+    compose: Vec<(u32, u8, u8)>,
     norm: Norm,
 }
 
@@ -258,15 +261,23 @@ impl FoldTable {
         let mut table = vec![DROP; 1 << 16].into_boxed_slice();
         let mut expansions = Vec::new();
         let mut out: Vec<u8> = Vec::with_capacity(4);
+        let byte = |cp: u32| char::from_u32(cp).and_then(byte_of);
+        let compose: Vec<(u32, u8, u8)> = norm
+            .compositions()
+            .iter()
+            .filter_map(|&(letter, mark, result)| Some((mark, byte(letter)?, byte(result)?)))
+            .collect();
         for cp in 0u32..(1 << 16) {
             out.clear();
             // Lone surrogates read as U+FFFD.
             let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
             fold_one(norm, c, &mut out);
+            let mark = compose.iter().any(|e| e.0 == cp);
             table[cp as usize] = match out.as_slice() {
                 [] => DROP,
-                [b] => *b,
+                [b] if !mark => *b,
                 _ => {
+                    // (a combining mark alone folds to itself; after its letter, see `fold`)
                     expansions.push((cp, out.clone()));
                     EXPAND
                 }
@@ -275,6 +286,7 @@ impl FoldTable {
         FoldTable {
             table,
             expansions,
+            compose,
             norm: norm.clone(),
         }
     }
@@ -338,7 +350,9 @@ impl FoldTable {
                 n += 1;
             }
             k += j;
-            if let Some(u) = expand {
+            if let Some(u) =
+                expand.filter(|&u| !(k > 0 && self.compose_into(u, &mut out.bytes[k - 1])))
+            {
                 let exp = self.expansion(u, &mut buf).unwrap_or(&[]);
                 if k + exp.len() + PAD > out.bytes.len() {
                     out.len = k;
@@ -353,6 +367,8 @@ impl FoldTable {
                     }
                 }
                 n += 1;
+            } else if expand.is_some() {
+                n += 1; // a combining mark joined the letter before it (its unit)
             }
             if done {
                 break;
@@ -361,6 +377,18 @@ impl FoldTable {
         out.bytes[k..k + PAD].fill(0);
         out.len = k;
         out.original_len = n;
+    }
+
+    /// Whether the combining mark `u` joins the folded letter `prev` (rewritten in place).
+    #[cold]
+    fn compose_into(&self, u: u32, prev: &mut u8) -> bool {
+        match self.compose.iter().find(|e| e.0 == u && e.1 == *prev) {
+            Some(e) => {
+                *prev = e.2;
+                true
+            }
+            None => false,
+        }
     }
 
     #[cold]

@@ -43,6 +43,11 @@ impl Norm {
         self.normalizer.options()
     }
 
+    /// The normalizer's compositions of a letter with a combining hamza or madda.
+    pub fn compositions(&self) -> &[(u32, u32, u32)] {
+        self.normalizer.compositions()
+    }
+
     /// Calls `emit(ch, unit_start, unit_end)` for each normalized character.
     #[inline]
     pub fn feed<I: Iterator<Item = char>, F: FnMut(char, usize, usize)>(&self, input: I, emit: F) {

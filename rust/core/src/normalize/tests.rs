@@ -190,6 +190,8 @@ const ALPHABET: &[char] = &[
     '\u{FEFB}', '\u{FEF7}', '\u{FDFA}', '\u{FE70}', '\u{FE71}', '\u{FC60}', '\u{FE8D}', '\u{200C}',
     '\u{200F}', '\u{061C}', '\u{202B}', '\u{2066}', '\u{FEFF}', '\u{00AD}', ' ', ' ', '\n', '\t',
     '\r', '\u{00A0}', '\u{2003}', '😀', '𝔸', 'a', 'Z', '7', '،', '«', '»', '“', '”', '؟',
+    // combining hamza and madda (NFD) and letters they compose with
+    '\u{0653}', '\u{0654}', '\u{0655}', 'و', 'ە', 'ے',
 ];
 
 fn random_text(rng: &mut Rng, max_len: u64) -> String {
@@ -485,5 +487,52 @@ fn normalizer_is_shareable_between_threads() {
         .collect();
     for h in handles {
         assert_eq!(h.join().unwrap(), "احمد");
+    }
+}
+
+/// NFD Arabic (a letter and a combining hamza or madda) normalizes like the composed letter,
+/// in every kernel, with the mark in the letter's unit.
+#[test]
+fn decomposed_hamza_and_madda_join_their_letter() {
+    for o in [NormalizeOptions::default(), NormalizeOptions::none()] {
+        let n = Normalizer::new(o);
+        for (nfd, nfc) in [
+            ("ال\u{0627}\u{0654}نبار", "الأنبار"),
+            ("\u{0627}\u{0653}مرلي", "آمرلي"),
+            ("\u{0627}\u{0655}دلب", "إدلب"),
+            ("مس\u{0648}\u{0654}ول", "مسؤول"),
+            ("الط\u{0627}\u{064A}\u{0654}رة", "الطائرة"),
+        ] {
+            assert_eq!(n.normalize(nfd), n.normalize(nfc), "{nfd:?} {o:?}");
+            let wide: Vec<u32> = nfd.chars().map(u32::from).collect();
+            let mut out = Vec::new();
+            n.normalize_units(&wide, &mut out).unwrap();
+            let want: Vec<u32> = n.normalize(nfc).chars().map(u32::from).collect();
+            assert_eq!(out, want, "{nfd:?}");
+        }
+        // the mark belongs to its letter's unit
+        let (text, map) = n.normalize_with_map("ا\u{0654}ب");
+        assert_eq!(text.chars().count(), 2);
+        assert_eq!(map.to_original(0, 1), (0, 2));
+        // a mark with no letter before it, or after another letter, is kept
+        assert_eq!(n.normalize("\u{0654}ب"), "\u{0654}ب");
+        assert_eq!(n.normalize("ب\u{0654}"), "ب\u{0654}");
+    }
+    // alef folding on: «أ» and «ا» + hamza both give «ا»; off: both give «أ»
+    assert_eq!(Normalizer::default().normalize("ا\u{0654}"), "ا");
+    assert_eq!(
+        Normalizer::new(NormalizeOptions::none()).normalize("ا\u{0654}"),
+        "أ"
+    );
+    // a stream cut between the letter and its mark gives the whole input's bytes
+    let n = Normalizer::new(NormalizeOptions::none());
+    let bytes = "سا\u{0654}ل".as_bytes();
+    for cut in (0..=bytes.len()).filter(|&c| c % 2 == 0) {
+        let mut s = StreamNormalizer::new(n.clone());
+        let mut out = Vec::new();
+        s.feed(&bytes[..cut], &mut out).unwrap();
+        s.feed(&bytes[cut..], &mut out).unwrap();
+        s.finish(&mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "سأل", "cut at {cut}");
     }
 }

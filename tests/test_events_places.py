@@ -1,0 +1,167 @@
+"""Places beyond Iraq and Syria, place names that are also words, and places that do not
+locate the event (issue 12). Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from rasid import default_gazetteer
+from rasid.events import extract
+from spans import at
+
+
+def only(text: str):
+    events = extract(text, published="2024-02-01")
+    assert len(events) == 1, events
+    return events[0]
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+# (sentence, the city's mention, ISO country, the city's public position)
+CITY_EVENTS = [
+    (
+        "شنت طائرة مسيرة غارة على سيارة في مدينة صور جنوب لبنان صباح اليوم.",
+        "صور",
+        "LB",
+        33.27,
+        35.20,
+    ),
+    ("سقط صاروخ على حي سكني في مدينة الحديدة غرب اليمن مساء أمس.", "الحديدة", "YE", 14.80, 42.95),
+    ("انفجرت عبوة ناسفة قرب دورية للأمن في مدينة إربد شمال الأردن.", "إربد", "JO", 32.55, 35.85),
+    (
+        "قصفت طائرات حربية منزلا في خان يونس جنوب قطاع غزة فجر اليوم.",
+        "خان يونس",
+        "PS",
+        31.34,
+        34.31,
+    ),
+    (
+        "اندلعت اشتباكات مسلحة بين فصيلين في طرابلس غرب ليبيا أسفرت عن مقتل ثلاثة.",
+        "طرابلس",
+        "LY",
+        32.89,
+        13.19,
+    ),
+    (
+        "قصفت قوات الدعم السريع أحياء في مدينة الفاشر بالمدفعية الثقيلة.",
+        "الفاشر",
+        "SD",
+        13.63,
+        25.35,
+    ),
+    (
+        "استهدف هجوم بطائرة مسيرة منشأة عسكرية في مدينة أصفهان وسط إيران.",
+        "أصفهان",
+        "IR",
+        32.65,
+        51.67,
+    ),
+    (
+        "انفجرت سيارة مفخخة في مدينة غازي عنتاب جنوب تركيا وقتل شخصان.",
+        "غازي عنتاب",
+        "TR",
+        37.07,
+        37.38,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text,mention,country,lat,lon", CITY_EVENTS, ids=[c[2] for c in CITY_EVENTS]
+)
+def test_an_event_abroad_is_located_at_its_city(text, mention, country, lat, lon):
+    loc = only(text).location
+    assert loc is not None
+    # the mention may hold the place-type word («مدينة صور»)
+    assert text[loc.start : loc.end].endswith(mention) and loc.end == at(text, mention)[1]
+    assert loc.country == country
+    assert km(lat, lon, loc.lat, loc.lon) < 30
+
+
+def test_lebanon_is_never_lam_plus_a_village():
+    # «لبنان» is Lebanon, not ل + the Syrian village «بنان»; «لبيروت» is ل + Beirut
+    g = default_gazetteer()
+    places = [
+        (m.text, m.id) for m in g.find("غارة على جنوب لبنان وضاحية بيروت") if m.kind != "placetype"
+    ]
+    assert ("لبنان", "lb") in places
+    assert not [p for p in places if p[1].endswith("banan")]
+    ev = only("شنت طائرة حربية غارة على بلدة الخيام في لبنان اليوم.")
+    assert ev.location.country == "LB"
+
+
+def test_the_country_field_is_an_iso_code_for_every_place():
+    ev = only("سقطت صواريخ على قاعدة العديد في قطر مساء اليوم.")
+    assert ev.location.id == "qa.site.al_udeid" and ev.location.country == "QA"
+    ev = only("هاجمت طائرة مسيرة سفينة تجارية في البحر الأحمر قبالة السواحل اليمنية.")
+    assert ev.location.mention == "البحر الأحمر" and ev.location.country == "YE"
+    ev = only("استهدفت طائرة مسيرة قاعدة البرج 22 في الأردن قرب الحدود السورية.")
+    assert ev.location.id == "jo.site.tower_22" and ev.location.country == "JO"
+
+
+def test_a_word_that_is_also_a_place_needs_a_place_cue():
+    # «الشرطة» (a Baghdad neighbourhood) and «زارة» read in «وزارة» are words here
+    ev = only("انفجرت عبوة ناسفة قرب مبنى وزارة الداخلية وأصيب عناصر من الشرطة.")
+    assert ev.location is None
+    text = "انفجرت عبوة ناسفة في منطقة الشرطة صباح اليوم."
+    ev = only(text)
+    assert ev.location.id == "iq.loc.shurtah"
+    assert (ev.location.start, ev.location.end) == at(text, "الشرطة")
+
+
+def test_a_foreign_event_gets_no_syrian_or_iraqi_homonym():
+    # «بنان» and «مراح» are Syrian villages too; the sentence is about Lebanon
+    ev = only("قصفت المدفعية الإسرائيلية بلدة عيتا الشعب في جنوب لبنان.")
+    assert ev.location.country == "LB"
+
+
+def test_an_outlet_name_does_not_locate_the_event():
+    assert only("ذكر موقع الأنبار 24 أن عبوة ناسفة انفجرت على دورية للجيش.").location is None
+    assert only("نقلت قناة الجزيرة أن قصفا مدفعيا استهدف قرى في الريف.").location is None
+    text = "ذكر موقع سوريا ناو أن انفجارا بعبوة ناسفة وقع في مدينة الحسكة."
+    assert only(text).location.name_ar == "الحسكة"
+
+
+def test_a_diplomats_post_does_not_locate_the_event():
+    text = "قال سفير العراق لدى تركيا إن طائرة مسيرة قصفت مقرا للحزب."
+    assert only(text).location is None
+    text = "قال سفير العراق لدى الأردن إن هجوما بطائرة مسيرة استهدف قاعدة عين الأسد."
+    assert only(text).location.id == "iq.site.ain_al_asad"
+
+
+def test_a_capital_speaking_for_its_government_does_not_locate_the_event():
+    assert only("وأعلنت طهران أن طائرات مسيرة قصفت مقرات لجماعات كردية مسلحة.").location is None
+    assert only("وقالت دمشق إن طائرات إسرائيلية قصفت موقعا عسكريا.").location is None
+    text = "وأعلنت أنقرة أن طائرة مسيرة قصفت مدينة القامشلي."
+    assert only(text).location.name_ar == "القامشلي"
+    # a capital that is the place: «قصفت طائرات دمشق»
+    text = "قصفت طائرات حربية أحياء في دمشق فجر اليوم."
+    assert only(text).location.name_ar == "دمشق"
+
+
+def test_a_demonym_picks_the_country_of_a_shared_city_name():
+    # «طرابلس» is a city of Lebanon and of Libya
+    text = "اندلعت اشتباكات بين مجموعتين مسلحتين في العاصمة الليبية طرابلس وقتل أربعة."
+    assert only(text).location.country == "LY"
+    text = "انفجرت عبوة ناسفة في مدينة طرابلس اللبنانية وأصيب ثلاثة."
+    assert only(text).location.country == "LB"
+
+
+def test_a_capital_that_is_also_a_state_alias_is_a_place_after_a_place_word():
+    # «أنقرة» is also an alias of the Turkish state
+    text = "انفجرت سيارة مفخخة وسط العاصمة التركية أنقرة وقتل خمسة."
+    assert only(text).location.id == "tr.loc.ankara"
+    assert only("قصفت أنقرة مواقع للحزب بالطائرات.").location is None
+
+
+def test_a_foreign_city_homonym_in_a_syrian_sentence_is_dropped():
+    # Iskenderun (Turkey) names a school in Aleppo; Turkey is named nowhere
+    text = "استهدفت طائرة مسيرة موقعا قرب مدرسة اسكندرون في حي السريان بمدينة حلب."
+    assert only(text).location.country == "SY"
