@@ -562,6 +562,11 @@ def _anchors(
                 out.append(o)
             elif _aircraft_destroyed_targets(ctx, o, hits, e):
                 out.append(o)
+    ongoing = [c.end for c in cues if c.role == "ongoing"]
+    if ongoing:
+        # «تشهد المدينة اشتباكات …»: what a place goes through, not an attack (an attack
+        # told before it, «هجوم على سوق في المدينة التي تشهد توتراً», stays)
+        out = [t for t in out if t.start < ongoing[0]]
     if not out:
         return []
     out.sort(key=lambda h: h.start)

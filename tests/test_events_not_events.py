@@ -1,0 +1,47 @@
+"""Statements that share the attack vocabulary and are no attack (issue 11): flares and tear
+gas, a place going through unrest.
+
+Every sentence here is written for these tests (none is taken from the dev articles).
+"""
+
+from __future__ import annotations
+
+import pytest
+from rasid.events import extract
+from spans import at
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # flares, smoke, stun and tear-gas grenades harm no one
+        "وأطلقت القوات قنابل مضيئة فوق قاعدة عين الأسد بعد منتصف الليل.",
+        "فرقت الشرطة المحتجين بالقنابل المسيلة للدموع في البصرة أمس.",
+        # what a place goes through is no attack
+        "تشهد مدينة البصرة اشتباكات متقطعة بين المحتجين والشرطة منذ أسابيع.",
+    ],
+)
+def test_no_event(text):
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_grenades_thrown_are_still_an_attack():
+    text = "ألقى مجهولون قنابل يدوية على منزل في البصرة أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("ied_attack", "ied")
+    assert (ev.munitions.min, ev.munitions.max) == (2, None)
+    assert (ev.munitions.start, ev.munitions.end) == at(text, "قنابل")
+
+
+def test_an_attack_in_a_town_going_through_unrest_stays():
+    # the attack is told before «التي تشهد»: the state of affairs voids only what follows
+    text = "قتل 3 مدنيين في هجوم مسلح على سوق في مدينة البصرة التي تشهد توتراً منذ أسابيع."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.killed.min, ev.killed.max) == (3, 3)
+    assert (ev.location.start, ev.location.end) == at(text, "البصرة")
+
+
+def test_a_clash_a_town_saw_yesterday_is_an_event():
+    text = "شهدت مدينة البصرة أمس اشتباكات بين عشيرتين استخدمت فيها الأسلحة الثقيلة."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.date) == ("armed_clash", "2024-05-07")
