@@ -45,3 +45,16 @@ def test_a_clash_a_town_saw_yesterday_is_an_event():
     text = "شهدت مدينة البصرة أمس اشتباكات بين عشيرتين استخدمت فيها الأسلحة الثقيلة."
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.date) == ("armed_clash", "2024-05-07")
+
+
+def test_a_running_total_after_a_fronted_since_is_no_event():
+    # «ومنذ …،» cut from its clause by a comma still makes the count after it a total
+    text = "ومنذ تشرين الأول الماضي، تم استهداف قواعد تستضيف جنوداً أجانب بنحو 40 صاروخاً."
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_an_attack_going_on_since_dawn_is_an_event():
+    text = "منذ ساعات الفجر، قصفت قوات النظام بلدة كفرنبل بقذائف المدفعية."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("shelling", "artillery")
+    assert (ev.location.start, ev.location.end) == at(text, "كفرنبل")

@@ -627,6 +627,7 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
     pending: list | None = None
     pending_void = False
     prev_void = False
+    since_before = False  # the clause before is a fronted «ومنذ …،»
     for s, e, opened in clauses:
         chits = shits[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
         has_trigger = has_outcome = False
@@ -644,6 +645,14 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
         if anchors and _reply_to_reference(ctx, s, chits, anchors):
             # «ردا على الضربة الأميركية»: the attack being answered, told before
             anchors = []
+        if anchors and since_before and any(n.kind != "ordinal" for n in ctx.numbers_in(s, e)):
+            # «ومنذ تشرين الأول، تم استهداف منشآت بنحو 33 صاروخاً»: a running total (not
+            # «منذ الفجر، قصفت قوات النظام البلدة»: an attack going on since dawn)
+            anchors = []
+        since_before = not has_trigger and any(
+            h.kind == "cue" and h.role == "since" and _clause_initial(ctx.text, h.start, s)
+            for h in chits
+        )
         if (
             anchors
             and prev_void
