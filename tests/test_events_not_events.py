@@ -58,3 +58,20 @@ def test_an_attack_going_on_since_dawn_is_an_event():
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.weapon) == ("shelling", "artillery")
     assert (ev.location.start, ev.location.end) == at(text, "كفرنبل")
+
+
+def test_warnings_against_attacks_void_the_attack_words_after_them_in_the_sentence():
+    # «تحذيرات … من قصف …»: the warned-against attack is no event, even past the commas
+    text = (
+        "سقط صاروخ على قاعدة حرير اليوم. ويأتي الهجوم رغم تحذيرات الوزير، الذي زار بغداد"
+        " الأسبوع الماضي، للفصائل من قصف المصالح الأميركية."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.event_type == "rocket_attack"
+    assert [(e.start, e.end) for e in ev.evidence] == [at(text, "سقط صاروخ على قاعدة حرير اليوم")]
+
+
+def test_an_attack_told_before_the_warnings_stays():
+    text = "استهدفت طائرة مسيرة قاعدة حرير اليوم رغم تحذيرات الوزير للفصائل."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.munitions.min) == ("drone_attack", 1)
