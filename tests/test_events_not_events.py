@@ -17,6 +17,9 @@ from spans import at
         # flares, smoke, stun and tear-gas grenades harm no one
         "وأطلقت القوات قنابل مضيئة فوق قاعدة عين الأسد بعد منتصف الليل.",
         "فرقت الشرطة المحتجين بالقنابل المسيلة للدموع في البصرة أمس.",
+        # a gas explosion is an accident
+        "أفاد مصدر أمني بأن انفجاراً غازياً وقع منتصف الليلة الماضية في عمارة سكنية، أدى إلى"
+        " مصرع 4 أشخاص وإصابة 20 آخرين في مدينة دهوك.",
         # what a place goes through is no attack
         "تشهد مدينة البصرة اشتباكات متقطعة بين المحتجين والشرطة منذ أسابيع.",
     ],
@@ -75,3 +78,9 @@ def test_an_attack_told_before_the_warnings_stays():
     text = "استهدفت طائرة مسيرة قاعدة حرير اليوم رغم تحذيرات الوزير للفصائل."
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.munitions.min) == ("drone_attack", 1)
+
+
+def test_a_bomb_near_a_gas_station_is_still_an_attack():
+    text = "قتل 4 أشخاص بانفجار عبوة ناسفة قرب محطة غاز في مدينة دهوك الليلة الماضية."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon, ev.killed.min) == ("ied_attack", "ied", 4)
