@@ -383,15 +383,32 @@ def _entity_of(ctx, h) -> tuple:
         )
         return ent, False, False, "group_phrase"
     country = h.get("country")
+    # «طائرات حربية روسية», «الطيران التركي»: the state's aircraft, named as written
+    start = _aircraft_before(ctx, h)
     ent = Entity(
-        mention=text[h.start : h.end],
-        start=h.start,
+        mention=text[start : h.end],
+        start=start,
         end=h.end,
         id=h.get("actor") or h.id,
         name_ar=h.get("name_ar"),
         name_en=h.get("name_en"),
     )
     return ent, True, country in AIR_COUNTRIES, "state"
+
+
+def _aircraft_before(ctx, h) -> int:
+    """Where the aircraft or drones a nationality adjective qualifies start («طائرات حربية
+    روسية», «الطيران الحربي العراقي», «طائرة مسيرة تركية»), else where the adjective
+    starts."""
+    for b in ctx.hits_in(max(0, h.start - 30), h.start):
+        if (
+            b.kind == "weapon"
+            and (b.role == "aircraft" or b.role == "munition" and b.get("weapon") == "drone")
+            and ctx.words.distance(b.end, h.start) <= 1
+            and not _PHRASE_BREAK.search(ctx.text, b.end, h.start)
+        ):
+            return b.start
+    return h.start
 
 
 def _group_before(ctx, h):
