@@ -50,3 +50,16 @@ def test_an_assassination_by_gunfire_is_other_attack():
 )
 def test_a_judicial_execution_is_no_event(text):
     assert extract(text, published="2024-05-08") == []
+
+
+def test_a_bombing_that_took_lives_counts_them():
+    # «أزهق أرواح N»: took the lives of N
+    text = "وقع تفجير انتحاري في سوق ببغداد أمس أزهق أرواح 12 شخصاً وأصاب 30 آخرين."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("ied_attack", "ied")
+    assert (ev.killed.min, ev.killed.max) == (12, 12)
+    assert (ev.killed.start, ev.killed.end) == at(text, "12 شخصاً")
+
+
+def test_lives_a_war_took_are_no_event():
+    assert extract("أزهقت الحرب أرواح الآلاف منذ عام 2011.", published="2024-05-08") == []
