@@ -276,6 +276,19 @@ def compatible(ev: EventGroup, m) -> bool:
     ):
         # «20 حزيران الماضي» and «24 أيار الماضي» without a year: two days all the same
         return False
+    if (
+        ev.date_inside
+        and m.date_inside
+        and ev.date is not None
+        and m.date is not None
+        and ev.date.date is None
+        and m.date.date is None
+        and {ev.date.kind, m.date.kind} & {"weekday"}
+        and {ev.date.kind, m.date.kind} & {"explicit", "period"}
+    ):
+        # «يوم الخميس» and «في نهاية نوفمبر» without a publication date: a weekday and a
+        # month told apart are two days
+        return False
     wa, wb = _weekday(ev.date), _weekday(m.date)
     if wa and wb and wa != wb and m.date_inside and ev.date_inside:
         return False

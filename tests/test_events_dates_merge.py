@@ -1,0 +1,31 @@
+"""Incidents told apart by their days (issue 11): without a publication date, a weekday and
+a named month are two days, so two attacks, even when nothing else keeps them apart.
+
+Every sentence here is written for these tests (none is taken from the dev articles).
+"""
+
+from __future__ import annotations
+
+from rasid.events import extract
+from spans import at
+
+
+def test_a_weekday_and_a_month_without_publication_date_are_two_attacks():
+    text = (
+        "وأعلن تنظيم داعش يوم الخميس مسؤوليته عن هجوم جنوب مدينة أربيل أسفر عن مقتل تسعة"
+        " مقاتلين. وفي نهاية تشرين الثاني، قتل خمسة جنود في انفجار عبوة ناسفة على جانب طريق."
+    )
+    claimed, bomb = extract(text)
+    assert (claimed.killed.min, claimed.date_text) == (9, "يوم الخميس")
+    assert (claimed.location.start, claimed.location.end) == at(text, "أربيل")
+    assert (bomb.event_type, bomb.killed.min, bomb.location) == ("ied_attack", 5, None)
+    assert bomb.date_text == "نهاية تشرين الثاني"
+
+
+def test_the_same_weekday_told_twice_is_one_attack():
+    text = (
+        "تعرضت قاعدة عين الأسد يوم الخميس لهجوم صاروخي. وقالت مصادر إن الصواريخ سقطت قرب مدرج"
+        " القاعدة يوم الخميس."
+    )
+    (ev,) = extract(text)
+    assert len(ev.evidence) == 2
