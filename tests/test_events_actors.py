@@ -39,3 +39,20 @@ def test_a_nationality_on_guns_is_the_state_alone():
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.actor.mention, ev.actor.id) == ("التركية", "actor.turkey")
     assert (ev.actor.start, ev.actor.end) == at(text, "التركية")
+
+
+def test_a_claimed_attack_whose_method_is_not_told_is_other_attack():
+    # the README's convention: a non-state attack whose method is not stated is other_attack;
+    # the group claiming it is no actor
+    text = "أعلن تنظيم داعش مسؤوليته عن هجوم على نقطة للجيش جنوب مدينة أربيل أسفر عن مقتل 3 جنود."
+    (ev,) = extract(text)
+    assert (ev.event_type, ev.weapon, ev.actor) == ("other_attack", None, None)
+    assert (ev.claimed_by.start, ev.claimed_by.end) == at(text, "تنظيم داعش")
+    assert (ev.killed.min, ev.killed.max) == (3, 3)
+
+
+def test_gunmen_of_a_group_attacking_are_an_armed_clash():
+    text = "هاجم مسلحو تنظيم داعش نقطة للجيش جنوب مدينة أربيل ما أسفر عن مقتل 3 جنود."
+    (ev,) = extract(text)
+    assert (ev.event_type, ev.weapon) == ("armed_clash", "firearms")
+    assert (ev.actor.start, ev.actor.end) == at(text, "تنظيم داعش")

@@ -1438,8 +1438,8 @@ def _type_of(ev, ctx: Context | None = None) -> tuple[str, str | None]:
     if ctx is not None and any(_by_gunmen(ctx, m) for m in ev.mentions):
         # «هجوم لمسلحين», «هاجم مسلحون»: gunmen attacking
         return "armed_clash", "firearms"
-    claim = ev.claim
-    if (actor is not None and not actor.state) or (claim is not None and not claim.state):
+    # (a group only claiming an attack whose method is not told: other_attack, below)
+    if actor is not None and not actor.state:
         return "armed_clash", "firearms"
     if any(
         t.kind == "trigger" and t.name.lstrip("ال").startswith("قصف")
@@ -1603,10 +1603,13 @@ def _bombing(ctx: Context, ev) -> bool:
 
 def _violent(ev) -> bool:
     """An attack with no weapon and no fighting named must still be violence: a death or
-    injury (or a stated none), an arson or assassination word, or armed men. «شن هجوماً
-    لاذعاً على الحكومة» or «انفجار إطار شاحنة» is not an event."""
+    injury (or a stated none), an arson or assassination word, a group's claim, or armed
+    men. «شن هجوماً لاذعاً على الحكومة» or «انفجار إطار شاحنة» is not an event."""
     triggers = [t for m in ev.mentions for t in m.anchors if t.kind == "trigger"]
     if any(t.get("event_type") == "other_attack" for t in triggers):
+        return True
+    if ev.claim is not None and not ev.claim.state:
+        # «تبنت جماعة … الهجوم»: a group owning an attack
         return True
     if triggers and all(t.name in _BLAST_WORDS for t in triggers):
         return False
