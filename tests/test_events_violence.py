@@ -63,3 +63,32 @@ def test_a_bombing_that_took_lives_counts_them():
 
 def test_lives_a_war_took_are_no_event():
     assert extract("أزهقت الحرب أرواح الآلاف منذ عام 2011.", published="2024-05-08") == []
+
+
+def test_killed_after_being_targeted_is_the_strike_that_killed_them():
+    # «لقوا حتفهم بعد استهدافهم بـ…»: the targeting is the attack, its dead its toll
+    text = (
+        "قال مصدر إن 12 مسلحاً لقوا حتفهم بعد استهدافهم من قبل القوات الأمنية بقذائف الهاون"
+        " في قضاء القائم أمس."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("shelling", "mortar")
+    assert (ev.actor.start, ev.actor.end) == at(text, "القوات الأمنية")
+    assert (ev.killed.min, ev.killed.max) == (12, 12)
+    assert (ev.killed.start, ev.killed.end) == at(text, "12 مسلحاً")
+    assert (ev.location.start, ev.location.end) == at(text, "قضاء القائم")
+
+
+def test_an_execution_and_a_shelling_of_one_day_and_place_are_two_events():
+    # captives put to death and fighters shelled are two kinds of violence
+    text = (
+        "أعدم التنظيم 20 أسيراً في قرية قرب الحويجة أمس. وقالت وزارة الدفاع أمس إن 15 من عناصر"
+        " التنظيم لقوا حتفهم بعد استهدافهم بقصف مدفعي في قرية قرب الحويجة."
+    )
+    execution, shelling = extract(text, published="2024-05-08")
+    assert (execution.event_type, execution.killed.min) == ("other_attack", 20)
+    assert (shelling.event_type, shelling.weapon, shelling.killed.min) == (
+        "shelling",
+        "artillery",
+        15,
+    )

@@ -15,6 +15,7 @@ import datetime as _dt
 import math
 from typing import Any
 
+from .counts import KILLING_TRIGGER
 from .entities import place_rank
 
 __all__ = ["EventGroup", "merge", "km", "compatible"]
@@ -122,6 +123,9 @@ def _weapon_families(m) -> set:
         f = _HINT_FAMILY.get(h)
         if f:
             fams.add(f.lower())
+    if any(t.id == KILLING_TRIGGER for t in m.anchors):
+        # «أعدم التنظيم …»: captives put to death, no bombardment or strike
+        fams.add("X")
     # «استهدفت الطائرة بثلاثة صواريخ»: the missiles of a drone or aircraft are its munitions
     if fams & {"D", "A", "d", "a"} and any(
         w.kind == "weapon" and w.get("weapon") in ("drone", "aircraft") for w in m.weapons
