@@ -88,3 +88,27 @@ def test_this_attack_after_a_verb_still_refers_back():
 
 def test_all_convoys_targeted_is_still_habitual():
     assert extract("تستهدف الطائرات جميع القوافل التي تعبر الحدود.", published="2024-05-08") == []
+
+
+def test_a_groups_attack_and_a_states_strike_are_two_events():
+    # the same night, the drone attack is done by a group: it is not the state's strike
+    text = (
+        "نفذت الولايات المتحدة ضربات جوية على مواقع لكتائب حزب الله في العراق الليلة الماضية."
+        " وهاجمت كتائب حزب الله قاعدة للتحالف الدولي في أربيل بطائرة مسيرة الليلة الماضية."
+    )
+    strike, drone = extract(text)
+    assert (strike.event_type, strike.weapon) == ("air_strike", "aircraft")
+    assert strike.actor.id == "actor.united_states"
+    assert (drone.event_type, drone.weapon) == ("drone_attack", "drone")
+    group = text.rindex("كتائب حزب الله")
+    assert (drone.actor.start, drone.actor.end) == (group, group + len("كتائب حزب الله"))
+    assert (drone.location.start, drone.location.end) == at(text, "أربيل")
+
+
+def test_a_states_strike_told_twice_by_its_forces_is_one_event():
+    text = (
+        "نفذت الولايات المتحدة ضربات جوية على مخازن أسلحة في منطقة القائم الليلة الماضية."
+        " وقال الجيش الأمريكي إن طائراته استهدفت مخازن الأسلحة في منطقة القائم."
+    )
+    (ev,) = extract(text)
+    assert (ev.event_type, len(ev.evidence)) == ("air_strike", 2)

@@ -142,6 +142,21 @@ def _actor_ids(m) -> set:
     return m.actor_ids
 
 
+def _side(m) -> str | None:
+    """``"state"`` or ``"group"``: the side of the perpetrator a mention names as the
+    subject or owner of its attack (``None`` when it names none or both)."""
+    sides = {"state" if c.state else "group" for c in m.actors if c.priority <= 2}
+    return sides.pop() if len(sides) == 1 else None
+
+
+def _sides_differ(ev: EventGroup, m) -> bool:
+    side = _side(m)
+    if side is None:
+        return False
+    others = {_side(x) for x in ev.mentions} - {None}
+    return bool(others) and side not in others
+
+
 def _families_ok(a: set, b: set, anaphoric_site: bool = False) -> bool:
     if not a or not b:
         return True
@@ -245,6 +260,10 @@ def compatible(ev: EventGroup, m) -> bool:
         return False
     ids = _actor_ids(m)
     if ids and ev.actor_ids and not ids & ev.actor_ids:
+        return False
+    if _sides_differ(ev, m):
+        # «هاجمت كتائب حزب الله قاعدة …» after «نفذت الولايات المتحدة ضربات …»: a group's
+        # attack and a state's strike are two events
         return False
     if m.best_place is not None and ev.best is not None and m.best_place[0].id != ev.best.id:
         if any(x.toll is not None for x in ev.mentions) or m.toll is not None:
