@@ -112,3 +112,31 @@ def test_a_states_strike_told_twice_by_its_forces_is_one_event():
     )
     (ev,) = extract(text)
     assert (ev.event_type, len(ev.evidence)) == ("air_strike", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor"),
+    [
+        # «دك» (pounded) is an attack verb
+        (
+            "دك الطيران الحربي العراقي وكراً للإرهابيين في قضاء الحضر أمس.",
+            "air_strike",
+            "الطيران الحربي العراقي",
+        ),
+        ("دكت المدفعية التركية مواقع في قرية قرب قضاء زاخو أمس.", "shelling", "التركية"),
+        # «غاراته»: the raids with their owner's pronoun
+        (
+            "عاود الطيران الحربي العراقي غاراته على أوكار الإرهابيين في قضاء الحضر أمس.",
+            "air_strike",
+            "الطيران الحربي العراقي",
+        ),
+    ],
+)
+def test_a_state_pounding_or_resuming_its_raids_is_an_attack(text, event_type, actor):
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.date) == (event_type, "2024-05-07")
+    assert (ev.actor.start, ev.actor.end) == at(text, actor)
+
+
+def test_pounding_in_the_present_outside_a_headline_is_no_event():
+    assert extract("وتدك المدفعية التركية القرى الحدودية قرب قضاء زاخو.") == []
