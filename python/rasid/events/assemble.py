@@ -702,8 +702,10 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
             or m.toll is not None
             and prev.toll is not None
             and m.group == prev.group
+            or _opens_with_where(ctx, m)
         ):
-            # «… إضافة إلى ضرب قاعدة …», «و4 في كفرزيتا»: same subject, same time
+            # «… إضافة إلى ضرب قاعدة …», «و4 في كفرزيتا», «…، حيث استهدفت …»: same
+            # subject, same time
             if not m.actors and prev.actors:
                 m.actors = prev.actors
             if prev.bg_hint:
@@ -723,6 +725,15 @@ def _coordinated_start(ctx: Context, m: Mention) -> bool:
             and h.name.startswith(("اضافه", "إضافة", "اضافة", "بالاضافة", "بالإضافة", "فضلا"))
         ):
             return True
+    return False
+
+
+def _opens_with_where(ctx: Context, m: Mention) -> bool:
+    """«… عملية إنزال في منطقة الكسوة، حيث استهدفت مواقع …»: the clause says more of the
+    attack just told, where and when it happened."""
+    for h in ctx.hits_in(m.start, m.anchors[0].start):
+        if h.kind == "cue" and h.role == "where":
+            return ctx.text[m.start : h.start].strip(" \t،,؛;:و") == ""
     return False
 
 
