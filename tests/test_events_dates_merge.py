@@ -29,3 +29,20 @@ def test_the_same_weekday_told_twice_is_one_attack():
     )
     (ev,) = extract(text)
     assert len(ev.evidence) == 2
+
+
+def test_a_toll_at_a_base_joins_the_attack_on_that_base_not_the_last_event_told():
+    # the wounded at the base are the missile's, not the strike answering it
+    text = (
+        "سقط صاروخ باليستي على قاعدة عين الأسد فجر اليوم. ونفذت الولايات المتحدة ضربة على آلية"
+        " لميليشيا في العراق ردا على الهجوم. وقالت القيادة الوسطى إن 8 من جنودها أصيبوا في"
+        " قاعدة عين الأسد."
+    )
+    missile, strike = extract(text, published="2024-05-08")
+    assert (missile.event_type, missile.wounded.min, missile.wounded.max) == (
+        "missile_attack",
+        8,
+        8,
+    )
+    assert (missile.wounded.start, missile.wounded.end) == at(text, "8")
+    assert (strike.event_type, strike.wounded) == ("air_strike", None)

@@ -357,6 +357,11 @@ def merge(ctx: Any, mentions: list) -> list[EventGroup]:
             orphans.append(m)
             continue
         cands.sort(key=lambda ev: -ev.last)
+        if len(cands) > 1 and m.best_place is not None and place_rank(m.best_place[0]) == 0:
+            # «إصابة 8 من قواتنا في قاعدة عين الأسد»: the event at that very base, not the
+            # last one told (a strike in reply somewhere in the country)
+            pid = m.best_place[0].id
+            cands.sort(key=lambda ev: 0 if any(p.id == pid for p in ev.places) else 1)
         fam = _families(m)
         if fam and len(cands) > 1:
             up = {f.upper() for f in fam}
