@@ -84,3 +84,26 @@ def test_a_bomb_near_a_gas_station_is_still_an_attack():
     text = "قتل 4 أشخاص بانفجار عبوة ناسفة قرب محطة غاز في مدينة دهوك الليلة الماضية."
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.weapon, ev.killed.min) == ("ied_attack", "ied", 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rockets or a bomb made ready and seized or defused: no attack took place
+        "ضبطت القوات الأمنية أربعة صواريخ كاتيوشا كانت معدة لاستهداف قاعدة بلد الجوية اليوم.",
+        "فككت القوات عبوة ناسفة معدة للتفجير على طريق في قضاء الطارمية اليوم.",
+        "عثرت القوات على منصة صواريخ مهيأة للإطلاق باتجاه مطار بغداد اليوم.",
+    ],
+)
+def test_weapons_made_ready_are_no_attack(text):
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_an_attack_on_a_base_told_after_the_seizure_stays():
+    text = (
+        "ضبطت القوات منصات كانت معدة لاستهداف قاعدة بلد الجوية، وتعرضت القاعدة أمس لهجوم"
+        " بثلاثة صواريخ."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.date) == ("rocket_attack", "2024-05-07")
+    assert (ev.munitions.min, ev.munitions.max) == (3, 3)
