@@ -46,3 +46,22 @@ def test_a_toll_at_a_base_joins_the_attack_on_that_base_not_the_last_event_told(
     )
     assert (missile.wounded.start, missile.wounded.end) == at(text, "8")
     assert (strike.event_type, strike.wounded) == ("air_strike", None)
+
+
+def test_an_attack_given_as_the_cause_of_a_running_escalation_is_a_dated_event():
+    # «منذ التصعيد … على خلفية استهداف …»: the running total stops at «على خلفية»; the
+    # attack behind it is an event of its own, dated
+    text = (
+        "وتصاعدت الهجمات على مواقع الجيش منذ التصعيد العسكري على خلفية استهداف الكلية الحربية"
+        " في حمص في 5 تشرين الأول الماضي، الذي أودى بحياة العشرات."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.date, ev.background) == ("other_attack", "2023-10-05", True)
+    assert (ev.killed.min, ev.killed.max) == (20, None)
+
+
+def test_a_clash_over_a_quarrel_is_still_the_clash():
+    text = "اندلعت اشتباكات بين عشيرتين في قضاء الزبير أمس على خلفية خلاف على أرض زراعية."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.date) == ("armed_clash", "2024-05-07")
+    assert (ev.location.start, ev.location.end) == at(text, "قضاء الزبير")
