@@ -52,8 +52,8 @@ def test_an_attack_given_as_the_cause_of_a_running_escalation_is_a_dated_event()
     # «منذ التصعيد … على خلفية استهداف …»: the running total stops at «على خلفية»; the
     # attack behind it is an event of its own, dated
     text = (
-        "وتصاعدت الهجمات على مواقع الجيش منذ التصعيد العسكري على خلفية استهداف الكلية الحربية"
-        " في حمص في 5 تشرين الأول الماضي، الذي أودى بحياة العشرات."
+        "وتصاعدت الهجمات على مواقع الجيش في حلب، منذ التصعيد العسكري على خلفية استهداف الكلية"
+        " الحربية في حمص في 5 تشرين الأول الماضي، الذي أودى بحياة العشرات."
     )
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.date, ev.background) == ("other_attack", "2023-10-05", True)
