@@ -140,3 +140,25 @@ def test_a_state_pounding_or_resuming_its_raids_is_an_attack(text, event_type, a
 
 def test_pounding_in_the_present_outside_a_headline_is_no_event():
     assert extract("وتدك المدفعية التركية القرى الحدودية قرب قضاء زاخو.") == []
+
+
+def test_an_air_aggression_is_an_air_strike():
+    # «عدوان جوي»: how Syrian state outlets name an Israeli strike
+    text = "وشنت إسرائيل عدواناً جوياً على مواقع قرب مطار دمشق الدولي فجر اليوم."
+    (ev,) = extract(text, published="2023-11-17")
+    assert (ev.event_type, ev.weapon, ev.date) == ("air_strike", "aircraft", "2023-11-17")
+    assert (ev.actor.start, ev.actor.end) == at(text, "إسرائيل")
+    assert (ev.location.start, ev.location.end) == at(text, "مطار دمشق الدولي")
+
+
+def test_a_dated_air_aggression_confirmed_by_a_source_is_a_background_strike():
+    text = (
+        "وفي 8 تشرين الثاني الجاري، أكد مصدر عسكري سوري تنفيذ الطيران الإسرائيلي عدواناً جوياً"
+        " على المنطقة الجنوبية في سوريا."
+    )
+    (ev,) = extract(text, published="2023-11-17")
+    assert (ev.event_type, ev.date, ev.background) == ("air_strike", "2023-11-08", True)
+
+
+def test_aggression_without_air_is_no_event():
+    assert extract("ندد البيان بالعدوان على الشعب السوري واستمرار الحصار.") == []
