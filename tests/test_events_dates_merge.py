@@ -65,3 +65,21 @@ def test_a_clash_over_a_quarrel_is_still_the_clash():
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.date) == ("armed_clash", "2024-05-07")
     assert (ev.location.start, ev.location.end) == at(text, "قضاء الزبير")
+
+
+def test_aircraft_flying_over_after_a_rocket_attack_do_not_make_it_another_strike():
+    # «تلاها تحليق للطيران الحربي»: the aircraft fly over, so the group's claim of the
+    # rockets is the same attack
+    text = (
+        "تعرضت قاعدة أمريكية في حقل كونيكو لقصف بعدد من الصواريخ مساء اليوم، تلاها تحليق"
+        " للطيران الحربي. وأعلنت جماعة مسلحة أنها استهدفت حقل كونيكو بالصواريخ."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon, ev.date) == ("rocket_attack", "rocket", "2024-05-08")
+    assert len(ev.evidence) == 2
+
+
+def test_aircraft_that_fly_over_and_then_strike_are_the_strike():
+    text = "حلق الطيران الحربي فوق مدينة كفرنبل ثم قصف أحياءها أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("air_strike", "aircraft")

@@ -932,9 +932,15 @@ def _fill(ctx: Context, m: Mention) -> None:
     others = []  # «آخر»: another attack, when right after an attack word
     same_day = False
     combined = False  # «قتل وجرح»
+    overflights = [h.end for h in hits if h.kind == "cue" and h.role == "overflight"]
     for h in hits:
         kind = h.kind
         if kind == "weapon":
+            if h.role == "aircraft" and any(
+                end <= h.start and words.distance(end, h.start) <= 2 for end in overflights
+            ):
+                # «تلاها تحليق للطيران الحربي»: aircraft flying over strike nothing
+                continue
             weapons.append(h)
         elif kind == "trigger":
             event_type = h.attrs.get("event_type")

@@ -23,8 +23,10 @@ are all found in one Rust pass over the document. Its kinds:
              (flares, smoke, stun and tear-gas grenades «قنابل مضيئة»: no attacking
              munition), accident («انفجار غازي»: a blast word in an accident's name, which
              anchors nothing), where («…، حيث استهدفت …»: the clause goes on with the place
-             and time just told), ongoing («تشهد المدينة اشتباكات منذ أسابيع»: a state of affairs,
-             which voids the attack words after it) … (``role``)
+             and time just told), overflight («تلاها تحليق للطيران الحربي»: aircraft
+             flying over, not striking; the noun only, as «حلق الطيران ثم قصف» strikes),
+             ongoing («تشهد المدينة اشتباكات منذ أسابيع»: a state of affairs, which voids
+             the attack words after it) … (``role``)
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
 ``nationality`` «أميركية، تركية …» naming the state (``name_ar``, ``actor``)
 
