@@ -83,3 +83,20 @@ def test_aircraft_that_fly_over_and_then_strike_are_the_strike():
     text = "حلق الطيران الحربي فوق مدينة كفرنبل ثم قصف أحياءها أمس."
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.weapon) == ("air_strike", "aircraft")
+
+
+def test_the_day_a_statement_was_made_does_not_part_it_from_the_attack_day():
+    # «قال مسؤول يوم الاثنين إن …»: Monday dates the statement; the attack was on Sunday
+    text = (
+        "قال مسؤول أمني يوم الاثنين إن أربعة جنود قتلوا في هجوم على نقطة عسكرية. وقال المصدر إن"
+        " خمسة آخرين أصيبوا في هجوم وقع مساء الأحد استهدف نقطة شمالي كركوك."
+    )
+    (ev,) = extract(text, published="2024-05-06")
+    assert (ev.killed.min, ev.wounded.min) == (4, 5)
+    assert (ev.date, ev.date_text, ev.background) == ("2024-05-05", "مساء الأحد", False)
+
+
+def test_an_announcement_day_with_nothing_else_dates_the_attack():
+    text = "أعلن الجيش العراقي الأحد أن صاروخاً استهدف محيط السفارة الأمريكية في بغداد."
+    (ev,) = extract(text, published="2024-05-06")
+    assert (ev.event_type, ev.date, ev.date_text) == ("rocket_attack", "2024-05-05", "الأحد")

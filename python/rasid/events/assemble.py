@@ -1268,9 +1268,11 @@ def _date_for(ctx: Context, m: Mention):
     if ins:
         resolved = [d for d in ins if d.date is not None or d.kind != "vague"]
         pool = resolved or ins
+        # «قال مسؤول يوم الاثنين إن …»: the day of the statement, not of the attack
+        told = [d for d in pool if not _statement_date(ctx, d)]
         a = m.anchors[0].start
-        best = min(pool, key=lambda d: abs(d.start - a))
-        inside = True
+        best = min(told or pool, key=lambda d: abs(d.start - a))
+        inside = bool(told)
     else:
         before = [d for d in cands if d.end <= m.ev_start]
         after = [d for d in cands if d.start >= m.ev_end]
@@ -1279,6 +1281,20 @@ def _date_for(ctx: Context, m: Mention):
         elif after:
             best = after[0]
     return best, inside
+
+
+def _statement_date(ctx: Context, d) -> bool:
+    """Whether the date ``d`` dates a statement: right after «قال/أعلن …» and its speaker,
+    right before «إن/أن» («قال مسؤول أمني يوم الاثنين إن …»)."""
+    words = ctx.words
+    said = any(
+        h.kind == "claim"
+        and h.role == "announce"
+        and words.distance(h.end, d.start) <= 4
+        and not CLAUSE_PUNCT.search(ctx.text, h.end, d.start)
+        for h in ctx.hits_in(max(0, d.start - 60), d.start)
+    )
+    return said and _ent.complementizer(ctx.text, d.end, d.end + 6)
 
 
 def _clause_initial(text: str, pos: int, floor: int) -> bool:

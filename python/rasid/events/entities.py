@@ -508,7 +508,7 @@ def actor_candidates(
                 if (
                     not _between_blocks(ctx, h.end, t.start)
                     and _attached(ctx, h, t)
-                    and not _complementizer(ctx.text, h.end, t.start)
+                    and not complementizer(ctx.text, h.end, t.start)
                 ):
                     add(h, 2)
                     break
@@ -603,7 +603,7 @@ def _members_of(text: str, a: int, b: int) -> bool:
 _THAT = frozenset({"أن", "ان", "إن", "بأن", "بان", "وأن", "فإن"})
 
 
-def _complementizer(text: str, a: int, b: int) -> bool:
+def complementizer(text: str, a: int, b: int) -> bool:
     """«وأكد الجيش الأميركي أن فصائل أطلقت …»: «أن» opens a clause with its own subject."""
     return any(w in _THAT for w in text[a:b].split())
 
