@@ -92,3 +92,36 @@ def test_an_execution_and_a_shelling_of_one_day_and_place_are_two_events():
         "artillery",
         15,
     )
+
+
+def test_captives_killed_after_their_abduction_are_an_attack():
+    text = (
+        "وعثرت الشرطة على جثتين لفلاح ونجله قتلا بعد اختطافهما ببضعة أيام، قرب جدول في أطراف"
+        " مدينة بعقوبة."
+    )
+    (ev,) = extract(text, published="2015-04-25")
+    assert (ev.event_type, ev.background) == ("other_attack", False)
+    assert (ev.killed.min, ev.killed.max) == (2, 2)
+    assert (ev.location.start, ev.location.end) == at(text, "بعقوبة")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an abduction that kills no one is no attack of ours
+        "اختطف مسلحون مجهولون موظفاً في بغداد أمس، وطالبوا بفدية.",
+        "طالبت العائلة بالكشف عن مصير ابنها بعد اختطافه في بغداد قبل شهر.",
+    ],
+)
+def test_an_abduction_alone_is_no_event(text):
+    assert extract(text, published="2015-04-25") == []
+
+
+def test_a_shooting_and_captives_found_killed_are_two_incidents():
+    text = (
+        "اغتال مسلحون مدنياً صباح اليوم شرق مدينة بعقوبة. وعثرت الشرطة على جثتين لفلاح ونجله"
+        " قتلا بعد اختطافهما قرب مدينة بعقوبة."
+    )
+    shooting, captives = extract(text, published="2015-04-25")
+    assert (shooting.killed.min, shooting.killed.max) == (1, 1)
+    assert (captives.killed.min, captives.killed.max) == (2, 2)

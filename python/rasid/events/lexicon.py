@@ -7,7 +7,8 @@ are all found in one Rust pass over the document. Its kinds:
 ``trigger``  verbs and nouns of attack and impact (``role``: verb, verbnoun, noun, dual,
              expose «تعرض», impact «سقط», present «يستهدف»), with an ``event_type`` hint;
              id ``ev:trigger:verb:killing``: verbs that kill their object («أعدم»), which
-             count the killed as well
+             count the killed as well; ``ev:trigger:noun:abduction`` «اختطافهما»: an
+             abduction, an event only when the text reports someone killed or hurt
 ``weapon``   weapons (``weapon``; ``role`` munition, adj «صاروخي», modifier «بالستية»,
              aircraft, firearm; ``number`` 1, 2 or pl for the written number)
 ``outcome``  hit / intercepted / failed words

@@ -34,6 +34,8 @@ _FAMILY = {
     "firearms": "F",
 }
 _HINT_FAMILY = {"air_strike": "A", "armed_clash": "F", "ied_attack": "I", "shelling": "S"}
+# attack words of captives put to death: executions, abductions
+CAPTIVE_TRIGGERS = frozenset({KILLING_TRIGGER, "ev:trigger:noun:abduction"})
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -123,8 +125,9 @@ def _weapon_families(m) -> set:
         f = _HINT_FAMILY.get(h)
         if f:
             fams.add(f.lower())
-    if any(t.id == KILLING_TRIGGER for t in m.anchors):
-        # «أعدم التنظيم …»: captives put to death, no bombardment or strike
+    if any(t.id in CAPTIVE_TRIGGERS for t in m.anchors):
+        # «أعدم التنظيم …», «قتلا بعد اختطافهما»: captives put to death, no bombardment,
+        # strike or shooting in the street
         fams.add("X")
     # «استهدفت الطائرة بثلاثة صواريخ»: the missiles of a drone or aircraft are its munitions
     if fams & {"D", "A", "d", "a"} and any(
@@ -160,6 +163,9 @@ def _sides_differ(ev: EventGroup, m) -> bool:
 def _families_ok(a: set, b: set, anaphoric_site: bool = False) -> bool:
     if not a or not b:
         return True
+    if ("X" in a) != ("X" in b):
+        # captives put to death and an attack in the field are two incidents
+        return False
     ha = {f for f in a if f.isupper()}
     hb = {f for f in b if f.isupper()}
     if ha and hb and not ha & hb and not (ha | hb) <= {"A", "D"}:
@@ -260,6 +266,9 @@ def compatible(ev: EventGroup, m) -> bool:
         return False
     ids = _actor_ids(m)
     if ids and ev.actor_ids and not ids & ev.actor_ids:
+        return False
+    if "X" in _families(m) and "X" not in ev.families:
+        # «عثر على جثتين … قتلا بعد اختطافهما» after a shooting: another incident
         return False
     if _sides_differ(ev, m):
         # «هاجمت كتائب حزب الله قاعدة …» after «نفذت الولايات المتحدة ضربات …»: a group's
