@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from rasid.events import extract
+from rasid.events.sentences import split_sentences
 from spans import at
 
 
@@ -56,3 +57,24 @@ def test_gunmen_of_a_group_attacking_are_an_armed_clash():
     (ev,) = extract(text)
     assert (ev.event_type, ev.weapon) == ("armed_clash", "firearms")
     assert (ev.actor.start, ev.actor.end) == at(text, "تنظيم داعش")
+
+
+TITLE_TWICE = (
+    "مقتل 20 مسلحاً بغارة عراقية استهدفت قياديين داخل سوريا\n\n"
+    "مقتل 20 مسلحاً بغارة عراقية استهدفت قياديين داخل سوريا\n"
+    "24 حزيران 2018\n"
+    "شن الطيران الحربي العراقي أمس ضربة على تجمع لقيادات التنظيم داخل الأراضي السورية، مما"
+    " أسفر عن مقتل 20 عضواً."
+)
+
+
+def test_a_title_repeated_under_itself_is_a_title_too():
+    sentences = split_sentences(TITLE_TWICE)
+    assert [s.headline for s in sentences[:3]] == [True, True, False]
+
+
+def test_the_actor_is_taken_from_the_body_not_from_a_repeated_title():
+    (ev,) = extract(TITLE_TWICE, published="2018-06-24")
+    assert ev.actor.mention == "الطيران الحربي العراقي"
+    assert ev.actor.start == TITLE_TWICE.index("الطيران الحربي العراقي")
+    assert (ev.killed.min, ev.date) == (20, "2018-06-23")
