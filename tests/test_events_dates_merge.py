@@ -100,3 +100,22 @@ def test_an_announcement_day_with_nothing_else_dates_the_attack():
     text = "أعلن الجيش العراقي الأحد أن صاروخاً استهدف محيط السفارة الأمريكية في بغداد."
     (ev,) = extract(text, published="2024-05-06")
     assert (ev.event_type, ev.date, ev.date_text) == ("rocket_attack", "2024-05-05", "الأحد")
+
+
+def test_the_toll_of_the_attack_a_comparison_reaches_back_to_is_not_this_ones():
+    # «…، منذ هجوم صاروخي … أسفر عن مقتل متعاقد»: the contractor died in the older attack
+    text = (
+        "في وقت سابق من الأربعاء، قتل 3 جنود عندما تعرضت القاعدة لهجوم هو الأكثر دموية للقوات"
+        " الأميركية في العراق، منذ هجوم صاروخي في أواخر كانون الأول على قاعدة عراقية أسفر عن"
+        " مقتل متعاقد أميركي."
+    )
+    (ev,) = extract(text, published="2020-03-14")
+    assert (ev.killed.min, ev.killed.max) == (3, 3)
+    assert (ev.killed.start, ev.killed.end) == at(text, "3 جنود")
+    assert [(e.start, e.end) for e in ev.evidence][-1][1] < text.index("منذ")
+
+
+def test_a_comparison_without_a_toll_leaves_the_toll_alone():
+    text = "قتل 3 جنود في هجوم صاروخي على قاعدة التاجي أمس، وهو الهجوم الأعنف منذ أشهر."
+    (ev,) = extract(text, published="2020-03-14")
+    assert (ev.killed.min, ev.killed.max) == (3, 3)

@@ -628,6 +628,7 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
     pending_void = False
     prev_void = False
     since_before = False  # the clause before is a fronted «ومنذ …،»
+    detached = False  # the clauses since the last anchor go on with a «منذ» comparison
     for s, e, opened in clauses:
         chits = shits[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
         has_trigger = has_outcome = False
@@ -672,12 +673,22 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
             anchors = [opened] + anchors
             opened = True
         if anchors:
+            detached = False
             g = [s, e, s, e, anchors]
             if pending is not None:
                 g[0] = pending[0]
                 pending = None
             groups.append(g)
         else:
+            if has_trigger and any(
+                h.kind == "cue" and h.role == "since" and _clause_initial(ctx.text, h.start, s)
+                for h in chits
+            ):
+                # «…، منذ هجوم صاروخي … أسفر عن مقتل متعاقد»: the attack a comparison
+                # reaches back to, and its toll, are not the mention's
+                detached = True
+            if detached:
+                continue
             if groups and not opened and pending is None:
                 groups[-1][1] = e
             elif pending is None:
