@@ -125,3 +125,19 @@ def test_a_shooting_and_captives_found_killed_are_two_incidents():
     shooting, captives = extract(text, published="2015-04-25")
     assert (shooting.killed.min, shooting.killed.max) == (1, 1)
     assert (captives.killed.min, captives.killed.max) == (2, 2)
+
+
+def test_casualties_a_statement_did_not_mention_are_unknown_not_none():
+    # «لم تذكر القيادة قتلى أو جرحى»: nothing said, not «no one hurt» (README: null)
+    text = (
+        "استهدف هجوم بقذائف الهاون نقطة عسكرية شمالي كركوك مساء الأحد، ولم تذكر القيادة قتلى"
+        " أو جرحى."
+    )
+    (ev,) = extract(text, published="2024-05-06")
+    assert (ev.event_type, ev.killed, ev.wounded) == ("shelling", None, None)
+
+
+def test_an_attack_that_caused_no_casualties_states_none():
+    text = "استهدف هجوم بقذائف الهاون نقطة عسكرية شمالي كركوك مساء الأحد، ولم يسفر عن قتلى أو جرحى."
+    (ev,) = extract(text, published="2024-05-06")
+    assert (ev.killed.min, ev.killed.max, ev.wounded.min, ev.wounded.max) == (0, 0, 0, 0)
