@@ -88,3 +88,77 @@ def test_this_attack_after_a_verb_still_refers_back():
 
 def test_all_convoys_targeted_is_still_habitual():
     assert extract("تستهدف الطائرات جميع القوافل التي تعبر الحدود.", published="2024-05-08") == []
+
+
+def test_a_groups_attack_and_a_states_strike_are_two_events():
+    # the same night, the drone attack is done by a group: it is not the state's strike
+    text = (
+        "نفذت الولايات المتحدة ضربات جوية على مواقع لكتائب حزب الله في العراق الليلة الماضية."
+        " وهاجمت كتائب حزب الله قاعدة للتحالف الدولي في أربيل بطائرة مسيرة الليلة الماضية."
+    )
+    strike, drone = extract(text)
+    assert (strike.event_type, strike.weapon) == ("air_strike", "aircraft")
+    assert strike.actor.id == "actor.united_states"
+    assert (drone.event_type, drone.weapon) == ("drone_attack", "drone")
+    group = text.rindex("كتائب حزب الله")
+    assert (drone.actor.start, drone.actor.end) == (group, group + len("كتائب حزب الله"))
+    assert (drone.location.start, drone.location.end) == at(text, "أربيل")
+
+
+def test_a_states_strike_told_twice_by_its_forces_is_one_event():
+    text = (
+        "نفذت الولايات المتحدة ضربات جوية على مخازن أسلحة في منطقة القائم الليلة الماضية."
+        " وقال الجيش الأمريكي إن طائراته استهدفت مخازن الأسلحة في منطقة القائم."
+    )
+    (ev,) = extract(text)
+    assert (ev.event_type, len(ev.evidence)) == ("air_strike", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor"),
+    [
+        # «دك» (pounded) is an attack verb
+        (
+            "دك الطيران الحربي العراقي وكراً للإرهابيين في قضاء الحضر أمس.",
+            "air_strike",
+            "الطيران الحربي العراقي",
+        ),
+        ("دكت المدفعية التركية مواقع في قرية قرب قضاء زاخو أمس.", "shelling", "التركية"),
+        # «غاراته»: the raids with their owner's pronoun
+        (
+            "عاود الطيران الحربي العراقي غاراته على أوكار الإرهابيين في قضاء الحضر أمس.",
+            "air_strike",
+            "الطيران الحربي العراقي",
+        ),
+    ],
+)
+def test_a_state_pounding_or_resuming_its_raids_is_an_attack(text, event_type, actor):
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.date) == (event_type, "2024-05-07")
+    assert (ev.actor.start, ev.actor.end) == at(text, actor)
+
+
+def test_pounding_in_the_present_outside_a_headline_is_no_event():
+    assert extract("وتدك المدفعية التركية القرى الحدودية قرب قضاء زاخو.") == []
+
+
+def test_an_air_aggression_is_an_air_strike():
+    # «عدوان جوي»: how Syrian state outlets name an Israeli strike
+    text = "وشنت إسرائيل عدواناً جوياً على مواقع قرب مطار دمشق الدولي فجر اليوم."
+    (ev,) = extract(text, published="2023-11-17")
+    assert (ev.event_type, ev.weapon, ev.date) == ("air_strike", "aircraft", "2023-11-17")
+    assert (ev.actor.start, ev.actor.end) == at(text, "إسرائيل")
+    assert (ev.location.start, ev.location.end) == at(text, "مطار دمشق الدولي")
+
+
+def test_a_dated_air_aggression_confirmed_by_a_source_is_a_background_strike():
+    text = (
+        "وفي 8 تشرين الثاني الجاري، أكد مصدر عسكري سوري تنفيذ الطيران الإسرائيلي عدواناً جوياً"
+        " على المنطقة الجنوبية في سوريا."
+    )
+    (ev,) = extract(text, published="2023-11-17")
+    assert (ev.event_type, ev.date, ev.background) == ("air_strike", "2023-11-08", True)
+
+
+def test_aggression_without_air_is_no_event():
+    assert extract("ندد البيان بالعدوان على الشعب السوري واستمرار الحصار.") == []

@@ -50,3 +50,94 @@ def test_an_assassination_by_gunfire_is_other_attack():
 )
 def test_a_judicial_execution_is_no_event(text):
     assert extract(text, published="2024-05-08") == []
+
+
+def test_a_bombing_that_took_lives_counts_them():
+    # «أزهق أرواح N»: took the lives of N
+    text = "وقع تفجير انتحاري في سوق ببغداد أمس أزهق أرواح 12 شخصاً وأصاب 30 آخرين."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("ied_attack", "ied")
+    assert (ev.killed.min, ev.killed.max) == (12, 12)
+    assert (ev.killed.start, ev.killed.end) == at(text, "12 شخصاً")
+
+
+def test_lives_a_war_took_are_no_event():
+    assert extract("أزهقت الحرب أرواح الآلاف منذ عام 2011.", published="2024-05-08") == []
+
+
+def test_killed_after_being_targeted_is_the_strike_that_killed_them():
+    # «لقوا حتفهم بعد استهدافهم بـ…»: the targeting is the attack, its dead its toll
+    text = (
+        "قال مصدر إن 12 مسلحاً لقوا حتفهم بعد استهدافهم من قبل القوات الأمنية بقذائف الهاون"
+        " في قضاء القائم أمس."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("shelling", "mortar")
+    assert (ev.actor.start, ev.actor.end) == at(text, "القوات الأمنية")
+    assert (ev.killed.min, ev.killed.max) == (12, 12)
+    assert (ev.killed.start, ev.killed.end) == at(text, "12 مسلحاً")
+    assert (ev.location.start, ev.location.end) == at(text, "قضاء القائم")
+
+
+def test_an_execution_and_a_shelling_of_one_day_and_place_are_two_events():
+    # captives put to death and fighters shelled are two kinds of violence
+    text = (
+        "أعدم التنظيم 20 أسيراً في قرية قرب الحويجة أمس. وقالت وزارة الدفاع أمس إن 15 من عناصر"
+        " التنظيم لقوا حتفهم بعد استهدافهم بقصف مدفعي في قرية قرب الحويجة."
+    )
+    execution, shelling = extract(text, published="2024-05-08")
+    assert (execution.event_type, execution.killed.min) == ("other_attack", 20)
+    assert (shelling.event_type, shelling.weapon, shelling.killed.min) == (
+        "shelling",
+        "artillery",
+        15,
+    )
+
+
+def test_captives_killed_after_their_abduction_are_an_attack():
+    text = (
+        "وعثرت الشرطة على جثتين لفلاح ونجله قتلا بعد اختطافهما ببضعة أيام، قرب جدول في أطراف"
+        " مدينة بعقوبة."
+    )
+    (ev,) = extract(text, published="2015-04-25")
+    assert (ev.event_type, ev.background) == ("other_attack", False)
+    assert (ev.killed.min, ev.killed.max) == (2, 2)
+    assert (ev.location.start, ev.location.end) == at(text, "بعقوبة")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an abduction that kills no one is no attack of ours
+        "اختطف مسلحون مجهولون موظفاً في بغداد أمس، وطالبوا بفدية.",
+        "طالبت العائلة بالكشف عن مصير ابنها بعد اختطافه في بغداد قبل شهر.",
+    ],
+)
+def test_an_abduction_alone_is_no_event(text):
+    assert extract(text, published="2015-04-25") == []
+
+
+def test_a_shooting_and_captives_found_killed_are_two_incidents():
+    text = (
+        "اغتال مسلحون مدنياً صباح اليوم شرق مدينة بعقوبة. وعثرت الشرطة على جثتين لفلاح ونجله"
+        " قتلا بعد اختطافهما قرب مدينة بعقوبة."
+    )
+    shooting, captives = extract(text, published="2015-04-25")
+    assert (shooting.killed.min, shooting.killed.max) == (1, 1)
+    assert (captives.killed.min, captives.killed.max) == (2, 2)
+
+
+def test_casualties_a_statement_did_not_mention_are_unknown_not_none():
+    # «لم تذكر القيادة قتلى أو جرحى»: nothing said, not «no one hurt» (README: null)
+    text = (
+        "استهدف هجوم بقذائف الهاون نقطة عسكرية شمالي كركوك مساء الأحد، ولم تذكر القيادة قتلى"
+        " أو جرحى."
+    )
+    (ev,) = extract(text, published="2024-05-06")
+    assert (ev.event_type, ev.killed, ev.wounded) == ("shelling", None, None)
+
+
+def test_an_attack_that_caused_no_casualties_states_none():
+    text = "استهدف هجوم بقذائف الهاون نقطة عسكرية شمالي كركوك مساء الأحد، ولم يسفر عن قتلى أو جرحى."
+    (ev,) = extract(text, published="2024-05-06")
+    assert (ev.killed.min, ev.killed.max, ev.wounded.min, ev.wounded.max) == (0, 0, 0, 0)

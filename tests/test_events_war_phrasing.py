@@ -163,3 +163,18 @@ def test_shelling_after_a_clause_naming_the_raids_told_before_is_an_event():
 def test_a_count_of_strikes_still_voids_the_clause_that_goes_on_with_it():
     text = "شنت الطائرات الروسية مئات الضربات منذ بداية الحملة، طالت مواقع في ريف إدلب."
     assert extract(text, published="2024-05-08") == []
+
+
+def test_a_where_clause_goes_on_with_the_attack_just_told():
+    # «…، حيث استهدفت …»: where and when the recalled raids struck, not a new attack
+    text = (
+        "نفذت طائرات إسرائيلية غارة على قاعدة في منطقة سقوبين مساء اليوم. وكانت إسرائيل قد نفذت"
+        " مؤخراً هجمات جوية على ريف دمشق، حيث استهدفت مواقع للجيش في منطقة الكسوة، وأسفرت عن"
+        " مقتل ستة جنود."
+    )
+    today, recalled = extract(text, published="2024-05-08")
+    assert (today.background, today.killed) == (False, None)
+    assert (recalled.event_type, recalled.background) == ("air_strike", True)
+    assert (recalled.location.start, recalled.location.end) == at(text, "الكسوة")
+    assert (recalled.killed.min, recalled.killed.max) == (6, 6)
+    assert recalled.actor.id == "actor.israel"

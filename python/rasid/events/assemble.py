@@ -305,6 +305,15 @@ def _plural_reference(t) -> bool:
     return t.definite and t.role == "noun" and t.attrs.get("number") == "pl"
 
 
+# what may stand between a clause's start and the word that opens it
+_OPENER_FILLER = " \t,;:" + script("comma") + script("semicolon") + _WAW
+
+
+def _opens_at(ctx: Context, start: int, pos: int) -> bool:
+    """Whether only punctuation and «و» stand between ``start`` and ``pos``."""
+    return ctx.text[start:pos].strip(_OPENER_FILLER) == ""
+
+
 def _opens_with_verb(ctx: Context, s: int, anchors: list) -> bool:
     t = anchors[0]
     return (
@@ -322,7 +331,7 @@ def _reply_to_reference(ctx: Context, s: int, hits: list, anchors: list) -> bool
         if h.kind == "cue" and h.role == "reply":
             opener = h
             break
-    if opener is None or ctx.text[s : opener.start].strip(" \t،,؛;:و") != "":
+    if opener is None or not _opens_at(ctx, s, opener.start):
         return False
     return all(
         t.kind == "trigger"
@@ -341,7 +350,7 @@ def _answers_before(ctx: Context, s: int, hits: list, anchor: int) -> bool:
     attack word is the one answered)."""
     for h in hits:
         if h.kind == "cue" and h.role == "reply":
-            return ctx.text[s : h.start].strip(" \t،,؛;:و") == "" and bool(
+            return _opens_at(ctx, s, h.start) and bool(
                 CLAUSE_PUNCT.search(ctx.text, h.end, anchor)
             )
     return False
@@ -352,7 +361,7 @@ def _opens_with_after(ctx: Context, s: int, hits: list) -> bool:
     event)."""
     for h in hits:
         if h.kind == "cue" and (h.role == "after" or h.role == "reply"):
-            return ctx.text[s : h.start].strip(" \t،,؛;:و") == ""
+            return _opens_at(ctx, s, h.start)
     return False
 
 
@@ -360,7 +369,7 @@ def _opens_with_addition(ctx: Context, s: int, hits: list) -> bool:
     """Whether the clause at ``s`` opens with «فضلاً عن / إضافة إلى / بالإضافة إلى»."""
     for h in hits:
         if h.kind == "cue" and h.role == "addition":
-            return ctx.text[s : h.start].strip(" \t،,؛;:و") == ""
+            return _opens_at(ctx, s, h.start)
     return False
 
 
@@ -506,13 +515,15 @@ def _not_an_attack(ctx: Context, t, floor: int) -> bool:
 
 class Clause(NamedTuple):
     """A clause as the anchor rules see it: its sentence, span and hits (sorted by start);
-    ``after_void``: the clause before it in the sentence had an attack word voided."""
+    ``after_void``: the clause before it in the sentence had an attack word voided;
+    ``after_since``: the clause before it is a fronted «ومنذ …،» with no attack word."""
 
     sent: Sentence
     start: int
     end: int
     hits: list
     after_void: bool = False
+    after_since: bool = False
 
 
 class _AnchorRules:
@@ -573,6 +584,11 @@ def _holds(r: Rule, ctx: Context, cl: Clause, h, preds: dict) -> bool:
     if "headline" in w and cl.sent.headline != w["headline"]:
         return False
     words = ctx.words
+    ac = w.get("after_cue")
+    if ac is not None and not any(
+        c.kind == "cue" and c.role == ac and c.end <= h.start for c in cl.hits
+    ):
+        return False
     cb = w.get("cue_before")
     if cb is not None and not any(
         c.kind == "cue"
@@ -691,6 +707,14 @@ def _answers_known_attack(ctx: Context, anchors: list, cl: Clause) -> bool:
     return _reply_to_reference(ctx, cl.start, cl.hits, anchors)
 
 
+@predicate("running_total_after_since")
+def _running_total_after_since(ctx: Context, anchors: list, cl: Clause) -> bool:
+    """«ومنذ تشرين الأول، تم استهداف منشآت بنحو 33 صاروخاً»: a counted attack after a
+    fronted «منذ …،» is a running total (not «منذ الفجر، قصفت قوات النظام البلدة»: an
+    attack going on since dawn, with no figure)."""
+    return cl.after_since and any(n.kind != "ordinal" for n in ctx.numbers_in(cl.start, cl.end))
+
+
 @predicate("goes_on_voided_count")
 def _goes_on_voided_count(ctx: Context, anchors: list, cl: Clause) -> bool:
     """«شنت … مئات الضربات، طالت مواقع …»: the verb goes on with the voided subject;
@@ -762,6 +786,8 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
     pending: list | None = None
     pending_void = False
     prev_void = False
+    since_before = False  # the clause before is a fronted «ومنذ …،»
+    detached = False  # the clauses since the last anchor go on with a «منذ» comparison
     for s, e, opened in clauses:
         chits = shits[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
         has_trigger = has_outcome = False
@@ -772,7 +798,7 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
             if h.kind == "outcome":
                 has_outcome = True
         # only an attack word or an outcome anchors a clause
-        cl = Clause(sent, s, e, chits, prev_void)
+        cl = Clause(sent, s, e, chits, prev_void, since_before)
         if denied or not (has_trigger or has_outcome):
             anchors = []
         else:
@@ -782,6 +808,10 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
                 ctx.fire(r.id, anchors[0].start, anchors[-1].end)
                 anchors = []
                 break
+        since_before = not has_trigger and any(
+            h.kind == "cue" and h.role == "since" and _clause_initial(ctx.text, h.start, s)
+            for h in chits
+        )
         # (a clause naming only «الغارات», attacks told before, voids nothing: «وبالتزامن مع
         # الغارات، قصفت قوات النظام …»)
         prev_void = (
@@ -793,12 +823,22 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
             anchors = [opened] + anchors
             opened = True
         if anchors:
+            detached = False
             g = [s, e, s, e, anchors]
             if pending is not None:
                 g[0] = pending[0]
                 pending = None
             groups.append(g)
         else:
+            if has_trigger and any(
+                h.kind == "cue" and h.role == "since" and _clause_initial(ctx.text, h.start, s)
+                for h in chits
+            ):
+                # «…، منذ هجوم صاروخي … أسفر عن مقتل متعاقد»: the attack a comparison
+                # reaches back to, and its toll, are not the mention's
+                detached = True
+            if detached:
+                continue
             if groups and not opened and pending is None:
                 groups[-1][1] = e
             elif pending is None:
@@ -823,8 +863,10 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
             or m.toll is not None
             and prev.toll is not None
             and m.group == prev.group
+            or _opens_with_where(ctx, m)
         ):
-            # «… إضافة إلى ضرب قاعدة …», «و4 في كفرزيتا»: same subject, same time
+            # «… إضافة إلى ضرب قاعدة …», «و4 في كفرزيتا», «…، حيث استهدفت …»: same
+            # subject, same time
             if not m.actors and prev.actors:
                 m.actors = prev.actors
             if prev.bg_hint:
@@ -840,6 +882,15 @@ def _coordinated_start(ctx: Context, m: Mention) -> bool:
     for h in ctx.hits_in(m.start, m.anchors[0].start):
         if h.kind == "cue" and h.role == "addition":
             return True
+    return False
+
+
+def _opens_with_where(ctx: Context, m: Mention) -> bool:
+    """«… عملية إنزال في منطقة الكسوة، حيث استهدفت مواقع …»: the clause says more of the
+    attack just told, where and when it happened."""
+    for h in ctx.hits_in(m.start, m.anchors[0].start):
+        if h.kind == "cue" and h.role == "where":
+            return _opens_at(ctx, m.start, h.start)
     return False
 
 
@@ -1038,9 +1089,15 @@ def _fill(ctx: Context, m: Mention) -> None:
     others = []  # «آخر»: another attack, when right after an attack word
     same_day = False
     combined = False  # «قتل وجرح»
+    overflights = [h.end for h in hits if h.kind == "cue" and h.role == "overflight"]
     for h in hits:
         kind = h.kind
         if kind == "weapon":
+            if h.role == "aircraft" and any(
+                end <= h.start and words.distance(end, h.start) <= 2 for end in overflights
+            ):
+                # «تلاها تحليق للطيران الحربي»: aircraft flying over strike nothing
+                continue
             weapons.append(h)
         elif kind == "trigger":
             event_type = h.attrs.get("event_type")
@@ -1150,6 +1207,8 @@ def _fill(ctx: Context, m: Mention) -> None:
     for h in hits:
         if h.start < a0.end:
             continue
+        if h.cat == "place" and _ent.word_without_place_cue(ctx, h):
+            continue  # «الجمعة» is a day before it is a town
         if h.cat in ("place", "actor") or (h.kind == "placetype" and h.role == "site"):
             if words.distance(a0.end, h.start) > 5:
                 break  # the hits further on are further away
@@ -1366,9 +1425,11 @@ def _date_for(ctx: Context, m: Mention):
     if ins:
         resolved = [d for d in ins if d.date is not None or d.kind != "vague"]
         pool = resolved or ins
+        # «قال مسؤول يوم الاثنين إن …»: the day of the statement, not of the attack
+        told = [d for d in pool if not _statement_date(ctx, d)]
         a = m.anchors[0].start
-        best = min(pool, key=lambda d: abs(d.start - a))
-        inside = True
+        best = min(told or pool, key=lambda d: abs(d.start - a))
+        inside = bool(told)
     else:
         before = [d for d in cands if d.end <= m.ev_start]
         after = [d for d in cands if d.start >= m.ev_end]
@@ -1377,6 +1438,20 @@ def _date_for(ctx: Context, m: Mention):
         elif after:
             best = after[0]
     return best, inside
+
+
+def _statement_date(ctx: Context, d) -> bool:
+    """Whether the date ``d`` dates a statement: right after «قال/أعلن …» and its speaker,
+    right before «إن/أن» («قال مسؤول أمني يوم الاثنين إن …»)."""
+    words = ctx.words
+    said = any(
+        h.kind == "claim"
+        and h.role == "announce"
+        and words.distance(h.end, d.start) <= 4
+        and not CLAUSE_PUNCT.search(ctx.text, h.end, d.start)
+        for h in ctx.hits_in(max(0, d.start - 60), d.start)
+    )
+    return said and _ent.complementizer(ctx.text, d.end, d.end + 6)
 
 
 def _clause_initial(text: str, pos: int, floor: int) -> bool:
@@ -1690,10 +1765,13 @@ def _bombing(ctx: Context, ev) -> bool:
 
 def _violent(ev) -> bool:
     """An attack with no weapon and no fighting named must still be violence: a death or
-    injury (or a stated none), an arson or assassination word, or armed men. «شن هجوماً
-    لاذعاً على الحكومة» or «انفجار إطار شاحنة» is not an event."""
+    injury (or a stated none), an arson or assassination word, a group's claim, or armed
+    men. «شن هجوماً لاذعاً على الحكومة» or «انفجار إطار شاحنة» is not an event."""
     triggers = [t for m in ev.mentions for t in m.anchors if t.kind == "trigger"]
     if any(t.get("event_type") == "other_attack" for t in triggers):
+        return True
+    if ev.claim is not None and not ev.claim.state:
+        # «تبنت جماعة … الهجوم»: a group owning an attack
         return True
     if triggers and all(t.name in _BLAST_WORDS for t in triggers):
         return False

@@ -149,7 +149,7 @@ def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) ->
             continue
         ambiguous = h.attrs.get("ambiguous")
         if ambiguous == WORD_NAME:
-            if not _place_cue(ctx, h):
+            if word_without_place_cue(ctx, h):
                 continue
         elif (ambiguous or h.kind == "village") and not _has_context(ctx, h, sent_places):
             continue
@@ -388,6 +388,12 @@ def _locative_before(ctx, h) -> bool:
     )
 
 
+def word_without_place_cue(ctx, h) -> bool:
+    """A place name that is also an ordinary word («الجمعة», «الأبيض») used as a word: no
+    place cue around it (:func:`_place_cue`)."""
+    return h.attrs.get("ambiguous") == WORD_NAME and not _place_cue(ctx, h)
+
+
 def _place_cue(ctx, h) -> bool:
     """Whether a place name that is also an ordinary word is used as a place: a name of
     several words («حي الشرطة»), a place-type word right before it («منطقة الحرية», «قرية
@@ -542,15 +548,32 @@ def _entity_of(ctx, h) -> tuple:
         )
         return ent, False, False, "group_phrase"
     country = h.get("country")
+    # «طائرات حربية روسية», «الطيران التركي»: the state's aircraft, named as written
+    start = _aircraft_before(ctx, h)
     ent = Entity(
-        mention=text[h.start : h.end],
-        start=h.start,
+        mention=text[start : h.end],
+        start=start,
         end=h.end,
         id=h.get("actor") or h.id,
         name_ar=h.get("name_ar"),
         name_en=h.get("name_en"),
     )
     return ent, True, country in AIR_COUNTRIES, "state"
+
+
+def _aircraft_before(ctx, h) -> int:
+    """Where the aircraft or drones a nationality adjective qualifies start («طائرات حربية
+    روسية», «الطيران الحربي العراقي», «طائرة مسيرة تركية»), else where the adjective
+    starts."""
+    for b in ctx.hits_in(max(0, h.start - 30), h.start):
+        if (
+            b.kind == "weapon"
+            and (b.role == "aircraft" or b.role == "munition" and b.get("weapon") == "drone")
+            and ctx.words.distance(b.end, h.start) <= 1
+            and not _PHRASE_BREAK.search(ctx.text, b.end, h.start)
+        ):
+            return b.start
+    return h.start
 
 
 def _group_before(ctx, h):
@@ -650,7 +673,7 @@ def actor_candidates(
                 if (
                     not _between_blocks(ctx, h.end, t.start)
                     and _attached(ctx, h, t)
-                    and not _complementizer(ctx.text, h.end, t.start)
+                    and not complementizer(ctx.text, h.end, t.start)
                 ):
                     add(h, 2)
                     break
@@ -698,7 +721,7 @@ def _members_of(text: str, a: int, b: int) -> bool:
 _THAT = word_set("entities.that")
 
 
-def _complementizer(text: str, a: int, b: int) -> bool:
+def complementizer(text: str, a: int, b: int) -> bool:
     """«وأكد الجيش الأميركي أن فصائل أطلقت …»: «أن» opens a clause with its own subject."""
     return any(w in _THAT for w in text[a:b].split())
 

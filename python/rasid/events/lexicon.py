@@ -7,7 +7,8 @@ are all found in one Rust pass over the document. Its kinds:
 ``trigger``  verbs and nouns of attack and impact (``role``: verb, verbnoun, noun, dual,
              expose «تعرض», impact «سقط», present «يستهدف»), with an ``event_type`` hint;
              id ``ev:trigger:verb:killing``: verbs that kill their object («أعدم»), which
-             count the killed as well
+             count the killed as well; ``ev:trigger:noun:abduction`` «اختطافهما»: an
+             abduction, an event only when the text reports someone killed or hurt
 ``weapon``   weapons (``weapon``; ``role`` munition, adj «صاروخي», modifier «بالستية»,
              aircraft, firearm; ``number`` 1, 2 or pl for the written number)
 ``outcome``  hit / intercepted / failed words
@@ -19,9 +20,16 @@ are all found in one Rust pass over the document. Its kinds:
 ``cue``      negation, denial, threat, plan, habitual, statistic, past, after, partial,
              unit, boundary, agent, unknown_agent, launch, enumeration, judicial (a court
              sentence carried out: «حكم الإعدام، شنقاً»), extent («في جميع أنحاء …», a
-             place's extent, which keeps «جميع» there from reading as habitual),
+             place's extent, which keeps «جميع» there from reading as habitual), harmless
+             (flares, smoke, stun and tear-gas grenades «قنابل مضيئة»: no attacking
+             munition), accident («انفجار غازي»: a blast word in an accident's name, which
+             anchors nothing), where («…، حيث استهدفت …»: the clause goes on with the place
+             and time just told), overflight («تلاها تحليق للطيران الحربي»: aircraft
+             flying over, not striking; the noun only, as «حلق الطيران ثم قصف» strikes),
+             ongoing («تشهد المدينة اشتباكات منذ أسابيع»: a state of affairs, which voids
+             the attack words after it),
              places: demonym «الليبية» (``country``), border «الحدود», outlet_suffix «ناو»,
-             outlet_head «قناة», title «سفير», at_post «لدى»
+             outlet_head «قناة», title «سفير», at_post «لدى» (``role``)
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
 ``nationality`` «أميركية، تركية …» naming the state (``name_ar``, ``actor``)
 
@@ -75,21 +83,23 @@ ROLES: dict[str, frozenset[str]] = {
     "person": frozenset({"person"}),
     "cue": frozenset(
         {
+            "accident",
             "addition",
             "after",
             "agent",
             "anaphor",
             "apposition_skip",
             "at_post",
-            "boundary",
             "border",
+            "boundary",
             "ceasefire",
             "condemn",
-            "denial",
             "demonym",
+            "denial",
             "enumeration",
             "extent",
             "habitual",
+            "harmless",
             "headline_sep",
             "instrument",
             "judicial",
@@ -98,8 +108,10 @@ ROLES: dict[str, frozenset[str]] = {
             "nobody",
             "nonstate",
             "novelty",
+            "ongoing",
             "outlet_head",
             "outlet_suffix",
+            "overflight",
             "partial",
             "partial_total",
             "past",
@@ -113,6 +125,7 @@ ROLES: dict[str, frozenset[str]] = {
             "unit",
             "unknown",
             "unknown_agent",
+            "where",
         }
     ),
     "placetype": frozenset({"city", "direction", "site"}),

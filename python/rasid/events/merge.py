@@ -15,6 +15,7 @@ import datetime as _dt
 import math
 from typing import Any
 
+from .counts import KILLING_TRIGGER
 from .entities import place_rank
 from .words import script, words
 
@@ -43,6 +44,8 @@ _FAMILY = {
     "firearms": "F",
 }
 _HINT_FAMILY = {"air_strike": "A", "armed_clash": "F", "ied_attack": "I", "shelling": "S"}
+# attack words of captives put to death: executions, abductions
+CAPTIVE_TRIGGERS = frozenset({KILLING_TRIGGER, "ev:trigger:noun:abduction"})
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -132,6 +135,10 @@ def _weapon_families(m) -> set:
         f = _HINT_FAMILY.get(h)
         if f:
             fams.add(f.lower())
+    if any(t.id in CAPTIVE_TRIGGERS for t in m.anchors):
+        # «أعدم التنظيم …», «قتلا بعد اختطافهما»: captives put to death, no bombardment,
+        # strike or shooting in the street
+        fams.add("X")
     # «استهدفت الطائرة بثلاثة صواريخ»: the missiles of a drone or aircraft are its munitions
     if fams & {"D", "A", "d", "a"} and any(
         w.kind == "weapon" and w.get("weapon") in ("drone", "aircraft") for w in m.weapons
@@ -148,9 +155,27 @@ def _actor_ids(m) -> set:
     return m.actor_ids
 
 
+def _side(m) -> str | None:
+    """``"state"`` or ``"group"``: the side of the perpetrator a mention names as the
+    subject or owner of its attack (``None`` when it names none or both)."""
+    sides = {"state" if c.state else "group" for c in m.actors if c.priority <= 2}
+    return sides.pop() if len(sides) == 1 else None
+
+
+def _sides_differ(ev: EventGroup, m) -> bool:
+    side = _side(m)
+    if side is None:
+        return False
+    others = {_side(x) for x in ev.mentions} - {None}
+    return bool(others) and side not in others
+
+
 def _families_ok(a: set, b: set, anaphoric_site: bool = False) -> bool:
     if not a or not b:
         return True
+    if ("X" in a) != ("X" in b):
+        # captives put to death and an attack in the field are two incidents
+        return False
     ha = {f for f in a if f.isupper()}
     hb = {f for f in b if f.isupper()}
     if ha and hb and not ha & hb and not (ha | hb) <= {"A", "D"}:
@@ -236,6 +261,13 @@ def compatible(ev: EventGroup, m) -> bool:
     ids = _actor_ids(m)
     if ids and ev.actor_ids and not ids & ev.actor_ids:
         return False
+    if "X" in _families(m) and "X" not in ev.families:
+        # «عثر على جثتين … قتلا بعد اختطافهما» after a shooting: another incident
+        return False
+    if _sides_differ(ev, m):
+        # «هاجمت كتائب حزب الله قاعدة …» after «نفذت الولايات المتحدة ضربات …»: a group's
+        # attack and a state's strike are two events
+        return False
     if m.best_place is not None and ev.best is not None and m.best_place[0].id != ev.best.id:
         if any(x.toll is not None for x in ev.mentions) or m.toll is not None:
             # a toll told place by place: each village its own event, whatever the distance
@@ -269,6 +301,19 @@ def compatible(ev: EventGroup, m) -> bool:
         and ev.date.text != m.date.text
     ):
         # «20 حزيران الماضي» and «24 أيار الماضي» without a year: two days all the same
+        return False
+    if (
+        ev.date_inside
+        and m.date_inside
+        and ev.date is not None
+        and m.date is not None
+        and ev.date.date is None
+        and m.date.date is None
+        and {ev.date.kind, m.date.kind} & {"weekday"}
+        and {ev.date.kind, m.date.kind} & {"explicit", "period"}
+    ):
+        # «يوم الخميس» and «في نهاية نوفمبر» without a publication date: a weekday and a
+        # month told apart are two days
         return False
     wa, wb = _weekday(ev.date), _weekday(m.date)
     if wa is not None and wb is not None and wa != wb and m.date_inside and ev.date_inside:
@@ -315,6 +360,11 @@ def merge(ctx: Any, mentions: list) -> list[EventGroup]:
             orphans.append(m)
             continue
         cands.sort(key=lambda ev: -ev.last)
+        if len(cands) > 1 and m.best_place is not None and place_rank(m.best_place[0]) == 0:
+            # «إصابة 8 من قواتنا في قاعدة عين الأسد»: the event at that very base, not the
+            # last one told (a strike in reply somewhere in the country)
+            pid = m.best_place[0].id
+            cands.sort(key=lambda ev: 0 if any(p.id == pid for p in ev.places) else 1)
         fam = _families(m)
         if fam and len(cands) > 1:
             up = {f.upper() for f in fam}

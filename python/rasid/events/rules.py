@@ -18,6 +18,7 @@ Pattern keys (all optional, all must hold):
 ``headline``   whether the sentence is the headline
 ``cue_before`` ``{role, words}``: a cue of that role ends at most ``words`` words before the
                trigger
+``after_cue``  a cue of that role stands earlier in the clause than the trigger
 ``without``    ``{kind, role, words}``: no hit of that kind (and role) within ``words`` words
                of the trigger
 ``predicate``  a named predicate that decides (the rule is code behind a name)
@@ -99,6 +100,7 @@ _PATTERN_KEYS = frozenset(
         "number",
         "headline",
         "cue_before",
+        "after_cue",
         "without",
         "predicate",
         "unless",
@@ -286,6 +288,8 @@ def _check_when(rule_id: str, stage: Stage, when: Any) -> dict[str, Any]:
     if unknown:
         raise RuleError(f"rule {rule_id!r}: unknown pattern key(s) {sorted(unknown)}")
     roles = []
+    if isinstance(when.get("after_cue"), str):
+        roles.append(("cue", when["after_cue"]))
     for key, kind in (("cue", "cue"), ("trigger", "trigger"), ("outcome", "outcome")):
         v = when.get(key)
         if v is not None:

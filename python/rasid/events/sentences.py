@@ -75,6 +75,11 @@ def split_sentences(text: str) -> list[Sentence]:
             and len(tail) > head.end - head.start
         ):
             head.headline = True
+            # a page that repeats its title under it («عنوان» twice): the copy is a title too
+            title = text[head.start : head.end]
+            for later in out[1:4]:
+                if text[later.start : later.end] == title:
+                    later.headline = True
     return out
 
 

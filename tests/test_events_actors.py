@@ -1,0 +1,80 @@
+"""Who struck, as the text writes it (issue 11): a state's aircraft named with its
+nationality are the actor as written («طائرات حربية روسية»), the state behind them its id.
+
+Every sentence here is written for these tests (none is taken from the dev articles).
+"""
+
+from __future__ import annotations
+
+import pytest
+from rasid.events import extract
+from rasid.events.sentences import split_sentences
+from spans import at
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor_id"),
+    [
+        (
+            "شنت طائرات حربية روسية غارات على بلدة كفرنبل جنوبي إدلب أمس.",
+            "طائرات حربية روسية",
+            "actor.russia",
+        ),
+        (
+            "استهدفت طائرة مسيرة تركية سيارة في قضاء سنجار أمس.",
+            "طائرة مسيرة تركية",
+            "actor.turkey",
+        ),
+    ],
+)
+def test_a_states_aircraft_are_the_actor_as_written(text, phrase, actor_id):
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.event_type == "air_strike"
+    assert (ev.actor.mention, ev.actor.id) == (phrase, actor_id)
+    assert (ev.actor.start, ev.actor.end) == at(text, phrase)
+
+
+def test_a_nationality_on_guns_is_the_state_alone():
+    # artillery is no aircraft: the adjective alone names the state
+    text = "قصفت المدفعية التركية قرى في ريف منبج أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.actor.mention, ev.actor.id) == ("التركية", "actor.turkey")
+    assert (ev.actor.start, ev.actor.end) == at(text, "التركية")
+
+
+def test_a_claimed_attack_whose_method_is_not_told_is_other_attack():
+    # the README's convention: a non-state attack whose method is not stated is other_attack;
+    # the group claiming it is no actor
+    text = "أعلن تنظيم داعش مسؤوليته عن هجوم على نقطة للجيش جنوب مدينة أربيل أسفر عن مقتل 3 جنود."
+    (ev,) = extract(text)
+    assert (ev.event_type, ev.weapon, ev.actor) == ("other_attack", None, None)
+    assert (ev.claimed_by.start, ev.claimed_by.end) == at(text, "تنظيم داعش")
+    assert (ev.killed.min, ev.killed.max) == (3, 3)
+
+
+def test_gunmen_of_a_group_attacking_are_an_armed_clash():
+    text = "هاجم مسلحو تنظيم داعش نقطة للجيش جنوب مدينة أربيل ما أسفر عن مقتل 3 جنود."
+    (ev,) = extract(text)
+    assert (ev.event_type, ev.weapon) == ("armed_clash", "firearms")
+    assert (ev.actor.start, ev.actor.end) == at(text, "تنظيم داعش")
+
+
+TITLE_TWICE = (
+    "مقتل 20 مسلحاً بغارة عراقية استهدفت قياديين داخل سوريا\n\n"
+    "مقتل 20 مسلحاً بغارة عراقية استهدفت قياديين داخل سوريا\n"
+    "24 حزيران 2018\n"
+    "شن الطيران الحربي العراقي أمس ضربة على تجمع لقيادات التنظيم داخل الأراضي السورية، مما"
+    " أسفر عن مقتل 20 عضواً."
+)
+
+
+def test_a_title_repeated_under_itself_is_a_title_too():
+    sentences = split_sentences(TITLE_TWICE)
+    assert [s.headline for s in sentences[:3]] == [True, True, False]
+
+
+def test_the_actor_is_taken_from_the_body_not_from_a_repeated_title():
+    (ev,) = extract(TITLE_TWICE, published="2018-06-24")
+    assert ev.actor.mention == "الطيران الحربي العراقي"
+    assert ev.actor.start == TITLE_TWICE.index("الطيران الحربي العراقي")
+    assert (ev.killed.min, ev.date) == (20, "2018-06-23")

@@ -1,0 +1,121 @@
+"""Incidents told apart by their days (issue 11): without a publication date, a weekday and
+a named month are two days, so two attacks, even when nothing else keeps them apart.
+
+Every sentence here is written for these tests (none is taken from the dev articles).
+"""
+
+from __future__ import annotations
+
+from rasid.events import extract
+from spans import at
+
+
+def test_a_weekday_and_a_month_without_publication_date_are_two_attacks():
+    text = (
+        "وأعلن تنظيم داعش يوم الخميس مسؤوليته عن هجوم جنوب مدينة أربيل أسفر عن مقتل تسعة"
+        " مقاتلين. وفي نهاية تشرين الثاني، قتل خمسة جنود في انفجار عبوة ناسفة على جانب طريق."
+    )
+    claimed, bomb = extract(text)
+    assert (claimed.killed.min, claimed.date_text) == (9, "يوم الخميس")
+    assert (claimed.location.start, claimed.location.end) == at(text, "أربيل")
+    assert (bomb.event_type, bomb.killed.min, bomb.location) == ("ied_attack", 5, None)
+    assert bomb.date_text == "نهاية تشرين الثاني"
+
+
+def test_the_same_weekday_told_twice_is_one_attack():
+    text = (
+        "تعرضت قاعدة عين الأسد يوم الخميس لهجوم صاروخي. وقالت مصادر إن الصواريخ سقطت قرب مدرج"
+        " القاعدة يوم الخميس."
+    )
+    (ev,) = extract(text)
+    assert len(ev.evidence) == 2
+
+
+def test_a_toll_at_a_base_joins_the_attack_on_that_base_not_the_last_event_told():
+    # the wounded at the base are the missile's, not the strike answering it
+    text = (
+        "سقط صاروخ باليستي على قاعدة عين الأسد فجر اليوم. ونفذت الولايات المتحدة ضربة على آلية"
+        " لميليشيا في العراق ردا على الهجوم. وقالت القيادة الوسطى إن 8 من جنودها أصيبوا في"
+        " قاعدة عين الأسد."
+    )
+    missile, strike = extract(text, published="2024-05-08")
+    assert (missile.event_type, missile.wounded.min, missile.wounded.max) == (
+        "missile_attack",
+        8,
+        8,
+    )
+    assert (missile.wounded.start, missile.wounded.end) == at(text, "8")
+    assert (strike.event_type, strike.wounded) == ("air_strike", None)
+
+
+def test_an_attack_given_as_the_cause_of_a_running_escalation_is_a_dated_event():
+    # «منذ التصعيد … على خلفية استهداف …»: the running total stops at «على خلفية»; the
+    # attack behind it is an event of its own, dated
+    text = (
+        "وتصاعدت الهجمات على مواقع الجيش في حلب، منذ التصعيد العسكري على خلفية استهداف الكلية"
+        " الحربية في حمص في 5 تشرين الأول الماضي، الذي أودى بحياة العشرات."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.date, ev.background) == ("other_attack", "2023-10-05", True)
+    assert (ev.killed.min, ev.killed.max) == (20, None)
+
+
+def test_a_clash_over_a_quarrel_is_still_the_clash():
+    text = "اندلعت اشتباكات بين عشيرتين في قضاء الزبير أمس على خلفية خلاف على أرض زراعية."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.date) == ("armed_clash", "2024-05-07")
+    assert (ev.location.start, ev.location.end) == at(text, "قضاء الزبير")
+
+
+def test_aircraft_flying_over_after_a_rocket_attack_do_not_make_it_another_strike():
+    # «تلاها تحليق للطيران الحربي»: the aircraft fly over, so the group's claim of the
+    # rockets is the same attack
+    text = (
+        "تعرضت قاعدة أمريكية في حقل كونيكو لقصف بعدد من الصواريخ مساء اليوم، تلاها تحليق"
+        " للطيران الحربي. وأعلنت جماعة مسلحة أنها استهدفت حقل كونيكو بالصواريخ."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon, ev.date) == ("rocket_attack", "rocket", "2024-05-08")
+    assert len(ev.evidence) == 2
+
+
+def test_aircraft_that_fly_over_and_then_strike_are_the_strike():
+    text = "حلق الطيران الحربي فوق مدينة كفرنبل ثم قصف أحياءها أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("air_strike", "aircraft")
+
+
+def test_the_day_a_statement_was_made_does_not_part_it_from_the_attack_day():
+    # «قال مسؤول يوم الاثنين إن …»: Monday dates the statement; the attack was on Sunday
+    text = (
+        "قال مسؤول أمني يوم الاثنين إن أربعة جنود قتلوا في هجوم على نقطة عسكرية. وقال المصدر إن"
+        " خمسة آخرين أصيبوا في هجوم وقع مساء الأحد استهدف نقطة شمالي كركوك."
+    )
+    (ev,) = extract(text, published="2024-05-06")
+    assert (ev.killed.min, ev.wounded.min) == (4, 5)
+    assert (ev.date, ev.date_text, ev.background) == ("2024-05-05", "مساء الأحد", False)
+
+
+def test_an_announcement_day_with_nothing_else_dates_the_attack():
+    text = "أعلن الجيش العراقي الأحد أن صاروخاً استهدف محيط السفارة الأمريكية في بغداد."
+    (ev,) = extract(text, published="2024-05-06")
+    assert (ev.event_type, ev.date, ev.date_text) == ("rocket_attack", "2024-05-05", "الأحد")
+
+
+def test_the_toll_of_the_attack_a_comparison_reaches_back_to_is_not_this_ones():
+    # «…، منذ هجوم صاروخي … أسفر عن مقتل متعاقد»: the contractor died in the older attack
+    text = (
+        "في وقت سابق من الأربعاء، قتل 3 جنود عندما تعرضت القاعدة لهجوم هو الأكثر دموية للقوات"
+        " الأميركية في العراق، منذ هجوم صاروخي في أواخر كانون الأول على قاعدة عراقية أسفر عن"
+        " مقتل متعاقد أميركي."
+    )
+    (ev,) = extract(text, published="2020-03-14")
+    assert (ev.killed.min, ev.killed.max) == (3, 3)
+    assert (ev.killed.start, ev.killed.end) == at(text, "3 جنود")
+    assert [(e.start, e.end) for e in ev.evidence][-1][1] < text.index("منذ")
+
+
+def test_a_comparison_without_a_toll_leaves_the_toll_alone():
+    text = "قتل 3 جنود في هجوم صاروخي على قاعدة التاجي أمس، وهو الهجوم الأعنف منذ أشهر."
+    (ev,) = extract(text, published="2020-03-14")
+    assert (ev.killed.min, ev.killed.max) == (3, 3)

@@ -1,0 +1,109 @@
+"""Statements that share the attack vocabulary and are no attack (issue 11): flares and tear
+gas, a place going through unrest.
+
+Every sentence here is written for these tests (none is taken from the dev articles).
+"""
+
+from __future__ import annotations
+
+import pytest
+from rasid.events import extract
+from spans import at
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # flares, smoke, stun and tear-gas grenades harm no one
+        "وأطلقت القوات قنابل مضيئة فوق قاعدة عين الأسد بعد منتصف الليل.",
+        "فرقت الشرطة المحتجين بالقنابل المسيلة للدموع في البصرة أمس.",
+        # a gas explosion is an accident
+        "أفاد مصدر أمني بأن انفجاراً غازياً وقع منتصف الليلة الماضية في عمارة سكنية، أدى إلى"
+        " مصرع 4 أشخاص وإصابة 20 آخرين في مدينة دهوك.",
+        # what a place goes through is no attack
+        "تشهد مدينة البصرة اشتباكات متقطعة بين المحتجين والشرطة منذ أسابيع.",
+    ],
+)
+def test_no_event(text):
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_grenades_thrown_are_still_an_attack():
+    text = "ألقى مجهولون قنابل يدوية على منزل في البصرة أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("ied_attack", "ied")
+    assert (ev.munitions.min, ev.munitions.max) == (2, None)
+    assert (ev.munitions.start, ev.munitions.end) == at(text, "قنابل")
+
+
+def test_an_attack_in_a_town_going_through_unrest_stays():
+    # the attack is told before «التي تشهد»: the state of affairs voids only what follows
+    text = "قتل 3 مدنيين في هجوم مسلح على سوق في مدينة البصرة التي تشهد توتراً منذ أسابيع."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.killed.min, ev.killed.max) == (3, 3)
+    assert (ev.location.start, ev.location.end) == at(text, "البصرة")
+
+
+def test_a_clash_a_town_saw_yesterday_is_an_event():
+    text = "شهدت مدينة البصرة أمس اشتباكات بين عشيرتين استخدمت فيها الأسلحة الثقيلة."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.date) == ("armed_clash", "2024-05-07")
+
+
+def test_a_running_total_after_a_fronted_since_is_no_event():
+    # «ومنذ …،» cut from its clause by a comma still makes the count after it a total
+    text = "ومنذ تشرين الأول الماضي، تم استهداف قواعد تستضيف جنوداً أجانب بنحو 40 صاروخاً."
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_an_attack_going_on_since_dawn_is_an_event():
+    text = "منذ ساعات الفجر، قصفت قوات النظام بلدة كفرنبل بقذائف المدفعية."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("shelling", "artillery")
+    assert (ev.location.start, ev.location.end) == at(text, "كفرنبل")
+
+
+def test_warnings_against_attacks_void_the_attack_words_after_them_in_the_sentence():
+    # «تحذيرات … من قصف …»: the warned-against attack is no event, even past the commas
+    text = (
+        "سقط صاروخ على قاعدة حرير اليوم. ويأتي الهجوم رغم تحذيرات الوزير، الذي زار بغداد"
+        " الأسبوع الماضي، للفصائل من قصف المصالح الأميركية."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.event_type == "rocket_attack"
+    assert [(e.start, e.end) for e in ev.evidence] == [at(text, "سقط صاروخ على قاعدة حرير اليوم")]
+
+
+def test_an_attack_told_before_the_warnings_stays():
+    text = "استهدفت طائرة مسيرة قاعدة حرير اليوم رغم تحذيرات الوزير للفصائل."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.munitions.min) == ("drone_attack", 1)
+
+
+def test_a_bomb_near_a_gas_station_is_still_an_attack():
+    text = "قتل 4 أشخاص بانفجار عبوة ناسفة قرب محطة غاز في مدينة دهوك الليلة الماضية."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon, ev.killed.min) == ("ied_attack", "ied", 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rockets or a bomb made ready and seized or defused: no attack took place
+        "ضبطت القوات الأمنية أربعة صواريخ كاتيوشا كانت معدة لاستهداف قاعدة بلد الجوية اليوم.",
+        "فككت القوات عبوة ناسفة معدة للتفجير على طريق في قضاء الطارمية اليوم.",
+        "عثرت القوات على منصة صواريخ مهيأة للإطلاق باتجاه مطار بغداد اليوم.",
+    ],
+)
+def test_weapons_made_ready_are_no_attack(text):
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_an_attack_on_a_base_told_after_the_seizure_stays():
+    text = (
+        "ضبطت القوات منصات كانت معدة لاستهداف قاعدة بلد الجوية، وتعرضت القاعدة أمس لهجوم"
+        " بثلاثة صواريخ."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.date) == ("rocket_attack", "2024-05-07")
+    assert (ev.munitions.min, ev.munitions.max) == (3, 3)
