@@ -17,4 +17,4 @@ def main() -> None:
 
 
 # Each module registers its commands with `@main.command()` on import.
-from . import archive_commands, match_command, text_commands  # noqa: E402, F401
+from . import archive_commands, match_command, report_command, text_commands  # noqa: E402, F401

@@ -1,0 +1,301 @@
+"""`rasid report`: the page's data (summaries, checked spans), the command, and the page itself
+in headless Chromium (one browser launch for every browser check)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from browser import launch
+from click.testing import CliRunner
+from rasid.cli import main
+from rasid.report import Report, field_spans, render, summarize
+from spans import at
+
+ARTICLES = Path(__file__).parent / "data" / "report_articles.jsonl"
+TEXT = (
+    "سقطت ثلاثة صواريخ كاتيوشا مساء الثلاثاء على قاعدة عين الأسد في محافظة الأنبار، ما أدى إلى"
+    " إصابة جنديين. وتبنت المقاومة الإسلامية في العراق الهجوم في بيان."
+)
+
+
+def _record(**changes) -> dict:
+    """An event record of TEXT, written by hand with its offsets."""
+    loc_s, loc_e = at(TEXT, "قاعدة عين الأسد")
+    mun_s, mun_e = at(TEXT, "ثلاثة صواريخ كاتيوشا")
+    wnd_s, wnd_e = at(TEXT, "جنديين")
+    clm_s, clm_e = at(TEXT, "المقاومة الإسلامية في العراق")
+    ev_s, ev_e = at(TEXT, TEXT[: TEXT.index(".")])
+    record = {
+        "event_id": "e1",
+        "doc_id": "a1",
+        "event_type": "rocket_attack",
+        "date": "2024-01-09",
+        "date_precision": "day",
+        "date_text": "مساء الثلاثاء",
+        "location": {
+            "mention": "قاعدة عين الأسد", "start": loc_s, "end": loc_e,
+            "id": "iq.site.ain_al_asad", "name_ar": "قاعدة عين الأسد",
+            "name_en": "Ain al-Asad Air Base", "kind": "airbase", "admin1": "Al-Anbar",
+            "country": "IQ", "lat": 33.7856, "lon": 42.4412, "precision": "point",
+        },  # fmt: skip
+        "outcome": None,
+        "launch_location": None,
+        "weapon": "katyusha_rocket",
+        "munitions": {"min": 3, "max": 3, "approx": False, "text": "ثلاثة صواريخ كاتيوشا",
+                      "start": mun_s, "end": mun_e},  # fmt: skip
+        "killed": None,
+        "wounded": {"min": 2, "max": 2, "approx": False, "text": "جنديين",
+                    "start": wnd_s, "end": wnd_e},  # fmt: skip
+        "actor": None,
+        "claimed_by": {"mention": "المقاومة الإسلامية في العراق", "start": clm_s, "end": clm_e,
+                       "id": "actor.islamic_resistance_in_iraq",
+                       "name_en": "Islamic Resistance in Iraq"},  # fmt: skip
+        "accused": [],
+        "target": "قاعدة عين الأسد",
+        "background": False,
+        "confidence": 0.9,
+        "evidence": [{"start": ev_s, "end": ev_e, "text": TEXT[ev_s:ev_e]}],
+    }
+    record.update(changes)
+    return record
+
+
+# -- the page's data -------------------------------------------------------------------------
+
+
+def test_summary_is_english_with_iso_date_and_figures():
+    assert summarize(_record()) == (
+        "Rocket attack with 3 Katyusha rockets on Ain al-Asad Air Base, Al-Anbar, Iraq, "
+        "2024-01-09; 2 wounded; claimed by Islamic Resistance in Iraq."
+    )
+
+
+def test_summary_of_bounds_none_and_background():
+    record = _record(
+        munitions={"min": 7, "max": 11, "approx": False},
+        killed={"min": 0, "max": 0, "approx": False},
+        wounded={"min": 2, "max": None, "approx": False},
+        claimed_by=None,
+        background=True,
+        outcome="intercepted",
+    )
+    assert summarize(record) == (
+        "Rocket attack with 7–11 Katyusha rockets on Ain al-Asad Air Base, Al-Anbar, Iraq, "
+        "2024-01-09; intercepted; none killed; at least 2 wounded; "
+        "background (an earlier event recalled)."
+    )
+
+
+def test_field_spans_are_labelled_and_point_at_their_words():
+    spans, problems = field_spans(_record(), TEXT)
+    assert problems == []
+    assert [(label, TEXT[s:e]) for label, s, e in spans] == [
+        ("munitions", "ثلاثة صواريخ كاتيوشا"),
+        ("date", "مساء الثلاثاء"),
+        ("place", "قاعدة عين الأسد"),
+        ("wounded", "جنديين"),
+        ("claim", "المقاومة الإسلامية في العراق"),
+    ]
+    assert spans[0][1:] == [5, 25]
+
+
+def test_a_span_that_does_not_match_the_article_is_dropped_and_reported():
+    other = TEXT.replace("جنديين", "جنود")  # another version of the article
+    spans, problems = field_spans(_record(), other)
+    assert "wounded" not in [s[0] for s in spans]
+    s, e = at(TEXT, "جنديين")
+    assert f"wounded {s}:{e} is not 'جنديين' in the article" in problems
+    assert "evidence 0:" in problems[-1]
+
+
+def test_without_the_article_spans_are_kept_for_the_evidence_clauses():
+    spans, problems = field_spans(_record(), None)
+    assert problems == [] and len(spans) == 4  # no date: its offsets need the article
+
+
+def test_page_is_self_contained_and_script_safe():
+    record = _record(target="</script><script>alert(1)</script>")
+    page, problems = render(Report(events=[record], documents={"a1": {"text": TEXT}}))
+    assert problems == []
+    assert page.count("</script>") == 2  # the data block and the page's script, nothing else
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert "url(http" not in page and "@import" not in page
+    data = re.search(r'<script type="application/json" id="rasid-data">(.*?)</script>', page, re.S)
+    parsed = json.loads(data.group(1))
+    assert parsed["events"][0]["target"] == "</script><script>alert(1)</script>"
+    assert parsed["docs"] == {"a1": {"text": TEXT}}
+
+
+# -- the command -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def events_file(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("report") / "events.jsonl"
+    result = CliRunner().invoke(main, ["extract", str(ARTICLES), "--dedup", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_report_command_writes_the_page(events_file, tmp_path):
+    out = tmp_path / "report.html"
+    args = ["report", str(events_file), "--docs", str(ARTICLES), "-o", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    size = out.stat().st_size
+    assert result.output == (
+        f"rasid: report of 7 events (7 on the map, 6 articles, 6 with text) written to {out} "
+        f"({size:,} bytes)\n"
+    )
+    assert 30_000 < size < 400_000
+
+
+def test_report_from_store_reads_the_recorded_inputs(tmp_path):
+    db = tmp_path / "events.sqlite"
+    runner = CliRunner()
+    assert runner.invoke(main, ["extract", str(ARTICLES), "--db", str(db)]).exit_code == 0
+    out = tmp_path / "report.html"
+    result = runner.invoke(main, ["report", "--db", str(db), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "(7 on the map, 6 articles, 6 with text)" in result.output
+    assert str(ARTICLES) in out.read_text(encoding="utf-8")  # provenance: the store's inputs
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "give an events file EVENTS or --db STORE (one of them)"),
+        (["x.jsonl", "--db", "y.sqlite"], "give an events file EVENTS or --db STORE"),
+        (["missing.jsonl"], "missing.jsonl: no such file"),
+        (["--db", "missing.sqlite"], "missing.sqlite: no such event store"),
+    ],
+)
+def test_report_usage_errors(tmp_path, args, message):
+    os.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["report", *args, "-o", "r.html"])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_report_rejects_a_file_of_documents(tmp_path):
+    result = CliRunner().invoke(main, ["report", str(ARTICLES), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2
+    assert "record 1 is not an event record (no event_type)" in result.output
+
+
+def test_report_warns_about_articles_not_found(events_file, tmp_path):
+    docs = tmp_path / "some.jsonl"
+    docs.write_text(ARTICLES.read_text(encoding="utf-8").splitlines()[0] + "\n", "utf-8")
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(main, ["report", str(events_file), "--docs", str(docs), "-o", str(out)])
+    assert result.exit_code == 0
+    assert "rasid: warning: 5 of 6 articles not found in --docs" in result.output
+
+
+# -- the page in Chromium --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    pw, browser = launch()
+    yield browser
+    browser.close()
+    pw.stop()
+
+
+def _screenshot_dir(tmp_path: Path) -> Path:
+    """``$RASID_REPORT_SCREENSHOTS`` when set (to look at them), else the test's tmp dir."""
+    folder = Path(os.environ.get("RASID_REPORT_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_report_in_chromium(browser, events_file, tmp_path):
+    out = tmp_path / "report.html"
+    args = ["report", str(events_file), "--docs", str(ARTICLES), "-o", str(out)]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    events = [json.loads(line) for line in events_file.read_text("utf-8").splitlines()]
+    texts = {
+        d["id"]: d["text"] for d in map(json.loads, ARTICLES.read_text("utf-8").splitlines())
+    }
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.route(re.compile(r"^(?!file:).*"), lambda route: errors.append(route.request.url))
+    page.goto(out.as_uri())
+    shots = _screenshot_dir(tmp_path)
+
+    # the map: one mark per located event
+    located = [e for e in events if (e.get("location") or {}).get("lat") is not None]
+    assert page.locator("#map circle.ev").count() == len(located) == 7
+    assert page.locator("#fig-events b").inner_text() == "7"
+    page.screenshot(path=str(shots / "report-overview.png"))
+
+    # clicking an event shows its article, right to left, with every span at its characters
+    for i, record in enumerate(events):
+        if i == 0:
+            page.locator(f'#map circle.ev[data-i="{i}"]').dispatch_event("click")
+        else:
+            page.locator(f'#events tbody tr[data-i="{i}"]').click()
+        text = texts[record["doc_id"]]
+        article = page.locator("#evidence .article")
+        assert article.get_attribute("dir") == "rtl"
+        assert article.evaluate("el => getComputedStyle(el).direction") == "rtl"
+        assert article.inner_text().replace("\n", "") == text.replace("\n", "")
+        expected, problems = field_spans(record, text)
+        assert problems == [] and expected
+        shown = page.evaluate(
+            """() => {
+                const out = {};
+                for (const m of document.querySelectorAll('#evidence .article mark')) {
+                    for (const k of m.dataset.spans.split(' ')) out[k] = (out[k] || '') + m.textContent;
+                }
+                return out;
+            }"""
+        )
+        assert shown == {str(k): text[s:e] for k, (_, s, e) in enumerate(expected)}
+        labels = page.evaluate(
+            "() => [...document.querySelectorAll('#evidence mark[data-label]')]"
+            ".map(m => m.dataset.label)"
+        )
+        assert {lab for group in labels for lab in group.split(" + ")} == {
+            label for label, _, _ in expected
+        }
+    page.locator('#events tbody tr[data-i="0"]').click()
+    page.locator("#evidence").screenshot(path=str(shots / "report-evidence.png"))
+    related = page.locator("#evidence .related").inner_text()
+    assert "Same event in other reports" in related  # a1 and a5 report one attack
+
+    # filtering by type changes every count
+    assert page.locator("#timeline rect.bar").count() == 6  # the two a1/a5 rockets share a day
+    page.locator('#f-types input[data-type="rocket_attack"]').uncheck()
+    rockets = sum(e["event_type"] == "rocket_attack" for e in events)
+    assert rockets == 3
+    assert page.locator("#fig-events b").inner_text() == "4 / 7"
+    assert page.locator("#map circle.ev:not(.off)").count() == 4
+    assert page.locator("#events tbody tr").count() == 4
+    assert page.locator("#timeline rect.bar").count() == 4  # 4 events on 4 days
+    page.locator('#f-types input[data-type="rocket_attack"]').check()
+    assert page.locator("#events tbody tr").count() == 7
+
+    # search, background and the choropleth toggle
+    page.locator("#f-q").fill("أربيل")
+    page.wait_for_function("document.querySelectorAll('#events tbody tr').length === 3")
+    page.locator("#f-q").fill("")
+    page.locator("#f-bg").select_option("only")
+    assert page.locator("#events tbody tr").count() == 1
+    page.locator("#f-bg").select_option("all")
+    page.locator("#choropleth").check()
+    fill = page.locator('#map path.gov[data-gov="IQ|Al-Anbar"]').evaluate("p => p.style.fill")
+    assert fill.startswith("rgb(")
+    assert page.locator("#map circle.ev:not(.off)").count() == 0
+    page.screenshot(path=str(shots / "report-choropleth.png"))
+    assert errors == []
+    page.close()
+    assert all((shots / f"report-{n}.png").stat().st_size > 10_000 for n in ("overview", "evidence"))
