@@ -121,13 +121,33 @@ def test_page_is_self_contained_and_script_safe():
     record = _record(target="</script><script>alert(1)</script>")
     page, problems = render(Report(events=[record], documents={"a1": {"text": TEXT}}))
     assert problems == []
-    assert page.count("</script>") == 2  # the data block and the page's script, nothing else
+    assert page.count("</script>") == 3  # events, articles, the page's script; nothing else
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
     assert "url(http" not in page and "@import" not in page
-    data = re.search(r'<script type="application/json" id="rasid-data">(.*?)</script>', page, re.S)
-    parsed = json.loads(data.group(1))
-    assert parsed["events"][0]["target"] == "</script><script>alert(1)</script>"
-    assert parsed["docs"] == {"a1": {"text": TEXT}}
+
+    def block(name):
+        found = re.search(f'<script type="application/json" id="rasid-{name}">(.*?)</script>', page)
+        return json.loads(found.group(1))
+
+    assert block("data")["events"][0]["target"] == "</script><script>alert(1)</script>"
+    assert block("docs") == {"a1": {"text": TEXT}}
+
+
+def test_boundaries_join_the_gazetteer_governorates():
+    """The map's governorates carry the admin1 names event locations have (the join key)."""
+    from importlib import resources
+
+    data = json.loads((resources.files("rasid") / "data/report/boundaries.json").read_text("utf-8"))
+    places = (resources.files("rasid") / "data/gazetteer/places.csv").read_text("utf-8")
+    admin1 = {
+        (row[6], row[4]) for row in (line.split(",") for line in places.splitlines()[1:])
+        if row[2] == "governorate"
+    }  # fmt: skip
+    drawn = {(g["country"], g["name_en"]) for g in data["governorates"]}
+    drawn |= {(g["country"], g["name_en"]) for g in data["governorate_centroids"]}
+    assert len(data["governorates"]) == 18 and len(data["governorate_centroids"]) == 14
+    assert drawn == admin1
+    assert {c["iso"] for c in data["countries"]} >= {"IQ", "SY", "JO", "TR", "IR", "SA"}
 
 
 # -- the command -----------------------------------------------------------------------------
@@ -235,7 +255,6 @@ def test_report_in_chromium(browser, events_file, tmp_path):
     located = [e for e in events if (e.get("location") or {}).get("lat") is not None]
     assert page.locator("#map circle.ev").count() == len(located) == 7
     assert page.locator("#fig-events b").inner_text() == "7"
-    page.screenshot(path=str(shots / "report-overview.png"))
 
     # clicking an event shows its article, right to left, with every span at its characters
     for i, record in enumerate(events):
@@ -267,7 +286,9 @@ def test_report_in_chromium(browser, events_file, tmp_path):
         assert {lab for group in labels for lab in group.split(" + ")} == {
             label for label, _, _ in expected
         }
-    page.locator('#events tbody tr[data-i="0"]').click()
+    page.locator('#map circle.ev[data-i="0"]').dispatch_event("click")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(shots / "report-overview.png"))  # the README's picture
     page.locator("#evidence").screenshot(path=str(shots / "report-evidence.png"))
     related = page.locator("#evidence .related").inner_text()
     assert "Same event in other reports" in related  # a1 and a5 report one attack
@@ -288,6 +309,7 @@ def test_report_in_chromium(browser, events_file, tmp_path):
     page.locator("#f-q").fill("أربيل")
     page.wait_for_function("document.querySelectorAll('#events tbody tr').length === 3")
     page.locator("#f-q").fill("")
+    page.wait_for_function("document.querySelectorAll('#events tbody tr').length === 7")
     page.locator("#f-bg").select_option("only")
     assert page.locator("#events tbody tr").count() == 1
     page.locator("#f-bg").select_option("all")

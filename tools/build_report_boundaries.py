@@ -38,8 +38,8 @@ from pathlib import Path
 FRAME = (33.0, 27.5, 50.0, 39.0)
 # Douglas-Peucker tolerances in degrees (0.01° ≈ 1 km; the report draws ~20° over ~900 px,
 # so one pixel is about 0.02°).
-GOVERNORATE_TOLERANCE = 0.008
-COUNTRY_TOLERANCE = 0.01
+GOVERNORATE_TOLERANCE = 0.003
+COUNTRY_TOLERANCE = 0.005
 # Natural Earth countries drawn around Iraq and Syria (ISO 3166-1 alpha-3 → alpha-2).
 NEIGHBOURS = {
     "SYR": "SY",

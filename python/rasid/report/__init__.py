@@ -309,7 +309,7 @@ class Report:
         data = {
             "title": self.title,
             "events": compact,
-            "docs": docs,
+            "docs": docs,  # written to its own block of the page
             "boundaries": boundaries,
             "provenance": self.provenance,
             "problems": problems,
@@ -334,8 +334,10 @@ def render(report: Report) -> tuple[str, list[str]]:
     data, problems = report.build()
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     template = env.from_string(_asset("report.html.j2"))
+    docs = data.pop("docs")
     page = template.render(
         title=report.title,
+        docs=jinja2.utils.markupsafe.Markup(_script_json(docs)),
         css=jinja2.utils.markupsafe.Markup(_asset("report.css")),
         js=jinja2.utils.markupsafe.Markup(_asset("report.js")),
         data=jinja2.utils.markupsafe.Markup(_script_json(data)),
