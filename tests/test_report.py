@@ -185,6 +185,19 @@ def test_report_from_store_reads_the_recorded_inputs(tmp_path):
     assert str(ARTICLES) in out.read_text(encoding="utf-8")  # provenance: the store's inputs
 
 
+def test_report_from_store_whose_inputs_are_gone(tmp_path):
+    archive = tmp_path / "articles.jsonl"
+    archive.write_bytes(ARTICLES.read_bytes())
+    db = tmp_path / "events.sqlite"
+    runner = CliRunner()
+    assert runner.invoke(main, ["extract", str(archive), "--db", str(db)]).exit_code == 0
+    archive.unlink()
+    result = runner.invoke(main, ["report", "--db", str(db), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 0
+    assert "rasid: warning: the store's input files are not here (give --docs)" in result.output
+    assert "(7 on the map, 6 articles, 0 with text)" in result.output
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -321,3 +334,26 @@ def test_report_in_chromium(browser, events_file, tmp_path):
     assert errors == []
     page.close()
     assert all((shots / f"report-{n}.png").stat().st_size > 10_000 for n in ("overview", "evidence"))
+
+    # without the articles, the evidence clauses are shown, with the spans inside them
+    bare = tmp_path / "bare.html"
+    assert CliRunner().invoke(main, ["report", str(events_file), "-o", str(bare)]).exit_code == 0
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(bare.as_uri())
+    page.locator('#events tbody tr[data-i="0"]').click()
+    record, text = events[0], texts[events[0]["doc_id"]]
+    clauses = [text[c["start"] : c["end"]] for c in record["evidence"]]
+    assert page.locator("#evidence .article").inner_text() == " … ".join(clauses).replace(
+        " … ", "…"
+    )
+    marks = page.locator("#evidence .article mark").all_inner_texts()
+    inside = [
+        text[s:e]
+        for _, s, e in field_spans(record, None)[0]
+        if any(c["start"] <= s and e <= c["end"] for c in record["evidence"])
+    ]
+    assert len(inside) >= 2 and "".join(marks) == "".join(inside)
+    assert "give --docs" in page.locator("#evidence").inner_text()
+    assert errors == []
+    page.close()

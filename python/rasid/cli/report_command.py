@@ -75,6 +75,12 @@ def report(events_path, db, docs, output, title, id_field, text_field, date_fiel
             provenance["extraction inputs"] = recorded
         if not docs:
             docs = tuple(p for p in recorded if os.path.exists(p))
+            if recorded and not docs:
+                click.echo(
+                    "rasid: warning: the store's input files are not here (give --docs); "
+                    "the evidence view shows the evidence clauses only",
+                    err=True,
+                )
     else:
         if not os.path.exists(events_path):
             raise click.BadParameter(f"{events_path}: no such file", param_hint="'EVENTS'")

@@ -503,9 +503,14 @@
       '<div class="article" dir="rtl" lang="ar" data-doc="' + esc(e.doc) + '">' + art.html + "</div>" +
       '<div class="related">' + relatedList("Other events of this article", sameDoc) +
       relatedList("Same event in other reports (dedup cluster)", sameCluster.filter((o) => o.doc !== e.doc)) + "</div>";
-    const first = $("evidence").querySelector(".article mark") || $("evidence").querySelector(".article .evidence");
-    if (first) first.scrollIntoView({ block: "center" });
-    if (!fromMap) $("evidence").scrollIntoView({ block: "nearest" });
+    // bring the first highlight into the panel's view without scrolling the page
+    const panel = $("evidence");
+    const first = panel.querySelector(".article mark") || panel.querySelector(".article .evidence");
+    if (first) {
+      const box = first.getBoundingClientRect(), outer = panel.getBoundingClientRect();
+      panel.scrollTop += box.top - outer.top - panel.clientHeight / 3;
+    }
+    if (!fromMap) panel.scrollIntoView({ block: "nearest" });
   }
 
   function setupEvidence() {
