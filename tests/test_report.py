@@ -37,23 +37,47 @@ def _record(**changes) -> dict:
         "date_precision": "day",
         "date_text": "مساء الثلاثاء",
         "location": {
-            "mention": "قاعدة عين الأسد", "start": loc_s, "end": loc_e,
-            "id": "iq.site.ain_al_asad", "name_ar": "قاعدة عين الأسد",
-            "name_en": "Ain al-Asad Air Base", "kind": "airbase", "admin1": "Al-Anbar",
-            "country": "IQ", "lat": 33.7856, "lon": 42.4412, "precision": "point",
+            "mention": "قاعدة عين الأسد",
+            "start": loc_s,
+            "end": loc_e,
+            "id": "iq.site.ain_al_asad",
+            "name_ar": "قاعدة عين الأسد",
+            "name_en": "Ain al-Asad Air Base",
+            "kind": "airbase",
+            "admin1": "Al-Anbar",
+            "country": "IQ",
+            "lat": 33.7856,
+            "lon": 42.4412,
+            "precision": "point",
         },  # fmt: skip
         "outcome": None,
         "launch_location": None,
         "weapon": "katyusha_rocket",
-        "munitions": {"min": 3, "max": 3, "approx": False, "text": "ثلاثة صواريخ كاتيوشا",
-                      "start": mun_s, "end": mun_e},  # fmt: skip
+        "munitions": {
+            "min": 3,
+            "max": 3,
+            "approx": False,
+            "text": "ثلاثة صواريخ كاتيوشا",
+            "start": mun_s,
+            "end": mun_e,
+        },  # fmt: skip
         "killed": None,
-        "wounded": {"min": 2, "max": 2, "approx": False, "text": "جنديين",
-                    "start": wnd_s, "end": wnd_e},  # fmt: skip
+        "wounded": {
+            "min": 2,
+            "max": 2,
+            "approx": False,
+            "text": "جنديين",
+            "start": wnd_s,
+            "end": wnd_e,
+        },  # fmt: skip
         "actor": None,
-        "claimed_by": {"mention": "المقاومة الإسلامية في العراق", "start": clm_s, "end": clm_e,
-                       "id": "actor.islamic_resistance_in_iraq",
-                       "name_en": "Islamic Resistance in Iraq"},  # fmt: skip
+        "claimed_by": {
+            "mention": "المقاومة الإسلامية في العراق",
+            "start": clm_s,
+            "end": clm_e,
+            "id": "actor.islamic_resistance_in_iraq",
+            "name_en": "Islamic Resistance in Iraq",
+        },  # fmt: skip
         "accused": [],
         "target": "قاعدة عين الأسد",
         "background": False,
@@ -225,7 +249,8 @@ def test_report_warns_about_articles_not_found(events_file, tmp_path):
     docs = tmp_path / "some.jsonl"
     docs.write_text(ARTICLES.read_text(encoding="utf-8").splitlines()[0] + "\n", "utf-8")
     out = tmp_path / "r.html"
-    result = CliRunner().invoke(main, ["report", str(events_file), "--docs", str(docs), "-o", str(out)])
+    args = ["report", str(events_file), "--docs", str(docs), "-o", str(out)]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 0
     assert "rasid: warning: 5 of 6 articles not found in --docs" in result.output
 
@@ -253,9 +278,7 @@ def test_report_in_chromium(browser, events_file, tmp_path):
     args = ["report", str(events_file), "--docs", str(ARTICLES), "-o", str(out)]
     assert CliRunner().invoke(main, args).exit_code == 0
     events = [json.loads(line) for line in events_file.read_text("utf-8").splitlines()]
-    texts = {
-        d["id"]: d["text"] for d in map(json.loads, ARTICLES.read_text("utf-8").splitlines())
-    }
+    texts = {d["id"]: d["text"] for d in map(json.loads, ARTICLES.read_text("utf-8").splitlines())}
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -286,7 +309,8 @@ def test_report_in_chromium(browser, events_file, tmp_path):
             """() => {
                 const out = {};
                 for (const m of document.querySelectorAll('#evidence .article mark')) {
-                    for (const k of m.dataset.spans.split(' ')) out[k] = (out[k] || '') + m.textContent;
+                    for (const k of m.dataset.spans.split(' '))
+                        out[k] = (out[k] || '') + m.textContent;
                 }
                 return out;
             }"""
@@ -333,7 +357,8 @@ def test_report_in_chromium(browser, events_file, tmp_path):
     page.screenshot(path=str(shots / "report-choropleth.png"))
     assert errors == []
     page.close()
-    assert all((shots / f"report-{n}.png").stat().st_size > 10_000 for n in ("overview", "evidence"))
+    for name in ("overview", "evidence"):
+        assert (shots / f"report-{name}.png").stat().st_size > 10_000
 
     # without the articles, the evidence clauses are shown, with the spans inside them
     bare = tmp_path / "bare.html"
