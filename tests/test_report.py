@@ -239,6 +239,19 @@ def test_report_usage_errors(tmp_path, args, message):
     assert not (tmp_path / "r.html").exists()
 
 
+def test_report_rejects_an_unwritable_output_and_a_broken_events_file(tmp_path):
+    out = tmp_path / "no" / "r.html"
+    result = CliRunner().invoke(main, ["report", str(ARTICLES), "-o", str(out)])
+    assert result.exit_code == 2
+    assert f"cannot write {str(out)!r}: no writable folder {out.parent}" in result.output
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"event_id": "e1", "event_type": "shelling"}\n{"event_id": \n', "utf-8")
+    result = CliRunner().invoke(main, ["report", str(broken), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2
+    assert f"{broken}: not a rasid events file (record 2): Expecting value" in result.output
+    assert not (tmp_path / "r.html").exists()
+
+
 def test_report_rejects_a_file_of_documents(tmp_path):
     result = CliRunner().invoke(main, ["report", str(ARTICLES), "-o", str(tmp_path / "r.html")])
     assert result.exit_code == 2
@@ -291,6 +304,11 @@ def test_report_in_chromium(browser, events_file, tmp_path):
     located = [e for e in events if (e.get("location") or {}).get("lat") is not None]
     assert page.locator("#map circle.ev").count() == len(located) == 7
     assert page.locator("#fig-events b").inner_text() == "7"
+    # the table reads without Arabic: ISO dates, English types, places and summaries
+    first = page.locator("#events tbody tr", has_text="Ain al-Asad Air Base").first
+    cells = first.locator("td").all_inner_texts()
+    assert cells[:4] == ["2024-01-09", "Rocket attack", "Ain al-Asad Air Base", "Al-Anbar"]
+    assert cells[-1].startswith("Rocket attack with 3 Katyusha rockets on Ain al-Asad Air Base")
 
     # clicking an event shows its article, right to left, with every span at its characters
     for i, record in enumerate(events):
@@ -343,7 +361,7 @@ def test_report_in_chromium(browser, events_file, tmp_path):
     assert page.locator("#events tbody tr").count() == 7
 
     # search, background and the choropleth toggle
-    page.locator("#f-q").fill("أربيل")
+    page.locator("#f-q").fill("اربيل")  # finds «أربيل»: hamza forms are folded
     page.wait_for_function("document.querySelectorAll('#events tbody tr').length === 3")
     page.locator("#f-q").fill("")
     page.wait_for_function("document.querySelectorAll('#events tbody tr').length === 7")
@@ -359,6 +377,19 @@ def test_report_in_chromium(browser, events_file, tmp_path):
     page.close()
     for name in ("overview", "evidence"):
         assert (shots / f"report-{name}.png").stat().st_size > 10_000
+
+    # a report of no events opens without errors
+    empty_events = tmp_path / "none.jsonl"
+    empty_events.write_text("", "utf-8")
+    empty = tmp_path / "empty.html"
+    assert CliRunner().invoke(main, ["report", str(empty_events), "-o", str(empty)]).exit_code == 0
+    page = browser.new_page()
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(empty.as_uri())
+    assert page.locator("#fig-events b").inner_text() == "0"
+    assert page.locator("#events tbody tr").count() == 0
+    assert errors == []
+    page.close()
 
     # without the articles, the evidence clauses are shown, with the spans inside them
     bare = tmp_path / "bare.html"

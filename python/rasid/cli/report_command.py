@@ -62,6 +62,12 @@ def report(events_path, db, docs, output, title, id_field, text_field, date_fiel
 
     if bool(events_path) == bool(db):
         raise click.UsageError("give an events file EVENTS or --db STORE (one of them)")
+    folder = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
+        # before any work: reading a large store and its articles takes a while
+        raise click.BadParameter(
+            f"cannot write {output!r}: no writable folder {folder}", param_hint="'-o'"
+        )
     provenance: dict = {"rasid version": __version__, "report made (UTC)": now_utc()}
     if db:
         events, recorded, run = _events_from_store(db)
@@ -84,11 +90,14 @@ def report(events_path, db, docs, output, title, id_field, text_field, date_fiel
     else:
         if not os.path.exists(events_path):
             raise click.BadParameter(f"{events_path}: no such file", param_hint="'EVENTS'")
+        events = []
         try:
-            events = list(read_events(events_path))
+            for record in read_events(events_path):
+                events.append(record)
         except (OptionError, InputError, ValueError, KeyError) as exc:
             raise click.BadParameter(
-                f"{events_path}: not a rasid events file: {exc}", param_hint="'EVENTS'"
+                f"{events_path}: not a rasid events file (record {len(events) + 1}): {exc}",
+                param_hint="'EVENTS'",
             ) from None
         bad = [
             i for i, r in enumerate(events, 1) if not (isinstance(r, dict) and r.get("event_type"))

@@ -45,12 +45,17 @@
     bg: "all", q: "", sortKey: "date", sortDir: 1, page: 0, selected: -1 };
   let filtered = EVENTS.slice();
 
+  // search ignores harakat and tatweel and folds alef and alef maqsura forms, as rasid's
+  // normalization does, so «اربيل» finds «أربيل»
+  const fold = (s) => s.toLowerCase().replace(/[\u064B-\u0652\u0670\u0640]/g, "")
+    .replace(/[\u0623\u0625\u0622\u0671]/g, "\u0627").replace(/\u0649/g, "\u064A");
+
   function haystack(e) {
     if (e._hay === undefined) {
       const doc = DOCS()[e.doc];
-      e._hay = [e.summary, e.id, e.doc, e.actor, e.claim, e.target, e.loc && e.loc.name,
+      e._hay = fold([e.summary, e.id, e.doc, e.actor, e.claim, e.target, e.loc && e.loc.name,
         e.loc && e.loc.name_ar, e.loc && e.loc.admin1, (e.accused || []).join(" "),
-        doc ? doc.text : e.ev.map((c) => c[2]).join(" ")].join("\u0001").toLowerCase();
+        doc ? doc.text : e.ev.map((c) => c[2]).join(" ")].join("\u0001"));
     }
     return e._hay;
   }
@@ -114,7 +119,7 @@
     let timer = 0;
     $("f-q").addEventListener("input", () => {
       clearTimeout(timer);
-      timer = setTimeout(() => { state.q = $("f-q").value.trim().toLowerCase(); update(); }, 150);
+      timer = setTimeout(() => { state.q = fold($("f-q").value.trim()); update(); }, 150);
     });
     $("f-reset").addEventListener("click", () => {
       for (const id of ["f-from", "f-to", "f-actor", "f-claim", "f-gov", "f-q"]) $(id).value = "";
