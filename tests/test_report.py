@@ -12,7 +12,7 @@ import pytest
 from browser import launch
 from click.testing import CliRunner
 from rasid.cli import main
-from rasid.report import Report, field_spans, render, summarize
+from rasid.report import Report, field_spans, render, summarize, unpack_documents
 from spans import at
 
 ARTICLES = Path(__file__).parent / "data" / "report_articles.jsonl"
@@ -149,12 +149,10 @@ def test_page_is_self_contained_and_script_safe():
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
     assert "url(http" not in page and "@import" not in page
 
-    def block(name):
-        found = re.search(f'<script type="application/json" id="rasid-{name}">(.*?)</script>', page)
-        return json.loads(found.group(1))
-
-    assert block("data")["events"][0]["target"] == "</script><script>alert(1)</script>"
-    assert block("docs") == {"a1": {"text": TEXT}}
+    data = re.search('<script type="application/json" id="rasid-data">(.*?)</script>', page)
+    assert json.loads(data.group(1))["events"][0]["target"] == "</script><script>alert(1)</script>"
+    docs = re.search('<script type="application/gzip-base64" id="rasid-docs">(.*?)</script>', page)
+    assert unpack_documents(docs.group(1)) == {"a1": {"text": TEXT}}
 
 
 def test_boundaries_join_the_gazetteer_governorates():
@@ -317,7 +315,7 @@ def test_report_in_chromium(browser, events_file, tmp_path):
         else:
             page.locator(f'#events tbody tr[data-i="{i}"]').click()
         text = texts[record["doc_id"]]
-        article = page.locator("#evidence .article")
+        article = page.locator(f'#evidence .article[data-event="{i}"]')
         assert article.get_attribute("dir") == "rtl"
         assert article.evaluate("el => getComputedStyle(el).direction") == "rtl"
         assert article.inner_text().replace("\n", "") == text.replace("\n", "")
@@ -342,6 +340,7 @@ def test_report_in_chromium(browser, events_file, tmp_path):
             label for label, _, _ in expected
         }
     page.locator('#map circle.ev[data-i="0"]').dispatch_event("click")
+    page.locator('#evidence .article[data-event="0"]').wait_for()
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(shots / "report-overview.png"))  # the README's picture
     page.locator("#evidence").screenshot(path=str(shots / "report-evidence.png"))
@@ -398,6 +397,7 @@ def test_report_in_chromium(browser, events_file, tmp_path):
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(bare.as_uri())
     page.locator('#events tbody tr[data-i="0"]').click()
+    page.locator('#evidence .article[data-event="0"]').wait_for()
     record, text = events[0], texts[events[0]["doc_id"]]
     clauses = [text[c["start"] : c["end"]] for c in record["evidence"]]
     assert page.locator("#evidence .article").inner_text() == " … ".join(clauses).replace(

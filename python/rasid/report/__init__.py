@@ -12,7 +12,9 @@ the one the events were extracted from) is reported, and the page marks the even
 
 from __future__ import annotations
 
+import base64
 import datetime as _dt
+import gzip
 import hashlib
 import json
 import os
@@ -23,7 +25,16 @@ from typing import Any
 
 from ..io import Problem, _country, _entity_name, iter_documents
 
-__all__ = ["Report", "summarize", "field_spans", "load_documents", "render", "file_digest"]
+__all__ = [
+    "Report",
+    "summarize",
+    "field_spans",
+    "load_documents",
+    "render",
+    "pack_documents",
+    "unpack_documents",
+    "file_digest",
+]
 
 #: Field spans the evidence view labels, in the order the legend lists them:
 #: (label, record field, key of the field's own text in the record).
@@ -215,6 +226,7 @@ def _compact(record: dict, index: int, text: str | None) -> tuple[dict, list[str
         "conf": record.get("confidence"),
         "cluster": record.get("cluster_id"),
         "summary": summarize(record),
+        "launch": _place_text(record.get("launch_location")),
         "spans": spans,
         "ev": [
             [c["start"], c["end"], c.get("text", "")]
@@ -327,6 +339,18 @@ def _script_json(data: Any) -> str:
     return text.replace("</", "<\\/").replace("<!--", "<\\!--")
 
 
+def pack_documents(docs: dict) -> str:
+    """The articles as the page carries them: JSON, gzip'd, base64. Real news text shrinks
+    about 2.4 times at this fast level; the page unpacks it with DecompressionStream."""
+    raw = json.dumps(docs, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.b64encode(gzip.compress(raw, compresslevel=3, mtime=0)).decode("ascii")
+
+
+def unpack_documents(packed: str) -> dict:
+    """The inverse of :func:`pack_documents`."""
+    return json.loads(gzip.decompress(base64.b64decode(packed)).decode("utf-8"))
+
+
 def render(report: Report) -> tuple[str, list[str]]:
     """The report as one HTML page, and the span problems found."""
     import jinja2
@@ -334,10 +358,9 @@ def render(report: Report) -> tuple[str, list[str]]:
     data, problems = report.build()
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     template = env.from_string(_asset("report.html.j2"))
-    docs = data.pop("docs")
     page = template.render(
         title=report.title,
-        docs=jinja2.utils.markupsafe.Markup(_script_json(docs)),
+        docs=pack_documents(data.pop("docs")),
         css=jinja2.utils.markupsafe.Markup(_asset("report.css")),
         js=jinja2.utils.markupsafe.Markup(_asset("report.js")),
         data=jinja2.utils.markupsafe.Markup(_script_json(data)),
