@@ -250,6 +250,14 @@ def test_report_rejects_an_unwritable_output_and_a_broken_events_file(tmp_path):
     assert not (tmp_path / "r.html").exists()
 
 
+def test_report_rejects_an_unknown_event_type(tmp_path):
+    odd = tmp_path / "odd.jsonl"
+    odd.write_text(json.dumps(_record(event_type="protest")) + "\n", "utf-8")
+    result = CliRunner().invoke(main, ["report", str(odd), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2
+    assert "record 1 is not an event record (unknown event_type 'protest')" in result.output
+
+
 def test_report_rejects_a_file_of_documents(tmp_path):
     result = CliRunner().invoke(main, ["report", str(ARTICLES), "-o", str(tmp_path / "r.html")])
     assert result.exit_code == 2

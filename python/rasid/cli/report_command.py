@@ -8,6 +8,7 @@ import click
 
 from .. import __version__
 from ..errors import InputError, OptionError, StoreError
+from ..events.record import EVENT_TYPES
 from ..io import expand_inputs, read_events
 from . import main
 
@@ -99,14 +100,14 @@ def report(events_path, db, docs, output, title, id_field, text_field, date_fiel
                 f"{events_path}: not a rasid events file (record {len(events) + 1}): {exc}",
                 param_hint="'EVENTS'",
             ) from None
-        bad = [
-            i for i, r in enumerate(events, 1) if not (isinstance(r, dict) and r.get("event_type"))
-        ]
-        if bad:
-            raise click.BadParameter(
-                f"{events_path}: record {bad[0]} is not an event record (no event_type)",
-                param_hint="'EVENTS'",
-            )
+        for n, record in enumerate(events, 1):
+            kind = record.get("event_type") if isinstance(record, dict) else None
+            if kind not in EVENT_TYPES:
+                why = f"unknown event_type {kind!r}" if kind else "no event_type"
+                raise click.BadParameter(
+                    f"{events_path}: record {n} is not an event record ({why})",
+                    param_hint="'EVENTS'",
+                )
         provenance["events"] = describe_input(events_path)
     gaz = gazetteer_digest()
     provenance["gazetteer"] = (

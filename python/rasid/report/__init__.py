@@ -36,8 +36,8 @@ __all__ = [
     "file_digest",
 ]
 
-#: Field spans the evidence view labels, in the order the legend lists them:
-#: (label, record field, key of the field's own text in the record).
+#: Field spans the evidence view labels: (label, record field, key of the words the record
+#: states for it, which must be the article's characters at start:end).
 SPAN_FIELDS = (
     ("place", "location", "mention"),
     ("launched from", "launch_location", "mention"),
