@@ -166,7 +166,7 @@
     $("figures").innerHTML =
       fig(filtered.length + (filtered.length !== EVENTS.length ? " / " + EVENTS.length : ""), "events", "fig-events") +
       fig(docs.size, "articles", "fig-articles") +
-      fig(span, "date span", "fig-span") +
+      fig(esc(span), "date span", "fig-span") +
       fig(filtered.filter(located).length, "on the map", "fig-located") +
       fig(filtered.filter((e) => e.bg).length, "background", "fig-bg") +
       '<div class="figure wide" id="fig-types"><span>by type</span><div class="bars">' +
@@ -413,8 +413,8 @@
       (e.bg ? ' <span class="tag-bg">background</span>' : "") + "</td>" +
       "<td>" + esc(e.loc ? e.loc.name : "—") + "</td>" +
       "<td>" + esc(e.loc && e.loc.admin1 ? e.loc.admin1 : "") + "</td>" +
-      '<td class="num">' + fmtCount(e.killed) + '</td><td class="num">' + fmtCount(e.wounded) +
-      '</td><td class="num">' + fmtCount(e.mun) + "</td>" +
+      '<td class="num">' + esc(fmtCount(e.killed)) + '</td><td class="num">' + esc(fmtCount(e.wounded)) +
+      '</td><td class="num">' + esc(fmtCount(e.mun)) + "</td>" +
       "<td>" + esc(e.actor || "") + (e.claim ? (e.actor ? "; " : "") + "claim: " + esc(e.claim) : "") + "</td>" +
       "<td>" + esc(e.summary) + (e.problems ? ' <span class="warn" title="spans do not match the article">⚠</span>' : "") + "</td></tr>").join("");
     $("table-count").textContent = rows.length + " event(s)";
@@ -495,7 +495,7 @@
     const key = (label) => spanned.has(label) ? '<span class="field-key" style="--c:' + FIELD_COLOURS[label][0] + ";--c2:" + FIELD_COLOURS[label][1] + '">' + label + "</span>" : label;
     const rows = [
       ["Type", TYPE_NAMES[e.type] + (e.bg ? " (background: an earlier event recalled)" : "")],
-      [key("date"), (e.date || "unknown") + (e.prec && e.prec !== "day" ? " (" + e.prec + ")" : "")],
+      [key("date"), esc(e.date || "unknown") + (e.prec && e.prec !== "day" ? " (" + esc(e.prec) + ")" : "")],
       [key("place"), e.loc ? [e.loc.name, e.loc.admin1, COUNTRY_NAMES[e.loc.country] || e.loc.country]
         .filter((v, k, all) => v && all.indexOf(v) === k).map(esc).join(", ") +
         (located(e) ? " (" + e.loc.lat.toFixed(3) + ", " + e.loc.lon.toFixed(3) + "; " + esc(e.loc.precision || "") + ")" : "") : "—"],
@@ -510,7 +510,7 @@
     if (e.target) rows.push(["Target", '<span dir="auto">' + esc(e.target) + "</span>"]);
     if (e.outcome) rows.push(["Outcome", esc(e.outcome)]);
     rows.push(["Ids", "event " + esc(e.id) + " · article " + esc(e.doc) + (e.cluster ? " · cluster " + esc(e.cluster) : "") +
-      (e.conf != null ? " · confidence " + e.conf : "")]);
+      (e.conf != null ? " · confidence " + esc(e.conf) : "")]);
     const art = articleHtml(e);
     const doc = DOCS[e.doc];
     const sameDoc = EVENTS.filter((o) => o.doc === e.doc && o.i !== i);
