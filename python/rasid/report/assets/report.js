@@ -237,11 +237,17 @@
     applyView();
   }
 
+  // map units per screen pixel (the view is fitted whole, centred: one scale)
+  function unitsPerPixel() {
+    const box = $("map").getBoundingClientRect();
+    return box.width && box.height ? Math.max(view[2] / box.width, view[3] / box.height) : view[2] / FULL[2];
+  }
+
   function applyView() {
     const svg = $("map");
     svg.setAttribute("viewBox", view.join(" "));
-    // marks keep their size on screen whatever the zoom
-    const k = view[2] / FULL[2];
+    // marks keep their size on screen (radii in pixels) whatever the zoom
+    const k = unitsPerPixel();
     for (const c of circles) {
       const e = EVENTS[+c.dataset.i];
       c.setAttribute("r", (eventRadius(e) * k).toFixed(2));
@@ -290,7 +296,7 @@
     const counts = new Map();
     for (const e of filtered) { const g = govKey(e); if (g) counts.set(g, (counts.get(g) || 0) + 1); }
     const max = Math.max(1, ...counts.values());
-    const k = view[2] / FULL[2];
+    const k = unitsPerPixel();
     const shade = (n) => n ? "hsl(8, 75%, " + (92 - 55 * Math.sqrt(n / max)).toFixed(0) + "%)" : "none";
     for (const p of $("map").querySelectorAll(".gov, .govpt")) {
       const n = counts.get(p.dataset.gov) || 0;
