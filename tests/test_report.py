@@ -12,7 +12,7 @@ import pytest
 from browser import launch
 from click.testing import CliRunner
 from rasid.cli import main
-from rasid.report import Report, field_spans, render, summarize, unpack_documents
+from rasid.report import Report, field_spans, render, summarize, unpack_texts
 from spans import at
 
 ARTICLES = Path(__file__).parent / "data" / "report_articles.jsonl"
@@ -141,6 +141,40 @@ def test_without_the_article_spans_are_kept_for_the_evidence_clauses():
     assert problems == [] and len(spans) == 4  # no date: its offsets need the article
 
 
+ROCKET = "\U0001f680"  # beyond U+FFFF: one code point in Python, two units in JavaScript
+
+
+def _shifted(record: dict, by: int) -> dict:
+    """``record`` with every offset moved ``by`` code points (text put before the article)."""
+    record = json.loads(json.dumps(record))
+    for key in ("location", "munitions", "wounded", "claimed_by"):
+        record[key]["start"] += by
+        record[key]["end"] += by
+    for clause in record["evidence"]:
+        clause["start"] += by
+        clause["end"] += by
+    return record
+
+
+def test_page_offsets_count_astral_characters_twice():
+    text = ROCKET + " " + TEXT
+    record = _shifted(_record(), 2)
+    assert field_spans(record, text)[1] == []
+    page, _ = render(Report(events=[record], documents={"a1": {"text": text}}))
+    data = re.search('<script type="application/json" id="rasid-data">(.*?)</script>', page)
+    event = json.loads(data.group(1))["events"][0]
+    place = at(TEXT, "قاعدة عين الأسد")
+    assert ["place", place[0] + 3, place[1] + 3] in event["spans"]
+    assert event["ev"][0][:2] == [3, 3 + TEXT.index(".")]
+    # without the article, offsets inside a clause count from the clause's own start
+    record["evidence"][0] = {"start": 0, "end": 2 + TEXT.index("."),
+                             "text": text[: 2 + TEXT.index(".")]}  # fmt: skip
+    page, _ = render(Report(events=[record]))
+    event = json.loads(re.search('id="rasid-data">(.*?)</script>', page).group(1))["events"][0]
+    assert ["place", place[0] + 3, place[1] + 3] in event["spans"]
+    assert event["ev"][0][:2] == [0, 3 + TEXT.index(".")]
+
+
 def test_page_is_self_contained_and_script_safe():
     record = _record(target="</script><script>alert(1)</script>")
     page, problems = render(Report(events=[record], documents={"a1": {"text": TEXT}}))
@@ -151,8 +185,11 @@ def test_page_is_self_contained_and_script_safe():
 
     data = re.search('<script type="application/json" id="rasid-data">(.*?)</script>', page)
     assert json.loads(data.group(1))["events"][0]["target"] == "</script><script>alert(1)</script>"
-    docs = re.search('<script type="application/gzip-base64" id="rasid-docs">(.*?)</script>', page)
-    assert unpack_documents(docs.group(1)) == {"a1": {"text": TEXT}}
+    assert json.loads(data.group(1))["docs"] == {"a1": [0, len(TEXT.encode()), None]}
+    texts = re.search(
+        '<script type="application/gzip-base64" id="rasid-texts">(.*?)</script>', page
+    )
+    assert unpack_texts(texts.group(1)) == TEXT
 
 
 def test_boundaries_join_the_gazetteer_governorates():
@@ -384,6 +421,20 @@ def test_report_in_chromium(browser, events_file, tmp_path):
     page.close()
     for name in ("overview", "evidence"):
         assert (shots / f"report-{name}.png").stat().st_size > 10_000
+
+    # an article with a character beyond U+FFFF before the spans
+    astral = tmp_path / "astral.html"
+    text = ROCKET + " " + TEXT
+    record = _shifted(_record(), 2)
+    astral.write_text(render(Report(events=[record], documents={"a1": {"text": text}}))[0])
+    page = browser.new_page()
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(astral.as_uri())
+    page.locator('#events tbody tr[data-i="0"]').click()
+    page.locator('#evidence .article[data-event="0"]').wait_for()
+    marks = page.locator("#evidence .article mark").all_inner_texts()
+    assert marks == [text[s:e] for _, s, e in field_spans(record, text)[0]]
+    page.close()
 
     # a report of no events opens without errors
     empty_events = tmp_path / "none.jsonl"

@@ -13,11 +13,13 @@ the one the events were extracted from) is reported, and the page marks the even
 from __future__ import annotations
 
 import base64
+import bisect
 import datetime as _dt
 import gzip
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -31,8 +33,9 @@ __all__ = [
     "field_spans",
     "load_documents",
     "render",
-    "pack_documents",
-    "unpack_documents",
+    "pack_texts",
+    "unpack_texts",
+    "utf16_len",
     "file_digest",
 ]
 
@@ -202,6 +205,45 @@ def _counts(value: Any) -> list | None:
     return [value["min"], value.get("max"), bool(value.get("approx"))]
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def utf16_len(text: str) -> int:
+    """Length of ``text`` in UTF-16 code units (JavaScript's string indices)."""
+    return len(text) + len(_ASTRAL.findall(text))
+
+
+def _to_utf16(text: str | None, spans: list[list], clauses: list[list]) -> None:
+    """Turn the code-point offsets of ``spans`` and ``clauses`` into the page's JavaScript
+    (UTF-16) offsets, in place: a character beyond U+FFFF counts two there.
+
+    Without the article only the evidence clauses are shown; offsets inside a clause are then
+    counted from its start, which stays the record's."""
+    if text is not None:
+        astral = [m.start() for m in _ASTRAL.finditer(text)]
+        if not astral:
+            return
+
+        def convert(offset: int) -> int:
+            return offset + bisect.bisect_left(astral, offset)
+
+    else:
+        if not any(_ASTRAL.search(clause[2]) for clause in clauses):
+            return
+        by_start = sorted(clauses)
+
+        def convert(offset: int) -> int:
+            for start, end, words in by_start:
+                if start <= offset <= end:
+                    return start + utf16_len(words[: offset - start])
+            return offset
+
+    for item in spans:
+        item[1], item[2] = convert(item[1]), convert(item[2])
+    for clause in clauses:
+        clause[0], clause[1] = convert(clause[0]), convert(clause[1])
+
+
 def _compact(record: dict, index: int, text: str | None) -> tuple[dict, list[str]]:
     """The page's form of one event: short keys, English names, checked spans."""
     loc = record.get("location") if isinstance(record.get("location"), dict) else None
@@ -234,6 +276,7 @@ def _compact(record: dict, index: int, text: str | None) -> tuple[dict, list[str
             if isinstance(c, dict) and c.get("start") is not None
         ],
     }
+    _to_utf16(text, out["spans"], out["ev"])
     if loc:
         out["loc"] = {
             "name": loc.get("name_en") or loc.get("name_ar") or loc.get("mention"),
@@ -315,13 +358,20 @@ class Report:
             problems.extend(f"{event['id']}: {p}" for p in found)
         used = {e["doc"] for e in compact}
         docs = {k: v for k, v in self.documents.items() if k in used}
+        index: dict[str, list] = {}
+        at = 0
+        for doc_id, doc in docs.items():
+            size = len(doc["text"].encode("utf-8"))
+            index[doc_id] = [at, at + size, doc.get("published")]
+            at += size
         boundaries = json.loads(
             (resources.files("rasid") / "data" / "report" / "boundaries.json").read_text("utf-8")
         )
         data = {
             "title": self.title,
             "events": compact,
-            "docs": docs,  # written to its own block of the page
+            "docs": index,  # where each article is in the packed text's UTF-8 bytes
+            "texts": "".join(doc["text"] for doc in docs.values()),  # packed in its own block
             "boundaries": boundaries,
             "provenance": self.provenance,
             "problems": problems,
@@ -339,16 +389,17 @@ def _script_json(data: Any) -> str:
     return text.replace("</", "<\\/").replace("<!--", "<\\!--")
 
 
-def pack_documents(docs: dict) -> str:
-    """The articles as the page carries them: JSON, gzip'd, base64. Real news text shrinks
-    about 2.4 times at this fast level; the page unpacks it with DecompressionStream."""
-    raw = json.dumps(docs, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def pack_texts(texts: str) -> str:
+    """The articles' text as the page carries it: UTF-8, gzip'd, base64. Real news text
+    shrinks about 2.4 times at this fast level; the page unpacks it with
+    ``DecompressionStream`` and decodes each article from its bytes when it is read."""
+    raw = texts.encode("utf-8")
     return base64.b64encode(gzip.compress(raw, compresslevel=3, mtime=0)).decode("ascii")
 
 
-def unpack_documents(packed: str) -> dict:
-    """The inverse of :func:`pack_documents`."""
-    return json.loads(gzip.decompress(base64.b64decode(packed)).decode("utf-8"))
+def unpack_texts(packed: str) -> str:
+    """The inverse of :func:`pack_texts`."""
+    return gzip.decompress(base64.b64decode(packed)).decode("utf-8")
 
 
 def render(report: Report) -> tuple[str, list[str]]:
@@ -360,7 +411,7 @@ def render(report: Report) -> tuple[str, list[str]]:
     template = env.from_string(_asset("report.html.j2"))
     page = template.render(
         title=report.title,
-        docs=pack_documents(data.pop("docs")),
+        texts=pack_texts(data.pop("texts")),
         css=jinja2.utils.markupsafe.Markup(_asset("report.css")),
         js=jinja2.utils.markupsafe.Markup(_asset("report.js")),
         data=jinja2.utils.markupsafe.Markup(_script_json(data)),

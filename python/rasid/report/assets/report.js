@@ -7,19 +7,40 @@
   "use strict";
   const DATA = JSON.parse(document.getElementById("rasid-data").textContent);
   const EVENTS = DATA.events;
-  // The articles are gzip'd JSON in base64 (#rasid-docs); they are unpacked after the page
-  // is drawn, so opening stays fast, and the evidence view and text search wait for them.
-  let DOCS = null;
+  // The articles' text is one gzip'd UTF-8 string in base64 (#rasid-texts); DATA.docs says
+  // where each article is in its bytes ([start, end, published]). It is unpacked after the
+  // page is drawn (decompression streams in chunks, so the page stays responsive) and each
+  // article is decoded when it is first read; the evidence view and text search wait for it.
+  let textBytes = null;
   let docsPromise = null;
+  const decodedDocs = new Map();
+  const utf8 = new TextDecoder();
   function loadDocs() {
     if (!docsPromise) {
-      const binary = atob(document.getElementById("rasid-docs").textContent.trim());
-      const bytes = new Uint8Array(binary.length);
-      for (let k = 0; k < binary.length; k++) bytes[k] = binary.charCodeAt(k);
-      const text = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
-      docsPromise = text.then((json) => { DOCS = JSON.parse(json); });
+      const packed = document.getElementById("rasid-texts").textContent.trim();
+      let gz;
+      if (Uint8Array.fromBase64) gz = Uint8Array.fromBase64(packed);
+      else {
+        const binary = atob(packed);
+        gz = new Uint8Array(binary.length);
+        for (let k = 0; k < binary.length; k++) gz[k] = binary.charCodeAt(k);
+      }
+      const stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream("gzip"));
+      docsPromise = new Response(stream).arrayBuffer().then((buffer) => { textBytes = new Uint8Array(buffer); });
     }
     return docsPromise;
+  }
+  // {text, published} of an article, once the texts are unpacked (undefined before, or when
+  // the report has no text for it)
+  function docOf(id) {
+    if (!textBytes || !DATA.docs || !Object.prototype.hasOwnProperty.call(DATA.docs, id)) return undefined;
+    let doc = decodedDocs.get(id);
+    if (!doc) {
+      const [start, end, published] = DATA.docs[id];
+      doc = { text: utf8.decode(textBytes.subarray(start, end)), published: published };
+      decodedDocs.set(id, doc);
+    }
+    return doc;
   }
   const TYPES = ["rocket_attack", "missile_attack", "drone_attack", "air_strike", "shelling",
     "ied_attack", "armed_clash", "other_attack"];
@@ -63,7 +84,7 @@
 
   function haystack(e) {
     if (e._hay === undefined) {
-      const doc = DOCS[e.doc];
+      const doc = docOf(e.doc);
       e._hay = fold([e.summary, e.id, e.doc, e.actor, e.claim, e.target, e.loc && e.loc.name,
         e.loc && e.loc.name_ar, e.loc && e.loc.admin1, (e.accused || []).join(" "),
         doc ? doc.text : e.ev.map((c) => c[2]).join(" ")].join("\u0001"));
@@ -143,7 +164,7 @@
   }
 
   function update() {
-    if (state.q && !DOCS) { loadDocs().then(update); return; } // search reads the articles
+    if (state.q && !textBytes) { loadDocs().then(update); return; } // search reads the articles
     filtered = EVENTS.filter(passes);
     state.page = 0;
     renderFigures(); updateMap(); renderTimeline(); renderTable();
@@ -451,7 +472,7 @@
 
   // ---------------------------------------------------------------- evidence
   function articleHtml(e) {
-    const doc = DOCS[e.doc];
+    const doc = docOf(e.doc);
     // without the article, the evidence clauses are all there is to show
     const pieces = doc ? [[0, doc.text]] : e.ev.slice().sort((a, b) => a[0] - b[0]).map((c) => [c[0], c[2]]);
     const out = [];
@@ -518,7 +539,7 @@
     rows.push(["Ids", "event " + esc(e.id) + " · article " + esc(e.doc) + (e.cluster ? " · cluster " + esc(e.cluster) : "") +
       (e.conf != null ? " · confidence " + esc(e.conf) : "")]);
     const art = articleHtml(e);
-    const doc = DOCS[e.doc];
+    const doc = docOf(e.doc);
     const sameDoc = EVENTS.filter((o) => o.doc === e.doc && o.i !== i);
     const sameCluster = e.cluster ? EVENTS.filter((o) => o.cluster === e.cluster && o.i !== i) : [];
     $("evidence").innerHTML = '<div class="panel-head"><h2>Evidence</h2></div>' +
