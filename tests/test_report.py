@@ -412,6 +412,18 @@ def test_report_in_chromium(browser, events_file, tmp_path):
     page.locator("#f-bg").select_option("only")
     assert page.locator("#events tbody tr").count() == 1
     page.locator("#f-bg").select_option("all")
+    # zooming in keeps the marks' size on screen
+    mark = page.locator('#map circle.ev[data-i="2"]')
+    before = mark.bounding_box()["width"]
+    view = page.locator("#map").get_attribute("viewBox")
+    box = page.locator("#map").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -120)
+    page.wait_for_function(f"document.getElementById('map').getAttribute('viewBox') !== '{view}'")
+    zoomed = float(page.locator("#map").get_attribute("viewBox").split()[2])
+    assert zoomed == pytest.approx(float(view.split()[2]) * 0.8)
+    assert mark.bounding_box()["width"] == pytest.approx(before, abs=0.6)
+    page.locator("#map-reset").click()
     page.locator("#choropleth").check()
     fill = page.locator('#map path.gov[data-gov="IQ|Al-Anbar"]').evaluate("p => p.style.fill")
     assert fill.startswith("rgb(")

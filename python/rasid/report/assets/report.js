@@ -214,6 +214,7 @@
   function drawMap() {
     const svg = $("map");
     svg.setAttribute("viewBox", view.join(" "));
+    const k = unitsPerPixel(); // measured while the map is empty: a cheap layout
     const focus = new Set(["IQ", "SY"]);
     const parts = [];
     for (const c of B.countries) {
@@ -229,13 +230,13 @@
         '" cy="' + py(g.lat).toFixed(1) + '" r="0"><title>' + esc(g.name_en) + "</title></circle>");
     }
     for (const [name, lon, lat] of [["IRAQ", 43.2, 33.3], ["SYRIA", 38.4, 35.2]]) {
-      parts.push('<text class="label" x="' + px(lon) + '" y="' + py(lat) + '">' + name + "</text>");
+      parts.push('<text class="label" x="' + px(lon) + '" y="' + py(lat) + '" font-size="' + (11 * k).toFixed(2) + '">' + name + "</text>");
     }
     // biggest first, so small marks stay clickable on top
     const onMap = EVENTS.filter(located).sort((a, b) => eventRadius(b) - eventRadius(a) || a.i - b.i);
     for (const e of onMap) {
       parts.push('<circle class="ev' + (e.bg ? " bg" : "") + '" data-i="' + e.i + '" cx="' + px(e.loc.lon).toFixed(2) +
-        '" cy="' + py(e.loc.lat).toFixed(2) + '" r="' + eventRadius(e).toFixed(1) + '" fill="' + TYPE_COLOURS[e.type] + '"></circle>');
+        '" cy="' + py(e.loc.lat).toFixed(2) + '" r="' + (eventRadius(e) * k).toFixed(2) + '" fill="' + TYPE_COLOURS[e.type] + '"></circle>');
     }
     svg.innerHTML = parts.join("");
     circles = [...svg.querySelectorAll("circle.ev")];
@@ -255,7 +256,6 @@
     setupZoom(svg);
     $("choropleth").addEventListener("change", updateMap);
     $("map-reset").addEventListener("click", () => { view = FULL.slice(); applyView(); });
-    applyView();
   }
 
   // map units per screen pixel (the view is fitted whole, centred: one scale)
