@@ -412,6 +412,20 @@ def test_report_in_chromium(browser, events_file, tmp_path):
     page.locator("#f-bg").select_option("only")
     assert page.locator("#events tbody tr").count() == 1
     page.locator("#f-bg").select_option("all")
+    # the claimant and governorate filters, and a click on a timeline bar (its day)
+    page.locator("#f-claim").select_option("Islamic Resistance in Iraq")
+    assert page.locator("#events tbody tr").count() == 1
+    page.locator("#f-claim").select_option("")
+    page.locator("#f-gov").select_option("IQ|Erbil")
+    assert page.locator("#fig-events b").inner_text() == "3 / 7"
+    page.locator("#f-gov").select_option("")
+    page.locator('#timeline rect.bar[data-bin="2024-01-09"]').click()
+    assert page.locator("#f-from").input_value() == page.locator("#f-to").input_value()
+    assert page.locator("#f-to").input_value() == "2024-01-09"
+    assert page.locator("#events tbody tr").count() == 2
+    page.locator("#f-reset").click()
+    assert page.locator("#events tbody tr").count() == 7
+
     # zooming in keeps the marks' size on screen
     mark = page.locator('#map circle.ev[data-i="2"]')
     before = mark.bounding_box()["width"]
