@@ -233,6 +233,17 @@ def test_report_command_writes_the_page(events_file, tmp_path):
     assert 30_000 < size < 400_000
 
 
+@pytest.mark.parametrize("fmt", ["csv", "geojson"])
+def test_report_reads_every_events_format(tmp_path, fmt):
+    events = tmp_path / f"events.{fmt}"
+    assert CliRunner().invoke(main, ["extract", str(ARTICLES), "-o", str(events)]).exit_code == 0
+    out = tmp_path / "report.html"
+    args = ["report", str(events), "--docs", str(ARTICLES), "-o", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "report of 7 events (7 on the map, 6 articles, 6 with text)" in result.output
+
+
 def test_report_from_store_reads_the_recorded_inputs(tmp_path):
     db = tmp_path / "events.sqlite"
     runner = CliRunner()
