@@ -1,8 +1,9 @@
 /* rasid report: the page's behaviour (written for rasid; runs offline, no libraries).
  *
- * The data (events, articles, boundaries, provenance) is the JSON in #rasid-data. One
- * filter state drives the figures, the map, the timeline and the table; clicking an event
- * (map or table) shows it in its article with every field's span highlighted. */
+ * The events, boundaries and provenance are the JSON in #rasid-data, the articles' text the
+ * packed block #rasid-texts. One filter state drives the figures, the map, the timeline and
+ * the table; clicking an event (map or table) shows it in its article with every field's
+ * span highlighted. Needs a browser with DecompressionStream (2023 or later). */
 (function () {
   "use strict";
   const DATA = JSON.parse(document.getElementById("rasid-data").textContent);
