@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -207,6 +209,29 @@ def test_boundaries_join_the_gazetteer_governorates():
     assert len(data["governorates"]) == 18 and len(data["governorate_centroids"]) == 14
     assert drawn == admin1
     assert {c["iso"] for c in data["countries"]} >= {"IQ", "SY", "JO", "TR", "IR", "SA"}
+
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = Path(os.environ.get("RASID_GAZETTEER_SOURCE", ROOT.parent / "shared" / "data"))
+NATURAL_EARTH = os.environ.get("RASID_NATURAL_EARTH", "")  # naturalearth_lowres.shp
+
+
+def test_build_script_reproduces_the_boundaries(tmp_path):
+    """`tools/build_report_boundaries.py` rebuilds the shipped file byte for byte (needs the
+    source data, Natural Earth's shapefile in $RASID_NATURAL_EARTH, shapely and pyshp)."""
+    pytest.importorskip("shapely", reason="shapely is not installed (build-time only)")
+    pytest.importorskip("shapefile", reason="pyshp is not installed (build-time only)")
+    if not (SOURCE / "ocha-iraq-admin").is_dir() or not os.path.isfile(NATURAL_EARTH):
+        pytest.skip("source data or $RASID_NATURAL_EARTH not available")
+    out = tmp_path / "boundaries.json"
+    script = ROOT / "tools" / "build_report_boundaries.py"
+    subprocess.run(
+        [sys.executable, str(script), str(SOURCE), NATURAL_EARTH, "--out", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    shipped = ROOT / "python" / "rasid" / "data" / "report" / "boundaries.json"
+    assert out.read_bytes() == shipped.read_bytes()
 
 
 # -- the command -----------------------------------------------------------------------------
