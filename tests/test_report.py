@@ -448,6 +448,23 @@ def test_report_in_chromium(browser, events_file, tmp_path):
     page.locator("#f-bg").select_option("only")
     assert page.locator("#events tbody tr").count() == 1
     page.locator("#f-bg").select_option("all")
+
+    # sorting by a column: both ways, events without the figure last
+    def shown_count(c):  # as the table writes a count
+        text = f"≥{c['min']}" if c["max"] is None else str(c["min"])
+        text += f"–{c['max']}" if c["max"] not in (None, c["min"]) else ""
+        return text + (" (approx.)" if c["approx"] else "")
+
+    killed = sorted((e["killed"] for e in events if e.get("killed")), key=lambda c: c["min"])
+    assert len(killed) == 3
+    page.locator('#events th[data-key="killed"]').click()
+    column = page.locator("#events tbody td:nth-child(5)").all_inner_texts()
+    assert column == [shown_count(c) for c in killed] + [""] * 4
+    page.locator('#events th[data-key="killed"]').click()
+    column = page.locator("#events tbody td:nth-child(5)").all_inner_texts()
+    assert column == [shown_count(c) for c in reversed(killed)] + [""] * 4
+    page.locator('#events th[data-key="date"]').click()
+
     # the claimant and governorate filters, and a click on a timeline bar (its day)
     page.locator("#f-claim").select_option("Islamic Resistance in Iraq")
     assert page.locator("#events tbody tr").count() == 1
