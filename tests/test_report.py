@@ -515,6 +515,19 @@ def test_report_in_chromium(browser, events_file, tmp_path):
     assert marks == [text[s:e] for _, s, e in field_spans(record, text)[0]]
     page.close()
 
+    # an event beyond the boundaries' frame (Sanaa) widens the map to take it in
+    far = tmp_path / "far.html"
+    record = _record()
+    record["location"] = dict(record["location"], lat=15.35, lon=44.2, country="YE")
+    far.write_text(render(Report(events=[record]))[0], encoding="utf-8")
+    page = browser.new_page()
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(far.as_uri())
+    x, y, w, h = map(float, page.locator("#map").get_attribute("viewBox").split())
+    cy = float(page.locator("#map circle.ev").get_attribute("cy"))
+    assert (39 - 27.5) * 60 < cy < y + h  # below the frame's southern edge, inside the view
+    page.close()
+
     # a report of no events opens without errors
     empty_events = tmp_path / "none.jsonl"
     empty_events.write_text("", "utf-8")

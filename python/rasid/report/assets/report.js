@@ -201,7 +201,13 @@
 
   // ---------------------------------------------------------------- map
   const B = DATA.boundaries;
-  const [W0, S0, E0, N0] = B.frame;
+  // the boundaries' frame, widened to take in any event that lies outside it
+  let [W0, S0, E0, N0] = B.frame;
+  for (const e of EVENTS) {
+    if (!located(e)) continue;
+    W0 = Math.min(W0, e.loc.lon - 0.5); E0 = Math.max(E0, e.loc.lon + 0.5);
+    S0 = Math.min(S0, e.loc.lat - 0.5); N0 = Math.max(N0, e.loc.lat + 0.5);
+  }
   const K = Math.cos(((S0 + N0) / 2) * Math.PI / 180);
   const SCALE = 60; // user units per degree of latitude
   const FULL = [0, 0, (E0 - W0) * K * SCALE, (N0 - S0) * SCALE];
@@ -337,7 +343,7 @@
   const parseDay = (d) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
   const iso = (t) => new Date(t).toISOString().slice(0, 10);
   const allDays = EVENTS.filter((e) => isDay(e.date)).map((e) => parseDay(e.date));
-  const T0 = allDays.length ? Math.min(...allDays) : 0, T1 = allDays.length ? Math.max(...allDays) : 0;
+  const T0 = allDays.reduce((a, b) => Math.min(a, b), Infinity), T1 = allDays.reduce((a, b) => Math.max(a, b), -Infinity);
   const UNIT = (T1 - T0) / DAY <= 92 ? "day" : (T1 - T0) / DAY <= 3 * 366 ? "week" : "month";
   function binStart(t) {
     if (UNIT === "day") return t;
