@@ -249,7 +249,8 @@
     circles = [...svg.querySelectorAll("circle.ev")];
     const unlocated = EVENTS.length - onMap.length;
     $("map-note").textContent = (unlocated ? unlocated + " event(s) without coordinates are not on the map. " : "") +
-      "Boundaries: " + B.credit + ". Mark size: killed + wounded (lower bounds); dashed: background event.";
+      "Boundaries: " + B.credit + ". Mark size: killed + wounded (lower bounds); dashed: background event. " +
+      "Governorate counts: Syria's governorates are circles at their centres (no open polygons).";
     $("map-legend").innerHTML = TYPES.filter((t) => EVENTS.some((e) => e.type === t)).map((t) =>
       '<span><span class="swatch" style="background:' + TYPE_COLOURS[t] + '"></span>' + TYPE_NAMES[t] + "</span>").join("");
     svg.addEventListener("click", (ev) => {
