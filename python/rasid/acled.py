@@ -99,6 +99,23 @@ def _alpha2(value: str) -> str:
     return _BY_NAME.get(value.lower(), "")
 
 
+def country_name(value: str) -> str:
+    """The English name (ACLED's) of a gazetteer country, an alpha-2 code or a name; the
+    value itself when it is neither."""
+    code = _alpha2(value)
+    return _COUNTRIES[code][0] if code else value
+
+
+def entity_name(entity: Any) -> str:
+    """The English name of an actor, claimant or target of a record (else its Arabic name
+    or mention; a short label as it is), or ""."""
+    if isinstance(entity, dict):
+        return entity.get("name_en") or entity.get("name_ar") or entity.get("mention") or ""
+    if isinstance(entity, str):
+        return entity
+    return ""
+
+
 # geo_precision from the gazetteer's precision (else its kind): 1 the town or site itself,
 # 2 a district / sub-district or an approximate position, 3 a governorate or the country.
 _GEO_PRECISION = {

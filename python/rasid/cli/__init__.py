@@ -17,4 +17,10 @@ def main() -> None:
 
 
 # Each module registers its commands with `@main.command()` on import.
-from . import archive_commands, explain_command, match_command, text_commands  # noqa: E402, F401
+from . import (  # noqa: E402, F401
+    archive_commands,
+    explain_command,
+    match_command,
+    report_command,
+    text_commands,
+)
