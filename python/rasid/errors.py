@@ -41,3 +41,10 @@ class InputError(RasidError, ValueError):
 
 class StoreError(RasidError):
     """The SQLite event store cannot be opened or written."""
+
+
+class WorkerError(RasidError):
+    """A worker process of a run died (killed by the out-of-memory killer, an abort): the run
+    stops, naming the documents it was extracting (``chunk``: the number of their chunk)."""
+
+    chunk: int | None = None

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any, Callable
 
+from .errors import WorkerError
 from .io import Document, Fields, Problem, RawBlock, ReadStats, jsonl_lines, parse_line
 
 __all__ = [
@@ -128,6 +129,7 @@ class Summary:
     seconds: float = 0.0
     bytes: int = 0
     interrupted: bool = False
+    unclustered: bool = False  # --dedup could not run: the events are written without it
 
     def line(self) -> str:
         """``rasid: N documents read, K skipped (reason n, ...), M events written in S s``."""
@@ -140,7 +142,9 @@ class Summary:
             parts.append(f"{self.already_stored} already in the store")
         parts.append(f"{self.events} events written in {self.seconds:.1f} s")
         text = "rasid: " + ", ".join(parts)
-        if self.interrupted:
+        if self.interrupted and self.unclustered:
+            text += " (interrupted: the events of the documents read are written, not clustered)"
+        elif self.interrupted:
             text += " (interrupted: everything above is committed)"
         return text
 
@@ -334,6 +338,9 @@ class _Worker:
 
 _WORKER: _Worker | None = None
 _SPOOL: str | None = None
+_BOARD: Any = None  # shared (pid, chunk number) slots: which chunk each pool process has
+_SLOT: int | None = None
+_STOPPING: Any = None  # set by the parent when the run stops: chunks not begun are dropped
 
 #: Messages between processes larger than this go through a file (see :func:`_pack`).
 SPOOL_BYTES = 32 * 1024
@@ -373,8 +380,10 @@ def _init_worker(
     store_path: str | None,
     delivery: Delivery,
     spool: str | None = None,
+    board: Any = None,
+    stopping: Any = None,
 ) -> None:
-    global _WORKER, _SPOOL
+    global _WORKER, _SPOOL, _BOARD, _SLOT, _STOPPING
     # Ctrl-C reaches the whole process group: only the parent handles it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The parent may turn SIGTERM into KeyboardInterrupt; workers must just end on it.
@@ -382,11 +391,31 @@ def _init_worker(
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER = _Worker(fn, fields, store_path, delivery)
     _SPOOL = spool
+    _BOARD, _STOPPING = board, stopping
+    if board is not None:
+        with board.get_lock():
+            for slot in range(len(board) // 2):
+                if board[2 * slot] == 0:
+                    board[2 * slot], _SLOT = os.getpid(), slot
+                    break
 
 
-def _process_chunk(message: bytes | str) -> bytes | str:
+def _process_chunk(number: int, message: bytes | str) -> bytes | str | None:
     assert _WORKER is not None
+    if _STOPPING is not None and _STOPPING.is_set():
+        _discard(message)
+        return None
+    if _SLOT is not None:
+        _BOARD[2 * _SLOT + 1] = number
     return _pack(_WORKER.process(_unpack(message)), _SPOOL)
+
+
+def _discard(message: bytes | str) -> None:
+    if isinstance(message, str):
+        try:
+            os.unlink(message)
+        except OSError:
+            pass
 
 
 def _payload(chunk: list[Any], by_place: bool = False) -> list[tuple]:
@@ -590,6 +619,62 @@ def _results(result: _Done | multiprocessing.pool.AsyncResult) -> list[tuple]:
     return result.get() if isinstance(result, _Done) else _unpack(result.get())
 
 
+def _describe(chunk: list[Any]) -> str:
+    """Where the documents of a chunk come from: ``file:line to file:line``."""
+
+    def first(item: Any) -> str:
+        if isinstance(item, RawBlock):
+            return f"{item.source}:{item.first_line}"
+        return f"{item.source}:{item.line}" if item.line is not None else item.source
+
+    def last(item: Any) -> str:
+        if isinstance(item, RawBlock):
+            lines = item.data.count(b"\n") - (1 if item.data.endswith(b"\n") else 0)
+            return f"{item.source}:{item.first_line + lines}"
+        return first(item)
+
+    return f"{first(chunk[0])} to {last(chunk[-1])}"
+
+
+class _PoolWatch:
+    """Notices a pool process that has died (the out-of-memory killer, an abort): the pool
+    replaces it, but the chunk it had is lost and its result would be waited for ever."""
+
+    def __init__(self, pool: multiprocessing.pool.Pool, board: Any):
+        self.pool = pool
+        self.board = board
+        self.seen: dict[int, Any] = {}
+
+    def check(self, chunks: dict[int, list[Any]]) -> None:
+        """Raise :class:`WorkerError` when a pool process has ended."""
+        for process in list(self.pool._pool):  # type: ignore[attr-defined]
+            self.seen.setdefault(process.pid, process)
+        for pid, process in self.seen.items():
+            code = process.exitcode
+            if code is None:
+                continue
+            how = f"killed by signal {-code}" if code < 0 else f"exit status {code}"
+            number = None
+            with self.board.get_lock():
+                for slot in range(len(self.board) // 2):
+                    if self.board[2 * slot] == pid:
+                        number = self.board[2 * slot + 1]
+            chunk = chunks.get(number) if number is not None else None
+            where = f"the documents of {_describe(chunk)}" if chunk else "a chunk of documents"
+            error = WorkerError(
+                f"a worker process died ({how}) while extracting {where}; "
+                "with --db, a rerun resumes after the documents stored"
+            )
+            error.chunk = number
+            raise error
+
+    def wait(self, result: Any, chunks: dict[int, list[Any]]) -> None:
+        """Wait for ``result``, checking twice a second that no pool process has died."""
+        while not result.ready():
+            self.check(chunks)
+            result.wait(0.5)
+
+
 def _run_pool(chunks, initargs, workers, deliver) -> None:
     """Extract with ``workers`` processes: a pool of ``workers - 1`` and this one, which
     extracts a chunk itself whenever the pool has enough queued. Its own work (reading,
@@ -600,7 +685,14 @@ def _run_pool(chunks, initargs, workers, deliver) -> None:
     # loaded gazetteer (shared pages) instead of each loading them again
     local = _Worker(*initargs)
     spool = os.path.join(tempfile.gettempdir(), f"rasid-{os.getpid()}-{secrets.token_hex(6)}")
-    pool = ctx.Pool(workers - 1, initializer=_init_worker, initargs=(*initargs, spool))
+    # slots for replacement processes too (a pool replaces a process that died)
+    board = ctx.Array("q", 2 * 4 * (workers - 1))
+    stopping = ctx.Event()
+    pool = ctx.Pool(
+        workers - 1, initializer=_init_worker, initargs=(*initargs, spool, board, stopping)
+    )
+    watch = _PoolWatch(pool, board)
+    sent: dict[int, list[Any]] = {}  # chunks given to the pool, not yet delivered, by number
     # Each pool process has a few chunks queued so that it never waits for this one to
     # finish a chunk. Chunks are delivered in input order, so this one can run ahead of the
     # oldest queued chunk by several of its own before it must wait (about 1 MB each).
@@ -608,38 +700,55 @@ def _run_pool(chunks, initargs, workers, deliver) -> None:
     limit = 4 * queue_per_worker * (workers - 1) + 4
     inflight: collections.deque = collections.deque()
     ok = False
+    lost: int | None = None  # the number of a chunk whose process died
     try:
-        for chunk in chunks:
+        for number, chunk in enumerate(chunks, 1):
             pending = sum(1 for _, r in inflight if not r.ready())
             if pending < queue_per_worker * (workers - 1):
                 message = _pack(_payload(chunk, by_place=True), spool)
-                inflight.append((chunk, pool.apply_async(_process_chunk, (message,))))
+                sent[number] = chunk
+                inflight.append((number, pool.apply_async(_process_chunk, (number, message))))
             else:
                 inflight.append((chunk, _Done(local.process(_payload(chunk)))))
+            watch.check(sent)
             # deliver in input order what is done, and wait when too much is in flight
             while inflight and (inflight[0][1].ready() or len(inflight) > limit):
-                done_chunk, result = inflight.popleft()
-                deliver(done_chunk, _results(result))
+                _deliver_next(inflight, sent, watch, deliver)
         while inflight:
-            done_chunk, result = inflight.popleft()
-            deliver(done_chunk, _results(result))
+            _deliver_next(inflight, sent, watch, deliver)
         ok = True
+    except WorkerError as exc:
+        lost = exc.chunk if exc.chunk is not None else -1
+        raise
     finally:
         pool.close()
         if not ok:
-            _stop(pool, [r for _, r in inflight])
+            stopping.set()  # the chunks not begun are dropped
+            if lost == -1:  # which chunk was lost is not known: do not wait for any
+                inflight.clear()
+            _stop(pool, [r for key, r in inflight if key != lost])
         pool.join()
         shutil.rmtree(spool, ignore_errors=True)
 
 
-#: Seconds a stopped run waits for the chunks already given to the pool.
-STOP_GRACE = 10.0
+def _deliver_next(inflight: collections.deque, sent: dict, watch: _PoolWatch, deliver) -> None:
+    """Deliver the oldest chunk in flight (waiting for it while watching the pool)."""
+    key, result = inflight[0]
+    watch.wait(result, sent)
+    inflight.popleft()
+    chunk = sent.pop(key) if isinstance(key, int) else key
+    deliver(chunk, _results(result))
+
+
+#: Seconds a stopped run waits at most for the chunks the pool processes have begun (the
+#: chunks not begun are dropped), less than the 10 s a ``docker stop`` allows.
+STOP_GRACE = 5.0
 
 
 def _stop(pool: multiprocessing.pool.Pool, results: list) -> None:
     """End a closed pool early (Ctrl-C, an error). Killing a worker while it sends a result
     leaves the result queue's lock held for ever, and ``Pool.terminate`` then hangs: so let
-    the workers finish the chunks they were given (a few each), then terminate."""
+    the workers finish the chunks they have begun (the others are dropped), then terminate."""
     deadline = time.monotonic() + STOP_GRACE
     try:
         for result in results:

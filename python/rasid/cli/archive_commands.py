@@ -9,12 +9,14 @@ import tempfile
 
 import click
 
-from ..errors import InputError, OptionError, StoreError
+from ..errors import InputError, OptionError, RasidError, StoreError
 from ..io import (
+    MAX_RECORD_BYTES,
     OUTPUT_FORMATS,
     Document,
     Fields,
     JsonlWriter,
+    Problem,
     ReadStats,
     expand_inputs,
     iter_documents,
@@ -33,6 +35,16 @@ def _check_output(path: str | None, fmt: str | None):
         return open_writer(path, fmt)
     except (OSError, InputError, OptionError) as exc:
         raise click.BadParameter(f"cannot write {path!r}: {exc}", param_hint="'-o'") from None
+
+
+def _check_not_an_input(path: str | None, inputs: list[str], option: str) -> None:
+    """Refuse an output file that is one of the inputs (it would be emptied before being
+    read), whatever name it is given."""
+    if not path or path == "-" or not os.path.exists(path):
+        return
+    for source in inputs:
+        if source != "-" and os.path.exists(source) and os.path.samefile(path, source):
+            raise click.BadParameter(f"{path} is also an input", param_hint=f"'{option}'")
 
 
 def _open_store(path: str, create: bool = True):
@@ -121,9 +133,14 @@ def _default_clusters_path(output: str | None) -> str | None:
     "--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False),
     help="Extra gazetteer entries (CSV/TSV/JSONL) added to the default one; repeatable.",
 )  # fmt: skip
+@click.option(
+    "--max-record-mb", type=click.FloatRange(min=0, min_open=True),
+    default=MAX_RECORD_BYTES / (1 << 20), show_default=True,
+    help="Largest record read (a JSONL line, a CSV record, a text); a larger one is skipped.",
+)  # fmt: skip
 def extract(
     inputs, output, fmt, db, workers, id_field, text_field, date_field, strict, do_dedup,
-    max_km, clusters_path, scheduler, blocksize, progress, extractor, gazetteers,
+    max_km, clusters_path, scheduler, blocksize, progress, extractor, gazetteers, max_record_mb,
 ):  # fmt: skip
     """Extract events from archives of articles.
 
@@ -137,10 +154,14 @@ def extract(
     (`rasid export --db` writes the whole store). --dedup adds a cluster_id to every event
     and writes the clusters next to -o (FILE.clusters.jsonl) or into the store.
     """
+    unreadable: list[Problem] = []  # files of input folders, reported once the run starts
     try:
-        paths = expand_inputs(inputs)
+        paths = expand_inputs(inputs, unreadable.append)
     except InputError as exc:
         raise click.BadParameter(str(exc), param_hint="'INPUT'") from None
+    _check_not_an_input(output, paths, "-o")
+    if do_dedup and output:
+        _check_not_an_input(clusters_path or _default_clusters_path(output), paths, "--clusters")
     extract_fn = _load_extractor(extractor) if extractor else None
     if gazetteers:
         from ..pipeline import WithGazetteer
@@ -178,6 +199,10 @@ def extract(
 
     def sink(doc, events) -> None:
         if store is not None:
+            if store.has_document(doc.doc_id):  # stored earlier in this run
+                detail = f"id {doc.doc_id!r} is already in the store (its events are not stored)"
+                reporter(Problem(doc.source, doc.line, "duplicate_doc", detail))
+                return
             store.add_documents([(doc.doc_id, doc.source, events)])
         if writer is not None:
             if isinstance(events, str):  # encoded by the workers
@@ -199,10 +224,13 @@ def extract(
                 date_field, blocksize * 1024 * 1024, extract_fn,
             )  # fmt: skip
         else:
+            for problem in unreadable:
+                reporter(problem)
             # JSONL lines are parsed by the workers: the parent only reads bytes.
             docs = iter_documents(
                 paths, id_field=id_field, text_field=text_field, date_field=date_field,
                 on_problem=reporter, stats=stats, raw_jsonl=True,
+                max_record_bytes=int(max_record_mb * (1 << 20)),
             )  # fmt: skip
             run(
                 docs, sink, extract_fn=extract_fn, workers=workers or None,
@@ -216,7 +244,7 @@ def extract(
     except BrokenPipeError:  # `rasid extract ... | head`: the reader has gone, stop quietly
         _silence_stdout()
         code = 141
-    except OSError as exc:  # e.g. the disk filled up while writing
+    except (OSError, RasidError) as exc:  # the disk filled up, a worker died
         click.echo(f"rasid: error: {exc}", err=True)
         code = 1
     finally:
@@ -230,19 +258,32 @@ def extract(
                 code = code or 1
     if code == 141:
         sys.exit(code)
+    clustered = False
     if do_dedup and code == 0 and not summary.interrupted:
-        if tmp_path is not None:
-            cpath = clusters_path or _default_clusters_path(output)
-            try:
+        try:
+            if tmp_path is not None:
+                cpath = clusters_path or _default_clusters_path(output)
                 _dedup_file(tmp_path, final_writer, cpath, max_km)
-            finally:
                 final_writer.close()
-        if store is not None:
-            _dedup_store(store, max_km)
+                clustered = True
+            if store is not None:
+                _dedup_store(store, max_km)  # one transaction: all or nothing
+        except KeyboardInterrupt:
+            summary.interrupted = True
+    if tmp_path is not None:
+        try:
+            if not clustered:
+                # a stopped run: the events extracted so far, without the clustering (it
+                # needs them all), rather than an empty output
+                final_writer.close()
+                with open_writer(output, fmt) as unclustered:
+                    for record in read_events(tmp_path, "jsonl"):
+                        unclustered.write(record)
+                summary.unclustered = True
+        finally:
+            os.unlink(tmp_path)
     elif final_writer is not None and final_writer is not writer:
         final_writer.close()
-    if tmp_path is not None:
-        os.unlink(tmp_path)
     if store is not None:
         store.close()
     click.echo(summary.line(), err=True)

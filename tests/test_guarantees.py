@@ -1,0 +1,309 @@
+"""Nothing lost, nothing hangs (issue 15): each test reproduces a failure an adversarial run
+found — bad input that killed the run or lost data, inputs that hung it — and pins the fix."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from rasid.io import iter_documents
+from test_cli_extract import FAKE, TESTS, _stored_docs, expected_events, invoke, make_archive
+from test_pipeline import fake_extract
+
+GOOD = {"id": "g1", "text": "سقطت صواريخ على التاجي", "published": "2020-03-12"}
+GOOD2 = {"id": "g2", "text": "هاجمت طائرة مسيرة قاعدة بلد", "published": "2020-03-13"}
+
+
+def line(record) -> bytes:
+    return json.dumps(record, ensure_ascii=False).encode() + b"\n"
+
+
+def read(paths, **kw):
+    problems = []
+    out = list(iter_documents(paths, on_problem=problems.append, **kw))
+    return out, problems
+
+
+def events_of(*records):
+    return [
+        e
+        for r in records
+        for e in fake_extract(r["text"], published=r.get("published"), doc_id=r["id"])
+    ]
+
+
+def cli(args, *, timeout, extra_env=None, **kw):
+    """``rasid ARGS`` in a new process (tests/ on its path, for the test extractors)."""
+    env = dict(os.environ, PYTHONPATH=TESTS + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env.update(extra_env or {})
+    cmd = [sys.executable, "-c", "from rasid.cli import main; main()", *map(str, args)]
+    return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout, **kw)
+
+
+def cli_popen(args, **kw):
+    env = dict(os.environ, PYTHONPATH=TESTS + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    cmd = [sys.executable, "-c", "from rasid.cli import main; main()", *map(str, args)]
+    return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, **kw)  # fmt: skip
+
+
+def jsonl(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(x) for x in f]
+
+
+# -- 1. a deeply nested JSON line -------------------------------------------------------------
+
+
+def test_deeply_nested_json_line_is_reported_and_skipped(tmp_path):
+    src = tmp_path / "a.jsonl"
+    src.write_bytes(line(GOOD) + b"[" * 100_000 + b"]" * 100_000 + b"\n" + line(GOOD2))
+    out, problems = read([str(src)])
+    assert [d.doc_id for d in out] == ["g1", "g2"]
+    assert [(p.line, p.reason, p.detail) for p in problems] == [
+        (2, "not_json", "nested too deeply")
+    ]
+    db = tmp_path / "s.db"
+    for _ in range(2):  # the rerun of a store does not die on it either
+        result = invoke("extract", src, *FAKE, "-o", tmp_path / "o.jsonl", "--db", db)
+        assert result.exit_code == 0, result.stderr
+    assert jsonl(tmp_path / "o.jsonl") == []  # the rerun: everything was stored already
+    result = invoke("export", "--db", db)
+    assert [json.loads(x) for x in result.stdout.splitlines()] == events_of(GOOD, GOOD2)
+
+
+# -- 2. the output is one of the inputs -------------------------------------------------------
+
+
+@pytest.mark.parametrize("extra", [[], ["--dedup"]])
+def test_output_that_is_an_input_is_refused_before_anything_is_written(tmp_path, extra):
+    src = make_archive(tmp_path / "a.jsonl", n=5)
+    before = Path(src).read_bytes()
+    result = invoke("extract", src, *FAKE, "-o", src, *extra)
+    assert result.exit_code == 2
+    assert f"'-o': {src} is also an input" in result.stderr
+    assert Path(src).read_bytes() == before
+    # the same file by another name, and a file found in an input folder
+    os.symlink(src, tmp_path / "link.jsonl")
+    result = invoke("extract", tmp_path, *FAKE, "-o", tmp_path / "link.jsonl", *extra)
+    assert result.exit_code == 2
+    assert "is also an input" in result.stderr
+    assert Path(src).read_bytes() == before
+
+
+def test_clusters_file_that_is_an_input_is_refused(tmp_path):
+    src = make_archive(tmp_path / "a.jsonl", n=5)
+    before = Path(src).read_bytes()
+    result = invoke("extract", src, *FAKE, "-o", tmp_path / "o.jsonl", "--dedup",
+                    "--clusters", src)  # fmt: skip
+    assert result.exit_code == 2
+    assert f"'--clusters': {src} is also an input" in result.stderr
+    assert Path(src).read_bytes() == before
+
+
+# -- 3, 11. what a folder may hold ------------------------------------------------------------
+
+
+def test_folder_entries_that_cannot_be_read_are_reported_and_skipped(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_bytes(line(GOOD))
+    (folder / "z.jsonl").write_bytes(line(GOOD2))
+    os.symlink(folder / "gone.jsonl", folder / "b_dangling.jsonl")
+    os.symlink(folder / "c_loop.jsonl", folder / "c_loop.jsonl")
+    os.mkfifo(folder / "d_fifo.jsonl")
+    os.symlink("/dev/zero", folder / "e_zero.jsonl")
+    (folder / "f_locked.jsonl").write_bytes(line(GOOD))
+    real_access = os.access
+    locked = str(folder / "f_locked.jsonl")
+    # the tests run as root, who may read anything: pretend this file is not readable
+    monkeypatch.setattr(os, "access", lambda p, m: False if str(p) == locked else real_access(p, m))
+    out, problems = read([str(folder)])
+    assert [d.doc_id for d in out] == ["g1", "g2"]
+    assert [(Path(p.source).name, p.reason, p.detail) for p in problems] == [
+        ("b_dangling.jsonl", "unreadable_file", "a broken symbolic link"),
+        ("c_loop.jsonl", "unreadable_file", "a symbolic link loop"),
+        ("d_fifo.jsonl", "unreadable_file", "not a regular file (a named pipe)"),
+        ("e_zero.jsonl", "unreadable_file", "not a regular file (a device)"),
+        ("f_locked.jsonl", "unreadable_file", "permission denied"),
+    ]
+
+
+def test_cli_folder_with_a_fifo_and_a_broken_link_does_not_hang(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_bytes(line(GOOD))
+    os.mkfifo(folder / "b.jsonl")
+    os.symlink(folder / "gone.jsonl", folder / "c.jsonl")
+    os.symlink("/dev/zero", folder / "d.jsonl")
+    proc = cli(["extract", folder, *FAKE, "-w", "1"], timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(x) for x in proc.stdout.splitlines()] == events_of(GOOD)
+    assert f"rasid: skipped {folder / 'b.jsonl'}: unreadable_file" in proc.stderr
+    assert "3 skipped (unreadable_file 3)" in proc.stderr
+
+
+# -- 4. CSV: an unbalanced quote --------------------------------------------------------------
+
+
+def test_csv_unbalanced_quote_skips_that_record_only(tmp_path):
+    p = tmp_path / "a.csv"
+    p.write_text(
+        "id,text,published\n"
+        'b1,"سقطت صواريخ على التاجي,2020-03-12\n'
+        "g2,هاجمت طائرة مسيرة قاعدة بلد,2020-03-13\n"
+        'g3,"سقطت صواريخ على بلد",2020-03-14\n'
+        'b4,"صاروخ على الكاظمية\n'
+        "g5,سقطت صواريخ على الكاظمية,2020-03-15\n",
+        encoding="utf-8",
+    )
+    out, problems = read([str(p)])
+    assert [(d.doc_id, d.line) for d in out] == [("g2", 3), ("g3", 4), ("g5", 6)]
+    assert [(pr.line, pr.reason) for pr in problems] == [(2, "bad_csv"), (5, "bad_csv")]
+    assert problems[0].detail == "',' expected after '\"'"
+    assert problems[1].detail == "unexpected end of data"
+
+
+def test_csv_record_with_more_fields_than_the_header_is_reported(tmp_path):
+    p = tmp_path / "a.csv"
+    p.write_text("id,text\ng1,سقطت صواريخ, على التاجي\ng2,نص\n", encoding="utf-8")
+    out, problems = read([str(p)])
+    assert [d.doc_id for d in out] == ["g2"]
+    assert [(pr.line, pr.reason, pr.detail) for pr in problems] == [
+        (2, "bad_csv", "3 fields where the header has 2")
+    ]
+
+
+def test_csv_strict_stops_at_an_unbalanced_quote(tmp_path):
+    p = tmp_path / "a.csv"
+    p.write_text('id,text\nb1,"سقطت صواريخ\ng2,"نص",x\n', encoding="utf-8")
+    result = invoke("extract", p, *FAKE, "--strict")
+    assert result.exit_code == 1
+    assert f"rasid: error (--strict): {p}:2: bad_csv:" in result.stderr
+
+
+# -- 5. two documents with the same id in a store ---------------------------------------------
+
+
+def test_duplicate_doc_id_under_db_is_reported(tmp_path):
+    src = tmp_path / "a.jsonl"
+    src.write_bytes(line(GOOD) + line({**GOOD2, "id": "g1"}) + line({**GOOD2, "id": "g3"}))
+    db = tmp_path / "s.db"
+    result = invoke("extract", src, *FAKE, "--db", db, "-w", "1")
+    assert result.exit_code == 0
+    assert (
+        f"rasid: skipped {src}:2: duplicate_doc: id 'g1' is already in the store "
+        "(its events are not stored)" in result.stderr
+    )
+    assert "1 skipped (duplicate_doc 1)" in result.stderr
+    exported = invoke("export", "--db", db).stdout
+    assert [json.loads(x) for x in exported.splitlines()] == events_of(GOOD, {**GOOD2, "id": "g3"})
+
+
+# -- 6. BOM and lone-CR line ends in JSONL ----------------------------------------------------
+
+
+@pytest.mark.parametrize("raw", [False, True])
+def test_jsonl_bom_and_lone_cr_line_ends(tmp_path, raw):
+    import gzip
+
+    from test_io import read_raw
+
+    bom = tmp_path / "bom.jsonl"
+    bom.write_bytes(b"\xef\xbb\xbf" + line(GOOD) + line(GOOD2))
+    cr = tmp_path / "cr.jsonl"
+    cr.write_bytes(line(GOOD).replace(b"\n", b"\r") + line(GOOD2).replace(b"\n", b"\r"))
+    crz = tmp_path / "cr.jsonl.gz"
+    crz.write_bytes(gzip.compress(cr.read_bytes()))
+    paths = [str(bom), str(cr), str(crz)]
+    out, problems = read_raw(paths) if raw else read(paths)
+    assert problems == []
+    assert [(Path(d.source).name, d.doc_id, d.line) for d in out] == [
+        ("bom.jsonl", "g1", 1), ("bom.jsonl", "g2", 2),
+        ("cr.jsonl", "g1", 1), ("cr.jsonl", "g2", 2),
+        ("cr.jsonl.gz", "g1", 1), ("cr.jsonl.gz", "g2", 2),
+    ]  # fmt: skip
+
+
+def test_cli_lone_cr_file_with_workers(tmp_path):
+    src = tmp_path / "cr.jsonl"
+    src.write_bytes(
+        b"".join(line({**GOOD, "id": f"d{i}"}).replace(b"\n", b"\r") for i in range(30))
+    )
+    result = invoke("extract", src, *FAKE, "-w", "2")
+    assert result.exit_code == 0, result.stderr
+    got = [json.loads(x) for x in result.stdout.splitlines()]
+    assert got == events_of(*({**GOOD, "id": f"d{i}"} for i in range(30)))
+
+
+# -- 7. an interrupted --dedup run ------------------------------------------------------------
+
+
+def test_interrupted_dedup_run_keeps_the_events_extracted(tmp_path):
+    n_docs = 5000
+    src = make_archive(tmp_path / "a.jsonl", n=n_docs)
+    out = tmp_path / "o.jsonl"
+    db = tmp_path / "s.db"  # to see how far the run is
+    proc = cli_popen(["extract", src, "--extractor", "test_pipeline:slow_extract", "-w", "1",
+                      "-o", out, "--dedup", "--db", db])  # fmt: skip
+    deadline = time.monotonic() + 60
+    while _stored_docs(db) < 300 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    written = jsonl(out)
+    summary = err.strip().splitlines()[-1]
+    assert "(interrupted: the events of the documents read are written, not clustered)" in summary
+    n = int(summary.split(" events written")[0].rsplit(" ", 1)[1])
+    assert 0 < n == len(written) < len(expected_events(n_docs))
+    assert written == expected_events(n_docs)[:n]
+    assert not (tmp_path / "o.clusters.jsonl").exists()
+    assert sorted(p for p in os.listdir(tmp_path) if not p.startswith("s.db")) == [
+        "a.jsonl", "o.jsonl"]  # no temporary file left  # fmt: skip
+
+
+# -- 8. a worker that dies --------------------------------------------------------------------
+
+
+def test_dead_worker_fails_the_run_fast_naming_the_chunk_and_a_rerun_resumes(tmp_path):
+    src = make_archive(tmp_path / "a.jsonl", n=200)
+    db = tmp_path / "s.db"
+    env = {"RASID_TEST_KILL_ONCE": str(tmp_path / "killed")}
+    args = ["extract", src, "--extractor", "test_guarantees:killing_extract", "-w", "2",
+            "--db", str(db)]  # fmt: skip
+    start = time.monotonic()
+    proc = cli(args, timeout=60, extra_env=env)
+    assert time.monotonic() - start < 30
+    assert proc.returncode == 1, proc.stderr
+    assert (
+        "rasid: error: a worker process died (killed by signal 9) while extracting the documents "
+        f"of {src}:1 to {src}:"
+    ) in proc.stderr
+    assert "documents read" in proc.stderr.strip().splitlines()[-1]
+    proc = cli(args, timeout=60, extra_env=env)  # the rerun resumes and completes
+    assert proc.returncode == 0, proc.stderr
+    exported = invoke("export", "--db", db).stdout
+    assert [json.loads(x) for x in exported.splitlines()] == expected_events(200)
+
+
+def killing_extract(text, *, published=None, doc_id=None):
+    """fake_extract, but the first time it sees the 10th document in a pool process it kills
+    that process as the out-of-memory killer would."""
+    marker = os.environ.get("RASID_TEST_KILL_ONCE")
+    if doc_id == "d9" and marker and multiprocessing_child() and not os.path.exists(marker):
+        Path(marker).write_text("x")
+        os.kill(os.getpid(), signal.SIGKILL)
+    return fake_extract(text, published=published, doc_id=doc_id)
+
+
+def multiprocessing_child() -> bool:
+    import multiprocessing
+
+    return multiprocessing.parent_process() is not None
