@@ -307,3 +307,42 @@ def multiprocessing_child() -> bool:
     import multiprocessing
 
     return multiprocessing.parent_process() is not None
+
+
+# -- 12. SIGTERM and what a SIGKILL leaves behind ---------------------------------------------
+
+
+def test_sigterm_stops_the_run_within_two_seconds(tmp_path):
+    src = make_archive(tmp_path / "a.jsonl", n=20000)
+    db = tmp_path / "s.db"
+    proc = cli_popen(["extract", src, "--extractor", "test_pipeline:slow_extract", "-w", "2",
+                      "--db", db])  # fmt: skip
+    deadline = time.monotonic() + 60
+    while _stored_docs(db) < 300 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    start = time.monotonic()
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert time.monotonic() - start < 2.0
+    assert proc.returncode == 130, err
+    assert "(interrupted: everything above is committed)" in err
+
+
+def test_spool_folders_of_killed_runs_are_removed(tmp_path, monkeypatch):
+    import tempfile
+
+    from rasid.pipeline import run
+    from test_pipeline import docs
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    dead = tmp_path / "rasid-999999999-0123456789ab"  # no process has this id
+    dead.mkdir()
+    (dead / "tmpx").write_bytes(b"x" * 100)
+    alive = tmp_path / f"rasid-{os.getppid()}-0123456789ab"  # a running process's
+    alive.mkdir()
+    other = tmp_path / "rasid-notes"
+    other.mkdir()
+    seen = []
+    run(docs(5), lambda d, ev: seen.append(d.doc_id), extract_fn=fake_extract, workers=2)
+    assert seen == [f"d{i}" for i in range(5)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([alive.name, other.name])

@@ -19,6 +19,7 @@ import multiprocessing
 import multiprocessing.pool
 import os
 import pickle
+import re
 import secrets
 import shutil
 import signal
@@ -258,6 +259,7 @@ class _Worker:
         self.delivery = delivery
         self.conn: sqlite3.Connection | None = None
         self.file: IO[bytes] | None = None
+        self.stopping: Any = None  # an Event: the run has stopped, drop the rest of a chunk
         _init_local(fn)
 
     def stored(self, doc_id: str) -> bool:
@@ -279,6 +281,8 @@ class _Worker:
         problems: list[Problem] = []
         builder = self.fields.builder(problems.append)
         for item in payload:
+            if self.stopping is not None and self.stopping.is_set():
+                return out
             if item[0] == "f":
                 _, source, stem, first_line, offset, size = item
                 data = self.read(source, offset, size)
@@ -290,6 +294,8 @@ class _Worker:
             if item[0] == "r":
                 _, source, stem, first_line, data = item
                 for lineno, line in RawBlock(source, stem, first_line, data).lines():
+                    if self.stopping is not None and self.stopping.is_set():
+                        return out
                     doc = parse_line(line, builder, source, stem, lineno)
                     if doc is None:
                         out.append(("problem", problems.pop()))
@@ -390,6 +396,7 @@ def _init_worker(
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER = _Worker(fn, fields, store_path, delivery)
+    _WORKER.stopping = stopping
     _SPOOL = spool
     _BOARD, _STOPPING = board, stopping
     if board is not None:
@@ -684,6 +691,7 @@ def _run_pool(chunks, initargs, workers, deliver) -> None:
     # made before the pool: forked workers inherit the imported extraction code and the
     # loaded gazetteer (shared pages) instead of each loading them again
     local = _Worker(*initargs)
+    _remove_dead_spools(tempfile.gettempdir())
     spool = os.path.join(tempfile.gettempdir(), f"rasid-{os.getpid()}-{secrets.token_hex(6)}")
     # slots for replacement processes too (a pool replaces a process that died)
     board = ctx.Array("q", 2 * 4 * (workers - 1))
@@ -729,6 +737,27 @@ def _run_pool(chunks, initargs, workers, deliver) -> None:
             _stop(pool, [r for key, r in inflight if key != lost])
         pool.join()
         shutil.rmtree(spool, ignore_errors=True)
+
+
+_SPOOL_NAME = re.compile(r"rasid-(\d+)-[0-9a-f]{12}")
+
+
+def _remove_dead_spools(folder: str) -> None:
+    """Remove the spool folders of runs that were killed (their process no longer exists)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        match = _SPOOL_NAME.fullmatch(name)
+        if match is None:
+            continue
+        try:
+            os.kill(int(match.group(1)), 0)
+        except ProcessLookupError:
+            shutil.rmtree(os.path.join(folder, name), ignore_errors=True)
+        except (OSError, OverflowError):  # another user's process, or not a process id
+            continue
 
 
 def _deliver_next(inflight: collections.deque, sent: dict, watch: _PoolWatch, deliver) -> None:
