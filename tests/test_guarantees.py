@@ -346,3 +346,37 @@ def test_spool_folders_of_killed_runs_are_removed(tmp_path, monkeypatch):
     run(docs(5), lambda d, ev: seen.append(d.doc_id), extract_fn=fake_extract, workers=2)
     assert seen == [f"d{i}" for i in range(5)]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([alive.name, other.name])
+
+
+# -- 14. spreadsheet formulas in CSV cells ----------------------------------------------------
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralized(tmp_path):
+    import csv
+
+    from rasid.io import open_writer, read_events, spreadsheet_safe
+    from test_io import sample_events
+
+    assert [spreadsheet_safe(x) for x in ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "'=x",
+                                          "a=b", "", "سقطت"]] == [
+        "'=1+1", "'+1", "'-2", "'@SUM(A1)", "'\tx", "'\rx", "''=x", "a=b", "", "سقطت",
+    ]  # fmt: skip
+    record = sample_events()[0]
+    record = {**record, "doc_id": '=HYPERLINK("http://x.example","y")', "date_text": "-3 أيام",
+              "location": {**record["location"], "lon": -3.5, "name_en": "@home"}}  # fmt: skip
+    for fmt in ("csv", "acled"):
+        path = tmp_path / f"o.{fmt}.csv"
+        with open_writer(str(path), fmt) as w:
+            w.write(record)
+        with open(path, encoding="utf-8", newline="") as f:
+            row = list(csv.DictReader(f))[0]
+        if fmt == "csv":
+            assert row["doc_id"] == "'" + record["doc_id"]
+            assert row["date_text"] == "'-3 أيام"
+            assert row["location_name_en"] == "'@home"
+            assert row["location_lon"] == "-3.5"  # a number stays a number
+            assert list(read_events(str(path), "csv")) == [record]  # read back as written
+        else:
+            assert row["source"] == "'" + record["doc_id"]
+            assert row["location"] == "'@home"
+            assert row["longitude"] == "-3.5"

@@ -53,6 +53,7 @@ __all__ = [
     "flatten_event",
     "unflatten_event",
     "acled_row",
+    "spreadsheet_safe",
     "open_writer",
     "jsonl_lines",
     "infer_format",
@@ -1031,6 +1032,23 @@ def _decode(value: Any, kind: str) -> Any:
     return value
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A text cell of a CSV file as a spreadsheet shows it without running it: one that
+    begins like a formula gets a leading ``'`` (OWASP's advice), and so does one that begins
+    with ``'``, so that reading back removes exactly one. Every CSV writer uses it."""
+    if cell.startswith(_FORMULA_START) or cell.startswith("'"):
+        return "'" + cell
+    return cell
+
+
+def _spreadsheet_safe_row(row: dict) -> dict:
+    return {k: spreadsheet_safe(v) if isinstance(v, str) else v for k, v in row.items()}
+
+
 def _csv_cell(value: Any, kind: str) -> str:
     if value is None:
         return ""
@@ -1038,12 +1056,16 @@ def _csv_cell(value: Any, kind: str) -> str:
         return "true" if value else "false"
     if kind == "float":
         return repr(float(value))
-    return str(value)
+    if kind == "int":
+        return str(value)
+    return spreadsheet_safe(str(value))
 
 
 def _csv_value(cell: str, kind: str) -> Any:
     if cell == "":
         return None
+    if kind in ("str", "label", "json") and cell.startswith("'"):
+        cell = cell[1:]  # see spreadsheet_safe
     if kind == "int":
         return int(cell)
     if kind == "float":
@@ -1326,7 +1348,7 @@ class AcledWriter(_TextWriter):
         self.csv.writeheader()
 
     def write(self, record: dict) -> None:
-        self.csv.writerow(acled_row(record))
+        self.csv.writerow(_spreadsheet_safe_row(acled_row(record)))
         self.count += 1
 
 
