@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -380,3 +381,111 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralized(tmp_path):
             assert row["source"] == "'" + record["doc_id"]
             assert row["location"] == "'@home"
             assert row["longitude"] == "-3.5"
+
+
+# -- 15. export opens its store read-only -----------------------------------------------------
+
+
+def test_export_does_not_touch_a_foreign_database(tmp_path):
+    foreign = tmp_path / "notes.db"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE notes (x TEXT)")
+    conn.execute("INSERT INTO notes VALUES ('keep')")
+    conn.commit()
+    conn.close()
+    before = foreign.read_bytes()
+    for command in (["export", "--db", foreign], ["dedup", "--db", foreign]):
+        result = invoke(*command)
+        assert result.exit_code == 2
+        assert f"{foreign}: not a rasid event store (no documents and events tables)" in (
+            result.stderr
+        )
+        assert foreign.read_bytes() == before  # not switched to WAL, no tables added
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+
+
+def test_export_reads_a_store_without_writing_to_it(tmp_path):
+    src = make_archive(tmp_path / "a.jsonl", n=20)
+    db = tmp_path / "s.db"
+    assert invoke("extract", src, *FAKE, "--db", db).exit_code == 0
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode=DELETE")  # as a store copied elsewhere may be
+    conn.close()
+    before = db.read_bytes()
+    result = invoke("export", "--db", db)
+    assert result.exit_code == 0
+    assert [json.loads(x) for x in result.stdout.splitlines()] == expected_events(20)
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl", "s.db"]
+
+
+def test_export_of_a_read_only_store_in_wal_mode(tmp_path):
+    from rasid.store import EventStore
+
+    src = make_archive(tmp_path / "a.jsonl", n=20)
+    db = tmp_path / "s.db"
+    assert invoke("extract", src, *FAKE, "--db", db).exit_code == 0
+    # what a read-only folder does to SQLite (the tests run as root, whom permissions do
+    # not stop): a read-only connection cannot make the WAL index
+    with EventStore(str(db), readonly=True) as store:
+        assert store.count_documents() == 20
+        with pytest.raises(sqlite3.OperationalError, match="readonly|read-only"):
+            store.conn.execute("DELETE FROM documents")
+
+
+# -- 16. a full disk under --db ---------------------------------------------------------------
+
+
+def test_full_disk_under_db_ends_with_a_message_and_the_summary(tmp_path, monkeypatch):
+    import rasid.store
+
+    src = make_archive(tmp_path / "a.jsonl", n=300)
+    db = tmp_path / "s.db"
+    real_init = rasid.store.EventStore.__init__
+
+    def small_disk(self, *args, **kw):
+        real_init(self, *args, **kw)
+        pages = self.conn.execute("PRAGMA page_count").fetchone()[0]
+        self.conn.execute(f"PRAGMA max_page_count = {pages + 3}")  # the disk is full soon
+
+    monkeypatch.setattr(rasid.store.EventStore, "__init__", small_disk)
+    result = invoke("extract", src, *FAKE, "--db", db, "-w", "1")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr
+    assert f"rasid: error: {db}: cannot write to the event store: database or disk is full" in (
+        result.stderr
+    )
+    assert "documents read" in result.stderr.strip().splitlines()[-1]
+
+
+# -- 18. JSONL lines that splitlines() would break; dedup of malformed input ------------------
+
+
+def test_jsonl_output_escapes_line_separators(tmp_path):
+    from rasid.io import jsonl_lines, read_events
+
+    records = [{"event_id": "a", "text": "سطر\u2028سطر\u2029فقرة\x85نهاية"}, {"event_id": "b"}]
+    text = jsonl_lines(records)
+    assert text.splitlines() == [
+        '{"event_id": "a", "text": "سطر\\u2028سطر\\u2029فقرة\\u0085نهاية"}',
+        '{"event_id": "b"}',
+    ]
+    path = tmp_path / "o.jsonl"
+    path.write_text(text, encoding="utf-8")
+    assert list(read_events(str(path))) == records
+
+
+def test_dedup_of_a_malformed_events_file_is_an_error_not_a_traceback(tmp_path):
+    bad = tmp_path / "events.jsonl"
+    bad.write_text('{"event_id": "a"}\n{not json\n', encoding="utf-8")
+    result = invoke("dedup", bad, "-o", tmp_path / "o.jsonl")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr
+    assert f"rasid: error: {bad}:2: not an event record: Expecting property name" in result.stderr
+    csv_bad = tmp_path / "events.csv"
+    csv_bad.write_text("event_id,killed_min\na,many\n", encoding="utf-8")
+    result = invoke("dedup", csv_bad, "-o", tmp_path / "o2.jsonl")
+    assert result.exit_code == 1
+    assert f"rasid: error: {csv_bad}:2: not an event record: invalid literal for int()" in (
+        result.stderr
+    )

@@ -1306,10 +1306,18 @@ class _TextWriter(Writer):
             self.out.close()
 
 
+#: Characters that JSON leaves as they are and ``str.splitlines()`` takes for line breaks.
+_LINE_SEPARATORS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
 def jsonl_lines(records: list[dict]) -> str:
     """``records`` as JSONL text: one JSON object per line, each ending in a newline (UTF-8,
-    Arabic kept as is)."""
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    Arabic kept as is; U+2028, U+2029 and NEL escaped, so that any reader splits lines
+    where JSONL does)."""
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
+        text = text.translate(_LINE_SEPARATORS)
+    return text
 
 
 class JsonlWriter(_TextWriter):
@@ -1449,19 +1457,33 @@ def open_writer(path: str | None, fmt: str | None = None) -> Writer:
 
 def read_events(path: str, fmt: str | None = None) -> Iterator[dict]:
     """Read event records back from a JSONL, CSV, Parquet or GeoJSON output (streaming,
-    except GeoJSON which is parsed whole)."""
+    except GeoJSON which is parsed whole).
+
+    Raises :class:`InputError` (with the file and line) for a record that is not one."""
     fmt = fmt or infer_format(path)
     if fmt == "jsonl":
         opener = gzip.open if path.lower().endswith(".gz") else open
         with opener(path, "rt", encoding="utf-8") as f:
-            for line in f:
+            for lineno, line in enumerate(f, 1):
                 if line.strip():
-                    yield json.loads(line)
+                    try:
+                        record = json.loads(line)
+                    except (ValueError, RecursionError) as exc:
+                        raise InputError(f"{path}:{lineno}: not an event record: {exc}") from None
+                    if not isinstance(record, dict):
+                        raise InputError(f"{path}:{lineno}: not an event record: not an object")
+                    yield record
     elif fmt == "csv":
         with open(path, encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f):
-                flat = {c: _csv_value(row.get(c, ""), t) for c, t in COLUMNS}
-                yield unflatten_event(flat)
+            reader = csv.DictReader(f)
+            for row in reader:
+                try:
+                    flat = {c: _csv_value(row.get(c) or "", t) for c, t in COLUMNS}
+                    record = unflatten_event(flat)
+                except (ValueError, RecursionError) as exc:
+                    where = f"{path}:{reader.line_num}"
+                    raise InputError(f"{where}: not an event record: {exc}") from None
+                yield record
     elif fmt == "parquet":
         pq = _parquet_module()
         pf = pq.ParquetFile(path)

@@ -47,11 +47,11 @@ def _check_not_an_input(path: str | None, inputs: list[str], option: str) -> Non
             raise click.BadParameter(f"{path} is also an input", param_hint=f"'{option}'")
 
 
-def _open_store(path: str, create: bool = True):
+def _open_store(path: str, create: bool = True, readonly: bool = False):
     from ..store import EventStore
 
     try:
-        return EventStore(path, create=create)
+        return EventStore(path, create=create, readonly=readonly)
     except StoreError as exc:
         raise click.BadParameter(str(exc), param_hint="'--db'") from None
 
@@ -380,7 +380,9 @@ def export(db, output, fmt, clusters_path):
     """Export the events of an SQLite event store."""
     if not os.path.exists(db):
         raise click.BadParameter(f"{db}: no such event store", param_hint="'--db'")
-    store = _open_store(db, create=False)
+    _check_not_an_input(output, [db], "-o")
+    _check_not_an_input(clusters_path, [db], "--clusters")
+    store = _open_store(db, readonly=True)
     writer = _check_output(output, fmt)
     n = 0
     try:
@@ -440,8 +442,14 @@ def dedup(input_path, output, fmt, db, clusters_path, max_km):
         finally:
             store.close()
     else:
-        writer = _check_output(output, fmt)
         cpath = clusters_path or _default_clusters_path(output)
+        _check_not_an_input(output, [input_path], "-o")
+        _check_not_an_input(cpath, [input_path], "--clusters")
+        writer = _check_output(output, fmt)
         with writer:
-            n, k = _dedup_file(input_path, writer, cpath, max_km)
+            try:
+                n, k = _dedup_file(input_path, writer, cpath, max_km)
+            except InputError as exc:
+                click.echo(f"rasid: error: {exc}", err=True)
+                sys.exit(1)
     click.echo(f"rasid: {n} events in {k} clusters", err=True)
