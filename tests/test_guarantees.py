@@ -489,3 +489,67 @@ def test_dedup_of_a_malformed_events_file_is_an_error_not_a_traceback(tmp_path):
     assert f"rasid: error: {csv_bad}:2: not an event record: invalid literal for int()" in (
         result.stderr
     )
+
+
+# -- 13. gazetteer files are checked against their size; a FIFO is not a file ---------------
+
+
+def test_gazetteer_load_checks_sizes_and_refuses_a_fifo(tmp_path):
+    import struct
+
+    from rasid.errors import GazetteerFileError
+    from rasid.gazetteer import Gazetteer
+
+    path = tmp_path / "g.bin"
+    Gazetteer([{"name": "بغداد", "id": "b", "kind": "city"}]).save(path)
+    data = bytearray(path.read_bytes())
+    data[32:40] = struct.pack("<Q", 100 << 30)  # the first section claims 100 GB
+    path.write_bytes(bytes(data))
+    with pytest.raises(GazetteerFileError, match="bad section length"):
+        Gazetteer.load(path)
+    fifo = tmp_path / "g.fifo"
+    os.mkfifo(fifo)
+    with pytest.raises(GazetteerFileError, match="not a regular file"):
+        Gazetteer.load(fifo)  # it used to wait for ever for a writer
+
+
+# -- 17. the errors of the API are rasid's --------------------------------------------------
+
+
+def test_api_misuse_raises_precise_rasid_errors(tmp_path):
+    import rasid
+    from rasid.errors import (
+        ArgumentTypeError,
+        GazetteerBuildError,
+        GazetteerFileError,
+        InvalidTextError,
+        OptionError,
+        TextTypeError,
+    )
+    from rasid.gazetteer import Gazetteer
+
+    g = Gazetteer([{"name": "بغداد", "id": "b", "kind": "city"}])
+    with pytest.raises(ArgumentTypeError, match="overlapping must be True or False, not 'x'"):
+        g.find("بغداد", overlapping="x")
+    with pytest.raises(OptionError, match="threads must be a positive number, not -1"):
+        g.find_batch(["بغداد"], threads=-1)
+    with pytest.raises(TextTypeError, match="text must be a str, not int"):
+        g.find(12)
+    # one rule for lone surrogates: refused everywhere, as parse_numbers and extract do
+    with pytest.raises(InvalidTextError, match="invalid text at code point 5: lone surrogate"):
+        g.find("بغداد\ud800")
+    with pytest.raises(InvalidTextError, match="code point 5: lone surrogate"):
+        g.find_batch(["بغداد", "بغداد\ud800"])
+    with pytest.raises(InvalidTextError, match="code point 1: lone surrogate"):
+        rasid.parse_numbers("3\ud800")
+    with pytest.raises(GazetteerBuildError, match="lone surrogate"):
+        Gazetteer([{"name": "بغد\ud800اد", "id": "b", "kind": "city"}])
+    with pytest.raises(GazetteerFileError, match="missing.bin: no such file"):
+        Gazetteer.load(tmp_path / "missing.bin")
+    g.save(tmp_path / "g.bin")
+    assert len(Gazetteer.load(os.fsencode(tmp_path / "g.bin"))) == 1  # a bytes path is a path
+    with pytest.raises(ArgumentTypeError, match="path must be a str or os.PathLike, not int"):
+        Gazetteer.load(3)
+    # a publication date at the edge of the calendar: the day before is not a date
+    events = rasid.extract("سقطت صواريخ على قاعدة التاجي أمس", published="0001-01-01")
+    assert [e.date for e in events] == [None]

@@ -23,6 +23,11 @@ class OptionError(RasidError, ValueError):
     """An unknown option name or a value out of range."""
 
 
+class ArgumentTypeError(RasidError, TypeError):
+    """An argument other than text of the wrong type (``overlapping="x"``, a path that is a
+    number)."""
+
+
 class GazetteerError(RasidError):
     """Root of the gazetteer errors."""
 
@@ -33,6 +38,10 @@ class GazetteerBuildError(GazetteerError, ValueError):
 
 class GazetteerFileError(GazetteerError, OSError):
     """A gazetteer file that cannot be read, parsed or loaded (wrong format, corrupt, version)."""
+
+
+class GazetteerNotFoundError(GazetteerFileError, FileNotFoundError):
+    """A gazetteer file that does not exist."""
 
 
 class InputError(RasidError, ValueError):
