@@ -553,3 +553,61 @@ def test_api_misuse_raises_precise_rasid_errors(tmp_path):
     # a publication date at the edge of the calendar: the day before is not a date
     events = rasid.extract("سقطت صواريخ على قاعدة التاجي أمس", published="0001-01-01")
     assert [e.date for e in events] == [None]
+
+
+# -- 10. memory bounded on hostile text -------------------------------------------------------
+
+
+def test_parse_numbers_of_expanding_ligatures_stays_in_bounded_memory():
+    # 1.5 million U+FDFA (each normalizes to 18 characters) took about 1.5 GB in one piece;
+    # in pieces it takes about 100 MB. Under a 700 MB address-space limit the Rust core
+    # aborted the process (rc 134).
+    code = (
+        "import resource, rasid\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (700 << 20, 700 << 20))\n"
+        "text = '\\ufdfa' * 1_500_000 + ' قتل 3 أشخاص'\n"
+        "print([(m.start, m.end, m.min) for m in rasid.parse_numbers(text)])\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == "[(1500005, 1500006, 3)]"
+
+
+def test_over_long_jsonl_line_is_skipped_without_being_held(tmp_path):
+    import gzip
+
+    src = tmp_path / "big.jsonl.gz"
+    with gzip.open(src, "wb", compresslevel=1) as f:
+        f.write(line(GOOD))
+        f.write(b'{"id": "huge", "text": "' + b"a" * (3 << 20) + b'"}\n')
+        f.write(line(GOOD2))
+    for out, problems in (
+        read([str(src)], max_record_bytes=1 << 20),
+        read_raw_limited([str(src)], 1 << 20),  # as the pipeline reads
+    ):
+        assert [d.doc_id for d in out] == ["g1", "g2"]
+        assert [(p.line, p.reason, p.detail) for p in problems] == [
+            (2, "too_large", "a line of 3,145,755 bytes, over the limit of 1,048,576 bytes (1 MB)")
+        ]
+    result = invoke("extract", src, *FAKE, "--max-record-mb", "1")
+    assert result.exit_code == 0
+    assert [json.loads(x) for x in result.stdout.splitlines()] == events_of(GOOD, GOOD2)
+    assert "1 skipped (too_large 1)" in result.stderr
+
+
+def read_raw_limited(paths, limit):
+    from rasid.io import Fields, RawBlock, parse_line
+
+    problems = []
+    builder = Fields().builder(problems.append)
+    out = []
+    items = iter_documents(paths, on_problem=problems.append, raw_jsonl=True,
+                           max_record_bytes=limit)  # fmt: skip
+    for item in items:
+        assert isinstance(item, RawBlock)
+        for lineno, raw_line in item.lines():
+            doc = parse_line(raw_line, builder, item.source, item.stem, lineno)
+            if doc is not None:
+                out.append(doc)
+    return out, problems
