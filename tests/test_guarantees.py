@@ -550,6 +550,15 @@ def test_api_misuse_raises_precise_rasid_errors(tmp_path):
     assert len(Gazetteer.load(os.fsencode(tmp_path / "g.bin"))) == 1  # a bytes path is a path
     with pytest.raises(ArgumentTypeError, match="path must be a str or os.PathLike, not int"):
         Gazetteer.load(3)
+    with pytest.raises(GazetteerFileError, match="missing.csv"):
+        Gazetteer.from_files(tmp_path / "missing.csv")
+    _, offsets = rasid.normalize_with_offsets("بغــداد")
+    with pytest.raises(ArgumentTypeError, match="start must be an int, not NoneType"):
+        offsets.to_original(None, 1)
+    with pytest.raises(OptionError, match="start must be >= 0, got -1"):
+        offsets.to_original(-1, 1)
+    with pytest.raises(OptionError, match="kind must be one of"):
+        rasid.NumberMention(0, 1, 1, 1, "many", "x")
     # a publication date at the edge of the calendar: the day before is not a date
     events = rasid.extract("سقطت صواريخ على قاعدة التاجي أمس", published="0001-01-01")
     assert [e.date for e in events] == [None]

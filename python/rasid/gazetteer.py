@@ -94,9 +94,14 @@ def _csv_value(value: str) -> Any:
 
 
 def _open_text(path: str):
-    if path.endswith(".gz"):
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", newline="")
-    return open(path, encoding="utf-8-sig", newline="")
+    try:
+        if path.endswith(".gz"):
+            return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", newline="")
+        return open(path, encoding="utf-8-sig", newline="")
+    except FileNotFoundError:
+        raise GazetteerNotFoundError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise GazetteerFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
 def read_entries(path: PathLike) -> Iterator[dict[str, Any]]:
