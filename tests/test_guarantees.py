@@ -640,3 +640,18 @@ def test_gzip_of_blank_lines_is_read_in_blocks(tmp_path):
     assert result.exit_code == 0
     assert [json.loads(x) for x in result.stdout.splitlines()] == events_of(GOOD, GOOD2)
     assert "2 documents read, 0 skipped" in result.stderr
+
+
+def test_dedup_and_export_refuse_to_overwrite_their_input(tmp_path):
+    src = make_archive(tmp_path / "a.jsonl", n=5)
+    events = tmp_path / "e.jsonl"
+    assert invoke("extract", src, *FAKE, "-o", events).exit_code == 0
+    before = events.read_bytes()
+    result = invoke("dedup", events, "-o", events)
+    assert result.exit_code == 2 and f"'-o': {events} is also an input" in result.stderr
+    assert events.read_bytes() == before
+    db = tmp_path / "s.db"
+    assert invoke("extract", src, *FAKE, "--db", db).exit_code == 0
+    result = invoke("export", "--db", db, "-o", db)
+    assert result.exit_code == 2 and f"'-o': {db} is also an input" in result.stderr
+    assert invoke("export", "--db", db).stdout.count("\n") == len(expected_events(5))
