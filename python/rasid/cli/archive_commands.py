@@ -221,7 +221,7 @@ def extract(
         if scheduler:
             _run_on_dask(
                 scheduler, paths, sink, skip, reporter, summary, id_field, text_field,
-                date_field, blocksize * 1024 * 1024, extract_fn,
+                date_field, blocksize * 1024 * 1024, extract_fn, int(max_record_mb * (1 << 20)),
             )  # fmt: skip
         else:
             for problem in unreadable:
@@ -325,6 +325,7 @@ def _run_on_dask(
     date_field,
     blocksize,
     extract_fn,
+    max_record_bytes,
 ):
     import time
 
@@ -339,7 +340,7 @@ def _run_on_dask(
     try:
         bag = partition_results(
             paths, extract_fn=extract_fn, id_field=id_field, text_field=text_field,
-            date_field=date_field, blocksize=blocksize,
+            date_field=date_field, blocksize=blocksize, max_record_bytes=max_record_bytes,
         )  # fmt: skip
         futures = client.compute(bag.to_delayed())
         try:
