@@ -108,6 +108,22 @@ def test_cli_scheduler_equals_local(client, tmp_path):
     assert "not_json 1" in remote.stderr
 
 
+def test_cli_scheduler_applies_the_record_size_limit(client, tmp_path):
+    src = tmp_path / "big.jsonl"
+    big = {"id": "big", "text": "صاروخ " * 200_000}
+    small = {"id": "ok", "text": "سقطت صواريخ على التاجي"}
+    src.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in (big, small)), encoding="utf-8"
+    )
+    args = ["extract", str(src), "--extractor", "test_pipeline:fake_extract", "--max-record-mb",
+            "1"]  # fmt: skip
+    local = CliRunner().invoke(main, [*args, "--workers", "1"])
+    remote = CliRunner().invoke(main, [*args, "--scheduler", client.scheduler.address])
+    assert local.exit_code == remote.exit_code == 0
+    assert remote.stdout == local.stdout != ""
+    assert f"{src}:1: too_large" in remote.stderr and "1 skipped (too_large 1)" in remote.stderr
+
+
 def _has_extractor():
     try:
         from rasid.events import extract  # noqa: F401

@@ -26,7 +26,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from .errors import OptionError
-from .io import Document, Problem, _kind_of, expand_inputs, plan_blocks, read_part
+from .io import (
+    MAX_RECORD_BYTES,
+    Document,
+    Problem,
+    _kind_of,
+    expand_inputs,
+    plan_blocks,
+    read_part,
+)
 from .pipeline import ExtractFn, default_extract, extract_document
 
 __all__ = ["extract_bag", "partition_results", "plan_partitions", "DEFAULT_BLOCKSIZE"]
@@ -63,6 +71,7 @@ def _run_part(
     text_field: str,
     date_field: str,
     keep: tuple[str, ...] = (),
+    max_record_bytes: int = MAX_RECORD_BYTES,
 ) -> dict:
     """Read and extract one partition: its documents' events and its problems."""
     path, block = part
@@ -71,7 +80,7 @@ def _run_part(
     func = fn or default_extract
     for doc in read_part(
         path, block, id_field=id_field, text_field=text_field, date_field=date_field,
-        keep=keep, on_problem=problems.append,
+        keep=keep, on_problem=problems.append, max_record_bytes=max_record_bytes,
     ):  # fmt: skip
         try:
             events = extract_document(func, doc)
@@ -103,14 +112,18 @@ def partition_results(
     date_field: str = "published",
     blocksize: int = DEFAULT_BLOCKSIZE,
     keep: Sequence[str] = (),
+    max_record_bytes: int = MAX_RECORD_BYTES,
 ) -> Any:
     """A Dask bag with one item per partition: ``{"documents": [(doc_id, source, line,
     events)], "problems": [Problem]}`` — what ``rasid extract --scheduler`` consumes.
-    ``keep``: input fields carried into every event record."""
+    ``keep``: input fields carried into every event record; a record over
+    ``max_record_bytes`` is a ``too_large`` problem."""
     db = _bag_module()
     parts = plan_partitions(paths, blocksize)
     bag = db.from_sequence(parts, npartitions=max(1, len(parts)))
-    return bag.map(_run_part, extract_fn, id_field, text_field, date_field, tuple(keep))
+    return bag.map(
+        _run_part, extract_fn, id_field, text_field, date_field, tuple(keep), max_record_bytes
+    )
 
 
 def extract_bag(

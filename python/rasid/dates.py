@@ -1938,7 +1938,11 @@ def resolve_dates(text: str, published: PublishedLike = None) -> list[DateMentio
     prev_day: str | None = None  # the last day-precision date (ISO)
     for info in parser.parse():
         start, end = parser.span(info)
-        date, precision, past, future = _resolve(info, pub, prev_day)
+        try:
+            date, precision, past, future = _resolve(info, pub, prev_day)
+        except OverflowError:  # «أمس» of 0001-01-01: a day before the calendar's first
+            date, precision = None, None
+            past, future = bool(info.get("past")), bool(info.get("future"))
         if precision == "day" and date is not None:
             prev_day = date
         m = _new_object(DateMention)

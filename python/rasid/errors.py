@@ -23,6 +23,11 @@ class OptionError(RasidError, ValueError):
     """An unknown option name or a value out of range."""
 
 
+class ArgumentTypeError(RasidError, TypeError):
+    """An argument other than text of the wrong type (``overlapping="x"``, a path that is a
+    number)."""
+
+
 class GazetteerError(RasidError):
     """Root of the gazetteer errors."""
 
@@ -35,9 +40,20 @@ class GazetteerFileError(GazetteerError, OSError):
     """A gazetteer file that cannot be read, parsed or loaded (wrong format, corrupt, version)."""
 
 
+class GazetteerNotFoundError(GazetteerFileError, FileNotFoundError):
+    """A gazetteer file that does not exist."""
+
+
 class InputError(RasidError, ValueError):
     """A bad input document or file (not JSON, not UTF-8, no text, bad date)."""
 
 
 class StoreError(RasidError):
     """The SQLite event store cannot be opened or written."""
+
+
+class WorkerError(RasidError):
+    """A worker process of a run died (killed by the out-of-memory killer, an abort): the run
+    stops, naming the documents it was extracting (``chunk``: the number of their chunk)."""
+
+    chunk: int | None = None

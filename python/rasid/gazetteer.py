@@ -47,12 +47,22 @@ import io
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from typing import Any, Union
 
 from . import _core
-from .errors import GazetteerBuildError, GazetteerFileError
+from .errors import (
+    ArgumentTypeError,
+    GazetteerBuildError,
+    GazetteerError,
+    GazetteerFileError,
+    GazetteerNotFoundError,
+    InvalidTextError,
+    OptionError,
+    TextTypeError,
+)
 
 __all__ = ["Gazetteer", "Match", "default_gazetteer", "read_entries"]
 
@@ -85,9 +95,14 @@ def _csv_value(value: str) -> Any:
 
 
 def _open_text(path: str):
-    if path.endswith(".gz"):
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", newline="")
-    return open(path, encoding="utf-8-sig", newline="")
+    try:
+        if path.endswith(".gz"):
+            return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", newline="")
+        return open(path, encoding="utf-8-sig", newline="")
+    except FileNotFoundError:
+        raise GazetteerNotFoundError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise GazetteerFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
 def read_entries(path: PathLike) -> Iterator[dict[str, Any]]:
@@ -192,7 +207,10 @@ class Gazetteer:
     __slots__ = ("_core", "_sources")
 
     def __init__(self, entries: Iterable[Mapping[str, Any]] = (), **options: bool) -> None:
-        self._core = _core.GazetteerCore(entries, **options)
+        try:
+            self._core = _core.GazetteerCore(entries, **options)
+        except UnicodeEncodeError as exc:
+            raise GazetteerBuildError(f"a name or attribute with a lone surrogate: {exc}") from None
         self._sources: tuple[str, ...] = ()
 
     @classmethod
@@ -237,25 +255,55 @@ class Gazetteer:
         return cls._wrap(core, (("<default>",) if include_default else ()) + names)
 
     def find(self, text: str, *, overlapping: bool = False) -> list[Match]:
-        """The names in ``text``, leftmost-longest (all of them with ``overlapping``)."""
-        return self._core.find(text, overlapping)
+        """The names in ``text``, leftmost-longest (all of them with ``overlapping``).
+
+        Raises :class:`TextTypeError` for a ``text`` that is not a ``str`` and
+        :class:`InvalidTextError` for one with a lone surrogate (as every rasid function)."""
+        _check_text(text)
+        return self._core.find(text, _check_flag(overlapping))
 
     def find_batch(
         self, texts: Iterable[str], *, overlapping: bool = False, threads: int | None = None
     ) -> list[list[Match]]:
         """:meth:`find` for each text, with the GIL released, on ``threads`` threads (all
         cores by default). Safe after ``fork``: a child process starts its own threads."""
-        return self._core.find_batch(texts, overlapping, threads)
+        texts = list(texts)
+        for text in texts:
+            _check_text(text)
+        if threads is not None and (
+            not isinstance(threads, int) or isinstance(threads, bool) or threads < 1
+        ):
+            raise OptionError(f"threads must be a positive number, not {threads!r}")
+        return self._core.find_batch(texts, _check_flag(overlapping), threads)
 
     def save(self, path: PathLike) -> None:
         """Writes a binary file that :meth:`load` reads back much faster than a rebuild."""
         self._core.save(os.fspath(path))
 
     @classmethod
-    def load(cls, path: PathLike) -> Gazetteer:
+    def load(cls, path: PathLike | bytes) -> Gazetteer:
         """Reads a file written by :meth:`save`. Raises :class:`GazetteerFileError` for a
-        file that is not a gazetteer, of another version, truncated or corrupt."""
-        return cls._wrap(_core.GazetteerCore.load(os.fspath(path)), (os.fspath(path),))
+        missing file, one that is not a regular file (a named pipe would block for ever),
+        not a gazetteer, of another version, truncated or corrupt; every length in the file
+        is checked against its size before anything is allocated."""
+        if not isinstance(path, (str, bytes, os.PathLike)):
+            raise ArgumentTypeError(f"path must be a str or os.PathLike, not {type(path).__name__}")
+        name = os.fsdecode(os.fspath(path))
+        try:
+            mode = os.stat(name).st_mode
+        except FileNotFoundError:
+            raise GazetteerNotFoundError(f"{name}: no such file") from None
+        except OSError as exc:
+            raise GazetteerFileError(f"{name}: cannot read: {exc.strerror}") from None
+        if not stat.S_ISREG(mode):
+            raise GazetteerFileError(f"{name}: not a regular file")
+        try:
+            core = _core.GazetteerCore.load(name)
+        except GazetteerError:
+            raise
+        except OSError as exc:
+            raise GazetteerFileError(f"{name}: cannot read: {exc}") from None
+        return cls._wrap(core, (name,))
 
     @property
     def entity_count(self) -> int:
@@ -271,6 +319,23 @@ class Gazetteer:
     def __repr__(self) -> str:
         src = f", sources={list(self._sources)!r}" if self._sources else ""
         return f"<Gazetteer {len(self)} names, {self.entity_count} ids{src}>"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_text(text: Any) -> None:
+    if not isinstance(text, str):
+        raise TextTypeError(f"text must be a str, not {type(text).__name__}")
+    lone = _SURROGATE.search(text)
+    if lone is not None:
+        raise InvalidTextError(f"invalid text at code point {lone.start()}: lone surrogate")
+
+
+def _check_flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ArgumentTypeError(f"overlapping must be True or False, not {value!r}")
+    return value
 
 
 def _from_bytes(data: bytes) -> Gazetteer:

@@ -15,8 +15,11 @@ the same records (ACLED excepted: it is a lossy, analyst-facing shape).
 
 from __future__ import annotations
 
+import codecs
+import collections
 import csv
 import datetime as _dt
+import errno
 import gzip
 import hashlib
 import io
@@ -39,6 +42,7 @@ __all__ = [
     "INPUT_SUFFIXES",
     "OUTPUT_FORMATS",
     "COLUMNS",
+    "MAX_RECORD_BYTES",
     "expand_inputs",
     "sample_fields",
     "check_fields",
@@ -52,6 +56,7 @@ __all__ = [
     "flatten_event",
     "unflatten_event",
     "date_range",
+    "spreadsheet_safe",
     "open_writer",
     "jsonl_lines",
     "infer_format",
@@ -88,9 +93,9 @@ class Problem:
     """A record or file that was skipped, and why.
 
     ``reason`` is a short key used for counting: ``not_json``, ``not_object``,
-    ``invalid_utf8``, ``no_text``, ``bad_csv``, ``empty_file``, ``unreadable_file``,
-    ``extract_error``, ``duplicate_doc``. The reasons of :data:`NOTICES` (``bad_date``) are
-    not skips: the document is kept, without a publication date.
+    ``invalid_utf8``, ``no_text``, ``bad_id``, ``bad_csv``, ``too_large``, ``empty_file``,
+    ``unreadable_file``, ``extract_error``, ``duplicate_doc``. The reasons of :data:`NOTICES`
+    (``bad_date``) are not skips: the document is kept, without a publication date.
     """
 
     source: str
@@ -119,6 +124,11 @@ ProblemHandler = Callable[[Problem], None]
 #: read (the document goes on without one).
 NOTICES = frozenset({"bad_date"})
 
+#: The largest record read (a JSONL line, a CSV record, a Parquet text, a ``.txt`` file), in
+#: bytes as stored: a larger one is reported (``too_large``) and skipped without being held
+#: in memory whole. Extraction takes about 40 bytes of memory per byte of text.
+MAX_RECORD_BYTES = 16 << 20
+
 #: Suffixes read from a folder (and accepted as files), longest first.
 INPUT_SUFFIXES = (".jsonl.gz", ".ndjson.gz", ".jsonl", ".ndjson", ".csv", ".parquet", ".txt")
 
@@ -135,12 +145,39 @@ def _kind_of(path: str) -> str | None:
     return None
 
 
-def expand_inputs(paths: Iterable[str]) -> list[str]:
+def _not_readable(path: str) -> str | None:
+    """Why a file found in a folder cannot be read as an input, or None when it can.
+
+    Only regular files are read from a folder: a named pipe or a device (``/dev/zero``) would
+    block the run or never end. A pipe named on the command line is read (like stdin)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if os.path.islink(path):
+            return "a symbolic link loop" if exc.errno == errno.ELOOP else "a broken symbolic link"
+        return exc.strerror or str(exc)
+    if not stat.S_ISREG(mode):
+        if stat.S_ISFIFO(mode):
+            what = "a named pipe"
+        elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+            what = "a device"
+        else:
+            what = "a socket"
+        return f"not a regular file ({what})"
+    if not os.access(path, os.R_OK):
+        return "permission denied"
+    return None
+
+
+def expand_inputs(paths: Iterable[str], on_problem: ProblemHandler | None = None) -> list[str]:
     """Check input paths and expand folders (recursively, sorted) into their readable files.
 
     ``-`` stands for JSONL on standard input. Raises :class:`InputError` for a missing path or
-    a file whose format cannot be told from its name, before any work is done.
+    a file whose format cannot be told from its name, before any work is done. A file found
+    in a folder that cannot be read (a broken link, a named pipe, a device, no permission)
+    is left out and reported to ``on_problem`` (default: printed on stderr).
     """
+    handler = on_problem or _print_problem
     out: list[str] = []
     for path in paths:
         if path == "-":
@@ -150,7 +187,12 @@ def expand_inputs(paths: Iterable[str]) -> list[str]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith(".") and _kind_of(name) is not None:
-                        out.append(os.path.join(root, name))
+                        found = os.path.join(root, name)
+                        why = _not_readable(found)
+                        if why is None:
+                            out.append(found)
+                        else:
+                            handler(Problem(found, None, "unreadable_file", why))
         elif os.path.exists(path):
             if _kind_of(path) is None:
                 raise InputError(
@@ -287,7 +329,14 @@ class _Builder:
     """Turns raw records (dicts) into Documents, reporting problems."""
 
     def __init__(
-        self, id_field: str, text_field: str, date_field: str, on_problem, raw=False, keep=()
+        self,
+        id_field: str,
+        text_field: str,
+        date_field: str,
+        on_problem,
+        raw=False,
+        keep=(),
+        max_record_bytes: int = MAX_RECORD_BYTES,
     ):
         self.id_field = id_field
         self.text_field = text_field
@@ -295,6 +344,13 @@ class _Builder:
         self.on_problem = on_problem
         self.raw = raw  # JSONL readers yield RawBlock items, parsed later (by workers)
         self.keep = tuple(keep)
+        self.max_record_bytes = max_record_bytes
+
+    def too_large(self, source: str, line: int | None, size: str) -> None:
+        """Report a record over :attr:`max_record_bytes` (``size``: how large it is)."""
+        limit = self.max_record_bytes
+        detail = f"{size}, over the limit of {limit:,} bytes ({limit / (1 << 20):g} MB)"
+        self.on_problem(Problem(source, line, "too_large", detail))
 
     def build(self, record: dict, source: str, line: int | None, default_id: str):
         text = record.get(self.text_field)
@@ -313,7 +369,16 @@ class _Builder:
             self.on_problem(Problem(source, line, "bad_date", str(exc)))
             published = None
         raw_id = record.get(self.id_field)
-        doc_id = default_id if raw_id is None or raw_id == "" else str(raw_id)
+        if raw_id is None or raw_id == "":
+            doc_id = default_id
+        elif isinstance(raw_id, str):
+            doc_id = raw_id
+        elif isinstance(raw_id, int) and not isinstance(raw_id, bool):
+            doc_id = str(raw_id)
+        else:
+            what = f"a {type(raw_id).__name__}: an id must be a string or an integer"
+            self.on_problem(Problem(source, line, "bad_id", f"field {self.id_field!r} is {what}"))
+            return None
         kept = tuple((n, _kept_value(record.get(n))) for n in self.keep) if self.keep else ()
         return Document(doc_id, text, published, source, line, kept)
 
@@ -367,6 +432,50 @@ def plan_blocks(path: str, blocksize: int) -> list[tuple[int, int, int]]:
     return blocks or [(0, 0, 1)]
 
 
+class _CrLines(io.RawIOBase):
+    """A byte stream whose lone carriage returns (old Mac line ends) are line feeds."""
+
+    def __init__(self, stream: IO[bytes]):
+        self.stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = getattr(self.stream, "read1", self.stream.read)(len(buffer))
+        n = len(data)
+        buffer[:n] = data.replace(b"\r", b"\n")
+        return n
+
+
+def _cr_line_ends(stream: IO[bytes]) -> bool:
+    """True when the stream's first bytes end lines with a lone CR (no LF at all)."""
+    try:
+        head = stream.peek(1 << 16)[: 1 << 16]  # type: ignore[attr-defined]
+    except (OSError, EOFError, AttributeError, ValueError, gzip.BadGzipFile):
+        return False  # reported when the stream is read
+    return b"\r" in head and b"\n" not in head
+
+
+def _lines(stream: IO[bytes], limit: int) -> Iterator[bytes | int]:
+    """The lines of ``stream``; in place of a line longer than ``limit`` bytes, its length
+    (an int), read in pieces so that it is never held whole."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = stream.readline(1 << 20)
+            if not line:
+                break
+            size += len(line)
+        yield size
+
+
 def _read_jsonl(
     path: str,
     builder: _Builder,
@@ -389,25 +498,38 @@ def _read_jsonl(
     if block is not None:
         raw.seek(block[0])
         first_line, remaining = block[2], block[1] - block[0]
+    lines: IO[bytes] = stream
+    translated = block is None and _cr_line_ends(stream)
+    if translated:
+        lines = io.BufferedReader(_CrLines(stream), 1 << 16)
     try:
         if builder.raw and block is None:
-            yield from _raw_blocks(stream, raw, source, stem, stats, builder.on_problem)
+            seekable = not translated and not compressed and raw is not sys.stdin.buffer
+            yield from _raw_blocks(
+                lines, raw, source, stem, stats, builder, compressed=compressed,
+                seekable=seekable and _is_regular(raw),
+            )  # fmt: skip
             return
         lineno = first_line - 1
         try:
-            for lineno, raw_line in enumerate(stream, first_line):  # noqa: B007
+            for lineno, raw_line in enumerate(_lines(lines, builder.max_record_bytes), first_line):  # noqa: B007
+                size = raw_line if isinstance(raw_line, int) else len(raw_line)
                 if remaining is not None:
                     if remaining <= 0:
                         break
-                    remaining -= len(raw_line)
+                    remaining -= size
                 if compressed:
                     stats.bytes_done = stats._file_base + raw.tell()
                 else:
-                    done_here += len(raw_line)
+                    done_here += size
                     stats.bytes_done = stats._file_base + done_here
-                if raw_line.isspace():  # blank line (isspace: no copy of the line)
-                    continue
                 n_records += 1
+                if isinstance(raw_line, int):
+                    builder.too_large(source, lineno, f"a line of {size:,} bytes")
+                    continue
+                if raw_line.isspace():  # blank line (isspace: no copy of the line)
+                    n_records -= 1
+                    continue
                 doc = parse_line(raw_line, builder, source, stem, lineno)
                 if doc is not None:
                     yield doc
@@ -429,35 +551,48 @@ def _is_regular(f: IO[bytes]) -> bool:
 
 
 def _raw_blocks(
-    stream: IO[bytes], raw: IO[bytes], source: str, stem: str, stats: ReadStats, on_problem
+    stream: IO[bytes],
+    raw: IO[bytes],
+    source: str,
+    stem: str,
+    stats: ReadStats,
+    builder: _Builder,
+    *,
+    compressed: bool,
+    seekable: bool,
 ) -> Iterator[RawBlock]:
     """The lines of a JSONL stream in blocks of about :data:`RAW_BLOCK_BYTES`, with the same
-    problems as a line-by-line read (``unreadable_file``, ``empty_file``)."""
-    compressed = stream is not raw
-    # a block of a regular file says where it is, so that other processes can read it again
-    # (not a pipe, such as stdin or `<(zcat ...)`)
-    seekable = not compressed and raw is not sys.stdin.buffer and _is_regular(raw)
+    problems as a line-by-line read (``unreadable_file``, ``empty_file``, ``too_large``).
+
+    ``seekable``: the blocks say where they are in the file, so that other processes can
+    read them again (not for a pipe, such as stdin or `<(zcat ...)`, nor a compressed file).
+    Blocks of blank lines only are not yielded (nothing to parse)."""
+    limit = builder.max_record_bytes
     line = 1  # number of the first line not yet in a block
     offset = 0  # of the first byte not yet in a block
     done = 0
     has_record = False
     pending: list[bytes] = []  # read, not yet ending in a line break
     pending_size = 0
+    open_line = 0  # bytes of pending after its last line break
+    skipping: int | None = None  # bytes so far of a line over the limit, being skipped
     threshold = RAW_BLOCK_BYTES
 
-    def cut(data: bytes) -> RawBlock:
+    def cut(data: bytes) -> RawBlock | None:
         nonlocal line, offset, has_record
         block = RawBlock(source, stem, line, data, offset if seekable else None)
         line += data.count(b"\n")
         offset += len(data)
-        has_record = has_record or not data.isspace()
+        if data.isspace():
+            return None
+        has_record = True
         return block
 
     try:
-        # a compressed stream is read a line at a time, so that a corrupt or truncated
-        # archive still yields every line before the damage
         if compressed:
-            reads: Iterator[bytes] = iter(stream)
+            # read1: what is decompressed so far, so that a corrupt or truncated archive
+            # still yields every line before the damage
+            reads: Iterator[bytes] = iter(lambda: stream.read1(RAW_BLOCK_BYTES), b"")  # type: ignore[attr-defined]
         elif raw is sys.stdin.buffer:
             # a pipe: pass on each line as soon as it has come (a feed may trickle)
             reads = iter(lambda: stream.read1(RAW_BLOCK_BYTES), b"")  # type: ignore[attr-defined]
@@ -467,14 +602,37 @@ def _raw_blocks(
         for buf in reads:
             if seekable and not buf.endswith(b"\n"):
                 # the rest of the line: the block then goes on whole, with no copy
-                buf += stream.readline()
+                buf += stream.readline(limit + 1)
             if compressed:
                 stats.bytes_done = stats._file_base + raw.tell()
             else:
                 done += len(buf)
                 stats.bytes_done = stats._file_base + done
+            if skipping is not None:
+                end = buf.find(b"\n") + 1
+                if end == 0:
+                    skipping += len(buf)
+                    continue
+                skipping += end
+                builder.too_large(source, line, f"a line of {skipping:,} bytes")
+                has_record = True
+                line += 1
+                offset += skipping
+                skipping = None
+                buf = buf[end:]
+                if not buf:
+                    continue
             pending.append(buf)
             pending_size += len(buf)
+            last = buf.rfind(b"\n")
+            open_line = open_line + len(buf) if last < 0 else len(buf) - last - 1
+            if open_line > limit:  # the complete lines go on; the open line is skipped
+                data = b"".join(pending)
+                end = len(data) - open_line
+                if end and (block := cut(data[:end])) is not None:
+                    yield block
+                skipping, pending, pending_size, open_line = open_line, [], 0, 0
+                continue
             if pending_size < threshold:
                 continue
             data = b"".join(pending)
@@ -483,16 +641,23 @@ def _raw_blocks(
                 pending = [data]
                 continue
             pending, pending_size = [data[end:]], len(data) - end
-            yield cut(data[:end])
+            if (block := cut(data[:end])) is not None:
+                yield block
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        if pending_size:
-            yield cut(b"".join(pending))
-            pending_size = 0
-        on_problem(Problem(source, line, "unreadable_file", str(exc)))
-    if pending_size:
-        yield cut(b"".join(pending))
+        # the whole lines before the damage; the line it cut is part of the problem
+        data = b"".join(pending)
+        end = data.rfind(b"\n") + 1
+        if end and (block := cut(data[:end])) is not None:
+            yield block
+        pending_size = 0
+        builder.on_problem(Problem(source, line, "unreadable_file", str(exc)))
+    if skipping is not None:
+        builder.too_large(source, line, f"a line of {skipping:,} bytes")
+        has_record = True
+    if pending_size and (block := cut(b"".join(pending))) is not None:
+        yield block
     if not has_record:
-        on_problem(Problem(source, None, "empty_file", "no records"))
+        builder.on_problem(Problem(source, None, "empty_file", "no records"))
 
 
 @dataclass(frozen=True)
@@ -545,6 +710,8 @@ def parse_line(
     raw_line: bytes, builder: _Builder, source: str, stem: str, lineno: int
 ) -> Document | None:
     """The document of one JSONL line, or None (problem reported) for a bad line."""
+    if lineno == 1 and raw_line.startswith(codecs.BOM_UTF8):  # written by some editors
+        raw_line = raw_line[len(codecs.BOM_UTF8) :]
     try:
         line = raw_line.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -554,6 +721,9 @@ def parse_line(
         record = json.loads(line)
     except ValueError as exc:
         builder.on_problem(Problem(source, lineno, "not_json", str(exc)))
+        return None
+    except RecursionError:  # a line of thousands of nested brackets
+        builder.on_problem(Problem(source, lineno, "not_json", "nested too deeply"))
         return None
     if not isinstance(record, dict):
         builder.on_problem(Problem(source, lineno, "not_object", f"a JSON {type(record).__name__}"))
@@ -584,38 +754,103 @@ def _raise_csv_field_limit() -> None:
 
 
 def _read_csv(path: str, builder: _Builder, stats: ReadStats) -> Iterator[Document]:
+    """The records of a CSV file (header row first). The csv module is strict about quotes,
+    so that a quote left open is an error rather than a record that swallows every later one:
+    that record is reported (``bad_csv``) and reading starts again at its second line."""
     _raise_csv_field_limit()  # articles are often longer than csv's 128 KB default
     stem = _stem(path)
+    limit = builder.max_record_bytes
     raw = open(path, "rb")  # noqa: SIM115 - closed below
-    text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
-    n_records = 0
-    try:
-        reader = csv.DictReader(text)
-        line = 1
+    pushed_back: collections.deque[tuple[int, str, int]] = collections.deque()
+    record: list[tuple[int, str, int]] = []  # (number, text, bytes) of the record's lines
+    record_bytes = 0
+    next_line = 1
+
+    def lines() -> Iterator[str]:
+        nonlocal next_line, record_bytes
         while True:
+            if pushed_back:
+                item = pushed_back.popleft()
+            else:
+                data = raw.readline(limit + 1)
+                if not data:
+                    return
+                if next_line == 1 and data.startswith(codecs.BOM_UTF8):
+                    data = data[len(codecs.BOM_UTF8) :]
+                item = (next_line, data.decode("utf-8", "surrogateescape"), len(data))
+                next_line += 1
+            record.append(item)
+            record_bytes += item[2]
+            if record_bytes > limit:
+                raise _RecordTooLarge
+            yield item[1]
+
+    def restart() -> Iterator[list[str]]:
+        return csv.reader(lines(), strict=True)
+
+    n_records = 0
+    header: list[str] | None = None
+    try:
+        reader = restart()
+        while True:
+            del record[:]
+            record_bytes = 0
             try:
                 row = next(reader)
             except StopIteration:
                 break
-            except csv.Error as exc:  # e.g. a NUL byte: skip that record, keep reading
-                builder.on_problem(Problem(path, reader.line_num, "bad_csv", str(exc)))
+            except csv.Error as exc:  # an open quote, a NUL byte: skip that record only
+                first = record[0][0] if record else next_line
+                builder.on_problem(Problem(path, first, "bad_csv", str(exc)))
+                pushed_back.extendleft(reversed(record[1:]))
+                reader = restart()
+                continue
+            except _RecordTooLarge:
+                first = record[0][0]
+                builder.too_large(path, first, f"a record of more than {limit:,} bytes")
+                # its lines may be ordinary text: go on after the line where it went over
+                _skip_line_rest(raw, record[-1][1], limit)
+                reader = restart()
                 continue
             except OSError as exc:
-                builder.on_problem(Problem(path, line + 1, "unreadable_file", str(exc)))
+                builder.on_problem(Problem(path, next_line, "unreadable_file", str(exc)))
                 break
-            line = reader.line_num
+            if not row:
+                continue  # a blank line
+            line = record[0][0]
+            if header is None:
+                header = row
+                continue
             stats.bytes_done = stats._file_base + raw.tell()
             n_records += 1
-            if any(isinstance(v, str) and _has_surrogates(v) for v in row.values()):
+            if len(row) > len(header):
+                detail = f"{len(row)} fields where the header has {len(header)}"
+                builder.on_problem(Problem(path, line, "bad_csv", detail))
+                continue
+            if any(_has_surrogates(v) for v in row):
                 builder.on_problem(Problem(path, line, "invalid_utf8", "bytes that are not UTF-8"))
                 continue
-            doc = builder.build(row, path, line, f"{stem}:{line}")
+            doc = builder.build(dict(zip(header, row)), path, line, f"{stem}:{line}")
             if doc is not None:
                 yield doc
         if n_records == 0:
             builder.on_problem(Problem(path, None, "empty_file", "no records"))
     finally:
-        text.close()
+        raw.close()
+
+
+class _RecordTooLarge(Exception):
+    pass
+
+
+def _skip_line_rest(f: IO[bytes], last: str, limit: int) -> None:
+    """Read on to the end of a line cut at ``limit`` bytes (``last``: the part read)."""
+    if last.endswith("\n"):
+        return
+    while True:
+        data = f.readline(1 << 20)
+        if not data or data.endswith(b"\n"):
+            return
 
 
 def _parquet_module():
@@ -650,6 +885,12 @@ def _read_parquet(path: str, builder: _Builder, stats: ReadStats) -> Iterator[Do
             for record in batch.to_pylist():
                 row += 1
                 stats.bytes_done = stats._file_base + size * row // total
+                text = record.get(builder.text_field)
+                if isinstance(text, str) and _utf8_size(text, builder.max_record_bytes) > (
+                    builder.max_record_bytes
+                ):
+                    builder.too_large(path, row, f"a text of {len(text):,} characters")
+                    continue
                 doc = builder.build(record, path, row, f"{stem}:{row}")
                 if doc is not None:
                     yield doc
@@ -659,7 +900,19 @@ def _read_parquet(path: str, builder: _Builder, stats: ReadStats) -> Iterator[Do
         pf.close()
 
 
+def _utf8_size(text: str, limit: int) -> int:
+    """The UTF-8 size of ``text``, or a lower bound of it when that is over ``limit``."""
+    if len(text) > limit or 4 * len(text) <= limit:
+        return len(text)
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
 def _read_txt(path: str, builder: _Builder, stats: ReadStats) -> Iterator[Document]:
+    size = os.path.getsize(path)
+    if size > builder.max_record_bytes:
+        stats.bytes_done = stats._file_base + size
+        builder.too_large(path, None, f"a file of {size:,} bytes")
+        return
     with open(path, "rb") as f:
         data = f.read()
     stats.bytes_done = stats._file_base + len(data)
@@ -697,11 +950,14 @@ def read_part(
     date_field: str = "published",
     keep: Iterable[str] = (),
     on_problem: ProblemHandler | None = None,
+    max_record_bytes: int = MAX_RECORD_BYTES,
 ) -> Iterator[Document]:
     """The documents of one input file, or of one block of an uncompressed JSONL file (see
     :func:`plan_blocks`): the unit of work of a Dask partition."""
     handler = on_problem or _print_problem
-    builder = _Builder(id_field, text_field, date_field, handler, keep=keep)
+    builder = _Builder(
+        id_field, text_field, date_field, handler, keep=keep, max_record_bytes=max_record_bytes
+    )
     stats = ReadStats()
     if _size(path) == 0:
         handler(Problem(path, None, "empty_file", "0 bytes"))
@@ -725,6 +981,7 @@ def iter_documents(
     on_problem: ProblemHandler | None = None,
     stats: ReadStats | None = None,
     raw_jsonl: bool = False,
+    max_record_bytes: int = MAX_RECORD_BYTES,
 ) -> Iterator[Document]:
     """Yield the documents of every input, in order, streaming.
 
@@ -734,14 +991,18 @@ def iter_documents(
     read so far (its ``bytes_total`` is set when every input has a known size).
     ``raw_jsonl``: yield JSONL lines in :class:`RawBlock` items, to be parsed by
     :func:`parse_line` elsewhere (the pipeline's workers), instead of documents.
+    ``max_record_bytes``: a larger record is reported (``too_large``) and skipped.
 
     A record without an id gets ``<file stem>:<line>``; a ``.txt`` file's id is its stem.
     """
-    files = expand_inputs(paths)
     handler = on_problem or _print_problem
-    builder = _Builder(id_field, text_field, date_field, handler, raw=raw_jsonl, keep=keep)
+    files = expand_inputs(paths, handler)
+    builder = _Builder(
+        id_field, text_field, date_field, handler, raw=raw_jsonl, keep=keep,
+        max_record_bytes=max_record_bytes,
+    )  # fmt: skip
     if stats is not None and "-" not in files:
-        stats.bytes_total = sum(os.path.getsize(p) for p in files)
+        stats.bytes_total = sum(_size(p) for p in files if os.path.exists(p))
     local = stats if stats is not None else ReadStats()
     for path in files:
         kind = "jsonl" if path == "-" else _kind_of(path)
@@ -768,6 +1029,12 @@ def iter_documents(
 FIELD_SAMPLE = 50
 
 
+# how much of a JSONL input the field check reads at most: characters, of one line, lines
+_SAMPLE_CHARS = 8 << 20
+_SAMPLE_LINE_CHARS = 2 << 20
+_SAMPLE_LINES = 10_000
+
+
 def sample_fields(paths: Iterable[str], limit: int = FIELD_SAMPLE) -> tuple[list[str], int]:
     """The field names of the first ``limit`` records of the inputs (files in order; a CSV
     or Parquet file by its columns), in order of first appearance, and how many records
@@ -783,12 +1050,18 @@ def sample_fields(paths: Iterable[str], limit: int = FIELD_SAMPLE) -> tuple[list
             if kind in ("jsonl", "jsonl.gz"):
                 opener: Callable[..., IO[str]] = gzip.open if kind == "jsonl.gz" else open
                 with opener(path, "rt", encoding="utf-8-sig", errors="replace") as f:
-                    for line in f:
-                        if seen >= limit:
-                            break
+                    # a bounded look: blank lines, a huge record or a deep nesting at the
+                    # head of a file cost the check nothing (the run reports them)
+                    budget, lines = _SAMPLE_CHARS, _SAMPLE_LINES
+                    while seen < limit and budget > 0 and lines > 0:
+                        lines -= 1
+                        line = f.readline(min(budget, _SAMPLE_LINE_CHARS) + 1)
+                        if not line or (len(line) > _SAMPLE_LINE_CHARS and line[-1] != "\n"):
+                            break  # the end, or a record too long to sample
+                        budget -= len(line)
                         try:
                             record = json.loads(line)
-                        except ValueError:
+                        except (ValueError, RecursionError):
                             continue
                         if isinstance(record, dict):
                             names.update(dict.fromkeys(record))
@@ -1025,6 +1298,23 @@ def _decode(value: Any, kind: str) -> Any:
     return value
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A text cell of a CSV file as a spreadsheet shows it without running it: one that
+    begins like a formula gets a leading ``'`` (OWASP's advice), and so does one that begins
+    with ``'``, so that reading back removes exactly one. Every CSV writer uses it."""
+    if cell.startswith(_FORMULA_START) or cell.startswith("'"):
+        return "'" + cell
+    return cell
+
+
+def _spreadsheet_safe_row(row: dict) -> dict:
+    return {k: spreadsheet_safe(v) if isinstance(v, str) else v for k, v in row.items()}
+
+
 def _csv_cell(value: Any, kind: str = "str") -> str:
     if value is None:
         return ""
@@ -1032,12 +1322,16 @@ def _csv_cell(value: Any, kind: str = "str") -> str:
         return "true" if value else "false"
     if kind == "float":
         return repr(float(value))
-    return str(value)
+    if kind == "int":
+        return str(value)
+    return spreadsheet_safe(str(value))
 
 
 def _csv_value(cell: str, kind: str) -> Any:
     if cell == "":
         return None
+    if kind in ("str", "label", "json") and cell.startswith("'"):
+        cell = cell[1:]  # see spreadsheet_safe
     if kind == "int":
         return int(cell)
     if kind == "float":
@@ -1163,10 +1457,18 @@ class _TextWriter(Writer):
             self.out.close()
 
 
+#: Characters that JSON leaves as they are and ``str.splitlines()`` takes for line breaks.
+_LINE_SEPARATORS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
 def jsonl_lines(records: list[dict]) -> str:
     """``records`` as JSONL text: one JSON object per line, each ending in a newline (UTF-8,
-    Arabic kept as is)."""
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    Arabic kept as is; U+2028, U+2029 and NEL escaped, so that any reader splits lines
+    where JSONL does)."""
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
+        text = text.translate(_LINE_SEPARATORS)
+    return text
 
 
 class JsonlWriter(_TextWriter):
@@ -1224,7 +1526,7 @@ class AcledWriter(_TextWriter):
     def write(self, record: dict) -> None:
         row = self.rows.row(record)
         if row is not None:
-            self.csv.writerow(row)
+            self.csv.writerow(_spreadsheet_safe_row(row))
             self.count += 1
 
     def notice(self) -> str | None:
@@ -1427,11 +1729,13 @@ def read_events(path: str, fmt: str | None = None) -> Iterator[dict]:
                     continue
                 try:
                     record = json.loads(line)
-                except ValueError as exc:
+                except (ValueError, RecursionError) as exc:
                     raise InputError(f"{path}:{n}: not JSON: {exc}") from None
                 if not checked:
                     _check_fields(path, record if isinstance(record, dict) else ())
                     checked = True
+                if not isinstance(record, dict):
+                    raise InputError(f"{path}:{n}: not an event record: not an object")
                 yield record
     elif fmt == "csv":
         with opener(path, "rt", encoding="utf-8", newline="") as f:
@@ -1439,9 +1743,14 @@ def read_events(path: str, fmt: str | None = None) -> Iterator[dict]:
             _check_fields(path, reader.fieldnames or ())
             extra = [c for c in reader.fieldnames or () if c not in _COLUMN_TYPES]
             for row in reader:
-                flat = {c: _csv_value(row.get(c) or "", t) for c, t in COLUMNS}
-                flat.update((c, row[c] if row[c] != "" else None) for c in extra)
-                yield unflatten_event(flat)
+                try:
+                    flat = {c: _csv_value(row.get(c) or "", t) for c, t in COLUMNS}
+                    flat.update((c, row[c] if row[c] != "" else None) for c in extra)
+                    record = unflatten_event(flat)
+                except (ValueError, RecursionError) as exc:
+                    where = f"{path}:{reader.line_num}"
+                    raise InputError(f"{where}: not an event record: {exc}") from None
+                yield record
     elif fmt == "parquet":
         pq = _parquet_module()
         pf = pq.ParquetFile(path)

@@ -19,6 +19,7 @@ import multiprocessing
 import multiprocessing.pool
 import os
 import pickle
+import re
 import secrets
 import shutil
 import signal
@@ -30,6 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any, Callable
 
+from .errors import WorkerError
 from .io import NOTICES, Document, Fields, Problem, RawBlock, ReadStats, jsonl_lines, parse_line
 
 __all__ = [
@@ -153,6 +155,7 @@ class Summary:
     seconds: float = 0.0
     bytes: int = 0
     interrupted: bool = False
+    unclustered: bool = False  # --dedup could not run: the events are written without it
 
     def line(self) -> str:
         """``rasid: N documents read, K skipped (reason n, ...), U kept without a usable date
@@ -169,7 +172,9 @@ class Summary:
             parts.append(f"{sum(self.undated.values())} kept without a usable date ({why})")
         parts.append(f"{self.events} events written in {self.seconds:.1f} s")
         text = "rasid: " + ", ".join(parts)
-        if self.interrupted:
+        if self.interrupted and self.unclustered:
+            text += " (interrupted: the events of the documents read are written, not clustered)"
+        elif self.interrupted:
             text += " (interrupted: everything above is committed)"
         return text
 
@@ -295,6 +300,7 @@ class _Worker:
         self.delivery = delivery
         self.conn: sqlite3.Connection | None = None
         self.file: IO[bytes] | None = None
+        self.stopping: Any = None  # an Event: the run has stopped, drop the rest of a chunk
         _init_local(fn)
 
     def stored(self, doc_id: str) -> bool:
@@ -316,6 +322,8 @@ class _Worker:
         problems: list[Problem] = []
         builder = self.fields.builder(problems.append)
         for item in payload:
+            if self.stopping is not None and self.stopping.is_set():
+                return out
             if item[0] == "f":
                 _, source, stem, first_line, offset, size = item
                 data = self.read(source, offset, size)
@@ -327,6 +335,8 @@ class _Worker:
             if item[0] == "r":
                 _, source, stem, first_line, data = item
                 for lineno, line in RawBlock(source, stem, first_line, data).lines():
+                    if self.stopping is not None and self.stopping.is_set():
+                        return out
                     doc = parse_line(line, builder, source, stem, lineno)
                     # the line's problems: a skip, or notices about a document kept
                     out.extend(("problem", p) for p in problems)
@@ -379,6 +389,9 @@ class _Worker:
 
 _WORKER: _Worker | None = None
 _SPOOL: str | None = None
+_BOARD: Any = None  # shared (pid, chunk number) slots: which chunk each pool process has
+_SLOT: int | None = None
+_STOPPING: Any = None  # set by the parent when the run stops: chunks not begun are dropped
 
 #: Messages between processes larger than this go through a file (see :func:`_pack`).
 SPOOL_BYTES = 32 * 1024
@@ -418,20 +431,43 @@ def _init_worker(
     store_path: str | None,
     delivery: Delivery,
     spool: str | None = None,
+    board: Any = None,
+    stopping: Any = None,
 ) -> None:
-    global _WORKER, _SPOOL
+    global _WORKER, _SPOOL, _BOARD, _SLOT, _STOPPING
     # Ctrl-C reaches the whole process group: only the parent handles it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The parent may turn SIGTERM into KeyboardInterrupt; workers must just end on it.
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER = _Worker(fn, fields, store_path, delivery)
+    _WORKER.stopping = stopping
     _SPOOL = spool
+    _BOARD, _STOPPING = board, stopping
+    if board is not None:
+        with board.get_lock():
+            for slot in range(len(board) // 2):
+                if board[2 * slot] == 0:
+                    board[2 * slot], _SLOT = os.getpid(), slot
+                    break
 
 
-def _process_chunk(message: bytes | str) -> bytes | str:
+def _process_chunk(number: int, message: bytes | str) -> bytes | str | None:
     assert _WORKER is not None
+    if _STOPPING is not None and _STOPPING.is_set():
+        _discard(message)
+        return None
+    if _SLOT is not None:
+        _BOARD[2 * _SLOT + 1] = number
     return _pack(_WORKER.process(_unpack(message)), _SPOOL)
+
+
+def _discard(message: bytes | str) -> None:
+    if isinstance(message, str):
+        try:
+            os.unlink(message)
+        except OSError:
+            pass
 
 
 def _payload(chunk: list[Any], by_place: bool = False) -> list[tuple]:
@@ -641,6 +677,62 @@ def _results(result: _Done | multiprocessing.pool.AsyncResult) -> list[tuple]:
     return result.get() if isinstance(result, _Done) else _unpack(result.get())
 
 
+def _describe(chunk: list[Any]) -> str:
+    """Where the documents of a chunk come from: ``file:line to file:line``."""
+
+    def first(item: Any) -> str:
+        if isinstance(item, RawBlock):
+            return f"{item.source}:{item.first_line}"
+        return f"{item.source}:{item.line}" if item.line is not None else item.source
+
+    def last(item: Any) -> str:
+        if isinstance(item, RawBlock):
+            lines = item.data.count(b"\n") - (1 if item.data.endswith(b"\n") else 0)
+            return f"{item.source}:{item.first_line + lines}"
+        return first(item)
+
+    return f"{first(chunk[0])} to {last(chunk[-1])}"
+
+
+class _PoolWatch:
+    """Notices a pool process that has died (the out-of-memory killer, an abort): the pool
+    replaces it, but the chunk it had is lost and its result would be waited for ever."""
+
+    def __init__(self, pool: multiprocessing.pool.Pool, board: Any):
+        self.pool = pool
+        self.board = board
+        self.seen: dict[int, Any] = {}
+
+    def check(self, chunks: dict[int, list[Any]]) -> None:
+        """Raise :class:`WorkerError` when a pool process has ended."""
+        for process in list(self.pool._pool):  # type: ignore[attr-defined]
+            self.seen.setdefault(process.pid, process)
+        for pid, process in self.seen.items():
+            code = process.exitcode
+            if code is None:
+                continue
+            how = f"killed by signal {-code}" if code < 0 else f"exit status {code}"
+            number = None
+            with self.board.get_lock():
+                for slot in range(len(self.board) // 2):
+                    if self.board[2 * slot] == pid:
+                        number = self.board[2 * slot + 1]
+            chunk = chunks.get(number) if number is not None else None
+            where = f"the documents of {_describe(chunk)}" if chunk else "a chunk of documents"
+            error = WorkerError(
+                f"a worker process died ({how}) while extracting {where}; "
+                "with --db, a rerun resumes after the documents stored"
+            )
+            error.chunk = number
+            raise error
+
+    def wait(self, result: Any, chunks: dict[int, list[Any]]) -> None:
+        """Wait for ``result``, checking twice a second that no pool process has died."""
+        while not result.ready():
+            self.check(chunks)
+            result.wait(0.5)
+
+
 def _run_pool(chunks, initargs, workers, deliver) -> None:
     """Extract with ``workers`` processes: a pool of ``workers - 1`` and this one, which
     extracts a chunk itself whenever the pool has enough queued. Its own work (reading,
@@ -650,8 +742,16 @@ def _run_pool(chunks, initargs, workers, deliver) -> None:
     # made before the pool: forked workers inherit the imported extraction code and the
     # loaded gazetteer (shared pages) instead of each loading them again
     local = _Worker(*initargs)
+    _remove_dead_spools(tempfile.gettempdir())
     spool = os.path.join(tempfile.gettempdir(), f"rasid-{os.getpid()}-{secrets.token_hex(6)}")
-    pool = ctx.Pool(workers - 1, initializer=_init_worker, initargs=(*initargs, spool))
+    # slots for replacement processes too (a pool replaces a process that died)
+    board = ctx.Array("q", 2 * 4 * (workers - 1))
+    stopping = ctx.Event()
+    pool = ctx.Pool(
+        workers - 1, initializer=_init_worker, initargs=(*initargs, spool, board, stopping)
+    )
+    watch = _PoolWatch(pool, board)
+    sent: dict[int, list[Any]] = {}  # chunks given to the pool, not yet delivered, by number
     # Each pool process has a few chunks queued so that it never waits for this one to
     # finish a chunk. Chunks are delivered in input order, so this one can run ahead of the
     # oldest queued chunk by several of its own before it must wait (about 1 MB each).
@@ -659,38 +759,76 @@ def _run_pool(chunks, initargs, workers, deliver) -> None:
     limit = 4 * queue_per_worker * (workers - 1) + 4
     inflight: collections.deque = collections.deque()
     ok = False
+    lost: int | None = None  # the number of a chunk whose process died
     try:
-        for chunk in chunks:
+        for number, chunk in enumerate(chunks, 1):
             pending = sum(1 for _, r in inflight if not r.ready())
             if pending < queue_per_worker * (workers - 1):
                 message = _pack(_payload(chunk, by_place=True), spool)
-                inflight.append((chunk, pool.apply_async(_process_chunk, (message,))))
+                sent[number] = chunk
+                inflight.append((number, pool.apply_async(_process_chunk, (number, message))))
             else:
                 inflight.append((chunk, _Done(local.process(_payload(chunk)))))
+            watch.check(sent)
             # deliver in input order what is done, and wait when too much is in flight
             while inflight and (inflight[0][1].ready() or len(inflight) > limit):
-                done_chunk, result = inflight.popleft()
-                deliver(done_chunk, _results(result))
+                _deliver_next(inflight, sent, watch, deliver)
         while inflight:
-            done_chunk, result = inflight.popleft()
-            deliver(done_chunk, _results(result))
+            _deliver_next(inflight, sent, watch, deliver)
         ok = True
+    except WorkerError as exc:
+        lost = exc.chunk if exc.chunk is not None else -1
+        raise
     finally:
         pool.close()
         if not ok:
-            _stop(pool, [r for _, r in inflight])
+            stopping.set()  # the chunks not begun are dropped
+            if lost == -1:  # which chunk was lost is not known: do not wait for any
+                inflight.clear()
+            _stop(pool, [r for key, r in inflight if key != lost])
         pool.join()
         shutil.rmtree(spool, ignore_errors=True)
 
 
-#: Seconds a stopped run waits for the chunks already given to the pool.
-STOP_GRACE = 10.0
+_SPOOL_NAME = re.compile(r"rasid-(\d+)-[0-9a-f]{12}")
+
+
+def _remove_dead_spools(folder: str) -> None:
+    """Remove the spool folders of runs that were killed (their process no longer exists)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        match = _SPOOL_NAME.fullmatch(name)
+        if match is None:
+            continue
+        try:
+            os.kill(int(match.group(1)), 0)
+        except ProcessLookupError:
+            shutil.rmtree(os.path.join(folder, name), ignore_errors=True)
+        except (OSError, OverflowError):  # another user's process, or not a process id
+            continue
+
+
+def _deliver_next(inflight: collections.deque, sent: dict, watch: _PoolWatch, deliver) -> None:
+    """Deliver the oldest chunk in flight (waiting for it while watching the pool)."""
+    key, result = inflight[0]
+    watch.wait(result, sent)
+    inflight.popleft()
+    chunk = sent.pop(key) if isinstance(key, int) else key
+    deliver(chunk, _results(result))
+
+
+#: Seconds a stopped run waits at most for the chunks the pool processes have begun (the
+#: chunks not begun are dropped), less than the 10 s a ``docker stop`` allows.
+STOP_GRACE = 5.0
 
 
 def _stop(pool: multiprocessing.pool.Pool, results: list) -> None:
     """End a closed pool early (Ctrl-C, an error). Killing a worker while it sends a result
     leaves the result queue's lock held for ever, and ``Pool.terminate`` then hangs: so let
-    the workers finish the chunks they were given (a few each), then terminate."""
+    the workers finish the chunks they have begun (the others are dropped), then terminate."""
     deadline = time.monotonic() + STOP_GRACE
     try:
         for result in results:

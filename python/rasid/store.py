@@ -30,6 +30,7 @@ import datetime as _dt
 import json
 import os
 import sqlite3
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -126,24 +127,55 @@ def _event_row(record: dict, doc_id: str, seq: int) -> tuple:
     )  # fmt: skip
 
 
+def _is_store(conn: sqlite3.Connection) -> bool:
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    return {"documents", "events"} <= names
+
+
+def _connect_readonly(path: str) -> sqlite3.Connection:
+    """A read-only connection. A store in WAL mode needs its shared-memory file, which a
+    read-only folder does not let SQLite make: then the file is opened as immutable."""
+    uri = "file:" + urllib.parse.quote(os.path.abspath(path))
+    try:
+        conn = sqlite3.connect(uri + "?mode=ro", uri=True, isolation_level=None)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        if "unable to open" not in str(exc):
+            raise
+    return sqlite3.connect(uri + "?immutable=1", uri=True, isolation_level=None)
+
+
 class EventStore:
     """An SQLite event store at ``path`` (created when missing).
 
-    Raises :class:`~rasid.errors.StoreError` when the file cannot be opened or is not a
-    rasid store. Use as a context manager, or call :meth:`close`.
+    ``create=False``: the store must exist already. ``readonly``: the store is only read
+    (``rasid export``), never written, also in a read-only folder. Raises
+    :class:`~rasid.errors.StoreError` when the file cannot be opened or is not a rasid
+    store (another SQLite database is left as it is). Use as a context manager, or call
+    :meth:`close`.
     """
 
-    def __init__(self, path: str, *, create: bool = True):
-        if not create and not os.path.exists(path):
+    def __init__(self, path: str, *, create: bool = True, readonly: bool = False):
+        if (readonly or not create) and not os.path.exists(path):
             raise StoreError(f"{path}: no such event store")
+        self.path = path
         try:
-            self.conn = sqlite3.connect(path, isolation_level=None, timeout=30)
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.executescript(_SCHEMA)
+            if readonly:
+                self.conn = _connect_readonly(path)
+            else:
+                self.conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+            if (readonly or not create) and not _is_store(self.conn):
+                self.conn.close()
+                raise StoreError(
+                    f"{path}: not a rasid event store (no documents and events tables)"
+                )
+            if not readonly:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                self.conn.executescript(_SCHEMA)
         except sqlite3.Error as exc:
             raise StoreError(f"{path}: cannot open the event store: {exc}") from exc
-        self.path = path
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -169,9 +201,11 @@ class EventStore:
                     cur.execute(_INSERT_EVENT, _event_row(record, doc_id, seq))
                     inserted += cur.rowcount
             cur.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):  # a full disk, a store locked too long
+                raise StoreError(f"{self.path}: cannot write to the event store: {exc}") from exc
             raise
         return inserted
 
@@ -212,9 +246,11 @@ class EventStore:
                      json.dumps(c, ensure_ascii=False)),
                 )  # fmt: skip
             cur.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"{self.path}: cannot write to the event store: {exc}") from exc
             raise
 
     # -- reading ------------------------------------------------------------------------------

@@ -9,13 +9,15 @@ import tempfile
 
 import click
 
-from ..errors import InputError, OptionError, StoreError
+from ..errors import InputError, OptionError, RasidError, StoreError
 from ..io import (
+    MAX_RECORD_BYTES,
     OUTPUT_FORMATS,
     RESERVED_FIELDS,
     Document,
     Fields,
     JsonlWriter,
+    Problem,
     ReadStats,
     check_fields,
     expand_inputs,
@@ -63,11 +65,21 @@ def _check_keep(keep: tuple[str, ...]) -> None:
         )
 
 
-def _open_store(path: str, create: bool = True):
+def _check_not_an_input(path: str | None, inputs: list[str], option: str) -> None:
+    """Refuse an output file that is one of the inputs (it would be emptied before being
+    read), whatever name it is given."""
+    if not path or path == "-" or not os.path.exists(path):
+        return
+    for source in inputs:
+        if source != "-" and os.path.exists(source) and os.path.samefile(path, source):
+            raise click.BadParameter(f"{path} is also an input", param_hint=f"'{option}'")
+
+
+def _open_store(path: str, create: bool = True, readonly: bool = False):
     from ..store import EventStore
 
     try:
-        return EventStore(path, create=create)
+        return EventStore(path, create=create, readonly=readonly)
     except StoreError as exc:
         raise click.BadParameter(str(exc), param_hint="'--db'") from None
 
@@ -176,10 +188,15 @@ def _default_clusters_path(output: str | None) -> str | None:
     "--explain", is_flag=True,
     help="Add to each event the ids of the rules that made it (`rules`; JSONL and --db).",
 )  # fmt: skip
+@click.option(
+    "--max-record-mb", type=click.FloatRange(min=0, min_open=True),
+    default=MAX_RECORD_BYTES / (1 << 20), show_default=True,
+    help="Largest record read (a JSONL line, a CSV record, a text); a larger one is skipped.",
+)  # fmt: skip
 def extract(
     inputs, output, fmt, db, workers, id_field, text_field, date_field, keep, source_field,
     background, strict, do_dedup, max_km, clusters_path, scheduler, blocksize, progress,
-    extractor, gazetteers, explain,
+    extractor, gazetteers, explain, max_record_mb,
 ):  # fmt: skip
     """Extract events from archives of articles.
 
@@ -195,8 +212,9 @@ def extract(
     (`rasid export --db` writes the whole store). --dedup adds a cluster_id to every event
     and writes the clusters next to -o (FILE.clusters.jsonl) or into the store.
     """
+    unreadable: list[Problem] = []  # files of input folders, reported once the run starts
     try:
-        paths = expand_inputs(inputs)
+        paths = expand_inputs(inputs, unreadable.append)
     except InputError as exc:
         raise click.BadParameter(str(exc), param_hint="'INPUT'") from None
     keep = tuple(dict.fromkeys(keep))
@@ -204,6 +222,9 @@ def extract(
     keep, source_field = _checked_fields(
         paths, id_field, text_field, date_field, keep, source_field, output, fmt
     )  # fmt: skip
+    _check_not_an_input(output, paths, "-o")
+    if do_dedup and output:
+        _check_not_an_input(clusters_path or _default_clusters_path(output), paths, "--clusters")
     extract_fn = _load_extractor(extractor) if extractor else None
     if explain:
         if extractor:
@@ -263,6 +284,10 @@ def extract(
 
     def sink(doc, events) -> None:
         if store is not None:
+            if store.has_document(doc.doc_id):  # stored earlier in this run
+                detail = f"id {doc.doc_id!r} is already in the store (its events are not stored)"
+                reporter(Problem(doc.source, doc.line, "duplicate_doc", detail))
+                return
             store.add_documents([(doc.doc_id, doc.source, events)])
         if writer is not None:
             if isinstance(events, str):  # encoded by the workers
@@ -282,12 +307,16 @@ def extract(
             _run_on_dask(
                 scheduler, paths, sink, skip, reporter, summary, id_field, text_field,
                 date_field, blocksize * 1024 * 1024, extract_fn, keep,
+                int(max_record_mb * (1 << 20)),
             )  # fmt: skip
         else:
+            for problem in unreadable:
+                reporter(problem)
             # JSONL lines are parsed by the workers: the parent only reads bytes.
             docs = iter_documents(
                 paths, id_field=id_field, text_field=text_field, date_field=date_field,
                 keep=keep, on_problem=reporter, stats=stats, raw_jsonl=True,
+                max_record_bytes=int(max_record_mb * (1 << 20)),
             )  # fmt: skip
             run(
                 docs, sink, extract_fn=extract_fn, workers=workers or None,
@@ -301,7 +330,7 @@ def extract(
     except BrokenPipeError:  # `rasid extract ... | head`: the reader has gone, stop quietly
         _silence_stdout()
         code = 141
-    except OSError as exc:  # e.g. the disk filled up while writing
+    except (OSError, RasidError) as exc:  # the disk filled up, a worker died
         click.echo(f"rasid: error: {exc}", err=True)
         code = 1
     finally:
@@ -315,23 +344,37 @@ def extract(
                 code = code or 1
     if code == 141:
         sys.exit(code)
+    clustered = False
     if do_dedup and code == 0 and not summary.interrupted:
-        if tmp_path is not None:
-            cpath = clusters_path or _default_clusters_path(output)
-            try:
+        try:
+            if tmp_path is not None:
+                cpath = clusters_path or _default_clusters_path(output)
                 _dedup_file(tmp_path, final_writer, cpath, max_km)
-            finally:
                 _close_writer(final_writer)
-        if store is not None:
-            _dedup_store(store, max_km)
+                clustered = True
+            if store is not None:
+                _dedup_store(store, max_km)  # one transaction: all or nothing
+        except KeyboardInterrupt:
+            summary.interrupted = True
+    if tmp_path is not None:
+        try:
+            if not clustered:
+                # a stopped run: the events extracted so far, without the clustering (it
+                # needs them all), rather than an empty output
+                final_writer.close()
+                options = {"keep": keep, "background": background, "source_field": source_field}
+                with open_writer(output, fmt, **options) as unclustered:
+                    for record in read_events(tmp_path, "jsonl"):
+                        unclustered.write(record)
+                summary.unclustered = True
+        finally:
+            os.unlink(tmp_path)
     elif final_writer is not None and final_writer is not writer:
         final_writer.close()
     elif writer is not None and code == 0:
         notice = writer.notice()
         if notice:
             click.echo(notice, err=True)
-    if tmp_path is not None:
-        os.unlink(tmp_path)
     if store is not None:
         store.close()
     warning = summary.date_warning()
@@ -412,6 +455,7 @@ def _run_on_dask(
     blocksize,
     extract_fn,
     keep=(),
+    max_record_bytes=MAX_RECORD_BYTES,
 ):
     import time
 
@@ -427,6 +471,7 @@ def _run_on_dask(
         bag = partition_results(
             paths, extract_fn=extract_fn, id_field=id_field, text_field=text_field,
             date_field=date_field, blocksize=blocksize, keep=keep,
+            max_record_bytes=max_record_bytes,
         )  # fmt: skip
         futures = client.compute(bag.to_delayed())
         try:
@@ -475,7 +520,9 @@ def export(db, output, fmt, clusters_path, keep, source_field, background):
         raise click.BadParameter(f"{db}: no such event store", param_hint="'--db'")
     keep = tuple(dict.fromkeys(keep))
     _check_keep(keep)
-    store = _open_store(db, create=False)
+    _check_not_an_input(output, [db], "-o")
+    _check_not_an_input(clusters_path, [db], "--clusters")
+    store = _open_store(db, readonly=True)
     writer = _check_output(output, fmt, keep=keep, background=background,
                            source_field=source_field)  # fmt: skip
     n = 0
@@ -540,10 +587,15 @@ def dedup(input_path, output, fmt, db, clusters_path, max_km):
             store.close()
     else:
         keep = _kept_in(input_path)
-        writer = _check_output(output, fmt, keep=keep)
         cpath = clusters_path or _default_clusters_path(output)
+        _check_not_an_input(output, [input_path], "-o")
+        _check_not_an_input(cpath, [input_path], "--clusters")
+        writer = _check_output(output, fmt, keep=keep)
         try:
             n, k = _dedup_file(input_path, writer, cpath, max_km)
-        finally:
-            _close_writer(writer)
+        except InputError as exc:
+            writer.close()
+            click.echo(f"rasid: error: {exc}", err=True)
+            sys.exit(1)
+        _close_writer(writer)
     click.echo(f"rasid: {n} events in {k} clusters", err=True)

@@ -107,6 +107,17 @@ class Context:
     def _load_dates(self) -> None:
         self._dates, self._published = self._read_dates()
         self._read_dates = None
+        # positions of the dates by start, so that a span's dates are found without a scan
+        # of the whole document's (one scan per mention made long articles quadratic)
+        self._date_order = sorted(range(len(self._dates)), key=lambda i: self._dates[i].start)
+        self._date_starts = [self._dates[i].start for i in self._date_order]
+
+    def dates_in(self, s: int, e: int) -> list:
+        """Date mentions starting in ``[s, e)``, in the order of :attr:`dates`."""
+        dates = self.dates
+        lo = bisect.bisect_left(self._date_starts, s)
+        hi = bisect.bisect_left(self._date_starts, e)
+        return [dates[i] for i in sorted(self._date_order[lo:hi])]
 
     def hits_in(self, s: int, e: int) -> list:
         """Hits starting in ``[s, e)``."""
@@ -1409,11 +1420,7 @@ def _date_for(ctx: Context, m: Mention):
     sent = m.sent
     best = None
     inside = False
-    cands = [
-        d
-        for d in ctx.dates
-        if sent.start <= d.start < sent.end and not getattr(d, "is_future", False)
-    ]
+    cands = [d for d in ctx.dates_in(sent.start, sent.end) if not getattr(d, "is_future", False)]
     if not cands:
         return None, False
     ins = [
@@ -1525,8 +1532,8 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
             if not _earlier_same_day(ctx.text, h.end):
                 return True
     d = m.date
-    for x in ctx.dates:
-        if x.kind == "explicit" and m.start <= x.start < m.end and x.weekday is None:
+    for x in ctx.dates_in(m.start, m.end):
+        if x.kind == "explicit" and x.weekday is None:
             if ctx.published is None or x.date is None:
                 return True
             if x.precision == "day" and (_dt.date.fromisoformat(x.date) - ctx.published).days < -1:

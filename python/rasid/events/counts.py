@@ -570,8 +570,8 @@ def _date_words(ctx, a: int, b: int) -> int:
     """How many words of date expressions («مساء أمس الجمعة», «في وقت سابق من اليوم») lie
     in ``text[a:b]``."""
     n = 0
-    for d in ctx.dates:
-        if a <= d.start and d.end <= b:
+    for d in ctx.dates_in(a, b):
+        if d.end <= b:
             n += len(ctx.text[d.start : d.end].split())
     return n
 

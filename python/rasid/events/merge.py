@@ -63,6 +63,13 @@ class EventGroup:
 
     def __init__(self, m):
         self.mentions = [m]
+        # kept as mentions are added (a scan of the mentions per candidate made merging the
+        # mentions of one long article quadratic): its mentions placed by a bearing
+        # («شمال بغداد»), whether one is in a headline, the days its mentions state inside
+        self.relative = bool(m.relative_place)
+        self.relative_headline = bool(m.relative_place and m.sent.headline)
+        self.inside_keys = {_date_key(m.date)} if m.date_inside else set()
+        self.last_sentence = m.sent.index
         self.last = m.index
         self.groups = {m.group} if m.group is not None else set()
         self.first_sentence = m.sent.index
@@ -82,6 +89,12 @@ class EventGroup:
 
     def add(self, m) -> None:
         self.mentions.append(m)
+        if m.relative_place:
+            self.relative = True
+            self.relative_headline = self.relative_headline or m.sent.headline
+        if m.date_inside:
+            self.inside_keys.add(_date_key(m.date))
+        self.last_sentence = max(self.last_sentence, m.sent.index)
         self.last = m.index
         if m.group is not None:
             self.groups.add(m.group)
@@ -284,10 +297,9 @@ def compatible(ev: EventGroup, m) -> bool:
             # told anew on another village is another strike
             return False
     # a bearing («شمال بغداد») and a town named elsewhere may be one place
-    rel = [x for x in ev.mentions if x.relative_place]
-    if m.relative_place:
-        rel.append(m)
-    radius = 30 if not rel else 500 if any(x.sent.headline for x in rel) else 100
+    relative = ev.relative or m.relative_place
+    headline = ev.relative_headline or (m.relative_place and m.sent.headline)
+    radius = 30 if not relative else 500 if headline else 100
     if not _place_ok(ev.places, m.best_place[1] if m.best_place else [], radius):
         return False
     if not m.ref and not m.leads_ref and bool(m.bg_hint) != bool(ev.bg_hint):
@@ -350,12 +362,24 @@ def _date_key(d) -> str | None:
     return None
 
 
+#: A mention joins only events mentioned in the sentences this far before it. No news article
+#: is that long; a mis-split dump of thousands of articles in one record is, and comparing
+#: each mention with every event of it made its extraction quadratic.
+MERGE_WINDOW_SENTENCES = 200
+
+
 def merge(ctx: Any, mentions: list) -> list[EventGroup]:
     """Events of a document from its mentions, in order of first mention."""
     events: list[EventGroup] = []
+    recent: list[EventGroup] = []  # the events within the window, in the order of ``events``
     orphans: list = []
+    prune_at = MERGE_WINDOW_SENTENCES
     for m in mentions:
-        cands = [ev for ev in events if compatible(ev, m)]
+        floor = m.sent.index - MERGE_WINDOW_SENTENCES
+        if m.sent.index >= prune_at:  # now and then, so that pruning stays linear
+            recent = [ev for ev in recent if ev.last_sentence >= floor]
+            prune_at = m.sent.index + MERGE_WINDOW_SENTENCES // 4
+        cands = [ev for ev in recent if ev.last_sentence >= floor and compatible(ev, m)]
         if not cands and not m.strong and not events:
             orphans.append(m)
             continue
@@ -380,13 +404,14 @@ def merge(ctx: Any, mentions: list) -> list[EventGroup]:
             key = _date_key(m.date) if m.date_inside else None
             if key is not None:
                 for ev in cands:
-                    if any(_date_key(x.date) == key for x in ev.mentions if x.date_inside):
+                    if key in ev.inside_keys:
                         target = ev
                         break
             if target is None:
                 target = cands[0]
         if m.strong and target is None:
             events.append(EventGroup(m))
+            recent.append(events[-1])
             # weak statements before it in the same or the previous sentence
             # («تعرض حقل غاز … إلى قصف صاروخي» before the sentence naming the field)
             ev = events[-1]
@@ -401,6 +426,7 @@ def merge(ctx: Any, mentions: list) -> list[EventGroup]:
         elif target is not None:
             if m.split and m.group is not None and any(x.group == m.group for x in target.mentions):
                 events.append(EventGroup(m))
+                recent.append(events[-1])
             else:
                 if m.split:
                     m.ev_start = m.ev_end = -1

@@ -203,16 +203,67 @@ impl NumeralParser {
 
     /// Number mentions of text stored as fixed-width code points (a Python `str`'s latin-1,
     /// UCS-2 or UCS-4 storage), offsets in code points; a lone surrogate is an error.
+    ///
+    /// A long text is parsed in pieces (see [`piece_end`]), so that memory stays bounded by
+    /// the size of a piece: normalization expands some characters (U+FDFA to 18) and every
+    /// word becomes a token, which took 20 MB of U+FDFA to 9.6 GB in one piece.
     pub fn parse_units<T: CodeUnit>(&self, units: &[T]) -> Result<Vec<NumberMention>, TextError> {
-        let mut out: Vec<T> = Vec::new();
-        let (_, map) = self.normalizer.normalize_units_with_map(units, &mut out)?;
-        // Normalized output holds no surrogates (they are rejected above).
-        let chars: Vec<char> = out
-            .iter()
-            .map(|u| char::from_u32(u.get()).unwrap_or('\u{FFFD}'))
-            .collect();
-        Ok(to_original(parse_chars(&chars), &map))
+        let mut mentions = Vec::new();
+        let mut start = 0;
+        loop {
+            let end = piece_end(units, start);
+            let mut out: Vec<T> = Vec::new();
+            let (_, map) = self
+                .normalizer
+                .normalize_units_with_map(&units[start..end], &mut out)
+                .map_err(|e| TextError {
+                    position: e.position + start,
+                    reason: e.reason,
+                })?;
+            // Normalized output holds no surrogates (they are rejected above).
+            let chars: Vec<char> = out
+                .iter()
+                .map(|u| char::from_u32(u.get()).unwrap_or('\u{FFFD}'))
+                .collect();
+            drop(out);
+            for mut m in to_original(parse_chars(&chars), &map) {
+                m.start += start;
+                m.end += start;
+                mentions.push(m);
+            }
+            if end >= units.len() {
+                return Ok(mentions);
+            }
+            start = end;
+        }
     }
+}
+
+/// Code points of a piece of a long text (see [`NumeralParser::parse_units`]).
+const PIECE_UNITS: usize = 1 << 16;
+
+/// The end of the piece of `units` that begins at `start`: the whole rest when it is short,
+/// else just after the first line break past [`PIECE_UNITS`], else after a space that ends
+/// a sentence, else after a space; at most twice [`PIECE_UNITS`] (a text with no space for
+/// that long holds no number phrase worth keeping whole).
+fn piece_end<T: CodeUnit>(units: &[T], start: usize) -> usize {
+    let n = units.len();
+    if n - start <= PIECE_UNITS {
+        return n;
+    }
+    let from = start + PIECE_UNITS;
+    let limit = (start + 2 * PIECE_UNITS).min(n);
+    let cp = |i: usize| char::from_u32(units[i].get());
+    let after = |pred: &dyn Fn(usize) -> bool| (from..limit).find(|&i| pred(i)).map(|i| i + 1);
+    after(&|i| cp(i) == Some('\n'))
+        .or_else(|| {
+            after(&|i| {
+                cp(i) == Some(' ')
+                    && matches!(cp(i - 1), Some('.' | '!' | '?' | '\u{061F}' | '\u{061B}'))
+            })
+        })
+        .or_else(|| after(&|i| cp(i) == Some(' ')))
+        .unwrap_or(limit)
 }
 
 /// Maps spans of normalized text back to the original.
@@ -226,6 +277,42 @@ fn to_original(mut mentions: Vec<NumberMention>, map: &OffsetMap) -> Vec<NumberM
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_text_is_parsed_in_pieces_with_the_same_mentions() {
+        let sentence = "قتل 3 أشخاص وأصيب سبعة آخرون في الهجوم. ";
+        let line = sentence.repeat(40) + "\n";
+        let text: String = line.repeat(200); // about 330,000 code points, several pieces
+        let units: Vec<u32> = text.chars().map(|c| c as u32).collect();
+        assert!(units.len() > 4 * PIECE_UNITS);
+        let whole = NumeralParser::new().parse(&text);
+        let pieces = NumeralParser::new().parse_units(&units).expect("parsed");
+        assert_eq!(pieces, whole);
+        assert_eq!(pieces.len(), 2 * 40 * 200);
+        // no line break, no sentence end: cut after a space
+        let spaced: Vec<u32> = "قتل 3 أشخاص "
+            .repeat(20_000)
+            .chars()
+            .map(|c| c as u32)
+            .collect();
+        let found = NumeralParser::new().parse_units(&spaced).expect("parsed");
+        assert_eq!(found.len(), 20_000);
+        // one expanding character repeated, with no space at all
+        let ligatures = vec![0xFDFAu32; 3 * PIECE_UNITS];
+        assert_eq!(
+            NumeralParser::new()
+                .parse_units(&ligatures)
+                .expect("parsed"),
+            vec![]
+        );
+        // a lone surrogate in a later piece: its position in the whole text
+        let mut bad = units.clone();
+        bad[3 * PIECE_UNITS + 5] = 0xD800;
+        let err = NumeralParser::new()
+            .parse_units(&bad)
+            .expect_err("surrogate");
+        assert_eq!(err.position, 3 * PIECE_UNITS + 5);
+    }
 
     /// The shared table (also read by tests/test_numbers.py).
     const CASES: &str = include_str!("../../../tests/data/number_cases.tsv");

@@ -9,8 +9,10 @@ pyo3::import_exception!(rasid.errors, RasidError);
 pyo3::import_exception!(rasid.errors, InvalidTextError);
 pyo3::import_exception!(rasid.errors, TextTypeError);
 pyo3::import_exception!(rasid.errors, OptionError);
+pyo3::import_exception!(rasid.errors, ArgumentTypeError);
 pyo3::import_exception!(rasid.errors, GazetteerBuildError);
 pyo3::import_exception!(rasid.errors, GazetteerFileError);
+pyo3::import_exception!(rasid.errors, GazetteerNotFoundError);
 
 /// A core text error as `rasid.errors.InvalidTextError` (a `ValueError`).
 #[allow(dead_code)]

@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use pyo3::exceptions::{PyFileNotFoundError, PyKeyError, PyPermissionError};
+use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 use pyo3::pyclass::CompareOp;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString};
@@ -16,7 +16,9 @@ use rasid_core::gazetteer::{
     AttrRef, AttrValue, CharSource, FileError, Gazetteer, GazetteerBuilder, Match, Norm,
 };
 
-use crate::errors::{GazetteerBuildError, GazetteerFileError, OptionError, TextTypeError};
+use crate::errors::{
+    GazetteerBuildError, GazetteerFileError, GazetteerNotFoundError, OptionError, TextTypeError,
+};
 use crate::pystr::StrUnits;
 
 /// The code points of a Python `str`, borrowed from its storage.
@@ -116,8 +118,7 @@ fn file_error(e: FileError, path: &std::path::Path) -> PyErr {
         FileError::Io(io) => {
             let msg = format!("{}: {io}", path.display());
             match io.kind() {
-                std::io::ErrorKind::NotFound => PyFileNotFoundError::new_err(msg),
-                std::io::ErrorKind::PermissionDenied => PyPermissionError::new_err(msg),
+                std::io::ErrorKind::NotFound => GazetteerNotFoundError::new_err(msg),
                 _ => GazetteerFileError::new_err(msg),
             }
         }

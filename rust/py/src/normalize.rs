@@ -235,7 +235,7 @@ fn index(value: &Bound<'_, PyAny>, what: &str) -> PyResult<usize> {
         }
         Err(_) => {
             let name = value.get_type().name()?;
-            Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            Err(crate::errors::ArgumentTypeError::new_err(format!(
                 "{what} must be an int, not {name}"
             )))
         }

@@ -4,7 +4,6 @@
 //! and parsed with the GIL released when it is large; spans come back as `str` indices of the
 //! original text and each mention carries its phrase, `text[start:end]`.
 
-use pyo3::exceptions::PyValueError;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyString, PyTuple};
@@ -12,7 +11,7 @@ use rasid_core::error::TextError;
 use rasid_core::normalize::CodeUnit;
 use rasid_core::numerals::{NumberKind, NumberMention as CoreMention, NumeralParser};
 
-use crate::errors::{InvalidTextError, TextTypeError};
+use crate::errors::{InvalidTextError, OptionError, TextTypeError};
 use crate::pystr::{new_str, str_units, StrUnits};
 
 /// Texts at least this many code points long are parsed with the GIL released.
@@ -65,13 +64,13 @@ impl NumberMention {
         text: Bound<'_, PyString>,
     ) -> PyResult<NumberMention> {
         let kind = KINDS.iter().find(|&&k| k == kind).ok_or_else(|| {
-            PyValueError::new_err(format!(
+            OptionError::new_err(format!(
                 "kind must be one of {}, not {kind:?}",
                 KINDS.join(", ")
             ))
         })?;
         if start > end {
-            return Err(PyValueError::new_err(format!(
+            return Err(OptionError::new_err(format!(
                 "start {start} is after end {end}"
             )));
         }
