@@ -78,3 +78,24 @@ def test_the_actor_is_taken_from_the_body_not_from_a_repeated_title():
     assert ev.actor.mention == "الطيران الحربي العراقي"
     assert ev.actor.start == TITLE_TWICE.index("الطيران الحربي العراقي")
     assert (ev.killed.min, ev.date) == (20, "2018-06-23")
+
+
+def test_a_group_calling_itself_by_a_name_claims_the_attack_it_announces():
+    # «قالت جماعة تطلق على نفسها اسم X إنها أطلقت …»: X announces its own attack: a claim
+    text = (
+        "أسقطت أنظمة الدفاع طائرة مسيرة مسلحة فوق مطار أربيل مساء الأحد. وقالت جماعة تطلق على"
+        ' نفسها اسم "المقاومة الإسلامية في العراق" إنها أطلقت الطائرة المسيرة لمهاجمة القاعدة.'
+    )
+    (ev,) = extract(text, published="2023-12-31")
+    assert (ev.event_type, ev.actor) == ("drone_attack", None)
+    assert (ev.claimed_by.start, ev.claimed_by.end) == at(text, "المقاومة الإسلامية في العراق")
+
+
+def test_a_ministry_telling_of_a_self_named_group_is_no_claim():
+    text = (
+        "قالت وزارة الدفاع إن جماعة تطلق على نفسها اسم «المقاومة الإسلامية في العراق» أطلقت"
+        " طائرة مسيرة على قاعدة حرير مساء الأحد."
+    )
+    (ev,) = extract(text, published="2023-12-31")
+    assert ev.event_type == "drone_attack"
+    assert ev.claimed_by is None

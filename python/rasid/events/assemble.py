@@ -1233,9 +1233,14 @@ def _announcers(ctx: Context, hits: list, claim_words: list) -> set:
         if a.role in ("announce", "claim") and a.name.startswith(
             ("اعلن", "أعلن", "تبن", "قال", "ذكر")
         ):
+            start = a.end
             for h in hits:
-                if h.cat == "actor" and h.start >= a.end:
-                    if words.distance(a.end, h.start) <= 2:
+                if h.kind == "cue" and h.role == "self_named" and h.start >= start:
+                    # «قالت جماعة تطلق على نفسها اسم X»: the speaker's name comes after
+                    if words.distance(start, h.start) <= 2:
+                        start = h.end
+                if h.cat == "actor" and h.start >= start:
+                    if words.distance(start, h.start) <= 2:
                         out.add(h.id)
                     break  # (the actors further on are further away)
     return out

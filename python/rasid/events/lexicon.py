@@ -27,7 +27,8 @@ are all found in one Rust pass over the document. Its kinds:
              and time just told), overflight («تلاها تحليق للطيران الحربي»: aircraft
              flying over, not striking; the noun only, as «حلق الطيران ثم قصف» strikes),
              ongoing («تشهد المدينة اشتباكات منذ أسابيع»: a state of affairs, which voids
-             the attack words after it) … (``role``)
+             the attack words after it), self_named («جماعة تطلق على نفسها اسم X»: the
+             name that follows is the speaker's) … (``role``)
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
 ``nationality`` «أميركية، تركية …» naming the state (``name_ar``, ``actor``)
 
