@@ -99,3 +99,26 @@ def test_a_ministry_telling_of_a_self_named_group_is_no_claim():
     (ev,) = extract(text, published="2023-12-31")
     assert ev.event_type == "drone_attack"
     assert ev.claimed_by is None
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "accused"),
+    [
+        # «ألقى اللوم على X»: throws blame, not a bomb; X is only blamed
+        (
+            "وألقت الولايات المتحدة اللوم على كتائب حزب الله في سقوط صاروخ على قاعدة عين الأسد"
+            " يوم الجمعة.",
+            "rocket_attack",
+            "كتائب حزب الله",
+        ),
+        (
+            "قتل أربعة جنود في هجوم ألقي باللوم فيه على تنظيم داعش قرب كركوك أمس.",
+            "other_attack",
+            "تنظيم داعش",
+        ),
+    ],
+)
+def test_a_party_blamed_is_accused_not_the_actor(text, event_type, accused):
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.actor, ev.claimed_by) == (event_type, None, None)
+    assert [(a.start, a.end) for a in ev.accused] == [at(text, accused)]

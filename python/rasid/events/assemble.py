@@ -506,6 +506,19 @@ def _not_an_attack(ctx: Context, t, floor: int) -> bool:
     return any(w.lstrip("و") in _DISASTERS for w in before)
 
 
+def _lays_blame(ctx: Context, t, hits: list) -> bool:
+    """«ألقت الولايات المتحدة اللوم على الجماعة»: a verb whose object is blame throws
+    nothing."""
+    return t.role == "verb" and any(
+        h.kind == "claim"
+        and h.role == "accuse"
+        and h.start >= t.end
+        and ctx.words.distance(t.end, h.start) <= 3
+        and not any(w.kind == "weapon" and t.end <= w.start < h.start for w in hits)
+        for h in hits
+    )
+
+
 def _anchors(
     ctx: Context, sent: Sentence, s: int, e: int, hits: list, threat_start: int | None
 ) -> list:
@@ -528,7 +541,7 @@ def _anchors(
         role = t.role
         if _plural_reference(t):
             continue
-        if _not_an_attack(ctx, t, s):
+        if _not_an_attack(ctx, t, s) or _lays_blame(ctx, t, hits):
             continue
         if role == "present" and not sent.headline:
             continue
