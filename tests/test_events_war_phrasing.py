@@ -178,3 +178,23 @@ def test_a_where_clause_goes_on_with_the_attack_just_told():
     assert (recalled.location.start, recalled.location.end) == at(text, "الكسوة")
     assert (recalled.killed.min, recalled.killed.max) == (6, 6)
     assert recalled.actor.id == "actor.israel"
+
+
+def test_rockets_a_lead_names_vaguely_are_the_salvo_the_body_numbers():
+    # «عدة صواريخ» then «بخمسة صواريخ»: one salvo of five, not «five or more»
+    text = (
+        "أعلنت خلية الإعلام الأمني سقوط عدة صواريخ كاتيوشا قرب قاعدة بلد الجوية. وقال مصدر إن"
+        " القاعدة تعرضت للاستهداف بخمسة صواريخ كاتيوشا سقطت خارج السياج."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.munitions.min, ev.munitions.max) == (5, 5)
+    assert (ev.munitions.start, ev.munitions.end) == at(text, "خمسة صواريخ كاتيوشا")
+
+
+def test_others_wounded_by_another_count_leave_the_toll_open():
+    text = (
+        "قتل جندي وأصيب اثنان آخران في هجوم صاروخي على مطار عسكري في حمص، وقال المرصد إن آخرين"
+        " أصيبوا بجروح."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.wounded.min, ev.wounded.max) == (2, None)

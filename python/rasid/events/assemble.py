@@ -1857,7 +1857,7 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
         # named as the striking aircraft and the definite «الصواريخ» are no count
         muni_cands = [c for c in muni_cands if not c.vague or _dropped_plural(ctx, c)]
     implied = et in ("drone_attack", "ied_attack", "rocket_attack", "missile_attack", "shelling")
-    munitions = _counts.combine(muni_cands, None, text, allow_implied=implied)
+    munitions = _counts.combine(muni_cands, None, text, allow_implied=implied, vague_opens=False)
     none = next((m.none for m in ms if m.none), None)
     killed = _counts.combine([c for m in ms for c in m.killed], none, text)
     if killed is None:

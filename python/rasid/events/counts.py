@@ -702,9 +702,14 @@ def combine(
     text: str,
     allow_implied: bool = False,
     allow_vague: bool = True,
+    vague_opens: bool = True,
 ) -> Count | None:
     """One :class:`Count` from the candidates of an event (``None`` when nothing is known;
-    0/0 with the words that say so when ``none`` is the span of a stated none)."""
+    0/0 with the words that say so when ``none`` is the span of a stated none).
+
+    ``vague_opens``: a vague figure («عدة صواريخ», «آخرون») next to exact ones leaves the
+    maximum open (another source's toll); not for the munitions of one salvo, which a lead
+    names vaguely before the body numbers them («عدة صواريخ» then «خمسة صواريخ»)."""
     cands = [c for c in cands if c.tier < 5 or allow_implied]
     if not allow_vague:
         cands = [c for c in cands if not c.vague and c.tier < 4]
@@ -723,7 +728,7 @@ def combine(
         vague = []
     lo_c = min(exact, key=lambda c: (c.min if c.min is not None else 0, c.start or 0))
     lo = lo_c.min
-    if any(c.max is None for c in exact) or vague:
+    if any(c.max is None for c in exact) or (vague and vague_opens):
         hi = None
     else:
         hi = max(c.max for c in exact)
