@@ -198,3 +198,21 @@ def test_others_wounded_by_another_count_leave_the_toll_open():
     )
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.wounded.min, ev.wounded.max) == (2, None)
+
+
+def test_missiles_an_aircraft_strikes_with_are_two_or_more():
+    # a bare plural, definite or not, of what aircraft drop or fire: (2, open)
+    text = "استهدف الطيران الروسي بالصواريخ العنقودية بلدة كفرنبل جنوبي إدلب صباح اليوم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.munitions.min, ev.munitions.max) == ("air_strike", 2, None)
+    assert (ev.munitions.start, ev.munitions.end) == at(text, "الصواريخ")
+
+
+def test_the_salvo_a_part_was_taken_from_has_no_size():
+    # «صاروخين من الصواريخ …، فيما أصابت صواريخ أخرى»: only a part is numbered
+    text = (
+        "أغار سلاح الجو الإسرائيلي على مطار التيفور فجر اليوم، ودمرت الدفاعات الجوية صاروخين من"
+        " الصواريخ التي استهدفت المطار فيما أصابت صواريخ أخرى المطار."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.munitions) == ("air_strike", None)

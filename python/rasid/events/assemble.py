@@ -1922,7 +1922,7 @@ _AIR_DROPPED = frozenset({"aircraft", "missile", "rocket"})
 def _dropped_plural(ctx: Context, c) -> bool:
     """Whether the vague munition count ``c`` is a bare plural of bombs or missiles dropped
     or fired by aircraft (not drones, not shells, not a definite plural)."""
-    if c.tier > 3 or c.start is None:
+    if c.tier > 4 or c.start is None:
         return False
     return any(
         h.kind == "weapon" and h.role == "munition" and h.get("weapon") in _AIR_DROPPED

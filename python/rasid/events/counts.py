@@ -111,7 +111,7 @@ def munition_candidates(
         if number == 2:
             out.append(Cand(2, 2, base_tier, w.start, w.end))
         elif number == "pl":
-            if _other_after(cues, words, w.end):
+            if _other_after(cues, words, w.end) or _whole_of_a_part(ctx, weapons, w):
                 continue
             if w.definite:
                 out.append(Cand(2, None, 4, w.start, w.end, vague=True))
@@ -131,12 +131,24 @@ def _on_trigger(n, triggers) -> bool:
     return any(t.start <= n.start < t.end or n.start <= t.start < n.end for t in triggers)
 
 
+# «صاروخين من (بين) الصواريخ»: a part of a salvo
+_OF = ("من", "من بين")
+
+
 def _partitive(ctx, weapons, w) -> bool:
     """«صاروخين من الصواريخ التي …»: a part of the salvo, not its size."""
     for x in weapons:
         if x.start > w.end and x.definite:
             gap = ctx.text[w.end : x.start].strip()
-            return gap in ("من", "من بين")
+            return gap in _OF
+    return False
+
+
+def _whole_of_a_part(ctx, weapons, w) -> bool:
+    """«صاروخين من الصواريخ التي …»: the salvo a part was taken from, its size untold."""
+    for x in weapons:
+        if x.end < w.start and ctx.text[x.end : w.start].strip() in _OF:
+            return True
     return False
 
 
