@@ -1854,7 +1854,7 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
     muni_cands = [c for m in ms for c in m.munitions]
     if et == "air_strike":
         # «ألقى الطيران براميل متفجرة»: bombs dropped are counted like any salvo; drones
-        # named as the striking aircraft and the definite «الصواريخ» are no count
+        # named as the striking aircraft are no count
         muni_cands = [c for c in muni_cands if not c.vague or _dropped_plural(ctx, c)]
     implied = et in ("drone_attack", "ied_attack", "rocket_attack", "missile_attack", "shelling")
     munitions = _counts.combine(muni_cands, None, text, allow_implied=implied, vague_opens=False)
@@ -1921,7 +1921,7 @@ _AIR_DROPPED = frozenset({"aircraft", "missile", "rocket"})
 
 def _dropped_plural(ctx: Context, c) -> bool:
     """Whether the vague munition count ``c`` is a bare plural of bombs or missiles dropped
-    or fired by aircraft (not drones, not shells, not a definite plural)."""
+    or fired by aircraft, with or without the article (not drones, not shells)."""
     if c.tier > 4 or c.start is None:
         return False
     return any(
