@@ -107,3 +107,19 @@ def test_an_attack_on_a_base_told_after_the_seizure_stays():
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.date) == ("rocket_attack", "2024-05-07")
     assert (ev.munitions.min, ev.munitions.max) == (3, 3)
+
+
+def test_a_habit_told_of_the_place_hit_does_not_void_the_attack():
+    # «… في قاعدة بلد التي تضم طائرات شاركت في العديد من العمليات»: the base's record
+    text = (
+        "سقطت ثلاثة صواريخ في قاعدة بلد الجوية التي تضم طائرات شاركت في العديد من العمليات ضد"
+        " التنظيم مساء اليوم."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.munitions.min, ev.munitions.max) == ("rocket_attack", 3, 3)
+    assert (ev.location.start, ev.location.end) == at(text, "قاعدة بلد الجوية")
+
+
+def test_repeated_attacks_on_a_place_are_still_habitual():
+    text = "وتتعرض القاعدة التي تضم جنوداً أميركيين لهجمات متكررة بالصواريخ."
+    assert extract(text, published="2024-05-08") == []

@@ -506,6 +506,19 @@ def _not_an_attack(ctx: Context, t, floor: int) -> bool:
     return any(w.lstrip("و") in _DISASTERS for w in before)
 
 
+def _describes_a_noun_after(ctx: Context, c, hits: list) -> bool:
+    """«… سقطت في قاعدة بلد التي تضم طائرات … لها دور في العديد من العمليات»: a habit told
+    in a relative clause after every attack word describes the place, not the attack."""
+    if c.role != "habitual":
+        return False
+    # (a present tense in the description, «تضم طائرات تدك معاقل …», anchors nothing)
+    told = [h for h in hits if h.kind == "trigger" and h.role != "present"]
+    last = max((h.end for h in told if h.start < c.start), default=None)
+    if last is None or any(h.start > c.start for h in told):
+        return False
+    return any(w in _RELATIVE for w in ctx.text[last : c.start].split())
+
+
 def _lays_blame(ctx: Context, t, hits: list) -> bool:
     """«ألقت الولايات المتحدة اللوم على الجماعة»: a verb whose object is blame throws
     nothing."""
@@ -526,7 +539,12 @@ def _anchors(
     clause's hits); none when a cue voids the clause, or when a threat of the sentence
     (``threat_start``: where its first one stands) comes before them."""
     cues = [h for h in hits if h.kind == "cue"]
-    if any(c.role in _VOID_CLAUSE and not _kind_rank(ctx, c, hits) for c in cues):
+    if any(
+        c.role in _VOID_CLAUSE
+        and not _kind_rank(ctx, c, hits)
+        and not _describes_a_noun_after(ctx, c, hits)
+        for c in cues
+    ):
         return []
     # «ومنذ الأحد، أدت الغارات … إلى مقتل أكثر من 50»: a running total
     if any(c.role == "since" and _clause_initial(ctx.text, c.start, s) for c in cues):
