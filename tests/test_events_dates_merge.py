@@ -6,6 +6,7 @@ Every sentence here is written for these tests (none is taken from the dev artic
 
 from __future__ import annotations
 
+import pytest
 from rasid.events import extract
 from spans import at
 
@@ -119,3 +120,22 @@ def test_a_comparison_without_a_toll_leaves_the_toll_alone():
     text = "قتل 3 جنود في هجوم صاروخي على قاعدة التاجي أمس، وهو الهجوم الأعنف منذ أشهر."
     (ev,) = extract(text, published="2020-03-14")
     assert (ev.killed.min, ev.killed.max) == (3, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a birth year or a founding year dates a person or a group, not the attack
+        ("قتل القيادي في التنظيم المولود عام 1975 بغارة جوية في قضاء القائم أمس.", "2024-05-07"),
+        ("استهدفت طائرة مسيرة مقر فصيل تأسس عام 2014 في قضاء القائم.", None),
+    ],
+)
+def test_a_birth_or_founding_year_is_not_the_attack_date(text, date):
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.date, ev.background) == (date, False)
+
+
+def test_a_year_of_the_attack_itself_dates_it():
+    text = "قتل القيادي بغارة جوية في قضاء القائم عام 2017."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.date, ev.background) == ("2017", True)

@@ -1302,7 +1302,9 @@ def _date_for(ctx: Context, m: Mention):
     cands = [
         d
         for d in ctx.dates
-        if sent.start <= d.start < sent.end and not getattr(d, "is_future", False)
+        if sent.start <= d.start < sent.end
+        and not getattr(d, "is_future", False)
+        and not _origin_date(ctx, d)
     ]
     if not cands:
         return None, False
@@ -1328,6 +1330,14 @@ def _date_for(ctx: Context, m: Mention):
         elif after:
             best = after[0]
     return best, inside
+
+
+def _origin_date(ctx: Context, d) -> bool:
+    """«القيادي المولود عام 1975», «فصيل تأسس عام 2014»: a birth or founding date."""
+    return any(
+        h.kind == "cue" and h.role == "origin" and ctx.words.distance(h.end, d.start) <= 2
+        for h in ctx.hits_in(max(0, d.start - 30), d.start)
+    )
 
 
 def _statement_date(ctx: Context, d) -> bool:
