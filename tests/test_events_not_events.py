@@ -123,3 +123,22 @@ def test_a_habit_told_of_the_place_hit_does_not_void_the_attack():
 def test_repeated_attacks_on_a_place_are_still_habitual():
     text = "وتتعرض القاعدة التي تضم جنوداً أميركيين لهجمات متكررة بالصواريخ."
     assert extract(text, published="2024-05-08") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verdict for an old attack is news of a trial, not of an attack
+        "أصدرت محكمة الجنايات حكماً بالسجن المؤبد على متهم بتفجير سيارة مفخخة في الكرادة عام"
+        " 2016.",
+        "قضت المحكمة بالإعدام على مدان بتفجير عبوة ناسفة في سوق ببغداد.",
+    ],
+)
+def test_a_verdict_is_no_event(text):
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_an_attack_on_a_prison_is_an_attack():
+    text = "قتل 3 سجناء في هجوم مسلح على السجن المركزي في الناصرية أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.killed.min, ev.date) == (3, "2024-05-07")
