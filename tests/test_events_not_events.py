@@ -129,8 +129,7 @@ def test_repeated_attacks_on_a_place_are_still_habitual():
     "text",
     [
         # a verdict for an old attack is news of a trial, not of an attack
-        "أصدرت محكمة الجنايات حكماً بالسجن المؤبد على متهم بتفجير سيارة مفخخة في الكرادة عام"
-        " 2016.",
+        "أصدرت محكمة الجنايات حكماً بالسجن المؤبد على متهم بتفجير سيارة مفخخة في الكرادة عام 2016.",
         "قضت المحكمة بالإعدام على مدان بتفجير عبوة ناسفة في سوق ببغداد.",
     ],
 )
@@ -142,3 +141,15 @@ def test_an_attack_on_a_prison_is_an_attack():
     text = "قتل 3 سجناء في هجوم مسلح على السجن المركزي في الناصرية أمس."
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.killed.min, ev.date) == (3, "2024-05-07")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # drills rehearse attacks, they are none
+        "نفذت القوات تمريناً بالذخيرة الحية على صد هجوم بطائرات مسيرة في قاعدة عين الأسد.",
+        "تدرب الجيش على التصدي لهجمات بالطائرات المسيرة في قاعدة الحبانية.",
+    ],
+)
+def test_a_drill_is_no_event(text):
+    assert extract(text, published="2024-05-08") == []
