@@ -153,3 +153,21 @@ def test_an_attack_on_a_prison_is_an_attack():
 )
 def test_a_drill_is_no_event(text):
     assert extract(text, published="2024-05-08") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a drone that films, brought down, attacked nothing
+        "أسقطت القوات الأمنية طائرة مسيرة للتصوير كانت تحلق فوق المنطقة الخضراء.",
+        "تمكنت القوات من إسقاط طائرة درون كانت تصور الموقع العسكري قرب كركوك.",
+    ],
+)
+def test_a_filming_drone_brought_down_is_no_event(text):
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_an_armed_drone_brought_down_is_an_attack():
+    text = "أسقطت الدفاعات الجوية طائرة مسيرة مفخخة فوق مطار أربيل فجر اليوم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.munitions.min, ev.date) == ("drone_attack", 1, "2024-05-08")

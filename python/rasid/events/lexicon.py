@@ -29,7 +29,9 @@ are all found in one Rust pass over the document. Its kinds:
              ongoing («تشهد المدينة اشتباكات منذ أسابيع»: a state of affairs, which voids
              the attack words after it), self_named («جماعة تطلق على نفسها اسم X»: the
              name that follows is the speaker's), origin («المولود عام 1975», «تأسس
-             عام 2014»: a birth or founding date, never the attack's) … (``role``)
+             عام 2014»: a birth or founding date, never the attack's), filming («طائرة
+             مسيرة للتصوير»: a drone that films, brought down or not, attacks nothing)
+             … (``role``)
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
 ``nationality`` «أميركية، تركية …» naming the state (``name_ar``, ``actor``)
 
