@@ -519,6 +519,18 @@ def _describes_a_noun_after(ctx: Context, c, hits: list) -> bool:
     return any(w in _RELATIVE for w in ctx.text[last : c.start].split())
 
 
+def _told_as_past(ctx: Context, t) -> bool:
+    """«… قبل أن تستهدفها المسيرة», «بعد أن يقصفها»: a present tense after «قبل أن / بعد أن»
+    (cue ``pos`` subjunctive) tells what happened."""
+    b = ctx.hit_before(t.start, 8)
+    return (
+        b is not None
+        and b.kind == "cue"
+        and b.get("pos") == "subjunctive"
+        and ctx.words.distance(b.end, t.start) <= 1
+    )
+
+
 def _lays_blame(ctx: Context, t, hits: list) -> bool:
     """«ألقت الولايات المتحدة اللوم على الجماعة»: a verb whose object is blame throws
     nothing."""
@@ -561,7 +573,7 @@ def _anchors(
             continue
         if _not_an_attack(ctx, t, s) or _lays_blame(ctx, t, hits):
             continue
-        if role == "present" and not sent.headline:
+        if role == "present" and not sent.headline and not _told_as_past(ctx, t):
             continue
         if role == "impact":
             if not any(
