@@ -139,3 +139,25 @@ def test_a_year_of_the_attack_itself_dates_it():
     text = "قتل القيادي بغارة جوية في قضاء القائم عام 2017."
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.date, ev.background) == ("2017", True)
+
+
+def test_an_afternoon_is_an_hour_not_an_earlier_event():
+    # «بعد ظهر اليوم»: «بعد» here tells the hour, the clause goes on with the strike
+    text = (
+        "وقالت مصادر محلية إن طائرة مسيرة تركية استهدفت بعد ظهر اليوم الأربعاء سيارة عسكرية على"
+        " طريق بلدة القحطانية."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.date, ev.date_text, ev.background) == ("2024-05-08", "ظهر اليوم الأربعاء", False)
+    assert [(e.start, e.end) for e in ev.evidence] == [at(text, text[:-1])]
+
+
+def test_after_an_attack_still_opens_an_earlier_event():
+    text = (
+        "استهدفت طائرة مسيرة تركية سيارة على طريق بلدة القحطانية اليوم، بعد يومين من غارة"
+        " استهدفت موقعاً قرب القامشلي."
+    )
+    today, earlier = extract(text, published="2024-05-08")
+    assert (today.date, today.background) == ("2024-05-08", False)
+    assert (earlier.event_type, earlier.background) == ("air_strike", True)
+    assert (earlier.location.start, earlier.location.end) == at(text, "القامشلي")

@@ -31,7 +31,8 @@ are all found in one Rust pass over the document. Its kinds:
              the attack words after it), self_named («جماعة تطلق على نفسها اسم X»: the
              name that follows is the speaker's), origin («المولود عام 1975», «تأسس
              عام 2014»: a birth or founding date, never the attack's), filming («طائرة
-             مسيرة للتصوير»: a drone that films, brought down or not, attacks nothing)
+             مسيرة للتصوير»: a drone that films, brought down or not, attacks nothing),
+             time_of_day («بعد ظهر اليوم»: an hour, not «بعد» opening an earlier event)
              … (``role``)
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
 ``nationality`` «أميركية، تركية …» naming the state (``name_ar``, ``actor``)
