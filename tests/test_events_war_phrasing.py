@@ -216,3 +216,20 @@ def test_the_salvo_a_part_was_taken_from_has_no_size():
     )
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.munitions) == ("air_strike", None)
+
+
+def test_a_states_guns_and_rockets_on_the_ground_are_shelling():
+    text = (
+        "قصفت قوات النظام بالمدافع الثقيلة والصواريخ قرى جبل الزاوية جنوبي إدلب اليوم، ما أدى"
+        " إلى مقتل طفلة."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("shelling", "artillery")
+    assert (ev.actor.start, ev.actor.end) == at(text, "قوات النظام")
+    assert (ev.killed.min, ev.killed.max) == (1, 1)
+
+
+def test_a_states_missiles_without_guns_are_a_missile_attack():
+    text = "أطلق الحرس الثوري الإيراني صواريخ على مقرات لأحزاب كردية قرب كويسنجق اليوم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("missile_attack", "missile")

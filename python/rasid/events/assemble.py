@@ -1515,6 +1515,10 @@ def _type_of(ev, ctx: Context | None = None) -> tuple[str, str | None]:
         if wp in ("ballistic_missile", "missile"):
             return "missile_attack", wp
         if state and not (actor is not None and actor.nonstate):
+            if "artillery" in ws or "mortar" in ws:
+                # «قصفت قوات النظام بالمدافع الثقيلة والصواريخ»: a state's guns and rocket
+                # launchers on the ground, one bombardment
+                return "shelling", "artillery" if "artillery" in ws else "mortar"
             return "missile_attack", "missile"
         return "rocket_attack", wp
     if "mortar" in ws:
