@@ -122,3 +122,18 @@ def test_a_party_blamed_is_accused_not_the_actor(text, event_type, accused):
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.actor, ev.claimed_by) == (event_type, None, None)
     assert [(a.start, a.end) for a in ev.accused] == [at(text, accused)]
+
+
+def test_a_states_drone_named_with_an_epithet_is_its_air_strike():
+    # «طائرة مسيرة للاحتلال التركي»: «الاحتلال» stands between the drone and its state
+    text = "استهدفت طائرة مسيرة للاحتلال التركي سيارة في قضاء سنجار اليوم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("air_strike", "drone")
+    assert (ev.actor.id, ev.actor.mention) == ("actor.turkey", "طائرة مسيرة للاحتلال التركي")
+    assert (ev.actor.start, ev.actor.end) == at(text, "طائرة مسيرة للاحتلال التركي")
+
+
+def test_a_drone_of_no_state_is_a_drone_attack():
+    text = "استهدفت طائرة مسيرة مجهولة سيارة في قضاء سنجار اليوم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.actor) == ("drone_attack", None)

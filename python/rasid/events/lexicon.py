@@ -32,8 +32,9 @@ are all found in one Rust pass over the document. Its kinds:
              name that follows is the speaker's), origin («المولود عام 1975», «تأسس
              عام 2014»: a birth or founding date, never the attack's), filming («طائرة
              مسيرة للتصوير»: a drone that films, brought down or not, attacks nothing),
-             time_of_day («بعد ظهر اليوم»: an hour, not «بعد» opening an earlier event)
-             … (``role``)
+             time_of_day («بعد ظهر اليوم»: an hour, not «بعد» opening an earlier event),
+             epithet («طائرة مسيرة للاحتلال التركي»: a name for a state standing between
+             its weapon and its nationality) … (``role``)
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
 ``nationality`` «أميركية، تركية …» naming the state (``name_ar``, ``actor``)
 
