@@ -161,3 +161,20 @@ def test_after_an_attack_still_opens_an_earlier_event():
     assert (today.date, today.background) == ("2024-05-08", False)
     assert (earlier.event_type, earlier.background) == ("air_strike", True)
     assert (earlier.location.start, earlier.location.end) == at(text, "القامشلي")
+
+
+@pytest.mark.parametrize(
+    ("second", "date"),
+    [
+        # «كما تعرضت …»: one more attack of the same report, at its time
+        ("كما تعرضت قاعدة أمريكية في حقل كونيكو إلى قصف بعدد من الصواريخ.", "2023-12-12"),
+        # its own day wins
+        ("كما تعرضت قاعدة أمريكية في حقل كونيكو أمس إلى قصف بعدد من الصواريخ.", "2023-12-11"),
+    ],
+)
+def test_an_attack_told_with_also_shares_the_time_of_the_one_before(second, date):
+    text = "تعرضت قاعدة أمريكية في حقل العمر لقصف صاروخي مساء اليوم. " + second
+    first, also = extract(text, published="2023-12-12")
+    assert first.date == "2023-12-12"
+    assert (also.location.start, also.location.end) == at(text, "حقل كونيكو")
+    assert also.date == date

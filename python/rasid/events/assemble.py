@@ -1619,6 +1619,12 @@ def finalize(ctx: Context, events: list, doc_id: str | None) -> list[Event]:
             # «وتعرض رتل آخر إلى هجوم مماثل»: an attack like the one just reported
             ev.type, ev.weapon = prev.type, prev.weapon
         prev = ev
+    prev = None
+    for ev in events:
+        if ev.date is None and prev is not None and prev.date is not None and _also(ctx, ev):
+            # «كما تعرضت قاعدة … إلى قصف»: the same evening as the attack told before
+            ev.date, ev.date_inside = prev.date, prev.date_inside
+        prev = ev
     _background(ctx, events)
     out = []
     for ev in events:
@@ -1632,6 +1638,16 @@ def finalize(ctx: Context, events: list, doc_id: str | None) -> list[Event]:
             continue
         out.append(_record(ctx, ev, doc_id, text))
     return out
+
+
+def _also(ctx: Context, ev) -> bool:
+    """Whether the event is first told in a clause opening with «كما» (cue ``pos`` also):
+    one more attack of the report before, at its time."""
+    m = ev.mentions[0]
+    for h in ctx.hits_in(m.start, m.anchors[0].start):
+        if h.kind == "cue" and h.get("pos") == "also":
+            return ctx.text[m.start : h.start].strip(" \t،,؛;:و") == ""
+    return False
 
 
 _GROUP_ANAPHORS = ("التنظيم", "الجماعة", "الجماعه")

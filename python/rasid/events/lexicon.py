@@ -20,7 +20,8 @@ are all found in one Rust pass over the document. Its kinds:
 ``cue``      negation, denial, threat, plan, habitual, statistic, past, after, partial,
              unit, boundary, agent, unknown_agent, launch, enumeration, judicial (a court
              sentence carried out: «حكم الإعدام، شنقاً»; ``pos`` subjunctive on «قبل أن،
-             بعد أن», after which a present tense tells the past), extent («في جميع أنحاء …», a
+             بعد أن», after which a present tense tells the past; ``pos`` also on «كما»,
+             whose attack shares the time of the one told before), extent («في جميع أنحاء …», a
              place's extent, which keeps «جميع» there from reading as habitual), harmless
              (flares, smoke, stun and tear-gas grenades «قنابل مضيئة»: no attacking
              munition), accident («انفجار غازي»: a blast word in an accident's name, which
