@@ -178,3 +178,15 @@ def test_an_attack_told_with_also_shares_the_time_of_the_one_before(second, date
     assert first.date == "2023-12-12"
     assert (also.location.start, also.location.end) == at(text, "حقل كونيكو")
     assert also.date == date
+
+
+def test_an_attack_some_days_before_the_news_is_background():
+    # «بعد نحو أربعة أيام من تفجير …»: the bombing came days before the news
+    text = (
+        "قتل 11 مقاتلاً في هجوم للتنظيم على قرية قرب تكريت مساء السبت. ويأتي الهجوم بعد نحو"
+        " أربعة أيام من تفجير انتحاري في سوق ببغداد أسفر عن مقتل 30 شخصاً."
+    )
+    news, bombing = extract(text, published="2021-01-24")
+    assert (news.background, news.date) == (False, "2021-01-23")
+    assert (bombing.event_type, bombing.background) == ("ied_attack", True)
+    assert (bombing.killed.min, bombing.killed.max) == (30, 30)

@@ -1400,10 +1400,10 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
         if (
             h.role == "after"
             and h.end <= a0.start
-            and 1 < words.distance(h.end, a0.start) <= 4
+            and 1 < words.distance(h.end, a0.start) <= 5
             and ctx.text[h.end : a0.start].strip().endswith(" من")
         ):
-            # «بعد نحو شهرين من هجوم»
+            # «بعد نحو شهرين من هجوم», «بعد نحو أربعة أيام من تفجير»
             gap = ctx.text[h.end : a0.start]
             if not any(x in gap for x in ("ساع", "دقائق", "دقيق")):
                 return True
