@@ -141,3 +141,20 @@ def test_an_attack_that_caused_no_casualties_states_none():
     text = "استهدف هجوم بقذائف الهاون نقطة عسكرية شمالي كركوك مساء الأحد، ولم يسفر عن قتلى أو جرحى."
     (ev,) = extract(text, published="2024-05-06")
     assert (ev.killed.min, ev.killed.max, ev.wounded.min, ev.wounded.max) == (0, 0, 0, 0)
+
+
+def test_victims_and_wounded_counted_together_fill_neither_toll():
+    # «ضحايا ومصابين تجاوز عددهم الـ30»: one figure for the dead and the hurt together
+    text = (
+        "وكان أعنفها انفجار سيارة مفخخة في سوق المدينة أسفر عن وقوع ضحايا ومصابين تجاوز عددهم"
+        " الـ30 شخصاً."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("ied_attack", "car_bomb")
+    assert (ev.killed, ev.wounded) == (None, None)
+
+
+def test_the_dead_and_the_wounded_counted_apart_fill_both():
+    text = "أسفر انفجار سيارة مفخخة في سوق المدينة عن مقتل 4 أشخاص وإصابة 30 آخرين."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.killed.min, ev.wounded.min) == (4, 30)
