@@ -190,3 +190,22 @@ def test_an_attack_some_days_before_the_news_is_background():
     assert (news.background, news.date) == (False, "2021-01-23")
     assert (bombing.event_type, bombing.background) == ("ied_attack", True)
     assert (bombing.killed.min, bombing.killed.max) == (30, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # «حي 14 تموز», «جسر 17 تموز»: names of places, not the day of the attack
+        ("سقط صاروخ على حي 14 تموز في البصرة فجر اليوم.", "2024-05-08"),
+        ("انفجرت عبوة ناسفة قرب جسر 17 تموز في بغداد أمس، ما أدى إلى إصابة شخصين.", "2024-05-07"),
+    ],
+)
+def test_a_date_in_a_place_name_is_not_the_attack_date(text, date):
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.date, ev.background) == (date, False)
+
+
+def test_a_date_after_in_is_the_attack_date():
+    text = "سقطت قذيفة هاون على مدينة الصدر في 14 تموز الماضي."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.date, ev.background) == ("2023-07-14", True)

@@ -1317,6 +1317,7 @@ def _date_for(ctx: Context, m: Mention):
         if sent.start <= d.start < sent.end
         and not getattr(d, "is_future", False)
         and not _origin_date(ctx, d)
+        and not _names_a_place(ctx, d)
     ]
     if not cands:
         return None, False
@@ -1349,6 +1350,16 @@ def _origin_date(ctx: Context, d) -> bool:
     return any(
         h.kind == "cue" and h.role == "origin" and ctx.words.distance(h.end, d.start) <= 2
         for h in ctx.hits_in(max(0, d.start - 30), d.start)
+    )
+
+
+def _names_a_place(ctx: Context, d) -> bool:
+    """«حي 14 تموز», «جسر 17 تموز»: a date right after a place word is part of a name."""
+    b = ctx.hit_before(d.start, 12)
+    return (
+        b is not None
+        and (b.kind == "placetype" or b.kind == "cue" and b.role == "street")
+        and ctx.words.distance(b.end, d.start) == 1
     )
 
 
@@ -1438,7 +1449,13 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
                 return True
     d = m.date
     for x in ctx.dates:
-        if x.kind == "explicit" and m.start <= x.start < m.end and not _has_weekday(x.text):
+        if (
+            x.kind == "explicit"
+            and m.start <= x.start < m.end
+            and not _has_weekday(x.text)
+            and not _names_a_place(ctx, x)
+            and not _origin_date(ctx, x)
+        ):
             if ctx.published is None or x.date is None:
                 return True
             if x.precision == "day" and (_dt.date.fromisoformat(x.date) - ctx.published).days < -1:
