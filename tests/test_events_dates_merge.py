@@ -209,3 +209,9 @@ def test_a_date_after_in_is_the_attack_date():
     text = "سقطت قذيفة هاون على مدينة الصدر في 14 تموز الماضي."
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.date, ev.background) == ("2023-07-14", True)
+
+
+def test_yesterday_after_a_place_word_still_dates_the_attack():
+    text = "وتعرضت القاعدة أمس لهجوم بثلاثة صواريخ قرب قضاء بلد."
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.date == "2024-05-07"

@@ -1354,7 +1354,10 @@ def _origin_date(ctx: Context, d) -> bool:
 
 
 def _names_a_place(ctx: Context, d) -> bool:
-    """«حي 14 تموز», «جسر 17 تموز»: a date right after a place word is part of a name."""
+    """«حي 14 تموز», «جسر 17 تموز»: a day and month right after a place word are part of a
+    name («القاعدة أمس» is no name)."""
+    if d.kind != "explicit" or not d.text[:1].isdigit():
+        return False
     b = ctx.hit_before(d.start, 12)
     return (
         b is not None
