@@ -233,3 +233,17 @@ def test_a_states_missiles_without_guns_are_a_missile_attack():
     text = "أطلق الحرس الثوري الإيراني صواريخ على مقرات لأحزاب كردية قرب كويسنجق اليوم."
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.weapon) == ("missile_attack", "missile")
+
+
+def test_two_attacks_on_two_bases_are_two_events():
+    text = "استهدف هجومان بطائرات مسيرة قاعدة عين الأسد وقاعدة حرير فجر اليوم."
+    ain, harir = extract(text, published="2024-05-08")
+    assert (ain.location.start, ain.location.end) == at(text, "قاعدة عين الأسد")
+    assert (harir.location.start, harir.location.end) == at(text, "قاعدة حرير")
+    assert {ain.event_type, harir.event_type} == {"drone_attack"}
+
+
+def test_two_attacks_on_one_base_stay_one_report():
+    text = "تعرضت قاعدة حرير الجوية لهجومين بطائرات مسيرة فجر اليوم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.location.start, ev.location.end) == at(text, "قاعدة حرير الجوية")

@@ -820,9 +820,13 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
             if h.cat == "place" and _ent.place_rank(h) == 0 and h.start > first_anchor:
                 if not sites or sites[-1].id != h.id:
                     sites.append(h)
-        plural_target = len(sites) >= 2 and any(
-            h.kind == "placetype" and h.name in ("قواعد", "القواعد", "مواقع", "المواقع")
-            for h in hits
+        # «استهدف هجومان … قاعدة عين الأسد وقاعدة حرير»: two attacks, two sites
+        plural_target = len(sites) >= 2 and (
+            any(
+                h.kind == "placetype" and h.name in ("قواعد", "القواعد", "مواقع", "المواقع")
+                for h in hits
+            )
+            or any(t.kind == "trigger" and t.role == "dual" for t in m.anchors)
         )
         if plural_target:
             for h in sites[1:]:
