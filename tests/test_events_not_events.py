@@ -171,3 +171,24 @@ def test_an_armed_drone_brought_down_is_an_attack():
     text = "أسقطت الدفاعات الجوية طائرة مسيرة مفخخة فوق مطار أربيل فجر اليوم."
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.munitions.min, ev.date) == ("drone_attack", 1, "2024-05-08")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # raids and attacks on a pitch
+        "عاود المنتخب غاراته على مرمى المنافس في الشوط الثاني في ملعب أربيل.",
+        "شن المنتخب غارات على مرمى المنافس في ملعب أربيل.",
+        "أعدم الحكم فرص الفريق في الدقيقة الأخيرة في مباراة بالبصرة.",
+        "دك المهاجم شباك الزوراء بثلاثة أهداف في ملعب الشعب ببغداد أمس.",
+    ],
+)
+def test_sport_is_no_event(text):
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_fans_killed_in_an_attack_after_a_match_are_an_event():
+    # the attack is told in its own clause, before the match is named
+    text = "قتل 3 مشجعين في هجوم مسلح، بعد المباراة في ملعب بالبصرة أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.killed.min, ev.killed.max) == (3, 3)

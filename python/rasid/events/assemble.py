@@ -36,7 +36,9 @@ from .sentences import CLAUSE_PUNCT, Sentence, Words, split_sentences
 __all__ = ["Context", "Mention", "build_mentions", "finalize"]
 
 _ANCHOR_ROLES = frozenset({"verb", "verbnoun", "noun", "dual"})
-_VOID_CLAUSE = frozenset({"habitual", "plan", "statistic", "condemn", "judicial", "filming"})
+_VOID_CLAUSE = frozenset(
+    {"habitual", "plan", "statistic", "condemn", "judicial", "filming", "sport"}
+)
 _VOID_SENTENCE = _VOID_CLAUSE | {"denial", "threat"}
 _WEEKDAYS = {
     "السبت": 5,

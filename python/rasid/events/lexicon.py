@@ -36,7 +36,8 @@ are all found in one Rust pass over the document. Its kinds:
              time_of_day («بعد ظهر اليوم»: an hour, not «بعد» opening an earlier event),
              epithet («طائرة مسيرة للاحتلال التركي»: a name for a state standing between
              its weapon and its nationality), street («جسر 17 تموز», «شارع 14 رمضان»: a
-             date right after it names a place) … (``role``)
+             date right after it names a place), sport («على مرمى المنافس»,
+             «المباراة»: raids and attacks on a pitch) … (``role``)
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
 ``nationality`` «أميركية، تركية …» naming the state (``name_ar``, ``actor``)
 
