@@ -158,3 +158,26 @@ def test_the_dead_and_the_wounded_counted_apart_fill_both():
     text = "أسفر انفجار سيارة مفخخة في سوق المدينة عن مقتل 4 أشخاص وإصابة 30 آخرين."
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.killed.min, ev.wounded.min) == (4, 30)
+
+
+def test_an_assassination_a_party_is_held_guilty_of_is_an_event():
+    # «إدانة فصيل … باغتيال الناشط»: held guilty of it, so the assassination took place
+    text = (
+        "واندلعت الاشتباكات على خلفية إدانة فصيل مسلح باغتيال الناشط الإعلامي مع زوجته في"
+        " مدينة الباب قبل أيام."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.background) == ("other_attack", True)
+    assert (ev.location.start, ev.location.end) == at(text, "الباب")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # condemnations of an assassination or of assassinations are no report of one
+        "وأدانت الحكومة اغتيال الناشط الإعلامي في مدينة الباب.",
+        "ندد البيان بعمليات الاغتيال في مدينة الباب.",
+    ],
+)
+def test_a_condemnation_is_no_event(text):
+    assert extract(text, published="2024-05-08") == []

@@ -533,6 +533,33 @@ def _told_as_past(ctx: Context, t) -> bool:
     )
 
 
+def _blames_for(ctx: Context, c, hits: list) -> bool:
+    """«إدانة فصيل … باغتيال الناشط»: «إدانة» (cue ``pos`` guilt: condemnation or
+    conviction) with «بـ» on the attack word holds a party guilty of an attack that took
+    place; it condemns nothing («نددت بالهجوم» does)."""
+    if c.role != "condemn" or c.get("pos") != "guilt":
+        return False
+    return any(
+        h.kind == "trigger"
+        and h.start > c.end
+        and ctx.words.distance(c.end, h.start) <= 4
+        and ctx.text[h.start - 1] == "ب"
+        for h in hits
+    )
+
+
+def _victim_named(ctx: Context, anchors: list, hits: list) -> bool:
+    """«اغتيال الناشط الإعلامي …»: an attack on a person names its victim right after the
+    attack word, which makes the noun a report of one attack."""
+    for t in anchors:
+        if t.kind != "trigger" or t.get("event_type") != "other_attack":
+            continue
+        for h in hits:
+            if h.start >= t.end and h.kind == "person" and ctx.words.distance(t.end, h.start) == 1:
+                return True
+    return False
+
+
 def _lays_blame(ctx: Context, t, hits: list) -> bool:
     """«ألقت الولايات المتحدة اللوم على الجماعة»: a verb whose object is blame throws
     nothing."""
@@ -557,6 +584,7 @@ def _anchors(
         c.role in _VOID_CLAUSE
         and not _kind_rank(ctx, c, hits)
         and not _describes_a_noun_after(ctx, c, hits)
+        and not _blames_for(ctx, c, hits)
         for c in cues
     ):
         return []
@@ -1160,7 +1188,12 @@ def _fill(ctx: Context, m: Mention) -> None:
             w.kind == "weapon" and w.role == "munition" and not w.definite for w in m.weapons
         )
         m.strong = bool(
-            counts or has_date or site or munition or (m.actors and m.actors[0].priority == 0)
+            counts
+            or has_date
+            or site
+            or munition
+            or (m.actors and m.actors[0].priority == 0)
+            or _victim_named(ctx, m.anchors, hits)
         )
     else:
         m.strong = bool(
@@ -1555,9 +1588,10 @@ def _type_of(ev, ctx: Context | None = None) -> tuple[str, str | None]:
         return "air_strike", "aircraft"
     if "air_strike" in hints:
         return "air_strike", "aircraft"
-    if "other_attack" in hints and "armed_clash" not in hints:
+    anchored = {t.get("event_type") for m in ev.mentions for t in m.anchors if t.kind == "trigger"}
+    if "other_attack" in anchored and "armed_clash" not in anchored:
         # «اغتال مسلحون … بالرصاص», «أعدم التنظيم … رمياً بالرصاص»: a person killed, not a
-        # fight between two armed sides
+        # fight between two armed sides (clashes named as the setting do not make it one)
         return "other_attack", "firearms" if "firearms" in ws else None
     if "firearms" in ws or "armed_clash" in hints:
         return "armed_clash", "firearms"

@@ -21,8 +21,10 @@ are all found in one Rust pass over the document. Its kinds:
              unit, boundary, agent, unknown_agent, launch, enumeration, judicial (a court
              sentence carried out: «حكم الإعدام، شنقاً»; ``pos`` subjunctive on «قبل أن،
              بعد أن», after which a present tense tells the past; ``pos`` also on «كما»,
-             whose attack shares the time of the one told before), extent («في جميع أنحاء …», a
-             place's extent, which keeps «جميع» there from reading as habitual), harmless
+             whose attack shares the time of the one told before; ``pos`` guilt on
+             «إدانة», which with «بـ» on an attack word holds a party guilty), extent
+             («في جميع أنحاء …», a place's extent, which keeps «جميع» there from reading as
+             habitual), harmless
              (flares, smoke, stun and tear-gas grenades «قنابل مضيئة»: no attacking
              munition), accident («انفجار غازي»: a blast word in an accident's name, which
              anchors nothing), where («…، حيث استهدفت …»: the clause goes on with the place
