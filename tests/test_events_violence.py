@@ -181,3 +181,20 @@ def test_an_assassination_a_party_is_held_guilty_of_is_an_event():
 )
 def test_a_condemnation_is_no_event(text):
     assert extract(text, published="2024-05-08") == []
+
+
+def test_a_group_of_people_killed_is_two_or_more():
+    # «مجموعة من الإرهابيين» counts like «عدد من»: (2, open)
+    text = (
+        "دك الطيران الحربي العراقي وكراً للإرهابيين في وادي الشاي أمس، وأسفرت العملية عن قتل"
+        " مجموعة من الإرهابيين كانوا بداخله."
+    )
+    (ev,) = extract(text, published="2025-08-16")
+    assert (ev.killed.min, ev.killed.max) == (2, None)
+    assert (ev.killed.start, ev.killed.end) == at(text, "مجموعة من")
+
+
+def test_terrorists_counted_are_their_number():
+    text = "قتل 5 إرهابيين بغارة جوية في وادي الشاي أمس."
+    (ev,) = extract(text, published="2025-08-16")
+    assert (ev.killed.min, ev.killed.max) == (5, 5)
