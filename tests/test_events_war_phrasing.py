@@ -247,3 +247,20 @@ def test_two_attacks_on_one_base_stay_one_report():
     text = "تعرضت قاعدة حرير الجوية لهجومين بطائرات مسيرة فجر اليوم."
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.location.start, ev.location.end) == at(text, "قاعدة حرير الجوية")
+
+
+def test_a_groups_bombardment_with_no_weapon_named_is_shelling():
+    # «قصف لهيئة تحرير الشام على مخيم»: bombardment, not a gunfight
+    text = "قتل طفل في قصف لهيئة تحرير الشام على مخيم للنازحين قرب مدينة عفرين أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("shelling", None)
+    assert (ev.actor.start, ev.actor.end) == at(text, "هيئة تحرير الشام")
+    assert (ev.killed.min, ev.killed.max) == (1, 1)
+
+
+def test_a_groups_fighters_attacking_are_still_an_armed_clash():
+    text = (
+        "هاجم عناصر من هيئة تحرير الشام مواقع للفيلق الثالث قرب مدينة عفرين أمس ما أدى إلى مقتل 3."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("armed_clash", "firearms")

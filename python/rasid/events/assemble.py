@@ -1604,16 +1604,17 @@ def _type_of(ev, ctx: Context | None = None) -> tuple[str, str | None]:
     if ctx is not None and any(_by_gunmen(ctx, m) for m in ev.mentions):
         # «هجوم لمسلحين», «هاجم مسلحون»: gunmen attacking
         return "armed_clash", "firearms"
-    # (a group only claiming an attack whose method is not told: other_attack, below)
-    if actor is not None and not actor.state:
-        return "armed_clash", "firearms"
     if any(
         t.kind == "trigger" and t.name.lstrip("ال").startswith("قصف")
         for m in ev.mentions
         for t in m.anchors
     ):
-        # «قصف» with no weapon named: bombardment from the ground
+        # «قصف» with no weapon named: bombardment from the ground, by a state or a group
+        # («قصف لهيئة تحرير الشام على مخيم»)
         return "shelling", None
+    # (a group only claiming an attack whose method is not told: other_attack, below)
+    if actor is not None and not actor.state:
+        return "armed_clash", "firearms"
     return "other_attack", None
 
 
