@@ -264,3 +264,36 @@ def test_a_groups_fighters_attacking_are_still_an_armed_clash():
     )
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.weapon) == ("armed_clash", "firearms")
+
+
+def test_raids_on_areas_told_phrase_by_phrase_are_one_strike_per_area():
+    # «…، ومحيط مدينة …، إضافة إلى أطراف بلدة …»: the raids' targets far apart
+    text = (
+        "واستهدفت الغارات أطراف مدينة إدلب الجنوبية، ومحيط مدينة معرة مصرين في الريف الشمالي،"
+        " إضافة إلى أطراف بلدة كفرنبل بريف إدلب الجنوبي."
+    )
+    events = extract(text, published="2024-05-08")
+    assert [(e.location.start, e.location.end) for e in events] == [
+        at(text, "مدينة إدلب"),
+        at(text, "معرة مصرين"),
+        at(text, "كفرنبل"),
+    ]
+    assert [[(x.start, x.end) for x in e.evidence] for e in events] == [
+        [at(text, "واستهدفت الغارات أطراف مدينة إدلب الجنوبية")],
+        [at(text, "ومحيط مدينة معرة مصرين في الريف الشمالي")],
+        [at(text, "إضافة إلى أطراف بلدة كفرنبل بريف إدلب الجنوبي")],
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # towns coordinated in one phrase: one strike
+        "شنت الطائرات الحربية غارات على مدن اللطامنة وكفرزيتا ومورك في ريف حماة الشمالي.",
+        # two sides of one town: one strike
+        "واستهدفت الغارات أطراف مدينة كفرنبل الشمالية، ومحيط مدينة كفرنبل الجنوبي.",
+    ],
+)
+def test_raids_on_one_area_stay_one_strike(text):
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.event_type == "air_strike"

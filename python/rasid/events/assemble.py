@@ -866,6 +866,10 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
     if not cuts:
         tolls = _toll_items(ctx, hits, first_anchor, m.end)
         cuts = [_word_start(text, t.start, m.start) for t in tolls[1:]]
+    areas = False
+    if not cuts:
+        cuts = _target_areas(ctx, m, hits, first_anchor)
+        areas = bool(cuts)
     if cuts:
         group_seq[0] += 1
         gid = group_seq[0]
@@ -882,6 +886,7 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
             p.wspan = (m.start, m.end)
             if tolls:
                 p.toll = tolls[len(parts)]
+            if tolls or areas:
                 while p.ev_end > p.ev_start and text[p.ev_end - 1] in " \t\n،,؛;":
                     p.ev_end -= 1
             parts.append(p)
@@ -958,6 +963,40 @@ def _toll_items(ctx: Context, hits: list, lo: int, hi: int) -> list[TollItem]:
     return items
 
 
+def _target_areas(ctx: Context, m: Mention, hits: list, first_anchor: int) -> list[int]:
+    """Where the target list of one attack verb goes on, phrase by phrase, to areas far
+    apart («استهدفت الغارات أطراف مدينة إدلب، ومحيط مدينة معرة مصرين …، إضافة إلى أطراف
+    بلدات مرتين …»): each phrase after a comma, opening with «و» or «إضافة إلى», names an
+    area of its own (more than 5 km from those before) and no attack or toll; one event
+    per area. Towns coordinated in one phrase («على مدن اللطامنة وكفرزيتا») stay one."""
+    text = ctx.text
+    if not any(t.kind == "trigger" and t.role == "verb" for t in m.anchors):
+        return []
+    cuts: list[int] = []
+    seen: list = []
+    bounds = [p.end() for p in CLAUSE_PUNCT.finditer(text, first_anchor, m.end)]
+    spans = list(zip([first_anchor] + bounds, bounds + [m.end]))
+    for i, (a, b) in enumerate(spans):
+        part = [h for h in hits if a <= h.start < b]
+        places = [h for h in part if h.cat == "place" and _ent.place_rank(h) <= 3]
+        if i == 0:
+            seen = places
+            continue
+        if any(h.kind in ("trigger", "casualty", "outcome") for h in part) or not places:
+            return []
+        head = text[a:b].lstrip()
+        opens = head.startswith("و") or any(
+            h.kind == "cue" and h.role == "boundary" and h.start - a <= 2 for h in part
+        )
+        if not opens:
+            return []
+        if seen and all(any(x.id == y.id or _near(x, y, 5) for y in seen) for x in places):
+            return []
+        cuts.append(_word_start(text, a + len(text[a:b]) - len(head), m.start))
+        seen = seen + places
+    return cuts
+
+
 def _toll_place(ctx: Context, hits: list, end: int):
     """The place named within eight words after a toll figure ending at ``end`` (nothing but
     people, place words and cue words before it: no attack word, no other count)."""
@@ -981,11 +1020,11 @@ def _prefix_w(text: str, pos: int) -> bool:
     return i >= 0 and text[i] == "و"
 
 
-def _near(a, b) -> bool:
+def _near(a, b, radius: float = 30) -> bool:
     la, lb = a.get("lat"), b.get("lat")
     if la is None or lb is None:
         return False
-    return km(la, a.get("lon"), lb, b.get("lon")) <= 30
+    return km(la, a.get("lon"), lb, b.get("lon")) <= radius
 
 
 def _fill(ctx: Context, m: Mention) -> None:
