@@ -137,3 +137,18 @@ def test_a_drone_of_no_state_is_a_drone_attack():
     text = "استهدفت طائرة مسيرة مجهولة سيارة في قضاء سنجار اليوم."
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.actor) == ("drone_attack", None)
+
+
+def test_the_group_that_fired_the_rocket_is_the_actor():
+    # «صاروخ أطلقته جماعة X»: the relative verb with its pronoun names who fired
+    text = "سقط صاروخ أطلقته كتائب حزب الله على قاعدة عين الأسد اليوم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.claimed_by) == ("rocket_attack", None)
+    assert (ev.actor.start, ev.actor.end) == at(text, "كتائب حزب الله")
+
+
+def test_a_rocket_fired_by_unnamed_factions_kills_and_has_no_actor():
+    text = "قتل جنديان بصاروخ أطلقته فصائل مسلحة على قاعدة عين الأسد اليوم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.actor) == ("rocket_attack", None)
+    assert (ev.killed.min, ev.killed.max) == (2, 2)
