@@ -297,3 +297,25 @@ def test_raids_on_areas_told_phrase_by_phrase_are_one_strike_per_area():
 def test_raids_on_one_area_stay_one_strike(text):
     (ev,) = extract(text, published="2024-05-08")
     assert ev.event_type == "air_strike"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "place"),
+    [
+        # a projectile hitting, as «سقط صاروخ»
+        (
+            "أصاب صاروخ منزلاً في قضاء مخمور اليوم، ما أدى إلى جرح طفلين.",
+            "rocket_attack",
+            "قضاء مخمور",
+        ),
+        ("أصابت قذيفة هاون مدرسة في حي الخالدية بمدينة الرمادي اليوم.", "shelling", "الخالدية"),
+    ],
+)
+def test_a_projectile_that_hit_is_an_attack(text, event_type, place):
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.munitions.min, ev.date) == (event_type, 1, "2024-05-08")
+    assert (ev.location.start, ev.location.end) == at(text, place)
+
+
+def test_missiles_hitting_their_targets_in_a_statement_are_no_new_event():
+    assert extract("وأكد البيان أن الصواريخ أصابت أهدافها بدقة.", published="2024-05-08") == []

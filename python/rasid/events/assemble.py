@@ -635,6 +635,17 @@ def _anchors(
                 out.append(o)
             elif _aircraft_destroyed_targets(ctx, o, hits, e):
                 out.append(o)
+        elif o.kind == "outcome" and o.role == "hit":
+            # «أصاب صاروخ منزلاً», «أصابت قذيفة هاون مدرسة»: a projectile hitting, like
+            # «سقط صاروخ»
+            if any(
+                w.kind == "weapon"
+                and w.role == "munition"
+                and w.start >= o.end
+                and words.distance(o.end, w.start) <= 1
+                for w in hits
+            ):
+                out.append(o)
     ongoing = [c.end for c in cues if c.role == "ongoing"]
     if ongoing:
         # «تشهد المدينة اشتباكات …»: what a place goes through, not an attack (an attack
