@@ -198,3 +198,18 @@ def test_terrorists_counted_are_their_number():
     text = "قتل 5 إرهابيين بغارة جوية في وادي الشاي أمس."
     (ev,) = extract(text, published="2025-08-16")
     assert (ev.killed.min, ev.killed.max) == (5, 5)
+
+
+def test_fire_opened_on_a_person_is_a_shooting_with_its_toll():
+    # «أطلق مسلحون النار على ناشط … فأردوه قتيلاً»: other_attack, one killed
+    text = "أطلق مسلحون مجهولون النار على ناشط في مدينة العمارة مساء أمس فأردوه قتيلاً."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon, ev.actor) == ("other_attack", "firearms", None)
+    assert (ev.killed.min, ev.killed.max) == (1, 1)
+    assert (ev.killed.start, ev.killed.end) == at(text, "أردوه قتيلاً")
+
+
+def test_fire_opened_on_a_patrol_is_an_armed_clash():
+    text = "أطلق مسلحون النار على دورية للشرطة في قضاء الطارمية أمس ما أدى إلى إصابة شرطيين."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.wounded.min) == ("armed_clash", 2)

@@ -1651,6 +1651,9 @@ def _type_of(ev, ctx: Context | None = None) -> tuple[str, str | None]:
         return "ied_attack", "ied"
     if "other_attack" in hints:
         return "other_attack", None
+    if ctx is not None and any(_shot_at_a_person(ctx, m) for m in ev.mentions):
+        # «أطلق مسلحون النار على ناشط»: a shooting of a person
+        return "other_attack", "firearms"
     if ctx is not None and any(_by_gunmen(ctx, m) for m in ev.mentions):
         # «هجوم لمسلحين», «هاجم مسلحون»: gunmen attacking
         return "armed_clash", "firearms"
@@ -1669,6 +1672,24 @@ def _type_of(ev, ctx: Context | None = None) -> tuple[str, str | None]:
 
 
 _GUNMEN = ("مسلح", "المسلح", "مقاتل", "المقاتل")
+
+
+def _shot_at_a_person(ctx: Context, m) -> bool:
+    """«… النار على ناشط»: fire opened on one person (cue role shot_at, then a person word
+    of number 1 right after it)."""
+    hits = ctx.hits_in(m.start, m.end)
+    return any(
+        c.kind == "cue"
+        and c.role == "shot_at"
+        and any(
+            h.kind == "person"
+            and h.get("number") == 1
+            and h.start >= c.end
+            and ctx.words.distance(c.end, h.start) <= 1
+            for h in hits
+        )
+        for c in hits
+    )
 
 
 def _by_gunmen(ctx: Context, m) -> bool:

@@ -32,7 +32,8 @@ are all found in one Rust pass over the document. Its kinds:
              date); filming («طائرة مسيرة للتصوير»); time_of_day («بعد ظهر اليوم»: an hour,
              not «بعد» opening an earlier event); epithet («طائرة مسيرة للاحتلال التركي»: a
              name for a state between its weapon and its nationality); street («جسر 17
-             تموز»: a date right after it names a place); sport («على مرمى المنافس»). The
+             تموز»: a date right after it names a place); sport («على مرمى المنافس»);
+             shot_at («أطلق مسلحون النار على ناشط»: fire opened on a person). The
              ``pos`` column marks: subjunctive on «قبل أن، بعد أن» (a present tense after
              them tells the past), also on «كما» (its attack shares the time of the one
              told before), guilt on «إدانة» (with «بـ» on an attack word it holds a party
