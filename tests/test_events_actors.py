@@ -78,3 +78,77 @@ def test_the_actor_is_taken_from_the_body_not_from_a_repeated_title():
     assert ev.actor.mention == "الطيران الحربي العراقي"
     assert ev.actor.start == TITLE_TWICE.index("الطيران الحربي العراقي")
     assert (ev.killed.min, ev.date) == (20, "2018-06-23")
+
+
+def test_a_group_calling_itself_by_a_name_claims_the_attack_it_announces():
+    # «قالت جماعة تطلق على نفسها اسم X إنها أطلقت …»: X announces its own attack: a claim
+    text = (
+        "أسقطت أنظمة الدفاع طائرة مسيرة مسلحة فوق مطار أربيل مساء الأحد. وقالت جماعة تطلق على"
+        ' نفسها اسم "المقاومة الإسلامية في العراق" إنها أطلقت الطائرة المسيرة لمهاجمة القاعدة.'
+    )
+    (ev,) = extract(text, published="2023-12-31")
+    assert (ev.event_type, ev.actor) == ("drone_attack", None)
+    assert (ev.claimed_by.start, ev.claimed_by.end) == at(text, "المقاومة الإسلامية في العراق")
+
+
+def test_a_ministry_telling_of_a_self_named_group_is_no_claim():
+    text = (
+        "قالت وزارة الدفاع إن جماعة تطلق على نفسها اسم «المقاومة الإسلامية في العراق» أطلقت"
+        " طائرة مسيرة على قاعدة حرير مساء الأحد."
+    )
+    (ev,) = extract(text, published="2023-12-31")
+    assert ev.event_type == "drone_attack"
+    assert ev.claimed_by is None
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "accused"),
+    [
+        # «ألقى اللوم على X»: throws blame, not a bomb; X is only blamed
+        (
+            "وألقت الولايات المتحدة اللوم على كتائب حزب الله في سقوط صاروخ على قاعدة عين الأسد"
+            " يوم الجمعة.",
+            "rocket_attack",
+            "كتائب حزب الله",
+        ),
+        (
+            "قتل أربعة جنود في هجوم ألقي باللوم فيه على تنظيم داعش قرب كركوك أمس.",
+            "other_attack",
+            "تنظيم داعش",
+        ),
+    ],
+)
+def test_a_party_blamed_is_accused_not_the_actor(text, event_type, accused):
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.actor, ev.claimed_by) == (event_type, None, None)
+    assert [(a.start, a.end) for a in ev.accused] == [at(text, accused)]
+
+
+def test_a_states_drone_named_with_an_epithet_is_its_air_strike():
+    # «طائرة مسيرة للاحتلال التركي»: «الاحتلال» stands between the drone and its state
+    text = "استهدفت طائرة مسيرة للاحتلال التركي سيارة في قضاء سنجار اليوم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("air_strike", "drone")
+    assert (ev.actor.id, ev.actor.mention) == ("actor.turkey", "طائرة مسيرة للاحتلال التركي")
+    assert (ev.actor.start, ev.actor.end) == at(text, "طائرة مسيرة للاحتلال التركي")
+
+
+def test_a_drone_of_no_state_is_a_drone_attack():
+    text = "استهدفت طائرة مسيرة مجهولة سيارة في قضاء سنجار اليوم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.actor) == ("drone_attack", None)
+
+
+def test_the_group_that_fired_the_rocket_is_the_actor():
+    # «صاروخ أطلقته جماعة X»: the relative verb with its pronoun names who fired
+    text = "سقط صاروخ أطلقته كتائب حزب الله على قاعدة عين الأسد اليوم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.claimed_by) == ("rocket_attack", None)
+    assert (ev.actor.start, ev.actor.end) == at(text, "كتائب حزب الله")
+
+
+def test_a_rocket_fired_by_unnamed_factions_kills_and_has_no_actor():
+    text = "قتل جنديان بصاروخ أطلقته فصائل مسلحة على قاعدة عين الأسد اليوم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.actor) == ("rocket_attack", None)
+    assert (ev.killed.min, ev.killed.max) == (2, 2)

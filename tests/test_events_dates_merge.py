@@ -6,6 +6,7 @@ Every sentence here is written for these tests (none is taken from the dev artic
 
 from __future__ import annotations
 
+import pytest
 from rasid.events import extract
 from spans import at
 
@@ -119,3 +120,98 @@ def test_a_comparison_without_a_toll_leaves_the_toll_alone():
     text = "قتل 3 جنود في هجوم صاروخي على قاعدة التاجي أمس، وهو الهجوم الأعنف منذ أشهر."
     (ev,) = extract(text, published="2020-03-14")
     assert (ev.killed.min, ev.killed.max) == (3, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a birth year or a founding year dates a person or a group, not the attack
+        ("قتل القيادي في التنظيم المولود عام 1975 بغارة جوية في قضاء القائم أمس.", "2024-05-07"),
+        ("استهدفت طائرة مسيرة مقر فصيل تأسس عام 2014 في قضاء القائم.", None),
+    ],
+)
+def test_a_birth_or_founding_year_is_not_the_attack_date(text, date):
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.date, ev.background) == (date, False)
+
+
+def test_a_year_of_the_attack_itself_dates_it():
+    text = "قتل القيادي بغارة جوية في قضاء القائم عام 2017."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.date, ev.background) == ("2017", True)
+
+
+def test_an_afternoon_is_an_hour_not_an_earlier_event():
+    # «بعد ظهر اليوم»: «بعد» here tells the hour, the clause goes on with the strike
+    text = (
+        "وقالت مصادر محلية إن طائرة مسيرة تركية استهدفت بعد ظهر اليوم الأربعاء سيارة عسكرية على"
+        " طريق بلدة القحطانية."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.date, ev.date_text, ev.background) == ("2024-05-08", "ظهر اليوم الأربعاء", False)
+    assert [(e.start, e.end) for e in ev.evidence] == [at(text, text[:-1])]
+
+
+def test_after_an_attack_still_opens_an_earlier_event():
+    text = (
+        "استهدفت طائرة مسيرة تركية سيارة على طريق بلدة القحطانية اليوم، بعد يومين من غارة"
+        " استهدفت موقعاً قرب القامشلي."
+    )
+    today, earlier = extract(text, published="2024-05-08")
+    assert (today.date, today.background) == ("2024-05-08", False)
+    assert (earlier.event_type, earlier.background) == ("air_strike", True)
+    assert (earlier.location.start, earlier.location.end) == at(text, "القامشلي")
+
+
+@pytest.mark.parametrize(
+    ("second", "date"),
+    [
+        # «كما تعرضت …»: one more attack of the same report, at its time
+        ("كما تعرضت قاعدة أمريكية في حقل كونيكو إلى قصف بعدد من الصواريخ.", "2023-12-12"),
+        # its own day wins
+        ("كما تعرضت قاعدة أمريكية في حقل كونيكو أمس إلى قصف بعدد من الصواريخ.", "2023-12-11"),
+    ],
+)
+def test_an_attack_told_with_also_shares_the_time_of_the_one_before(second, date):
+    text = "تعرضت قاعدة أمريكية في حقل العمر لقصف صاروخي مساء اليوم. " + second
+    first, also = extract(text, published="2023-12-12")
+    assert first.date == "2023-12-12"
+    assert (also.location.start, also.location.end) == at(text, "حقل كونيكو")
+    assert also.date == date
+
+
+def test_an_attack_some_days_before_the_news_is_background():
+    # «بعد نحو أربعة أيام من تفجير …»: the bombing came days before the news
+    text = (
+        "قتل 11 مقاتلاً في هجوم للتنظيم على قرية قرب تكريت مساء السبت. ويأتي الهجوم بعد نحو"
+        " أربعة أيام من تفجير انتحاري في سوق ببغداد أسفر عن مقتل 30 شخصاً."
+    )
+    news, bombing = extract(text, published="2021-01-24")
+    assert (news.background, news.date) == (False, "2021-01-23")
+    assert (bombing.event_type, bombing.background) == ("ied_attack", True)
+    assert (bombing.killed.min, bombing.killed.max) == (30, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # «حي 14 تموز», «جسر 17 تموز»: names of places, not the day of the attack
+        ("سقط صاروخ على حي 14 تموز في البصرة فجر اليوم.", "2024-05-08"),
+        ("انفجرت عبوة ناسفة قرب جسر 17 تموز في بغداد أمس، ما أدى إلى إصابة شخصين.", "2024-05-07"),
+    ],
+)
+def test_a_date_in_a_place_name_is_not_the_attack_date(text, date):
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.date, ev.background) == (date, False)
+
+
+def test_a_date_after_in_is_the_attack_date():
+    text = "سقطت قذيفة هاون على مدينة الصدر في 14 تموز الماضي."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.date, ev.background) == ("2023-07-14", True)
+
+
+def test_yesterday_after_a_place_word_still_dates_the_attack():
+    text = "وتعرضت القاعدة أمس لهجوم بثلاثة صواريخ قرب قضاء بلد."
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.date == "2024-05-07"

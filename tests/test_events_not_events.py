@@ -107,3 +107,88 @@ def test_an_attack_on_a_base_told_after_the_seizure_stays():
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.date) == ("rocket_attack", "2024-05-07")
     assert (ev.munitions.min, ev.munitions.max) == (3, 3)
+
+
+def test_a_habit_told_of_the_place_hit_does_not_void_the_attack():
+    # «… في قاعدة بلد التي تضم طائرات شاركت في العديد من العمليات»: the base's record
+    text = (
+        "سقطت ثلاثة صواريخ في قاعدة بلد الجوية التي تضم طائرات شاركت في العديد من العمليات ضد"
+        " التنظيم مساء اليوم."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.munitions.min, ev.munitions.max) == ("rocket_attack", 3, 3)
+    assert (ev.location.start, ev.location.end) == at(text, "قاعدة بلد الجوية")
+
+
+def test_repeated_attacks_on_a_place_are_still_habitual():
+    text = "وتتعرض القاعدة التي تضم جنوداً أميركيين لهجمات متكررة بالصواريخ."
+    assert extract(text, published="2024-05-08") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verdict for an old attack is news of a trial, not of an attack
+        "أصدرت محكمة الجنايات حكماً بالسجن المؤبد على متهم بتفجير سيارة مفخخة في الكرادة عام 2016.",
+        "قضت المحكمة بالإعدام على مدان بتفجير عبوة ناسفة في سوق ببغداد.",
+    ],
+)
+def test_a_verdict_is_no_event(text):
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_an_attack_on_a_prison_is_an_attack():
+    text = "قتل 3 سجناء في هجوم مسلح على السجن المركزي في الناصرية أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.killed.min, ev.date) == (3, "2024-05-07")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # drills rehearse attacks, they are none
+        "نفذت القوات تمريناً بالذخيرة الحية على صد هجوم بطائرات مسيرة في قاعدة عين الأسد.",
+        "تدرب الجيش على التصدي لهجمات بالطائرات المسيرة في قاعدة الحبانية.",
+    ],
+)
+def test_a_drill_is_no_event(text):
+    assert extract(text, published="2024-05-08") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a drone that films, brought down, attacked nothing
+        "أسقطت القوات الأمنية طائرة مسيرة للتصوير كانت تحلق فوق المنطقة الخضراء.",
+        "تمكنت القوات من إسقاط طائرة درون كانت تصور الموقع العسكري قرب كركوك.",
+    ],
+)
+def test_a_filming_drone_brought_down_is_no_event(text):
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_an_armed_drone_brought_down_is_an_attack():
+    text = "أسقطت الدفاعات الجوية طائرة مسيرة مفخخة فوق مطار أربيل فجر اليوم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.munitions.min, ev.date) == ("drone_attack", 1, "2024-05-08")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # raids and attacks on a pitch
+        "عاود المنتخب غاراته على مرمى المنافس في الشوط الثاني في ملعب أربيل.",
+        "شن المنتخب غارات على مرمى المنافس في ملعب أربيل.",
+        "أعدم الحكم فرص الفريق في الدقيقة الأخيرة في مباراة بالبصرة.",
+        "دك المهاجم شباك الزوراء بثلاثة أهداف في ملعب الشعب ببغداد أمس.",
+    ],
+)
+def test_sport_is_no_event(text):
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_fans_killed_in_an_attack_after_a_match_are_an_event():
+    # the attack is told in its own clause, before the match is named
+    text = "قتل 3 مشجعين في هجوم مسلح، بعد المباراة في ملعب بالبصرة أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.killed.min, ev.killed.max) == (3, 3)

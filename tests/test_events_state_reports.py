@@ -162,3 +162,26 @@ def test_a_dated_air_aggression_confirmed_by_a_source_is_a_background_strike():
 
 def test_aggression_without_air_is_no_event():
     assert extract("ندد البيان بالعدوان على الشعب السوري واستمرار الحصار.") == []
+
+
+def test_a_present_tense_after_before_that_tells_the_past():
+    # «… قبل أن تستهدفها طائرة مسيرة»: the drone struck; the present is the subjunctive
+    text = (
+        "كانت سيارة للقوات تسير على طريق قرب قرية التنورية في ريف القامشلي اليوم قبل أن"
+        " تستهدفها طائرة مسيرة تركية، ما أدى إلى مقتل عنصرين."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon, ev.date) == ("air_strike", "drone", "2024-05-08")
+    assert (ev.actor.start, ev.actor.end) == at(text, "طائرة مسيرة تركية")
+    assert (ev.killed.min, ev.killed.max) == (2, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتستهدف المسيرات التركية السيارات على طريق القامشلي بين الحين والآخر.",
+        "وتقصف المدفعية التركية القرى الحدودية قرب القامشلي.",
+    ],
+)
+def test_a_present_tense_in_the_body_is_no_event(text):
+    assert extract(text, published="2024-05-08") == []

@@ -141,3 +141,75 @@ def test_an_attack_that_caused_no_casualties_states_none():
     text = "استهدف هجوم بقذائف الهاون نقطة عسكرية شمالي كركوك مساء الأحد، ولم يسفر عن قتلى أو جرحى."
     (ev,) = extract(text, published="2024-05-06")
     assert (ev.killed.min, ev.killed.max, ev.wounded.min, ev.wounded.max) == (0, 0, 0, 0)
+
+
+def test_victims_and_wounded_counted_together_fill_neither_toll():
+    # «ضحايا ومصابين تجاوز عددهم الـ30»: one figure for the dead and the hurt together
+    text = (
+        "وكان أعنفها انفجار سيارة مفخخة في سوق المدينة أسفر عن وقوع ضحايا ومصابين تجاوز عددهم"
+        " الـ30 شخصاً."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("ied_attack", "car_bomb")
+    assert (ev.killed, ev.wounded) == (None, None)
+
+
+def test_the_dead_and_the_wounded_counted_apart_fill_both():
+    text = "أسفر انفجار سيارة مفخخة في سوق المدينة عن مقتل 4 أشخاص وإصابة 30 آخرين."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.killed.min, ev.wounded.min) == (4, 30)
+
+
+def test_an_assassination_a_party_is_held_guilty_of_is_an_event():
+    # «إدانة فصيل … باغتيال الناشط»: held guilty of it, so the assassination took place
+    text = (
+        "واندلعت الاشتباكات على خلفية إدانة فصيل مسلح باغتيال الناشط الإعلامي مع زوجته في"
+        " مدينة الباب قبل أيام."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.background) == ("other_attack", True)
+    assert (ev.location.start, ev.location.end) == at(text, "الباب")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # condemnations of an assassination or of assassinations are no report of one
+        "وأدانت الحكومة اغتيال الناشط الإعلامي في مدينة الباب.",
+        "ندد البيان بعمليات الاغتيال في مدينة الباب.",
+    ],
+)
+def test_a_condemnation_is_no_event(text):
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_a_group_of_people_killed_is_two_or_more():
+    # «مجموعة من الإرهابيين» counts like «عدد من»: (2, open)
+    text = (
+        "دك الطيران الحربي العراقي وكراً للإرهابيين في وادي الشاي أمس، وأسفرت العملية عن قتل"
+        " مجموعة من الإرهابيين كانوا بداخله."
+    )
+    (ev,) = extract(text, published="2025-08-16")
+    assert (ev.killed.min, ev.killed.max) == (2, None)
+    assert (ev.killed.start, ev.killed.end) == at(text, "مجموعة من")
+
+
+def test_terrorists_counted_are_their_number():
+    text = "قتل 5 إرهابيين بغارة جوية في وادي الشاي أمس."
+    (ev,) = extract(text, published="2025-08-16")
+    assert (ev.killed.min, ev.killed.max) == (5, 5)
+
+
+def test_fire_opened_on_a_person_is_a_shooting_with_its_toll():
+    # «أطلق مسلحون النار على ناشط … فأردوه قتيلاً»: other_attack, one killed
+    text = "أطلق مسلحون مجهولون النار على ناشط في مدينة العمارة مساء أمس فأردوه قتيلاً."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon, ev.actor) == ("other_attack", "firearms", None)
+    assert (ev.killed.min, ev.killed.max) == (1, 1)
+    assert (ev.killed.start, ev.killed.end) == at(text, "أردوه قتيلاً")
+
+
+def test_fire_opened_on_a_patrol_is_an_armed_clash():
+    text = "أطلق مسلحون النار على دورية للشرطة في قضاء الطارمية أمس ما أدى إلى إصابة شرطيين."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.wounded.min) == ("armed_clash", 2)

@@ -178,3 +178,144 @@ def test_a_where_clause_goes_on_with_the_attack_just_told():
     assert (recalled.location.start, recalled.location.end) == at(text, "الكسوة")
     assert (recalled.killed.min, recalled.killed.max) == (6, 6)
     assert recalled.actor.id == "actor.israel"
+
+
+def test_rockets_a_lead_names_vaguely_are_the_salvo_the_body_numbers():
+    # «عدة صواريخ» then «بخمسة صواريخ»: one salvo of five, not «five or more»
+    text = (
+        "أعلنت خلية الإعلام الأمني سقوط عدة صواريخ كاتيوشا قرب قاعدة بلد الجوية. وقال مصدر إن"
+        " القاعدة تعرضت للاستهداف بخمسة صواريخ كاتيوشا سقطت خارج السياج."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.munitions.min, ev.munitions.max) == (5, 5)
+    assert (ev.munitions.start, ev.munitions.end) == at(text, "خمسة صواريخ كاتيوشا")
+
+
+def test_others_wounded_by_another_count_leave_the_toll_open():
+    text = (
+        "قتل جندي وأصيب اثنان آخران في هجوم صاروخي على مطار عسكري في حمص، وقال المرصد إن آخرين"
+        " أصيبوا بجروح."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.wounded.min, ev.wounded.max) == (2, None)
+
+
+def test_missiles_an_aircraft_strikes_with_are_two_or_more():
+    # a bare plural, definite or not, of what aircraft drop or fire: (2, open)
+    text = "استهدف الطيران الروسي بالصواريخ العنقودية بلدة كفرنبل جنوبي إدلب صباح اليوم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.munitions.min, ev.munitions.max) == ("air_strike", 2, None)
+    assert (ev.munitions.start, ev.munitions.end) == at(text, "الصواريخ")
+
+
+def test_the_salvo_a_part_was_taken_from_has_no_size():
+    # «صاروخين من الصواريخ …، فيما أصابت صواريخ أخرى»: only a part is numbered
+    text = (
+        "أغار سلاح الجو الإسرائيلي على مطار التيفور فجر اليوم، ودمرت الدفاعات الجوية صاروخين من"
+        " الصواريخ التي استهدفت المطار فيما أصابت صواريخ أخرى المطار."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.munitions) == ("air_strike", None)
+
+
+def test_a_states_guns_and_rockets_on_the_ground_are_shelling():
+    text = (
+        "قصفت قوات النظام بالمدافع الثقيلة والصواريخ قرى جبل الزاوية جنوبي إدلب اليوم، ما أدى"
+        " إلى مقتل طفلة."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("shelling", "artillery")
+    assert (ev.actor.start, ev.actor.end) == at(text, "قوات النظام")
+    assert (ev.killed.min, ev.killed.max) == (1, 1)
+
+
+def test_a_states_missiles_without_guns_are_a_missile_attack():
+    text = "أطلق الحرس الثوري الإيراني صواريخ على مقرات لأحزاب كردية قرب كويسنجق اليوم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("missile_attack", "missile")
+
+
+def test_two_attacks_on_two_bases_are_two_events():
+    text = "استهدف هجومان بطائرات مسيرة قاعدة عين الأسد وقاعدة حرير فجر اليوم."
+    ain, harir = extract(text, published="2024-05-08")
+    assert (ain.location.start, ain.location.end) == at(text, "قاعدة عين الأسد")
+    assert (harir.location.start, harir.location.end) == at(text, "قاعدة حرير")
+    assert {ain.event_type, harir.event_type} == {"drone_attack"}
+
+
+def test_two_attacks_on_one_base_stay_one_report():
+    text = "تعرضت قاعدة حرير الجوية لهجومين بطائرات مسيرة فجر اليوم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.location.start, ev.location.end) == at(text, "قاعدة حرير الجوية")
+
+
+def test_a_groups_bombardment_with_no_weapon_named_is_shelling():
+    # «قصف لهيئة تحرير الشام على مخيم»: bombardment, not a gunfight
+    text = "قتل طفل في قصف لهيئة تحرير الشام على مخيم للنازحين قرب مدينة عفرين أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("shelling", None)
+    assert (ev.actor.start, ev.actor.end) == at(text, "هيئة تحرير الشام")
+    assert (ev.killed.min, ev.killed.max) == (1, 1)
+
+
+def test_a_groups_fighters_attacking_are_still_an_armed_clash():
+    text = (
+        "هاجم عناصر من هيئة تحرير الشام مواقع للفيلق الثالث قرب مدينة عفرين أمس ما أدى إلى مقتل 3."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("armed_clash", "firearms")
+
+
+def test_raids_on_areas_told_phrase_by_phrase_are_one_strike_per_area():
+    # «…، ومحيط مدينة …، إضافة إلى أطراف بلدة …»: the raids' targets far apart
+    text = (
+        "واستهدفت الغارات أطراف مدينة إدلب الجنوبية، ومحيط مدينة معرة مصرين في الريف الشمالي،"
+        " إضافة إلى أطراف بلدة كفرنبل بريف إدلب الجنوبي."
+    )
+    events = extract(text, published="2024-05-08")
+    assert [(e.location.start, e.location.end) for e in events] == [
+        at(text, "مدينة إدلب"),
+        at(text, "معرة مصرين"),
+        at(text, "كفرنبل"),
+    ]
+    assert [[(x.start, x.end) for x in e.evidence] for e in events] == [
+        [at(text, "واستهدفت الغارات أطراف مدينة إدلب الجنوبية")],
+        [at(text, "ومحيط مدينة معرة مصرين في الريف الشمالي")],
+        [at(text, "إضافة إلى أطراف بلدة كفرنبل بريف إدلب الجنوبي")],
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # towns coordinated in one phrase: one strike
+        "شنت الطائرات الحربية غارات على مدن اللطامنة وكفرزيتا ومورك في ريف حماة الشمالي.",
+        # two sides of one town: one strike
+        "واستهدفت الغارات أطراف مدينة كفرنبل الشمالية، ومحيط مدينة كفرنبل الجنوبي.",
+    ],
+)
+def test_raids_on_one_area_stay_one_strike(text):
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.event_type == "air_strike"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "place"),
+    [
+        # a projectile hitting, as «سقط صاروخ»
+        (
+            "أصاب صاروخ منزلاً في قضاء مخمور اليوم، ما أدى إلى جرح طفلين.",
+            "rocket_attack",
+            "قضاء مخمور",
+        ),
+        ("أصابت قذيفة هاون مدرسة في حي الخالدية بمدينة الرمادي اليوم.", "shelling", "الخالدية"),
+    ],
+)
+def test_a_projectile_that_hit_is_an_attack(text, event_type, place):
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.munitions.min, ev.date) == (event_type, 1, "2024-05-08")
+    assert (ev.location.start, ev.location.end) == at(text, place)
+
+
+def test_missiles_hitting_their_targets_in_a_statement_are_no_new_event():
+    assert extract("وأكد البيان أن الصواريخ أصابت أهدافها بدقة.", published="2024-05-08") == []

@@ -43,6 +43,7 @@ _AL = script("article")
 _ALEF = script("alef")
 _ALEF_HAMZA = script("alef_hamza_above")
 _ALEF_HAMZA_BELOW = script("alef_hamza_below")
+_BA = script("ba")
 _BA_LAM_TATWEEL = script("proclitics_before_name")
 _LAM = script("lam")
 _WAW = script("conjunction")
@@ -317,6 +318,9 @@ def _plural_reference(t) -> bool:
 
 
 # what may stand between a clause's start and the word that opens it
+# plural site words: «قاعدة عين الأسد وقاعدة حرير» after them are several targets
+_PLURAL_SITES = word_set("assemble.plural_sites")
+
 _OPENER_FILLER = " \t,;:" + script("comma") + script("semicolon") + _WAW
 
 
@@ -361,9 +365,7 @@ def _answers_before(ctx: Context, s: int, hits: list, anchor: int) -> bool:
     attack word is the one answered)."""
     for h in hits:
         if h.kind == "cue" and h.role == "reply":
-            return _opens_at(ctx, s, h.start) and bool(
-                CLAUSE_PUNCT.search(ctx.text, h.end, anchor)
-            )
+            return _opens_at(ctx, s, h.start) and bool(CLAUSE_PUNCT.search(ctx.text, h.end, anchor))
     return False
 
 
@@ -524,6 +526,71 @@ def _not_an_attack(ctx: Context, t, floor: int) -> bool:
     return any(w.lstrip(_WAW) in _DISASTERS for w in before)
 
 
+def _describes_a_noun_after(ctx: Context, c, hits: list) -> bool:
+    """«… سقطت في قاعدة بلد التي تضم طائرات … لها دور في العديد من العمليات»: a habit told
+    in a relative clause after every attack word describes the place, not the attack."""
+    if c.role != "habitual":
+        return False
+    # (a present tense in the description, «تضم طائرات تدك معاقل …», anchors nothing)
+    told = [h for h in hits if h.kind == "trigger" and h.role != "present"]
+    last = max((h.end for h in told if h.start < c.start), default=None)
+    if last is None or any(h.start > c.start for h in told):
+        return False
+    return any(w in _RELATIVE for w in ctx.text[last : c.start].split())
+
+
+def _told_as_past(ctx: Context, t) -> bool:
+    """«… قبل أن تستهدفها المسيرة», «بعد أن يقصفها»: a present tense after «قبل أن / بعد أن»
+    (cue ``pos`` subjunctive) tells what happened."""
+    b = ctx.hit_before(t.start, 8)
+    return (
+        b is not None
+        and b.kind == "cue"
+        and b.get("pos") == "subjunctive"
+        and ctx.words.distance(b.end, t.start) <= 1
+    )
+
+
+def _blames_for(ctx: Context, c, hits: list) -> bool:
+    """«إدانة فصيل … باغتيال الناشط»: «إدانة» (cue ``pos`` guilt: condemnation or
+    conviction) with «بـ» on the attack word holds a party guilty of an attack that took
+    place; it condemns nothing («نددت بالهجوم» does)."""
+    if c.role != "condemn" or c.get("pos") != "guilt":
+        return False
+    return any(
+        h.kind == "trigger"
+        and h.start > c.end
+        and ctx.words.distance(c.end, h.start) <= 4
+        and ctx.text[h.start - 1] == _BA
+        for h in hits
+    )
+
+
+def _victim_named(ctx: Context, anchors: list, hits: list) -> bool:
+    """«اغتيال الناشط الإعلامي …»: an attack on a person names its victim right after the
+    attack word, which makes the noun a report of one attack."""
+    for t in anchors:
+        if t.kind != "trigger" or t.get("event_type") != "other_attack":
+            continue
+        for h in hits:
+            if h.start >= t.end and h.kind == "person" and ctx.words.distance(t.end, h.start) == 1:
+                return True
+    return False
+
+
+def _lays_blame(ctx: Context, t, hits: list) -> bool:
+    """«ألقت الولايات المتحدة اللوم على الجماعة»: a verb whose object is blame throws
+    nothing."""
+    return t.role == "verb" and any(
+        h.kind == "claim"
+        and h.role == "accuse"
+        and h.start >= t.end
+        and ctx.words.distance(t.end, h.start) <= 3
+        and not any(w.kind == "weapon" and t.end <= w.start < h.start for w in hits)
+        for h in hits
+    )
+
+
 class Clause(NamedTuple):
     """A clause as the anchor rules see it: its sentence, span and hits (sorted by start);
     ``after_void``: the clause before it in the sentence had an attack word voided;
@@ -675,6 +742,38 @@ def _anchors(ctx: Context, cl: Clause, threat: tuple[int, Rule] | None) -> list:
 @predicate("ranks_reported_attack")
 def _ranks_reported_attack(ctx: Context, c, cl: Clause) -> bool:
     return _kind_rank(ctx, c, cl.hits)
+
+
+@predicate("describes_a_noun_after")
+def _describes_a_noun_after_(ctx: Context, c, cl: Clause) -> bool:
+    return _describes_a_noun_after(ctx, c, cl.hits)
+
+
+@predicate("blames_for")
+def _blames_for_(ctx: Context, c, cl: Clause) -> bool:
+    return _blames_for(ctx, c, cl.hits)
+
+
+@predicate("told_as_past")
+def _told_as_past_(ctx: Context, t, cl: Clause) -> bool:
+    return _told_as_past(ctx, t)
+
+
+@predicate("lays_blame")
+def _lays_blame_(ctx: Context, t, cl: Clause) -> bool:
+    return _lays_blame(ctx, t, cl.hits)
+
+
+@predicate("projectile_hits")
+def _projectile_hits(ctx: Context, o, cl: Clause) -> bool:
+    """«أصاب صاروخ منزلاً», «أصابت قذيفة هاون مدرسة»: a projectile hitting, like «سقط صاروخ»."""
+    return any(
+        w.kind == "weapon"
+        and w.role == "munition"
+        and w.start >= o.end
+        and ctx.words.distance(o.end, w.start) <= 1
+        for w in cl.hits
+    )
 
 
 @predicate("attack_count")
@@ -934,9 +1033,10 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
             if h.cat == "place" and _ent.place_rank(h) == 0 and h.start > first_anchor:
                 if not sites or sites[-1].id != h.id:
                     sites.append(h)
-        plural_target = len(sites) >= 2 and any(
-            h.kind == "placetype" and h.name in ("قواعد", "القواعد", "مواقع", "المواقع")
-            for h in hits
+        # «استهدف هجومان … قاعدة عين الأسد وقاعدة حرير»: two attacks, two sites
+        plural_target = len(sites) >= 2 and (
+            any(h.kind == "placetype" and h.name in _PLURAL_SITES for h in hits)
+            or any(t.kind == "trigger" and t.role == "dual" for t in m.anchors)
         )
         if plural_target:
             for h in sites[1:]:
@@ -946,6 +1046,10 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
     if not cuts:
         tolls = _toll_items(ctx, hits, first_anchor, m.end)
         cuts = [_word_start(text, t.start, m.start) for t in tolls[1:]]
+    areas = False
+    if not cuts:
+        cuts = _target_areas(ctx, m, hits, first_anchor)
+        areas = bool(cuts)
     if cuts:
         group_seq[0] += 1
         gid = group_seq[0]
@@ -962,6 +1066,7 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
             p.wspan = (m.start, m.end)
             if tolls:
                 p.toll = tolls[len(parts)]
+            if tolls or areas:
                 while p.ev_end > p.ev_start and text[p.ev_end - 1] in " \t\n،,؛;":
                     p.ev_end -= 1
             parts.append(p)
@@ -1038,6 +1143,41 @@ def _toll_items(ctx: Context, hits: list, lo: int, hi: int) -> list[TollItem]:
     return items
 
 
+def _target_areas(ctx: Context, m: Mention, hits: list, first_anchor: int) -> list[int]:
+    """Where the target list of one attack verb goes on, phrase by phrase, to areas far
+    apart («استهدفت الغارات أطراف مدينة إدلب، ومحيط مدينة معرة مصرين …، إضافة إلى أطراف
+    بلدات مرتين …»): each phrase after a comma, opening with «و» or «إضافة إلى», names an
+    area of its own (more than 5 km from those before) and no attack or toll; one event
+    per area. Towns coordinated in one phrase («على مدن اللطامنة وكفرزيتا») stay one."""
+    text = ctx.text
+    if not any(t.kind == "trigger" and t.role == "verb" for t in m.anchors):
+        return []
+    cuts: list[int] = []
+    seen: list = []
+    bounds = [p.end() for p in CLAUSE_PUNCT.finditer(text, first_anchor, m.end)]
+    spans = list(zip([first_anchor] + bounds, bounds + [m.end]))
+    for i, (a, b) in enumerate(spans):
+        part = [h for h in hits if a <= h.start < b]
+        places = [h for h in part if h.cat == "place" and _ent.place_rank(h) <= 3]
+        if i == 0:
+            seen = places
+            continue
+        if any(h.kind in ("trigger", "casualty", "outcome") for h in part) or not places:
+            return []
+        head = text[a:b].lstrip()
+        opens = head.startswith(_WAW) or any(
+            h.kind == "cue" and h.role in ("boundary", "addition", "reply") and h.start - a <= 2
+            for h in part
+        )
+        if not opens:
+            return []
+        if seen and all(any(x.id == y.id or _near(x, y, 5) for y in seen) for x in places):
+            return []
+        cuts.append(_word_start(text, a + len(text[a:b]) - len(head), m.start))
+        seen = seen + places
+    return cuts
+
+
 def _toll_place(ctx: Context, hits: list, end: int):
     """The place named within eight words after a toll figure ending at ``end`` (nothing but
     people, place words and cue words before it: no attack word, no other count)."""
@@ -1061,11 +1201,11 @@ def _prefix_w(text: str, pos: int) -> bool:
     return i >= 0 and text[i] == _WAW
 
 
-def _near(a, b) -> bool:
+def _near(a, b, radius: float = 30) -> bool:
     la, lb = a.get("lat"), b.get("lat")
     if la is None or lb is None:
         return False
-    return km(la, a.get("lon"), lb, b.get("lon")) <= 30
+    return km(la, a.get("lon"), lb, b.get("lon")) <= radius
 
 
 def _fill(ctx: Context, m: Mention) -> None:
@@ -1270,7 +1410,12 @@ def _fill(ctx: Context, m: Mention) -> None:
             w.kind == "weapon" and w.role == "munition" and not w.definite for w in m.weapons
         )
         m.strong = bool(
-            counts or has_date or site or munition or (m.actors and m.actors[0].priority == 0)
+            counts
+            or has_date
+            or site
+            or munition
+            or (m.actors and m.actors[0].priority == 0)
+            or _victim_named(ctx, m.anchors, hits)
         )
     else:
         m.strong = bool(
@@ -1390,9 +1535,14 @@ def _announcers(ctx: Context, hits: list, claim_words: list) -> set:
         if a.role in ("announce", "claim") and a.name.startswith(
             ("اعلن", "أعلن", "تبن", "قال", "ذكر")
         ):
+            start = a.end
             for h in hits:
-                if h.cat == "actor" and h.start >= a.end:
-                    if words.distance(a.end, h.start) <= 2:
+                if h.kind == "cue" and h.role == "self_named" and h.start >= start:
+                    # «قالت جماعة تطلق على نفسها اسم X»: the speaker's name comes after
+                    if words.distance(start, h.start) <= 2:
+                        start = h.end
+                if h.cat == "actor" and h.start >= start:
+                    if words.distance(start, h.start) <= 2:
                         out.add(h.id)
                     break  # (the actors further on are further away)
     return out
@@ -1420,7 +1570,13 @@ def _date_for(ctx: Context, m: Mention):
     sent = m.sent
     best = None
     inside = False
-    cands = [d for d in ctx.dates_in(sent.start, sent.end) if not getattr(d, "is_future", False)]
+    cands = [
+        d
+        for d in ctx.dates_in(sent.start, sent.end)
+        if not getattr(d, "is_future", False)
+        and not _origin_date(ctx, d)
+        and not _names_a_place(ctx, d)
+    ]
     if not cands:
         return None, False
     ins = [
@@ -1445,6 +1601,27 @@ def _date_for(ctx: Context, m: Mention):
         elif after:
             best = after[0]
     return best, inside
+
+
+def _origin_date(ctx: Context, d) -> bool:
+    """«القيادي المولود عام 1975», «فصيل تأسس عام 2014»: a birth or founding date."""
+    return any(
+        h.kind == "cue" and h.role == "origin" and ctx.words.distance(h.end, d.start) <= 2
+        for h in ctx.hits_in(max(0, d.start - 30), d.start)
+    )
+
+
+def _names_a_place(ctx: Context, d) -> bool:
+    """«حي 14 تموز», «جسر 17 تموز»: a day and month right after a place word are part of a
+    name («القاعدة أمس» is no name)."""
+    if d.kind != "explicit" or not d.text[:1].isdigit():
+        return False
+    b = ctx.hit_before(d.start, 12)
+    return (
+        b is not None
+        and (b.kind == "placetype" or b.kind == "cue" and b.role == "street")
+        and ctx.words.distance(b.end, d.start) == 1
+    )
 
 
 def _statement_date(ctx: Context, d) -> bool:
@@ -1495,10 +1672,10 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
         if (
             h.role == "after"
             and h.end <= a0.start
-            and 1 < words.distance(h.end, a0.start) <= 4
+            and 1 < words.distance(h.end, a0.start) <= 5
             and ctx.text[h.end : a0.start].strip().endswith(" من")
         ):
-            # «بعد نحو شهرين من هجوم»
+            # «بعد نحو شهرين من هجوم», «بعد نحو أربعة أيام من تفجير»
             gap = ctx.text[h.end : a0.start]
             if not any(x in gap for x in ("ساع", "دقائق", "دقيق")):
                 return True
@@ -1533,7 +1710,12 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
                 return True
     d = m.date
     for x in ctx.dates_in(m.start, m.end):
-        if x.kind == "explicit" and x.weekday is None:
+        if (
+            x.kind == "explicit"
+            and x.weekday is None
+            and not _names_a_place(ctx, x)
+            and not _origin_date(ctx, x)
+        ):
             if ctx.published is None or x.date is None:
                 return True
             if x.precision == "day" and (_dt.date.fromisoformat(x.date) - ctx.published).days < -1:
@@ -1571,10 +1753,34 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
 _GUNMEN = words("assemble.gunmen")
 
 
+@predicate("shot_at_a_person")
+def _event_shot_at_a_person(ctx: Context, ev) -> bool:
+    """«أطلق مسلحون النار على ناشط»: a shooting of a person, in one of the mentions."""
+    return any(_shot_at_a_person(ctx, m) for m in ev.mentions)
+
+
 @predicate("by_gunmen")
 def _event_by_gunmen(ctx: Context, ev) -> bool:
     """«هجوم لمسلحين», «هاجم مسلحون»: gunmen attacking, in one of the event's mentions."""
     return any(_by_gunmen(ctx, m) for m in ev.mentions)
+
+
+def _shot_at_a_person(ctx: Context, m) -> bool:
+    """«… النار على ناشط»: fire opened on one person (cue role shot_at, then a person word
+    of number 1 right after it)."""
+    hits = ctx.hits_in(m.start, m.end)
+    return any(
+        c.kind == "cue"
+        and c.role == "shot_at"
+        and any(
+            h.kind == "person"
+            and h.get("number") == 1
+            and h.start >= c.end
+            and ctx.words.distance(c.end, h.start) <= 1
+            for h in hits
+        )
+        for c in hits
+    )
 
 
 def _by_gunmen(ctx: Context, m) -> bool:
@@ -1631,6 +1837,12 @@ def finalize(ctx: Context, events: list, doc_id: str | None) -> list[Event]:
         _fire_on(ctx, rule.id, ev, f"{ev.type}, weapon {ev.weapon}")
         if _decide(ctx, "finalize.type_of_similar_attack", ev, prev):
             ev.type, ev.weapon = prev.type, prev.weapon
+        prev = ev
+    prev = None
+    for ev in events:
+        if ev.date is None and prev is not None and prev.date is not None and _also(ctx, ev):
+            # «كما تعرضت قاعدة … إلى قصف»: the same evening as the attack told before
+            ev.date, ev.date_inside = prev.date, prev.date_inside
         prev = ev
     _background(ctx, events)
     out = []
@@ -1695,6 +1907,16 @@ def _harmless_blast(ctx: Context, ev, prev) -> bool:
 @predicate("not_violent")
 def _not_violent(ctx: Context, ev, prev) -> bool:
     return ev.type == "other_attack" and not _blast_only(ev) and not _violent(ev)
+
+
+def _also(ctx: Context, ev) -> bool:
+    """Whether the event is first told in a clause opening with «كما» (cue ``pos`` also):
+    one more attack of the report before, at its time."""
+    m = ev.mentions[0]
+    for h in ctx.hits_in(m.start, m.anchors[0].start):
+        if h.kind == "cue" and h.get("pos") == "also":
+            return _opens_at(ctx, m.start, h.start)
+    return False
 
 
 _GROUP_ANAPHORS = words("assemble.group_anaphors")
@@ -1959,10 +2181,10 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
     muni_cands = [c for m in ms for c in m.munitions]
     if et == "air_strike":
         # «ألقى الطيران براميل متفجرة»: bombs dropped are counted like any salvo; drones
-        # named as the striking aircraft and the definite «الصواريخ» are no count
+        # named as the striking aircraft are no count
         muni_cands = [c for c in muni_cands if not c.vague or _dropped_plural(ctx, c)]
     implied = et in ("drone_attack", "ied_attack", "rocket_attack", "missile_attack", "shelling")
-    munitions = _counts.combine(muni_cands, None, text, allow_implied=implied)
+    munitions = _counts.combine(muni_cands, None, text, allow_implied=implied, vague_opens=False)
     none = next((m.none for m in ms if m.none), None)
     killed = _counts.combine([c for m in ms for c in m.killed], none, text)
     if killed is None:
@@ -2037,8 +2259,8 @@ _AIR_DROPPED = frozenset({"aircraft", "missile", "rocket"})
 
 def _dropped_plural(ctx: Context, c) -> bool:
     """Whether the vague munition count ``c`` is a bare plural of bombs or missiles dropped
-    or fired by aircraft (not drones, not shells, not a definite plural)."""
-    if c.tier > 3 or c.start is None:
+    or fired by aircraft, with or without the article (not drones, not shells)."""
+    if c.tier > 4 or c.start is None:
         return False
     return any(
         h.kind == "weapon" and h.role == "munition" and h.get("weapon") in _AIR_DROPPED

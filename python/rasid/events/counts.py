@@ -117,7 +117,7 @@ def munition_candidates(
         if number == 2:
             out.append(Cand(2, 2, base_tier, w.start, w.end))
         elif number == "pl":
-            if _other_after(cues, words, w.end):
+            if _other_after(cues, words, w.end) or _whole_of_a_part(ctx, weapons, w):
                 continue
             if w.definite:
                 out.append(Cand(2, None, 4, w.start, w.end, vague=True))
@@ -137,12 +137,24 @@ def _on_trigger(n, triggers) -> bool:
     return any(t.start <= n.start < t.end or n.start <= t.start < n.end for t in triggers)
 
 
+# «صاروخين من (بين) الصواريخ»: a part of a salvo
+_OF = words("counts.of")
+
+
 def _partitive(ctx, weapons, w) -> bool:
     """«صاروخين من الصواريخ التي …»: a part of the salvo, not its size."""
     for x in weapons:
         if x.start > w.end and x.definite:
             gap = ctx.text[w.end : x.start].strip()
-            return gap in ("من", "من بين")
+            return gap in _OF
+    return False
+
+
+def _whole_of_a_part(ctx, weapons, w) -> bool:
+    """«صاروخين من الصواريخ التي …»: the salvo a part was taken from, its size untold."""
+    for x in weapons:
+        if x.end < w.start and ctx.text[x.end : w.start].strip() in _OF:
+            return True
     return False
 
 
@@ -685,9 +697,14 @@ def combine(
     text: str,
     allow_implied: bool = False,
     allow_vague: bool = True,
+    vague_opens: bool = True,
 ) -> Count | None:
     """One :class:`Count` from the candidates of an event (``None`` when nothing is known;
-    0/0 with the words that say so when ``none`` is the span of a stated none)."""
+    0/0 with the words that say so when ``none`` is the span of a stated none).
+
+    ``vague_opens``: a vague figure («عدة صواريخ», «آخرون») next to exact ones leaves the
+    maximum open (another source's toll); not for the munitions of one salvo, which a lead
+    names vaguely before the body numbers them («عدة صواريخ» then «خمسة صواريخ»)."""
     cands = [c for c in cands if c.tier < 5 or allow_implied]
     if not allow_vague:
         cands = [c for c in cands if not c.vague and c.tier < 4]
@@ -706,7 +723,7 @@ def combine(
         vague = []
     lo_c = min(exact, key=lambda c: (c.min if c.min is not None else 0, c.start or 0))
     lo = lo_c.min
-    if any(c.max is None for c in exact) or vague:
+    if any(c.max is None for c in exact) or (vague and vague_opens):
         hi = None
     else:
         hi = max(c.max for c in exact)

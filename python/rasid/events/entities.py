@@ -565,13 +565,23 @@ def _aircraft_before(ctx, h) -> int:
     """Where the aircraft or drones a nationality adjective qualifies start («طائرات حربية
     روسية», «الطيران الحربي العراقي», «طائرة مسيرة تركية»), else where the adjective
     starts."""
-    for b in ctx.hits_in(max(0, h.start - 30), h.start):
+    at = _epithet_start(ctx, h)
+    for b in ctx.hits_in(max(0, at - 30), at):
         if (
             b.kind == "weapon"
             and (b.role == "aircraft" or b.role == "munition" and b.get("weapon") == "drone")
-            and ctx.words.distance(b.end, h.start) <= 1
-            and not _PHRASE_BREAK.search(ctx.text, b.end, h.start)
+            and ctx.words.distance(b.end, at) <= 1
+            and not _PHRASE_BREAK.search(ctx.text, b.end, at)
         ):
+            return b.start
+    return h.start
+
+
+def _epithet_start(ctx, h) -> int:
+    """Where «الاحتلال / العدو» right before a nationality adjective starts («للاحتلال
+    التركي»), else where the adjective starts."""
+    for b in ctx.hits_in(max(0, h.start - 16), h.start):
+        if b.kind == "cue" and b.role == "epithet" and ctx.words.distance(b.end, h.start) <= 1:
             return b.start
     return h.start
 
@@ -654,7 +664,9 @@ def actor_candidates(
             continue
         # nationality or actor right after an attack noun or weapon: «غارة أميركية»,
         # «طائرة مسيرة تركية», «كمين لتنظيم داعش», «قصف أمريكا»
-        prev = _prev_head(heads, h, words)
+        # («طائرة مسيرة للاحتلال التركي»: the epithet between is part of the name)
+        at = _epithet_start(ctx, h) if h.kind == "nationality" else h.start
+        prev = _prev_head(heads, at, words)
         if prev is not None and prev.kind in ("trigger", "weapon") and _attached(ctx, prev, h):
             if (prev.kind == "weapon" and h.kind == "nationality") or (
                 prev.kind == "trigger" and prev.role in ("noun", "verbnoun", "dual")
@@ -771,10 +783,10 @@ def _attached(ctx, head, h) -> bool:
     return not (text[i] == _WAW and (i == 0 or text[i - 1].isspace()))
 
 
-def _prev_head(heads, h, words):
-    """The last head (in text order) ending before ``h`` within one word of it."""
+def _prev_head(heads, start: int, words):
+    """The last head (in text order) ending before ``start`` within one word of it."""
     for t in reversed(heads):
-        if t.end <= h.start and words.distance(t.end, h.start) <= 1:
+        if t.end <= start and words.distance(t.end, start) <= 1:
             return t
     return None
 

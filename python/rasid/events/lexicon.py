@@ -18,18 +18,28 @@ are all found in one Rust pass over the document. Its kinds:
              keeps «دون خسائر مادية» from reading as a stated none)
 ``person``   counted heads of casualty phrases (``number``)
 ``cue``      negation, denial, threat, plan, habitual, statistic, past, after, partial,
-             unit, boundary, agent, unknown_agent, launch, enumeration, judicial (a court
-             sentence carried out: «حكم الإعدام، شنقاً»), extent («في جميع أنحاء …», a
-             place's extent, which keeps «جميع» there from reading as habitual), harmless
-             (flares, smoke, stun and tear-gas grenades «قنابل مضيئة»: no attacking
-             munition), accident («انفجار غازي»: a blast word in an accident's name, which
-             anchors nothing), where («…، حيث استهدفت …»: the clause goes on with the place
-             and time just told), overflight («تلاها تحليق للطيران الحربي»: aircraft
-             flying over, not striking; the noun only, as «حلق الطيران ثم قصف» strikes),
-             ongoing («تشهد المدينة اشتباكات منذ أسابيع»: a state of affairs, which voids
-             the attack words after it),
-             places: demonym «الليبية» (``country``), border «الحدود», outlet_suffix «ناو»,
-             outlet_head «قناة», title «سفير», at_post «لدى» (``role``)
+             unit, boundary, agent, unknown_agent, launch, enumeration … (``role``), and:
+             judicial (a court sentence carried out, a verdict: «حكم الإعدام، شنقاً»);
+             extent («في جميع أنحاء …», which keeps «جميع» there from reading as habitual);
+             harmless (flares, smoke, stun and tear-gas grenades «قنابل مضيئة»: no attacking
+             munition); accident («انفجار غازي»: a blast word in an accident's name);
+             where («…، حيث استهدفت …»: the clause goes on with the place and time just
+             told); overflight («تلاها تحليق للطيران الحربي»: aircraft flying over, not
+             striking; the noun only, as «حلق الطيران ثم قصف» strikes); ongoing («تشهد
+             المدينة اشتباكات»: a state of affairs, which voids the attack words after it);
+             self_named («جماعة تطلق على نفسها اسم X»: the name that follows is the
+             speaker's); origin («المولود عام 1975», «تأسس عام 2014»: a birth or founding
+             date); filming («طائرة مسيرة للتصوير»); time_of_day («بعد ظهر اليوم»: an hour,
+             not «بعد» opening an earlier event); epithet («طائرة مسيرة للاحتلال التركي»: a
+             name for a state between its weapon and its nationality); street («جسر 17
+             تموز»: a date right after it names a place); sport («على مرمى المنافس»);
+             shot_at («أطلق مسلحون النار على ناشط»: fire opened on a person). The
+             ``pos`` column marks: subjunctive on «قبل أن، بعد أن» (a present tense after
+             them tells the past), also on «كما» (its attack shares the time of the one
+             told before), guilt on «إدانة» (with «بـ» on an attack word it holds a party
+             guilty, it condemns nothing)
+             Places: demonym «الليبية» (``country``), border «الحدود», outlet_suffix «ناو»,
+             outlet_head «قناة», title «سفير», at_post «لدى».
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
 ``nationality`` «أميركية، تركية …» naming the state (``name_ar``, ``actor``)
 
@@ -97,7 +107,9 @@ ROLES: dict[str, frozenset[str]] = {
             "demonym",
             "denial",
             "enumeration",
+            "epithet",
             "extent",
+            "filming",
             "habitual",
             "harmless",
             "headline_sep",
@@ -109,6 +121,7 @@ ROLES: dict[str, frozenset[str]] = {
             "nonstate",
             "novelty",
             "ongoing",
+            "origin",
             "outlet_head",
             "outlet_suffix",
             "overflight",
@@ -118,9 +131,14 @@ ROLES: dict[str, frozenset[str]] = {
             "plan",
             "reply",
             "same_day",
+            "self_named",
+            "shot_at",
             "since",
+            "sport",
             "statistic",
+            "street",
             "threat",
+            "time_of_day",
             "title",
             "unit",
             "unknown",

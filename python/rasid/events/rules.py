@@ -114,6 +114,8 @@ TYPE_PATTERN_KEYS = frozenset(
         "no_weapon",
         "hint",
         "no_hint",
+        "anchor_hint",
+        "no_anchor_hint",
         "actor",
         "not_actor",
         "claim",

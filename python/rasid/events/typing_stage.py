@@ -12,6 +12,9 @@ Pattern keys of a type rule (all optional, all must hold):
 ``no_weapon``    none of these weapons is named
 ``hint``         an attack word suggests one of these event types
 ``no_hint``      no attack word suggests any of these event types
+``anchor_hint``  an attack word that anchors the event suggests one of these types
+``no_anchor_hint`` no anchoring attack word suggests any of these types (an attack word
+                 of the setting, «وسط اشتباكات», does not count)
 ``actor``        the actor has every one of these flags (``state``, ``nonstate``, ``air``,
                  ``not_state``: an actor that is not a state)
 ``not_actor``    the actor has none of these flags
@@ -46,6 +49,7 @@ class TypeFacts(NamedTuple):
 
     weapons: frozenset[str]
     hints: frozenset[str]
+    anchor_hints: frozenset[str]
     actor: frozenset[str]
     claim: frozenset[str]
     senses: frozenset[str]
@@ -73,6 +77,12 @@ def facts_of(ev: Any) -> TypeFacts:
     return TypeFacts(
         weapons=weapons,
         hints=frozenset(h for m in ev.mentions for h in m.hints),
+        anchor_hints=frozenset(
+            t.get("event_type")
+            for m in ev.mentions
+            for t in m.anchors
+            if t.kind == "trigger" and t.get("event_type")
+        ),
         actor=_flags(ev.actor_cand),
         claim=_flags(ev.claim),
         senses=frozenset(t.sense for m in ev.mentions for t in m.anchors if t.sense),
@@ -96,6 +106,8 @@ class _TypeRule(NamedTuple):
     no_weapon: frozenset[str]
     hint: frozenset[str]
     no_hint: frozenset[str]
+    anchor_hint: frozenset[str]
+    no_anchor_hint: frozenset[str]
     actor: frozenset[str]
     not_actor: frozenset[str]
     claim: frozenset[str]
@@ -122,6 +134,8 @@ def _compile(r: Rule) -> _TypeRule:
         _as_set(r, "no_weapon", WEAPONS),
         _as_set(r, "hint", EVENT_TYPES),
         _as_set(r, "no_hint", EVENT_TYPES),
+        _as_set(r, "anchor_hint", EVENT_TYPES),
+        _as_set(r, "no_anchor_hint", EVENT_TYPES),
         _as_set(r, "actor", _ACTOR_FLAGS),
         _as_set(r, "not_actor", _ACTOR_FLAGS),
         _as_set(r, "claim", _ACTOR_FLAGS),
@@ -147,6 +161,8 @@ def _holds(t: _TypeRule, f: TypeFacts, ctx: Any, ev: Any, preds: dict) -> bool:
         and not (t.no_weapon & f.weapons)
         and (not t.hint or bool(t.hint & f.hints))
         and not (t.no_hint & f.hints)
+        and (not t.anchor_hint or bool(t.anchor_hint & f.anchor_hints))
+        and not (t.no_anchor_hint & f.anchor_hints)
         and t.actor <= f.actor
         and not (t.not_actor & f.actor)
         and t.claim <= f.claim
