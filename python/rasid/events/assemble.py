@@ -651,6 +651,16 @@ def _candidates(r: Rule, ctx: Context, cl: Clause) -> list:
     return []
 
 
+def _looks_at(r: Rule, h) -> bool:
+    """Whether hit ``h`` is of the kind and role rule ``r`` looks at (see :func:`_candidates`)."""
+    w = r.when
+    if "trigger" in w:
+        return h.kind == "trigger" and h.role in r.trigger_roles
+    if "outcome" in w:
+        return h.kind == "outcome" and h.role == w["outcome"]
+    return "cue" in w and h.kind == "cue" and h.role in r.cue_roles
+
+
 def _holds(r: Rule, ctx: Context, cl: Clause, h, preds: dict) -> bool:
     """Whether the pattern of ``r`` holds for hit ``h`` of clause ``cl`` (its role already
     matched by :func:`_candidates`)."""
@@ -725,7 +735,7 @@ def _anchors(ctx: Context, cl: Clause, threat: tuple[int, Rule] | None) -> list:
             ctx.fire(skip.id, t.start, t.end)
             continue
         for r in ar.anchors:
-            if t in _candidates(r, ctx, cl) and _holds(r, ctx, cl, t, preds):
+            if _looks_at(r, t) and _holds(r, ctx, cl, t, preds):
                 out.append(t)
                 fired.append(r)
                 break
