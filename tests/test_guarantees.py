@@ -665,3 +665,13 @@ def test_dedup_and_export_refuse_to_overwrite_their_input(tmp_path):
     result = invoke("export", "--db", db, "-o", db)
     assert result.exit_code == 2 and f"'-o': {db} is also an input" in result.stderr
     assert invoke("export", "--db", db).stdout.count("\n") == len(expected_events(5))
+
+
+def test_extract_with_a_gazetteer_that_is_not_one_is_a_precise_error():
+    import rasid
+    from rasid.errors import ArgumentTypeError
+
+    with pytest.raises(ArgumentTypeError) as e:
+        rasid.extract("سقط صاروخ على المطار", gazetteer="x")
+    assert str(e.value) == "gazetteer must be a rasid.Gazetteer, not str"
+    assert isinstance(e.value, TypeError)

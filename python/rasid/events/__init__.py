@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Union
 
-from ..errors import InputError, TextTypeError
+from ..errors import ArgumentTypeError, InputError, TextTypeError
 from .record import EVENT_TYPES, Count, Entity, Event, Evidence, Place
 
 __all__ = [
@@ -61,6 +61,7 @@ def extract(
 
     Raises:
         rasid.errors.TextTypeError: ``text`` is not a ``str``.
+        rasid.errors.ArgumentTypeError: ``gazetteer`` is not a :class:`rasid.Gazetteer`.
         rasid.errors.OptionError: ``published`` is not a date or an ISO date string.
     """
     from .rules import Trace
@@ -74,6 +75,13 @@ def _extract(text: Any, *, published: Any, doc_id: Any, gazetteer: Any, trace: A
         raise TextTypeError(f"text must be str, not {type(text).__name__}")
     if doc_id is not None and not isinstance(doc_id, str):
         doc_id = str(doc_id)
+    if gazetteer is not None:
+        from ..gazetteer import Gazetteer
+
+        if not isinstance(gazetteer, Gazetteer):
+            raise ArgumentTypeError(
+                f"gazetteer must be a rasid.Gazetteer, not {type(gazetteer).__name__}"
+            )
     if not text.strip():
         return []
     from .assemble import run
