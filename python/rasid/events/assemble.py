@@ -33,20 +33,20 @@ from .merge import km, merge
 from .record import Count, Entity, Event, Evidence, event_id
 from .rules import Effect, Rule, Stage, Trace, decision, predicate, predicates, rules
 from .sentences import CLAUSE_PUNCT, Sentence, Words, split_sentences
+from .spelling import AL as _AL
+from .spelling import ALEF as _ALEF
+from .spelling import ALEF_HAMZA as _ALEF_HAMZA
+from .spelling import ALEF_HAMZA_BELOW as _ALEF_HAMZA_BELOW
+from .spelling import BA as _BA
+from .spelling import BA_LAM_TATWEEL as _BA_LAM_TATWEEL
+from .spelling import COMMA, SEMICOLON
+from .spelling import LAM as _LAM
+from .spelling import WAW as _WAW
 from .typing_stage import decide_type
-from .words import script, word_set, words
+from .words import word_set, words
 
 __all__ = ["Context", "Mention", "build_mentions", "finalize"]
 
-# units of Arabic spelling (data/rules/words.toml [script])
-_AL = script("article")
-_ALEF = script("alef")
-_ALEF_HAMZA = script("alef_hamza_above")
-_ALEF_HAMZA_BELOW = script("alef_hamza_below")
-_BA = script("ba")
-_BA_LAM_TATWEEL = script("proclitics_before_name")
-_LAM = script("lam")
-_WAW = script("conjunction")
 
 # attack nouns that may only refer back to an event told before («الهجوم», «هذه الضربة»)
 _REFERENCE_ROLES = ("noun", "dual", "verbnoun", "impact")
@@ -321,7 +321,7 @@ def _plural_reference(t) -> bool:
 # plural site words: «قاعدة عين الأسد وقاعدة حرير» after them are several targets
 _PLURAL_SITES = word_set("assemble.plural_sites")
 
-_OPENER_FILLER = " \t,;:" + script("comma") + script("semicolon") + _WAW
+_OPENER_FILLER = " \t,;:" + COMMA + SEMICOLON + _WAW
 
 
 def _opens_at(ctx: Context, start: int, pos: int) -> bool:

@@ -20,15 +20,14 @@ from __future__ import annotations
 from typing import Any
 
 from .record import Count
-from .words import script, words
+from .spelling import AL as _AL
+from .spelling import ALEF as _ALEF
+from .spelling import BA_LAM_TATWEEL as _BA_LAM_TATWEEL
+from .spelling import WAW as _WAW
+from .words import words
 
 __all__ = ["Cand", "munition_candidates", "casualty_candidates", "none_stated", "combine"]
 
-# units of Arabic spelling (data/rules/words.toml [script])
-_AL = script("article")
-_ALEF = script("alef")
-_BA_LAM_TATWEEL = script("proclitics_before_name")
-_WAW = script("conjunction")
 
 #: attack verbs that kill their object («أعدم التنظيم 12 مدنياً»): they count the killed too
 KILLING_TRIGGER = "ev:trigger:verb:killing"

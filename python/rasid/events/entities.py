@@ -6,7 +6,13 @@ import re
 from typing import Any
 
 from .record import Entity, Place
-from .words import script, word_set, word_table, words
+from .spelling import AL as _AL
+from .spelling import BA_LAM_TATWEEL as _BA_LAM_TATWEEL
+from .spelling import HEH as _HEH
+from .spelling import LAM as _LAM
+from .spelling import TEH_MARBUTA as _TEH_MARBUTA
+from .spelling import WAW as _WAW
+from .words import word_set, word_table, words
 
 __all__ = [
     "place_rank",
@@ -18,13 +24,6 @@ __all__ = [
     "AIR_COUNTRIES",
 ]
 
-# units of Arabic spelling (data/rules/words.toml [script])
-_AL = script("article")
-_BA_LAM_TATWEEL = script("proclitics_before_name")
-_HEH = script("heh")
-_LAM = script("lam")
-_TEH_MARBUTA = script("teh_marbuta")
-_WAW = script("conjunction")
 
 # most specific first
 _RANK = {

@@ -59,12 +59,10 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import Any
 
-from .words import script, words
-
-# units of Arabic spelling (data/rules/words.toml [script])
-_AL = script("article")
-_HEH = script("heh")
-_TEH_MARBUTA = script("teh_marbuta")
+from .spelling import AL as _AL
+from .spelling import HEH as _HEH
+from .spelling import TEH_MARBUTA as _TEH_MARBUTA
+from .words import words
 
 __all__ = [
     "LEXICON_KINDS",

@@ -17,13 +17,12 @@ from typing import Any
 
 from .counts import KILLING_TRIGGER
 from .entities import place_rank
-from .words import script, words
+from .spelling import ALEF as _ALEF
+from .spelling import ALEF_HAMZA as _ALEF_HAMZA
+from .words import words
 
 __all__ = ["EventGroup", "merge", "km", "compatible"]
 
-# units of Arabic spelling (data/rules/words.toml [script])
-_ALEF = script("alef")
-_ALEF_HAMZA = script("alef_hamza_above")
 
 # an unresolved relative day, by its words (the article's day, or the day before)
 _TODAY = words("merge.today")

@@ -57,6 +57,7 @@ __all__ = [
     "decision",
     "rules",
     "load_rules",
+    "read_toml",
     "rules_path",
 ]
 
@@ -315,6 +316,15 @@ def _check_when(rule_id: str, stage: Stage, when: Any) -> dict[str, Any]:
     return dict(when)
 
 
+def read_toml(path: str) -> dict[str, Any]:
+    """A TOML data file of the rule engine, parsed (:class:`RuleError` when it is not TOML)."""
+    try:
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    except tomllib.TOMLDecodeError as e:
+        raise RuleError(f"{path}: not TOML: {e}") from None
+
+
 def load_rules(path: str | None = None) -> RuleSet:
     """Read and check a rules file (default: the shipped one).
 
@@ -323,11 +333,7 @@ def load_rules(path: str | None = None) -> RuleSet:
             without description, or without at least one ``fires`` and one ``quiet`` example.
     """
     p = path or rules_path()
-    try:
-        with open(p, "rb") as f:
-            data = tomllib.load(f)
-    except tomllib.TOMLDecodeError as e:
-        raise RuleError(f"{p}: not TOML: {e}") from None
+    data = read_toml(p)
     out = []
     for i, raw in enumerate(data.get("rule", [])):
         rid = raw.get("id")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from .words import script
+from .spelling import COMMA as _COMMA
+from .spelling import QUESTION_MARK as _QUESTION
+from .spelling import SEMICOLON as _SEMICOLON
 
 __all__ = ["Sentence", "split_sentences", "Words"]
 
 # a sentence ends at . ! ? ؟ … or a line break; a full stop next to a digit does not
 # count (checked in the loop: one character class is searched much faster than a choice)
-_COMMA, _SEMICOLON, _QUESTION = (script(u) for u in ("comma", "semicolon", "question_mark"))
 _END = re.compile(f"[!?{_QUESTION}\n….]")
 # clause punctuation inside a sentence
 CLAUSE_PUNCT = re.compile(f"[{_COMMA},{_SEMICOLON};:]")

@@ -12,16 +12,10 @@ conjunction, ة and ه …), so that no Arabic letter is written in the code eit
 from __future__ import annotations
 
 import functools
-import sys
 from importlib import resources
 from typing import Any
 
-from .rules import RuleError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python < 3.11 only
-    import tomli as tomllib
+from .rules import RuleError, read_toml
 
 __all__ = ["words", "word_set", "word_table", "script", "words_path", "load_words"]
 
@@ -43,11 +37,7 @@ def load_words(path: str | None = None) -> dict[str, Any]:
             that is not a non-empty string.
     """
     p = path or words_path()
-    try:
-        with open(p, "rb") as f:
-            data = tomllib.load(f)
-    except tomllib.TOMLDecodeError as e:
-        raise RuleError(f"{p}: not TOML: {e}") from None
+    data = read_toml(p)
     out: dict[str, Any] = {}
     script = data.pop("script", None)
     if not isinstance(script, dict) or not all(isinstance(v, str) and v for v in script.values()):
