@@ -93,6 +93,9 @@ def test_no_article_is_lost_for_its_date(tmp_path):
         ("x.geojson", None, "geojson"),
         ("x.geojson.gz", None, "geojson"),
         ("x.out", "csv", "csv"),  # an extension rasid does not know, with --format
+        ("events", None, "jsonl"),  # no extension: the documented default
+        ("tmp.Xa3fQ9", None, "jsonl"),  # a temporary file's suffix names no format
+        ("x.xlsx.gz", "csv", "csv"),
         (None, None, "jsonl"),
         ("-", "csv", "csv"),
     ],
@@ -107,7 +110,7 @@ def test_output_format(path, fmt, want):
         (["-o", "out.xlsx"], "out.xlsx: unknown output extension .xlsx (known: .jsonl, .ndjson, "
          ".json, .csv, .parquet, .geojson (each also with .gz, except .parquet)); or give "
          "--format (jsonl, csv, acled, parquet, geojson)"),
-        (["-o", "out"], "out: unknown output extension (none)"),
+        (["-o", "out.tsv"], "out.tsv: unknown output extension .tsv (known:"),
         (["-o", ""], "the output file name is empty (give a file name, or - for stdout)"),
         (["-o", "  "], "the output file name is empty"),
         (["-o", "x.parquet.gz"], "x.parquet.gz: parquet cannot be gzipped (Parquet compresses "

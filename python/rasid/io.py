@@ -1365,14 +1365,26 @@ def _known_extensions() -> str:
     return f"{plain} (each also with .gz, except .parquet)"
 
 
+# extensions of data formats rasid does not write: `-o out.xlsx` is a mistake, not JSONL
+_FOREIGN_EXTENSIONS = frozenset(
+    {
+        ".xlsx", ".xls", ".xlsm", ".ods", ".tsv", ".tab", ".txt", ".xml", ".html", ".htm",
+        ".db", ".sqlite", ".sqlite3", ".feather", ".arrow", ".avro", ".orc", ".shp", ".gpkg",
+        ".kml", ".kmz", ".dta", ".sav", ".rds", ".pkl", ".pickle", ".h5", ".hdf5", ".yaml",
+        ".yml", ".pdf", ".docx",
+    }
+)  # fmt: skip
+
+
 def output_format(path: str | None, fmt: str | None = None) -> str:
     """The output format for ``-o path`` and ``--format fmt``: ``fmt`` when given (it must
     agree with a known extension: ``acled`` is written to ``.csv``), else the one the
-    extension implies; ``jsonl`` for stdout (None or ``-``). A final ``.gz`` gzips a text
-    format.
+    extension implies; ``jsonl`` for stdout (None or ``-``), for a name without an extension
+    and for a suffix that names no data format. A final ``.gz`` gzips a text format.
 
-    Raises :class:`OptionError` for an empty path, an unknown format, an unknown extension
-    without ``fmt``, a format the extension contradicts, and ``.parquet.gz``.
+    Raises :class:`OptionError` for an empty path, an unknown format, the extension of a
+    data format rasid does not write (``.xlsx``, ``.tsv`` …) without ``fmt``, a format the
+    extension contradicts, and ``.parquet.gz``.
     """
     if fmt is not None and fmt not in OUTPUT_FORMATS:
         raise OptionError(f"unknown output format {fmt!r} (one of {', '.join(OUTPUT_FORMATS)})")
@@ -1385,7 +1397,11 @@ def output_format(path: str | None, fmt: str | None = None) -> str:
     base = low[:-3] if gzipped else low
     implied = next((f for ext, f in _EXTENSIONS.items() if base.endswith(ext)), None)
     if implied is None and fmt is None:
-        ext = os.path.splitext(low)[1] or "(none)"
+        ext = os.path.splitext(base)[1]
+        if ext not in _FOREIGN_EXTENSIONS:
+            # no extension, or a suffix that names no data format (a temporary file's
+            # «tmp.Xa3f»): the documented default
+            return "jsonl"
         raise OptionError(
             f"{path}: unknown output extension {ext} (known: {_known_extensions()}); "
             f"or give --format ({', '.join(OUTPUT_FORMATS)})"
