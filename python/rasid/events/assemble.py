@@ -1628,7 +1628,10 @@ def _harmless_blast(ctx: Context, ev, prev) -> bool:
 
 @predicate("not_violent")
 def _not_violent(ctx: Context, ev, prev) -> bool:
-    return ev.type == "other_attack" and not _blast_only(ev) and not _violent(ev)
+    # a weapon named (a shooting typed other_attack) is violence
+    return (
+        ev.type == "other_attack" and ev.weapon is None and not _blast_only(ev) and not _violent(ev)
+    )
 
 
 _GROUP_ANAPHORS = ("التنظيم", "الجماعة", "الجماعه")

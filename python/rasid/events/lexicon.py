@@ -19,7 +19,10 @@ are all found in one Rust pass over the document. Its kinds:
 ``cue``      negation, denial, threat, plan, habitual, statistic, past, after, partial,
              unit, boundary, agent, unknown_agent, launch, enumeration, judicial (a court
              sentence carried out: «حكم الإعدام، شنقاً»), extent («في جميع أنحاء …», a
-             place's extent, which keeps «جميع» there from reading as habitual) … (``role``)
+             place's extent, which keeps «جميع» there from reading as habitual),
+             civilian_target (herders, truffle gatherers, the displaced, a robbery: people
+             going about civilian life), shooting (gunfire aimed at someone: «أطلقوا النار على»,
+             «بوابل من الرصاص») … (``role``)
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
 ``nationality`` «أميركية، تركية …» naming the state (``name_ar``, ``actor``)
 
@@ -66,6 +69,7 @@ ROLES: dict[str, frozenset[str]] = {
             "apposition_skip",
             "boundary",
             "ceasefire",
+            "civilian_target",
             "condemn",
             "denial",
             "enumeration",
@@ -84,6 +88,7 @@ ROLES: dict[str, frozenset[str]] = {
             "past",
             "plan",
             "same_day",
+            "shooting",
             "since",
             "statistic",
             "threat",
@@ -100,8 +105,9 @@ ROLES: dict[str, frozenset[str]] = {
 LEXICON_KINDS = frozenset(ROLES)
 
 #: Senses a lexicon entry's id may end with («قصف» bombards: ``ev:trigger:verb:bombard``;
-#: «فقدوا حياتهم» loses life: ``…:life``): what a word means beyond its kind and role.
-SENSES = frozenset({"bombard", "life"})
+#: «فقدوا حياتهم» loses life: ``…:life``; «اشتباك», «كمين» are a fight between armed sides:
+#: ``…:fight``): what a word means beyond its kind and role.
+SENSES = frozenset({"bombard", "life", "fight"})
 _PLACE_HINTS = ("lat", "admin1", "precision")
 
 

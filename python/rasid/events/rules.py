@@ -116,6 +116,8 @@ TYPE_PATTERN_KEYS = frozenset(
         "not_actor",
         "claim",
         "anchor_sense",
+        "no_anchor_sense",
+        "cue",
         "predicate",
     }
 )
