@@ -22,7 +22,8 @@ are all found in one Rust pass over the document. Its kinds:
              place's extent, which keeps «جميع» there from reading as habitual),
              civilian_target (herders, truffle gatherers, the displaced, a robbery: people
              going about civilian life), shooting (gunfire aimed at someone: «أطلقوا النار على»,
-             «بوابل من الرصاص») … (``role``)
+             «بوابل من الرصاص»), another_incident («لاحقاً», «أيضاً» right after an attack
+             verb: one more attack, not one more report of the last) … (``role``)
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
 ``nationality`` «أميركية، تركية …» naming the state (``name_ar``, ``actor``)
 
@@ -66,6 +67,7 @@ ROLES: dict[str, frozenset[str]] = {
             "after",
             "agent",
             "anaphor",
+            "another_incident",
             "apposition_skip",
             "boundary",
             "ceasefire",
