@@ -23,7 +23,9 @@ are all found in one Rust pass over the document. Its kinds:
              civilian_target (herders, truffle gatherers, the displaced, a robbery: people
              going about civilian life), shooting (gunfire aimed at someone: «أطلقوا النار على»,
              «بوابل من الرصاص»), another_incident («لاحقاً», «أيضاً» right after an attack
-             verb: one more attack, not one more report of the last) … (``role``)
+             verb: one more attack, not one more report of the last), drill («تمرين»,
+             «تدريبات», «مناورات»: live fire that hits no one), naming («أطلق عليه اسم»:
+             «أطلق» that names) … (``role``)
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
 ``nationality`` «أميركية، تركية …» naming the state (``name_ar``, ``actor``)
 
@@ -74,6 +76,7 @@ ROLES: dict[str, frozenset[str]] = {
             "civilian_target",
             "condemn",
             "denial",
+            "drill",
             "enumeration",
             "extent",
             "habitual",
@@ -81,6 +84,7 @@ ROLES: dict[str, frozenset[str]] = {
             "instrument",
             "judicial",
             "launch",
+            "naming",
             "negation",
             "nobody",
             "nonstate",
