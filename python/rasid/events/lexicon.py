@@ -25,7 +25,8 @@ are all found in one Rust pass over the document. Its kinds:
              «بوابل من الرصاص»), another_incident («لاحقاً», «أيضاً» right after an attack
              verb: one more attack, not one more report of the last), drill («تمرين»,
              «تدريبات», «مناورات»: live fire that hits no one), naming («أطلق عليه اسم»:
-             «أطلق» that names) … (``role``)
+             «أطلق» that names), membership («مسلحون يتبعون لخلايا …», «تابعون للتنظيم»:
+             members tied to their group) … (``role``)
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
 ``nationality`` «أميركية، تركية …» naming the state (``name_ar``, ``actor``)
 
@@ -84,6 +85,7 @@ ROLES: dict[str, frozenset[str]] = {
             "instrument",
             "judicial",
             "launch",
+            "membership",
             "naming",
             "negation",
             "nobody",
