@@ -26,7 +26,8 @@ are all found in one Rust pass over the document. Its kinds:
              verb: one more attack, not one more report of the last), drill («تمرين»,
              «تدريبات», «مناورات»: live fire that hits no one), naming («أطلق عليه اسم»:
              «أطلق» that names), membership («مسلحون يتبعون لخلايا …», «تابعون للتنظيم»:
-             members tied to their group) … (``role``)
+             members tied to their group), earlier («سابق» right after an attack noun:
+             «في هجوم سابق», an attack before the news) … (``role``)
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
 ``nationality`` «أميركية، تركية …» naming the state (``name_ar``, ``actor``)
 
@@ -78,6 +79,7 @@ ROLES: dict[str, frozenset[str]] = {
             "condemn",
             "denial",
             "drill",
+            "earlier",
             "enumeration",
             "extent",
             "habitual",
