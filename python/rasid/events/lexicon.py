@@ -25,7 +25,8 @@ are all found in one Rust pass over the document. Its kinds:
              «بوابل من الرصاص»), another_incident («لاحقاً», «أيضاً» right after an attack
              verb: one more attack, not one more report of the last), drill («تمرين»,
              «تدريبات», «مناورات»: live fire that hits no one), naming («أطلق عليه اسم»:
-             «أطلق» that names), membership («مسلحون يتبعون لخلايا …», «تابعون للتنظيم»:
+             «أطلق» that names), figurative («ألقى اللوم، القبض، كلمة»: «ألقى» that throws
+             no bomb), membership («مسلحون يتبعون لخلايا …», «تابعون للتنظيم»:
              members tied to their group), earlier («سابق» right after an attack noun:
              «في هجوم سابق», an attack before the news) … (``role``)
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
@@ -82,6 +83,7 @@ ROLES: dict[str, frozenset[str]] = {
             "earlier",
             "enumeration",
             "extent",
+            "figurative",
             "habitual",
             "headline_sep",
             "instrument",
