@@ -1468,7 +1468,10 @@ def _date_for(ctx: Context, m: Mention):
     ]
     if ins:
         resolved = [d for d in ins if d.date is not None or d.kind != "vague"]
-        pool = resolved or ins
+        # «اليوم الخميس، حكماً … قام بتفجير موكب في العام 2022» with no publication date: the
+        # date that resolves is the one to go by
+        dated = [d for d in ins if d.date is not None]
+        pool = dated or resolved or ins
         a = m.anchors[0].start
         best = min(pool, key=lambda d: abs(d.start - a))
         inside = True
