@@ -174,7 +174,8 @@ class Rule:
     #: what a deciding rule decides (the type stage: ``{type, weapon}``)
     then: dict[str, Any] | None = None
 
-    @property
+    # (cached: the anchor stage asks for them for every rule on every clause)
+    @functools.cached_property
     def cue_roles(self) -> frozenset[str]:
         """The cue roles the pattern names (empty when it names none)."""
         cue = self.when.get("cue")
@@ -182,7 +183,7 @@ class Rule:
             return frozenset()
         return frozenset([cue] if isinstance(cue, str) else cue)
 
-    @property
+    @functools.cached_property
     def trigger_roles(self) -> frozenset[str]:
         role = self.when.get("trigger")
         if role is None:
