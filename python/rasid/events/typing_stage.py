@@ -17,7 +17,7 @@ Pattern keys of a type rule (all optional, all must hold):
 ``not_actor``    the actor has none of these flags
 ``claim``        the claimant has every one of these flags
 ``anchor_sense`` an anchor of the event has this sense (:data:`rasid.events.lexicon.SENSES`)
-``no_anchor_sense`` no anchor of the event has this sense
+``no_anchor_sense`` no anchor of the event has any of these senses
 ``cue``          a cue word of one of these roles stands in one of the event's mentions
 ``predicate``    a named predicate holds
 
@@ -111,7 +111,7 @@ class _TypeRule(NamedTuple):
     not_actor: frozenset[str]
     claim: frozenset[str]
     sense: str | None
-    no_sense: str | None
+    no_sense: frozenset[str]
     cue: frozenset[str]
     predicate: str | None
     type: str
@@ -125,10 +125,9 @@ def _compile(r: Rule) -> _TypeRule:
         raise RuleError(f"rule {r.id!r}: then.type {et!r} is not an event type")
     if wp is not None and wp not in WEAPONS and wp not in _WEAPON_SPECIALS:
         raise RuleError(f"rule {r.id!r}: then.weapon {wp!r} is not a weapon")
-    sense, no_sense = r.when.get("anchor_sense"), r.when.get("no_anchor_sense")
-    for key, value in (("anchor_sense", sense), ("no_anchor_sense", no_sense)):
-        if value is not None and value not in SENSES:
-            raise RuleError(f"rule {r.id!r}: {key} {value!r} is not a lexicon sense")
+    sense = r.when.get("anchor_sense")
+    if sense is not None and sense not in SENSES:
+        raise RuleError(f"rule {r.id!r}: anchor_sense {sense!r} is not a lexicon sense")
     return _TypeRule(
         r,
         _as_set(r, "weapons", WEAPONS),
@@ -140,7 +139,7 @@ def _compile(r: Rule) -> _TypeRule:
         _as_set(r, "not_actor", _ACTOR_FLAGS),
         _as_set(r, "claim", _ACTOR_FLAGS),
         sense,
-        no_sense,
+        _as_set(r, "no_anchor_sense", SENSES),
         _as_set(r, "cue", ROLES["cue"]),
         r.when.get("predicate"),
         et,
@@ -167,7 +166,7 @@ def _holds(t: _TypeRule, f: TypeFacts, ctx: Any, ev: Any, preds: dict) -> bool:
         and not (t.not_actor & f.actor)
         and t.claim <= f.claim
         and (t.sense is None or t.sense in f.senses)
-        and (t.no_sense is None or t.no_sense not in f.senses)
+        and not (t.no_sense & f.senses)
         and (not t.cue or bool(t.cue & f.cues))
         and (t.predicate is None or preds[t.predicate](ctx, ev))
     )
