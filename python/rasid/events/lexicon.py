@@ -27,8 +27,9 @@ are all found in one Rust pass over the document. Its kinds:
              «تدريبات», «مناورات»: live fire that hits no one), naming («أطلق عليه اسم»:
              «أطلق» that names), figurative («ألقى اللوم، القبض، كلمة»: «ألقى» that throws
              no bomb), membership («مسلحون يتبعون لخلايا …», «تابعون للتنظيم»:
-             members tied to their group), earlier («سابق» right after an attack noun:
-             «في هجوم سابق», an attack before the news) … (``role``)
+             members tied to their group), own_forces («قواتها», «جنودها»: the announcer's
+             own forces as the subject of an attack verb), earlier («سابق» right after an
+             attack noun: «في هجوم سابق», an attack before the news) … (``role``)
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
 ``nationality`` «أميركية، تركية …» naming the state (``name_ar``, ``actor``)
 
@@ -95,6 +96,7 @@ ROLES: dict[str, frozenset[str]] = {
             "nobody",
             "nonstate",
             "novelty",
+            "own_forces",
             "partial",
             "partial_total",
             "past",
