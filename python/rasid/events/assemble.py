@@ -1515,11 +1515,12 @@ _SAME_DAY_AFTER = ("اليوم", "صباح", "مساء", "ظهر", "فجر", "ل
 
 
 def _earlier_same_day(text: str, end: int) -> bool:
-    """«في وقت سابق» followed by «من اليوم», «من صباح اليوم», «من يوم الجمعة»…"""
+    """«في وقت سابق» followed by «من اليوم», «من صباح اليوم», «من يوم الجمعة», or with no
+    «من»: «في وقت سابق اليوم»…"""
     rest = text[end : end + 20].lstrip()
-    if not rest.startswith("من "):
-        return False
-    word = rest[3:].lstrip().split(" ", 1)[0].lstrip("و")
+    if rest.startswith("من "):
+        rest = rest[3:].lstrip()
+    word = rest.split(" ", 1)[0].lstrip("و")
     if word.startswith("ال") and word[2:].startswith(_SAME_DAY_AFTER):
         word = word[2:]
     return word.startswith(_SAME_DAY_AFTER) or _has_weekday(word)
