@@ -5,33 +5,11 @@ from __future__ import annotations
 import csv
 
 import rasid
-from rasid.events.lexicon import LEXICON_KINDS, lexicon_path
+from rasid.events.lexicon import LEXICON_KINDS, ROLES, lexicon_path
+from rasid.events.record import WEAPONS as WEAPON_VALUES
 
-ROLES = {
-    "trigger": {"verb", "verbnoun", "noun", "dual", "expose", "impact", "present"},
-    "weapon": {"munition", "adj", "modifier", "aircraft", "firearm", "explosive"},
-    "outcome": {"hit", "intercepted", "failed"},
-    "claim": {"claim", "announce", "accuse"},
-    "casualty": {"killed", "wounded", "combined", "generic", "material_only", "material"},
-    "person": {"person"},
-    "placetype": {"city", "site", "direction"},
-    "nationality": {"nationality"},
-}
 EVENT_TYPES = {"", *rasid.events.EVENT_TYPES}
-WEAPONS = {
-    "",
-    "katyusha_rocket",
-    "rocket",
-    "ballistic_missile",
-    "missile",
-    "drone",
-    "aircraft",
-    "mortar",
-    "artillery",
-    "ied",
-    "car_bomb",
-    "firearms",
-}
+WEAPONS = {"", *WEAPON_VALUES}
 
 
 def rows():
