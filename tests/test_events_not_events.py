@@ -192,3 +192,33 @@ def test_fans_killed_in_an_attack_after_a_match_are_an_event():
     text = "قتل 3 مشجعين في هجوم مسلح، بعد المباراة في ملعب بالبصرة أمس."
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.killed.min, ev.killed.max) == (3, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a brawl with bare hands or sticks is no armed clash
+        "اشتبك مشجعو الفريقين بالأيدي والعصي أمام بوابة الملعب في كربلاء مساء الجمعة.",
+        "واشتبك نواب من كتلتين بالأيدي داخل قاعة البرلمان في بغداد اليوم.",
+        # an attack qualified as verbal is criticism
+        "شن عضو المجلس هجوماً لاذعاً على محافظ نينوى بسبب تأخر المشاريع.",
+        "وشنت الصحيفة هجوماً إعلامياً على الحكومة في افتتاحيتها اليوم.",
+        # a shot at the ball
+        "وقصف المهاجم الكرة بقوة من خارج المنطقة فتصدى لها حارس المرمى.",
+    ],
+)
+def test_peaceful_senses_are_no_event(text):
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_a_fight_with_guns_after_a_brawl_is_an_armed_clash():
+    text = "اشتبك مسلحون من عشيرتين بالأسلحة المتوسطة في قضاء الزبير بالبصرة أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.event_type == "armed_clash"
+    assert ev.evidence[0].start == 0
+
+
+def test_a_violent_attack_is_still_an_attack():
+    text = "وشن مسلحون هجوماً عنيفاً على نقطة للجيش في قضاء الطارمية فجر اليوم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.evidence[0].start <= text.index("هجوماً") < ev.evidence[0].end

@@ -687,18 +687,30 @@ def _holds(r: Rule, ctx: Context, cl: Clause, h, preds: dict) -> bool:
     ):
         return False
     wo = w.get("without")
-    if wo is not None and any(
-        x.kind == wo["kind"]
-        and (wo.get("role") is None or x.role == wo["role"])
-        and abs(words.index_gap(h.start, x.start)) <= wo["words"]
-        for x in cl.hits
-    ):
+    if wo is not None and _hit_near(wo, words, h, cl):
+        return False
+    wi = w.get("with")
+    if wi is not None and not _hit_near(wi, words, h, cl):
+        return False
+    et = w.get("event_type")
+    if et is not None and h.attrs.get("event_type") != et:
         return False
     p = w.get("predicate")
     if p is not None and not preds[p](ctx, h, cl):
         return False
     u = w.get("unless")
     return u is None or not preds[u](ctx, h, cl)
+
+
+def _hit_near(near: dict, words, h, cl: Clause) -> bool:
+    """Whether a hit of the kind (and role) of ``near`` stands within ``near["words"]`` words
+    of hit ``h`` in the clause (the ``with`` / ``without`` pattern keys)."""
+    return any(
+        x.kind == near["kind"]
+        and (near.get("role") is None or x.role == near["role"])
+        and abs(words.index_gap(h.start, x.start)) <= near["words"]
+        for x in cl.hits
+    )
 
 
 def _first_hit(r: Rule, ctx: Context, cl: Clause, preds: dict):

@@ -98,6 +98,7 @@ ROLES: dict[str, frozenset[str]] = {
             "anaphor",
             "apposition_skip",
             "at_post",
+            "bare_hands",
             "border",
             "boundary",
             "ceasefire",
@@ -141,6 +142,7 @@ ROLES: dict[str, frozenset[str]] = {
             "unit",
             "unknown",
             "unknown_agent",
+            "verbal",
             "where",
         }
     ),

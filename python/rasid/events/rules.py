@@ -21,6 +21,9 @@ Pattern keys (all optional, all must hold):
 ``after_cue``  a cue of that role stands earlier in the clause than the trigger
 ``without``    ``{kind, role, words}``: no hit of that kind (and role) within ``words`` words
                of the trigger
+``with``       ``{kind, role, words}``: a hit of that kind (and role) within ``words`` words of
+               the trigger, before or after it
+``event_type`` the event type the trigger's lexicon row names («اشتبك»: ``armed_clash``)
 ``predicate``  a named predicate that decides (the rule is code behind a name)
 ``unless``     a named predicate that vetoes the rule
 
@@ -103,6 +106,8 @@ _PATTERN_KEYS = frozenset(
         "cue_before",
         "after_cue",
         "without",
+        "with",
+        "event_type",
         "predicate",
         "unless",
     }
@@ -297,7 +302,7 @@ def _check_when(rule_id: str, stage: Stage, when: Any) -> dict[str, Any]:
         v = when.get(key)
         if v is not None:
             roles += [(kind, x) for x in ([v] if isinstance(v, str) else v)]
-    for key in ("cue_before", "without"):
+    for key in ("cue_before", "without", "with"):
         v = when.get(key)
         if v is None:
             continue
