@@ -152,3 +152,23 @@ def test_a_rocket_fired_by_unnamed_factions_kills_and_has_no_actor():
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.actor) == ("rocket_attack", None)
     assert (ev.killed.min, ev.killed.max) == (2, 2)
+
+
+def test_forces_after_a_verb_whose_subject_is_the_attack_are_its_target():
+    text = "وقال مسؤول إن هجوماً بطائرة مسيرة استهدف القوات الأمريكية في قاعدة حرير مساء الأحد."
+    (ev,) = extract(text, published="2024-03-04")
+    assert ev.actor is None
+    assert ev.event_type == "drone_attack"
+
+
+def test_a_group_after_a_verb_with_an_object_pronoun_is_the_actor():
+    text = "وسقطت صواريخ أطلقتها كتائب حزب الله على قاعدة حرير مساء الأحد."
+    (ev,) = extract(text, published="2024-03-04")
+    assert ev.actor is not None
+    assert (ev.actor.start, ev.actor.end) == at(text, "كتائب حزب الله")
+
+
+def test_forces_right_after_an_attack_verb_are_its_subject():
+    text = "واستهدفت القوات التركية بالمدفعية قرية في ريف منبج مساء الأحد."
+    (ev,) = extract(text, published="2024-03-04")
+    assert (ev.actor.start, ev.actor.end) == at(text, "القوات التركية")

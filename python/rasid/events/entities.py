@@ -7,9 +7,11 @@ from typing import Any
 
 from .record import Entity, Place
 from .spelling import AL as _AL
+from .spelling import ALEF as _ALEF
 from .spelling import BA_LAM_TATWEEL as _BA_LAM_TATWEEL
 from .spelling import HEH as _HEH
 from .spelling import LAM as _LAM
+from .spelling import MEEM as _MEEM
 from .spelling import TEH_MARBUTA as _TEH_MARBUTA
 from .spelling import WAW as _WAW
 from .words import word_set, word_table, words
@@ -688,8 +690,10 @@ def actor_candidates(
                 ):
                     add(h, 2)
                     break
-            if h.start >= t.end and (
-                words.distance(t.end, h.start) <= 2 or _members_of(ctx.text, t.end, h.start)
+            if (
+                h.start >= t.end
+                and (words.distance(t.end, h.start) <= 2 or _members_of(ctx.text, t.end, h.start))
+                and not _subject_before(ctx, heads, t)
             ):
                 members = _members_of(ctx.text, t.end, h.start)
                 if (
@@ -780,6 +784,29 @@ def _attached(ctx, head, h) -> bool:
         i -= 1
     # a proclitic «و» on the second word starts a new phrase («… بصواريخ، والتحالف»)
     return not (text[i] == _WAW and (i == 0 or text[i - 1].isspace()))
+
+
+def _subject_before(ctx, heads: list, verb) -> bool:
+    """Whether an attack noun or a weapon stands as the subject right before an attack verb
+    («هجوم بطائرة مسيرة استهدف القوات …»): then the name after the verb is its object, the
+    target, not the perpetrator. A verb carrying an object pronoun («أطلقتها الفصائل») has
+    its subject after it."""
+    if _object_pronoun(verb.name):
+        return False
+    words = ctx.words
+    return any(
+        t.end <= verb.start
+        and (t.kind == "weapon" or t.role in ("noun", "verbnoun", "dual"))
+        and words.distance(t.end, verb.start) <= 4
+        and not _between_blocks(ctx, t.end, verb.start)
+        and _attached(ctx, t, verb)
+        for t in heads
+    )
+
+
+def _object_pronoun(verb: str) -> bool:
+    """Whether a verb ends with an object pronoun («استهدفتها», «أطلقته», «استهدفتهم»)."""
+    return verb.rstrip(_ALEF + _MEEM).endswith(_HEH)
 
 
 def _prev_head(heads, start: int, words):
