@@ -534,3 +534,23 @@ def test_a_tally_after_the_report_is_no_continuation():
     events = extract(text, published="2024-03-11")
     assert len(events) == 1
     assert len(events[0].evidence) == 1
+
+
+def test_raids_of_one_attack_counted_vaguely_are_an_event():
+    text = "وقصف الطيران الحربي بعدد من الغارات الجوية مواقع في بلدة الباغوز مساء أمس."
+    (ev,) = extract(text, published="2024-03-04")
+    assert ev.event_type == "air_strike"
+    assert ev.munitions is None
+
+
+def test_raids_counted_vaguely_over_a_span_are_a_tally():
+    text = "ونفذ سلاح الجو عدة ضربات جوية ضد التنظيم في الصحراء منذ العام الماضي."
+    assert extract(text, published="2024-03-04") == []
+
+
+def test_two_bombs_that_exploded_are_one_attack_with_two_munitions():
+    text = "وقال مصدر أمني إن عبوتين ناسفتين انفجرتا برتل للجيش على طريق المطار في الناصرية."
+    (ev,) = extract(text, published="2024-03-04")
+    assert ev.event_type == "ied_attack"
+    assert (ev.munitions.min, ev.munitions.max) == (2, 2)
+    assert (ev.munitions.start, ev.munitions.end) == at(text, "عبوتين ناسفتين")

@@ -428,6 +428,16 @@ def _statistic(ctx: Context, t, clause_end: int) -> bool:
                 continue
             if _raids_counted_singular(ctx, t, n):
                 continue
+            if (
+                n.kind == "vague"
+                and _object_of_attack_verb(ctx, n, ("verb", "verbnoun"))
+                and not any(
+                    h.kind == "cue" and h.role == "since" for h in ctx.hits_in(t.end, clause_end)
+                )
+            ):
+                # «استهدف بعدد من الغارات», «شنت عدة غارات»: the raids of one attack
+                # (unless a span follows: «عدة ضربات … منذ العام الماضي» is a tally)
+                continue
             return True
     for n in ctx.numbers_in(t.end, min(clause_end, t.end + 30)):
         if n.kind == "ordinal" and words.distance(t.end, n.start) <= 2:
@@ -452,9 +462,16 @@ def _raids_counted_singular(ctx: Context, t, n) -> bool:
         or n.min < 11
     ):
         return False
+    return _object_of_attack_verb(ctx, n)
+
+
+def _object_of_attack_verb(ctx: Context, n, roles: tuple = ("verb",)) -> bool:
+    """Whether number ``n`` stands in the clause of an attack verb (trigger ``roles``), at
+    most five words after it: what it counts is the object of that one attack («شنت
+    الطائرات عدة غارات»)."""
     return any(
         h.kind == "trigger"
-        and h.role == "verb"
+        and h.role in roles
         and ctx.words.distance(h.end, n.start) <= 5
         and not CLAUSE_PUNCT.search(ctx.text, h.end, n.start)
         for h in ctx.hits_in(max(0, n.start - 60), n.start)
