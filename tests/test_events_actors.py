@@ -172,3 +172,21 @@ def test_forces_right_after_an_attack_verb_are_its_subject():
     text = "واستهدفت القوات التركية بالمدفعية قرية في ريف منبج مساء الأحد."
     (ev,) = extract(text, published="2024-03-04")
     assert (ev.actor.start, ev.actor.end) == at(text, "القوات التركية")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("وقامت إسرائيل قبل يومين بتنفيذ اعتداء صاروخي على منزل في حي المزة بدمشق.", "إسرائيل"),
+        ("وقام الطيران الحربي التركي باستهداف قرية في ناحية سيدكان مساء الأحد.", "الطيران الحربي التركي"),
+    ],
+)
+def test_the_subject_of_performed_with_an_attack_is_the_actor(text, phrase):
+    (ev,) = extract(text, published="2024-03-04")
+    assert (ev.actor.start, ev.actor.end) == at(text, phrase)
+
+
+def test_forces_that_performed_a_rescue_after_an_attack_are_no_actor():
+    text = "انفجرت عبوة ناسفة قرب سوق في بعقوبة، وقامت القوات الأمنية بنقل الجرحى إلى المستشفى."
+    (ev,) = extract(text, published="2024-03-04")
+    assert ev.actor is None

@@ -7,6 +7,7 @@ from typing import Any
 
 from .record import Entity, Place
 from .spelling import AL as _AL
+from .spelling import BA as _BA
 from .spelling import ALEF as _ALEF
 from .spelling import BA_LAM_TATWEEL as _BA_LAM_TATWEEL
 from .spelling import HEH as _HEH
@@ -605,6 +606,7 @@ def actor_candidates(
     ents = []  # actors and nationality adjectives
     heads = []  # attack words and weapons an actor may qualify
     agents = []  # «من قبل», «مصدره», «تقف خلفها» …
+    performers = []  # «قام», «قامت» (… بـ + an attack word)
     unknown_cues = []  # «مجهولون», «لم تعرف الجهة» …
     voiding = []  # where a plan, habit or denial is stated
     for h in hits:
@@ -617,6 +619,8 @@ def actor_candidates(
             role = h.role
             if role == "agent":
                 agents.append(h)
+            elif role == "performed":
+                performers.append(h)
             elif role == "unknown_agent":
                 unknown_cues.append(h)
             elif role in ("plan", "habitual", "denial"):
@@ -649,6 +653,10 @@ def actor_candidates(
             and not any(first_anchor < v < a.start for v in voiding)
             for a in agents
         ):
+            add(h, 0)
+            continue
+        # «قامت X (قبل أيام) بتنفيذ اعتداء», «قام الطيران … باستهداف»
+        if performers and _performs_attack(ctx, performers, heads, h):
             add(h, 0)
             continue
         # «X تقف خلفها»
@@ -784,6 +792,25 @@ def _attached(ctx, head, h) -> bool:
         i -= 1
     # a proclitic «و» on the second word starts a new phrase («… بصواريخ، والتحالف»)
     return not (text[i] == _WAW and (i == 0 or text[i - 1].isspace()))
+
+
+def _performs_attack(ctx, performers: list, heads: list, h) -> bool:
+    """Whether ``h`` is the subject of «قام» (up to four words after it) whose object is an
+    attack told with «بـ» («قامت إسرائيل قبل أيام بتنفيذ اعتداء», «قام الطيران باستهداف»):
+    an attack noun at most five words after ``h``, a word on «بـ» between them or on it."""
+    words = ctx.words
+    text = ctx.text
+    if not any(p.end <= h.start and words.distance(p.end, h.start) <= 4 for p in performers):
+        return False
+    for t in heads:
+        if t.kind != "trigger" or t.role not in ("noun", "verbnoun") or t.start < h.end:
+            continue
+        if words.distance(h.end, t.start) > 5 or _between_blocks(ctx, h.end, t.start):
+            continue
+        between = text[h.end : t.start].split()
+        if text[t.start - 1 : t.start] == _BA or any(w.startswith(_BA) for w in between):
+            return True
+    return False
 
 
 def _subject_before(ctx, heads: list, verb) -> bool:

@@ -127,6 +127,8 @@ ROLES: dict[str, frozenset[str]] = {
             "partial",
             "partial_total",
             "past",
+            "performed",
+            "period",
             "plan",
             "reply",
             "same_day",
