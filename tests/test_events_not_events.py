@@ -205,6 +205,10 @@ def test_fans_killed_in_an_attack_after_a_match_are_an_event():
         "وشنت الصحيفة هجوماً إعلامياً على الحكومة في افتتاحيتها اليوم.",
         # a shot at the ball
         "وقصف المهاجم الكرة بقوة من خارج المنطقة فتصدى لها حارس المرمى.",
+        # a rocket carrying a satellite
+        "أطلقت الهند بنجاح اليوم قمراً صناعياً لرصد الطقس على متن صاروخ من قاعدتها الجنوبية.",
+        # a court hearing on an old assassination
+        "استأنفت المحكمة الخاصة جلساتها في قضية اغتيال الصحفي الذي قتل بسيارة مفخخة قبل عشر سنوات.",
     ],
 )
 def test_peaceful_senses_are_no_event(text):

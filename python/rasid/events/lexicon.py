@@ -135,6 +135,7 @@ ROLES: dict[str, frozenset[str]] = {
             "self_named",
             "shot_at",
             "since",
+            "space",
             "sport",
             "statistic",
             "street",
