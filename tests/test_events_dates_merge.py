@@ -215,3 +215,15 @@ def test_yesterday_after_a_place_word_still_dates_the_attack():
     text = "وتعرضت القاعدة أمس لهجوم بثلاثة صواريخ قرب قضاء بلد."
     (ev,) = extract(text, published="2024-05-08")
     assert ev.date == "2024-05-07"
+
+
+def test_an_attack_with_its_own_toll_in_another_town_is_another_event():
+    text = (
+        "وكانت طائرات مسيرة قد هاجمت مطار أربيل الدولي في نيسان الماضي. "
+        "وفي الأسبوع الماضي قتل سبعة من عناصر الشرطة في هجوم على نقطة تفتيش جنوب كركوك."
+    )
+    evs = extract(text, published="2024-06-04")
+    assert len(evs) == 2
+    assert [e.location.name_en for e in evs] == ["Erbil International Airport", "Kirkuk"]
+    assert evs[0].killed is None
+    assert (evs[1].killed.min, evs[1].killed.max) == (7, 7)

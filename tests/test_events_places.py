@@ -165,3 +165,17 @@ def test_a_foreign_city_homonym_in_a_syrian_sentence_is_dropped():
     # Iskenderun (Turkey) names a school in Aleppo; Turkey is named nowhere
     text = "استهدفت طائرة مسيرة موقعا قرب مدرسة اسكندرون في حي السريان بمدينة حلب."
     assert only(text).location.country == "SY"
+
+
+def test_a_street_named_after_a_country_is_not_the_place():
+    text = "اغتال مسلحون مجهولون تاجراً بمسدس كاتم في شارع الجزائر وسط مدينة البصرة مساء أمس."
+    (ev,) = extract(text, published="2024-03-04")
+    assert ev.location.country == "IQ"
+    assert (ev.location.start, ev.location.end) == at(text, "البصرة")
+
+
+def test_of_two_towns_of_one_name_the_one_at_its_district_is_taken():
+    text = "انفجرت سيارة مفخخة قرب سوق شعبي في مدينة عفرين بريف حلب الشمالي صباح اليوم."
+    (ev,) = extract(text, published="2024-03-04")
+    assert ev.location.name_en == "Afrin"
+    assert abs(ev.location.lat - 36.53) < 0.1 and abs(ev.location.lon - 36.91) < 0.1

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from .record import Entity, Place
+from .sentences import CLAUSE_PUNCT
 from .spelling import AL as _AL
 from .spelling import BA as _BA
 from .spelling import ALEF as _ALEF
@@ -348,6 +349,10 @@ def _not_a_location(ctx, h) -> bool:
         gap = words.distance(b.end, h.start)
         if b.kind == "cue" and b.role in ("outlet_head", "title") and gap == 1:
             return True
+        if b.kind == "cue" and b.role == "street" and gap == 1 and _place_follows(ctx, h):
+            # «في شارع الجزائر مركز محافظة البصرة», «على طريق راجو بمركز مدينة عفرين»: a
+            # street named after a place, in the town named after it
+            return True
         if b.kind == "cue" and b.role == "at_post" and gap == 1:
             # «سفير العراق لدى تركيا»: the post, when a title comes shortly before
             if any(
@@ -363,6 +368,19 @@ def _not_a_location(ctx, h) -> bool:
         ):
             return True
     return False
+
+
+def _place_follows(ctx, h) -> bool:
+    """Whether another place is named within six words after place ``h``, in its clause."""
+    words = ctx.words
+    text = ctx.text
+    return any(
+        p.cat == "place"
+        and p.start >= h.end
+        and words.distance(h.end, p.start) <= 6
+        and not CLAUSE_PUNCT.search(text, h.end, p.start)
+        for p in ctx.hits_in(h.end, h.end + 80)
+    )
 
 
 def _type_word_before(ctx, h, within: int = 1) -> bool:
@@ -493,12 +511,31 @@ def _preferred_reading(ctx, readings: list):
         word = "محافظة"
     if word in _TYPE_WORDS:
         for kind in _TYPE_WORDS[word]:
-            for r in readings:
-                if r.kind == kind:
-                    return r
+            same = [r for r in readings if r.kind == kind]
+            if same:
+                return _nearest_to_the_others(same, readings)
     with_coords = [r for r in readings if r.get("lat") is not None]
     pool = with_coords or readings
-    return min(pool, key=lambda r: _PROMINENCE.get(r.kind, 5))
+    top = min(_PROMINENCE.get(r.kind, 5) for r in pool)
+    return _nearest_to_the_others([r for r in pool if _PROMINENCE.get(r.kind, 5) == top], readings)
+
+
+def _nearest_to_the_others(same: list, readings: list):
+    """Of several readings of one kind («عفرين»: two towns of one name in one governorate),
+    the one nearest to the name's readings of other kinds (its district, its subdistrict):
+    a stray homonym far from them is the less likely place."""
+    if len(same) == 1:
+        return same[0]
+    from .merge import km  # (merge imports this module)
+
+    others = [r for r in readings if r.kind != same[0].kind and r.get("lat") is not None]
+    located = [r for r in same if r.get("lat") is not None]
+    if not others or not located:
+        return same[0]
+    return min(
+        located,
+        key=lambda r: min(km(r.get("lat"), r.get("lon"), o.get("lat"), o.get("lon")) for o in others),
+    )
 
 
 # ---------------------------------------------------------------------------------------------

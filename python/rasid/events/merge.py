@@ -295,6 +295,19 @@ def compatible(ev: EventGroup, m) -> bool:
             # «ألقى الطيران براميل على مدينة مورك … وشن غارات على قرية الزكاة»: a strike
             # told anew on another village is another strike
             return False
+        if (
+            m.strong
+            and not m.ref
+            and (m.killed or m.wounded)
+            and m.sent.index != ev.mentions[-1].sent.index
+            and place_rank(m.best_place[0]) <= 3
+            and place_rank(ev.best) <= 3
+            and not _place_ok([ev.best], [m.best_place[0]])
+        ):
+            # «… وقتل 13 شرطياً في هجوم على نقطة جنوب كركوك» after an attack on Erbil
+            # airport: an attack told anew, with its own toll, in another town (a bearing
+            # widening the radius below does not make it the same place)
+            return False
     # a bearing («شمال بغداد») and a town named elsewhere may be one place
     relative = ev.relative or m.relative_place
     headline = ev.relative_headline or (m.relative_place and m.sent.headline)
