@@ -300,13 +300,15 @@ def compatible(ev: EventGroup, m) -> bool:
             and not m.ref
             and (m.killed or m.wounded)
             and m.sent.index != ev.mentions[-1].sent.index
+            and not all(x.sent.headline for x in ev.mentions)
             and place_rank(m.best_place[0]) <= 3
             and place_rank(ev.best) <= 3
             and not _place_ok([ev.best], [m.best_place[0]])
         ):
             # «… وقتل 13 شرطياً في هجوم على نقطة جنوب كركوك» after an attack on Erbil
             # airport: an attack told anew, with its own toll, in another town (a bearing
-            # widening the radius below does not make it the same place)
+            # widening the radius below does not make it the same place; a headline's
+            # bearing does: «… شمال بغداد» over the body's town)
             return False
     # a bearing («شمال بغداد») and a town named elsewhere may be one place
     relative = ev.relative or m.relative_place
