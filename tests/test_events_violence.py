@@ -213,3 +213,10 @@ def test_fire_opened_on_a_patrol_is_an_armed_clash():
     text = "أطلق مسلحون النار على دورية للشرطة في قضاء الطارمية أمس ما أدى إلى إصابة شرطيين."
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.wounded.min) == ("armed_clash", 2)
+
+
+def test_an_assassination_with_a_pistol_in_a_governorate_is_an_event():
+    text = "اغتال مسلحون مجهولون صاحب محل بمسدس كاتم للصوت في محافظة ميسان مساء الخميس."
+    (ev,) = extract(text, published="2024-03-08")
+    assert (ev.event_type, ev.weapon) == ("other_attack", "firearms")
+    assert ev.location.admin1 == "Maysan"

@@ -1423,7 +1423,9 @@ def _fill(ctx: Context, m: Mention) -> None:
     indefinite_weapon = any(
         not w.definite
         and (
-            w.kind == "weapon" and w.role in ("munition", "aircraft", "adj") or w.kind == "trigger"
+            w.kind == "weapon"
+            and w.role in ("munition", "aircraft", "adj", "firearm", "explosive")
+            or w.kind == "trigger"
         )
         for w in m.weapons
     )
