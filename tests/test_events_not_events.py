@@ -226,3 +226,23 @@ def test_a_violent_attack_is_still_an_attack():
     text = "وشن مسلحون هجوماً عنيفاً على نقطة للجيش في قضاء الطارمية فجر اليوم."
     (ev,) = extract(text, published="2024-05-08")
     assert ev.evidence[0].start <= text.index("هجوماً") < ev.evidence[0].end
+
+
+def test_a_recollection_of_earlier_attacks_in_general_is_no_event():
+    text = "وكررت الفصائل استهداف القواعد الأجنبية، إذ سبق أن طال قصفها قاعدة حرير في أربيل."
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_an_earlier_attack_told_with_its_date_and_toll_is_a_background_event():
+    text = (
+        "وسبق أن أسفر قصف بطائرة مسيرة على قرية قرب زاخو، يوم 3 أيار الجاري، عن مقتل مدنيين اثنين."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.background is True
+    assert (ev.killed.min, ev.killed.max) == (2, 2)
+    assert ev.date == "2024-05-03"
+
+
+def test_raids_over_two_countries_counted_vaguely_are_a_tally():
+    text = "وشنت الولايات المتحدة عدة ضربات في العراق وسوريا رداً على الهجمات."
+    assert extract(text, published="2024-05-08") == []

@@ -431,12 +431,9 @@ def _statistic(ctx: Context, t, clause_end: int) -> bool:
             if (
                 n.kind == "vague"
                 and _object_of_attack_verb(ctx, n, ("verb", "verbnoun"))
-                and not any(
-                    h.kind == "cue" and h.role == "since" for h in ctx.hits_in(t.end, clause_end)
-                )
+                and not _tally_after(ctx, t.end, clause_end)
             ):
                 # «استهدف بعدد من الغارات», «شنت عدة غارات»: the raids of one attack
-                # (unless a span follows: «عدة ضربات … منذ العام الماضي» is a tally)
                 continue
             return True
     for n in ctx.numbers_in(t.end, min(clause_end, t.end + 30)):
@@ -447,6 +444,15 @@ def _statistic(ctx: Context, t, clause_end: int) -> bool:
                 continue
             return True
     return False
+
+
+def _tally_after(ctx: Context, start: int, end: int) -> bool:
+    """Whether what follows vaguely counted raids makes them a tally: a span («عدة ضربات …
+    منذ العام الماضي») or raids over two countries («عدة ضربات في العراق وسوريا»)."""
+    hits = ctx.hits_in(start, end)
+    if any(h.kind == "cue" and h.role == "since" for h in hits):
+        return True
+    return len({h.id for h in hits if h.kind == "country"}) >= 2
 
 
 def _raids_counted_singular(ctx: Context, t, n) -> bool:
@@ -818,6 +824,16 @@ def _projectile_hits(ctx: Context, o, cl: Clause) -> bool:
 @predicate("attack_count")
 def _attack_count(ctx: Context, t, cl: Clause) -> bool:
     return _statistic(ctx, t, cl.end)
+
+
+@predicate("told_in_detail")
+def _told_in_detail(ctx: Context, c, cl: Clause) -> bool:
+    """Whether the sentence of a clause tells one attack's particulars: a casualty word or an
+    explicit date («وسبق أن أسفر قصف …، يوم 11 آب، عن مقتل …»), not a general recollection."""
+    s, e = cl.sent.start, cl.sent.end
+    return any(
+        h.kind == "casualty" and h.role in ("killed", "wounded") for h in ctx.hits_in(s, e)
+    ) or any(d.kind == "explicit" for d in ctx.dates_in(s, e))
 
 
 @predicate("cordon_or_disaster")
@@ -1744,7 +1760,7 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
                 and words.distance(h.end, nxt[0].start) <= 1
             ):
                 return True
-        if h.role == "past" and " " in h.name and h.start >= m.start:
+        if h.role in ("past", "previously") and " " in h.name and h.start >= m.start:
             # «قبل أيام», «الشهر الماضي»; but «في وقت سابق من اليوم / من يوم الجمعة» is
             # earlier on a day the date itself tells
             if not _earlier_same_day(ctx.text, h.end):

@@ -130,6 +130,7 @@ ROLES: dict[str, frozenset[str]] = {
             "performed",
             "period",
             "plan",
+            "previously",
             "reply",
             "same_day",
             "self_named",
