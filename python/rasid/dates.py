@@ -980,16 +980,6 @@ class _Parser:
                         break
         return out
 
-    def parse_at(self, i: int) -> dict | None:
-        """The date expression beginning at token ``i`` (a number or a trigger word): the
-        rules of :data:`_RULES` that may match the token, tried in order."""
-        fns = _NUMBER_RULES if self.kind[i] == "n" else _word_rules(self.words[i])
-        for fn in fns:
-            got = fn(self, i)
-            if got is not None:
-                return got
-        return None
-
     def _mk(self, i: int, skip: int, j: int, **info) -> dict:
         info["start_tok"], info["skip"], info["end_tok"] = i, skip, j
         return info
@@ -1598,8 +1588,9 @@ class _Parser:
         return start, end
 
 
-# The rules parse_at tries, in order, and the words that each may begin with (a word may begin
-# a rule when one of its cores, see _cores, is in the set; the rule code is the reference).
+# The rules, in the order parse tries them at a candidate token, and the words that each may
+# begin with (a word may begin a rule when one of its cores, see _cores, is in the set; the rule
+# code is the reference).
 _RULES = (
     _Parser.p_anaphor,
     _Parser.p_vague,
