@@ -45,12 +45,11 @@ The source records themselves keep their own values; only ``cluster_id`` is adde
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
-
-from .io import stable_hash
 
 __all__ = ["FAMILIES", "DEFAULT_MAX_KM", "EventKey", "event_key", "compatible", "cluster"]
 
@@ -143,6 +142,12 @@ def event_key(record: dict, index: int = 0) -> EventKey:
         claimed_entity=record.get("claimed_by"),
         counts={c: _count(record.get(c)) for c in _COUNTS},
     )
+
+
+def stable_hash(*parts: str, length: int = 16) -> str:
+    """A short stable hex digest of ``parts`` (used for cluster ids)."""
+    h = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=length // 2)
+    return h.hexdigest()
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
