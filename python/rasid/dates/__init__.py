@@ -63,10 +63,18 @@ from ..errors import OptionError, TextTypeError
 from .fold import _fold
 from .lexicon import _WEEKDAYS
 from .parser import _Parser
-from .resolve import PublishedLike, _resolve, _safe_date, _to_date
+from .resolve import PublishedLike, _resolve, _safe_date, publication_date
 from .tokens import _cores
 
-__all__ = ["DateMention", "resolve_dates", "date_for_span", "infer_published", "weekday_of"]
+__all__ = [
+    "DateMention",
+    "resolve_dates",
+    "date_for_span",
+    "infer_published",
+    "weekday_of",
+    "publication_date",
+    "PublishedLike",
+]
 
 
 @dataclass(frozen=True)
@@ -133,7 +141,7 @@ def resolve_dates(text: str, published: PublishedLike = None) -> list[DateMentio
     [('مساء أمس', '2020-03-11')]
     """
     text = _check_text(text)
-    pub = _to_date(published)
+    pub = publication_date(published)
     if not text:
         return []
     folded, offsets = _fold(text)

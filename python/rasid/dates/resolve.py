@@ -16,7 +16,14 @@ PublishedLike = Union[_dt.date, _dt.datetime, str, None]
 FUTURE_GRACE_DAYS = 7
 
 
-def _to_date(published: PublishedLike) -> _dt.date | None:
+def publication_date(published: PublishedLike) -> _dt.date | None:
+    """The publication day a ``published`` argument gives: a ``datetime.date`` as it is, a
+    ``datetime.datetime``'s date, an ISO string's day (``"2020-03-12"``,
+    ``"2020-03-12T08:00:00Z"``: the day as written), ``None`` for ``None`` or a blank string.
+
+    Raises:
+        rasid.errors.OptionError: anything else.
+    """
     if isinstance(published, str):
         return _date_of_string(published)
     if published is None:
