@@ -23,12 +23,13 @@ import re
 from typing import Any, Callable, NamedTuple
 
 from ..dates import infer_published, publication_date, resolve_dates, weekday_of
+from ..geo import haversine_km
 from ..numbers import parse_numbers
 from ..text import normalize
 from . import counts as _counts
 from . import entities as _ent
 from .lexicon import scan
-from .merge import km, merge
+from .merge import merge
 from .record import Count, Entity, Event, Evidence, event_id
 from .rules import Effect, Rule, Stage, Trace, decision, predicate, predicates, rules
 from .sentences import CLAUSE_PUNCT, Sentence, Words, split_sentences
@@ -1214,7 +1215,7 @@ def _near(a, b, radius: float = 30) -> bool:
     la, lb = a.get("lat"), b.get("lat")
     if la is None or lb is None:
         return False
-    return km(la, a.get("lon"), lb, b.get("lon")) <= radius
+    return haversine_km(la, a.get("lon"), lb, b.get("lon")) <= radius
 
 
 def _fill(ctx: Context, m: Mention) -> None:
