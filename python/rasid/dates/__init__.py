@@ -60,8 +60,8 @@ import re
 from dataclasses import dataclass
 
 from ..errors import OptionError, TextTypeError
+from ..vocabulary import WEEKDAYS
 from .fold import _fold
-from .lexicon import _WEEKDAYS
 from .parser import _Parser
 from .resolve import PublishedLike, _resolve, _safe_date, publication_date
 from .tokens import _cores
@@ -179,7 +179,7 @@ def weekday_of(word: str) -> int | None:
     («والجمعة» → 4), or ``None``."""
     folded, _ = _fold(word.strip())
     for _skip, core in _cores(folded):
-        wd = _WEEKDAYS.get(core)
+        wd = WEEKDAYS.get(core)
         if wd is not None:
             return wd
     return None

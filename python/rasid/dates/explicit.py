@@ -8,12 +8,9 @@ Each ``p_*`` rule returns the info dict of the expression beginning at token ``i
 
 from __future__ import annotations
 
+from ..vocabulary import HIJRI_MONTHS, HIJRI_MONTHS_TWO_WORDS, MONTHS, MONTHS_TWO_WORDS
 from .lexicon import (
-    _HIJRI1,
-    _HIJRI2,
     _MONTH_CUES,
-    _MONTHS,
-    _MONTHS2,
     _ORD_TENS,
     _ORD_UNITS,
     _PERIOD_EDGE,
@@ -35,16 +32,16 @@ class _Explicit(_Tokens):
         if word is None:
             return None
         for skip, core in _cores(word) if first else ((0, word),):
-            if core in _MONTHS:
+            if core in MONTHS:
                 if core == "اب":
                     ch = self.orig[self._orig_index(self.folded_offset(self.ts[i] + skip))]
                     if ch in "أإ":
                         continue
-                return i + 1, _MONTHS[core], skip
-            if core in _MONTHS2:
+                return i + 1, MONTHS[core], skip
+            if core in MONTHS_TWO_WORDS:
                 second = self.w(i + 1)
-                if second in _MONTHS2[core]:
-                    return i + 2, _MONTHS2[core][second], skip
+                if second in MONTHS_TWO_WORDS[core]:
+                    return i + 2, MONTHS_TWO_WORDS[core][second], skip
         return None
 
     def month_group(self, i: int, first: bool = False):
@@ -217,9 +214,9 @@ class _Explicit(_Tokens):
 
     def hijri_month(self, j: int) -> int | None:
         word = self.w(j)
-        if word in _HIJRI1:
+        if word in HIJRI_MONTHS:
             return j + 1
-        if word in _HIJRI2 and self.w(j + 1) in _HIJRI2[word]:
+        if word in HIJRI_MONTHS_TWO_WORDS and self.w(j + 1) in HIJRI_MONTHS_TWO_WORDS[word]:
             return j + 2
         return None
 
@@ -273,8 +270,8 @@ class _Explicit(_Tokens):
             if core in _PERIOD_EDGE:
                 edge, skip, j = _PERIOD_EDGE[core], sk, i + 1
                 break
-            if core in _SEASONS and self.w(i + 1) not in _MONTHS2.get(core, ()):
-                if core == "ربيع" and self.w(i + 1) in _HIJRI2["ربيع"]:
+            if core in _SEASONS and self.w(i + 1) not in MONTHS_TWO_WORDS.get(core, ()):
+                if core == "ربيع" and self.w(i + 1) in HIJRI_MONTHS_TWO_WORDS["ربيع"]:
                     return None
                 edge, skip, j = "season", sk, i + 1
                 break

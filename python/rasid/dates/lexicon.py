@@ -1,72 +1,14 @@
 """The words of date expressions, in folded spelling (see :mod:`rasid.dates.fold`).
 
 The grammar (:mod:`rasid.dates.explicit`, :mod:`rasid.dates.relative`) reads these sets;
-:data:`_TRIGGERS` are the words that can begin an expression at all.
+:data:`_TRIGGERS` are the words that can begin an expression at all. Weekday and month names
+are the package's (:mod:`rasid.vocabulary`).
 """
 
 from __future__ import annotations
 
-_WEEKDAYS = {
-    "الاثنين": 0,
-    "الاتنين": 0,
-    "الثلاثاء": 1,
-    "الثلاثا": 1,
-    "الثلثاء": 1,
-    "الاربعاء": 2,
-    "الاربعا": 2,
-    "الخميس": 3,
-    "الجمعه": 4,
-    "السبت": 5,
-    "الاحد": 6,
-}
-_MONTHS = {
-    "يناير": 1,
-    "جانفي": 1,
-    "فبراير": 2,
-    "فيفري": 2,
-    "شباط": 2,
-    "مارس": 3,
-    "اذار": 3,
-    "ابريل": 4,
-    "افريل": 4,
-    "نيسان": 4,
-    "مايو": 5,
-    "ماي": 5,
-    "ايار": 5,
-    "يونيو": 6,
-    "يونيه": 6,
-    "جوان": 6,
-    "حزيران": 6,
-    "يوليو": 7,
-    "يوليه": 7,
-    "يوليوز": 7,
-    "جويليه": 7,
-    "تموز": 7,
-    "اغسطس": 8,
-    "غشت": 8,
-    "اوت": 8,
-    "اب": 8,
-    "سبتمبر": 9,
-    "شتنبر": 9,
-    "ايلول": 9,
-    "اكتوبر": 10,
-    "نوفمبر": 11,
-    "نونبر": 11,
-    "ديسمبر": 12,
-    "دجنبر": 12,
-}
-# «كانون الثاني», «تشرين الأول» …: first word -> {second word: month}
-_MONTHS2 = {
-    "كانون": {"الثاني": 1, "ثاني": 1, "الاول": 12, "اول": 12},
-    "تشرين": {"الاول": 10, "اول": 10, "الثاني": 11, "ثاني": 11},
-}
-_HIJRI1 = {"محرم", "صفر", "رجب", "شعبان", "رمضان", "شوال"}
-_HIJRI2 = {
-    "ربيع": {"الاول", "الاخر", "الثاني"},
-    "جمادي": {"الاولي", "الاول", "الاخره", "الاخر", "الثانيه", "الثاني"},
-    "ذو": {"القعده", "الحجه"},
-    "ذي": {"القعده", "الحجه"},
-}
+from ..vocabulary import HIJRI_MONTHS, HIJRI_MONTHS_TWO_WORDS, MONTHS, MONTHS_TWO_WORDS, WEEKDAYS
+
 _QUAL_PAST = {"الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته", "السابق"}
 _QUAL_CUR = {"الجاري", "الجاريه", "الحالي", "الحاليه"}
 _QUAL_NEXT = {"المقبل", "المقبله", "القادم", "القادمه"}
@@ -251,11 +193,11 @@ _HOUR_ADJ = {
 
 # words that can begin a date expression (after clitics): other tokens are skipped at once.
 _TRIGGERS = frozenset(
-    set(_WEEKDAYS)
-    | set(_MONTHS)
-    | set(_MONTHS2)
-    | _HIJRI1
-    | set(_HIJRI2)
+    set(WEEKDAYS)
+    | set(MONTHS)
+    | set(MONTHS_TWO_WORDS)
+    | HIJRI_MONTHS
+    | set(HIJRI_MONTHS_TWO_WORDS)
     | set(_DAYREFS)
     | _TOD
     | set(_ORD_UNITS)
@@ -271,7 +213,13 @@ _TRIGGERS = frozenset(
 
 
 # the word after a day number (or after «من» after it) in the expressions it begins
-_DAY_NEXT = frozenset(set(_MONTHS) | set(_MONTHS2) | _HIJRI1 | set(_HIJRI2) | {"الشهر", "هذا"})
+_DAY_NEXT = frozenset(
+    set(MONTHS)
+    | set(MONTHS_TWO_WORDS)
+    | HIJRI_MONTHS
+    | set(HIJRI_MONTHS_TWO_WORDS)
+    | {"الشهر", "هذا"}
+)
 # the ordinal words of a day («الأول», «الحادي», «العشرين»)
 _ORDINALS = frozenset(
     set(_ORD_UNITS) | {"الحادي", "الواحد"} | {k for k in _ORD_TENS if k.startswith("ال")}

@@ -11,15 +11,12 @@ import functools
 from itertools import compress, count
 
 from ..text import OffsetMap
+from ..vocabulary import HIJRI_MONTHS, HIJRI_MONTHS_TWO_WORDS, MONTHS, MONTHS_TWO_WORDS, WEEKDAYS
 from .lexicon import (
     _ANAPHOR,
     _DAY_NEXT,
     _DAYREFS,
     _FI_NEXT,
-    _HIJRI1,
-    _HIJRI2,
-    _MONTHS,
-    _MONTHS2,
     _ORDINALS,
     _PERIOD_EDGE,
     _PLURAL_SPANS,
@@ -27,7 +24,6 @@ from .lexicon import (
     _SEASONS,
     _TOD,
     _VAGUE_PREP,
-    _WEEKDAYS,
     _YEAR_WORDS,
 )
 from .relative import _Relative
@@ -203,21 +199,18 @@ _RULE_CORES = {
     _Parser.p_hijri: frozenset({"ال"}),
     _Parser.p_day_month: frozenset({"يوم", "ال"} | _ORDINALS),
     _Parser.p_dayref: frozenset(
-        _TOD
-        | {"الليله", "يوم", "اول", "اوائل", "بعد", "قبل", "في"}
-        | set(_DAYREFS)
-        | set(_WEEKDAYS)
+        _TOD | {"الليله", "يوم", "اول", "اوائل", "بعد", "قبل", "في"} | set(_DAYREFS) | set(WEEKDAYS)
     ),
     _Parser.p_period: frozenset(
         set(_PERIOD_EDGE) | _SEASONS | {"الاسبوع", "الشهر", "العام", "السنه", "هذا"}
     ),
-    _Parser.p_month: frozenset({"شهر"} | set(_MONTHS) | set(_MONTHS2)),
+    _Parser.p_month: frozenset({"شهر"} | set(MONTHS) | set(MONTHS_TWO_WORDS)),
     _Parser.p_year: frozenset(_YEAR_WORDS),
 }
 # whole words (no clitics) that begin a rule
 _RULE_WORDS = {
     _Parser.p_anaphor: frozenset({"ذات", "نفس"}),
-    _Parser.p_hijri: frozenset(_HIJRI1 | set(_HIJRI2)),
+    _Parser.p_hijri: frozenset(HIJRI_MONTHS | set(HIJRI_MONTHS_TWO_WORDS)),
 }
 
 

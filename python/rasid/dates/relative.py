@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 
+from ..vocabulary import MONTHS, MONTHS_TWO_WORDS, WEEKDAYS
 from .explicit import _Explicit
 from .lexicon import (
     _ANAPHOR,
@@ -15,8 +16,6 @@ from .lexicon import (
     _DAYREFS,
     _HOUR_ADJ,
     _HOUR_WORDS,
-    _MONTHS,
-    _MONTHS2,
     _NIGHT,
     _NUMBER_WORDS,
     _PLURAL_SPANS,
@@ -26,7 +25,6 @@ from .lexicon import (
     _TODAY_NOT,
     _UNITS,
     _VAGUE_PREP,
-    _WEEKDAYS,
     _qual,
 )
 from .tokens import _cores, _cores_first
@@ -122,7 +120,7 @@ class _Relative(_Explicit):
             return None
         if unit in ("يوم", "شهر") and self.w(j + 1) is not None:
             nxt = self.w(j + 1)
-            if nxt in _WEEKDAYS or nxt in _DAYREFS or nxt in _MONTHS or nxt in _MONTHS2:
+            if nxt in WEEKDAYS or nxt in _DAYREFS or nxt in MONTHS or nxt in MONTHS_TWO_WORDS:
                 return None
         j += 1
         if self.w(j) in _SPAN_QUALS or self.w(j) in _QUAL_PAST:
@@ -206,8 +204,8 @@ class _Relative(_Explicit):
         if word is None:
             return None
         for skip, core in _cores(word) if first else ((0, word),):
-            if core in _WEEKDAYS:
-                wd = _WEEKDAYS[core]
+            if core in WEEKDAYS:
+                wd = WEEKDAYS[core]
                 nxt = self.w(j + 1)
                 if wd == 6 and nxt in ("عشر", "عشره"):
                     return None  # «الأحد عشر» = eleven
@@ -382,6 +380,6 @@ class _Relative(_Explicit):
 
     def weekday_at_core(self, j: int):
         word = self.w(j)
-        if word and word[0] == "و" and word[1:] in _WEEKDAYS:
-            return j + 1, _WEEKDAYS[word[1:]], 1
+        if word and word[0] == "و" and word[1:] in WEEKDAYS:
+            return j + 1, WEEKDAYS[word[1:]], 1
         return None
