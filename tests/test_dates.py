@@ -664,7 +664,8 @@ def _segment_tokens(parser):
 @given(st.text(alphabet=st.sampled_from(list("اب ١2²³½_.،\t\n\u00a0\u2003-/ًx")), max_size=30))
 @example("٣²١ ½ ب²2")
 def test_chunk_tokenizer_matches_the_token_pattern(text):
-    from rasid.dates import _TOKEN, _Parser
+    from rasid.dates.parser import _Parser
+    from rasid.dates.tokens import _TOKEN
 
     def kind(v):
         # a number is a run of decimal digits, exactly what int() reads («²» is not one)
@@ -690,7 +691,10 @@ _NEAR_FI = st.sampled_from(
 def _reference_parse(text):
     """What parse() must return: every rule of _RULES tried in order at every number and
     trigger word of the whole token list (no dispatch, no segments, no skipped «في»)."""
-    from rasid.dates import _RULES, _TRIGGERS, _cores, _fold, _Parser
+    from rasid.dates.fold import _fold
+    from rasid.dates.lexicon import _TRIGGERS
+    from rasid.dates.parser import _RULES, _Parser
+    from rasid.dates.tokens import _cores
 
     folded, offsets = _fold(text)
     parser = _Parser(folded, text, offsets)
@@ -721,7 +725,8 @@ def _reference_parse(text):
 @example("5,200 في 17/10/2019 و 2.5 الـ19 من الشهر الماضي")
 @example("في  \n  ليل  الخميس")
 def test_parse_equals_every_rule_at_every_token(text):
-    from rasid.dates import _fold, _Parser
+    from rasid.dates.fold import _fold
+    from rasid.dates.parser import _Parser
 
     folded, offsets = _fold(text)
     assert _Parser(folded, text, offsets).parse() == _reference_parse(text)
@@ -866,15 +871,16 @@ def test_long_chunks_without_spaces_are_parsed_uncached():
 @settings(max_examples=60, deadline=None)
 @given(st.lists(_NEAR_FI, max_size=14).map(" ".join))
 def test_parse_is_the_same_with_a_tiny_chunk_cache(text):
-    import rasid.dates as dates
+    import rasid.dates.parser as parser
+    from rasid.dates.fold import _fold
 
     want = _reference_parse(text)
-    old = dates._CHUNK_CACHE_SIZE, dates._CHUNK_CACHE_LEN
-    dates._CHUNK_CACHE_SIZE, dates._CHUNK_CACHE_LEN = 2, 3
+    old = parser._CHUNK_CACHE_SIZE, parser._CHUNK_CACHE_LEN
+    parser._CHUNK_CACHE_SIZE, parser._CHUNK_CACHE_LEN = 2, 3
     try:
-        dates._CHUNKS.clear()
-        folded, offsets = dates._fold(text)
-        assert dates._Parser(folded, text, offsets).parse() == want
+        parser._CHUNKS.clear()
+        folded, offsets = _fold(text)
+        assert parser._Parser(folded, text, offsets).parse() == want
     finally:
-        dates._CHUNK_CACHE_SIZE, dates._CHUNK_CACHE_LEN = old
-        dates._CHUNKS.clear()
+        parser._CHUNK_CACHE_SIZE, parser._CHUNK_CACHE_LEN = old
+        parser._CHUNKS.clear()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 
-from rasid.dedup import cluster, compatible, event_key, haversine_km
+from rasid.dedup import cluster, compatible, event_key
+from rasid.geo import haversine_km
 
 TAJI = {"id": "camp_taji", "lat": 33.524, "lon": 44.256, "name_en": "Camp Taji"}
 # 10 km south-east of Taji, another gazetteer entry

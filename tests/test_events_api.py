@@ -103,6 +103,15 @@ def test_published_forms():
     assert extract(TEXT, published="")[0].date is None
 
 
+@pytest.mark.parametrize("published", ["2021-03-10x", "20210310", "2021-03-10+03:00"])
+def test_published_is_read_the_way_the_date_parser_reads_it(published):
+    # one reading of the publication date (rasid.dates.publication_date) for both
+    with pytest.raises(OptionError, match="ISO date"):
+        rasid.resolve_dates("قصف أمس", published)
+    with pytest.raises(OptionError, match="ISO date"):
+        extract(TEXT, published=published)
+
+
 def test_bad_input_raises_clear_errors():
     with pytest.raises(TextTypeError):
         extract(b"bytes")  # type: ignore[arg-type]

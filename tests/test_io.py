@@ -398,9 +398,9 @@ def read_raw(paths):
 def test_raw_blocks_give_the_documents_and_problems_of_a_line_read(
     tmp_path, monkeypatch, block_bytes
 ):
-    import rasid.io
+    import rasid.io.jsonl
 
-    monkeypatch.setattr(rasid.io, "RAW_BLOCK_BYTES", block_bytes)
+    monkeypatch.setattr(rasid.io.jsonl, "RAW_BLOCK_BYTES", block_bytes)
     long_text = "سقطت صواريخ على التاجي " * 40  # one line longer than the small blocks
     lines = [json.dumps(r, ensure_ascii=False).encode() for r in RECORDS]
     body = (

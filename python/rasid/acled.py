@@ -19,7 +19,9 @@ import functools
 import os
 from typing import Any
 
-__all__ = ["ACLED_COLUMNS", "ACLED_TYPES", "INTER_TYPES", "AcledRows", "acled_row"]
+from .vocabulary import ACLED_TYPES, ACLED_TYPES_BY_WEAPON, ENGLISH_MONTHS
+
+__all__ = ["ACLED_COLUMNS", "INTER_TYPES", "AcledRows", "acled_row"]
 
 #: ACLED's export columns, in its order.
 ACLED_COLUMNS = [
@@ -37,36 +39,6 @@ INTER_TYPES = (
     "Protesters", "Civilians", "External/Other forces",
 )  # fmt: skip
 
-_REMOTE = "Explosions/Remote violence"
-_SHELLING = "Shelling/artillery/missile attack"
-_AIR = "Air/drone strike"
-_IED = "Remote explosive/landmine/IED"
-_CLASH = ("Battles", "Armed clash")
-
-#: rasid event type -> (ACLED event_type, sub_event_type).
-ACLED_TYPES = {
-    "rocket_attack": (_REMOTE, _SHELLING),
-    "missile_attack": (_REMOTE, _SHELLING),
-    "shelling": (_REMOTE, _SHELLING),
-    "drone_attack": (_REMOTE, _AIR),
-    "air_strike": (_REMOTE, _AIR),
-    "ied_attack": (_REMOTE, _IED),
-    "armed_clash": _CLASH,
-}
-# other_attack: decided by the weapon; without one, an armed attack is an armed clash.
-_BY_WEAPON = {
-    "katyusha_rocket": (_REMOTE, _SHELLING),
-    "rocket": (_REMOTE, _SHELLING),
-    "ballistic_missile": (_REMOTE, _SHELLING),
-    "missile": (_REMOTE, _SHELLING),
-    "mortar": (_REMOTE, _SHELLING),
-    "artillery": (_REMOTE, _SHELLING),
-    "drone": (_REMOTE, _AIR),
-    "aircraft": (_REMOTE, _AIR),
-    "ied": (_REMOTE, _IED),
-    "car_bomb": (_REMOTE, _IED),
-    "firearms": _CLASH,
-}
 
 # ISO 3166-1 alpha-2 (as the gazetteer writes countries) -> (ACLED country name, ISO 3166-1
 # numeric, ACLED region). Names and regions as in ACLED's country list.
@@ -133,12 +105,7 @@ _INTER_OF = {
     "coalition": "External/Other forces",
 }
 
-# English whatever the process's locale (strftime's %B follows it)
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
-
+# the event type in the sentence of the notes
 _WHAT = {
     "rocket_attack": "a rocket attack", "missile_attack": "a missile attack",
     "drone_attack": "a drone attack", "air_strike": "an air strike", "shelling": "shelling",
@@ -233,7 +200,7 @@ def _notes(
 ) -> str:
     """A short English account of the event, built from the record's fields."""
     day = _dt.date.fromisoformat(event_date)
-    month = f"{_MONTH_NAMES[day.month - 1]} {day.year}"
+    month = f"{ENGLISH_MONTHS[day.month - 1]} {day.year}"
     when = f"{day.day} {month}" if precision == 1 else month
     what = _WHAT.get(record.get("event_type") or "", "an attack")
     weapon = (record.get("weapon") or "").replace("_", " ")
@@ -291,7 +258,9 @@ def acled_row(
     event_date, precision = dated
     etype = record.get("event_type") or ""
     event_type, sub_event_type = (
-        ACLED_TYPES.get(etype) or _BY_WEAPON.get(record.get("weapon") or "") or _CLASH
+        ACLED_TYPES.get(etype)
+        or ACLED_TYPES_BY_WEAPON.get(record.get("weapon") or "")
+        or ACLED_TYPES["armed_clash"]  # an attack without a weapon named
     )
     loc = record.get("location") or {}
     alpha2 = _alpha2(loc.get("country") or "")

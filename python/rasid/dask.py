@@ -30,11 +30,11 @@ from .io import (
     MAX_RECORD_BYTES,
     Document,
     Problem,
-    _kind_of,
     expand_inputs,
     plan_blocks,
     read_part,
 )
+from .io.inputs import _kind_of
 from .pipeline import ExtractFn, default_extract, extract_document
 
 __all__ = ["extract_bag", "partition_results", "plan_partitions", "DEFAULT_BLOCKSIZE"]

@@ -45,12 +45,12 @@ The source records themselves keep their own values; only ``cluster_id`` is adde
 from __future__ import annotations
 
 import datetime as _dt
-import math
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .io import stable_hash
+from .geo import haversine_km
 
 __all__ = ["FAMILIES", "DEFAULT_MAX_KM", "EventKey", "event_key", "compatible", "cluster"]
 
@@ -145,12 +145,10 @@ def event_key(record: dict, index: int = 0) -> EventKey:
     )
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+def stable_hash(*parts: str, length: int = 16) -> str:
+    """A short stable hex digest of ``parts`` (used for cluster ids)."""
+    h = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=length // 2)
+    return h.hexdigest()
 
 
 def _distance(a: EventKey, b: EventKey, max_km: float) -> float | None:

@@ -16,7 +16,6 @@ from ..io import (
     RESERVED_FIELDS,
     Document,
     Fields,
-    JsonlWriter,
     Problem,
     ReadStats,
     check_fields,
@@ -27,6 +26,7 @@ from ..io import (
     read_events,
     sample_fields,
 )
+from ..io.writers import JsonlWriter
 from ..pipeline import Delivery, Progress, Reporter, StrictError, Summary, run
 from . import main
 
@@ -105,7 +105,6 @@ def _kept_in(path: str) -> list[str]:
 def _dedup_file(src: str, writer, clusters_path: str | None, max_km: float) -> tuple[int, int]:
     """Cluster the events of ``src`` (two streaming passes) into ``writer`` (+ clusters file)."""
     from ..dedup import cluster
-    from ..io import JsonlWriter
 
     assignments, clusters = cluster(read_events(src), max_km=max_km)
     n = 0
@@ -531,8 +530,6 @@ def export(db, output, fmt, clusters_path, keep, source_field, background):
             writer.write(record)
             n += 1
         if clusters_path:
-            from ..io import JsonlWriter
-
             with JsonlWriter(clusters_path) as cw:
                 for c in store.iter_clusters():
                     cw.write(c)
@@ -578,8 +575,6 @@ def dedup(input_path, output, fmt, db, clusters_path, max_km):
                 finally:
                     _close_writer(writer)
             if clusters_path:
-                from ..io import JsonlWriter
-
                 with JsonlWriter(clusters_path) as cw:
                     for c in store.iter_clusters():
                         cw.write(c)

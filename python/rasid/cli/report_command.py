@@ -8,8 +8,8 @@ import click
 
 from .. import __version__
 from ..errors import InputError, OptionError, StoreError
-from ..events.record import EVENT_TYPES
 from ..io import expand_inputs, read_events
+from ..vocabulary import EVENT_TYPES
 from . import main
 
 

@@ -12,11 +12,13 @@ cached default gazetteer). See :mod:`rasid.events.assemble` for how events are f
 
 from __future__ import annotations
 
-import datetime as _dt
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ArgumentTypeError, InputError, TextTypeError
 from .record import EVENT_TYPES, Count, Entity, Event, Evidence, Place
+
+if TYPE_CHECKING:  # (the date parser is loaded on the first extraction, not on import)
+    from ..dates import PublishedLike
 
 __all__ = [
     "extract",
@@ -29,8 +31,6 @@ __all__ = [
     "Evidence",
     "EVENT_TYPES",
 ]
-
-PublishedLike = Union[_dt.date, _dt.datetime, str, None]
 
 
 def extract(

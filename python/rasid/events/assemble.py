@@ -22,14 +22,14 @@ import functools
 import re
 from typing import Any, Callable, NamedTuple
 
-from ..dates import infer_published, resolve_dates, weekday_of
-from ..errors import OptionError
+from ..dates import infer_published, publication_date, resolve_dates, weekday_of
+from ..geo import haversine_km
 from ..numbers import parse_numbers
 from ..text import normalize
 from . import counts as _counts
 from . import entities as _ent
 from .lexicon import scan
-from .merge import km, merge
+from .merge import merge
 from .record import Count, Entity, Event, Evidence, event_id
 from .rules import Effect, Rule, Stage, Trace, decision, predicate, predicates, rules
 from .sentences import CLAUSE_PUNCT, Sentence, Words, split_sentences
@@ -1260,7 +1260,7 @@ def _near(a, b, radius: float = 30) -> bool:
     la, lb = a.get("lat"), b.get("lat")
     if la is None or lb is None:
         return False
-    return km(la, a.get("lon"), lb, b.get("lon")) <= radius
+    return haversine_km(la, a.get("lon"), lb, b.get("lon")) <= radius
 
 
 def _fill(ctx: Context, m: Mention) -> None:
@@ -2470,7 +2470,7 @@ def run(text: str, published, doc_id, gazetteer, trace: Trace | None = None) -> 
     hits = scan(text, gazetteer)
     if not hits:
         return []
-    pub = _to_date(published)
+    pub = publication_date(published)
     sentences = split_sentences(text)
     # only sentences with an attack word (a trigger or an outcome) state an event of their
     # own; the others matter only next to them
@@ -2633,21 +2633,3 @@ class _Shifted:
         self.max = n.max
         self.kind = n.kind
         self.text = n.text
-
-
-def _to_date(published) -> _dt.date | None:
-    if published is None:
-        return None
-    if isinstance(published, _dt.datetime):
-        return published.date()
-    if isinstance(published, _dt.date):
-        return published
-    if isinstance(published, str):
-        s = published.strip()
-        if not s:
-            return None
-        try:
-            return _dt.date.fromisoformat(s[:10])
-        except ValueError:
-            raise OptionError(f"published must be an ISO date, got {published!r}") from None
-    raise OptionError(f"published must be a date or an ISO date string, got {published!r}")

@@ -12,16 +12,16 @@ and the other is not.
 from __future__ import annotations
 
 import datetime as _dt
-import math
 from typing import Any
 
+from ..geo import haversine_km
 from .counts import KILLING_TRIGGER
 from .entities import place_rank
 from .spelling import ALEF as _ALEF
 from .spelling import ALEF_HAMZA as _ALEF_HAMZA
 from .words import words
 
-__all__ = ["EventGroup", "merge", "km", "compatible"]
+__all__ = ["EventGroup", "merge", "compatible"]
 
 
 # an unresolved relative day, by its words (the article's day, or the day before)
@@ -45,16 +45,6 @@ _FAMILY = {
 _HINT_FAMILY = {"air_strike": "A", "armed_clash": "F", "ied_attack": "I", "shelling": "S"}
 # attack words of captives put to death: executions, abductions
 CAPTIVE_TRIGGERS = frozenset({KILLING_TRIGGER, "ev:trigger:noun:abduction"})
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p = math.pi / 180
-    h = (
-        math.sin((lat2 - lat1) * p / 2) ** 2
-        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    )
-    return 12742 * math.asin(math.sqrt(min(1.0, h)))
 
 
 class EventGroup:
@@ -224,7 +214,7 @@ def _place_ok(a: list, b: list, radius: float = 30) -> bool:
                 and x.kind not in ("governorate", "country")
                 and y.kind not in ("governorate", "country")
             ):
-                if km(lx, x.get("lon"), ly, y.get("lon")) <= radius:
+                if haversine_km(lx, x.get("lon"), ly, y.get("lon")) <= radius:
                     return True
                 continue
             if _contains(x, y) or _contains(y, x):

@@ -6,34 +6,9 @@ import hashlib
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from ..vocabulary import EVENT_TYPES, WEAPONS
+
 __all__ = ["Event", "Place", "Entity", "Count", "Evidence", "EVENT_TYPES", "WEAPONS", "event_id"]
-
-#: The event types, in SPEC order.
-EVENT_TYPES = (
-    "rocket_attack",
-    "missile_attack",
-    "drone_attack",
-    "air_strike",
-    "shelling",
-    "ied_attack",
-    "armed_clash",
-    "other_attack",
-)
-
-#: The weapon values, in SPEC order.
-WEAPONS = (
-    "katyusha_rocket",
-    "rocket",
-    "ballistic_missile",
-    "missile",
-    "drone",
-    "aircraft",
-    "mortar",
-    "artillery",
-    "ied",
-    "car_bomb",
-    "firearms",
-)
 
 
 @dataclass(frozen=True)

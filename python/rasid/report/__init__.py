@@ -27,6 +27,7 @@ from typing import Any
 
 from ..acled import country_name, entity_name
 from ..io import Problem, iter_documents
+from ..vocabulary import EVENT_TYPE_NAMES, WEAPON_NAMES
 
 __all__ = [
     "Report",
@@ -52,29 +53,6 @@ SPAN_FIELDS = (
     ("claim", "claimed_by", "mention"),
 )
 
-_TYPE_NAMES = {
-    "rocket_attack": "Rocket attack",
-    "missile_attack": "Missile attack",
-    "drone_attack": "Drone attack",
-    "air_strike": "Air strike",
-    "shelling": "Shelling",
-    "ied_attack": "IED attack",
-    "armed_clash": "Armed clash",
-    "other_attack": "Attack",
-}
-_WEAPON_NAMES = {
-    "katyusha_rocket": ("Katyusha rocket", "Katyusha rockets"),
-    "rocket": ("rocket", "rockets"),
-    "ballistic_missile": ("ballistic missile", "ballistic missiles"),
-    "missile": ("missile", "missiles"),
-    "drone": ("drone", "drones"),
-    "aircraft": ("aircraft", "aircraft"),
-    "mortar": ("mortar round", "mortar rounds"),
-    "artillery": ("artillery shell", "artillery shells"),
-    "ied": ("IED", "IEDs"),
-    "car_bomb": ("car bomb", "car bombs"),
-    "firearms": ("firearms", "firearms"),
-}
 _OUTCOMES = {"hit": "hit", "intercepted": "intercepted", "failed": "failed"}
 
 
@@ -107,8 +85,8 @@ def summarize(record: dict) -> str:
     ...                         "country": "IQ"}})
     'Rocket attack with 3 rockets on Ain al-Asad Air Base, Al-Anbar, Iraq, 2020-01-08; 2 wounded.'
     """
-    head = _TYPE_NAMES.get(record.get("event_type") or "", "Attack")
-    weapon = _WEAPON_NAMES.get(record.get("weapon") or "")
+    head = EVENT_TYPE_NAMES.get(record.get("event_type") or "", "Attack")
+    weapon = WEAPON_NAMES.get(record.get("weapon") or "")
     munitions = _count_text(record.get("munitions"))
     if weapon and munitions and munitions != "0":
         one = (record.get("munitions") or {}).get("max") == 1

@@ -9,6 +9,12 @@ use super::{NumberKind, NumberMention};
 
 /// Gregorian (both the Egyptian and the Levantine series), and Hijri month names: a number
 /// 1-31 right before one of them is a day of the month, not a count.
+///
+/// The source of month names is `python/rasid/vocabulary.py` (`MONTHS`, `MONTHS_TWO_WORDS`,
+/// `HIJRI_MONTHS`, `HIJRI_MONTHS_TWO_WORDS`, which the date parser reads); this is the number
+/// grammar's copy, in the core's normalized spelling (ة kept) and by first word only, plus
+/// «شهر». It does not have the Maghreb spellings (جانفي فيفري يوليوز غشت شتنبر نونبر دجنبر)
+/// yet; `tests/test_vocabulary.py` checks it against the Python tables.
 const MONTHS: &[&str] = &[
     "يناير",
     "فبراير",
