@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..geo import haversine_km
 from .record import Entity, Place
 from .sentences import CLAUSE_PUNCT
 from .spelling import AL as _AL
@@ -526,15 +527,15 @@ def _nearest_to_the_others(same: list, readings: list):
     a stray homonym far from them is the less likely place."""
     if len(same) == 1:
         return same[0]
-    from .merge import km  # (merge imports this module)
-
     others = [r for r in readings if r.kind != same[0].kind and r.get("lat") is not None]
     located = [r for r in same if r.get("lat") is not None]
     if not others or not located:
         return same[0]
     return min(
         located,
-        key=lambda r: min(km(r.get("lat"), r.get("lon"), o.get("lat"), o.get("lon")) for o in others),
+        key=lambda r: min(
+            haversine_km(r.get("lat"), r.get("lon"), o.get("lat"), o.get("lon")) for o in others
+        ),
     )
 
 
