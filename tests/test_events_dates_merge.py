@@ -227,3 +227,15 @@ def test_an_attack_with_its_own_toll_in_another_town_is_another_event():
     assert [e.location.name_en for e in evs] == ["Erbil International Airport", "Kirkuk"]
     assert evs[0].killed is None
     assert (evs[1].killed.min, evs[1].killed.max) == (7, 7)
+
+
+def test_a_group_announcing_its_attack_after_a_state_strike_is_another_event():
+    text = (
+        "قتل ثلاثة مدنيين في غارة إسرائيلية استهدفت سيارة قرب بلدة الناقورة اليوم الأحد. "
+        "في سياق متصل، أعلن حزب الله الأحد قصفه بصاروخين موجهين موقعاً عسكرياً إسرائيلياً."
+    )
+    evs = extract(text, published="2024-06-02")
+    assert [e.event_type for e in evs] == ["air_strike", "missile_attack"]
+    assert (evs[1].munitions.min, evs[1].munitions.max) == (2, 2)
+    assert evs[1].claimed_by is not None and evs[1].claimed_by.mention == "حزب الله"
+    assert evs[0].claimed_by is None

@@ -159,8 +159,12 @@ def _actor_ids(m) -> set:
 
 def _side(m) -> str | None:
     """``"state"`` or ``"group"``: the side of the perpetrator a mention names as the
-    subject or owner of its attack (``None`` when it names none or both)."""
+    subject or owner of its attack, or of the group claiming it (``None`` when it names none
+    or both)."""
     sides = {"state" if c.state else "group" for c in m.actors if c.priority <= 2}
+    if not sides and (m.claims or any(not c.state for c in m.announcers)):
+        # «تبنى حزب الله …», «أعلن حزب الله قصفه …»: a group claiming its attack
+        sides = {"group"}
     return sides.pop() if len(sides) == 1 else None
 
 
