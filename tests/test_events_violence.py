@@ -220,3 +220,16 @@ def test_an_assassination_with_a_pistol_in_a_governorate_is_an_event():
     (ev,) = extract(text, published="2024-03-08")
     assert (ev.event_type, ev.weapon) == ("other_attack", "firearms")
     assert ev.location.admin1 == "Maysan"
+
+
+def test_a_tribal_fight_a_town_goes_through_with_a_toll_is_an_armed_clash():
+    text = (
+        "قتلى باقتتال عشائري شرق دير الزور\n"
+        "تشهد بلدة الشحيل بريف دير الزور الشرقي اقتتالاً بين عائلتين بالأسلحة الثقيلة، ما أسفر"
+        " عن مقتل 4 أشخاص وإصابة آخرين."
+    )
+    (ev,) = extract(text, published="2024-09-18")
+    assert ev.event_type == "armed_clash"
+    assert (ev.killed.min, ev.killed.max) == (4, 4)
+    assert (ev.wounded.min, ev.wounded.max) == (2, None)
+    assert ev.location.mention == "بلدة الشحيل"

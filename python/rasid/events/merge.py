@@ -235,6 +235,14 @@ def _contains(big, small) -> bool:
     return False
 
 
+def _same_toll(ev: EventGroup, m) -> bool:
+    """Whether a mention's first killed figure is one an event's mentions already told."""
+    if not m.killed:
+        return False
+    k = (m.killed[0].min, m.killed[0].max)
+    return any(x.killed and (x.killed[0].min, x.killed[0].max) == k for x in ev.mentions)
+
+
 def _weekday(d) -> int | None:
     """The weekday a weekday expression names («فجر الأحد» → 6)."""
     if d is None or d.kind != "weekday":
@@ -295,6 +303,8 @@ def compatible(ev: EventGroup, m) -> bool:
             and (m.killed or m.wounded)
             and m.sent.index != ev.mentions[-1].sent.index
             and not all(x.sent.headline for x in ev.mentions)
+            and not ev.relative
+            and not _same_toll(ev, m)
             and place_rank(m.best_place[0]) <= 3
             and place_rank(ev.best) <= 3
             and not _place_ok([ev.best], [m.best_place[0]])
