@@ -233,3 +233,28 @@ def test_a_tribal_fight_a_town_goes_through_with_a_toll_is_an_armed_clash():
     assert (ev.killed.min, ev.killed.max) == (4, 4)
     assert (ev.wounded.min, ev.wounded.max) == (2, None)
     assert ev.location.mention == "بلدة الشحيل"
+
+
+@pytest.mark.parametrize(
+    ("text", "victims", "killed"),
+    [
+        ("قتل مسلحون مجهولون ثلاثة رعاة أغنام في بادية الأنبار مساء أمس.", "ثلاثة", 3),
+        ("وقتلت جماعة مسلحة سبعة سائقين على الطريق الدولي قرب مدينة بيجي فجر اليوم.", "سبعة", 7),
+    ],
+)
+def test_people_killed_by_gunmen_are_an_attack(text, victims, killed):
+    (ev,) = extract(text, published="2024-03-08")
+    assert ev.event_type == "other_attack"
+    assert (ev.killed.min, ev.killed.max) == (killed, killed)
+    assert (ev.killed.start, ev.killed.end) == at(text, victims)
+
+
+def test_gunmen_killed_in_clashes_is_a_toll_of_the_clash():
+    text = "وقتل مسلحون في اشتباكات مع قوات الجيش قرب الحدود مساء أمس."
+    (ev,) = extract(text, published="2024-03-08")
+    assert ev.event_type == "armed_clash"
+
+
+def test_setting_prisoners_free_fires_nothing():
+    text = "وأطلقت الفصائل سراح أربعة جنود أسرى بعد وساطة عشائرية في ريف المدينة."
+    assert extract(text, published="2024-03-08") == []

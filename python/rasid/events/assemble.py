@@ -718,6 +718,8 @@ def _holds(r: Rule, ctx: Context, cl: Clause, h, preds: dict) -> bool:
     et = w.get("event_type")
     if et is not None and h.attrs.get("event_type") != et:
         return False
+    if "sense" in w and h.sense != w["sense"]:
+        return False
     p = w.get("predicate")
     if p is not None and not preds[p](ctx, h, cl):
         return False
@@ -824,6 +826,20 @@ def _projectile_hits(ctx: Context, o, cl: Clause) -> bool:
 @predicate("attack_count")
 def _attack_count(ctx: Context, t, cl: Clause) -> bool:
     return _statistic(ctx, t, cl.end)
+
+
+@predicate("no_victim_after")
+def _no_victim_after(ctx: Context, t, cl: Clause) -> bool:
+    """Whether no victim follows a killing verb and its agent («قتل مسلحون ثلاثة رعاة» has
+    one; «قتل مسلحون في اشتباكات» is the passive, a toll): no number and no person word
+    within two words after it."""
+    words = ctx.words
+    return not any(
+        n.start >= t.end and words.distance(t.end, n.start) <= 2 for n in ctx.numbers_in(t.end, cl.end)
+    ) and not any(
+        h.kind == "person" and h.start >= t.end and words.distance(t.end, h.start) <= 2
+        for h in cl.hits
+    )
 
 
 @predicate("told_in_detail")

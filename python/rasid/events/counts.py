@@ -34,6 +34,12 @@ KILLING_TRIGGER = "ev:trigger:verb:killing"
 _OTHERS = words("counts.others")
 
 
+def _kills(h) -> bool:
+    """Whether an attack word counts its object as killed: an execution («أعدم التنظيم 12
+    مدنياً») or a killing by an agent («قتل مسلحون ثلاثة رعاة», sense ``kill``)."""
+    return h.id == KILLING_TRIGGER or h.kind == "trigger" and h.sense == "kill"
+
+
 class Cand:
     """A count candidate: ``(min, max)`` with its phrase and tier."""
 
@@ -204,7 +210,7 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
     s, e = span
     if hits is None:
         hits = ctx.hits_in(s, e)
-    casualty_words = [h for h in hits if h.kind == "casualty" or h.id == KILLING_TRIGGER]
+    casualty_words = [h for h in hits if h.kind == "casualty" or _kills(h)]
     if not casualty_words:
         return [], [], None
     killed: list[Cand] = []
@@ -213,7 +219,7 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
     keywords = [
         h
         for h in casualty_words
-        if (h.role in ("killed", "wounded") or h.id == KILLING_TRIGGER)
+        if (h.role in ("killed", "wounded") or _kills(h))
         and not any(c.start <= h.start < c.end for c in combined)
         and (h.sense != "life" or _lost_life(ctx, h))
     ]

@@ -131,6 +131,7 @@ ROLES: dict[str, frozenset[str]] = {
             "period",
             "plan",
             "previously",
+            "release",
             "reply",
             "same_day",
             "self_named",
@@ -159,7 +160,7 @@ LEXICON_KINDS = frozenset(ROLES)
 
 #: Senses a lexicon entry's id may end with («قصف» bombards: ``ev:trigger:verb:bombard``;
 #: «فقدوا حياتهم» loses life: ``…:life``): what a word means beyond its kind and role.
-SENSES = frozenset({"bombard", "life"})
+SENSES = frozenset({"bombard", "kill", "life"})
 _PLACE_HINTS = ("lat", "admin1", "precision")
 
 

@@ -141,6 +141,10 @@ def _weapon_families(m) -> set:
         # «أعدم التنظيم …», «قتلا بعد اختطافهما»: captives put to death, no bombardment,
         # strike or shooting in the street
         fams.add("X")
+    if any(t.kind == "trigger" and t.sense == "kill" for t in m.anchors):
+        # «قتلت مجموعة مسلحة 14 سائقاً»: people killed by an armed group, not the bombardment
+        # told beside it («… بالتزامن مع هجوم بقذائف الهاون على مركز الشرطة»)
+        fams.add("K")
     # «استهدفت الطائرة بثلاثة صواريخ»: the missiles of a drone or aircraft are its munitions
     if fams & {"D", "A", "d", "a"} and any(
         w.kind == "weapon" and w.get("weapon") in ("drone", "aircraft") for w in m.weapons

@@ -24,6 +24,7 @@ Pattern keys (all optional, all must hold):
 ``with``       ``{kind, role, words}``: a hit of that kind (and role) within ``words`` words of
                the trigger, before or after it
 ``event_type`` the event type the trigger's lexicon row names («اشتبك»: ``armed_clash``)
+``sense``      the sense the trigger's lexicon id ends with (``kill``: «قتل مسلحون»)
 ``predicate``  a named predicate that decides (the rule is code behind a name)
 ``unless``     a named predicate that vetoes the rule
 
@@ -108,6 +109,7 @@ _PATTERN_KEYS = frozenset(
         "without",
         "with",
         "event_type",
+        "sense",
         "predicate",
         "unless",
     }
