@@ -239,3 +239,19 @@ def test_a_group_announcing_its_attack_after_a_state_strike_is_another_event():
     assert (evs[1].munitions.min, evs[1].munitions.max) == (2, 2)
     assert evs[1].claimed_by is not None and evs[1].claimed_by.mention == "حزب الله"
     assert evs[0].claimed_by is None
+
+
+def test_an_explicit_date_restating_last_night_is_the_news_of_an_undated_article():
+    text = (
+        "تعرض محيط مدينة الميادين، ليلة أمس الأحد (12 تشرين الثاني 2023)، إلى قصف جوي أمريكي. "
+        "وقالت مصادر إن الطيران الأمريكي استهدف بعدد من الغارات مستودعاً للأسلحة في الميادين."
+    )
+    (ev,) = extract(text)
+    assert ev.background is False
+    assert ev.event_type == "air_strike"
+
+
+def test_an_explicit_date_alone_in_an_undated_article_is_an_earlier_event():
+    text = "وكان الطيران الأمريكي قد قصف مستودعاً للأسلحة في الميادين في 12 تشرين الثاني 2023."
+    (ev,) = extract(text)
+    assert ev.background is True

@@ -1782,7 +1782,10 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
             if not _earlier_same_day(ctx.text, h.end):
                 return True
     d = m.date
-    for x in ctx.dates_in(m.start, m.end):
+    told = ctx.dates_in(m.start, m.end)
+    # «ليلة أمس الأحد (29/30 تشرين الأول 2023)»: the explicit date restates a news day
+    days = [x for x in told if x.kind in ("relative_day", "weekday") and not x.is_past_context]
+    for x in told:
         if (
             x.kind == "explicit"
             and x.weekday is None
@@ -1790,6 +1793,8 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
             and not _origin_date(ctx, x)
         ):
             if ctx.published is None or x.date is None:
+                if any(0 <= ctx.words.distance(r.end, x.start) <= 2 for r in days):
+                    continue
                 return True
             if x.precision == "day" and (_dt.date.fromisoformat(x.date) - ctx.published).days < -1:
                 return True
