@@ -213,3 +213,45 @@ def test_fire_opened_on_a_patrol_is_an_armed_clash():
     text = "أطلق مسلحون النار على دورية للشرطة في قضاء الطارمية أمس ما أدى إلى إصابة شرطيين."
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.wounded.min) == ("armed_clash", 2)
+
+
+def test_machine_guns_turned_on_herders_are_a_shooting_not_a_fight():
+    text = "هاجم مسلحون بالأسلحة الرشاشة رعاة أغنام في بادية الرقة مساء أمس وقتلوا أربعة منهم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("other_attack", "firearms")
+    assert (ev.killed.min, ev.killed.max) == (4, 4)
+    assert (ev.location.start, ev.location.end) == at(text, "الرقة")
+    assert ev.date == "2024-05-07"
+
+
+def test_gunfire_aimed_at_a_patrol_is_an_armed_clash_with_its_toll():
+    # not «a shooting of a person» (README): gunmen firing on security forces are a fight
+    text = (
+        "أطلق مسلحون مجهولون النار على دورية للشرطة في مدينة الرمادي مساء أمس، "
+        "ما أدى إلى إصابة شرطيين."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("armed_clash", "firearms")
+    assert (ev.wounded.min, ev.wounded.max) == (2, 2)
+    assert (ev.wounded.start, ev.wounded.end) == at(text, "شرطيين")
+    assert ev.actor is None
+
+
+def test_an_attack_on_truffle_gatherers_without_weapon_named_is_other_attack():
+    text = "شن مسلحو التنظيم هجوماً على جامعي الكمأة في بادية حمص أمس أسفر عن مقتل خمسة منهم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("other_attack", None)
+    assert (ev.killed.min, ev.killed.max) == (5, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # gunmen against an army post, and a two-sided clash near civilians, are still fights
+        "هاجم مسلحون بالأسلحة الرشاشة نقطة تفتيش للجيش في بادية الرقة مساء أمس وقتلوا ثلاثة جنود.",
+        "اندلعت اشتباكات بالأسلحة الرشاشة بين الجيش ومسلحين قرب مخيم للنازحين في ريف الحسكة أمس.",
+    ],
+)
+def test_gunmen_against_soldiers_remain_an_armed_clash(text):
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("armed_clash", "firearms")

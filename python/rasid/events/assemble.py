@@ -1776,12 +1776,12 @@ def _event_by_gunmen(ctx: Context, ev) -> bool:
 
 
 def _shot_at_a_person(ctx: Context, m) -> bool:
-    """«… النار على ناشط»: fire opened on one person (cue role shot_at, then a person word
+    """«… النار على ناشط»: fire opened on one person (cue role shooting, then a person word
     of number 1 right after it)."""
     hits = ctx.hits_in(m.start, m.end)
     return any(
         c.kind == "cue"
-        and c.role == "shot_at"
+        and c.role == "shooting"
         and any(
             h.kind == "person"
             and h.get("number") == 1
@@ -1916,7 +1916,10 @@ def _harmless_blast(ctx: Context, ev, prev) -> bool:
 
 @predicate("not_violent")
 def _not_violent(ctx: Context, ev, prev) -> bool:
-    return ev.type == "other_attack" and not _blast_only(ev) and not _violent(ev)
+    # a weapon named (a shooting typed other_attack) is violence
+    return (
+        ev.type == "other_attack" and ev.weapon is None and not _blast_only(ev) and not _violent(ev)
+    )
 
 
 def _also(ctx: Context, ev) -> bool:

@@ -33,7 +33,10 @@ are all found in one Rust pass over the document. Its kinds:
              not «بعد» opening an earlier event); epithet («طائرة مسيرة للاحتلال التركي»: a
              name for a state between its weapon and its nationality); street («جسر 17
              تموز»: a date right after it names a place); sport («على مرمى المنافس»);
-             shot_at («أطلق مسلحون النار على ناشط»: fire opened on a person). The
+             shooting (gunfire aimed at someone: «أطلق مسلحون النار على ناشط», «بوابل من
+             الرصاص»; a shooting of a person when a person word follows); civilian_target
+             (herders, truffle gatherers, the displaced, a robbery: people going about
+             civilian life). The
              ``pos`` column marks: subjunctive on «قبل أن، بعد أن» (a present tense after
              them tells the past), also on «كما» (its attack shares the time of the one
              told before), guilt on «إدانة» (with «بـ» on an attack word it holds a party
@@ -101,6 +104,7 @@ ROLES: dict[str, frozenset[str]] = {
             "border",
             "boundary",
             "ceasefire",
+            "civilian_target",
             "condemn",
             "demonym",
             "denial",
@@ -130,7 +134,7 @@ ROLES: dict[str, frozenset[str]] = {
             "reply",
             "same_day",
             "self_named",
-            "shot_at",
+            "shooting",
             "since",
             "sport",
             "statistic",
@@ -152,8 +156,9 @@ ROLES: dict[str, frozenset[str]] = {
 LEXICON_KINDS = frozenset(ROLES)
 
 #: Senses a lexicon entry's id may end with («قصف» bombards: ``ev:trigger:verb:bombard``;
-#: «فقدوا حياتهم» loses life: ``…:life``): what a word means beyond its kind and role.
-SENSES = frozenset({"bombard", "life"})
+#: «فقدوا حياتهم» loses life: ``…:life``; «اشتباك», «كمين» are a fight between armed sides:
+#: ``…:fight``): what a word means beyond its kind and role.
+SENSES = frozenset({"bombard", "life", "fight"})
 _PLACE_HINTS = ("lat", "admin1", "precision")
 
 

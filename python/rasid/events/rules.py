@@ -121,6 +121,8 @@ TYPE_PATTERN_KEYS = frozenset(
         "not_actor",
         "claim",
         "anchor_sense",
+        "no_anchor_sense",
+        "cue",
         "predicate",
     }
 )
