@@ -195,7 +195,9 @@ def test_a_dual_with_ordinals_is_two_events():
 
 def test_sniper_fire_and_an_intercepted_drone_are_events():
     (ev,) = extract("قتل جندي برصاص قناص في قضاء الطارمية شمالي بغداد فجر اليوم.")
-    assert ev.event_type == "armed_clash" and (ev.killed.min, ev.killed.max) == (1, 1)
+    # a person shot by a sniper is a shooting (another attack by firearms), not a fight
+    assert (ev.event_type, ev.weapon) == ("other_attack", "firearms")
+    assert (ev.killed.min, ev.killed.max) == (1, 1)
     text = "أعلنت قيادة العمليات المشتركة إسقاط طائرة مسيرة قرب مطار بغداد الدولي دون وقوع أضرار."
     (ev,) = extract(text)
     assert ev.event_type == "drone_attack" and ev.outcome == "intercepted"

@@ -255,3 +255,19 @@ def test_an_attack_on_truffle_gatherers_without_weapon_named_is_other_attack():
 def test_gunmen_against_soldiers_remain_an_armed_clash(text):
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.weapon) == ("armed_clash", "firearms")
+
+
+def test_a_soldier_shot_by_named_gunmen_is_a_shooting_with_its_actor():
+    text = 'وكان جندي قد قتل برصاص مسلحي "داعش" في مدينة الميادين قبل أيام.'
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon, ev.background) == ("other_attack", "firearms", True)
+    assert (ev.killed.min, ev.killed.max) == (1, 1)
+    assert (ev.actor.start, ev.actor.end) == at(text, "داعش")
+    assert (ev.location.start, ev.location.end) == at(text, "الميادين")
+
+
+def test_a_man_shot_during_a_clash_stays_in_the_clash():
+    text = "قتل جندي برصاص مسلحين خلال اشتباك على أطراف بلدة الشرقاط مساء أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("armed_clash", "firearms")
+    assert (ev.killed.min, ev.killed.max) == (1, 1)

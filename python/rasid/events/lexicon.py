@@ -157,8 +157,9 @@ LEXICON_KINDS = frozenset(ROLES)
 
 #: Senses a lexicon entry's id may end with («قصف» bombards: ``ev:trigger:verb:bombard``;
 #: «فقدوا حياتهم» loses life: ``…:life``; «اشتباك», «كمين» are a fight between armed sides:
-#: ``…:fight``): what a word means beyond its kind and role.
-SENSES = frozenset({"bombard", "life", "fight"})
+#: ``…:fight``; «برصاص مسلحين», «قنص» a person shot: ``…:shot``): what a word means beyond
+#: its kind and role.
+SENSES = frozenset({"bombard", "life", "fight", "shot"})
 _PLACE_HINTS = ("lat", "admin1", "precision")
 
 
