@@ -536,3 +536,29 @@ def test_a_tally_after_the_report_is_no_continuation():
     events = extract(text, published="2024-03-11")
     assert len(events) == 1
     assert len(events[0].evidence) == 1
+
+
+def test_an_attack_verb_told_later_or_also_is_one_more_attack():
+    # separate incidents merged (issue 11 class 2): «لاحقاً» / «أيضاً» right after the verb
+    text = (
+        "استهدف مسلحون مجهولون بعبوات ناسفة برجين لنقل الطاقة في ناحية الرشاد جنوبي كركوك. "
+        "وقال مصدر أمني إن المسلحين فجروا لاحقاً برجاً ثالثاً في قضاء الحويجة."
+    )
+    events = extract(text, published="2024-05-08")
+    assert [e.event_type for e in events] == ["ied_attack", "ied_attack"]
+    assert [(e.location.start, e.location.end) for e in events] == [
+        at(text, "ناحية الرشاد"),
+        at(text, "قضاء الحويجة"),
+    ]
+    assert (events[0].munitions.min, events[0].munitions.max) == (2, None)
+    assert events[1].munitions is None
+
+
+def test_also_said_of_the_same_strike_is_no_second_attack():
+    text = (
+        "استهدفت طائرة مسيرة سيارة في قرية قرب سنجار مساء أمس. "
+        "وقال المصدر أيضاً إن الطائرة استهدفت السيارة بصاروخين."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.event_type == "drone_attack"
+    assert (ev.munitions.min, ev.munitions.max) == (2, 2)

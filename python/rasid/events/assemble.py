@@ -1248,6 +1248,7 @@ def _fill(ctx: Context, m: Mention) -> None:
     claim_words = []
     outcomes = []
     others = []  # «آخر»: another attack, when right after an attack word
+    later = []  # «لاحقاً», «أيضاً»: one more attack, when right after an attack verb
     same_day = False
     combined = False  # «قتل وجرح»
     overflights = [h.end for h in hits if h.kind == "cue" and h.role == "overflight"]
@@ -1277,6 +1278,8 @@ def _fill(ctx: Context, m: Mention) -> None:
         elif kind == "cue":
             if h.role == "same_day":
                 same_day = True
+            elif h.role == "another_incident":
+                later.append(h)
         elif kind == "casualty":
             if h.role == "combined":
                 combined = True
@@ -1290,6 +1293,12 @@ def _fill(ctx: Context, m: Mention) -> None:
         and not t.definite
         and text[t.end : t.end + 12].split()[:1]
         and text[t.end : t.end + 12].split()[0].startswith(_SIMILAR)
+        for t in anchors
+    )
+    # «فجروا لاحقاً برجاً ثالثاً», «هاجمت أيضاً الفوج»: the verb tells one more attack
+    m.another = m.another or any(
+        t.kind == "trigger" and t.role == "verb" and 0 <= words.distance(t.end, h.start) <= 1
+        for h in later
         for t in anchors
     )
     m.leads_ref = (

@@ -22,11 +22,11 @@ are all found in one Rust pass over the document. Its kinds:
              judicial (a court sentence carried out, a verdict: «حكم الإعدام، شنقاً»);
              extent («في جميع أنحاء …», which keeps «جميع» there from reading as habitual);
              harmless (flares, smoke, stun and tear-gas grenades «قنابل مضيئة»: no attacking
-             munition); accident («انفجار غازي»: a blast word in an accident's name);
-             where («…، حيث استهدفت …»: the clause goes on with the place and time just
-             told); overflight («تلاها تحليق للطيران الحربي»: aircraft flying over, not
-             striking; the noun only, as «حلق الطيران ثم قصف» strikes); ongoing («تشهد
-             المدينة اشتباكات»: a state of affairs, which voids the attack words after it);
+             munition); accident («انفجار غازي»: a blast word in an accident's name); where
+             («…، حيث استهدفت …»: the clause goes on with the place and time just told);
+             overflight («تلاها تحليق للطيران الحربي»: aircraft flying over, not striking;
+             the noun only, as «حلق الطيران ثم قصف» strikes); ongoing («تشهد المدينة
+             اشتباكات»: a state of affairs, which voids the attack words after it);
              self_named («جماعة تطلق على نفسها اسم X»: the name that follows is the
              speaker's); origin («المولود عام 1975», «تأسس عام 2014»: a birth or founding
              date); filming («طائرة مسيرة للتصوير»); time_of_day («بعد ظهر اليوم»: an hour,
@@ -36,11 +36,12 @@ are all found in one Rust pass over the document. Its kinds:
              shooting (gunfire aimed at someone: «أطلق مسلحون النار على ناشط», «بوابل من
              الرصاص»; a shooting of a person when a person word follows); civilian_target
              (herders, truffle gatherers, the displaced, a robbery: people going about
-             civilian life). The
-             ``pos`` column marks: subjunctive on «قبل أن، بعد أن» (a present tense after
-             them tells the past), also on «كما» (its attack shares the time of the one
-             told before), guilt on «إدانة» (with «بـ» on an attack word it holds a party
-             guilty, it condemns nothing)
+             civilian life); another_incident («لاحقاً», «أيضاً» right after an attack verb:
+             one more attack, not one more report of the last). The ``pos`` column marks:
+             subjunctive on «قبل أن، بعد أن» (a present tense after them tells the past),
+             also on «كما» (its attack shares the time of the one told before), guilt on
+             «إدانة» (with «بـ» on an attack word it holds a party guilty, it condemns
+             nothing)
              Places: demonym «الليبية» (``country``), border «الحدود», outlet_suffix «ناو»,
              outlet_head «قناة», title «سفير», at_post «لدى».
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
@@ -99,6 +100,7 @@ ROLES: dict[str, frozenset[str]] = {
             "after",
             "agent",
             "anaphor",
+            "another_incident",
             "apposition_skip",
             "at_post",
             "border",
