@@ -562,3 +562,28 @@ def test_also_said_of_the_same_strike_is_no_second_attack():
     (ev,) = extract(text, published="2024-05-08")
     assert ev.event_type == "drone_attack"
     assert (ev.munitions.min, ev.munitions.max) == (2, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not events (issue 11 class 7): a live-fire drill, and «أطلق» that names
+        "أجرت الفرقة الخامسة تدريبات بالذخيرة الحية بمشاركة المدفعية والدبابات في عملية"
+        " أطلق عليها اسم الدرع الحصين شمالي بغداد أمس.",
+        "ونفذت قطعات الجيش تمريناً تعبوياً قصفت خلاله المدفعية أهدافاً وهمية في صحراء النجف.",
+        "وقال القائد إن الحملة التي أطلق عليها اسم العزم الصلب تهدف إلى تأمين الحدود.",
+    ],
+)
+def test_a_drill_or_a_name_given_is_no_event(text):
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_an_attack_told_after_a_drill_is_still_an_attack():
+    text = (
+        "أنهت قطعات الجيش تدريبات بالذخيرة الحية في صحراء النجف أمس. "
+        "وفي سياق آخر، سقط صاروخ كاتيوشا على قاعدة بلد الجوية مساء أمس."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("rocket_attack", "katyusha_rocket")
+    assert (ev.munitions.min, ev.munitions.max) == (1, 1)
+    assert (ev.location.start, ev.location.end) == at(text, "قاعدة بلد الجوية")

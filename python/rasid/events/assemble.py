@@ -686,6 +686,15 @@ def _holds(r: Rule, ctx: Context, cl: Clause, h, preds: dict) -> bool:
         for c in cl.hits
     ):
         return False
+    ca = w.get("cue_after")
+    if ca is not None and not any(
+        c.kind == "cue"
+        and c.role == ca["role"]
+        and c.start >= h.end
+        and words.distance(h.end, c.start) <= ca["words"]
+        for c in cl.hits
+    ):
+        return False
     wo = w.get("without")
     if wo is not None and any(
         x.kind == wo["kind"]

@@ -37,11 +37,12 @@ are all found in one Rust pass over the document. Its kinds:
              الرصاص»; a shooting of a person when a person word follows); civilian_target
              (herders, truffle gatherers, the displaced, a robbery: people going about
              civilian life); another_incident («لاحقاً», «أيضاً» right after an attack verb:
-             one more attack, not one more report of the last). The ``pos`` column marks:
-             subjunctive on «قبل أن، بعد أن» (a present tense after them tells the past),
-             also on «كما» (its attack shares the time of the one told before), guilt on
-             «إدانة» (with «بـ» on an attack word it holds a party guilty, it condemns
-             nothing)
+             one more attack, not one more report of the last); drill («تمرين», «تدريبات»,
+             «مناورات», «تدرب»: live fire that hits no one); naming («أطلق عليه اسم»: «أطلق»
+             that names). The ``pos`` column marks: subjunctive on «قبل أن، بعد أن» (a
+             present tense after them tells the past), also on «كما» (its attack shares the
+             time of the one told before), guilt on «إدانة» (with «بـ» on an attack word it
+             holds a party guilty, it condemns nothing)
              Places: demonym «الليبية» (``country``), border «الحدود», outlet_suffix «ناو»,
              outlet_head «قناة», title «سفير», at_post «لدى».
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
@@ -110,6 +111,7 @@ ROLES: dict[str, frozenset[str]] = {
             "condemn",
             "demonym",
             "denial",
+            "drill",
             "enumeration",
             "epithet",
             "extent",
@@ -120,6 +122,7 @@ ROLES: dict[str, frozenset[str]] = {
             "instrument",
             "judicial",
             "launch",
+            "naming",
             "negation",
             "nobody",
             "nonstate",
