@@ -271,3 +271,38 @@ def test_a_man_shot_during_a_clash_stays_in_the_clash():
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.weapon) == ("armed_clash", "firearms")
     assert (ev.killed.min, ev.killed.max) == (1, 1)
+
+
+def test_a_helicopter_shot_down_by_a_group_is_an_attack_on_it():
+    text = (
+        'أسقط تنظيم "داعش" صباح اليوم الخميس مروحية للجيش العراقي قرب مدينة بيجي، '
+        "ما أدى إلى مقتل جندي."
+    )
+    (ev,) = extract(text, published="2024-05-09")
+    d = ev.to_dict()
+    # the aircraft is the target: its army is not the actor
+    assert (d["event_type"], d["weapon"]) == ("armed_clash", None)
+    assert (d["actor"]["start"], d["actor"]["end"]) == at(text, "داعش")
+    assert (d["killed"]["min"], d["killed"]["max"]) == (1, 1)
+    assert (d["location"]["start"], d["location"]["end"]) == at(text, "بيجي")
+    assert d["date"] == "2024-05-09"
+
+
+def test_a_helicopter_fired_on_is_a_clash_by_firearms():
+    text = "وفي العام الماضي تعرضت مروحية للجيش لإطلاق نار شمال مدينة سامراء."
+    (ev,) = extract(text, published="2024-05-09")
+    assert (ev.event_type, ev.weapon, ev.background) == ("armed_clash", "firearms", True)
+    assert ev.actor is None
+    assert (ev.location.start, ev.location.end) == at(text, "سامراء")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a helicopter that strikes is the attacker; a court that «drops» a case is no event
+        ("وقصفت مروحية للجيش مواقع للمسلحين قرب مدينة بيجي صباح اليوم.", ["air_strike"]),
+        ("وأسقطت المحكمة الاتحادية الطعن المقدم من النواب صباح اليوم.", []),
+    ],
+)
+def test_a_helicopter_striking_and_a_case_dropped(text, expected):
+    assert [e.event_type for e in extract(text, published="2024-05-09")] == expected

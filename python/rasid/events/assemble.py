@@ -823,6 +823,52 @@ def _brings_down_munition(ctx: Context, o, cl: Clause) -> bool:
     )
 
 
+@predicate("brings_down_aircraft")
+def _brings_down_aircraft(ctx: Context, o, cl: Clause) -> bool:
+    """«أسقط التنظيم اليوم مروحية للجيش»: a manned aircraft shot down is an attack on it
+    (its subject may stand between: up to six words); not when a projectile or drone is
+    the object (:func:`_brings_down_munition`)."""
+    return (
+        o.sense == "down"
+        and _aircraft_after(ctx, o, cl.hits, 6)
+        and not _brings_down_munition(ctx, o, cl)
+    )
+
+
+def _aircraft_after(ctx: Context, t, hits: list, within: int) -> bool:
+    """Whether a manned aircraft («مروحية», «طائرة حربية») follows ``t`` within ``within``
+    words (a date between not counted), with no clause punctuation between."""
+    words = ctx.words
+    return any(
+        w.kind == "weapon"
+        and w.role == "aircraft"
+        and w.start >= t.end
+        and words.distance(t.end, w.start) - _counts._date_words(ctx, t.end, w.start) <= within
+        and not CLAUSE_PUNCT.search(ctx.text, t.end, w.start)
+        for w in hits
+    )
+
+
+@predicate("aircraft_fired_on")
+def _aircraft_fired_on(ctx: Context, ev) -> bool:
+    """A manned aircraft brought down («أسقط … مروحية», «سقطت المروحية») or fired on
+    («تعرضت مروحية لإطلاق نار»): the aircraft is the target, not the attacker."""
+    for m in ev.mentions:
+        hits = ctx.hits_in(m.start, m.end)
+        for a in m.anchors:
+            if a.kind == "outcome" and a.sense == "down":
+                if _aircraft_after(ctx, a, hits, 6):
+                    return True
+            elif a.kind == "trigger" and a.role == "impact":
+                if _aircraft_after(ctx, a, hits, 1):
+                    return True
+            elif a.kind == "trigger" and a.sense == "shot":
+                exposed = [h for h in hits if h.kind == "trigger" and h.role == "expose"]
+                if any(e.end <= a.start and _aircraft_after(ctx, e, hits, 1) for e in exposed):
+                    return True
+    return False
+
+
 @predicate("aircraft_destroyed_targets")
 def _aircraft_destroyed(ctx: Context, o, cl: Clause) -> bool:
     return _aircraft_destroyed_targets(ctx, o, cl.hits, cl.end)

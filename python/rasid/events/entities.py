@@ -633,6 +633,23 @@ def actor_candidates(
 
     first_anchor = anchors[0].start if anchors else s
     text = ctx.text
+    # «أسقط التنظيم مروحية للجيش العراقي»: the verb that brings a manned aircraft down has
+    # the attacker as subject; the aircraft and its nationality are the target
+    # («سقطت المروحية»: the aircraft fell; any aircraft's nationality there is the target's)
+    downing = [t for t in anchors if t.kind == "outcome" and t.sense == "down"]
+    fell = [t for t in anchors if t.kind == "trigger" and t.role == "impact"]
+    downed = [
+        w
+        for w in heads
+        if w.kind == "weapon"
+        and w.role == "aircraft"
+        and (
+            any(d.end <= w.start and words.distance(d.end, w.start) <= 10 for d in downing)
+            or any(f.end <= w.start and words.distance(f.end, w.start) <= 1 for f in fell)
+        )
+    ]
+    if not downed:
+        downing = []
     for h in ents:
         if h.kind == "nationality" and (
             _qualifies_a_source(text, h.start) or _nisba_of_a_name(text, h.start)
@@ -666,6 +683,15 @@ def actor_candidates(
         # («طائرة مسيرة للاحتلال التركي»: the epithet between is part of the name)
         at = _epithet_start(ctx, h) if h.kind == "nationality" else h.start
         prev = _prev_head(heads, at, words)
+        if downed and prev is not None and prev.kind == "weapon" and prev.role == "aircraft":
+            continue
+        if any(
+            (h.start >= d.end and words.distance(d.end, h.start) <= 2)
+            or (h.end <= d.start and words.distance(h.end, d.start) <= 3)
+            for d in downing
+        ):
+            add(h, 2)
+            continue
         if prev is not None and prev.kind in ("trigger", "weapon") and _attached(ctx, prev, h):
             if (prev.kind == "weapon" and h.kind == "nationality") or (
                 prev.kind == "trigger" and prev.role in ("noun", "verbnoun", "dual")
