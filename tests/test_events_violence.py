@@ -306,3 +306,17 @@ def test_a_helicopter_fired_on_is_a_clash_by_firearms():
 )
 def test_a_helicopter_striking_and_a_case_dropped(text, expected):
     assert [e.event_type for e in extract(text, published="2024-05-09")] == expected
+
+
+def test_gunmen_tied_to_their_group_name_the_actor():
+    # a named perpetrator (issue 11 class 6): «مسلحون يتبعون لخلايا تنظيم داعش»
+    text = "قتل ثلاثة مدنيين في هجوم نفذه مسلحون يتبعون لخلايا تنظيم داعش في بادية حلب أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.actor.start, ev.actor.end) == at(text, "تنظيم داعش")
+    assert (ev.killed.min, ev.killed.max) == (3, 3)
+
+
+def test_gunmen_from_a_group_s_area_are_not_its_members():
+    text = "قتل ثلاثة مدنيين في هجوم نفذه مسلحون ملثمون قدموا من مناطق تنظيم داعش في بادية حمص أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.actor is None

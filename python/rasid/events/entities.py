@@ -660,7 +660,7 @@ def actor_candidates(
         # «من قبل X», «مصدره X», «شنه X», «يعتقد أنها أمريكية»
         if agents and any(
             a.end <= h.start
-            and words.distance(a.end, h.start) <= 3
+            and (words.distance(a.end, h.start) <= 3 or _members_of(ctx, a.end, h.start))
             and not any(first_anchor < v < a.start for v in voiding)
             for a in agents
         ):
@@ -715,9 +715,9 @@ def actor_candidates(
                     add(h, 2)
                     break
             if h.start >= t.end and (
-                words.distance(t.end, h.start) <= 2 or _members_of(ctx.text, t.end, h.start)
+                words.distance(t.end, h.start) <= 2 or _members_of(ctx, t.end, h.start)
             ):
-                members = _members_of(ctx.text, t.end, h.start)
+                members = _members_of(ctx, t.end, h.start)
                 if (
                     (members or not _between_blocks(ctx, t.end, h.start))
                     and _attached(ctx, t, h)
@@ -747,12 +747,20 @@ def _qualifies_a_source(text: str, pos: int) -> bool:
 _MEMBERS = word_set("entities.members")
 
 
-def _members_of(text: str, a: int, b: int) -> bool:
-    """Whether ``text[a:b]`` is only «عناصر من», «مسلحون من», «خلية تابعة لـ»…"""
-    gap = text[a:b].split()
-    if not gap or len(gap) > 3:
+def _members_of(ctx, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` is only «عناصر من», «مسلحون من», «خلية تابعة لـ», or members
+    tied to their group by a membership cue («مسلحون يتبعون لخلايا», «تابعون للتنظيم»)."""
+    gap = list(re.finditer(r"\S+", ctx.text[a:b]))
+    if not gap or len(gap) > 4:
         return False
-    return all(w in _MEMBERS for w in gap)
+    ties = [h for h in ctx.hits_in(a, b) if h.kind == "cue" and h.role == "membership"]
+    if len(gap) > 3 and not ties:
+        return False
+    return all(
+        w.group() in _MEMBERS
+        or any(t.start <= a + w.start() and a + w.end() <= t.end for t in ties)
+        for w in gap
+    )
 
 
 _THAT = word_set("entities.that")
