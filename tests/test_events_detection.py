@@ -587,3 +587,14 @@ def test_an_attack_told_after_a_drill_is_still_an_attack():
     assert (ev.event_type, ev.weapon) == ("rocket_attack", "katyusha_rocket")
     assert (ev.munitions.min, ev.munitions.max) == (1, 1)
     assert (ev.location.start, ev.location.end) == at(text, "قاعدة بلد الجوية")
+
+
+def test_strikes_in_earlier_periods_are_no_event_beside_tonight_s():
+    # not events (issue 11 class 7): a general recollection beside the news
+    text = (
+        "قصفت طائرات تركية مخيماً للنازحين قرب مدينة مخمور مساء اليوم. "
+        "ونفذ الطيران التركي في فترات سابقة غارات على المخيم."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.date, ev.background) == ("air_strike", "2024-05-08", False)
+    assert [(e.start, e.end) for e in ev.evidence] == [at(text, text.split(". ")[0])]
