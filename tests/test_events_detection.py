@@ -598,3 +598,21 @@ def test_strikes_in_earlier_periods_are_no_event_beside_tonight_s():
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.date, ev.background) == ("air_strike", "2024-05-08", False)
     assert [(e.start, e.end) for e in ev.evidence] == [at(text, text.split(". ")[0])]
+
+
+def test_an_earlier_attack_recalled_is_its_own_background_event():
+    # separate incidents merged (issue 11 class 2): «في هجوم سابق» is not today's attack
+    text = (
+        "هاجم مسلحون رعاة بالأسلحة الرشاشة في بادية الميادين وقتلوا أربعة منهم، "
+        "بينما عثر سكان على جثتي شابين قتلا في هجوم سابق قرب بلدة الشعفة."
+    )
+    news, earlier = extract(text, published="2024-05-08")
+    assert (news.background, earlier.background) == (False, True)
+    assert (news.killed.min, news.killed.max) == (4, 4)
+    assert (earlier.location.start, earlier.location.end) == at(text, "الشعفة")
+
+
+def test_a_former_official_is_no_earlier_attack():
+    text = "وقال المسؤول السابق إن هجوماً بطائرة مسيرة استهدف قاعدة حرير مساء اليوم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.background, ev.date) == ("drone_attack", False, "2024-05-08")

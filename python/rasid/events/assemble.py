@@ -1777,6 +1777,12 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
                 and words.distance(h.end, nxt[0].start) <= 1
             ):
                 return True
+        if h.role == "earlier" and any(
+            t.kind == "trigger" and t.role == "noun" and 0 <= words.distance(t.end, h.start) <= 1
+            for t in m.anchors
+        ):
+            # «قتلا في هجوم سابق لداعش»: an attack before the news
+            return True
         if h.role == "past" and " " in h.name and h.start >= m.start:
             # «قبل أيام», «الشهر الماضي»; but «في وقت سابق من اليوم / من يوم الجمعة» is
             # earlier on a day the date itself tells
