@@ -320,3 +320,29 @@ def test_gunmen_from_a_group_s_area_are_not_its_members():
     text = "قتل ثلاثة مدنيين في هجوم نفذه مسلحون ملثمون قدموا من مناطق تنظيم داعش في بادية حمص أمس."
     (ev,) = extract(text, published="2024-05-08")
     assert ev.actor is None
+
+
+def test_a_kidnapping_that_ends_in_killings_is_an_attack():
+    text = (
+        "وكان مسلحو داعش قد خطفوا ثلاثة مدنيين قرب ناحية العبارة قبل أن يعثر الأهالي"
+        " على جثث اثنين منهم."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("other_attack", None)
+    assert (ev.killed.min, ev.killed.max) == (2, 2)
+    assert (ev.killed.start, ev.killed.end) == at(text, "اثنين")
+    assert (ev.actor.start, ev.actor.end) == at(text, "داعش")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a kidnapping alone, a toll told long before it, and a match «snatched» are no attack
+        "واختطف مسلحون مجهولون تاجراً من منزله في حي الجهاد ببغداد مساء أمس.",
+        "وأسفر قمع الاحتجاجات عن مقتل مئات المتظاهرين واعتقال العشرات في المدن الجنوبية"
+        " إلى جانب خطف ناشطين.",
+        "وخطف الفريق فوزاً قاتلاً في الدقيقة الأخيرة من المباراة.",
+    ],
+)
+def test_a_kidnapping_without_a_killing_is_no_event(text):
+    assert extract(text, published="2024-05-08") == []

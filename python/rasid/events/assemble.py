@@ -669,6 +669,8 @@ def _holds(r: Rule, ctx: Context, cl: Clause, h, preds: dict) -> bool:
         return False
     if "number" in w and h.attrs.get("number") != w["number"]:
         return False
+    if "sense" in w and h.sense != w["sense"]:
+        return False
     if "headline" in w and cl.sent.headline != w["headline"]:
         return False
     words = ctx.words
@@ -798,6 +800,20 @@ def _projectile_hits(ctx: Context, o, cl: Clause) -> bool:
 @predicate("attack_count")
 def _attack_count(ctx: Context, t, cl: Clause) -> bool:
     return _statistic(ctx, t, cl.end)
+
+
+@predicate("no_killing_near")
+def _no_killing_near(ctx: Context, t, cl: Clause) -> bool:
+    """No killing in the sentence of ``t`` within sixteen words after it («خطف … قبل أن يعثر
+    على جثث») or six before («قتلا بعد اختطافهما»): a kidnapping is an attack only when it
+    ends in a killing (a toll further before is another matter: «مقتل 600 … وخطف ناشطين»)."""
+    words = ctx.words
+    return not any(
+        h.kind == "casualty"
+        and h.role == "killed"
+        and -6 <= words.index_gap(t.start, h.start) <= 16
+        for h in ctx.hits_in(cl.sent.start, cl.sent.end)
+    )
 
 
 @predicate("cordon_or_disaster")

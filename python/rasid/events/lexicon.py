@@ -7,8 +7,8 @@ are all found in one Rust pass over the document. Its kinds:
 ``trigger``  verbs and nouns of attack and impact (``role``: verb, verbnoun, noun, dual,
              expose «تعرض», impact «سقط», present «يستهدف»), with an ``event_type`` hint;
              id ``ev:trigger:verb:killing``: verbs that kill their object («أعدم»), which
-             count the killed as well; ``ev:trigger:noun:abduction`` «اختطافهما»: an
-             abduction, an event only when the text reports someone killed or hurt
+             count the killed as well; sense ``kidnap`` («اختطف», «اختطافهما»): a
+             kidnapping, an event only when the sentence tells a killing around it
 ``weapon``   weapons (``weapon``; ``role`` munition, adj «صاروخي», modifier «بالستية»,
              aircraft, firearm; ``number`` 1, 2 or pl for the written number)
 ``outcome``  hit / intercepted / failed words
@@ -167,8 +167,8 @@ LEXICON_KINDS = frozenset(ROLES)
 #: Senses a lexicon entry's id may end with («قصف» bombards: ``ev:trigger:verb:bombard``;
 #: «فقدوا حياتهم» loses life: ``…:life``; «اشتباك», «كمين» are a fight between armed sides:
 #: ``…:fight``; «برصاص مسلحين», «قنص» a person shot: ``…:shot``; «أسقط» brings down:
-#: ``…:down``): what a word means beyond its kind and role.
-SENSES = frozenset({"bombard", "life", "fight", "shot", "down"})
+#: ``…:down``; «اختطف» kidnaps: ``…:kidnap``): what a word means beyond its kind and role.
+SENSES = frozenset({"bombard", "life", "fight", "shot", "down", "kidnap"})
 _PLACE_HINTS = ("lat", "admin1", "precision")
 
 

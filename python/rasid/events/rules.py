@@ -15,6 +15,7 @@ Pattern keys (all optional, all must hold):
 ``outcome``    the outcome word's role (an anchor on an outcome: a drone shot down)
 ``definite``   the trigger carries the article
 ``number``     the trigger's written number (``"pl"``, ``"2"``)
+``sense``      the trigger's sense (:data:`rasid.events.lexicon.SENSES`: ``"kidnap"`` …)
 ``headline``   whether the sentence is the headline
 ``cue_before`` ``{role, words}``: a cue of that role ends at most ``words`` words before the
                trigger
@@ -101,6 +102,7 @@ _PATTERN_KEYS = frozenset(
         "outcome",
         "definite",
         "number",
+        "sense",
         "headline",
         "cue_before",
         "after_cue",
@@ -283,7 +285,7 @@ def _tuple_of_str(rule_id: str, key: str, value: Any) -> tuple[str, ...]:
 
 
 def _check_when(rule_id: str, stage: Stage, when: Any) -> dict[str, Any]:
-    from .lexicon import ROLES
+    from .lexicon import ROLES, SENSES
 
     if not isinstance(when, dict):
         raise RuleError(f"rule {rule_id!r}: when must be a table")
@@ -316,6 +318,8 @@ def _check_when(rule_id: str, stage: Stage, when: Any) -> dict[str, Any]:
     for kind, role in roles:
         if role not in ROLES[kind]:
             raise RuleError(f"rule {rule_id!r}: {kind} role {role!r} is not in the lexicon roles")
+    if when.get("sense") is not None and when["sense"] not in SENSES:
+        raise RuleError(f"rule {rule_id!r}: sense {when['sense']!r} is not a lexicon sense")
     if when.get("at") not in (None, "clause_start"):
         raise RuleError(f"rule {rule_id!r}: at must be 'clause_start'")
     return dict(when)
