@@ -339,10 +339,28 @@ def test_a_kidnapping_that_ends_in_killings_is_an_attack():
     [
         # a kidnapping alone, a toll told long before it, and a match «snatched» are no attack
         "واختطف مسلحون مجهولون تاجراً من منزله في حي الجهاد ببغداد مساء أمس.",
-        "وأسفر قمع الاحتجاجات عن مقتل مئات المتظاهرين واعتقال العشرات في المدن الجنوبية"
-        " إلى جانب خطف ناشطين.",
+        "وأسفر قمع الاحتجاجات عن مقتل مئات المتظاهرين وإصابة الآلاف واعتقال العشرات في المدن"
+        " الجنوبية منذ مطلع الشهر إلى جانب خطف ناشطين.",
         "وخطف الفريق فوزاً قاتلاً في الدقيقة الأخيرة من المباراة.",
     ],
 )
 def test_a_kidnapping_without_a_killing_is_no_event(text):
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_herders_killed_in_a_robbery_by_a_group_is_an_attack():
+    text = (
+        "قتل ثلاثة من رعاة الأغنام وأصيب اثنان آخران خلال عملية سطو نفذها عناصر من"
+        " تنظيم داعش قرب مدينة تدمر أمس."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("other_attack", None)
+    assert (ev.killed.min, ev.killed.max) == (3, 3)
+    assert (ev.wounded.min, ev.wounded.max) == (2, 2)
+    assert (ev.actor.start, ev.actor.end) == at(text, "تنظيم داعش")
+    assert (ev.location.start, ev.location.end) == at(text, "تدمر")
+
+
+def test_a_robbery_that_kills_no_one_is_no_event():
+    text = "وتعرض محل لبيع الذهب في سوق المدينة لعملية سطو مسلح فجر اليوم."
     assert extract(text, published="2024-05-08") == []

@@ -805,13 +805,13 @@ def _attack_count(ctx: Context, t, cl: Clause) -> bool:
 @predicate("no_killing_near")
 def _no_killing_near(ctx: Context, t, cl: Clause) -> bool:
     """No killing in the sentence of ``t`` within sixteen words after it («خطف … قبل أن يعثر
-    على جثث») or six before («قتلا بعد اختطافهما»): a kidnapping is an attack only when it
+    على جثث») or ten before («قتلا بعد اختطافهما»): a kidnapping is an attack only when it
     ends in a killing (a toll further before is another matter: «مقتل 600 … وخطف ناشطين»)."""
     words = ctx.words
     return not any(
         h.kind == "casualty"
         and h.role == "killed"
-        and -6 <= words.index_gap(t.start, h.start) <= 16
+        and -10 <= words.index_gap(t.start, h.start) <= 16
         for h in ctx.hits_in(cl.sent.start, cl.sent.end)
     )
 
