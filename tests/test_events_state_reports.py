@@ -185,3 +185,21 @@ def test_a_present_tense_after_before_that_tells_the_past():
 )
 def test_a_present_tense_in_the_body_is_no_event(text):
     assert extract(text, published="2024-05-08") == []
+
+
+def test_the_state_s_forces_named_are_the_actor_not_the_adjective():
+    # states announcing strikes (issue 11 class 3): the noun the text gives, not «تركية»
+    text = (
+        "شن الجيش التركي فجر اليوم غارات جوية تركية على مواقع في جبال قنديل أسفرت عن مقتل"
+        " أربعة مسلحين."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.actor.start, ev.actor.end) == at(text, "الجيش التركي")
+    assert (ev.killed.min, ev.killed.max) == (4, 4)
+
+
+def test_an_adjective_alone_still_names_the_state():
+    text = "قصفت طائرة مسيرة تركية سيارة قرب بلدة سنجار مساء أمس ما أدى إلى مقتل شخصين."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("air_strike", "drone")
+    assert (ev.actor.start, ev.actor.end) == at(text, "طائرة مسيرة تركية")

@@ -2166,6 +2166,12 @@ def _pick_actor(ev, claim) -> None:
     if cands:
         head = {id(c) for m in ev.mentions if m.sent.headline for c in m.actors}
         best = min(cands, key=lambda c: (c.priority, id(c) in head, c.start))
+        if best.adjective:
+            # «شن الجيش الإسرائيلي … غارة إسرائيلية»: the state or its forces named as a noun
+            # are the actor as the text states it, not the adjective
+            nouns = [c for c in cands if c.state and not c.adjective and c.country == best.country]
+            if nouns:
+                best = min(nouns, key=lambda c: (c.priority, id(c) in head, c.start))
     if unknown and (best is None or best.priority > 0):
         best = None
     ev.claim = None

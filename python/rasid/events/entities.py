@@ -505,9 +505,30 @@ def _preferred_reading(ctx, readings: list):
 class ActorCand:
     """A perpetrator candidate with a priority (lower is stronger)."""
 
-    __slots__ = ("entity", "priority", "state", "air", "nonstate", "actor_type", "start")
+    __slots__ = (
+        "entity",
+        "priority",
+        "state",
+        "air",
+        "nonstate",
+        "actor_type",
+        "start",
+        "country",
+        "adjective",
+    )
 
-    def __init__(self, entity, priority, state, air, nonstate, actor_type, start):
+    def __init__(
+        self,
+        entity,
+        priority,
+        state,
+        air,
+        nonstate,
+        actor_type,
+        start,
+        country=None,
+        adjective=False,
+    ):
         self.entity = entity
         self.priority = priority
         self.state = state
@@ -515,6 +536,9 @@ class ActorCand:
         self.nonstate = nonstate
         self.actor_type = actor_type
         self.start = start
+        #: the state's country code, and whether it is named by an adjective («غارة إسرائيلية»)
+        self.country = country
+        self.adjective = adjective
 
 
 def _entity_of(ctx, h) -> tuple:
@@ -629,7 +653,10 @@ def actor_candidates(
 
     def add(h, prio):
         ent, state, air, atype = _entity_of(ctx, h)
-        out.append(ActorCand(ent, prio, state, air, not state, atype, h.start))
+        adjective = h.kind == "nationality" and atype == "state"
+        out.append(
+            ActorCand(ent, prio, state, air, not state, atype, h.start, h.get("country"), adjective)
+        )
 
     first_anchor = anchors[0].start if anchors else s
     text = ctx.text
