@@ -616,3 +616,23 @@ def test_a_former_official_is_no_earlier_attack():
     text = "وقال المسؤول السابق إن هجوماً بطائرة مسيرة استهدف قاعدة حرير مساء اليوم."
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.background, ev.date) == ("drone_attack", False, "2024-05-08")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «ألقى» in its peaceful senses (issue 11 class 7): blame, an arrest, a speech
+        "وألقت الحكومة اللوم على الفصائل المسلحة في تدهور الأوضاع الأمنية.",
+        "وألقت قوات الشرطة القبض على خمسة متهمين بالسرقة في مدينة الحلة أمس.",
+        "وألقى وزير الدفاع كلمة في حفل تخرج الدورة العسكرية في بغداد أمس.",
+    ],
+)
+def test_a_throw_of_blame_an_arrest_or_a_speech_is_no_event(text):
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_barrels_thrown_by_aircraft_are_still_an_air_strike():
+    text = "وألقت المروحيات براميل متفجرة على بلدة كفرنبل مساء أمس ما أدى إلى مقتل طفلين."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("air_strike", "aircraft")
+    assert (ev.killed.min, ev.killed.max) == (2, 2)

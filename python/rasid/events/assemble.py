@@ -578,19 +578,6 @@ def _victim_named(ctx: Context, anchors: list, hits: list) -> bool:
     return False
 
 
-def _lays_blame(ctx: Context, t, hits: list) -> bool:
-    """«ألقت الولايات المتحدة اللوم على الجماعة»: a verb whose object is blame throws
-    nothing."""
-    return t.role == "verb" and any(
-        h.kind == "claim"
-        and h.role == "accuse"
-        and h.start >= t.end
-        and ctx.words.distance(t.end, h.start) <= 3
-        and not any(w.kind == "weapon" and t.end <= w.start < h.start for w in hits)
-        for h in hits
-    )
-
-
 class Clause(NamedTuple):
     """A clause as the anchor rules see it: its sentence, span and hits (sorted by start);
     ``after_void``: the clause before it in the sentence had an attack word voided;
@@ -688,13 +675,13 @@ def _holds(r: Rule, ctx: Context, cl: Clause, h, preds: dict) -> bool:
         for c in cl.hits
     ):
         return False
-    ca = w.get("cue_after")
-    if ca is not None and not any(
-        c.kind == "cue"
-        and c.role == ca["role"]
-        and c.start >= h.end
-        and words.distance(h.end, c.start) <= ca["words"]
-        for c in cl.hits
+    fb = w.get("followed_by")
+    if fb is not None and not any(
+        x.kind == fb["kind"]
+        and (fb.get("role") is None or x.role == fb["role"])
+        and x.start >= h.end
+        and words.distance(h.end, x.start) <= fb["words"]
+        for x in cl.hits
     ):
         return False
     wo = w.get("without")
@@ -778,11 +765,6 @@ def _blames_for_(ctx: Context, c, cl: Clause) -> bool:
 @predicate("told_as_past")
 def _told_as_past_(ctx: Context, t, cl: Clause) -> bool:
     return _told_as_past(ctx, t)
-
-
-@predicate("lays_blame")
-def _lays_blame_(ctx: Context, t, cl: Clause) -> bool:
-    return _lays_blame(ctx, t, cl.hits)
 
 
 @predicate("projectile_hits")

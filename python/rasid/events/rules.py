@@ -20,8 +20,9 @@ Pattern keys (all optional, all must hold):
 ``cue_before`` ``{role, words}``: a cue of that role ends at most ``words`` words before the
                trigger
 ``after_cue``  a cue of that role stands earlier in the clause than the trigger
-``cue_after``  ``{role, words}``: a cue of that role starts at most ``words`` words after the
-               trigger
+``followed_by`` ``{kind, role, words}``: a hit of that kind (and role) starts at most
+               ``words`` words after the trigger («ألقت الشرطة القبض»: «ألقى» followed by a
+               figurative object)
 ``without``    ``{kind, role, words}``: no hit of that kind (and role) within ``words`` words
                of the trigger
 ``predicate``  a named predicate that decides (the rule is code behind a name)
@@ -106,7 +107,7 @@ _PATTERN_KEYS = frozenset(
         "headline",
         "cue_before",
         "after_cue",
-        "cue_after",
+        "followed_by",
         "without",
         "predicate",
         "unless",
@@ -304,13 +305,13 @@ def _check_when(rule_id: str, stage: Stage, when: Any) -> dict[str, Any]:
         v = when.get(key)
         if v is not None:
             roles += [(kind, x) for x in ([v] if isinstance(v, str) else v)]
-    for key in ("cue_before", "cue_after", "without"):
+    for key in ("cue_before", "followed_by", "without"):
         v = when.get(key)
         if v is None:
             continue
         if not isinstance(v, dict) or not isinstance(v.get("words"), int):
             raise RuleError(f"rule {rule_id!r}: {key} needs a table with whole-number words")
-        kind = "cue" if key in ("cue_before", "cue_after") else v.get("kind")
+        kind = "cue" if key == "cue_before" else v.get("kind")
         if kind not in ROLES:
             raise RuleError(f"rule {rule_id!r}: {key} names unknown kind {kind!r}")
         if v.get("role") is not None:
