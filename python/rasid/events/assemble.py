@@ -1616,8 +1616,17 @@ def _announcers(ctx: Context, hits: list, claim_words: list) -> set:
                 if h.cat == "actor" and h.start >= start:
                     if words.distance(start, h.start) <= 2:
                         out.add(h.id)
+                    elif _group_anaphor_after(ctx, a.end) and not _ent._entity_of(ctx, h)[1]:
+                        # «وقالت الجماعة: "استهدف مجاهدو المقاومة …"»: the group's own words
+                        out.add(h.id)
                     break  # (the actors further on are further away)
     return out
+
+
+def _group_anaphor_after(ctx: Context, pos: int) -> bool:
+    """Whether «الجماعة / التنظيم» (the group told before) is the word right after ``pos``."""
+    nxt = ctx.text[pos : pos + 12].split(maxsplit=1)
+    return bool(nxt) and nxt[0].lstrip(_WAW) in _GROUP_ANAPHORS
 
 
 def _announcer(ctx: Context, h) -> tuple:
