@@ -391,3 +391,31 @@ def test_counted_drones_next_to_the_collective_noun_still_count():
     ev = only(text)
     assert count(ev.munitions) == (3, 3)
     assert ev.munitions.start == text.index("ثلاث طائرات")
+
+
+@pytest.mark.parametrize(
+    "text,wounded,span",
+    [
+        # «عدد آخر» is a number of others (a bare plural), «آخر» alone one more
+        (
+            "انفجرت سيارة مفخخة وسط مدينة الباب أمس ما أدى إلى مقتل شخص وإصابة عدد آخر بجروح.",
+            (2, None),
+            "عدد آخر",
+        ),
+        (
+            "انفجرت سيارة مفخخة وسط مدينة الباب أمس ما أدى إلى مقتل شخص وإصابة عدد كبير آخر.",
+            (2, None),
+            "عدد كبير آخر",
+        ),
+        (
+            "انفجرت سيارة مفخخة وسط مدينة الباب أمس ما أدى إلى مقتل شخص وإصابة آخر بجروح.",
+            (1, 1),
+            "آخر",
+        ),
+    ],
+)
+def test_a_number_of_others_wounded_is_a_bare_plural(text, wounded, span):
+    ev = only(text, published="2024-05-08")
+    assert count(ev.killed) == (1, 1)
+    assert count(ev.wounded) == wounded
+    assert phrase(text, ev.wounded) == span
