@@ -346,3 +346,14 @@ def test_ground_and_air_bombardments(text, expected):
     assert (ev.event_type, ev.weapon) == expected
     assert (ev.killed.min, ev.killed.max) == (2, 2)
     assert (ev.location.start, ev.location.end) == at(text, "كفرنبل")
+
+
+def test_a_fight_with_mortars_is_an_armed_clash():
+    text = (
+        "واندلعت اشتباكات بين فصيلين مسلحين في بلدة الباب استخدمت فيها قذائف الهاون،"
+        " ما أدى إلى مقتل عنصرين."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("armed_clash", "mortar")
+    assert (ev.killed.min, ev.killed.max) == (2, 2)
+    assert (ev.location.start, ev.location.end) == at(text, "الباب")
