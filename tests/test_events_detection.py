@@ -636,3 +636,22 @@ def test_barrels_thrown_by_aircraft_are_still_an_air_strike():
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.weapon) == ("air_strike", "aircraft")
     assert (ev.killed.min, ev.killed.max) == (2, 2)
+
+
+def test_a_verdict_is_no_event_but_the_old_bombing_it_names_is_background():
+    # not events (issue 11 class 7) and dates (class 8): the verdict is dated «اليوم», the
+    # bombing it punishes «في العام 2021»
+    text = (
+        "أصدرت محكمة جنايات الكرخ، اليوم الأحد، حكماً بالإعدام بحق مدان قام بتفجير سيارة"
+        " مفخخة في سوق شعبي بمدينة الحلة في العام 2021."
+    )
+    (ev,) = extract(text)
+    assert (ev.event_type, ev.weapon) == ("ied_attack", "car_bomb")
+    assert (ev.date, ev.background) == ("2021", True)
+    assert (ev.location.start, ev.location.end) == at(text, "الحلة")
+
+
+def test_an_attack_of_today_without_publication_date_has_no_date():
+    text = "انفجرت سيارة مفخخة اليوم الأحد في سوق شعبي بمدينة الحلة ما أدى إلى مقتل شخصين."
+    (ev,) = extract(text)
+    assert (ev.date, ev.background) == (None, False)

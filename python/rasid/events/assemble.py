@@ -1668,7 +1668,10 @@ def _date_for(ctx: Context, m: Mention):
     ]
     if ins:
         resolved = [d for d in ins if d.date is not None or d.kind != "vague"]
-        pool = resolved or ins
+        # «اليوم الخميس، حكماً … قام بتفجير موكب في العام 2022» with no publication date: the
+        # date that resolves is the one to go by
+        dated = [d for d in ins if d.date is not None]
+        pool = dated or resolved or ins
         # «قال مسؤول يوم الاثنين إن …»: the day of the statement, not of the attack
         told = [d for d in pool if not _statement_date(ctx, d)]
         a = m.anchors[0].start
@@ -1784,6 +1787,9 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
                 and words.distance(h.end, nxt[0].start) <= 1
             ):
                 return True
+        if h.role == "verdict":
+            # «حكماً بالسجن على مدان بتفجير …»: the attack a court punishes came before
+            return True
         if h.role == "earlier" and any(
             t.kind == "trigger" and t.role == "noun" and 0 <= words.distance(t.end, h.start) <= 1
             for t in m.anchors

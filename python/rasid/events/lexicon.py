@@ -42,11 +42,13 @@ are all found in one Rust pass over the document. Its kinds:
              that names); membership («مسلحون يتبعون لخلايا …», «تابعون للتنظيم»: members
              tied to their group); earlier («سابق» right after an attack noun: «في هجوم
              سابق», an attack before the news); figurative («ألقى القبض، كلمة، خطاباً»:
-             «ألقى» that throws no bomb; blame «ألقى اللوم» is a claim of role accuse). The
-             ``pos`` column marks: subjunctive on «قبل أن، بعد أن» (a present tense after
-             them tells the past), also on «كما» (its attack shares the time of the one told
-             before), guilt on «إدانة» (with «بـ» on an attack word it holds a party guilty,
-             it condemns nothing)
+             «ألقى» that throws no bomb; blame «ألقى اللوم» is a claim of role accuse);
+             verdict («حكماً بالسجن», «بالإعدام», «محكمة الجنايات»: the attack a court
+             punishes came before the news, a background event; a sentence carried out is
+             judicial). The ``pos`` column marks: subjunctive on «قبل أن، بعد أن» (a present
+             tense after them tells the past), also on «كما» (its attack shares the time of
+             the one told before), guilt on «إدانة» (with «بـ» on an attack word it holds a
+             party guilty, it condemns nothing)
              Places: demonym «الليبية» (``country``), border «الحدود», outlet_suffix «ناو»,
              outlet_head «قناة», title «سفير», at_post «لدى».
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
@@ -157,6 +159,7 @@ ROLES: dict[str, frozenset[str]] = {
             "unit",
             "unknown",
             "unknown_agent",
+            "verdict",
             "where",
         }
     ),
