@@ -419,3 +419,22 @@ def test_a_number_of_others_wounded_is_a_bare_plural(text, wounded, span):
     assert count(ev.killed) == (1, 1)
     assert count(ev.wounded) == wounded
     assert phrase(text, ev.wounded) == span
+
+
+def test_a_soldier_who_died_in_an_attack_is_killed():
+    text = "قضى جندي عراقي إثر هجوم إرهابي استهدف نقطة أمنية في قضاء المقدادية أمس."
+    ev = only(text, published="2024-05-08")
+    assert count(ev.killed) == (1, 1)
+    assert phrase(text, ev.killed) == "جندي"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «قضى» that kills no one: a court ruling, time spent
+        "وقضت المحكمة بإعدام المدان بتنفيذ الهجوم على السوق.",
+        "وقضى الوزير يومين في زيارة لمقر القيادة بعد الهجوم.",
+    ],
+)
+def test_qada_in_its_other_senses_kills_no_one(text):
+    assert extract(text, published="2024-05-08") == []
