@@ -655,3 +655,17 @@ def test_an_attack_of_today_without_publication_date_has_no_date():
     text = "انفجرت سيارة مفخخة اليوم الأحد في سوق شعبي بمدينة الحلة ما أدى إلى مقتل شخصين."
     (ev,) = extract(text)
     assert (ev.date, ev.background) == (None, False)
+
+
+def test_a_blast_weeks_ago_is_its_own_background_event():
+    # dates / casualties from elsewhere (issue 11 classes 1, 8): «قبل أسابيع» is not today
+    text = (
+        "انفجرت عبوة ناسفة في سوق مدينة بعقوبة اليوم ما أدى إلى مقتل ثلاثة أشخاص، فيما انفجرت"
+        " عبوة ناسفة في سوق مدينة الخالص قبل أسابيع ما أدى إلى مقتل شخصين."
+    )
+    today, earlier = extract(text, published="2024-05-08")
+    assert (today.background, today.date) == (False, "2024-05-08")
+    assert (today.killed.min, today.killed.max) == (3, 3)
+    assert (earlier.background, earlier.date) == (True, None)
+    assert (earlier.killed.min, earlier.killed.max) == (2, 2)
+    assert (earlier.location.start, earlier.location.end) == at(text, "الخالص")
