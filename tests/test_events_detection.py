@@ -669,3 +669,16 @@ def test_a_blast_weeks_ago_is_its_own_background_event():
     assert (earlier.background, earlier.date) == (True, None)
     assert (earlier.killed.min, earlier.killed.max) == (2, 2)
     assert (earlier.location.start, earlier.location.end) == at(text, "الخالص")
+
+
+def test_an_air_attack_ten_days_ago_is_not_merged_into_today_s():
+    # dates / separate incidents merged (issue 11 classes 2, 8): «قبل 10 أيام»
+    text = (
+        "قصفت طائرة مسيرة تركية سيارة في قرية قرب سنجار اليوم ما أدى إلى مقتل مدنيين اثنين،"
+        " بعد مقتل ثلاثة جنود في هجوم جوي تركي على قرية سيدكان قبل 10 أيام."
+    )
+    today, earlier = extract(text, published="2024-05-08")
+    assert (today.background, today.date) == (False, "2024-05-08")
+    assert (earlier.background, earlier.date) == (True, None)
+    assert (earlier.location.start, earlier.location.end) == at(text, "سيدكان")
+    assert (earlier.killed.min, earlier.killed.max) == (3, 3)

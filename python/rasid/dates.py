@@ -50,7 +50,8 @@ Conventions (the decisions a reader of the output needs to know):
   One day of slack allows for publication dates a day early (time zones).
 * ``is_past_context`` marks expressions that place what they date before the article's own
   news days: «الماضي» / «المنصرم» / «الفائت» qualifiers, «العام الماضي», «الشهر الماضي»,
-  «الأسبوع الماضي». «الليلة الماضية» and «أمس» are not past context (they are news days).
+  «الأسبوع الماضي», «قبل 10 أيام» (a span of days or longer ago). «الليلة الماضية» and «أمس»
+  are not past context (they are news days).
 """
 
 from __future__ import annotations
@@ -330,6 +331,8 @@ _UNITS = {
     "عقد",
     "عقود",
 }
+# units shorter than a day: «قبل ساعات» is still the news day
+_SUB_DAY_UNITS = {"ساعه", "ساعات", "ساعتين", "ساعتان", "دقيقه", "دقائق", "دقيقتين"}
 _PLURAL_SPANS = {
     "الساعات",
     "الايام",
@@ -1036,7 +1039,7 @@ class _Parser:
             return self._mk(i, len(word) - 2, i + 3, kind="vague")
         for c, s in cores.items():
             if c in _VAGUE_PREP:
-                prep_skip = s
+                prep, prep_skip = c, s
                 break
         else:
             # «الأيام الماضية», «الساعات الـ24 الماضية», «اليومين الماضيين»
@@ -1074,7 +1077,9 @@ class _Parser:
         j += 1
         if self.w(j) in _SPAN_QUALS or self.w(j) in _QUAL_PAST:
             j += 1
-        return self._mk(i, prep_skip, j, kind="vague")
+        # «قبل 10 أيام», «قبل ثلاثة أسابيع»: before the article's news days (not «قبل ساعات»)
+        past = prep == "قبل" and unit not in _SUB_DAY_UNITS
+        return self._mk(i, prep_skip, j, kind="vague", past=past)
 
     def recent_span(self, j: int, first: str | None = None) -> int | None:
         """«الأيام (القليلة) الماضية», «الساعات الـ24 الماضية», «الـ48 ساعة الماضية»,
