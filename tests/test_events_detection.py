@@ -682,3 +682,14 @@ def test_an_air_attack_ten_days_ago_is_not_merged_into_today_s():
     assert (earlier.background, earlier.date) == (True, None)
     assert (earlier.location.start, earlier.location.end) == at(text, "سيدكان")
     assert (earlier.killed.min, earlier.killed.max) == (3, 3)
+
+
+def test_a_reply_to_a_strike_days_ago_is_today_s_attack():
+    # «قبل أيام» dates the strike answered in the subordinate clause, not the attack itself
+    text = (
+        "قال التلفزيون إن الحرس الثوري قصف قاعدة عين الأسد بصواريخ، انتقاما لمقتل قائده بقصف"
+        " أمريكي قبل أيام، فيما أكد مسؤولون سقوط صواريخ على القاعدة."
+    )
+    attack, answered = extract(text, published="2024-05-08")
+    assert (attack.event_type, attack.background) == ("missile_attack", False)
+    assert (answered.event_type, answered.background) == ("air_strike", True)

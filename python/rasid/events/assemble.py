@@ -1814,7 +1814,11 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
             if x.precision == "day" and (_dt.date.fromisoformat(x.date) - ctx.published).days < -1:
                 return True
     if d is not None:
-        if getattr(d, "is_past_context", False) and (m.date_inside or d.kind != "weekday"):
+        # (a vague span, «قبل 10 أيام», only inside the mention: in «… انتقاماً لمقتله بقصف
+        # قبل أيام» it dates the attack answered, not this one)
+        if getattr(d, "is_past_context", False) and (
+            m.date_inside or d.kind not in ("weekday", "vague")
+        ):
             return True
         if d.kind in ("month", "year") or (d.kind == "period" and d.date is not None):
             return True
