@@ -693,3 +693,16 @@ def test_a_reply_to_a_strike_days_ago_is_today_s_attack():
     attack, answered = extract(text, published="2024-05-08")
     assert (attack.event_type, attack.background) == ("missile_attack", False)
     assert (answered.event_type, answered.background) == ("air_strike", True)
+
+
+def test_attacks_since_a_date_are_a_campaign_total():
+    # casualties from elsewhere (issue 11 class 1): «منذ …» then plural attacks is a total
+    text = "وقتل أكثر من مئة شخص منذ مطلع العام الجاري جراء هجمات شنها التنظيم في البادية."
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_an_attack_hours_ago_is_still_one_attack():
+    text = "وقتل ثلاثة أشخاص منذ ساعات جراء هجوم شنه مسلحون على قرية قرب مدينة الرطبة."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.killed.min, ev.killed.max) == (3, 3)
+    assert (ev.location.start, ev.location.end) == at(text, "الرطبة")
