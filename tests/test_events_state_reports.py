@@ -203,3 +203,17 @@ def test_an_adjective_alone_still_names_the_state():
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.weapon) == ("air_strike", "drone")
     assert (ev.actor.start, ev.actor.end) == at(text, "طائرة مسيرة تركية")
+
+
+def test_an_air_attack_is_an_air_strike_by_the_state_named():
+    text = "قتل ضابطان من حرس الحدود في هجوم جوي تركي على قرية سيدكان أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("air_strike", "aircraft")
+    assert (ev.actor.start, ev.actor.end) == at(text, "تركي")
+    assert (ev.killed.min, ev.killed.max) == (2, 2)
+
+
+def test_an_attack_without_air_is_no_air_strike():
+    text = "قتل ضابطان من حرس الحدود في هجوم على قرية سيدكان أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.event_type == "other_attack"
