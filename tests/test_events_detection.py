@@ -564,6 +564,22 @@ def test_also_said_of_the_same_strike_is_no_second_attack():
     assert (ev.munitions.min, ev.munitions.max) == (2, 2)
 
 
+def test_the_attacks_told_doing_more_are_no_further_attack():
+    # «الهجمات استهدفت أيضاً …»: the attacks told before, as subject, also struck more
+    text = (
+        "شنت طائرات إسرائيلية غارات على مواقع عسكرية قرب مدينة حمص مساء اليوم. وكانت إسرائيل"
+        " قد نفذت مؤخراً هجمات جوية استهدفت مناطق عدة في سوريا، حيث استهدفت مواقع للجيش في"
+        " منطقة الكسوة. وقالت الوكالة إن الهجمات استهدفت أيضاً أجهزة رصد في جبل المانع."
+    )
+    today, recalled = extract(text, published="2024-05-08")
+    assert (today.background, len(today.evidence)) == (False, 1)
+    assert (recalled.event_type, recalled.background, len(recalled.evidence)) == (
+        "air_strike",
+        True,
+        2,
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [

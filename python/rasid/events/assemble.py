@@ -1271,6 +1271,20 @@ def _near(a, b, radius: float = 30) -> bool:
     return km(la, a.get("lon"), lb, b.get("lon")) <= radius
 
 
+def _told_attacks_as_subject(ctx: Context, t, hits: list) -> bool:
+    """Whether a definite plural attack noun («الهجمات», «الغارات»), a reference to the
+    attacks told before, stands right before verb ``t`` as its subject."""
+    return any(
+        h.kind == "trigger"
+        and h.role == "noun"
+        and h.definite
+        and h.get("number") == "pl"
+        and h.end <= t.start
+        and ctx.words.distance(h.end, t.start) <= 1
+        for h in hits
+    )
+
+
 def _fill(ctx: Context, m: Mention) -> None:
     """The slots of one mention."""
     s, e = m.start, m.end
@@ -1348,9 +1362,13 @@ def _fill(ctx: Context, m: Mention) -> None:
         and text[t.end : t.end + 12].split()[0].startswith(_SIMILAR)
         for t in anchors
     )
-    # «فجروا لاحقاً برجاً ثالثاً», «هاجمت أيضاً الفوج»: the verb tells one more attack
+    # «فجروا لاحقاً برجاً ثالثاً», «هاجمت أيضاً الفوج»: the verb tells one more attack; not
+    # when its subject is the attacks told before («الهجمات استهدفت أيضاً …»: more of them)
     m.another = m.another or any(
-        t.kind == "trigger" and t.role == "verb" and 0 <= words.distance(t.end, h.start) <= 1
+        t.kind == "trigger"
+        and t.role == "verb"
+        and 0 <= words.distance(t.end, h.start) <= 1
+        and not _told_attacks_as_subject(ctx, t, hits)
         for h in later
         for t in anchors
     )
@@ -1358,6 +1376,10 @@ def _fill(ctx: Context, m: Mention) -> None:
         a_0.kind == "outcome"
         or a_0.kind == "trigger"
         and ((a_0.definite and a_0.role in _REFERENCE_ROLES) or a0_anaphoric)
+        # «الهجمات استهدفت أيضاً …»: the attacks told before as the verb's subject
+        or a_0.kind == "trigger"
+        and a_0.role == "verb"
+        and _told_attacks_as_subject(ctx, a_0, hits)
     )
     whits = hits
     if m.wspan:
