@@ -364,3 +364,17 @@ def test_herders_killed_in_a_robbery_by_a_group_is_an_attack():
 def test_a_robbery_that_kills_no_one_is_no_event():
     text = "وتعرض محل لبيع الذهب في سوق المدينة لعملية سطو مسلح فجر اليوم."
     assert extract(text, published="2024-05-08") == []
+
+
+def test_a_cell_that_carried_out_the_raid_names_the_actor():
+    # a named perpetrator (issue 11 class 6): «نفذتها خلية تابعة لتنظيم داعش»
+    text = "قتل ثلاثة رعاة خلال عملية سطو نفذتها خلية تابعة لتنظيم داعش قرب بلدة السخنة أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.actor.start, ev.actor.end) == at(text, "تنظيم داعش")
+    assert (ev.killed.min, ev.killed.max) == (3, 3)
+
+
+def test_an_unknown_group_that_carried_out_the_attack_names_no_actor():
+    text = "قتل ثلاثة جنود في هجوم نفذته مجموعة مجهولة قرب بلدة السخنة أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.actor is None
