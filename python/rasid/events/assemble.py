@@ -2045,13 +2045,17 @@ _GROUP_ANAPHORS = words("assemble.group_anaphors")
 
 
 def _group_anaphor(ctx: Context, ev) -> bool:
-    """Whether «التنظيم / الجماعة» is the subject right after an attack verb of the event."""
+    """Whether «التنظيم / الجماعة» is the subject of an attack verb of the event: right after
+    it, or up to two words before it («وكان التنظيم قد شن هجوماً»)."""
     text = ctx.text
     for m in ev.mentions:
         for t in m.anchors:
             if t.kind == "trigger" and t.role == "verb":
                 nxt = text[t.end : t.end + 12].split(maxsplit=1)
                 if nxt and nxt[0].lstrip(_WAW) in _GROUP_ANAPHORS:
+                    return True
+                before = text[max(m.sent.start, t.start - 24) : t.start].split()[-2:]
+                if any(w.lstrip(_WAW) in _GROUP_ANAPHORS for w in before):
                     return True
     return False
 
