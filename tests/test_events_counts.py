@@ -438,3 +438,31 @@ def test_a_soldier_who_died_in_an_attack_is_killed():
 )
 def test_qada_in_its_other_senses_kills_no_one(text):
     assert extract(text, published="2024-05-08") == []
+
+
+@pytest.mark.parametrize(
+    "text,killed",
+    [
+        # casualties told again (issue 11 class 1): a definite plural or the same noun names
+        # the victims already counted and leaves the figure closed
+        (
+            "قتل ثلاثة مدنيين في هجوم لمسلحين على قرية قرب الرطبة أمس. وخطف المسلحون الذين"
+            " قتلوا المدنيين خمسة آخرين.",
+            (3, 3),
+        ),
+        (
+            "أدى قصف مدفعي على قرية قرب منبج أمس إلى مقتل مدنيين اثنين، وأفادت مصادر بمقتل"
+            " مدنيين في القصف.",
+            (2, 2),
+        ),
+        # another source's bare plural still leaves it open
+        (
+            "أدى قصف مدفعي على قرية قرب منبج أمس إلى مقتل مدنيين اثنين، وأفاد المرصد بمقتل"
+            " آخرين في القصف.",
+            (2, None),
+        ),
+    ],
+)
+def test_victims_told_again_do_not_open_the_count(text, killed):
+    ev = only(text, published="2024-05-08")
+    assert count(ev.killed) == killed

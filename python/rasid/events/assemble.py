@@ -788,14 +788,23 @@ def _attack_count(ctx: Context, t, cl: Clause) -> bool:
 def _no_killing_near(ctx: Context, t, cl: Clause) -> bool:
     """No killing in the sentence of ``t`` within sixteen words after it («خطف … قبل أن يعثر
     على جثث») or ten before («قتلا بعد اختطافهما»): a kidnapping is an attack only when it
-    ends in a killing (a toll further before is another matter: «مقتل 600 … وخطف ناشطين»)."""
+    ends in a killing (a toll further before is another matter: «مقتل 600 … وخطف ناشطين»;
+    so is a killing in a relative clause, «وخطف المسلحون الذين قتلوا المدنيين خمسة آخرين»,
+    which tells who the kidnappers are)."""
     words = ctx.words
     return not any(
         h.kind == "casualty"
         and h.role == "killed"
         and -10 <= words.index_gap(t.start, h.start) <= 16
+        and not _after_relative(ctx, h.start, cl.sent.start)
         for h in ctx.hits_in(cl.sent.start, cl.sent.end)
     )
+
+
+def _after_relative(ctx: Context, pos: int, floor: int) -> bool:
+    """Whether the word right before ``pos`` (not before ``floor``) is a relative pronoun."""
+    before = ctx.text[max(floor, pos - 12) : pos].split()
+    return bool(before) and before[-1] in _RELATIVE
 
 
 @predicate("cordon_or_disaster")
