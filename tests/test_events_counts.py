@@ -466,3 +466,18 @@ def test_qada_in_its_other_senses_kills_no_one(text):
 def test_victims_told_again_do_not_open_the_count(text, killed):
     ev = only(text, published="2024-05-08")
     assert count(ev.killed) == killed
+
+
+@pytest.mark.parametrize(
+    "text,none",
+    [
+        # «دون ورود أنباء مؤكدة عن ضحايا» says nothing is known, not that nobody was hurt
+        ("قصفت طائرات تركية مخيماً قرب مخمور مساء اليوم دون ورود أنباء مؤكدة عن سقوط ضحايا.", False),
+        ("قصفت طائرات تركية مخيماً قرب مخمور مساء اليوم دون تأكيد وقوع ضحايا.", False),
+        ("قصفت طائرات تركية مخيماً قرب مخمور مساء اليوم دون وقوع ضحايا.", True),
+    ],
+)
+def test_no_confirmed_reports_of_victims_is_no_stated_none(text, none):
+    ev = only(text, published="2024-05-08")
+    expected = (0, 0) if none else None
+    assert count(ev.killed) == expected and count(ev.wounded) == expected
