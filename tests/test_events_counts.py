@@ -481,3 +481,20 @@ def test_no_confirmed_reports_of_victims_is_no_stated_none(text, none):
     ev = only(text, published="2024-05-08")
     expected = (0, 0) if none else None
     assert count(ev.killed) == expected and count(ev.wounded) == expected
+
+
+@pytest.mark.parametrize(
+    "text,none",
+    [
+        # no material and no human losses is a stated none; no material losses alone is not
+        (
+            "سقطت ثلاثة صواريخ على حقل غاز قرب جمجمال مساء أمس دون أن تسفر عن خسائر مادية وبشرية.",
+            True,
+        ),
+        ("سقطت ثلاثة صواريخ على حقل غاز قرب جمجمال مساء أمس دون أن تسفر عن خسائر مادية.", False),
+    ],
+)
+def test_no_material_and_human_losses_is_a_stated_none(text, none):
+    ev = only(text, published="2024-05-08")
+    expected = (0, 0) if none else None
+    assert count(ev.killed) == expected and count(ev.wounded) == expected
