@@ -498,3 +498,13 @@ def test_no_material_and_human_losses_is_a_stated_none(text, none):
     ev = only(text, published="2024-05-08")
     expected = (0, 0) if none else None
     assert count(ev.killed) == expected and count(ev.wounded) == expected
+
+
+def test_a_leader_killed_in_a_raid_is_one_killed():
+    text = (
+        "أعلنت القيادة المركزية أن زعيماً بارزاً في التنظيم قتل مساء الخميس في غارة شنتها"
+        " مروحية في ريف الحسكة."
+    )
+    ev = only(text, published="2024-05-08")
+    assert count(ev.killed) == (1, 1)
+    assert phrase(text, ev.killed) == "زعيماً"
