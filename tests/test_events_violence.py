@@ -378,3 +378,10 @@ def test_an_unknown_group_that_carried_out_the_attack_names_no_actor():
     text = "قتل ثلاثة جنود في هجوم نفذته مجموعة مجهولة قرب بلدة السخنة أمس."
     (ev,) = extract(text, published="2024-05-08")
     assert ev.actor is None
+
+
+def test_fire_set_to_a_shop_is_arson_not_a_shooting():
+    text = "أضرم مجهولون النار على واجهة محل تجاري في مدينة البصرة أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("other_attack", None)
+    assert (ev.location.start, ev.location.end) == at(text, "البصرة")

@@ -173,9 +173,9 @@ LEXICON_KINDS = frozenset(ROLES)
 #: Senses a lexicon entry's id may end with («قصف» bombards: ``ev:trigger:verb:bombard``;
 #: «فقدوا حياتهم» loses life: ``…:life``; «اشتباك», «كمين» are a fight between armed sides:
 #: ``…:fight``; «برصاص مسلحين», «قنص» a person shot: ``…:shot``; «أسقط» brings down:
-#: ``…:down``; «اختطف» kidnaps: ``…:kidnap``; «عملية سطو» robs: ``…:robbery``): what a word
-#: means beyond its kind and role.
-SENSES = frozenset({"bombard", "life", "fight", "shot", "down", "kidnap", "robbery"})
+#: ``…:down``; «اختطف» kidnaps: ``…:kidnap``; «عملية سطو» robs: ``…:robbery``; «أضرم»
+#: sets fire: ``…:arson``): what a word means beyond its kind and role.
+SENSES = frozenset({"bombard", "life", "fight", "shot", "down", "kidnap", "robbery", "arson"})
 _PLACE_HINTS = ("lat", "admin1", "precision")
 
 
