@@ -217,3 +217,24 @@ def test_an_attack_without_air_is_no_air_strike():
     text = "قتل ضابطان من حرس الحدود في هجوم على قرية سيدكان أمس."
     (ev,) = extract(text, published="2024-05-08")
     assert ev.event_type == "other_attack"
+
+
+def test_a_command_saying_its_forces_struck_is_the_actor_of_an_air_strike():
+    # states announcing strikes (issue 11 class 3): «قالت القيادة … إن قواتها ضربت …»
+    text = (
+        "قالت القيادة المركزية الأمريكية إن قواتها ضربت مستودعاً للأسلحة قرب البوكمال"
+        " الليلة الماضية."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.event_type == "air_strike"
+    assert (ev.actor.start, ev.actor.end) == at(text, "القيادة المركزية الأمريكية")
+    assert (ev.location.start, ev.location.end) == at(text, "البوكمال")
+
+
+def test_a_command_reporting_what_others_did_is_not_their_actor():
+    text = (
+        "قالت القيادة المركزية الأمريكية إن مسلحين ضربوا مستودعاً للأسلحة قرب البوكمال"
+        " الليلة الماضية ما أدى إلى مقتل حارس."
+    )
+    events = extract(text, published="2024-05-08")
+    assert events and all(e.actor is None for e in events)

@@ -193,6 +193,7 @@ class Mention:
         "relative_place",
         "reply",
         "toll",
+        "own_forces",
     )
 
     def __init__(self, sent: Sentence, start: int, end: int, ev_start: int, ev_end: int):
@@ -245,6 +246,8 @@ class Mention:
         # one item of a toll listed by place («5 في اللطامنة و4 في كفرزيتا»): its
         # :class:`TollItem`, the part's own count and place
         self.toll = None
+        # «إن قواتها ضربت …»: the announcer's own forces are the subject of the attack verb
+        self.own_forces = False
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Mention({self.start},{self.end},strong={self.strong},ref={self.ref})"
@@ -1429,6 +1432,18 @@ def _fill(ctx: Context, m: Mention) -> None:
             if h.cat == "actor" and h.id in m.announce:
                 m.announcers = [_ent.ActorCand(*_announcer(ctx, h))]
                 break
+        m.own_forces = any(
+            h.kind == "cue"
+            and h.role == "own_forces"
+            and any(
+                t.kind == "trigger"
+                and t.role == "verb"
+                and h.end <= t.start
+                and words.distance(h.end, t.start) <= 1
+                for t in anchors
+            )
+            for h in hits
+        )
     sent_hits = ctx.hits_in(m.sent.start, min(m.sent.end, m.sent.start + 40))
     m.continues = any(h.kind == "claim" and h.name in _ADDED for h in sent_hits[:2])
     headline = m.sent.headline
@@ -2236,11 +2251,11 @@ def _pick_actor(ev, claim) -> None:
             if ev.claim is not None:
                 break
     if best is None and ev.claim is None:
-        # «قالت وزارة الدفاع التركية إن طائراتها دمرت …»: a state announcing what «its»
-        # aircraft did is the actor
+        # «قالت وزارة الدفاع التركية إن طائراتها دمرت …», «إن قواتها ضربت …»: a state
+        # announcing what «its» aircraft or forces did is the actor
         for m in ev.mentions:
-            if any(c.state for c in m.announcers) and any(
-                w.kind == "weapon" and w.name.endswith(_ITS) for w in m.weapons
+            if any(c.state for c in m.announcers) and (
+                m.own_forces or any(w.kind == "weapon" and w.name.endswith(_ITS) for w in m.weapons)
             ):
                 best = next(c for c in m.announcers if c.state)
                 break

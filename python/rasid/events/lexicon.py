@@ -45,10 +45,11 @@ are all found in one Rust pass over the document. Its kinds:
              «ألقى» that throws no bomb; blame «ألقى اللوم» is a claim of role accuse);
              verdict («حكماً بالسجن», «بالإعدام», «محكمة الجنايات»: the attack a court
              punishes came before the news, a background event; a sentence carried out is
-             judicial). The ``pos`` column marks: subjunctive on «قبل أن، بعد أن» (a present
-             tense after them tells the past), also on «كما» (its attack shares the time of
-             the one told before), guilt on «إدانة» (with «بـ» on an attack word it holds a
-             party guilty, it condemns nothing)
+             judicial); own_forces («قواتها», «جنودها»: the announcer's own forces as the
+             subject of an attack verb). The ``pos`` column marks: subjunctive on «قبل أن،
+             بعد أن» (a present tense after them tells the past), also on «كما» (its attack
+             shares the time of the one told before), guilt on «إدانة» (with «بـ» on an
+             attack word it holds a party guilty, it condemns nothing)
              Places: demonym «الليبية» (``country``), border «الحدود», outlet_suffix «ناو»,
              outlet_head «قناة», title «سفير», at_post «لدى».
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
@@ -141,6 +142,7 @@ ROLES: dict[str, frozenset[str]] = {
             "outlet_head",
             "outlet_suffix",
             "overflight",
+            "own_forces",
             "partial",
             "partial_total",
             "past",
