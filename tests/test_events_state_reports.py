@@ -238,3 +238,24 @@ def test_a_command_reporting_what_others_did_is_not_their_actor():
     )
     events = extract(text, published="2024-05-08")
     assert events and all(e.actor is None for e in events)
+
+
+def test_the_same_drones_named_again_are_the_state_s():
+    # states announcing strikes / named perpetrator (issue 11 classes 3, 6)
+    text = (
+        "استهدفت طائرات مسيرة تركية سيارة في قرية قرب سنجار مساء اليوم. وقال البيان إن"
+        " الطائرات المسيرة استهدفت أيضاً موقعاً في قرية أخرى قرب سنجار."
+    )
+    first, second = extract(text, published="2024-05-08")
+    assert (second.event_type, second.weapon) == ("air_strike", "drone")
+    assert (second.actor.start, second.actor.end) == at(text, "طائرات مسيرة تركية")
+
+
+def test_aircraft_named_again_without_being_the_subject_keep_no_actor():
+    text = (
+        "قصفت طائرات حربية روسية بلدة كفرنبل صباح اليوم ما أدى إلى مقتل ثلاثة مدنيين. وفي"
+        " ريف حماة الشمالي، ألقى الطيران المروحي براميل متفجرة على مدينة مورك ما أدى إلى"
+        " مقتل طفلين."
+    )
+    first, second = extract(text, published="2024-05-08")
+    assert second.actor is None

@@ -1971,7 +1971,9 @@ def finalize(ctx: Context, events: list, doc_id: str | None) -> list[Event]:
     prev = None
     for ev in events:
         _pick_actor(ev, claim_state.get(id(ev)))
-        if _decide(ctx, "finalize.actor_of_group_before", ev, prev):
+        if _decide(ctx, "finalize.actor_of_group_before", ev, prev) or _decide(
+            ctx, "finalize.actor_of_weapons_before", ev, prev
+        ):
             ev.actor_cand = prev.actor_cand
         prev = ev
     prev = None
@@ -2027,6 +2029,39 @@ def _group_anaphor_after_group(ctx: Context, ev, prev) -> bool:
         and prev.actor_cand.nonstate
         and _group_anaphor(ctx, ev)
     )
+
+
+@predicate("same_weapons_after_state")
+def _same_weapons_after_state(ctx: Context, ev, prev) -> bool:
+    """«طائرات مسيرة تركية استهدفت سيارة … الطائرات المسيرة استهدفت أيضاً موقعاً»: the
+    weapons named again with the article are the state's named for the attack before."""
+    if ev.actor_cand is not None or ev.claim is not None or prev is None:
+        return False
+    if prev.actor_cand is None or not prev.actor_cand.state:
+        return False
+    before = {w.get("weapon") for m in prev.mentions for w in m.weapons if w.kind == "weapon"}
+    words, text = ctx.words, ctx.text
+    for m in ev.mentions:
+        for w in m.weapons:
+            if not (
+                w.kind == "weapon"
+                and w.definite
+                and w.get("weapon") in ("drone", "aircraft")
+                and w.get("weapon") in before
+            ):
+                continue
+            # the subject of the attack verb («الطائرات المسيرة استهدفت»), or marked as the
+            # same («نفذت الطائرات ذاتها غارة»)
+            nxt = text[w.end : w.end + 12].split(maxsplit=1)
+            if (nxt and nxt[0] in _ANAPHOR_AFTER) or any(
+                t.kind == "trigger"
+                and t.role == "verb"
+                and w.end <= t.start
+                and words.distance(w.end, t.start) <= 1
+                for t in m.anchors
+            ):
+                return True
+    return False
 
 
 @predicate("similar_attack")
