@@ -722,3 +722,22 @@ def test_an_attack_hours_ago_is_still_one_attack():
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.killed.min, ev.killed.max) == (3, 3)
     assert (ev.location.start, ev.location.end) == at(text, "الرطبة")
+
+
+@pytest.mark.parametrize(
+    "later,background",
+    [
+        # dates (issue 11 class 8): «في وقت سابق اليوم» is earlier on the news day
+        ("وفي وقت سابق اليوم", False),
+        ("وفي وقت سابق من اليوم", False),
+        ("وفي وقت سابق", True),
+    ],
+)
+def test_earlier_today_is_no_background(later, background):
+    text = (
+        "قصفت طائرات روسية بلدة كفرنبل صباح اليوم. "
+        f"{later} قتل أربعة رجال بقصف جوي روسي على أطراف مدينة سراقب."
+    )
+    first, second = extract(text, published="2024-05-08")
+    assert (first.background, second.background) == (False, background)
+    assert (second.killed.min, second.killed.max) == (4, 4)

@@ -1783,11 +1783,12 @@ _SAME_DAY_AFTER = words("assemble.same_day_after")
 
 
 def _earlier_same_day(text: str, end: int) -> bool:
-    """«في وقت سابق» followed by «من اليوم», «من صباح اليوم», «من يوم الجمعة»…"""
+    """«في وقت سابق» followed by «من اليوم», «من صباح اليوم», «من يوم الجمعة», or with no
+    «من»: «في وقت سابق اليوم»…"""
     rest = text[end : end + 20].lstrip()
-    if not rest.startswith("من "):
-        return False
-    word = rest[3:].lstrip().split(" ", 1)[0].lstrip(_WAW)
+    if rest.startswith("من "):
+        rest = rest[3:].lstrip()
+    word = rest.split(" ", 1)[0].lstrip(_WAW)
     if word.startswith(_AL) and word[2:].startswith(_SAME_DAY_AFTER):
         word = word[2:]
     return word.startswith(_SAME_DAY_AFTER) or weekday_of(word) is not None
