@@ -1784,14 +1784,15 @@ _SAME_DAY_AFTER = words("assemble.same_day_after")
 
 def _earlier_same_day(text: str, end: int) -> bool:
     """«في وقت سابق» followed by «من اليوم», «من صباح اليوم», «من يوم الجمعة», or with no
-    «من»: «في وقت سابق اليوم»…"""
+    «من» by «اليوم» («في وقت سابق اليوم»; a bare weekday there dates the report)…"""
     rest = text[end : end + 20].lstrip()
-    if rest.startswith("من "):
+    with_min = rest.startswith("من ")
+    if with_min:
         rest = rest[3:].lstrip()
     word = rest.split(" ", 1)[0].lstrip(_WAW)
     if word.startswith(_AL) and word[2:].startswith(_SAME_DAY_AFTER):
         word = word[2:]
-    return word.startswith(_SAME_DAY_AFTER) or weekday_of(word) is not None
+    return word.startswith(_SAME_DAY_AFTER) or (with_min and weekday_of(word) is not None)
 
 
 def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
