@@ -884,3 +884,20 @@ def test_parse_is_the_same_with_a_tiny_chunk_cache(text):
     finally:
         parser._CHUNK_CACHE_SIZE, parser._CHUNK_CACHE_LEN = old
         parser._CHUNKS.clear()
+
+
+@pytest.mark.parametrize(
+    "span,past",
+    [
+        # a span of days or longer ago is before the article's news days; hours ago is not
+        ("قبل 10 أيام", True),
+        ("قبل ثلاثة أسابيع", True),
+        ("قبل عامين", True),
+        ("قبل ساعات", False),
+        ("بعد يومين", False),
+    ],
+)
+def test_a_span_ago_is_past_context(span, past):
+    text = f"وقع الهجوم {span} في القرية"
+    (m,) = resolve_dates(text, "2024-05-08")
+    assert (m.text, m.kind, m.date, m.is_past_context) == (span, "vague", None, past)

@@ -391,3 +391,120 @@ def test_counted_drones_next_to_the_collective_noun_still_count():
     ev = only(text)
     assert count(ev.munitions) == (3, 3)
     assert ev.munitions.start == text.index("ثلاث طائرات")
+
+
+@pytest.mark.parametrize(
+    "text,wounded,span",
+    [
+        # «عدد آخر» is a number of others (a bare plural), «آخر» alone one more
+        (
+            "انفجرت سيارة مفخخة وسط مدينة الباب أمس ما أدى إلى مقتل شخص وإصابة عدد آخر بجروح.",
+            (2, None),
+            "عدد آخر",
+        ),
+        (
+            "انفجرت سيارة مفخخة وسط مدينة الباب أمس ما أدى إلى مقتل شخص وإصابة عدد كبير آخر.",
+            (2, None),
+            "عدد كبير آخر",
+        ),
+        (
+            "انفجرت سيارة مفخخة وسط مدينة الباب أمس ما أدى إلى مقتل شخص وإصابة آخر بجروح.",
+            (1, 1),
+            "آخر",
+        ),
+    ],
+)
+def test_a_number_of_others_wounded_is_a_bare_plural(text, wounded, span):
+    ev = only(text, published="2024-05-08")
+    assert count(ev.killed) == (1, 1)
+    assert count(ev.wounded) == wounded
+    assert phrase(text, ev.wounded) == span
+
+
+def test_a_soldier_who_died_in_an_attack_is_killed():
+    text = "قضى جندي عراقي إثر هجوم إرهابي استهدف نقطة أمنية في قضاء المقدادية أمس."
+    ev = only(text, published="2024-05-08")
+    assert count(ev.killed) == (1, 1)
+    assert phrase(text, ev.killed) == "جندي"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «قضى» that kills no one: a court ruling, time spent
+        "وقضت المحكمة بإعدام المدان بتنفيذ الهجوم على السوق.",
+        "وقضى الوزير يومين في زيارة لمقر القيادة بعد الهجوم.",
+    ],
+)
+def test_qada_in_its_other_senses_kills_no_one(text):
+    assert extract(text, published="2024-05-08") == []
+
+
+@pytest.mark.parametrize(
+    "text,killed",
+    [
+        # casualties told again (issue 11 class 1): a definite plural or the same noun names
+        # the victims already counted and leaves the figure closed
+        (
+            "قتل ثلاثة مدنيين في هجوم لمسلحين على قرية قرب الرطبة أمس. وخطف المسلحون الذين"
+            " قتلوا المدنيين خمسة آخرين.",
+            (3, 3),
+        ),
+        (
+            "أدى قصف مدفعي على قرية قرب منبج أمس إلى مقتل مدنيين اثنين، وأفادت مصادر بمقتل"
+            " مدنيين في القصف.",
+            (2, 2),
+        ),
+        # another source's bare plural still leaves it open
+        (
+            "أدى قصف مدفعي على قرية قرب منبج أمس إلى مقتل مدنيين اثنين، وأفاد المرصد بمقتل"
+            " آخرين في القصف.",
+            (2, None),
+        ),
+    ],
+)
+def test_victims_told_again_do_not_open_the_count(text, killed):
+    ev = only(text, published="2024-05-08")
+    assert count(ev.killed) == killed
+
+
+@pytest.mark.parametrize(
+    "text,none",
+    [
+        # «دون ورود أنباء مؤكدة عن ضحايا» says nothing is known, not that nobody was hurt
+        ("قصفت طائرات تركية مخيماً قرب مخمور مساء اليوم دون ورود أنباء مؤكدة عن سقوط ضحايا.", False),
+        ("قصفت طائرات تركية مخيماً قرب مخمور مساء اليوم دون تأكيد وقوع ضحايا.", False),
+        ("قصفت طائرات تركية مخيماً قرب مخمور مساء اليوم دون وقوع ضحايا.", True),
+    ],
+)
+def test_no_confirmed_reports_of_victims_is_no_stated_none(text, none):
+    ev = only(text, published="2024-05-08")
+    expected = (0, 0) if none else None
+    assert count(ev.killed) == expected and count(ev.wounded) == expected
+
+
+@pytest.mark.parametrize(
+    "text,none",
+    [
+        # no material and no human losses is a stated none; no material losses alone is not
+        (
+            "سقطت ثلاثة صواريخ على حقل غاز قرب جمجمال مساء أمس دون أن تسفر عن خسائر مادية وبشرية.",
+            True,
+        ),
+        ("سقطت ثلاثة صواريخ على حقل غاز قرب جمجمال مساء أمس دون أن تسفر عن خسائر مادية.", False),
+    ],
+)
+def test_no_material_and_human_losses_is_a_stated_none(text, none):
+    ev = only(text, published="2024-05-08")
+    expected = (0, 0) if none else None
+    assert count(ev.killed) == expected and count(ev.wounded) == expected
+
+
+def test_a_leader_killed_in_a_raid_is_one_killed():
+    text = (
+        "أعلنت القيادة المركزية أن زعيماً بارزاً في التنظيم قتل مساء الخميس في غارة شنتها"
+        " مروحية في ريف الحسكة."
+    )
+    ev = only(text, published="2024-05-08")
+    assert count(ev.killed) == (1, 1)
+    assert phrase(text, ev.killed) == "زعيماً"

@@ -195,7 +195,9 @@ def test_a_dual_with_ordinals_is_two_events():
 
 def test_sniper_fire_and_an_intercepted_drone_are_events():
     (ev,) = extract("قتل جندي برصاص قناص في قضاء الطارمية شمالي بغداد فجر اليوم.")
-    assert ev.event_type == "armed_clash" and (ev.killed.min, ev.killed.max) == (1, 1)
+    # a person shot by a sniper is a shooting (another attack by firearms), not a fight
+    assert (ev.event_type, ev.weapon) == ("other_attack", "firearms")
+    assert (ev.killed.min, ev.killed.max) == (1, 1)
     text = "أعلنت قيادة العمليات المشتركة إسقاط طائرة مسيرة قرب مطار بغداد الدولي دون وقوع أضرار."
     (ev,) = extract(text)
     assert ev.event_type == "drone_attack" and ev.outcome == "intercepted"
@@ -554,3 +556,208 @@ def test_two_bombs_that_exploded_are_one_attack_with_two_munitions():
     assert ev.event_type == "ied_attack"
     assert (ev.munitions.min, ev.munitions.max) == (2, 2)
     assert (ev.munitions.start, ev.munitions.end) == at(text, "عبوتين ناسفتين")
+
+
+def test_an_attack_verb_told_later_or_also_is_one_more_attack():
+    # separate incidents merged (issue 11 class 2): «لاحقاً» / «أيضاً» right after the verb
+    text = (
+        "استهدف مسلحون مجهولون بعبوات ناسفة برجين لنقل الطاقة في ناحية الرشاد جنوبي كركوك. "
+        "وقال مصدر أمني إن المسلحين فجروا لاحقاً برجاً ثالثاً في قضاء الحويجة."
+    )
+    events = extract(text, published="2024-05-08")
+    assert [e.event_type for e in events] == ["ied_attack", "ied_attack"]
+    assert [(e.location.start, e.location.end) for e in events] == [
+        at(text, "ناحية الرشاد"),
+        at(text, "قضاء الحويجة"),
+    ]
+    assert (events[0].munitions.min, events[0].munitions.max) == (2, None)
+    assert events[1].munitions is None
+
+
+def test_also_said_of_the_same_strike_is_no_second_attack():
+    text = (
+        "استهدفت طائرة مسيرة سيارة في قرية قرب سنجار مساء أمس. "
+        "وقال المصدر أيضاً إن الطائرة استهدفت السيارة بصاروخين."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.event_type == "drone_attack"
+    assert (ev.munitions.min, ev.munitions.max) == (2, 2)
+
+
+def test_the_attacks_told_doing_more_are_no_further_attack():
+    # «الهجمات استهدفت أيضاً …»: the attacks told before, as subject, also struck more
+    text = (
+        "شنت طائرات إسرائيلية غارات على مواقع عسكرية قرب مدينة حمص مساء اليوم. وكانت إسرائيل"
+        " قد نفذت مؤخراً هجمات جوية استهدفت مناطق عدة في سوريا، حيث استهدفت مواقع للجيش في"
+        " منطقة الكسوة. وقالت الوكالة إن الهجمات استهدفت أيضاً أجهزة رصد في جبل المانع."
+    )
+    today, recalled = extract(text, published="2024-05-08")
+    assert (today.background, len(today.evidence)) == (False, 1)
+    assert (recalled.event_type, recalled.background, len(recalled.evidence)) == (
+        "air_strike",
+        True,
+        2,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not events (issue 11 class 7): a live-fire drill, and «أطلق» that names
+        "أجرت الفرقة الخامسة تدريبات بالذخيرة الحية بمشاركة المدفعية والدبابات في عملية"
+        " أطلق عليها اسم الدرع الحصين شمالي بغداد أمس.",
+        "ونفذت قطعات الجيش تمريناً تعبوياً قصفت خلاله المدفعية أهدافاً وهمية في صحراء النجف.",
+        "وقال القائد إن الحملة التي أطلق عليها اسم العزم الصلب تهدف إلى تأمين الحدود.",
+    ],
+)
+def test_a_drill_or_a_name_given_is_no_event(text):
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_an_attack_told_after_a_drill_is_still_an_attack():
+    text = (
+        "أنهت قطعات الجيش تدريبات بالذخيرة الحية في صحراء النجف أمس. "
+        "وفي سياق آخر، سقط صاروخ كاتيوشا على قاعدة بلد الجوية مساء أمس."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("rocket_attack", "katyusha_rocket")
+    assert (ev.munitions.min, ev.munitions.max) == (1, 1)
+    assert (ev.location.start, ev.location.end) == at(text, "قاعدة بلد الجوية")
+
+
+def test_strikes_in_earlier_periods_are_no_event_beside_tonight_s():
+    # not events (issue 11 class 7): a general recollection beside the news
+    text = (
+        "قصفت طائرات تركية مخيماً للنازحين قرب مدينة مخمور مساء اليوم. "
+        "ونفذ الطيران التركي في فترات سابقة غارات على المخيم."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.date, ev.background) == ("air_strike", "2024-05-08", False)
+    assert [(e.start, e.end) for e in ev.evidence] == [at(text, text.split(". ")[0])]
+
+
+def test_an_earlier_attack_recalled_is_its_own_background_event():
+    # separate incidents merged (issue 11 class 2): «في هجوم سابق» is not today's attack
+    text = (
+        "هاجم مسلحون رعاة بالأسلحة الرشاشة في بادية الميادين وقتلوا أربعة منهم، "
+        "بينما عثر سكان على جثتي شابين قتلا في هجوم سابق قرب بلدة الشعفة."
+    )
+    news, earlier = extract(text, published="2024-05-08")
+    assert (news.background, earlier.background) == (False, True)
+    assert (news.killed.min, news.killed.max) == (4, 4)
+    assert (earlier.location.start, earlier.location.end) == at(text, "الشعفة")
+
+
+def test_a_former_official_is_no_earlier_attack():
+    text = "وقال المسؤول السابق إن هجوماً بطائرة مسيرة استهدف قاعدة حرير مساء اليوم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.background, ev.date) == ("drone_attack", False, "2024-05-08")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «ألقى» in its peaceful senses (issue 11 class 7): blame, an arrest, a speech
+        "وألقت الحكومة اللوم على الفصائل المسلحة في تدهور الأوضاع الأمنية.",
+        "وألقت قوات الشرطة القبض على خمسة متهمين بالسرقة في مدينة الحلة أمس.",
+        "وألقى وزير الدفاع كلمة في حفل تخرج الدورة العسكرية في بغداد أمس.",
+    ],
+)
+def test_a_throw_of_blame_an_arrest_or_a_speech_is_no_event(text):
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_barrels_thrown_by_aircraft_are_still_an_air_strike():
+    text = "وألقت المروحيات براميل متفجرة على بلدة كفرنبل مساء أمس ما أدى إلى مقتل طفلين."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("air_strike", "aircraft")
+    assert (ev.killed.min, ev.killed.max) == (2, 2)
+
+
+def test_a_verdict_is_no_event_but_the_old_bombing_it_names_is_background():
+    # not events (issue 11 class 7) and dates (class 8): the verdict is dated «اليوم», the
+    # bombing it punishes «في العام 2021»
+    text = (
+        "أصدرت محكمة جنايات الكرخ، اليوم الأحد، حكماً بالإعدام بحق مدان قام بتفجير سيارة"
+        " مفخخة في سوق شعبي بمدينة الحلة في العام 2021."
+    )
+    (ev,) = extract(text)
+    assert (ev.event_type, ev.weapon) == ("ied_attack", "car_bomb")
+    assert (ev.date, ev.background) == ("2021", True)
+    assert (ev.location.start, ev.location.end) == at(text, "الحلة")
+
+
+def test_an_attack_of_today_without_publication_date_has_no_date():
+    text = "انفجرت سيارة مفخخة اليوم الأحد في سوق شعبي بمدينة الحلة ما أدى إلى مقتل شخصين."
+    (ev,) = extract(text)
+    assert (ev.date, ev.background) == (None, False)
+
+
+def test_a_blast_weeks_ago_is_its_own_background_event():
+    # dates / casualties from elsewhere (issue 11 classes 1, 8): «قبل أسابيع» is not today
+    text = (
+        "انفجرت عبوة ناسفة في سوق مدينة بعقوبة اليوم ما أدى إلى مقتل ثلاثة أشخاص، فيما انفجرت"
+        " عبوة ناسفة في سوق مدينة الخالص قبل أسابيع ما أدى إلى مقتل شخصين."
+    )
+    today, earlier = extract(text, published="2024-05-08")
+    assert (today.background, today.date) == (False, "2024-05-08")
+    assert (today.killed.min, today.killed.max) == (3, 3)
+    assert (earlier.background, earlier.date) == (True, None)
+    assert (earlier.killed.min, earlier.killed.max) == (2, 2)
+    assert (earlier.location.start, earlier.location.end) == at(text, "الخالص")
+
+
+def test_an_air_attack_ten_days_ago_is_not_merged_into_today_s():
+    # dates / separate incidents merged (issue 11 classes 2, 8): «قبل 10 أيام»
+    text = (
+        "قصفت طائرة مسيرة تركية سيارة في قرية قرب سنجار اليوم ما أدى إلى مقتل مدنيين اثنين،"
+        " بعد مقتل ثلاثة جنود في هجوم جوي تركي على قرية سيدكان قبل 10 أيام."
+    )
+    today, earlier = extract(text, published="2024-05-08")
+    assert (today.background, today.date) == (False, "2024-05-08")
+    assert (earlier.background, earlier.date) == (True, None)
+    assert (earlier.location.start, earlier.location.end) == at(text, "سيدكان")
+    assert (earlier.killed.min, earlier.killed.max) == (3, 3)
+
+
+def test_a_reply_to_a_strike_days_ago_is_today_s_attack():
+    # «قبل أيام» dates the strike answered in the subordinate clause, not the attack itself
+    text = (
+        "قال التلفزيون إن الحرس الثوري قصف قاعدة عين الأسد بصواريخ، انتقاما لمقتل قائده بقصف"
+        " أمريكي قبل أيام، فيما أكد مسؤولون سقوط صواريخ على القاعدة."
+    )
+    attack, answered = extract(text, published="2024-05-08")
+    assert (attack.event_type, attack.background) == ("missile_attack", False)
+    assert (answered.event_type, answered.background) == ("air_strike", True)
+
+
+def test_attacks_since_a_date_are_a_campaign_total():
+    # casualties from elsewhere (issue 11 class 1): «منذ …» then plural attacks is a total
+    text = "وقتل أكثر من مئة شخص منذ مطلع العام الجاري جراء هجمات شنها التنظيم في البادية."
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_an_attack_hours_ago_is_still_one_attack():
+    text = "وقتل ثلاثة أشخاص منذ ساعات جراء هجوم شنه مسلحون على قرية قرب مدينة الرطبة."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.killed.min, ev.killed.max) == (3, 3)
+    assert (ev.location.start, ev.location.end) == at(text, "الرطبة")
+
+
+@pytest.mark.parametrize(
+    "later,background",
+    [
+        # dates (issue 11 class 8): «في وقت سابق اليوم» is earlier on the news day
+        ("وفي وقت سابق اليوم", False),
+        ("وفي وقت سابق من اليوم", False),
+        ("وفي وقت سابق", True),
+    ],
+)
+def test_earlier_today_is_no_background(later, background):
+    text = (
+        "قصفت طائرات روسية بلدة كفرنبل صباح اليوم. "
+        f"{later} قتل أربعة رجال بقصف جوي روسي على أطراف مدينة سراقب."
+    )
+    first, second = extract(text, published="2024-05-08")
+    assert (first.background, second.background) == (False, background)
+    assert (second.killed.min, second.killed.max) == (4, 4)

@@ -442,3 +442,23 @@ def test_fired_by_someone_is_no_launch_place():
     ev = only(text)
     assert ev.launch_location is None
     assert ev.location.mention == "قاعدة بلد الجوية"
+
+
+def test_a_group_s_own_words_quoted_after_the_group_anaphor_claim_the_attack():
+    # claims and blame (issue 11 class 6): «وقالت الجماعة: "استهدف مجاهدو …"» is a claim
+    text = (
+        "هاجمت طائرة مسيرة قاعدة حرير في أربيل مساء اليوم. وقالت الجماعة في بيان:"
+        ' "استهدف مجاهدو المقاومة الإسلامية في العراق قاعدة حرير بطائرة مسيرة".'
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.actor is None
+    assert (ev.claimed_by.start, ev.claimed_by.end) == at(text, "المقاومة الإسلامية في العراق")
+
+
+def test_a_state_named_in_a_quote_after_the_group_anaphor_is_no_claimant():
+    text = (
+        "هاجمت طائرة مسيرة قاعدة حرير في أربيل مساء اليوم. وقالت الجماعة في بيان إن"
+        " الولايات المتحدة تتحمل مسؤولية التصعيد."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.claimed_by is None

@@ -185,3 +185,77 @@ def test_a_present_tense_after_before_that_tells_the_past():
 )
 def test_a_present_tense_in_the_body_is_no_event(text):
     assert extract(text, published="2024-05-08") == []
+
+
+def test_the_state_s_forces_named_are_the_actor_not_the_adjective():
+    # states announcing strikes (issue 11 class 3): the noun the text gives, not «تركية»
+    text = (
+        "شن الجيش التركي فجر اليوم غارات جوية تركية على مواقع في جبال قنديل أسفرت عن مقتل"
+        " أربعة مسلحين."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.actor.start, ev.actor.end) == at(text, "الجيش التركي")
+    assert (ev.killed.min, ev.killed.max) == (4, 4)
+
+
+def test_an_adjective_alone_still_names_the_state():
+    text = "قصفت طائرة مسيرة تركية سيارة قرب بلدة سنجار مساء أمس ما أدى إلى مقتل شخصين."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("air_strike", "drone")
+    assert (ev.actor.start, ev.actor.end) == at(text, "طائرة مسيرة تركية")
+
+
+def test_an_air_attack_is_an_air_strike_by_the_state_named():
+    text = "قتل ضابطان من حرس الحدود في هجوم جوي تركي على قرية سيدكان أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("air_strike", "aircraft")
+    assert (ev.actor.start, ev.actor.end) == at(text, "تركي")
+    assert (ev.killed.min, ev.killed.max) == (2, 2)
+
+
+def test_an_attack_without_air_is_no_air_strike():
+    text = "قتل ضابطان من حرس الحدود في هجوم على قرية سيدكان أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.event_type == "other_attack"
+
+
+def test_a_command_saying_its_forces_struck_is_the_actor_of_an_air_strike():
+    # states announcing strikes (issue 11 class 3): «قالت القيادة … إن قواتها ضربت …»
+    text = (
+        "قالت القيادة المركزية الأمريكية إن قواتها ضربت مستودعاً للأسلحة قرب البوكمال"
+        " الليلة الماضية."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.event_type == "air_strike"
+    assert (ev.actor.start, ev.actor.end) == at(text, "القيادة المركزية الأمريكية")
+    assert (ev.location.start, ev.location.end) == at(text, "البوكمال")
+
+
+def test_a_command_reporting_what_others_did_is_not_their_actor():
+    text = (
+        "قالت القيادة المركزية الأمريكية إن مسلحين ضربوا مستودعاً للأسلحة قرب البوكمال"
+        " الليلة الماضية ما أدى إلى مقتل حارس."
+    )
+    events = extract(text, published="2024-05-08")
+    assert events and all(e.actor is None for e in events)
+
+
+def test_the_same_drones_named_again_are_the_state_s():
+    # states announcing strikes / named perpetrator (issue 11 classes 3, 6)
+    text = (
+        "استهدفت طائرات مسيرة تركية سيارة في قرية قرب سنجار مساء اليوم. وقال البيان إن"
+        " الطائرات المسيرة استهدفت أيضاً موقعاً في قرية أخرى قرب سنجار."
+    )
+    first, second = extract(text, published="2024-05-08")
+    assert (second.event_type, second.weapon) == ("air_strike", "drone")
+    assert (second.actor.start, second.actor.end) == at(text, "طائرات مسيرة تركية")
+
+
+def test_aircraft_named_again_without_being_the_subject_keep_no_actor():
+    text = (
+        "قصفت طائرات حربية روسية بلدة كفرنبل صباح اليوم ما أدى إلى مقتل ثلاثة مدنيين. وفي"
+        " ريف حماة الشمالي، ألقى الطيران المروحي براميل متفجرة على مدينة مورك ما أدى إلى"
+        " مقتل طفلين."
+    )
+    first, second = extract(text, published="2024-05-08")
+    assert second.actor is None

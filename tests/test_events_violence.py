@@ -258,3 +258,175 @@ def test_gunmen_killed_in_clashes_is_a_toll_of_the_clash():
 def test_setting_prisoners_free_fires_nothing():
     text = "وأطلقت الفصائل سراح أربعة جنود أسرى بعد وساطة عشائرية في ريف المدينة."
     assert extract(text, published="2024-03-08") == []
+
+
+def test_machine_guns_turned_on_herders_are_a_shooting_not_a_fight():
+    text = "هاجم مسلحون بالأسلحة الرشاشة رعاة أغنام في بادية الرقة مساء أمس وقتلوا أربعة منهم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("other_attack", "firearms")
+    assert (ev.killed.min, ev.killed.max) == (4, 4)
+    assert (ev.location.start, ev.location.end) == at(text, "الرقة")
+    assert ev.date == "2024-05-07"
+
+
+def test_gunfire_aimed_at_a_patrol_is_an_armed_clash_with_its_toll():
+    # not «a shooting of a person» (README): gunmen firing on security forces are a fight
+    text = (
+        "أطلق مسلحون مجهولون النار على دورية للشرطة في مدينة الرمادي مساء أمس، "
+        "ما أدى إلى إصابة شرطيين."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("armed_clash", "firearms")
+    assert (ev.wounded.min, ev.wounded.max) == (2, 2)
+    assert (ev.wounded.start, ev.wounded.end) == at(text, "شرطيين")
+    assert ev.actor is None
+
+
+def test_an_attack_on_truffle_gatherers_without_weapon_named_is_other_attack():
+    text = "شن مسلحو التنظيم هجوماً على جامعي الكمأة في بادية حمص أمس أسفر عن مقتل خمسة منهم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("other_attack", None)
+    assert (ev.killed.min, ev.killed.max) == (5, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # gunmen against an army post, and a two-sided clash near civilians, are still fights
+        "هاجم مسلحون بالأسلحة الرشاشة نقطة تفتيش للجيش في بادية الرقة مساء أمس وقتلوا ثلاثة جنود.",
+        "اندلعت اشتباكات بالأسلحة الرشاشة بين الجيش ومسلحين قرب مخيم للنازحين في ريف الحسكة أمس.",
+    ],
+)
+def test_gunmen_against_soldiers_remain_an_armed_clash(text):
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("armed_clash", "firearms")
+
+
+def test_a_soldier_shot_by_named_gunmen_is_a_shooting_with_its_actor():
+    text = 'وكان جندي قد قتل برصاص مسلحي "داعش" في مدينة الميادين قبل أيام.'
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon, ev.background) == ("other_attack", "firearms", True)
+    assert (ev.killed.min, ev.killed.max) == (1, 1)
+    assert (ev.actor.start, ev.actor.end) == at(text, "داعش")
+    assert (ev.location.start, ev.location.end) == at(text, "الميادين")
+
+
+def test_a_man_shot_during_a_clash_stays_in_the_clash():
+    text = "قتل جندي برصاص مسلحين خلال اشتباك على أطراف بلدة الشرقاط مساء أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("armed_clash", "firearms")
+    assert (ev.killed.min, ev.killed.max) == (1, 1)
+
+
+def test_a_helicopter_shot_down_by_a_group_is_an_attack_on_it():
+    text = (
+        'أسقط تنظيم "داعش" صباح اليوم الخميس مروحية للجيش العراقي قرب مدينة بيجي، '
+        "ما أدى إلى مقتل جندي."
+    )
+    (ev,) = extract(text, published="2024-05-09")
+    d = ev.to_dict()
+    # the aircraft is the target: its army is not the actor
+    assert (d["event_type"], d["weapon"]) == ("armed_clash", None)
+    assert (d["actor"]["start"], d["actor"]["end"]) == at(text, "داعش")
+    assert (d["killed"]["min"], d["killed"]["max"]) == (1, 1)
+    assert (d["location"]["start"], d["location"]["end"]) == at(text, "بيجي")
+    assert d["date"] == "2024-05-09"
+
+
+def test_a_helicopter_fired_on_is_a_clash_by_firearms():
+    text = "وفي العام الماضي تعرضت مروحية للجيش لإطلاق نار شمال مدينة سامراء."
+    (ev,) = extract(text, published="2024-05-09")
+    assert (ev.event_type, ev.weapon, ev.background) == ("armed_clash", "firearms", True)
+    assert ev.actor is None
+    assert (ev.location.start, ev.location.end) == at(text, "سامراء")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a helicopter that strikes is the attacker; a court that «drops» a case is no event
+        ("وقصفت مروحية للجيش مواقع للمسلحين قرب مدينة بيجي صباح اليوم.", ["air_strike"]),
+        ("وأسقطت المحكمة الاتحادية الطعن المقدم من النواب صباح اليوم.", []),
+    ],
+)
+def test_a_helicopter_striking_and_a_case_dropped(text, expected):
+    assert [e.event_type for e in extract(text, published="2024-05-09")] == expected
+
+
+def test_gunmen_tied_to_their_group_name_the_actor():
+    # a named perpetrator (issue 11 class 6): «مسلحون يتبعون لخلايا تنظيم داعش»
+    text = "قتل ثلاثة مدنيين في هجوم نفذه مسلحون يتبعون لخلايا تنظيم داعش في بادية حلب أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.actor.start, ev.actor.end) == at(text, "تنظيم داعش")
+    assert (ev.killed.min, ev.killed.max) == (3, 3)
+
+
+def test_gunmen_from_a_group_s_area_are_not_its_members():
+    text = "قتل ثلاثة مدنيين في هجوم نفذه مسلحون ملثمون قدموا من مناطق تنظيم داعش في بادية حمص أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.actor is None
+
+
+def test_a_kidnapping_that_ends_in_killings_is_an_attack():
+    text = (
+        "وكان مسلحو داعش قد خطفوا ثلاثة مدنيين قرب ناحية العبارة قبل أن يعثر الأهالي"
+        " على جثث اثنين منهم."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("other_attack", None)
+    assert (ev.killed.min, ev.killed.max) == (2, 2)
+    assert (ev.killed.start, ev.killed.end) == at(text, "اثنين")
+    assert (ev.actor.start, ev.actor.end) == at(text, "داعش")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a kidnapping alone, a toll told long before it, and a match «snatched» are no attack
+        "واختطف مسلحون مجهولون تاجراً من منزله في حي الجهاد ببغداد مساء أمس.",
+        "وأسفر قمع الاحتجاجات عن مقتل مئات المتظاهرين وإصابة الآلاف واعتقال العشرات في المدن"
+        " الجنوبية منذ مطلع الشهر إلى جانب خطف ناشطين.",
+        "وخطف الفريق فوزاً قاتلاً في الدقيقة الأخيرة من المباراة.",
+    ],
+)
+def test_a_kidnapping_without_a_killing_is_no_event(text):
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_herders_killed_in_a_robbery_by_a_group_is_an_attack():
+    text = (
+        "قتل ثلاثة من رعاة الأغنام وأصيب اثنان آخران خلال عملية سطو نفذها عناصر من"
+        " تنظيم داعش قرب مدينة تدمر أمس."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("other_attack", None)
+    assert (ev.killed.min, ev.killed.max) == (3, 3)
+    assert (ev.wounded.min, ev.wounded.max) == (2, 2)
+    assert (ev.actor.start, ev.actor.end) == at(text, "تنظيم داعش")
+    assert (ev.location.start, ev.location.end) == at(text, "تدمر")
+
+
+def test_a_robbery_that_kills_no_one_is_no_event():
+    text = "وتعرض محل لبيع الذهب في سوق المدينة لعملية سطو مسلح فجر اليوم."
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_a_cell_that_carried_out_the_raid_names_the_actor():
+    # a named perpetrator (issue 11 class 6): «نفذتها خلية تابعة لتنظيم داعش»
+    text = "قتل ثلاثة رعاة خلال عملية سطو نفذتها خلية تابعة لتنظيم داعش قرب بلدة السخنة أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.actor.start, ev.actor.end) == at(text, "تنظيم داعش")
+    assert (ev.killed.min, ev.killed.max) == (3, 3)
+
+
+def test_an_unknown_group_that_carried_out_the_attack_names_no_actor():
+    text = "قتل ثلاثة جنود في هجوم نفذته مجموعة مجهولة قرب بلدة السخنة أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.actor is None
+
+
+def test_fire_set_to_a_shop_is_arson_not_a_shooting():
+    text = "أضرم مجهولون النار على واجهة محل تجاري في مدينة البصرة أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("other_attack", None)
+    assert (ev.location.start, ev.location.end) == at(text, "البصرة")

@@ -319,3 +319,41 @@ def test_a_projectile_that_hit_is_an_attack(text, event_type, place):
 
 def test_missiles_hitting_their_targets_in_a_statement_are_no_new_event():
     assert extract("وأكد البيان أن الصواريخ أصابت أهدافها بدقة.", published="2024-05-08") == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the Syrian war's phrasing (issue 11 class 5): artillery and rockets from the ground
+        # are shelling; warplanes and artillery together are an air strike
+        (
+            "قصفت قوات النظام بالمدافع الثقيلة والصواريخ بلدة كفرنبل مساء أمس ما أدى إلى"
+            " مقتل طفلين.",
+            ("shelling", "artillery"),
+        ),
+        (
+            "شهدت بلدة كفرنبل قصفاً مدفعياً وصاروخياً متبادلاً مساء أمس أسفر عن مقتل طفلين.",
+            ("shelling", "artillery"),
+        ),
+        (
+            "قصفت الطائرات الحربية والمدفعية بلدة كفرنبل مساء أمس ما أدى إلى مقتل طفلين.",
+            ("air_strike", "aircraft"),
+        ),
+    ],
+)
+def test_ground_and_air_bombardments(text, expected):
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == expected
+    assert (ev.killed.min, ev.killed.max) == (2, 2)
+    assert (ev.location.start, ev.location.end) == at(text, "كفرنبل")
+
+
+def test_a_fight_with_mortars_is_an_armed_clash():
+    text = (
+        "واندلعت اشتباكات بين فصيلين مسلحين في بلدة الباب استخدمت فيها قذائف الهاون،"
+        " ما أدى إلى مقتل عنصرين."
+    )
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("armed_clash", "mortar")
+    assert (ev.killed.min, ev.killed.max) == (2, 2)
+    assert (ev.location.start, ev.location.end) == at(text, "الباب")

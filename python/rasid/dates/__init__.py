@@ -50,7 +50,8 @@ Conventions (the decisions a reader of the output needs to know):
   One day of slack allows for publication dates a day early (time zones).
 * ``is_past_context`` marks expressions that place what they date before the article's own
   news days: «الماضي» / «المنصرم» / «الفائت» qualifiers, «العام الماضي», «الشهر الماضي»,
-  «الأسبوع الماضي». «الليلة الماضية» and «أمس» are not past context (they are news days).
+  «الأسبوع الماضي», «قبل 10 أيام» (a span of days or longer ago). «الليلة الماضية» and «أمس»
+  are not past context (they are news days).
 """
 
 from __future__ import annotations

@@ -124,6 +124,8 @@ _UNITS = {
     "عقد",
     "عقود",
 }
+# units shorter than a day: «قبل ساعات» is still the news day
+_SUB_DAY_UNITS = {"ساعه", "ساعات", "ساعتين", "ساعتان", "دقيقه", "دقائق", "دقيقتين"}
 _PLURAL_SPANS = {
     "الساعات",
     "الايام",

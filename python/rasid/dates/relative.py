@@ -21,6 +21,7 @@ from .lexicon import (
     _PLURAL_SPANS,
     _QUAL_PAST,
     _SPAN_QUALS,
+    _SUB_DAY_UNITS,
     _TOD,
     _TODAY_NOT,
     _UNITS,
@@ -87,7 +88,7 @@ class _Relative(_Explicit):
             return self._mk(i, len(word) - 2, i + 3, kind="vague")
         for c, s in cores.items():
             if c in _VAGUE_PREP:
-                prep_skip = s
+                prep, prep_skip = c, s
                 break
         else:
             # «الأيام الماضية», «الساعات الـ24 الماضية», «اليومين الماضيين»
@@ -125,7 +126,9 @@ class _Relative(_Explicit):
         j += 1
         if self.w(j) in _SPAN_QUALS or self.w(j) in _QUAL_PAST:
             j += 1
-        return self._mk(i, prep_skip, j, kind="vague")
+        # «قبل 10 أيام», «قبل ثلاثة أسابيع»: before the article's news days (not «قبل ساعات»)
+        past = prep == "قبل" and unit not in _SUB_DAY_UNITS
+        return self._mk(i, prep_skip, j, kind="vague", past=past)
 
     def recent_span(self, j: int, first: str | None = None) -> int | None:
         """«الأيام (القليلة) الماضية», «الساعات الـ24 الماضية», «الـ48 ساعة الماضية»,

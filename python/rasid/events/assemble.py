@@ -193,6 +193,7 @@ class Mention:
         "relative_place",
         "reply",
         "toll",
+        "own_forces",
     )
 
     def __init__(self, sent: Sentence, start: int, end: int, ev_start: int, ev_end: int):
@@ -245,6 +246,8 @@ class Mention:
         # one item of a toll listed by place («5 في اللطامنة و4 في كفرزيتا»): its
         # :class:`TollItem`, the part's own count and place
         self.toll = None
+        # «إن قواتها ضربت …»: the announcer's own forces are the subject of the attack verb
+        self.own_forces = False
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Mention({self.start},{self.end},strong={self.strong},ref={self.ref})"
@@ -601,19 +604,6 @@ def _victim_named(ctx: Context, anchors: list, hits: list) -> bool:
     return False
 
 
-def _lays_blame(ctx: Context, t, hits: list) -> bool:
-    """«ألقت الولايات المتحدة اللوم على الجماعة»: a verb whose object is blame throws
-    nothing."""
-    return t.role == "verb" and any(
-        h.kind == "claim"
-        and h.role == "accuse"
-        and h.start >= t.end
-        and ctx.words.distance(t.end, h.start) <= 3
-        and not any(w.kind == "weapon" and t.end <= w.start < h.start for w in hits)
-        for h in hits
-    )
-
-
 class Clause(NamedTuple):
     """A clause as the anchor rules see it: its sentence, span and hits (sorted by start);
     ``after_void``: the clause before it in the sentence had an attack word voided;
@@ -692,6 +682,8 @@ def _holds(r: Rule, ctx: Context, cl: Clause, h, preds: dict) -> bool:
         return False
     if "number" in w and h.attrs.get("number") != w["number"]:
         return False
+    if "sense" in w and h.sense != w["sense"]:
+        return False
     if "headline" in w and cl.sent.headline != w["headline"]:
         return False
     words = ctx.words
@@ -709,6 +701,15 @@ def _holds(r: Rule, ctx: Context, cl: Clause, h, preds: dict) -> bool:
         for c in cl.hits
     ):
         return False
+    fb = w.get("followed_by")
+    if fb is not None and not any(
+        x.kind == fb["kind"]
+        and (fb.get("role") is None or x.role == fb["role"])
+        and x.start >= h.end
+        and words.distance(h.end, x.start) <= fb["words"]
+        for x in cl.hits
+    ):
+        return False
     wo = w.get("without")
     if wo is not None and _hit_near(wo, words, h, cl):
         return False
@@ -717,8 +718,6 @@ def _holds(r: Rule, ctx: Context, cl: Clause, h, preds: dict) -> bool:
         return False
     et = w.get("event_type")
     if et is not None and h.attrs.get("event_type") != et:
-        return False
-    if "sense" in w and h.sense != w["sense"]:
         return False
     p = w.get("predicate")
     if p is not None and not preds[p](ctx, h, cl):
@@ -806,11 +805,6 @@ def _told_as_past_(ctx: Context, t, cl: Clause) -> bool:
     return _told_as_past(ctx, t)
 
 
-@predicate("lays_blame")
-def _lays_blame_(ctx: Context, t, cl: Clause) -> bool:
-    return _lays_blame(ctx, t, cl.hits)
-
-
 @predicate("projectile_hits")
 def _projectile_hits(ctx: Context, o, cl: Clause) -> bool:
     """«أصاب صاروخ منزلاً», «أصابت قذيفة هاون مدرسة»: a projectile hitting, like «سقط صاروخ»."""
@@ -852,6 +846,29 @@ def _told_in_detail(ctx: Context, c, cl: Clause) -> bool:
     ) or any(d.kind == "explicit" for d in ctx.dates_in(s, e))
 
 
+@predicate("no_killing_near")
+def _no_killing_near(ctx: Context, t, cl: Clause) -> bool:
+    """No killing in the sentence of ``t`` within sixteen words after it («خطف … قبل أن يعثر
+    على جثث») or ten before («قتلا بعد اختطافهما»): a kidnapping is an attack only when it
+    ends in a killing (a toll further before is another matter: «مقتل 600 … وخطف ناشطين»;
+    so is a killing in a relative clause, «وخطف المسلحون الذين قتلوا المدنيين خمسة آخرين»,
+    which tells who the kidnappers are)."""
+    words = ctx.words
+    return not any(
+        h.kind == "casualty"
+        and h.role == "killed"
+        and -10 <= words.index_gap(t.start, h.start) <= 16
+        and not _after_relative(ctx, h.start, cl.sent.start)
+        for h in ctx.hits_in(cl.sent.start, cl.sent.end)
+    )
+
+
+def _after_relative(ctx: Context, pos: int, floor: int) -> bool:
+    """Whether the word right before ``pos`` (not before ``floor``) is a relative pronoun."""
+    before = ctx.text[max(floor, pos - 12) : pos].split()
+    return bool(before) and before[-1] in _RELATIVE
+
+
 @predicate("cordon_or_disaster")
 def _cordon_or_disaster(ctx: Context, t, cl: Clause) -> bool:
     return _not_an_attack(ctx, t, cl.start)
@@ -873,6 +890,52 @@ def _brings_down_munition(ctx: Context, o, cl: Clause) -> bool:
         )
         for w in cl.hits
     )
+
+
+@predicate("brings_down_aircraft")
+def _brings_down_aircraft(ctx: Context, o, cl: Clause) -> bool:
+    """«أسقط التنظيم اليوم مروحية للجيش»: a manned aircraft shot down is an attack on it
+    (its subject may stand between: up to six words); not when a projectile or drone is
+    the object (:func:`_brings_down_munition`)."""
+    return (
+        o.sense == "down"
+        and _aircraft_after(ctx, o, cl.hits, 6)
+        and not _brings_down_munition(ctx, o, cl)
+    )
+
+
+def _aircraft_after(ctx: Context, t, hits: list, within: int) -> bool:
+    """Whether a manned aircraft («مروحية», «طائرة حربية») follows ``t`` within ``within``
+    words (a date between not counted), with no clause punctuation between."""
+    words = ctx.words
+    return any(
+        w.kind == "weapon"
+        and w.role == "aircraft"
+        and w.start >= t.end
+        and words.distance(t.end, w.start) - _counts._date_words(ctx, t.end, w.start) <= within
+        and not CLAUSE_PUNCT.search(ctx.text, t.end, w.start)
+        for w in hits
+    )
+
+
+@predicate("aircraft_fired_on")
+def _aircraft_fired_on(ctx: Context, ev) -> bool:
+    """A manned aircraft brought down («أسقط … مروحية», «سقطت المروحية») or fired on
+    («تعرضت مروحية لإطلاق نار»): the aircraft is the target, not the attacker."""
+    for m in ev.mentions:
+        hits = ctx.hits_in(m.start, m.end)
+        for a in m.anchors:
+            if a.kind == "outcome" and a.sense == "down":
+                if _aircraft_after(ctx, a, hits, 6):
+                    return True
+            elif a.kind == "trigger" and a.role == "impact":
+                if _aircraft_after(ctx, a, hits, 1):
+                    return True
+            elif a.kind == "trigger" and a.sense == "shot":
+                exposed = [h for h in hits if h.kind == "trigger" and h.role == "expose"]
+                if any(e.end <= a.start and _aircraft_after(ctx, e, hits, 1) for e in exposed):
+                    return True
+    return False
 
 
 @predicate("aircraft_destroyed_targets")
@@ -1279,6 +1342,20 @@ def _near(a, b, radius: float = 30) -> bool:
     return haversine_km(la, a.get("lon"), lb, b.get("lon")) <= radius
 
 
+def _told_attacks_as_subject(ctx: Context, t, hits: list) -> bool:
+    """Whether a definite plural attack noun («الهجمات», «الغارات»), a reference to the
+    attacks told before, stands right before verb ``t`` as its subject."""
+    return any(
+        h.kind == "trigger"
+        and h.role == "noun"
+        and h.definite
+        and h.get("number") == "pl"
+        and h.end <= t.start
+        and ctx.words.distance(h.end, t.start) <= 1
+        for h in hits
+    )
+
+
 def _fill(ctx: Context, m: Mention) -> None:
     """The slots of one mention."""
     s, e = m.start, m.end
@@ -1309,6 +1386,7 @@ def _fill(ctx: Context, m: Mention) -> None:
     claim_words = []
     outcomes = []
     others = []  # «آخر»: another attack, when right after an attack word
+    later = []  # «لاحقاً», «أيضاً»: one more attack, when right after an attack verb
     same_day = False
     combined = False  # «قتل وجرح»
     overflights = [h.end for h in hits if h.kind == "cue" and h.role == "overflight"]
@@ -1338,6 +1416,8 @@ def _fill(ctx: Context, m: Mention) -> None:
         elif kind == "cue":
             if h.role == "same_day":
                 same_day = True
+            elif h.role == "another_incident":
+                later.append(h)
         elif kind == "casualty":
             if h.role == "combined":
                 combined = True
@@ -1353,10 +1433,24 @@ def _fill(ctx: Context, m: Mention) -> None:
         and text[t.end : t.end + 12].split()[0].startswith(_SIMILAR)
         for t in anchors
     )
+    # «فجروا لاحقاً برجاً ثالثاً», «هاجمت أيضاً الفوج»: the verb tells one more attack; not
+    # when its subject is the attacks told before («الهجمات استهدفت أيضاً …»: more of them)
+    m.another = m.another or any(
+        t.kind == "trigger"
+        and t.role == "verb"
+        and 0 <= words.distance(t.end, h.start) <= 1
+        and not _told_attacks_as_subject(ctx, t, hits)
+        for h in later
+        for t in anchors
+    )
     m.leads_ref = (
         a_0.kind == "outcome"
         or a_0.kind == "trigger"
         and ((a_0.definite and a_0.role in _REFERENCE_ROLES) or a0_anaphoric)
+        # «الهجمات استهدفت أيضاً …»: the attacks told before as the verb's subject
+        or a_0.kind == "trigger"
+        and a_0.role == "verb"
+        and _told_attacks_as_subject(ctx, a_0, hits)
     )
     whits = hits
     if m.wspan:
@@ -1397,6 +1491,18 @@ def _fill(ctx: Context, m: Mention) -> None:
             if h.cat == "actor" and h.id in m.announce:
                 m.announcers = [_ent.ActorCand(*_announcer(ctx, h))]
                 break
+        m.own_forces = any(
+            h.kind == "cue"
+            and h.role == "own_forces"
+            and any(
+                t.kind == "trigger"
+                and t.role == "verb"
+                and h.end <= t.start
+                and words.distance(h.end, t.start) <= 1
+                for t in anchors
+            )
+            for h in hits
+        )
     sent_hits = ctx.hits_in(m.sent.start, min(m.sent.end, m.sent.start + 40))
     m.continues = any(h.kind == "claim" and h.name in _ADDED for h in sent_hits[:2])
     headline = m.sent.headline
@@ -1617,8 +1723,17 @@ def _announcers(ctx: Context, hits: list, claim_words: list) -> set:
                 if h.cat == "actor" and h.start >= start:
                     if words.distance(start, h.start) <= 2:
                         out.add(h.id)
+                    elif _group_anaphor_after(ctx, a.end) and not _ent._entity_of(ctx, h)[1]:
+                        # «وقالت الجماعة: "استهدف مجاهدو المقاومة …"»: the group's own words
+                        out.add(h.id)
                     break  # (the actors further on are further away)
     return out
+
+
+def _group_anaphor_after(ctx: Context, pos: int) -> bool:
+    """Whether «الجماعة / التنظيم» (the group told before) is the word right after ``pos``."""
+    nxt = ctx.text[pos : pos + 12].split(maxsplit=1)
+    return bool(nxt) and nxt[0].lstrip(_WAW) in _GROUP_ANAPHORS
 
 
 def _announcer(ctx: Context, h) -> tuple:
@@ -1660,7 +1775,10 @@ def _date_for(ctx: Context, m: Mention):
     ]
     if ins:
         resolved = [d for d in ins if d.date is not None or d.kind != "vague"]
-        pool = resolved or ins
+        # «اليوم الخميس، حكماً … قام بتفجير موكب في العام 2022» with no publication date: the
+        # date that resolves is the one to go by
+        dated = [d for d in ins if d.date is not None]
+        pool = dated or resolved or ins
         # «قال مسؤول يوم الاثنين إن …»: the day of the statement, not of the attack
         told = [d for d in pool if not _statement_date(ctx, d)]
         a = m.anchors[0].start
@@ -1726,14 +1844,16 @@ _SAME_DAY_AFTER = words("assemble.same_day_after")
 
 
 def _earlier_same_day(text: str, end: int) -> bool:
-    """«في وقت سابق» followed by «من اليوم», «من صباح اليوم», «من يوم الجمعة»…"""
+    """«في وقت سابق» followed by «من اليوم», «من صباح اليوم», «من يوم الجمعة», or with no
+    «من» by «اليوم» («في وقت سابق اليوم»; a bare weekday there dates the report)…"""
     rest = text[end : end + 20].lstrip()
-    if not rest.startswith("من "):
-        return False
-    word = rest[3:].lstrip().split(" ", 1)[0].lstrip(_WAW)
+    with_min = rest.startswith("من ")
+    if with_min:
+        rest = rest[3:].lstrip()
+    word = rest.split(" ", 1)[0].lstrip(_WAW)
     if word.startswith(_AL) and word[2:].startswith(_SAME_DAY_AFTER):
         word = word[2:]
-    return word.startswith(_SAME_DAY_AFTER) or weekday_of(word) is not None
+    return word.startswith(_SAME_DAY_AFTER) or (with_min and weekday_of(word) is not None)
 
 
 def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
@@ -1776,6 +1896,15 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
                 and words.distance(h.end, nxt[0].start) <= 1
             ):
                 return True
+        if h.role == "verdict":
+            # «حكماً بالسجن على مدان بتفجير …»: the attack a court punishes came before
+            return True
+        if h.role == "earlier" and any(
+            t.kind == "trigger" and t.role == "noun" and 0 <= words.distance(t.end, h.start) <= 1
+            for t in m.anchors
+        ):
+            # «قتلا في هجوم سابق لداعش»: an attack before the news
+            return True
         if h.role in ("past", "previously") and " " in h.name and h.start >= m.start:
             # «قبل أيام», «الشهر الماضي»; but «في وقت سابق من اليوم / من يوم الجمعة» is
             # earlier on a day the date itself tells
@@ -1799,7 +1928,11 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
             if x.precision == "day" and (_dt.date.fromisoformat(x.date) - ctx.published).days < -1:
                 return True
     if d is not None:
-        if getattr(d, "is_past_context", False) and (m.date_inside or d.kind != "weekday"):
+        # (a vague span, «قبل 10 أيام», only inside the mention: in «… انتقاماً لمقتله بقصف
+        # قبل أيام» it dates the attack answered, not this one)
+        if getattr(d, "is_past_context", False) and (
+            m.date_inside or d.kind not in ("weekday", "vague")
+        ):
             return True
         if d.kind in ("month", "year") or (d.kind == "period" and d.date is not None):
             return True
@@ -1844,12 +1977,12 @@ def _event_by_gunmen(ctx: Context, ev) -> bool:
 
 
 def _shot_at_a_person(ctx: Context, m) -> bool:
-    """«… النار على ناشط»: fire opened on one person (cue role shot_at, then a person word
+    """«… النار على ناشط»: fire opened on one person (cue role shooting, then a person word
     of number 1 right after it)."""
     hits = ctx.hits_in(m.start, m.end)
     return any(
         c.kind == "cue"
-        and c.role == "shot_at"
+        and c.role == "shooting"
         and any(
             h.kind == "person"
             and h.get("number") == 1
@@ -1906,7 +2039,9 @@ def finalize(ctx: Context, events: list, doc_id: str | None) -> list[Event]:
     prev = None
     for ev in events:
         _pick_actor(ev, claim_state.get(id(ev)))
-        if _decide(ctx, "finalize.actor_of_group_before", ev, prev):
+        if _decide(ctx, "finalize.actor_of_group_before", ev, prev) or _decide(
+            ctx, "finalize.actor_of_weapons_before", ev, prev
+        ):
             ev.actor_cand = prev.actor_cand
         prev = ev
     prev = None
@@ -1964,6 +2099,39 @@ def _group_anaphor_after_group(ctx: Context, ev, prev) -> bool:
     )
 
 
+@predicate("same_weapons_after_state")
+def _same_weapons_after_state(ctx: Context, ev, prev) -> bool:
+    """«طائرات مسيرة تركية استهدفت سيارة … الطائرات المسيرة استهدفت أيضاً موقعاً»: the
+    weapons named again with the article are the state's named for the attack before."""
+    if ev.actor_cand is not None or ev.claim is not None or prev is None:
+        return False
+    if prev.actor_cand is None or not prev.actor_cand.state:
+        return False
+    before = {w.get("weapon") for m in prev.mentions for w in m.weapons if w.kind == "weapon"}
+    words, text = ctx.words, ctx.text
+    for m in ev.mentions:
+        for w in m.weapons:
+            if not (
+                w.kind == "weapon"
+                and w.definite
+                and w.get("weapon") in ("drone", "aircraft")
+                and w.get("weapon") in before
+            ):
+                continue
+            # the subject of the attack verb («الطائرات المسيرة استهدفت»), or marked as the
+            # same («نفذت الطائرات ذاتها غارة»)
+            nxt = text[w.end : w.end + 12].split(maxsplit=1)
+            if (nxt and nxt[0] in _ANAPHOR_AFTER) or any(
+                t.kind == "trigger"
+                and t.role == "verb"
+                and w.end <= t.start
+                and words.distance(w.end, t.start) <= 1
+                for t in m.anchors
+            ):
+                return True
+    return False
+
+
 @predicate("similar_attack")
 def _similar_attack(ctx: Context, ev, prev) -> bool:
     """«وتعرض رتل آخر إلى هجوم مماثل»: an attack like the one just reported."""
@@ -1984,7 +2152,10 @@ def _harmless_blast(ctx: Context, ev, prev) -> bool:
 
 @predicate("not_violent")
 def _not_violent(ctx: Context, ev, prev) -> bool:
-    return ev.type == "other_attack" and not _blast_only(ev) and not _violent(ev)
+    # a weapon named (a shooting typed other_attack) is violence
+    return (
+        ev.type == "other_attack" and ev.weapon is None and not _blast_only(ev) and not _violent(ev)
+    )
 
 
 def _also(ctx: Context, ev) -> bool:
@@ -2001,13 +2172,17 @@ _GROUP_ANAPHORS = words("assemble.group_anaphors")
 
 
 def _group_anaphor(ctx: Context, ev) -> bool:
-    """Whether «التنظيم / الجماعة» is the subject right after an attack verb of the event."""
+    """Whether «التنظيم / الجماعة» is the subject of an attack verb of the event: right after
+    it, or up to two words before it («وكان التنظيم قد شن هجوماً»)."""
     text = ctx.text
     for m in ev.mentions:
         for t in m.anchors:
             if t.kind == "trigger" and t.role == "verb":
                 nxt = text[t.end : t.end + 12].split(maxsplit=1)
                 if nxt and nxt[0].lstrip(_WAW) in _GROUP_ANAPHORS:
+                    return True
+                before = text[max(m.sent.start, t.start - 24) : t.start].split()[-2:]
+                if any(w.lstrip(_WAW) in _GROUP_ANAPHORS for w in before):
                     return True
     return False
 
@@ -2145,6 +2320,12 @@ def _pick_actor(ev, claim) -> None:
     if cands:
         head = {id(c) for m in ev.mentions if m.sent.headline for c in m.actors}
         best = min(cands, key=lambda c: (c.priority, id(c) in head, c.start))
+        if best.adjective:
+            # «شن الجيش الإسرائيلي … غارة إسرائيلية»: the state or its forces named as a noun
+            # are the actor as the text states it, not the adjective
+            nouns = [c for c in cands if c.state and not c.adjective and c.country == best.country]
+            if nouns:
+                best = min(nouns, key=lambda c: (c.priority, id(c) in head, c.start))
     if unknown and (best is None or best.priority > 0):
         best = None
     ev.claim = None
@@ -2173,11 +2354,11 @@ def _pick_actor(ev, claim) -> None:
             if ev.claim is not None:
                 break
     if best is None and ev.claim is None:
-        # «قالت وزارة الدفاع التركية إن طائراتها دمرت …»: a state announcing what «its»
-        # aircraft did is the actor
+        # «قالت وزارة الدفاع التركية إن طائراتها دمرت …», «إن قواتها ضربت …»: a state
+        # announcing what «its» aircraft or forces did is the actor
         for m in ev.mentions:
-            if any(c.state for c in m.announcers) and any(
-                w.kind == "weapon" and w.name.endswith(_ITS) for w in m.weapons
+            if any(c.state for c in m.announcers) and (
+                m.own_forces or any(w.kind == "weapon" and w.name.endswith(_ITS) for w in m.weapons)
             ):
                 best = next(c for c in m.announcers if c.state)
                 break

@@ -696,6 +696,23 @@ def none_stated(ctx, hits: list) -> tuple[int, int] | None:
     return None
 
 
+def _restates(text: str, c: Cand, cands: list[Cand]) -> bool:
+    """Whether the vague plural ``c`` names victims counted elsewhere: definite («قتلوا
+    المدنيين الثلاثة» after «ثلاثة مدنيين»), or the noun of an exact figure («مقتل مدنيين»
+    beside «مدنيين اثنين»). Another source's «وأصيب آخرون» still leaves the count open."""
+    if c.start is None:
+        return False
+    phrase = text[c.start : c.end].split()
+    if not phrase:
+        return False
+    if phrase[0].startswith(_AL):
+        return True
+    return any(
+        not x.vague and x.start is not None and phrase[0] in text[x.start : x.end].split()
+        for x in cands
+    )
+
+
 def combine(
     cands: list[Cand],
     none: tuple[int, int] | None,
@@ -720,7 +737,7 @@ def combine(
     best = min(c.tier for c in cands if not c.vague) if any(not c.vague for c in cands) else None
     if best is not None and best <= 2:
         exact = [c for c in cands if not c.vague and c.tier == best]
-        vague = [c for c in cands if c.vague and c.tier <= 3]
+        vague = [c for c in cands if c.vague and c.tier <= 3 and not _restates(text, c, cands)]
     else:
         tiers = sorted({c.tier for c in cands})
         t = tiers[0]

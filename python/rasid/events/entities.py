@@ -546,9 +546,30 @@ def _nearest_to_the_others(same: list, readings: list):
 class ActorCand:
     """A perpetrator candidate with a priority (lower is stronger)."""
 
-    __slots__ = ("entity", "priority", "state", "air", "nonstate", "actor_type", "start")
+    __slots__ = (
+        "entity",
+        "priority",
+        "state",
+        "air",
+        "nonstate",
+        "actor_type",
+        "start",
+        "country",
+        "adjective",
+    )
 
-    def __init__(self, entity, priority, state, air, nonstate, actor_type, start):
+    def __init__(
+        self,
+        entity,
+        priority,
+        state,
+        air,
+        nonstate,
+        actor_type,
+        start,
+        country=None,
+        adjective=False,
+    ):
         self.entity = entity
         self.priority = priority
         self.state = state
@@ -556,6 +577,9 @@ class ActorCand:
         self.nonstate = nonstate
         self.actor_type = actor_type
         self.start = start
+        #: the state's country code, and whether it is named by an adjective («غارة إسرائيلية»)
+        self.country = country
+        self.adjective = adjective
 
 
 def _entity_of(ctx, h) -> tuple:
@@ -673,10 +697,30 @@ def actor_candidates(
 
     def add(h, prio):
         ent, state, air, atype = _entity_of(ctx, h)
-        out.append(ActorCand(ent, prio, state, air, not state, atype, h.start))
+        adjective = h.kind == "nationality" and atype == "state"
+        out.append(
+            ActorCand(ent, prio, state, air, not state, atype, h.start, h.get("country"), adjective)
+        )
 
     first_anchor = anchors[0].start if anchors else s
     text = ctx.text
+    # «أسقط التنظيم مروحية للجيش العراقي»: the verb that brings a manned aircraft down has
+    # the attacker as subject; the aircraft and its nationality are the target
+    # («سقطت المروحية»: the aircraft fell; any aircraft's nationality there is the target's)
+    downing = [t for t in anchors if t.kind == "outcome" and t.sense == "down"]
+    fell = [t for t in anchors if t.kind == "trigger" and t.role == "impact"]
+    downed = [
+        w
+        for w in heads
+        if w.kind == "weapon"
+        and w.role == "aircraft"
+        and (
+            any(d.end <= w.start and words.distance(d.end, w.start) <= 10 for d in downing)
+            or any(f.end <= w.start and words.distance(f.end, w.start) <= 1 for f in fell)
+        )
+    ]
+    if not downed:
+        downing = []
     for h in ents:
         if h.kind == "nationality" and (
             _qualifies_a_source(text, h.start) or _nisba_of_a_name(text, h.start)
@@ -687,7 +731,7 @@ def actor_candidates(
         # «من قبل X», «مصدره X», «شنه X», «يعتقد أنها أمريكية»
         if agents and any(
             a.end <= h.start
-            and words.distance(a.end, h.start) <= 3
+            and (words.distance(a.end, h.start) <= 3 or _members_of(ctx, a.end, h.start))
             and not any(first_anchor < v < a.start for v in voiding)
             for a in agents
         ):
@@ -714,6 +758,15 @@ def actor_candidates(
         # («طائرة مسيرة للاحتلال التركي»: the epithet between is part of the name)
         at = _epithet_start(ctx, h) if h.kind == "nationality" else h.start
         prev = _prev_head(heads, at, words)
+        if downed and prev is not None and prev.kind == "weapon" and prev.role == "aircraft":
+            continue
+        if any(
+            (h.start >= d.end and words.distance(d.end, h.start) <= 2)
+            or (h.end <= d.start and words.distance(h.end, d.start) <= 3)
+            for d in downing
+        ):
+            add(h, 2)
+            continue
         if prev is not None and prev.kind in ("trigger", "weapon") and _attached(ctx, prev, h):
             if (prev.kind == "weapon" and h.kind == "nationality") or (
                 prev.kind == "trigger" and prev.role in ("noun", "verbnoun", "dual")
@@ -738,10 +791,10 @@ def actor_candidates(
                     break
             if (
                 h.start >= t.end
-                and (words.distance(t.end, h.start) <= 2 or _members_of(ctx.text, t.end, h.start))
+                and (words.distance(t.end, h.start) <= 2 or _members_of(ctx, t.end, h.start))
                 and not _subject_before(ctx, heads, t)
             ):
-                members = _members_of(ctx.text, t.end, h.start)
+                members = _members_of(ctx, t.end, h.start)
                 if (
                     (members or not _between_blocks(ctx, t.end, h.start))
                     and _attached(ctx, t, h)
@@ -771,12 +824,20 @@ def _qualifies_a_source(text: str, pos: int) -> bool:
 _MEMBERS = word_set("entities.members")
 
 
-def _members_of(text: str, a: int, b: int) -> bool:
-    """Whether ``text[a:b]`` is only «عناصر من», «مسلحون من», «خلية تابعة لـ»…"""
-    gap = text[a:b].split()
-    if not gap or len(gap) > 3:
+def _members_of(ctx, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` is only «عناصر من», «مسلحون من», «خلية تابعة لـ», or members
+    tied to their group by a membership cue («مسلحون يتبعون لخلايا», «تابعون للتنظيم»)."""
+    gap = list(re.finditer(r"\S+", ctx.text[a:b]))
+    if not gap or len(gap) > 4:
         return False
-    return all(w in _MEMBERS for w in gap)
+    ties = [h for h in ctx.hits_in(a, b) if h.kind == "cue" and h.role == "membership"]
+    if len(gap) > 3 and not ties:
+        return False
+    return all(
+        w.group() in _MEMBERS
+        or any(t.start <= a + w.start() and a + w.end() <= t.end for t in ties)
+        for w in gap
+    )
 
 
 _THAT = word_set("entities.that")

@@ -7,8 +7,8 @@ are all found in one Rust pass over the document. Its kinds:
 ``trigger``  verbs and nouns of attack and impact (``role``: verb, verbnoun, noun, dual,
              expose «تعرض», impact «سقط», present «يستهدف»), with an ``event_type`` hint;
              id ``ev:trigger:verb:killing``: verbs that kill their object («أعدم»), which
-             count the killed as well; ``ev:trigger:noun:abduction`` «اختطافهما»: an
-             abduction, an event only when the text reports someone killed or hurt
+             count the killed as well; sense ``kidnap`` («اختطف», «اختطافهما»): a
+             kidnapping, an event only when the sentence tells a killing around it
 ``weapon``   weapons (``weapon``; ``role`` munition, adj «صاروخي», modifier «بالستية»,
              aircraft, firearm; ``number`` 1, 2 or pl for the written number)
 ``outcome``  hit / intercepted / failed words
@@ -22,22 +22,34 @@ are all found in one Rust pass over the document. Its kinds:
              judicial (a court sentence carried out, a verdict: «حكم الإعدام، شنقاً»);
              extent («في جميع أنحاء …», which keeps «جميع» there from reading as habitual);
              harmless (flares, smoke, stun and tear-gas grenades «قنابل مضيئة»: no attacking
-             munition); accident («انفجار غازي»: a blast word in an accident's name);
-             where («…، حيث استهدفت …»: the clause goes on with the place and time just
-             told); overflight («تلاها تحليق للطيران الحربي»: aircraft flying over, not
-             striking; the noun only, as «حلق الطيران ثم قصف» strikes); ongoing («تشهد
-             المدينة اشتباكات»: a state of affairs, which voids the attack words after it);
+             munition); accident («انفجار غازي»: a blast word in an accident's name); where
+             («…، حيث استهدفت …»: the clause goes on with the place and time just told);
+             overflight («تلاها تحليق للطيران الحربي»: aircraft flying over, not striking;
+             the noun only, as «حلق الطيران ثم قصف» strikes); ongoing («تشهد المدينة
+             اشتباكات»: a state of affairs, which voids the attack words after it);
              self_named («جماعة تطلق على نفسها اسم X»: the name that follows is the
              speaker's); origin («المولود عام 1975», «تأسس عام 2014»: a birth or founding
              date); filming («طائرة مسيرة للتصوير»); time_of_day («بعد ظهر اليوم»: an hour,
              not «بعد» opening an earlier event); epithet («طائرة مسيرة للاحتلال التركي»: a
              name for a state between its weapon and its nationality); street («جسر 17
              تموز»: a date right after it names a place); sport («على مرمى المنافس»);
-             shot_at («أطلق مسلحون النار على ناشط»: fire opened on a person). The
-             ``pos`` column marks: subjunctive on «قبل أن، بعد أن» (a present tense after
-             them tells the past), also on «كما» (its attack shares the time of the one
-             told before), guilt on «إدانة» (with «بـ» on an attack word it holds a party
-             guilty, it condemns nothing)
+             shooting (gunfire aimed at someone: «أطلق مسلحون النار على ناشط», «بوابل من
+             الرصاص»; a shooting of a person when a person word follows); civilian_target
+             (herders, truffle gatherers, the displaced, a robbery: people going about
+             civilian life); another_incident («لاحقاً», «أيضاً» right after an attack verb:
+             one more attack, not one more report of the last); drill («تمرين», «تدريبات»,
+             «مناورات», «تدرب»: live fire that hits no one); naming («أطلق عليه اسم»: «أطلق»
+             that names); membership («مسلحون يتبعون لخلايا …», «تابعون للتنظيم»: members
+             tied to their group); earlier («سابق» right after an attack noun: «في هجوم
+             سابق», an attack before the news); figurative («ألقى القبض، كلمة، خطاباً»:
+             «ألقى» that throws no bomb; blame «ألقى اللوم» is a claim of role accuse);
+             verdict («حكماً بالسجن», «بالإعدام», «محكمة الجنايات»: the attack a court
+             punishes came before the news, a background event; a sentence carried out is
+             judicial); own_forces («قواتها», «جنودها»: the announcer's own forces as the
+             subject of an attack verb). The ``pos`` column marks: subjunctive on «قبل أن،
+             بعد أن» (a present tense after them tells the past), also on «كما» (its attack
+             shares the time of the one told before), guilt on «إدانة» (with «بـ» on an
+             attack word it holds a party guilty, it condemns nothing)
              Places: demonym «الليبية» (``country``), border «الحدود», outlet_suffix «ناو»,
              outlet_head «قناة», title «سفير», at_post «لدى».
 ``placetype`` «مدينة، قاعدة، قضاء …» and directions «شمال، قرب …»
@@ -96,18 +108,23 @@ ROLES: dict[str, frozenset[str]] = {
             "after",
             "agent",
             "anaphor",
+            "another_incident",
             "apposition_skip",
             "at_post",
             "bare_hands",
             "border",
             "boundary",
             "ceasefire",
+            "civilian_target",
             "condemn",
             "demonym",
             "denial",
+            "drill",
+            "earlier",
             "enumeration",
             "epithet",
             "extent",
+            "figurative",
             "filming",
             "habitual",
             "harmless",
@@ -115,6 +132,8 @@ ROLES: dict[str, frozenset[str]] = {
             "instrument",
             "judicial",
             "launch",
+            "membership",
+            "naming",
             "negation",
             "nobody",
             "nonstate",
@@ -124,6 +143,7 @@ ROLES: dict[str, frozenset[str]] = {
             "outlet_head",
             "outlet_suffix",
             "overflight",
+            "own_forces",
             "partial",
             "partial_total",
             "past",
@@ -135,7 +155,7 @@ ROLES: dict[str, frozenset[str]] = {
             "reply",
             "same_day",
             "self_named",
-            "shot_at",
+            "shooting",
             "since",
             "space",
             "sport",
@@ -148,6 +168,7 @@ ROLES: dict[str, frozenset[str]] = {
             "unknown",
             "unknown_agent",
             "verbal",
+            "verdict",
             "where",
         }
     ),
@@ -159,8 +180,14 @@ ROLES: dict[str, frozenset[str]] = {
 LEXICON_KINDS = frozenset(ROLES)
 
 #: Senses a lexicon entry's id may end with («قصف» bombards: ``ev:trigger:verb:bombard``;
-#: «فقدوا حياتهم» loses life: ``…:life``): what a word means beyond its kind and role.
-SENSES = frozenset({"bombard", "kill", "life"})
+#: «فقدوا حياتهم» loses life: ``…:life``; «اشتباك», «كمين» are a fight between armed sides:
+#: ``…:fight``; «برصاص مسلحين», «قنص» a person shot: ``…:shot``; «أسقط» brings down:
+#: ``…:down``; «اختطف» kidnaps: ``…:kidnap``; «عملية سطو» robs: ``…:robbery``; «أضرم»
+#: sets fire: ``…:arson``; «قتل مسلحون» kills: ``…:kill``): what a word means beyond its kind
+#: and role.
+SENSES = frozenset(
+    {"bombard", "life", "fight", "shot", "down", "kidnap", "robbery", "arson", "kill"}
+)
 _PLACE_HINTS = ("lat", "admin1", "precision")
 
 

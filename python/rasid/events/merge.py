@@ -43,8 +43,11 @@ _FAMILY = {
     "firearms": "F",
 }
 _HINT_FAMILY = {"air_strike": "A", "armed_clash": "F", "ied_attack": "I", "shelling": "S"}
-# attack words of captives put to death: executions, abductions
-CAPTIVE_TRIGGERS = frozenset({KILLING_TRIGGER, "ev:trigger:noun:abduction"})
+
+
+def _of_captives(t) -> bool:
+    """Whether anchor ``t`` tells captives put to death: an execution, a kidnapping."""
+    return t.id == KILLING_TRIGGER or t.sense == "kidnap"
 
 
 class EventGroup:
@@ -137,7 +140,7 @@ def _weapon_families(m) -> set:
         f = _HINT_FAMILY.get(h)
         if f:
             fams.add(f.lower())
-    if any(t.id in CAPTIVE_TRIGGERS for t in m.anchors):
+    if any(_of_captives(t) for t in m.anchors):
         # «أعدم التنظيم …», «قتلا بعد اختطافهما»: captives put to death, no bombardment,
         # strike or shooting in the street
         fams.add("X")

@@ -15,16 +15,19 @@ Pattern keys (all optional, all must hold):
 ``outcome``    the outcome word's role (an anchor on an outcome: a drone shot down)
 ``definite``   the trigger carries the article
 ``number``     the trigger's written number (``"pl"``, ``"2"``)
+``sense``      the trigger's sense (:data:`rasid.events.lexicon.SENSES`: ``"kidnap"`` …)
 ``headline``   whether the sentence is the headline
 ``cue_before`` ``{role, words}``: a cue of that role ends at most ``words`` words before the
                trigger
 ``after_cue``  a cue of that role stands earlier in the clause than the trigger
+``followed_by`` ``{kind, role, words}``: a hit of that kind (and role) starts at most
+               ``words`` words after the trigger («ألقت الشرطة القبض»: «ألقى» followed by a
+               figurative object)
 ``without``    ``{kind, role, words}``: no hit of that kind (and role) within ``words`` words
                of the trigger
 ``with``       ``{kind, role, words}``: a hit of that kind (and role) within ``words`` words of
                the trigger, before or after it
 ``event_type`` the event type the trigger's lexicon row names («اشتبك»: ``armed_clash``)
-``sense``      the sense the trigger's lexicon id ends with (``kill``: «قتل مسلحون»)
 ``predicate``  a named predicate that decides (the rule is code behind a name)
 ``unless``     a named predicate that vetoes the rule
 
@@ -103,13 +106,14 @@ _PATTERN_KEYS = frozenset(
         "outcome",
         "definite",
         "number",
+        "sense",
         "headline",
         "cue_before",
         "after_cue",
+        "followed_by",
         "without",
         "with",
         "event_type",
-        "sense",
         "predicate",
         "unless",
     }
@@ -128,6 +132,8 @@ TYPE_PATTERN_KEYS = frozenset(
         "not_actor",
         "claim",
         "anchor_sense",
+        "no_anchor_sense",
+        "cue",
         "predicate",
     }
 )
@@ -285,7 +291,7 @@ def _tuple_of_str(rule_id: str, key: str, value: Any) -> tuple[str, ...]:
 
 
 def _check_when(rule_id: str, stage: Stage, when: Any) -> dict[str, Any]:
-    from .lexicon import ROLES
+    from .lexicon import ROLES, SENSES
 
     if not isinstance(when, dict):
         raise RuleError(f"rule {rule_id!r}: when must be a table")
@@ -304,7 +310,7 @@ def _check_when(rule_id: str, stage: Stage, when: Any) -> dict[str, Any]:
         v = when.get(key)
         if v is not None:
             roles += [(kind, x) for x in ([v] if isinstance(v, str) else v)]
-    for key in ("cue_before", "without", "with"):
+    for key in ("cue_before", "followed_by", "without", "with"):
         v = when.get(key)
         if v is None:
             continue
@@ -318,6 +324,8 @@ def _check_when(rule_id: str, stage: Stage, when: Any) -> dict[str, Any]:
     for kind, role in roles:
         if role not in ROLES[kind]:
             raise RuleError(f"rule {rule_id!r}: {kind} role {role!r} is not in the lexicon roles")
+    if when.get("sense") is not None and when["sense"] not in SENSES:
+        raise RuleError(f"rule {rule_id!r}: sense {when['sense']!r} is not a lexicon sense")
     if when.get("at") not in (None, "clause_start"):
         raise RuleError(f"rule {rule_id!r}: at must be 'clause_start'")
     return dict(when)

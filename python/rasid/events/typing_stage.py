@@ -20,6 +20,8 @@ Pattern keys of a type rule (all optional, all must hold):
 ``not_actor``    the actor has none of these flags
 ``claim``        the claimant has every one of these flags
 ``anchor_sense`` an anchor of the event has this sense (:data:`rasid.events.lexicon.SENSES`)
+``no_anchor_sense`` no anchor of the event has any of these senses
+``cue``          a cue word of one of these roles stands in one of the event's mentions
 ``predicate``    a named predicate holds
 
 ``then`` gives the ``type`` and the ``weapon``: a weapon value, ``null`` (omitted), ``$projectile``
@@ -32,7 +34,7 @@ from __future__ import annotations
 import functools
 from typing import Any, NamedTuple
 
-from .lexicon import SENSES
+from .lexicon import ROLES, SENSES
 from .record import EVENT_TYPES, WEAPONS
 from .rules import TYPE_PATTERN_KEYS, Rule, RuleError, Stage, predicates, rules
 
@@ -54,6 +56,8 @@ class TypeFacts(NamedTuple):
     claim: frozenset[str]
     senses: frozenset[str]
     projectile: str | None
+    #: the roles of the cue words in the event's mentions
+    cues: frozenset[str] = frozenset()
 
 
 def _flags(entity: Any) -> frozenset[str]:
@@ -71,8 +75,14 @@ def _flags(entity: Any) -> frozenset[str]:
     return frozenset(out)
 
 
-def facts_of(ev: Any) -> TypeFacts:
-    """The :class:`TypeFacts` of a merged event group."""
+def facts_of(ev: Any, ctx: Any = None) -> TypeFacts:
+    """The :class:`TypeFacts` of a merged event group (its cue words only with ``ctx``)."""
+    cues = frozenset(
+        h.role
+        for m in (ev.mentions if ctx is not None else ())
+        for h in ctx.hits_in(m.start, m.end)
+        if h.kind == "cue"
+    )
     weapons = frozenset(w.get("weapon") for m in ev.mentions for w in m.weapons if w.get("weapon"))
     return TypeFacts(
         weapons=weapons,
@@ -87,6 +97,7 @@ def facts_of(ev: Any) -> TypeFacts:
         claim=_flags(ev.claim),
         senses=frozenset(t.sense for m in ev.mentions for t in m.anchors if t.sense),
         projectile=next((p for p in _PROJECTILES if p in weapons), None),
+        cues=cues,
     )
 
 
@@ -112,6 +123,8 @@ class _TypeRule(NamedTuple):
     not_actor: frozenset[str]
     claim: frozenset[str]
     sense: str | None
+    no_sense: frozenset[str]
+    cue: frozenset[str]
     predicate: str | None
     type: str
     weapon: str | None
@@ -140,6 +153,8 @@ def _compile(r: Rule) -> _TypeRule:
         _as_set(r, "not_actor", _ACTOR_FLAGS),
         _as_set(r, "claim", _ACTOR_FLAGS),
         sense,
+        _as_set(r, "no_anchor_sense", SENSES),
+        _as_set(r, "cue", ROLES["cue"]),
         r.when.get("predicate"),
         et,
         wp,
@@ -167,13 +182,15 @@ def _holds(t: _TypeRule, f: TypeFacts, ctx: Any, ev: Any, preds: dict) -> bool:
         and not (t.not_actor & f.actor)
         and t.claim <= f.claim
         and (t.sense is None or t.sense in f.senses)
+        and not (t.no_sense & f.senses)
+        and (not t.cue or bool(t.cue & f.cues))
         and (t.predicate is None or preds[t.predicate](ctx, ev))
     )
 
 
 def decide_type(ctx: Any, ev: Any) -> tuple[str, str | None, Rule]:
     """``(event_type, weapon, rule)`` of a merged event: the first type rule that holds."""
-    f = facts_of(ev)
+    f = facts_of(ev, ctx)
     preds = predicates()
     for t in _type_rules():
         if _holds(t, f, ctx, ev, preds):
