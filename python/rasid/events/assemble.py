@@ -20,26 +20,25 @@ import dataclasses
 import datetime as _dt
 import functools
 import re
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
 
 from ..dates import infer_published, publication_date, resolve_dates, weekday_of
-from ..geo import haversine_km
 from ..numbers import parse_numbers
 from ..text import normalize
 from . import counts as _counts
 from . import entities as _ent
+from .context import Context, clause_initial, near, opens_at, prefix_w, word_start
 from .lexicon import scan
 from .merge import merge
 from .record import Count, Entity, Event, Evidence, event_id
 from .rules import Effect, Rule, Stage, Trace, decision, predicate, predicates, rules
-from .sentences import CLAUSE_PUNCT, Sentence, Words, split_sentences
+from .sentences import CLAUSE_PUNCT, Sentence, split_sentences
 from .spelling import AL as _AL
 from .spelling import ALEF as _ALEF
 from .spelling import ALEF_HAMZA as _ALEF_HAMZA
 from .spelling import ALEF_HAMZA_BELOW as _ALEF_HAMZA_BELOW
 from .spelling import BA as _BA
 from .spelling import BA_LAM_TATWEEL as _BA_LAM_TATWEEL
-from .spelling import COMMA, SEMICOLON
 from .spelling import LAM as _LAM
 from .spelling import WAW as _WAW
 from .typing_stage import decide_type
@@ -54,95 +53,6 @@ _ANOTHER = words("assemble.another")
 _ADDED = words("assemble.added")
 _ANAPHOR_AFTER = words("assemble.anaphor_after")
 
-
-class Context:
-    """Everything known about one document: text, hits, numbers, dates, word positions.
-
-    ``read_dates``, when given, is called the first time :attr:`dates` or :attr:`published`
-    is asked for and returns both (instead of ``dates`` and ``published``): dates matter
-    only once an attack is stated, and many documents with attack words state none.
-    """
-
-    def __init__(
-        self,
-        text: str,
-        hits: list,
-        numbers: list,
-        dates: list | None,
-        published,
-        read_dates: Callable[[], tuple] | None = None,
-        trace: Trace | None = None,
-    ):
-        self.text = text
-        self.trace = trace
-        self.hits = hits
-        self._hs = [h.start for h in hits]
-        self.numbers = sorted(numbers, key=lambda n: n.start)
-        self._ns = [n.start for n in self.numbers]
-        self._dates = dates
-        self._published = published
-        self._read_dates = read_dates
-        self.words = Words(text)
-        self.free_claims: list = []
-        self.sentence_starts: list = []
-        self.sentences: list = []
-        self.mentioned: set = set()
-        # per sentence ``(start, end)``: its place hits and the countries / regions they
-        # name (see :func:`rasid.events.entities.place_candidates`)
-        self.sentence_places: dict = {}
-
-    @property
-    def dates(self) -> list:
-        """The date mentions of the text around the attack words."""
-        if self._read_dates is not None:
-            self._load_dates()
-        return self._dates
-
-    @property
-    def published(self):
-        """The publication day (given, or read from a dateline), or ``None``."""
-        if self._read_dates is not None:
-            self._load_dates()
-        return self._published
-
-    def _load_dates(self) -> None:
-        self._dates, self._published = self._read_dates()
-        self._read_dates = None
-        # positions of the dates by start, so that a span's dates are found without a scan
-        # of the whole document's (one scan per mention made long articles quadratic)
-        self._date_order = sorted(range(len(self._dates)), key=lambda i: self._dates[i].start)
-        self._date_starts = [self._dates[i].start for i in self._date_order]
-
-    def dates_in(self, s: int, e: int) -> list:
-        """Date mentions starting in ``[s, e)``, in the order of :attr:`dates`."""
-        dates = self.dates
-        lo = bisect.bisect_left(self._date_starts, s)
-        hi = bisect.bisect_left(self._date_starts, e)
-        return [dates[i] for i in sorted(self._date_order[lo:hi])]
-
-    def hits_in(self, s: int, e: int) -> list:
-        """Hits starting in ``[s, e)``."""
-        return self.hits[bisect.bisect_left(self._hs, s) : bisect.bisect_left(self._hs, e)]
-
-    def hit_before(self, pos: int, within: int):
-        """The last hit starting in ``[pos - within, pos)`` (``None`` when there is none)."""
-        i = bisect.bisect_left(self._hs, pos)
-        if i and self._hs[i - 1] >= pos - within:
-            return self.hits[i - 1]
-        return None
-
-    def numbers_in(self, s: int, e: int) -> list:
-        """Number mentions starting in ``[s, e)``."""
-        return self.numbers[bisect.bisect_left(self._ns, s) : bisect.bisect_left(self._ns, e)]
-
-    def norm_after(self, pos: int, n: int) -> str:
-        """The ``n`` characters after ``pos``, normalized (for «على الأقل» after a noun)."""
-        return normalize(self.text[pos : pos + n]).strip()
-
-    def fire(self, rule_id: str, start: int, end: int, note: str = "") -> None:
-        """Record that rule ``rule_id`` fired on ``text[start:end]`` (when tracing)."""
-        if self.trace is not None:
-            self.trace.fire(rule_id, start, end, note)
 
 
 class Mention:
@@ -267,11 +177,11 @@ def _clauses(ctx: Context, sent: Sentence, hits: list) -> list[tuple[int, int, A
     for h in hits:
         if h.kind == "cue" and h.role in ("boundary", "reply", "after"):
             # (an addition «إضافة إلى» goes on with the same clause)
-            pos = _word_start(text, h.start, sent.start)
+            pos = word_start(text, h.start, sent.start)
             cuts[pos] = True
         elif h.kind == "person" and h.name in ("اخر", "آخر", "أخر"):
             # «هجوم بالصواريخ وآخر بطائرة مسيرة»: another attack
-            pos = _word_start(text, h.start, sent.start)
+            pos = word_start(text, h.start, sent.start)
             if pos < h.start and text[pos] == _WAW:
                 nxt = ctx.hits_in(h.end, min(sent.end, h.end + 12))
                 if any(x.kind == "weapon" for x in nxt[:1]):
@@ -320,16 +230,8 @@ def _plural_reference(t) -> bool:
     return t.definite and t.role == "noun" and t.attrs.get("number") == "pl"
 
 
-# what may stand between a clause's start and the word that opens it
 # plural site words: «قاعدة عين الأسد وقاعدة حرير» after them are several targets
 _PLURAL_SITES = word_set("assemble.plural_sites")
-
-_OPENER_FILLER = " \t,;:" + COMMA + SEMICOLON + _WAW
-
-
-def _opens_at(ctx: Context, start: int, pos: int) -> bool:
-    """Whether only punctuation and «و» stand between ``start`` and ``pos``."""
-    return ctx.text[start:pos].strip(_OPENER_FILLER) == ""
 
 
 def _opens_with_verb(ctx: Context, s: int, anchors: list) -> bool:
@@ -349,7 +251,7 @@ def _reply_to_reference(ctx: Context, s: int, hits: list, anchors: list) -> bool
         if h.kind == "cue" and h.role == "reply":
             opener = h
             break
-    if opener is None or not _opens_at(ctx, s, opener.start):
+    if opener is None or not opens_at(ctx, s, opener.start):
         return False
     return all(
         t.kind == "trigger"
@@ -368,7 +270,7 @@ def _answers_before(ctx: Context, s: int, hits: list, anchor: int) -> bool:
     attack word is the one answered)."""
     for h in hits:
         if h.kind == "cue" and h.role == "reply":
-            return _opens_at(ctx, s, h.start) and bool(CLAUSE_PUNCT.search(ctx.text, h.end, anchor))
+            return opens_at(ctx, s, h.start) and bool(CLAUSE_PUNCT.search(ctx.text, h.end, anchor))
     return False
 
 
@@ -377,7 +279,7 @@ def _opens_with_after(ctx: Context, s: int, hits: list) -> bool:
     event)."""
     for h in hits:
         if h.kind == "cue" and (h.role == "after" or h.role == "reply"):
-            return _opens_at(ctx, s, h.start)
+            return opens_at(ctx, s, h.start)
     return False
 
 
@@ -385,14 +287,8 @@ def _opens_with_addition(ctx: Context, s: int, hits: list) -> bool:
     """Whether the clause at ``s`` opens with «فضلاً عن / إضافة إلى / بالإضافة إلى»."""
     for h in hits:
         if h.kind == "cue" and h.role == "addition":
-            return _opens_at(ctx, s, h.start)
+            return opens_at(ctx, s, h.start)
     return False
-
-
-def _word_start(text: str, pos: int, floor: int) -> int:
-    while pos > floor and not text[pos - 1].isspace() and text[pos - 1] not in '،,؛;:(«“"':
-        pos -= 1
-    return pos
 
 
 def _anaphoric(ctx: Context, t) -> bool:
@@ -654,7 +550,7 @@ def _candidates(r: Rule, ctx: Context, cl: Clause) -> list:
         roles = r.cue_roles
         out = [h for h in cl.hits if h.kind == "cue" and h.role in roles]
         if w.get("at") == "clause_start":
-            out = [h for h in out if _clause_initial(ctx.text, h.start, cl.start)]
+            out = [h for h in out if clause_initial(ctx.text, h.start, cl.start)]
         return out
     if "trigger" in w:
         roles = r.trigger_roles
@@ -1053,7 +949,7 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
                 anchors = []
                 break
         since_before = not has_trigger and any(
-            h.kind == "cue" and h.role == "since" and _clause_initial(ctx.text, h.start, s)
+            h.kind == "cue" and h.role == "since" and clause_initial(ctx.text, h.start, s)
             for h in chits
         )
         # (a clause naming only «الغارات», attacks told before, voids nothing: «وبالتزامن مع
@@ -1075,7 +971,7 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
             groups.append(g)
         else:
             if has_trigger and any(
-                h.kind == "cue" and h.role == "since" and _clause_initial(ctx.text, h.start, s)
+                h.kind == "cue" and h.role == "since" and clause_initial(ctx.text, h.start, s)
                 for h in chits
             ):
                 # «…، منذ هجوم صاروخي … أسفر عن مقتل متعاقد»: the attack a comparison
@@ -1134,7 +1030,7 @@ def _opens_with_where(ctx: Context, m: Mention) -> bool:
     attack just told, where and when it happened."""
     for h in ctx.hits_in(m.start, m.anchors[0].start):
         if h.kind == "cue" and h.role == "where":
-            return _opens_at(ctx, m.start, h.start)
+            return opens_at(ctx, m.start, h.start)
     return False
 
 
@@ -1159,8 +1055,8 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
         )
         if not after_fall:
             for h in ords:
-                if h.start > f.start and _prefix_w(text, h.start):
-                    cuts.append(_word_start(text, h.start, m.start))
+                if h.start > f.start and prefix_w(text, h.start):
+                    cuts.append(word_start(text, h.start, m.start))
     if not cuts:
         sites = []
         for h in hits:
@@ -1174,12 +1070,12 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
         )
         if plural_target:
             for h in sites[1:]:
-                if _prefix_w(text, h.start) and not _near(sites[0], h):
-                    cuts.append(_word_start(text, h.start, m.start))
+                if prefix_w(text, h.start) and not near(sites[0], h):
+                    cuts.append(word_start(text, h.start, m.start))
     tolls: list = []
     if not cuts:
         tolls = _toll_items(ctx, hits, first_anchor, m.end)
-        cuts = [_word_start(text, t.start, m.start) for t in tolls[1:]]
+        cuts = [word_start(text, t.start, m.start) for t in tolls[1:]]
     areas = False
     if not cuts:
         cuts = _target_areas(ctx, m, hits, first_anchor)
@@ -1257,7 +1153,7 @@ def _toll_items(ctx: Context, hits: list, lo: int, hi: int) -> list[TollItem]:
             continue
         own = next((k.role for k in keywords if k.start <= start < k.end), None)
         if items:
-            if not _prefix_w(text, start) or words.distance(pos, start) > 3:
+            if not prefix_w(text, start) or words.distance(pos, start) > 3:
                 break
             role = own or role
         else:
@@ -1305,9 +1201,9 @@ def _target_areas(ctx: Context, m: Mention, hits: list, first_anchor: int) -> li
         )
         if not opens:
             return []
-        if seen and all(any(x.id == y.id or _near(x, y, 5) for y in seen) for x in places):
+        if seen and all(any(x.id == y.id or near(x, y, 5) for y in seen) for x in places):
             return []
-        cuts.append(_word_start(text, a + len(text[a:b]) - len(head), m.start))
+        cuts.append(word_start(text, a + len(text[a:b]) - len(head), m.start))
         seen = seen + places
     return cuts
 
@@ -1327,19 +1223,6 @@ def _toll_place(ctx: Context, hits: list, end: int):
             return None
     return None
 
-
-def _prefix_w(text: str, pos: int) -> bool:
-    i = pos - 1
-    while i >= 0 and text[i] in "”“\"«»'ـ":
-        i -= 1
-    return i >= 0 and text[i] == _WAW
-
-
-def _near(a, b, radius: float = 30) -> bool:
-    la, lb = a.get("lat"), b.get("lat")
-    if la is None or lb is None:
-        return False
-    return haversine_km(la, a.get("lon"), lb, b.get("lon")) <= radius
 
 
 def _told_attacks_as_subject(ctx: Context, t, hits: list) -> bool:
@@ -1829,16 +1712,6 @@ def _statement_date(ctx: Context, d) -> bool:
     return said and _ent.complementizer(ctx.text, d.end, d.end + 6)
 
 
-def _clause_initial(text: str, pos: int, floor: int) -> bool:
-    i = pos - 1
-    while i >= floor and text[i] in " \t":
-        i -= 1
-    if i >= floor and text[i] == _WAW:
-        i -= 1
-        while i >= floor and text[i] in " \t":
-            i -= 1
-    return i < floor or text[i] in '،,؛;:.\n«“"('
-
 
 _SAME_DAY_AFTER = words("assemble.same_day_after")
 
@@ -1943,7 +1816,7 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
             h.kind == "cue"
             and h.role == "past"
             and h.name in ("وكان", "وكانت", "كان", "كانت")
-            and _clause_initial(ctx.text, h.start, m.sent.start)
+            and clause_initial(ctx.text, h.start, m.sent.start)
         ):
             nxt = [
                 t
@@ -2164,7 +2037,7 @@ def _also(ctx: Context, ev) -> bool:
     m = ev.mentions[0]
     for h in ctx.hits_in(m.start, m.anchors[0].start):
         if h.kind == "cue" and h.get("pos") == "also":
-            return _opens_at(ctx, m.start, h.start)
+            return opens_at(ctx, m.start, h.start)
     return False
 
 
@@ -2692,9 +2565,8 @@ def run(text: str, published, doc_id, gazetteer, trace: Trace | None = None) -> 
         None,
         functools.partial(_read_dates, text, lo, hi, pub, blocks),
         trace,
+        sentences,
     )
-    ctx.sentence_starts = [s.start for s in sentences]
-    ctx.sentences = sentences
     mentions: list[Mention] = []
     group_seq = [0]
     mentioned = set()
