@@ -26,13 +26,15 @@ from ..dates import infer_published, publication_date, resolve_dates, weekday_of
 from ..numbers import parse_numbers
 from ..text import normalize
 from . import counts as _counts
-from . import entities as _ent
+from .actors import ActorCand, actor_candidates, complementizer, entity_of
+from .claims import accused_candidates, claim_candidates, free_claims
 from .context import Context, clause_initial, near, opens_at, prefix_w, word_start
 from .lexicon import scan
 from .merge import merge
+from .places import fired_from, place_candidates, place_rank, to_place, word_without_place_cue
 from .record import Count, Entity, Event, Evidence, event_id
 from .rules import Effect, Rule, Stage, Trace, decision, predicate, predicates, rules
-from .sentences import CLAUSE_PUNCT, Sentence, split_sentences
+from .sentences import CLAUSE_PUNCT, Sentence, sentences_holding, split_sentences
 from .spelling import AL as _AL
 from .spelling import ALEF as _ALEF
 from .spelling import ALEF_HAMZA as _ALEF_HAMZA
@@ -1060,7 +1062,7 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
     if not cuts:
         sites = []
         for h in hits:
-            if h.cat == "place" and _ent.place_rank(h) == 0 and h.start > first_anchor:
+            if h.cat == "place" and place_rank(h) == 0 and h.start > first_anchor:
                 if not sites or sites[-1].id != h.id:
                     sites.append(h)
         # «استهدف هجومان … قاعدة عين الأسد وقاعدة حرير»: two attacks, two sites
@@ -1188,7 +1190,7 @@ def _target_areas(ctx: Context, m: Mention, hits: list, first_anchor: int) -> li
     spans = list(zip([first_anchor] + bounds, bounds + [m.end]))
     for i, (a, b) in enumerate(spans):
         part = [h for h in hits if a <= h.start < b]
-        places = [h for h in part if h.cat == "place" and _ent.place_rank(h) <= 3]
+        places = [h for h in part if h.cat == "place" and place_rank(h) <= 3]
         if i == 0:
             seen = places
             continue
@@ -1348,7 +1350,7 @@ def _fill(ctx: Context, m: Mention) -> None:
     m.weapons = weapons + [t for t in anchors if t.attrs.get("weapon")]
     m.hints = hints
     m.site_words = site_words
-    places, launch = _ent.place_candidates(ctx, s, e, m.sent, hits)
+    places, launch = place_candidates(ctx, s, e, m.sent, hits)
     if m.toll is not None:
         # one item of a toll listed by place: the item's place is the event's
         places = [p for p in places if p[0].start == m.toll.place.start] or places
@@ -1361,10 +1363,10 @@ def _fill(ctx: Context, m: Mention) -> None:
     if m.best_place is None:
         m.best_place = _site_antecedent(ctx, m)
         m.site_anaphor = m.best_place is not None
-    m.actors, m.unknown_agent = _ent.actor_candidates(ctx, s, e, anchors, hits)
+    m.actors, m.unknown_agent = actor_candidates(ctx, s, e, anchors, hits)
     if claim_words:
-        m.claims, m.claim_negated = _ent.claim_candidates(ctx, s, e, hits)
-        m.accused = _ent.accused_candidates(ctx, s, e, hits)
+        m.claims, m.claim_negated = claim_candidates(ctx, s, e, hits)
+        m.accused = accused_candidates(ctx, s, e, hits)
         m.announce = _announcers(ctx, hits, claim_words)
     else:
         m.claims, m.claim_negated, m.accused, m.announce = [], False, [], set()
@@ -1372,7 +1374,7 @@ def _fill(ctx: Context, m: Mention) -> None:
     if m.announce:
         for h in hits:
             if h.cat == "actor" and h.id in m.announce:
-                m.announcers = [_ent.ActorCand(*_announcer(ctx, h))]
+                m.announcers = [ActorCand(*_announcer(ctx, h))]
                 break
         m.own_forces = any(
             h.kind == "cue"
@@ -1418,7 +1420,7 @@ def _fill(ctx: Context, m: Mention) -> None:
     for h in hits:
         if h.start < a0.end:
             continue
-        if h.cat == "place" and _ent.word_without_place_cue(ctx, h):
+        if h.cat == "place" and word_without_place_cue(ctx, h):
             continue  # «الجمعة» is a day before it is a town
         if h.cat in ("place", "actor") or (h.kind == "placetype" and h.role == "site"):
             if words.distance(a0.end, h.start) > 5:
@@ -1437,7 +1439,7 @@ def _fill(ctx: Context, m: Mention) -> None:
     m.bg_hint = _bg_hint(ctx, m, hits)
     m.same_day = same_day
     # strength
-    specific_place = any(_ent.place_rank(h) <= 4 for h, _ in m.places)
+    specific_place = any(place_rank(h) <= 4 for h, _ in m.places)
     counts = bool(
         [c for c in m.munitions if c.tier <= 3] or m.killed or m.wounded or m.none or combined
     )
@@ -1467,7 +1469,7 @@ def _fill(ctx: Context, m: Mention) -> None:
     elif all(t.kind != "trigger" or t.role in ("noun", "dual") for t in m.anchors):
         # an attack noun alone («… في ضربة أميركية في بغداد») needs more than a town to be a
         # report of its own: a count, a date, a site, a munition or a named perpetrator
-        site = any(_ent.place_rank(h) == 0 for h, _ in m.places)
+        site = any(place_rank(h) == 0 for h, _ in m.places)
         munition = any(
             w.kind == "weapon" and w.role == "munition" and not w.definite for w in m.weapons
         )
@@ -1496,7 +1498,7 @@ def _site_antecedent(ctx: Context, m: Mention):
         return None
     floor = ctx.sentence_starts[max(0, m.sent.index - 2)] if ctx.sentence_starts else 0
     for h in reversed(ctx.hits_in(floor, m.start)):
-        if h.cat == "place" and _ent.place_rank(h) == 0:
+        if h.cat == "place" and place_rank(h) == 0:
             return (h, [h])
     return None
 
@@ -1527,7 +1529,7 @@ def _best_place(ctx: Context, m: Mention, places: list):
         return (
             0 if h.start >= point else 1,
             _reference_point(ctx, h),
-            _ent.place_rank(h),
+            place_rank(h),
             abs(h.start - a),
         )
 
@@ -1535,9 +1537,9 @@ def _best_place(ctx: Context, m: Mention, places: list):
     for item in places:
         by_tier.setdefault(tier(item[0]), []).append(item)
     best = min(by_tier[min(by_tier)], key=key)
-    if min(by_tier) == 0 and _ent.place_rank(best[0]) >= 5 and 1 in by_tier:
+    if min(by_tier) == 0 and place_rank(best[0]) >= 5 and 1 in by_tier:
         alt = min(by_tier[1], key=key)
-        if _ent.place_rank(alt[0]) <= 1:
+        if place_rank(alt[0]) <= 1:
             best = alt
     if min(by_tier) >= 1 and 1 not in by_tier:
         return None if not by_tier.get(2) else min(by_tier[2], key=key)
@@ -1584,7 +1586,7 @@ def _reference_point(ctx: Context, h) -> bool:
     before = ctx.hits_in(max(0, prev.start - 40), prev.start)
     for b in reversed(before):
         if b.end <= prev.start and b.cat == "place" and words.distance(b.end, prev.start) <= 1:
-            return _ent.place_rank(b) < 6
+            return place_rank(b) < 6
         break
     return False
 
@@ -1606,7 +1608,7 @@ def _announcers(ctx: Context, hits: list, claim_words: list) -> set:
                 if h.cat == "actor" and h.start >= start:
                     if words.distance(start, h.start) <= 2:
                         out.add(h.id)
-                    elif _group_anaphor_after(ctx, a.end) and not _ent._entity_of(ctx, h)[1]:
+                    elif _group_anaphor_after(ctx, a.end) and not entity_of(ctx, h)[1]:
                         # «وقالت الجماعة: "استهدف مجاهدو المقاومة …"»: the group's own words
                         out.add(h.id)
                     break  # (the actors further on are further away)
@@ -1620,7 +1622,7 @@ def _group_anaphor_after(ctx: Context, pos: int) -> bool:
 
 
 def _announcer(ctx: Context, h) -> tuple:
-    ent, state, air, atype = _ent._entity_of(ctx, h)
+    ent, state, air, atype = entity_of(ctx, h)
     return (ent, 0, state, air, not state, atype, h.start)
 
 
@@ -1709,7 +1711,7 @@ def _statement_date(ctx: Context, d) -> bool:
         and not CLAUSE_PUNCT.search(ctx.text, h.end, d.start)
         for h in ctx.hits_in(max(0, d.start - 60), d.start)
     )
-    return said and _ent.complementizer(ctx.text, d.end, d.end + 6)
+    return said and complementizer(ctx.text, d.end, d.end + 6)
 
 
 
@@ -2298,11 +2300,11 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
         if m.best_place is None:
             continue
         h = m.best_place[0]
-        key = (_ent.place_rank(h) + (2 if m.sent.headline else 0), order, h.start)
+        key = (place_rank(h) + (2 if m.sent.headline else 0), order, h.start)
         if best_key is None or key < best_key:
             best_key = key
             loc = h
-    if loc is None or _ent.place_rank(loc) >= 6:
+    if loc is None or place_rank(loc) >= 6:
         loc = _context_place(ctx, ev, loc) or loc
     launch = None
     for m in ms:
@@ -2341,7 +2343,7 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
     target = next((m.target for m in ms if m.target), None)
     strong = sum(1 for m in ms if m.strong)
     conf = 0.45 + 0.1 * min(strong, 3)
-    if loc is not None and _ent.place_rank(loc) <= 3:
+    if loc is not None and place_rank(loc) <= 3:
         conf += 0.1
     if munitions is not None or killed is not None or wounded is not None:
         conf += 0.05
@@ -2356,9 +2358,9 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
         date=date,
         date_precision=precision,
         date_text=date_text,
-        location=_ent.to_place(loc, text) if loc is not None else None,
+        location=to_place(loc, text) if loc is not None else None,
         outcome=outcome,
-        launch_location=_ent.to_place(launch, text) if launch is not None else None,
+        launch_location=to_place(launch, text) if launch is not None else None,
         weapon=ev.weapon,
         munitions=munitions,
         killed=killed,
@@ -2438,7 +2440,7 @@ def _continuation(ctx: Context, sent: Sentence) -> list[Mention]:
         head = _launch_cue(ctx, hits)
         if head is None:
             # «انطلقت الطائرة المسيرة من …»: the projectile before «من»
-            fired = _ent.fired_from(ctx, hits)
+            fired = fired_from(ctx, hits)
             head = fired[0][0] if fired else None
         launch_only = head is not None
     if head is None:
@@ -2509,34 +2511,15 @@ def _context_place(ctx: Context, ev, loc):
             hits = ctx.hits_in(sent.start, sent.end)
             if any(h.kind == "trigger" for h in hits):
                 continue
-            places, _ = _ent.place_candidates(ctx, sent.start, sent.end, sent)
+            places, _ = place_candidates(ctx, sent.start, sent.end, sent)
             for h, _r in places:
                 if country and h.get("country") != country:
                     continue
-                if _ent.place_rank(h) <= 3 and (best is None or h.start < best.start):
+                if place_rank(h) <= 3 and (best is None or h.start < best.start):
                     best = h
             if best is not None:
                 return best
     return None
-
-
-def free_claims(ctx: Context, sentences: list, mentioned: set) -> list:
-    """Claim sentences that report no attack of their own: ``(sentence index, claimant,
-    dual_object, negated)`` («وتبنت المقاومة الإسلامية … الهجومين»)."""
-    claim_starts = [h.start for h in ctx.hits if h.kind == "claim" and h.role == "claim"]
-    out = []
-    for i in _sentences_holding(sentences, claim_starts):
-        if i in mentioned:
-            continue
-        sent = sentences[i]
-        cands, negated = _ent.claim_candidates(ctx, sent.start, sent.end)
-        if negated or not cands:
-            out.append((sent.index, None, False, True))
-            continue
-        hits = ctx.hits_in(sent.start, sent.end)
-        dual = any(h.kind == "trigger" and h.role == "dual" for h in hits)
-        out.append((sent.index, cands[0], dual, False))
-    return out
 
 
 def run(text: str, published, doc_id, gazetteer, trace: Trace | None = None) -> list[Event]:
@@ -2550,7 +2533,7 @@ def run(text: str, published, doc_id, gazetteer, trace: Trace | None = None) -> 
     # only sentences with an attack word (a trigger or an outcome) state an event of their
     # own; the others matter only next to them
     attack_starts = [h.start for h in hits if h.kind == "trigger" or h.kind == "outcome"]
-    attack_sentences = _sentences_holding(sentences, attack_starts)
+    attack_sentences = sentences_holding(sentences, attack_starts)
     # dates and numbers are read only over the sentences around attack words
     lo, hi = _window(sentences, attack_starts)
     blocks = _blocks(sentences, attack_sentences)
@@ -2615,22 +2598,6 @@ def _without_lead_totals(mentions: list) -> list:
                 if first is not None and m.start < first:
                     continue
         out.append(m)
-    return out
-
-
-def _sentences_holding(sentences: list, positions: list) -> list[int]:
-    """Indexes (ascending, no repeats) of the sentences in which one of the sorted
-    ``positions`` falls (a position between two sentences falls in none)."""
-    out: list[int] = []
-    j = 0
-    n = len(positions)
-    for sent in sentences:
-        while j < n and positions[j] < sent.start:
-            j += 1
-        if j == n:
-            break
-        if positions[j] < sent.end:
-            out.append(sent.index)
     return out
 
 

@@ -56,7 +56,7 @@ class Context:
         self.free_claims: list = []
         self.mentioned: set = set()
         # per sentence ``(start, end)``: its place hits and the countries / regions they
-        # name (see :func:`rasid.events.entities.place_candidates`)
+        # name (see :func:`rasid.events.places.place_candidates`)
         self.sentence_places: dict = {}
 
     @property

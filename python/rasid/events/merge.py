@@ -16,7 +16,7 @@ from typing import Any
 
 from ..geo import haversine_km
 from .counts import KILLING_TRIGGER
-from .entities import place_rank
+from .places import place_rank
 from .spelling import ALEF as _ALEF
 from .spelling import ALEF_HAMZA as _ALEF_HAMZA
 from .words import words

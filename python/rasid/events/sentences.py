@@ -8,7 +8,7 @@ from .spelling import COMMA as _COMMA
 from .spelling import QUESTION_MARK as _QUESTION
 from .spelling import SEMICOLON as _SEMICOLON
 
-__all__ = ["Sentence", "split_sentences", "Words"]
+__all__ = ["Sentence", "split_sentences", "sentences_holding", "Words"]
 
 # a sentence ends at . ! ? ؟ … or a line break; a full stop next to a digit does not
 # count (checked in the loop: one character class is searched much faster than a choice)
@@ -140,3 +140,19 @@ class Words:
         """Words from the word holding ``a_end - 1`` to the word holding ``b_start``."""
         a = a_end - 1 if a_end > 0 else 0
         return self._starts_in(a, b_start) if b_start >= a else -self._starts_in(b_start, a)
+
+
+def sentences_holding(sentences: list, positions: list) -> list[int]:
+    """Indexes (ascending, no repeats) of the sentences in which one of the sorted
+    ``positions`` falls (a position between two sentences falls in none)."""
+    out: list[int] = []
+    j = 0
+    n = len(positions)
+    for sent in sentences:
+        while j < n and positions[j] < sent.start:
+            j += 1
+        if j == n:
+            break
+        if positions[j] < sent.end:
+            out.append(sent.index)
+    return out
