@@ -20,7 +20,7 @@ import dataclasses
 import datetime as _dt
 import functools
 import re
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..dates import infer_published, publication_date, resolve_dates, weekday_of
 from ..numbers import parse_numbers
@@ -28,6 +28,7 @@ from ..text import normalize
 from . import counts as _counts
 from .actors import ActorCand, actor_candidates, complementizer, entity_of
 from .claims import accused_candidates, claim_candidates, free_claims
+from .clauses import Clause, cut_clauses
 from .context import Context, clause_initial, near, opens_at, prefix_w, word_start
 from .lexicon import scan
 from .merge import merge
@@ -167,39 +168,6 @@ class Mention:
 
 # ---------------------------------------------------------------------------------------------
 # clauses and anchors
-
-
-def _clauses(ctx: Context, sent: Sentence, hits: list) -> list[tuple[int, int, Any]]:
-    """``(start, end, opener)`` clauses of a sentence; ``opener`` is ``False`` after
-    punctuation, ``True`` after a boundary word, or the hit of «وآخر» («and another»)."""
-    text = ctx.text
-    cuts: dict[int, Any] = {}
-    for m in CLAUSE_PUNCT.finditer(text, sent.start, sent.end):
-        cuts[m.end()] = cuts.get(m.end(), False)
-    for h in hits:
-        if h.kind == "cue" and h.role in ("boundary", "reply", "after"):
-            # (an addition «إضافة إلى» goes on with the same clause)
-            pos = word_start(text, h.start, sent.start)
-            cuts[pos] = True
-        elif h.kind == "person" and h.name in ("اخر", "آخر", "أخر"):
-            # «هجوم بالصواريخ وآخر بطائرة مسيرة»: another attack
-            pos = word_start(text, h.start, sent.start)
-            if pos < h.start and text[pos] == _WAW:
-                nxt = ctx.hits_in(h.end, min(sent.end, h.end + 12))
-                if any(x.kind == "weapon" for x in nxt[:1]):
-                    cuts[pos] = h
-    points = sorted(p for p in cuts if sent.start < p < sent.end)
-    out = []
-    prev = sent.start
-    opened = False
-    for p in points:
-        if p > prev:
-            out.append((prev, p, opened))
-        prev = p
-        opened = cuts[p]
-    if sent.end > prev:
-        out.append((prev, sent.end, opened))
-    return out
 
 
 _DEFENCES = words("assemble.defences")
@@ -500,19 +468,6 @@ def _victim_named(ctx: Context, anchors: list, hits: list) -> bool:
             if h.start >= t.end and h.kind == "person" and ctx.words.distance(t.end, h.start) == 1:
                 return True
     return False
-
-
-class Clause(NamedTuple):
-    """A clause as the anchor rules see it: its sentence, span and hits (sorted by start);
-    ``after_void``: the clause before it in the sentence had an attack word voided;
-    ``after_since``: the clause before it is a fronted «ومنذ …،» with no attack word."""
-
-    sent: Sentence
-    start: int
-    end: int
-    hits: list
-    after_void: bool = False
-    after_since: bool = False
 
 
 class _AnchorRules:
@@ -922,7 +877,7 @@ def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mentio
                 if h.role in r.cue_roles:
                     threat = (h.start, r)
                     break
-    clauses = _clauses(ctx, sent, shits)
+    clauses = cut_clauses(ctx, sent, shits)
     starts = [h.start for h in shits]
     groups: list[list] = []  # [start, end, ev_start, ev_end, anchors]
     pending: list | None = None
