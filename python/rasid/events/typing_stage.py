@@ -34,9 +34,10 @@ from __future__ import annotations
 import functools
 from typing import Any, NamedTuple
 
+from .anchor_predicates import aircraft_after
 from .lexicon import ROLES, SENSES
 from .record import EVENT_TYPES, WEAPONS
-from .rules import TYPE_PATTERN_KEYS, Rule, RuleError, Stage, predicates, rules
+from .rules import TYPE_PATTERN_KEYS, Rule, RuleError, Stage, predicate, predicates, rules
 
 __all__ = ["TypeFacts", "facts_of", "decide_type"]
 
@@ -201,3 +202,23 @@ def decide_type(ctx: Any, ev: Any) -> tuple[str, str | None, Rule]:
                 wp = "missile" if f.projectile == "rocket" else f.projectile
             return t.type, wp, t.rule
     raise AssertionError("the last type rule always holds")  # checked by _type_rules
+
+
+@predicate("aircraft_fired_on")
+def _aircraft_fired_on(ctx: Any, ev: Any) -> bool:
+    """A manned aircraft brought down («أسقط … مروحية», «سقطت المروحية») or fired on
+    («تعرضت مروحية لإطلاق نار»): the aircraft is the target, not the attacker."""
+    for m in ev.mentions:
+        hits = ctx.hits_in(m.start, m.end)
+        for a in m.anchors:
+            if a.kind == "outcome" and a.sense == "down":
+                if aircraft_after(ctx, a, hits, 6):
+                    return True
+            elif a.kind == "trigger" and a.role == "impact":
+                if aircraft_after(ctx, a, hits, 1):
+                    return True
+            elif a.kind == "trigger" and a.sense == "shot":
+                exposed = [h for h in hits if h.kind == "trigger" and h.role == "expose"]
+                if any(e.end <= a.start and aircraft_after(ctx, e, hits, 1) for e in exposed):
+                    return True
+    return False
