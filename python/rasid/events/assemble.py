@@ -28,14 +28,15 @@ from ..text import normalize
 from . import counts as _counts
 from .actors import ActorCand, actor_candidates, complementizer, entity_of
 from .anchor_predicates import REFERENCE_ROLES, anaphoric, statistic
+from .anchors import anchor_rules, anchored_spans
 from .claims import accused_candidates, claim_candidates, free_claims
-from .clauses import Clause, cut_clauses
-from .context import Context, clause_initial, near, opens_at, prefix_w, word_start
+from .context import Context, clause_initial, opens_at
 from .lexicon import scan
+from .mention import Anchored, Mention
 from .merge import merge
 from .places import fired_from, place_candidates, place_rank, to_place, word_without_place_cue
 from .record import Count, Entity, Event, Evidence, event_id
-from .rules import Effect, Rule, Stage, Trace, decision, predicate, predicates, rules
+from .rules import Trace, decision, predicate
 from .sentences import CLAUSE_PUNCT, Sentence, sentences_holding, split_sentences
 from .spelling import AL as _AL
 from .spelling import ALEF as _ALEF
@@ -52,114 +53,6 @@ __all__ = ["Context", "Mention", "build_mentions", "finalize"]
 _ANOTHER = words("assemble.another")
 _ADDED = words("assemble.added")
 _ANAPHOR_AFTER = words("assemble.anaphor_after")
-
-
-class Mention:
-    """One statement of an event: a span of a sentence around an attack trigger."""
-
-    __slots__ = (
-        "sent",
-        "start",
-        "end",
-        "ev_start",
-        "ev_end",
-        "anchors",
-        "weapons",
-        "hints",
-        "places",
-        "launch",
-        "actors",
-        "unknown_agent",
-        "claims",
-        "claim_negated",
-        "accused",
-        "munitions",
-        "killed",
-        "wounded",
-        "none",
-        "date",
-        "date_inside",
-        "bg_hint",
-        "same_day",
-        "ref",
-        "strong",
-        "group",
-        "split",
-        "outcome",
-        "target",
-        "site_words",
-        "leads_ref",
-        "another",
-        "announcers",
-        "site_anaphor",
-        "best_place",
-        "wspan",
-        "announce",
-        "continues",
-        "index",
-        "families",
-        "actor_ids",
-        "relative_place",
-        "reply",
-        "toll",
-        "own_forces",
-    )
-
-    def __init__(self, sent: Sentence, start: int, end: int, ev_start: int, ev_end: int):
-        self.sent = sent
-        self.start = start
-        self.end = end
-        self.ev_start = ev_start
-        self.ev_end = ev_end
-        self.anchors: list = []
-        self.weapons: list = []
-        self.hints: list = []
-        self.places: list = []
-        self.launch: list = []
-        self.actors: list = []
-        self.unknown_agent = False
-        self.claims: list = []
-        self.claim_negated = False
-        self.accused: list = []
-        self.munitions: list = []
-        self.killed: list = []
-        self.wounded: list = []
-        self.none: tuple[int, int] | None = None
-        self.date = None
-        self.date_inside = False
-        self.bg_hint = False
-        self.same_day = False
-        self.ref = False
-        self.strong = False
-        self.group: int | None = None
-        self.split = False
-        self.outcome: str | None = None
-        self.best_place = None
-        self.site_words: list = []
-        self.leads_ref = False
-        self.another = False
-        self.announcers: list = []
-        self.wspan: tuple | None = None
-        self.target: str | None = None
-        self.announce = False
-        self.continues = False
-        self.index = 0
-        # worked out by the merge (:mod:`rasid.events.merge`), once per mention
-        self.families: set | None = None
-        self.actor_ids: set | None = None
-        # the place is only a bearing («شمال بغداد»): the event may lie tens of km away
-        self.relative_place = False
-        # opens with «ردا على ذلك،»: the answer to another attack, not one more statement
-        # of it
-        self.reply = False
-        # one item of a toll listed by place («5 في اللطامنة و4 في كفرزيتا»): its
-        # :class:`TollItem`, the part's own count and place
-        self.toll = None
-        # «إن قواتها ضربت …»: the announcer's own forces are the subject of the attack verb
-        self.own_forces = False
-
-    def __repr__(self) -> str:  # pragma: no cover - debugging aid
-        return f"Mention({self.start},{self.end},strong={self.strong},ref={self.ref})"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -180,15 +73,6 @@ def _intercepts_munition(ctx: Context, o, hits: list) -> bool:
     return False
 
 
-def _plural_reference(t) -> bool:
-    """«الغارات», «الهجمات»: a definite plural attack noun, which anchors nothing."""
-    return t.definite and t.role == "noun" and t.attrs.get("number") == "pl"
-
-
-# plural site words: «قاعدة عين الأسد وقاعدة حرير» after them are several targets
-_PLURAL_SITES = word_set("assemble.plural_sites")
-
-
 def _answers_before(ctx: Context, s: int, hits: list, anchor: int) -> bool:
     """Whether the span at ``s`` opens with a closed «ردا على ذلك،» before its attack word at
     ``anchor``: the attack that follows answers another one (in «ردا على هجوم استهدف …» the
@@ -196,15 +80,6 @@ def _answers_before(ctx: Context, s: int, hits: list, anchor: int) -> bool:
     for h in hits:
         if h.kind == "cue" and h.role == "reply":
             return opens_at(ctx, s, h.start) and bool(CLAUSE_PUNCT.search(ctx.text, h.end, anchor))
-    return False
-
-
-def _opens_with_after(ctx: Context, s: int, hits: list) -> bool:
-    """Whether the clause at ``s`` opens with «بعد / عقب …» or «ردا على» (an earlier
-    event)."""
-    for h in hits:
-        if h.kind == "cue" and (h.role == "after" or h.role == "reply"):
-            return opens_at(ctx, s, h.start)
     return False
 
 
@@ -220,174 +95,6 @@ def _victim_named(ctx: Context, anchors: list, hits: list) -> bool:
     return False
 
 
-class _AnchorRules:
-    """The anchor-stage rules of the rules file, grouped the way :func:`_anchors` applies
-    them (file order within each group)."""
-
-    def __init__(self) -> None:
-        rs = rules()
-        rs.check_predicates()
-        anchor = [r for r in rs if r.stage is Stage.ANCHOR]
-
-        def of(effect: Effect) -> tuple[Rule, ...]:
-            return tuple(r for r in anchor if r.effect is effect)
-
-        self.sentence_voids = of(Effect.VOID_SENTENCE)
-        self.after_voids = of(Effect.VOID_AFTER)
-        self.clause_voids = of(Effect.VOID_CLAUSE)
-        self.skips = of(Effect.SKIP_TRIGGER)
-        self.anchors = of(Effect.ANCHOR)
-        self.mention_voids = of(Effect.VOID_MENTION)
-        self.preds = predicates()
-        # cue roles that void a clause or a sentence: they void a continuation too
-        self.void_cue_roles = frozenset().union(
-            *(r.cue_roles for r in self.clause_voids + self.sentence_voids + self.after_voids)
-        )
-
-
-@functools.lru_cache(maxsize=1)
-def _anchor_rules() -> _AnchorRules:
-    return _AnchorRules()
-
-
-def _candidates(r: Rule, ctx: Context, cl: Clause) -> list:
-    """The hits a rule looks at: cues of its roles, triggers of its roles, or outcomes."""
-    w = r.when
-    if "cue" in w:
-        roles = r.cue_roles
-        out = [h for h in cl.hits if h.kind == "cue" and h.role in roles]
-        if w.get("at") == "clause_start":
-            out = [h for h in out if clause_initial(ctx.text, h.start, cl.start)]
-        return out
-    if "trigger" in w:
-        roles = r.trigger_roles
-        return [h for h in cl.hits if h.kind == "trigger" and h.role in roles]
-    if "outcome" in w:
-        return [h for h in cl.hits if h.kind == "outcome" and h.role == w["outcome"]]
-    return []
-
-
-def _looks_at(r: Rule, h) -> bool:
-    """Whether hit ``h`` is of the kind and role rule ``r`` looks at (see :func:`_candidates`)."""
-    w = r.when
-    if "trigger" in w:
-        return h.kind == "trigger" and h.role in r.trigger_roles
-    if "outcome" in w:
-        return h.kind == "outcome" and h.role == w["outcome"]
-    return "cue" in w and h.kind == "cue" and h.role in r.cue_roles
-
-
-def _holds(r: Rule, ctx: Context, cl: Clause, h, preds: dict) -> bool:
-    """Whether the pattern of ``r`` holds for hit ``h`` of clause ``cl`` (its role already
-    matched by :func:`_candidates`)."""
-    w = r.when
-    if "definite" in w and h.definite != w["definite"]:
-        return False
-    if "number" in w and h.attrs.get("number") != w["number"]:
-        return False
-    if "sense" in w and h.sense != w["sense"]:
-        return False
-    if "headline" in w and cl.sent.headline != w["headline"]:
-        return False
-    words = ctx.words
-    ac = w.get("after_cue")
-    if ac is not None and not any(
-        c.kind == "cue" and c.role == ac and c.end <= h.start for c in cl.hits
-    ):
-        return False
-    cb = w.get("cue_before")
-    if cb is not None and not any(
-        c.kind == "cue"
-        and c.role == cb["role"]
-        and c.end <= h.start
-        and words.distance(c.end, h.start) <= cb["words"]
-        for c in cl.hits
-    ):
-        return False
-    fb = w.get("followed_by")
-    if fb is not None and not any(
-        x.kind == fb["kind"]
-        and (fb.get("role") is None or x.role == fb["role"])
-        and x.start >= h.end
-        and words.distance(h.end, x.start) <= fb["words"]
-        for x in cl.hits
-    ):
-        return False
-    wo = w.get("without")
-    if wo is not None and _hit_near(wo, words, h, cl):
-        return False
-    wi = w.get("with")
-    if wi is not None and not _hit_near(wi, words, h, cl):
-        return False
-    et = w.get("event_type")
-    if et is not None and h.attrs.get("event_type") != et:
-        return False
-    p = w.get("predicate")
-    if p is not None and not preds[p](ctx, h, cl):
-        return False
-    u = w.get("unless")
-    return u is None or not preds[u](ctx, h, cl)
-
-
-def _hit_near(near: dict, words, h, cl: Clause) -> bool:
-    """Whether a hit of the kind (and role) of ``near`` stands within ``near["words"]`` words
-    of hit ``h`` in the clause (the ``with`` / ``without`` pattern keys)."""
-    return any(
-        x.kind == near["kind"]
-        and (near.get("role") is None or x.role == near["role"])
-        and abs(words.index_gap(h.start, x.start)) <= near["words"]
-        for x in cl.hits
-    )
-
-
-def _first_hit(r: Rule, ctx: Context, cl: Clause, preds: dict):
-    """The first hit of the clause on which rule ``r`` fires, or ``None``."""
-    for h in _candidates(r, ctx, cl):
-        if _holds(r, ctx, cl, h, preds):
-            return h
-    return None
-
-
-def _anchors(ctx: Context, cl: Clause, threat: tuple[int, Rule] | None) -> list:
-    """The attack words that anchor a mention in clause ``cl``, by the anchor rules: none
-    when a clause rule voids it, or when a void-after cue of the sentence (a threat;
-    ``threat``: where its first one stands, and its rule) comes before them."""
-    ar = _anchor_rules()
-    preds = ar.preds
-    for r in ar.clause_voids:
-        h = _first_hit(r, ctx, cl, preds)
-        if h is not None:
-            ctx.fire(r.id, h.start, h.end)
-            return []
-    out = []
-    fired = []
-    for t in cl.hits:
-        if t.kind != "trigger" and t.kind != "outcome":
-            continue
-        skip = None
-        if t.kind == "trigger":
-            for r in ar.skips:
-                if t.role in r.trigger_roles and _holds(r, ctx, cl, t, preds):
-                    skip = r
-                    break
-        if skip is not None:
-            ctx.fire(skip.id, t.start, t.end)
-            continue
-        for r in ar.anchors:
-            if _looks_at(r, t) and _holds(r, ctx, cl, t, preds):
-                out.append(t)
-                fired.append(r)
-                break
-    if not out:
-        return []
-    if threat is not None and threat[0] < out[0].start:
-        ctx.fire(threat[1].id, out[0].start, out[0].end)
-        return []
-    for r, t in zip(fired, out):
-        ctx.fire(r.id, t.start, t.end)
-    return out
-
-
 # void_mention predicates are given the anchors of the clause instead of one hit
 
 
@@ -395,105 +102,19 @@ def _anchors(ctx: Context, cl: Clause, threat: tuple[int, Rule] | None) -> list:
 # mentions
 
 
+def _mention_of(a: Anchored) -> Mention:
+    m = Mention(a.sent, a.start, a.end, a.ev_start, a.ev_end)
+    m.anchors = a.anchors
+    m.group = a.group
+    m.split = a.split
+    m.wspan = a.wspan
+    m.toll = a.toll
+    return m
+
+
 def build_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mention]:
     """The mentions of one sentence (empty when it states no event)."""
-    shits = ctx.hits_in(sent.start, sent.end)
-    if not any(h.kind == "trigger" or h.kind == "outcome" for h in shits):
-        return []
-    # a sentence rule (a denial) voids every anchor, a void-after rule (a threat) the
-    # anchors after its cue
-    ar = _anchor_rules()
-    denied = False
-    threat = None
-    for h in shits:
-        if h.kind != "cue":
-            continue
-        if not denied:
-            for r in ar.sentence_voids:
-                if h.role in r.cue_roles:
-                    denied = True
-                    ctx.fire(r.id, h.start, h.end)
-                    break
-        if threat is None:
-            for r in ar.after_voids:
-                if h.role in r.cue_roles:
-                    threat = (h.start, r)
-                    break
-    clauses = cut_clauses(ctx, sent, shits)
-    starts = [h.start for h in shits]
-    groups: list[list] = []  # [start, end, ev_start, ev_end, anchors]
-    pending: list | None = None
-    pending_void = False
-    prev_void = False
-    since_before = False  # the clause before is a fronted «ومنذ …،»
-    detached = False  # the clauses since the last anchor go on with a «منذ» comparison
-    for s, e, opened in clauses:
-        chits = shits[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
-        has_trigger = has_outcome = False
-        for h in chits:
-            if h.kind == "trigger":
-                has_trigger = True
-                break
-            if h.kind == "outcome":
-                has_outcome = True
-        # only an attack word or an outcome anchors a clause
-        cl = Clause(sent, s, e, chits, prev_void, since_before)
-        if denied or not (has_trigger or has_outcome):
-            anchors = []
-        else:
-            anchors = _anchors(ctx, cl, threat)
-        for r in ar.mention_voids if anchors else ():
-            if ar.preds[r.when["predicate"]](ctx, anchors, cl):
-                ctx.fire(r.id, anchors[0].start, anchors[-1].end)
-                anchors = []
-                break
-        since_before = not has_trigger and any(
-            h.kind == "cue" and h.role == "since" and clause_initial(ctx.text, h.start, s)
-            for h in chits
-        )
-        # (a clause naming only «الغارات», attacks told before, voids nothing: «وبالتزامن مع
-        # الغارات، قصفت قوات النظام …»)
-        prev_void = (
-            has_trigger
-            and not anchors
-            and not all(_plural_reference(h) for h in chits if h.kind == "trigger")
-        )
-        if opened is not True and opened is not False:
-            anchors = [opened] + anchors
-            opened = True
-        if anchors:
-            detached = False
-            g = [s, e, s, e, anchors]
-            if pending is not None:
-                g[0] = pending[0]
-                pending = None
-            groups.append(g)
-        else:
-            if has_trigger and any(
-                h.kind == "cue" and h.role == "since" and clause_initial(ctx.text, h.start, s)
-                for h in chits
-            ):
-                # «…، منذ هجوم صاروخي … أسفر عن مقتل متعاقد»: the attack a comparison
-                # reaches back to, and its toll, are not the mention's
-                detached = True
-            if detached:
-                continue
-            if groups and not opened and pending is None:
-                groups[-1][1] = e
-            elif pending is None:
-                pending = [s, e]
-                pending_void = prev_void and _opens_with_after(ctx, s, chits)
-            else:
-                pending[1] = e
-    if pending is not None and groups and not pending_void:
-        # (a trailing «بعد … من إحباط هجوم بطائرتين» states another, voided attack: its
-        # weapons and places are not this one's)
-        groups[-1][1] = max(groups[-1][1], pending[1])
-    out: list[Mention] = []
-    for s, e, es, ee, anchors in groups:
-        m = Mention(sent, s, e, es, ee)
-        m.anchors = anchors
-        out.extend(_split(ctx, m, group_seq))
+    out = [_mention_of(a) for a in anchored_spans(ctx, sent, group_seq)]
     prev = None
     for m in out:
         _fill(ctx, m)
@@ -531,196 +152,6 @@ def _opens_with_where(ctx: Context, m: Mention) -> bool:
         if h.kind == "cue" and h.role == "where":
             return opens_at(ctx, m.start, h.start)
     return False
-
-
-def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
-    """One mention naming several events: «استهدافين، الأول قرب … والثاني قرب …»,
-    «قواعد التحالف في عين الأسد وفكتوريا», or a dual «هجومين» without details."""
-    text = ctx.text
-    hits = ctx.hits_in(m.start, m.end)
-    words = ctx.words
-    first_anchor = m.anchors[0].start
-    ords = [
-        h for h in hits if h.kind == "cue" and h.role == "enumeration" and h.start > first_anchor
-    ]
-    firsts = [h for h in ords if h.name in ("الاول", "الأول", "الاولي", "الأولى", "الاولى")]
-    cuts: list[int] = []
-    if firsts:
-        f = firsts[0]
-        before = ctx.hits_in(max(m.start, f.start - 10), f.start)
-        after_fall = any(
-            b.kind == "trigger" and b.role == "impact" and words.distance(b.end, f.start) <= 1
-            for b in before
-        )
-        if not after_fall:
-            for h in ords:
-                if h.start > f.start and prefix_w(text, h.start):
-                    cuts.append(word_start(text, h.start, m.start))
-    if not cuts:
-        sites = []
-        for h in hits:
-            if h.cat == "place" and place_rank(h) == 0 and h.start > first_anchor:
-                if not sites or sites[-1].id != h.id:
-                    sites.append(h)
-        # «استهدف هجومان … قاعدة عين الأسد وقاعدة حرير»: two attacks, two sites
-        plural_target = len(sites) >= 2 and (
-            any(h.kind == "placetype" and h.name in _PLURAL_SITES for h in hits)
-            or any(t.kind == "trigger" and t.role == "dual" for t in m.anchors)
-        )
-        if plural_target:
-            for h in sites[1:]:
-                if prefix_w(text, h.start) and not near(sites[0], h):
-                    cuts.append(word_start(text, h.start, m.start))
-    tolls: list = []
-    if not cuts:
-        tolls = _toll_items(ctx, hits, first_anchor, m.end)
-        cuts = [word_start(text, t.start, m.start) for t in tolls[1:]]
-    areas = False
-    if not cuts:
-        cuts = _target_areas(ctx, m, hits, first_anchor)
-        areas = bool(cuts)
-    if cuts:
-        group_seq[0] += 1
-        gid = group_seq[0]
-        bounds = [m.start] + sorted(set(cuts)) + [m.end]
-        parts = []
-        for a, b in zip(bounds, bounds[1:]):
-            p = Mention(m.sent, a, b, max(a, m.ev_start) if a == m.start else a, b)
-            if a == m.start:
-                p.ev_start = m.ev_start
-            p.ev_end = min(b, max(m.ev_end, b)) if a != m.start else b
-            p.anchors = m.anchors
-            p.group = gid
-            p.split = True
-            p.wspan = (m.start, m.end)
-            if tolls:
-                p.toll = tolls[len(parts)]
-            if tolls or areas:
-                while p.ev_end > p.ev_start and text[p.ev_end - 1] in " \t\n،,؛;":
-                    p.ev_end -= 1
-            parts.append(p)
-        return parts
-    if any(t.role == "dual" and not t.definite for t in m.anchors) and (
-        sum(1 for d in ctx.dates if m.start <= d.start < m.end) >= 2
-    ):
-        # «هجومين … الليلة الماضية وظهر اليوم»: two attacks at two times
-        group_seq[0] += 1
-        gid = group_seq[0]
-        twin = Mention(m.sent, m.start, m.end, m.ev_start, m.ev_end)
-        twin.anchors = m.anchors
-        m.group = twin.group = gid
-        m.split = twin.split = True
-        return [m, twin]
-    return [m]
-
-
-@dataclasses.dataclass(frozen=True)
-class TollItem:
-    """One item of a casualty toll listed place by place: «و4 في كفرزيتا»; ``start`` and
-    ``end`` are those of its figure."""
-
-    start: int
-    end: int
-    min: int
-    max: int | None
-    role: str  # "killed" or "wounded"
-    place: Any  # the place hit the item names
-
-
-def _toll_items(ctx: Context, hits: list, lo: int, hi: int) -> list[TollItem]:
-    """A casualty toll listed place by place after an attack word («لترتفع حصيلة القتلى إلى
-    5 في اللطامنة، و4 في كفرزيتا وقتيلين في لطمين», «مقتل طفلة في ريف إدلب، وشاب في مدينة
-    الأتارب»): one item per place, each after the first joined by «و»; empty unless two or
-    more items name different places. Each item is an event of its own."""
-    text = ctx.text
-    words = ctx.words
-    heads = []  # (start, end, min, max, hit or None)
-    for n in ctx.numbers_in(lo, hi):
-        if n.kind in ("cardinal", "dual", "approx", "more_than", "at_least") and n.min:
-            heads.append((n.start, n.end, n.min, n.max, None))
-    for h in hits:
-        if h.start >= lo and h.kind == "person" and h.get("number") in (1, 2):
-            number = h.get("number")
-            heads.append((h.start, h.end, number, number, h))
-    heads.sort(key=lambda x: (x[0], -x[1]))
-    keywords = [h for h in hits if h.kind == "casualty" and h.role in ("killed", "wounded")]
-    items: list[TollItem] = []
-    pos = lo
-    role = None
-    for start, end, lo_n, hi_n, _h in heads:
-        if start < pos:
-            continue
-        own = next((k.role for k in keywords if k.start <= start < k.end), None)
-        if items:
-            if not prefix_w(text, start) or words.distance(pos, start) > 3:
-                break
-            role = own or role
-        else:
-            before = [k for k in keywords if k.end <= start and words.distance(k.end, start) <= 3]
-            role = own or (before[-1].role if before else None)
-            if role is None:
-                continue
-        place = _toll_place(ctx, hits, end)
-        if place is None:
-            if items:
-                break
-            continue
-        items.append(TollItem(start, end, lo_n, hi_n, role, place))
-        pos = place.end
-    if len(items) < 2 or len({t.place.id for t in items}) < len(items):
-        return []
-    return items
-
-
-def _target_areas(ctx: Context, m: Mention, hits: list, first_anchor: int) -> list[int]:
-    """Where the target list of one attack verb goes on, phrase by phrase, to areas far
-    apart («استهدفت الغارات أطراف مدينة إدلب، ومحيط مدينة معرة مصرين …، إضافة إلى أطراف
-    بلدات مرتين …»): each phrase after a comma, opening with «و» or «إضافة إلى», names an
-    area of its own (more than 5 km from those before) and no attack or toll; one event
-    per area. Towns coordinated in one phrase («على مدن اللطامنة وكفرزيتا») stay one."""
-    text = ctx.text
-    if not any(t.kind == "trigger" and t.role == "verb" for t in m.anchors):
-        return []
-    cuts: list[int] = []
-    seen: list = []
-    bounds = [p.end() for p in CLAUSE_PUNCT.finditer(text, first_anchor, m.end)]
-    spans = list(zip([first_anchor] + bounds, bounds + [m.end]))
-    for i, (a, b) in enumerate(spans):
-        part = [h for h in hits if a <= h.start < b]
-        places = [h for h in part if h.cat == "place" and place_rank(h) <= 3]
-        if i == 0:
-            seen = places
-            continue
-        if any(h.kind in ("trigger", "casualty", "outcome") for h in part) or not places:
-            return []
-        head = text[a:b].lstrip()
-        opens = head.startswith(_WAW) or any(
-            h.kind == "cue" and h.role in ("boundary", "addition", "reply") and h.start - a <= 2
-            for h in part
-        )
-        if not opens:
-            return []
-        if seen and all(any(x.id == y.id or near(x, y, 5) for y in seen) for x in places):
-            return []
-        cuts.append(word_start(text, a + len(text[a:b]) - len(head), m.start))
-        seen = seen + places
-    return cuts
-
-
-def _toll_place(ctx: Context, hits: list, end: int):
-    """The place named within eight words after a toll figure ending at ``end`` (nothing but
-    people, place words and cue words before it: no attack word, no other count)."""
-    words = ctx.words
-    for h in hits:
-        if h.start < end:
-            continue
-        if words.distance(end, h.start) > 8 or CLAUSE_PUNCT.search(ctx.text, end, h.start):
-            return None
-        if h.cat == "place":
-            return h
-        if h.kind in ("trigger", "casualty", "weapon", "outcome"):
-            return None
-    return None
 
 
 def _told_attacks_as_subject(ctx: Context, t, hits: list) -> bool:
@@ -1940,7 +1371,7 @@ def _continuation(ctx: Context, sent: Sentence) -> list[Mention]:
         launch_only = head is not None
     if head is None:
         return []
-    if any(h.kind == "cue" and h.role in _anchor_rules().void_cue_roles for h in hits):
+    if any(h.kind == "cue" and h.role in anchor_rules().void_cue_roles for h in hits):
         return []
     if any(h.kind == "cue" and h.role == "since" for h in hits) or any(
         h.kind == "trigger" and statistic(ctx, h, sent.end) for h in hits
