@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..geo import haversine_km
+from .context import Context
+from .mention import Anchored
 from .record import Place
 from .sentences import CLAUSE_PUNCT
 from .spelling import AL as _AL
@@ -26,6 +28,9 @@ __all__ = [
     "place_candidates",
     "fired_from",
     "word_without_place_cue",
+    "best_place",
+    "site_antecedent",
+    "after_compass",
 ]
 
 
@@ -542,3 +547,105 @@ def _fled_to(text: str, pos: int) -> bool:
     if not any(w in _TOWARD for w in before[-3:]):
         return False
     return any(w.lstrip(_WAW) in _FLED for w in before)
+
+
+def site_antecedent(ctx: Context, m: Anchored, site_words: list):
+    """«… استهدف مجمعاً عسكرياً في المطار»: the airport (base, field) named before."""
+    words = {h.name[2:] for h in site_words if h.definite}
+    if not words:
+        return None
+    floor = ctx.sentence_starts[max(0, m.sent.index - 2)] if ctx.sentence_starts else 0
+    for h in reversed(ctx.hits_in(floor, m.start)):
+        if h.cat == "place" and place_rank(h) == 0:
+            return (h, [h])
+    return None
+
+
+def best_place(ctx: Context, m: Anchored, places: list):
+    """The place a mention ties its event to: the most specific one in the anchored clause
+    or the clause next to it; places further away count only when there is none."""
+    if not places:
+        return None
+    a, b = m.ev_start, m.ev_end
+    text = ctx.text
+
+    def tier(h) -> int:
+        if a <= h.start < b:
+            return 0
+        lo, hi = (b, h.start) if h.start >= b else (h.end, a)
+        return 1 if len(CLAUSE_PUNCT.findall(text, lo, hi)) <= 1 else 2
+
+    # the place after the attack word (or after «تعرضت» whose subject is the target)
+    point = m.anchors[0].start
+    for t in ctx.hits_in(a, point):
+        if t.kind == "trigger" and t.role == "expose":
+            point = t.start
+            break
+
+    def key(item):
+        h = item[0]
+        return (
+            0 if h.start >= point else 1,
+            _reference_point(ctx, h),
+            place_rank(h),
+            abs(h.start - a),
+        )
+
+    by_tier: dict[int, list] = {}
+    for item in places:
+        by_tier.setdefault(tier(item[0]), []).append(item)
+    best = min(by_tier[min(by_tier)], key=key)
+    if min(by_tier) == 0 and place_rank(best[0]) >= 5 and 1 in by_tier:
+        alt = min(by_tier[1], key=key)
+        if place_rank(alt[0]) <= 1:
+            best = alt
+    if min(by_tier) >= 1 and 1 not in by_tier:
+        return None if not by_tier.get(2) else min(by_tier[2], key=key)
+    return best
+
+
+_COMPASS = words("places.compass")
+
+
+# words that may stand between a compass word and the place («شرقي العاصمة بغداد»)
+_BEARING_FILLERS = word_set("places.bearing_fillers")
+
+
+_BEARING_FILLERS |= {"محافظة", "محافظه", "قضاء", "ناحية", "ناحيه"}
+
+
+def _compass_before(ctx: Context, h):
+    """The compass word right before a place hit («شمال بغداد», «شرقي العاصمة بغداد»)."""
+    for prev in reversed(ctx.hits_in(max(0, h.start - 40), h.start)):
+        if prev.end > h.start:
+            continue
+        if prev.kind == "placetype" and prev.role == "direction":
+            if not prev.name.startswith(_COMPASS):
+                return None
+            gap = ctx.text[prev.end : h.start].split()
+            if all(w in _BEARING_FILLERS for w in gap):
+                return prev
+            return None
+        if prev.kind != "placetype":
+            return None
+    return None
+
+
+def after_compass(ctx: Context, h) -> bool:
+    """«هجوم شمال بغداد»: a place right after a compass word."""
+    return _compass_before(ctx, h) is not None
+
+
+def _reference_point(ctx: Context, h) -> bool:
+    """«قضاء الزبير شمالي البصرة»: a place after a compass word that follows another
+    place only says where the first one lies."""
+    words = ctx.words
+    prev = _compass_before(ctx, h)
+    if prev is None:
+        return False
+    before = ctx.hits_in(max(0, prev.start - 40), prev.start)
+    for b in reversed(before):
+        if b.end <= prev.start and b.cat == "place" and words.distance(b.end, prev.start) <= 1:
+            return place_rank(b) < 6
+        break
+    return False
