@@ -102,8 +102,8 @@ def test_an_unknown_list_is_an_error():
     from rasid.events.rules import RuleError
     from rasid.events.words import script, words
 
-    with pytest.raises(RuleError, match=r"no word list \[assemble.nope\]"):
-        words("assemble.nope")
+    with pytest.raises(RuleError, match=r"no word list \[slots.nope\]"):
+        words("slots.nope")
     assert script("article") == "ال"
 
 

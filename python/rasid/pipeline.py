@@ -114,7 +114,7 @@ def available_cores() -> int:
 def _prepare_default() -> None:
     """Load the default gazetteer and import the extraction code once in this process."""
     from . import dates, numbers  # noqa: F401  (imported by the extraction on first use)
-    from .events import assemble, merge  # noqa: F401
+    from .events import run  # noqa: F401  (imports every stage)
     from .gazetteer import default_gazetteer
 
     default_gazetteer()

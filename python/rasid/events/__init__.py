@@ -7,7 +7,7 @@
     'rocket_attack'
 
 :func:`extract` is a pure function of its arguments (thread-safe; the only state is the
-cached default gazetteer). See :mod:`rasid.events.assemble` for how events are found.
+cached default gazetteer). See :mod:`rasid.events.run` for how events are found.
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def _extract(text: Any, *, published: Any, doc_id: Any, gazetteer: Any, trace: A
             )
     if not text.strip():
         return []
-    from .assemble import run
+    from .run import run
 
     return run(text, published, doc_id, gazetteer, trace)
 

@@ -52,9 +52,6 @@ class Context:
         #: the sentences of the document, and where each starts
         self.sentences: list[Sentence] = sentences or []
         self.sentence_starts: list[int] = [s.start for s in self.sentences]
-        # set by the driver once the mentions are known (read by the finalize stage)
-        self.free_claims: list = []
-        self.mentioned: set = set()
         # per sentence ``(start, end)``: its place hits and the countries / regions they
         # name (see :func:`rasid.events.places.place_candidates`)
         self.sentence_places: dict = {}

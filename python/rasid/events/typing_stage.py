@@ -35,9 +35,13 @@ import functools
 from typing import Any, NamedTuple
 
 from .anchor_predicates import aircraft_after
+from .context import Context
 from .lexicon import ROLES, SENSES
 from .record import EVENT_TYPES, WEAPONS
 from .rules import TYPE_PATTERN_KEYS, Rule, RuleError, Stage, predicate, predicates, rules
+from .spelling import LAM as _LAM
+from .spelling import WAW as _WAW
+from .words import words
 
 __all__ = ["TypeFacts", "facts_of", "decide_type"]
 
@@ -221,4 +225,56 @@ def _aircraft_fired_on(ctx: Any, ev: Any) -> bool:
                 exposed = [h for h in hits if h.kind == "trigger" and h.role == "expose"]
                 if any(e.end <= a.start and aircraft_after(ctx, e, hits, 1) for e in exposed):
                     return True
+    return False
+
+
+_GUNMEN = words("typing_stage.gunmen")
+
+
+@predicate("shot_at_a_person")
+def _event_shot_at_a_person(ctx: Context, ev) -> bool:
+    """«أطلق مسلحون النار على ناشط»: a shooting of a person, in one of the mentions."""
+    return any(_shot_at_a_person(ctx, m) for m in ev.mentions)
+
+
+@predicate("by_gunmen")
+def _event_by_gunmen(ctx: Context, ev) -> bool:
+    """«هجوم لمسلحين», «هاجم مسلحون»: gunmen attacking, in one of the event's mentions."""
+    return any(_by_gunmen(ctx, m) for m in ev.mentions)
+
+
+def _shot_at_a_person(ctx: Context, m) -> bool:
+    """«… النار على ناشط»: fire opened on one person (cue role shooting, then a person word
+    of number 1 right after it)."""
+    hits = ctx.hits_in(m.start, m.end)
+    return any(
+        c.kind == "cue"
+        and c.role == "shooting"
+        and any(
+            h.kind == "person"
+            and h.get("number") == 1
+            and h.start >= c.end
+            and ctx.words.distance(c.end, h.start) <= 1
+            for h in hits
+        )
+        for c in hits
+    )
+
+
+def _by_gunmen(ctx: Context, m) -> bool:
+    """Whether gunmen or fighters are named right after an attack word of the mention
+    («هجوم لمسلحين», «هاجم مسلحون», «استهدف مقاتلو العشائر»)."""
+    text = ctx.text
+    for t in m.anchors:
+        if t.kind != "trigger" or t.role not in ("noun", "verb", "verbnoun"):
+            continue
+        nxt = text[t.end : t.end + 30].split(maxsplit=2)[:2]
+        for w in nxt:
+            w = w.strip('«»"“”(),،')
+            if w.startswith((_LAM, _WAW)) and w[1:].startswith(_GUNMEN):
+                w = w[1:]
+            if w.startswith(_GUNMEN) and not w.startswith(("مسلحة", "المسلحة", "مسلحه")):
+                return True
+            if w not in ("من", "قبل", "شنه", "شنها", "نفذه", "نفذها"):
+                break
     return False

@@ -1,120 +1,41 @@
-"""Event detection and slot filling: from gazetteer hits to mentions to events.
+"""The finalize stage: each merged event decided and written as an :class:`Event` record.
 
-One document is scanned once by the gazetteer (places, sites, actors and the event lexicon);
-only sentences with a trigger get any further work:
+Input: the :class:`~rasid.events.merge.EventGroup` s of a document (the merge's output),
+its free claims (:func:`rasid.events.claims.free_claims`) and the sentences that hold a
+mention. Output: :class:`~rasid.events.record.Event` records, in order of first mention.
 
-1. a sentence is cut into clauses (punctuation, «فيما، بينما، بعد، ردا على …»);
-2. a clause with an attack trigger that is not voided by a cue (threat, denial, plan,
-   habitual, statistic «92 هجوما / الهجوم الثالث», a present tense outside a headline)
-   anchors a *mention*; clauses without one attach to the mention before (or after, when
-   they open with a boundary word);
-3. each mention gets its slots (places, weapons, counts, actors, claim, dates, cues);
-4. mentions of one real event are merged (:mod:`rasid.events.merge`) and each event is
-   finalised: type, background, date, counts, actor vs claimant, confidence, evidence.
+In order: the actor and the claimant of each event (a claim in its sentences, a claim
+sentence after it, a group announcing its own attack), the type and weapon (the type stage,
+:mod:`rasid.events.typing_stage`), a date carried over from the attack told before («كما
+تعرضت …»), background (an event before the news), and the events dropped (a blast with no
+violence told, an attack word with no violence at all); then the record: evidence, location,
+counts, outcome, target, confidence. Each decision is a named rule (``stage = "finalize"``).
 """
 
 from __future__ import annotations
 
-import bisect
-import dataclasses
 import datetime as _dt
-import functools
 import re
 from typing import Any
 
-from ..dates import infer_published, publication_date, resolve_dates
-from ..numbers import parse_numbers
 from ..text import normalize
 from . import counts as _counts
-from .claims import free_claims
 from .context import Context, opens_at
-from .lexicon import scan
-from .mention import Mention
-from .merge import merge
 from .places import place_candidates, place_rank, to_place
 from .record import Count, Entity, Event, Evidence, event_id
-from .rules import Trace, decision, predicate
-from .sentences import sentences_holding, split_sentences
-from .slots import GROUP_ANAPHORS, SIMILAR, continuation, sentence_mentions
+from .rules import decision, predicate
+from .slots import GROUP_ANAPHORS, SIMILAR
 from .spelling import ALEF as _ALEF
 from .spelling import ALEF_HAMZA as _ALEF_HAMZA
 from .spelling import ALEF_HAMZA_BELOW as _ALEF_HAMZA_BELOW
-from .spelling import LAM as _LAM
 from .spelling import WAW as _WAW
 from .typing_stage import decide_type
 from .words import words
 
-__all__ = ["finalize", "run"]
+__all__ = ["finalize"]
 
 
-_ANAPHOR_AFTER = words("assemble.anaphor_after")
-
-
-# ---------------------------------------------------------------------------------------------
-# clauses and anchors
-
-
-# void_mention predicates are given the anchors of the clause instead of one hit
-
-
-# ---------------------------------------------------------------------------------------------
-# mentions
-
-
-# ---------------------------------------------------------------------------------------------
-# events
-
-
-_GUNMEN = words("assemble.gunmen")
-
-
-@predicate("shot_at_a_person")
-def _event_shot_at_a_person(ctx: Context, ev) -> bool:
-    """«أطلق مسلحون النار على ناشط»: a shooting of a person, in one of the mentions."""
-    return any(_shot_at_a_person(ctx, m) for m in ev.mentions)
-
-
-@predicate("by_gunmen")
-def _event_by_gunmen(ctx: Context, ev) -> bool:
-    """«هجوم لمسلحين», «هاجم مسلحون»: gunmen attacking, in one of the event's mentions."""
-    return any(_by_gunmen(ctx, m) for m in ev.mentions)
-
-
-def _shot_at_a_person(ctx: Context, m) -> bool:
-    """«… النار على ناشط»: fire opened on one person (cue role shooting, then a person word
-    of number 1 right after it)."""
-    hits = ctx.hits_in(m.start, m.end)
-    return any(
-        c.kind == "cue"
-        and c.role == "shooting"
-        and any(
-            h.kind == "person"
-            and h.get("number") == 1
-            and h.start >= c.end
-            and ctx.words.distance(c.end, h.start) <= 1
-            for h in hits
-        )
-        for c in hits
-    )
-
-
-def _by_gunmen(ctx: Context, m) -> bool:
-    """Whether gunmen or fighters are named right after an attack word of the mention
-    («هجوم لمسلحين», «هاجم مسلحون», «استهدف مقاتلو العشائر»)."""
-    text = ctx.text
-    for t in m.anchors:
-        if t.kind != "trigger" or t.role not in ("noun", "verb", "verbnoun"):
-            continue
-        nxt = text[t.end : t.end + 30].split(maxsplit=2)[:2]
-        for w in nxt:
-            w = w.strip('«»"“”(),،')
-            if w.startswith((_LAM, _WAW)) and w[1:].startswith(_GUNMEN):
-                w = w[1:]
-            if w.startswith(_GUNMEN) and not w.startswith(("مسلحة", "المسلحة", "مسلحه")):
-                return True
-            if w not in ("من", "قبل", "شنه", "شنها", "نفذه", "نفذها"):
-                break
-    return False
+_ANAPHOR_AFTER = words("finalize.anaphor_after")
 
 
 def _day_value(ctx: Context, d) -> Any:
@@ -135,11 +56,15 @@ def _day_value(ctx: Context, d) -> Any:
     return None
 
 
-def finalize(ctx: Context, events: list, doc_id: str | None) -> list[Event]:
-    """Typed :class:`Event` records from merged mention groups."""
+def finalize(
+    ctx: Context, events: list, doc_id: str | None, free_claims: list, mentioned: set
+) -> list[Event]:
+    """Typed :class:`Event` records from merged mention groups (``free_claims``: the claim
+    sentences reporting no attack of their own; ``mentioned``: the indexes of the sentences
+    holding a mention)."""
     text = ctx.text
     # actor and claimant first: they decide the type
-    claim_state = _claims(ctx, events)
+    claim_state = _claims(events, free_claims)
     prev = None
     for ev in events:
         _pick_actor(ev, claim_state.get(id(ev)))
@@ -170,7 +95,7 @@ def finalize(ctx: Context, events: list, doc_id: str | None) -> list[Event]:
             ctx, "finalize.drop.not_violent", ev, None
         ):
             continue
-        out.append(_record(ctx, ev, doc_id, text))
+        out.append(_record(ctx, ev, doc_id, text, mentioned))
     return out
 
 
@@ -300,7 +225,7 @@ def _similar(ctx: Context, ev) -> bool:
     return False
 
 
-_BLAST_WORDS = words("assemble.blast_words")
+_BLAST_WORDS = words("finalize.blast_words")
 
 
 # what blew up by accident, named right after the blast word («انفجار أسطوانة غاز»,
@@ -310,6 +235,8 @@ _ACCIDENT_OBJECT = re.compile(
     r"|وقود|مرجل|سخان|اطار|عجل|محول[هةا]|مستودع|مخزن|مصنع|معمل|مصفا|منجم|لغم"
     r"|قذيفه قديمه|قذيفة قديمة)"
 )
+
+
 # accident cues anywhere in the sentence: war remnants, dismantling, fireworks, a short
 # circuit, a gas leak, an accidental blast
 _ACCIDENT_CUES = re.compile(
@@ -364,12 +291,12 @@ def _violent(ev) -> bool:
     )
 
 
-def _claims(ctx: Context, events: list) -> dict:
+def _claims(events: list, free_claims: list) -> dict:
     """Claimants per event: a claim in the event's own sentences, a continued statement
     («وأضافت أن مجاهديها …»), or a claim sentence about the attacks just reported."""
     result: dict[int, Any] = {}
     last_claim = None
-    free = list(ctx.free_claims)
+    free = list(free_claims)
     for ev in events:
         for m in ev.mentions:
             if m.claims and not m.claim_negated:
@@ -408,7 +335,7 @@ def _claims(ctx: Context, events: list) -> dict:
     return result
 
 
-_ITS = words("assemble.its")
+_ITS = words("finalize.its")
 
 
 def _pick_actor(ev, claim) -> None:
@@ -505,7 +432,7 @@ def _background(ctx: Context, events: list) -> None:
         prev_bg = ev.background
 
 
-def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
+def _record(ctx: Context, ev, doc_id: str | None, text: str, mentioned: set) -> Event:
     ms = ev.mentions
     # evidence: the anchored clauses, in text order, without duplicates
     spans = sorted({(m.ev_start, m.ev_end) for m in ms if m.ev_start >= 0})
@@ -528,7 +455,7 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
             best_key = key
             loc = h
     if loc is None or place_rank(loc) >= 6:
-        loc = _context_place(ctx, ev, loc) or loc
+        loc = _context_place(ctx, ev, loc, mentioned) or loc
     launch = None
     for m in ms:
         if m.launch:
@@ -608,7 +535,7 @@ def _traced_rules(ctx: Context, ev, eid: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f.rule for f in mine))
 
 
-_ASSASSINATED = words("assemble.assassinated")
+_ASSASSINATED = words("finalize.assassinated")
 
 
 _AIR_DROPPED = frozenset({"aircraft", "missile", "rocket"})
@@ -640,7 +567,7 @@ def _assassinated(ctx: Context, ms: list):
     return None
 
 
-def _context_place(ctx: Context, ev, loc):
+def _context_place(ctx: Context, ev, loc, mentioned: set):
     """An event placed only in a country («في سوريا», «على الحدود العراقية السورية») takes
     the most specific place of a neighbouring sentence that reports no event of its own
     («وتنتشر القوات … بين مدينتي البوكمال والميادين»)."""
@@ -649,7 +576,7 @@ def _context_place(ctx: Context, ev, loc):
     best = None
     for i in sorted(idx):
         for j in (i + 1, i - 1):
-            if j in idx or j < 0 or j >= len(ctx.sentences) or j in ctx.mentioned:
+            if j in idx or j < 0 or j >= len(ctx.sentences) or j in mentioned:
                 continue
             sent = ctx.sentences[j]
             hits = ctx.hits_in(sent.start, sent.end)
@@ -664,157 +591,3 @@ def _context_place(ctx: Context, ev, loc):
             if best is not None:
                 return best
     return None
-
-
-def run(text: str, published, doc_id, gazetteer, trace: Trace | None = None) -> list[Event]:
-    """The whole extraction of one document (see :func:`rasid.events.extract`); the rules
-    that fire are recorded in ``trace`` when one is given."""
-    hits = scan(text, gazetteer)
-    if not hits:
-        return []
-    pub = publication_date(published)
-    sentences = split_sentences(text)
-    # only sentences with an attack word (a trigger or an outcome) state an event of their
-    # own; the others matter only next to them
-    attack_starts = [h.start for h in hits if h.kind == "trigger" or h.kind == "outcome"]
-    attack_sentences = sentences_holding(sentences, attack_starts)
-    # dates and numbers are read only over the sentences around attack words
-    lo, hi = _window(sentences, attack_starts)
-    blocks = _blocks(sentences, attack_sentences)
-    numbers = (
-        [_shift(n, lo) for n in parse_numbers(text[lo:hi])] if lo else parse_numbers(text[:hi])
-    )
-    ctx = Context(
-        text,
-        hits,
-        numbers,
-        None,
-        None,
-        functools.partial(_read_dates, text, lo, hi, pub, blocks),
-        trace,
-        sentences,
-    )
-    mentions: list[Mention] = []
-    group_seq = [0]
-    mentioned = set()
-    with_attack = set(attack_sentences)
-    # a sentence before the first attack word states nothing and continues nothing
-    for sent in sentences[attack_sentences[0] if attack_sentences else len(sentences) :]:
-        ms = sentence_mentions(ctx, sent, group_seq) if sent.index in with_attack else []
-        if not ms and sent.index - 1 in mentioned:
-            ms = continuation(ctx, sent)
-        if ms:
-            mentioned.add(sent.index)
-        mentions.extend(ms)
-    mentions = _without_lead_totals(mentions)
-    if not mentions:
-        return []
-    for i, m in enumerate(mentions):
-        m.index = i
-    ctx.free_claims = free_claims(ctx, sentences, mentioned)
-    ctx.mentioned = mentioned
-    events = merge(ctx, mentions)
-    return finalize(ctx, events, doc_id)
-
-
-def _without_lead_totals(mentions: list) -> list:
-    """The mentions less a lead total that only sums a toll told place by place below it
-    («11 قتيلاً بغارات على ريف حماة» before «5 في اللطامنة و4 في كفرزيتا وقتيلين في
-    لطمين»): it is no event of its own."""
-    parts: dict = {}
-    for m in mentions:
-        if m.toll is not None:
-            parts.setdefault(m.group, []).append(m)
-    if not parts:
-        return mentions
-    totals = {}
-    for items in parts.values():
-        tolls = [m.toll for m in items]
-        if all(t.max == t.min for t in tolls) and len({t.role for t in tolls}) == 1:
-            totals[(tolls[0].role, sum(t.min for t in tolls))] = items[0].start
-    out = []
-    for m in mentions:
-        if m.toll is None and not m.wounded and m.killed:
-            values = {(c.min, c.max) for c in m.killed}
-            total = next(iter(values)) if len(values) == 1 else None
-            if total is not None and total[0] == total[1]:
-                first = totals.get(("killed", total[0]))
-                if first is not None and m.start < first:
-                    continue
-        out.append(m)
-    return out
-
-
-def _window(sentences: list, attack_starts: list) -> tuple[int, int]:
-    """From the sentence before the first attack word to the one after the last."""
-    if not sentences:
-        return 0, 0
-    first, last = attack_starts[0], attack_starts[-1]
-    # the sentences overlapping ``[first, last]``, both ends included
-    i = bisect.bisect_left([s.end for s in sentences], first)
-    j = bisect.bisect_right([s.start for s in sentences], last) - 1
-    if i > j:
-        i, j = 0, len(sentences) - 1
-    i = max(0, i - 2)
-    j = min(len(sentences) - 1, j + 2)
-    return sentences[i].start, sentences[j].end
-
-
-def _read_dates(text: str, lo: int, hi: int, pub, blocks: list) -> tuple:
-    """``(date mentions, publication day)`` of a document (see :func:`_dates_in`)."""
-    dates = _dates_in(text, lo, hi, pub, blocks)
-    if pub is None and any(d.kind == "explicit" and d.precision == "day" for d in dates):
-        # a dateline («الأحد (18 نيسان 2021)») gives the news day of an undated document
-        pub = infer_published(text)
-        if pub is not None:
-            dates = _dates_in(text, lo, hi, pub, blocks)
-    return dates, pub
-
-
-def _dates_in(text: str, lo: int, hi: int, pub, blocks: list | None = None) -> list:
-    """Date mentions of ``text[lo:hi]`` (or of each ``(start, end)`` block), as offsets
-    of the whole text."""
-    if blocks:
-        out = []
-        for a, b in blocks:
-            out.extend(_shift(d, a) for d in resolve_dates(text[a:b], pub))
-        return out
-    if lo == 0 and hi >= len(text):
-        return resolve_dates(text, pub)
-    return [_shift(d, lo) for d in resolve_dates(text[lo:hi], pub)]
-
-
-def _blocks(sentences: list, attack_sentences: list) -> list:
-    """Runs of sentences holding attack words (with the sentence before each run, where a
-    date often stands): the only text whose dates matter."""
-    runs: list[list[int]] = []
-    for i in attack_sentences:
-        first = max(0, i - 1)
-        if runs and first <= runs[-1][1] + 1:
-            runs[-1][1] = i
-        else:
-            runs.append([first, i])
-    return [(sentences[a].start, sentences[b].end) for a, b in runs]
-
-
-def _shift(x, offset: int):
-    """A date or number mention of a slice moved to offsets of the whole text."""
-    if not offset:
-        return x
-    if dataclasses.is_dataclass(x):
-        return dataclasses.replace(x, start=x.start + offset, end=x.end + offset)
-    return _Shifted(x, offset)
-
-
-class _Shifted:
-    """A number mention (a compiled value type) seen at other offsets."""
-
-    __slots__ = ("start", "end", "min", "max", "kind", "text")
-
-    def __init__(self, n, offset: int):
-        self.start = n.start + offset
-        self.end = n.end + offset
-        self.min = n.min
-        self.max = n.max
-        self.kind = n.kind
-        self.text = n.text
