@@ -47,6 +47,18 @@ def test_every_rule_is_complete_and_every_predicate_known():
     rs.check_predicates()  # raises on a predicate no stage registered
 
 
+def test_every_module_registering_predicates_is_imported_before_the_check():
+    from pathlib import Path
+
+    from rasid.events.rules import PREDICATE_MODULES
+
+    events = Path(rasid.__file__).parent / "events"
+    registering = sorted(
+        p.stem for p in events.glob("*.py") if "@predicate(" in p.read_text(encoding="utf-8")
+    )
+    assert registering == sorted(PREDICATE_MODULES)
+
+
 def _write(tmp_path, body: str):
     p = tmp_path / "rules.toml"
     p.write_text(textwrap.dedent(body), encoding="utf-8")

@@ -61,6 +61,8 @@ __all__ = [
     "Firing",
     "Trace",
     "predicate",
+    "predicates",
+    "PREDICATE_MODULES",
     "decision",
     "rules",
     "load_rules",
@@ -144,6 +146,21 @@ _RULE_KEYS = frozenset(
 # named predicates: ``name -> callable``; registered by the stage modules on import
 _PREDICATES: dict[str, Callable[..., bool]] = {}
 
+#: The stage modules (of ``rasid.events``) that register predicates: imported before the
+#: rules' predicates are looked up or checked, so that no check depends on what happened to
+#: be imported first (``tests/test_rules.py`` checks that the list is complete).
+PREDICATE_MODULES = ("anchor_predicates", "typing_stage", "finalize")
+
+
+@functools.lru_cache(maxsize=1)
+def _registered() -> dict[str, Callable[..., bool]]:
+    """The predicate registry, once every module of :data:`PREDICATE_MODULES` is imported."""
+    import importlib
+
+    for name in PREDICATE_MODULES:
+        importlib.import_module(f"{__package__}.{name}")
+    return _PREDICATES
+
 
 def predicate(name: str) -> Callable[[Callable[..., bool]], Callable[..., bool]]:
     """Register ``fn`` as the named predicate ``name`` that rules may call."""
@@ -158,16 +175,17 @@ def predicate(name: str) -> Callable[[Callable[..., bool]], Callable[..., bool]]
 
 
 def predicates() -> dict[str, Callable[..., bool]]:
-    """The registered predicates (after the stages are imported)."""
-    return dict(_PREDICATES)
+    """The registered predicates (every module of :data:`PREDICATE_MODULES` imported)."""
+    return dict(_registered())
 
 
 def decision(rule_id: str) -> Callable[..., bool]:
     """The predicate a rule of the shipped file decides by (its ``when.predicate``)."""
     name = rules()[rule_id].when.get("predicate")
-    if name not in _PREDICATES:
+    registered = _registered()
+    if name not in registered:
         raise RuleError(f"rule {rule_id!r} names no registered predicate ({name!r})")
-    return _PREDICATES[name]
+    return registered[name]
 
 
 @dataclass(frozen=True)
@@ -230,10 +248,11 @@ class RuleSet:
 
     def check_predicates(self) -> None:
         """Raise :class:`RuleError` when a rule names a predicate no stage registered."""
+        registered = _registered()
         for r in self.rules:
             for key in ("predicate", "unless"):
                 name = r.when.get(key)
-                if name is not None and name not in _PREDICATES:
+                if name is not None and name not in registered:
                     raise RuleError(f"rule {r.id!r}: unknown {key} {name!r}")
 
 
