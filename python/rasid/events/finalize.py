@@ -21,6 +21,7 @@ from typing import Any
 from ..text import normalize
 from . import counts as _counts
 from .context import Context, opens_at
+from .merge import EventGroup
 from .places import place_candidates, place_rank, to_place
 from .record import Count, Entity, Event, Evidence, event_id
 from .rules import decision, predicate
@@ -32,7 +33,7 @@ from .spelling import WAW as _WAW
 from .typing_stage import decide_type
 from .words import words
 
-__all__ = ["finalize"]
+__all__ = ["EventDraft", "finalize"]
 
 
 _ANAPHOR_AFTER = words("finalize.anaphor_after")
@@ -56,13 +57,50 @@ def _day_value(ctx: Context, d) -> Any:
     return None
 
 
+class EventDraft:
+    """One merged event while it is finalized: its group (the merge's output, unchanged) and
+    the decisions made on it, in order (the finalize and type predicates read it)."""
+
+    __slots__ = (
+        "group",
+        "mentions",
+        "first_sentence",
+        "bg_hint",
+        "same_day",
+        "date",
+        "date_inside",
+        "actor_cand",
+        "claim",
+        "type",
+        "weapon",
+        "background",
+    )
+
+    def __init__(self, group: EventGroup):
+        self.group = group
+        self.mentions = group.mentions
+        self.first_sentence = group.first_sentence
+        self.bg_hint = group.bg_hint
+        self.same_day = group.same_day
+        # the group's date, unless the event shares the time of the one told before it
+        self.date = group.date
+        self.date_inside = group.date_inside
+        # the perpetrator and the claimant (:class:`~rasid.events.actors.ActorCand`)
+        self.actor_cand: Any = None
+        self.claim: Any = None
+        self.type = "other_attack"
+        self.weapon: str | None = None
+        self.background = False
+
+
 def finalize(
-    ctx: Context, events: list, doc_id: str | None, free_claims: list, mentioned: set
+    ctx: Context, groups: list[EventGroup], doc_id: str | None, free_claims: list, mentioned: set
 ) -> list[Event]:
     """Typed :class:`Event` records from merged mention groups (``free_claims``: the claim
     sentences reporting no attack of their own; ``mentioned``: the indexes of the sentences
     holding a mention)."""
     text = ctx.text
+    events = [EventDraft(g) for g in groups]
     # actor and claimant first: they decide the type
     claim_state = _claims(events, free_claims)
     prev = None
@@ -435,7 +473,7 @@ def _background(ctx: Context, events: list) -> None:
 def _record(ctx: Context, ev, doc_id: str | None, text: str, mentioned: set) -> Event:
     ms = ev.mentions
     # evidence: the anchored clauses, in text order, without duplicates
-    spans = sorted({(m.ev_start, m.ev_end) for m in ms if m.ev_start >= 0})
+    spans = sorted(set(ev.group.evidence))
     merged: list[list[int]] = []
     for a, b in spans:
         if merged and a <= merged[-1][1]:

@@ -7,12 +7,20 @@ missiles, drones, artillery and mortars, bombs, firearms; aircraft go with rocke
 drones), their named perpetrators differ, their places are more than 30 km apart (or in
 different governorates / countries), their days differ, or one is recalled as background
 and the other is not.
+
+Input: the document's :class:`~rasid.events.mention.Mention` s, in text order. Output:
+:class:`EventGroup` s, in order of first mention. The merge writes nothing into a mention:
+what it works out once per mention (weapon families, named perpetrators, side) is a side
+table indexed like the mentions (:class:`Derived`), and what joining decides about a mention
+(a part of a split statement joining another event gives no evidence of its own) is kept in
+the group.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from ..geo import haversine_km
 from .counts import KILLING_TRIGGER
@@ -21,7 +29,7 @@ from .spelling import ALEF as _ALEF
 from .spelling import ALEF_HAMZA as _ALEF_HAMZA
 from .words import words
 
-__all__ = ["EventGroup", "merge", "compatible"]
+__all__ = ["EventGroup", "Derived", "merge", "compatible"]
 
 
 # an unresolved relative day, by its words (the article's day, or the day before)
@@ -50,11 +58,50 @@ def _of_captives(t) -> bool:
     return t.id == KILLING_TRIGGER or t.sense == "kidnap"
 
 
-class EventGroup:
-    """The mentions of one event while a document is merged, and its derived values."""
+class Derived(NamedTuple):
+    """What the merge works out once per mention (each mention is compared with every event
+    before it): its weapon families (:func:`_weapon_families`), the names of the
+    perpetrators it states, and the side it puts the attack on (:func:`_side`)."""
 
-    def __init__(self, m):
+    families: frozenset[str]
+    actor_ids: frozenset[str]
+    side: str | None
+
+
+def derive(m) -> Derived:
+    """The :class:`Derived` values of mention ``m``."""
+    return Derived(
+        frozenset(_weapon_families(m)),
+        frozenset((c.entity.name_ar or c.entity.mention) for c in m.actors if c.priority <= 1),
+        _side(m),
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class EventGroup:
+    """The mentions of one event: the merge's output.
+
+    ``evidence`` holds the evidence spans (anchored clauses) its mentions give, in the order
+    of the mentions (a part of a split statement that joined an event told before gives
+    none); ``date``/``date_inside`` the date the group goes by, ``bg_hint`` and ``same_day``
+    what its first mention says of its time, ``first_sentence`` where it is first told.
+    """
+
+    mentions: tuple
+    evidence: tuple[tuple[int, int], ...]
+    date: Any
+    date_inside: bool
+    first_sentence: int
+    bg_hint: bool
+    same_day: bool
+
+
+class _Joining:
+    """An event while the mentions of a document are merged, and its derived values."""
+
+    def __init__(self, m, i: int, d: Derived):
         self.mentions = [m]
+        self.evidence = [(m.ev_start, m.ev_end)]
         # kept as mentions are added (a scan of the mentions per candidate made merging the
         # mentions of one long article quadratic): its mentions placed by a bearing
         # («شمال بغداد»), whether one is in a headline, the days its mentions state inside
@@ -62,41 +109,41 @@ class EventGroup:
         self.relative_headline = bool(m.relative_place and m.sent.headline)
         self.inside_keys = {_date_key(m.date)} if m.date_inside else set()
         self.last_sentence = m.sent.index
-        self.last = m.index
+        self.last = i
         self.groups = {m.group} if m.group is not None else set()
         self.first_sentence = m.sent.index
         self.bg_hint = m.bg_hint
         self.same_day = m.same_day
-        self.families = set(_families(m))
+        self.families = set(d.families)
         self.best = m.best_place[0] if m.best_place else None
         self.places = list(m.best_place[1]) if m.best_place else []
-        self.actor_ids = set(_actor_ids(m))
+        self.actor_ids = set(d.actor_ids)
+        self.sides = {d.side} - {None}
         self.date = m.date if m.date_inside or not m.sent.headline else None
         self.date_inside = m.date_inside and m.date is not None
-        self.claim = None
-        self.actor_cand = None
-        self.type = "other_attack"
-        self.weapon: str | None = None
-        self.background = False
 
-    def add(self, m) -> None:
+    def add(self, m, i: int, d: Derived, evidence: bool = True) -> None:
         self.mentions.append(m)
+        if evidence:
+            self.evidence.append((m.ev_start, m.ev_end))
         if m.relative_place:
             self.relative = True
             self.relative_headline = self.relative_headline or m.sent.headline
         if m.date_inside:
             self.inside_keys.add(_date_key(m.date))
         self.last_sentence = max(self.last_sentence, m.sent.index)
-        self.last = m.index
+        self.last = i
         if m.group is not None:
             self.groups.add(m.group)
-        self.families |= _families(m)
+        self.families |= d.families
         if m.best_place:
             h = m.best_place[0]
             if self.best is None or place_rank(h) < place_rank(self.best):
                 self.best = h
                 self.places = list(m.best_place[1])
-        self.actor_ids |= _actor_ids(m)
+        self.actor_ids |= d.actor_ids
+        if d.side is not None:
+            self.sides.add(d.side)
         if m.date is not None and (
             self.date is None
             or (m.date_inside and not self.date_inside and m.strong)
@@ -112,24 +159,26 @@ class EventGroup:
                 self.date = m.date
                 self.date_inside = m.date_inside
 
+    def result(self) -> EventGroup:
+        return EventGroup(
+            tuple(self.mentions),
+            tuple(self.evidence),
+            self.date,
+            self.date_inside,
+            self.first_sentence,
+            self.bg_hint,
+            self.same_day,
+        )
+
 
 def _site_word(m) -> bool:
     """A mention that names its target only as «المطار», «القاعدة» (the one just reported)."""
     return any(h.kind == "placetype" and h.role == "site" and h.definite for h in m.site_words)
 
 
-def _families(m) -> set:
-    """Weapon families of a mention: «R» for a rocket named as a munition (hard), «r» for
-    one named by an adjective or a trigger («هجوم صاروخي», soft), likewise the others.
-
-    Worked out once per mention (it is compared with every event before it): the set is
-    shared, so callers must not change it."""
-    if m.families is None:
-        m.families = _weapon_families(m)
-    return m.families
-
-
 def _weapon_families(m) -> set:
+    """Weapon families of a mention: «R» for a rocket named as a munition (hard), «r» for
+    one named by an adjective or a trigger («هجوم صاروخي», soft), likewise the others."""
     fams = set()
     for w in m.weapons:
         f = _FAMILY.get(w.get("weapon") or "")
@@ -156,14 +205,6 @@ def _weapon_families(m) -> set:
     return fams
 
 
-def _actor_ids(m) -> set:
-    """Names of the perpetrators a mention states (once per mention, like
-    :func:`_families`; the set is shared)."""
-    if m.actor_ids is None:
-        m.actor_ids = {(c.entity.name_ar or c.entity.mention) for c in m.actors if c.priority <= 1}
-    return m.actor_ids
-
-
 def _side(m) -> str | None:
     """``"state"`` or ``"group"``: the side of the perpetrator a mention names as the
     subject or owner of its attack, or of the group claiming it (``None`` when it names none
@@ -175,12 +216,10 @@ def _side(m) -> str | None:
     return sides.pop() if len(sides) == 1 else None
 
 
-def _sides_differ(ev: EventGroup, m) -> bool:
-    side = _side(m)
+def _sides_differ(ev: _Joining, side: str | None) -> bool:
     if side is None:
         return False
-    others = {_side(x) for x in ev.mentions} - {None}
-    return bool(others) and side not in others
+    return bool(ev.sides) and side not in ev.sides
 
 
 def _families_ok(a: set, b: set, anaphoric_site: bool = False) -> bool:
@@ -242,7 +281,7 @@ def _contains(big, small) -> bool:
     return False
 
 
-def _same_toll(ev: EventGroup, m) -> bool:
+def _same_toll(ev: _Joining, m) -> bool:
     """Whether a mention's first killed figure is one an event's mentions already told."""
     if not m.killed:
         return False
@@ -263,8 +302,9 @@ def _day(d) -> str | None:
     return d.date
 
 
-def compatible(ev: EventGroup, m) -> bool:
-    """Whether mention ``m`` can be one more statement of event ``ev``."""
+def compatible(ev: _Joining, m, d: Derived) -> bool:
+    """Whether mention ``m`` (``d``: its :class:`Derived` values) can be one more statement
+    of event ``ev``."""
     if m.group is not None and m.group in ev.groups:
         return False
     if m.another and m.strong:
@@ -275,17 +315,17 @@ def compatible(ev: EventGroup, m) -> bool:
         return False
     # a state's air force firing missiles: «أسقطت الدفاعات صواريخ إسرائيلية» with «غارات»
     # (only when the missiles themselves are the state's: «صواريخ إسرائيلية»)
-    air_actor = "R" in _families(m) and any(c.air and c.priority <= 1 for c in m.actors)
+    air_actor = "R" in d.families and any(c.air and c.priority <= 1 for c in m.actors)
     anaphoric_site = m.site_anaphor or (m.best_place is None and _site_word(m)) or air_actor
-    if not _families_ok(ev.families, _families(m), anaphoric_site):
+    if not _families_ok(ev.families, d.families, anaphoric_site):
         return False
-    ids = _actor_ids(m)
+    ids = d.actor_ids
     if ids and ev.actor_ids and not ids & ev.actor_ids:
         return False
-    if "X" in _families(m) and "X" not in ev.families:
+    if "X" in d.families and "X" not in ev.families:
         # «عثر على جثتين … قتلا بعد اختطافهما» after a shooting: another incident
         return False
-    if _sides_differ(ev, m):
+    if _sides_differ(ev, d.side):
         # «هاجمت كتائب حزب الله قاعدة …» after «نفذت الولايات المتحدة ضربات …»: a group's
         # attack and a state's strike are two events
         return False
@@ -395,18 +435,20 @@ MERGE_WINDOW_SENTENCES = 200
 
 def merge(ctx: Any, mentions: list) -> list[EventGroup]:
     """Events of a document from its mentions, in order of first mention."""
-    events: list[EventGroup] = []
-    recent: list[EventGroup] = []  # the events within the window, in the order of ``events``
-    orphans: list = []
+    derived = [derive(m) for m in mentions]
+    events: list[_Joining] = []
+    recent: list[_Joining] = []  # the events within the window, in the order of ``events``
+    orphans: list[int] = []
     prune_at = MERGE_WINDOW_SENTENCES
-    for m in mentions:
+    for i, m in enumerate(mentions):
+        d = derived[i]
         floor = m.sent.index - MERGE_WINDOW_SENTENCES
         if m.sent.index >= prune_at:  # now and then, so that pruning stays linear
             recent = [ev for ev in recent if ev.last_sentence >= floor]
             prune_at = m.sent.index + MERGE_WINDOW_SENTENCES // 4
-        cands = [ev for ev in recent if ev.last_sentence >= floor and compatible(ev, m)]
+        cands = [ev for ev in recent if ev.last_sentence >= floor and compatible(ev, m, d)]
         if not cands and not m.strong and not events:
-            orphans.append(m)
+            orphans.append(i)
             continue
         cands.sort(key=lambda ev: -ev.last)
         if len(cands) > 1 and m.best_place is not None and place_rank(m.best_place[0]) == 0:
@@ -414,7 +456,7 @@ def merge(ctx: Any, mentions: list) -> list[EventGroup]:
             # last one told (a strike in reply somewhere in the country)
             pid = m.best_place[0].id
             cands.sort(key=lambda ev: 0 if any(p.id == pid for p in ev.places) else 1)
-        fam = _families(m)
+        fam = d.families
         if fam and len(cands) > 1:
             up = {f.upper() for f in fam}
             cands.sort(
@@ -435,25 +477,26 @@ def merge(ctx: Any, mentions: list) -> list[EventGroup]:
             if target is None:
                 target = cands[0]
         if m.strong and target is None:
-            events.append(EventGroup(m))
-            recent.append(events[-1])
+            ev = _Joining(m, i, d)
+            events.append(ev)
+            recent.append(ev)
             # weak statements before it in the same or the previous sentence
             # («تعرض حقل غاز … إلى قصف صاروخي» before the sentence naming the field)
-            ev = events[-1]
-            for w in orphans:
+            for j in orphans:
+                w = mentions[j]
                 if (
                     m.sent.index - w.sent.index <= 1
                     and (not w.ref or w.claims)
-                    and compatible(ev, w)
+                    and compatible(ev, w, derived[j])
                 ):
-                    ev.add(w)
+                    ev.add(w, j, derived[j])
             orphans = []
         elif target is not None:
             if m.split and m.group is not None and any(x.group == m.group for x in target.mentions):
-                events.append(EventGroup(m))
+                events.append(_Joining(m, i, d))
                 recent.append(events[-1])
             else:
-                if m.split:
-                    m.ev_start = m.ev_end = -1
-                target.add(m)
-    return events
+                # a part of a split statement joining an event told before is one more
+                # statement of it, not evidence of its own
+                target.add(m, i, d, evidence=not m.split)
+    return [ev.result() for ev in events]
