@@ -18,109 +18,78 @@ from .sentences import Sentence
 __all__ = ["Anchored", "TollItem", "Mention"]
 
 
+@dataclasses.dataclass(frozen=True, eq=False)
 class Mention:
-    """One statement of an event: a span of a sentence around an attack trigger."""
+    """One statement of an event: an anchored span with its slots, the slot stage's output.
 
-    __slots__ = (
-        "sent",
-        "start",
-        "end",
-        "ev_start",
-        "ev_end",
-        "anchors",
-        "weapons",
-        "hints",
-        "places",
-        "launch",
-        "actors",
-        "unknown_agent",
-        "claims",
-        "claim_negated",
-        "accused",
-        "munitions",
-        "killed",
-        "wounded",
-        "none",
-        "date",
-        "date_inside",
-        "bg_hint",
-        "same_day",
-        "ref",
-        "strong",
-        "group",
-        "split",
-        "outcome",
-        "target",
-        "site_words",
-        "leads_ref",
-        "another",
-        "announcers",
-        "site_anaphor",
-        "best_place",
-        "wspan",
-        "announce",
-        "continues",
-        "index",
-        "families",
-        "actor_ids",
-        "relative_place",
-        "reply",
-        "toll",
-        "own_forces",
-    )
+    Built once by :func:`rasid.events.slots.fill` and never changed after: the merge and the
+    finalize stage read it (what they work out about it is theirs to keep).
+    """
 
-    def __init__(self, sent: Sentence, start: int, end: int, ev_start: int, ev_end: int):
-        self.sent = sent
-        self.start = start
-        self.end = end
-        self.ev_start = ev_start
-        self.ev_end = ev_end
-        self.anchors: list = []
-        self.weapons: list = []
-        self.hints: list = []
-        self.places: list = []
-        self.launch: list = []
-        self.actors: list = []
-        self.unknown_agent = False
-        self.claims: list = []
-        self.claim_negated = False
-        self.accused: list = []
-        self.munitions: list = []
-        self.killed: list = []
-        self.wounded: list = []
-        self.none: tuple[int, int] | None = None
-        self.date = None
-        self.date_inside = False
-        self.bg_hint = False
-        self.same_day = False
-        self.ref = False
-        self.strong = False
-        self.group: int | None = None
-        self.split = False
-        self.outcome: str | None = None
-        self.best_place = None
-        self.site_words: list = []
-        self.leads_ref = False
-        self.another = False
-        self.announcers: list = []
-        self.wspan: tuple | None = None
-        self.target: str | None = None
-        self.announce = False
-        self.continues = False
-        self.index = 0
-        # worked out by the merge (:mod:`rasid.events.merge`), once per mention
-        self.families: set | None = None
-        self.actor_ids: set | None = None
-        # the place is only a bearing («شمال بغداد»): the event may lie tens of km away
-        self.relative_place = False
-        # opens with «ردا على ذلك،»: the answer to another attack, not one more statement
-        # of it
-        self.reply = False
-        # one item of a toll listed by place («5 في اللطامنة و4 في كفرزيتا»): its
-        # :class:`TollItem`, the part's own count and place
-        self.toll = None
-        # «إن قواتها ضربت …»: the announcer's own forces are the subject of the attack verb
-        self.own_forces = False
+    # the anchored span (:class:`Anchored`)
+    sent: Sentence
+    start: int
+    end: int
+    ev_start: int
+    ev_end: int
+    anchors: tuple
+    group: int | None
+    split: bool
+    wspan: tuple[int, int] | None
+    toll: TollItem | None
+    #: its attack words only refer back to an event told before («الهجوم», «هذا القصف»)
+    ref: bool
+    #: it opens with «ردا على ذلك،»: the answer to another attack, not one more statement
+    reply: bool
+    #: «هجوم آخر», «فجروا لاحقاً»: another attack, not one more report of the last
+    another: bool
+    #: its first anchor refers back (or is an outcome)
+    leads_ref: bool
+    #: weapon hits (and attack words naming a weapon), and the event types its attack words
+    #: suggest
+    weapons: tuple
+    hints: tuple[str, ...]
+    #: site words («القاعدة», «المطار»)
+    site_words: tuple
+    #: ``(hit, readings)`` places and launch places (:func:`rasid.events.places.place_candidates`)
+    places: tuple
+    launch: tuple
+    #: the place it ties its event to, ``(hit, readings)`` or ``None``; whether that place was
+    #: named in a sentence before («المطار» after «مطار أربيل»), and whether it is only a
+    #: bearing («شمال بغداد»: the event may lie tens of km away)
+    best_place: Any
+    site_anaphor: bool
+    relative_place: bool
+    #: perpetrator candidates (:class:`rasid.events.actors.ActorCand`), and whether an
+    #: unknown agent is stated («مجهولون»)
+    actors: tuple
+    unknown_agent: bool
+    #: claimants, whether the claim is negated, and the accused
+    claims: tuple
+    claim_negated: bool
+    accused: tuple
+    #: ids of the actors announcing the attack, and those announcers as candidates
+    announce: frozenset
+    announcers: tuple
+    #: «إن قواتها ضربت …»: the announcer's own forces are the subject of the attack verb
+    own_forces: bool
+    #: the sentence opens with «وأضافت» (the report goes on)
+    continues: bool
+    #: count candidates (:class:`rasid.events.counts.Cand`) and a stated none
+    munitions: tuple
+    killed: tuple
+    wounded: tuple
+    none: tuple[int, int] | None
+    outcome: str | None
+    target: str | None
+    #: the date mention governing it, and whether it stands inside the span
+    date: Any
+    date_inside: bool
+    #: it tells an event from before the news; it says «في اليوم نفسه»
+    bg_hint: bool
+    same_day: bool
+    #: it states an event of its own (a place, a count, a date, a weapon, a perpetrator)
+    strong: bool
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Mention({self.start},{self.end},strong={self.strong},ref={self.ref})"

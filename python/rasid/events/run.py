@@ -81,8 +81,6 @@ def run(text: str, published, doc_id, gazetteer, trace: Trace | None = None) -> 
     mentions = _without_lead_totals(mentions)
     if not mentions:
         return []
-    for i, m in enumerate(mentions):
-        m.index = i
     # claim sentences that report no attack of their own claim the attacks told before
     claims = free_claims(ctx, sentences, mentioned)
     events = merge(ctx, mentions)

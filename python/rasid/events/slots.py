@@ -13,6 +13,8 @@ A sentence with no attack word right after a mention may still continue it («و
 
 from __future__ import annotations
 
+import dataclasses
+
 from . import counts as _counts
 from .actors import ActorCand, actor_candidates, entity_of
 from .anchor_predicates import REFERENCE_ROLES, anaphoric, statistic
@@ -79,22 +81,12 @@ def _victim_named(ctx: Context, anchors: list, hits: list) -> bool:
     return False
 
 
-def _mention_of(a: Anchored) -> Mention:
-    m = Mention(a.sent, a.start, a.end, a.ev_start, a.ev_end)
-    m.anchors = a.anchors
-    m.group = a.group
-    m.split = a.split
-    m.wspan = a.wspan
-    m.toll = a.toll
-    return m
-
-
 def sentence_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Mention]:
     """The mentions of one sentence (empty when it states no event)."""
-    out = [_mention_of(a) for a in anchored_spans(ctx, sent, group_seq)]
+    out: list[Mention] = []
     prev = None
-    for m in out:
-        fill(ctx, m)
+    for a in anchored_spans(ctx, sent, group_seq):
+        m = fill(ctx, a)
         if prev is not None and (
             _coordinated_start(ctx, m)
             or m.toll is not None
@@ -104,17 +96,18 @@ def sentence_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Men
         ):
             # «… إضافة إلى ضرب قاعدة …», «و4 في كفرزيتا», «…، حيث استهدفت …»: same
             # subject, same time
-            if not m.actors and prev.actors:
-                m.actors = prev.actors
-            if prev.bg_hint:
-                m.bg_hint = True
-            if m.date is None and prev.date is not None:
-                m.date = prev.date
+            m = dataclasses.replace(
+                m,
+                actors=prev.actors if not m.actors and prev.actors else m.actors,
+                bg_hint=True if prev.bg_hint else m.bg_hint,
+                date=prev.date if m.date is None and prev.date is not None else m.date,
+            )
+        out.append(m)
         prev = m
     return out
 
 
-def _coordinated_start(ctx: Context, m: Mention) -> bool:
+def _coordinated_start(ctx: Context, m: Anchored) -> bool:
     """«… إضافة إلى ضرب قاعدة …»: a second attack of the same subject."""
     for h in ctx.hits_in(m.start, m.anchors[0].start):
         if h.kind == "cue" and h.role == "addition":
@@ -122,7 +115,7 @@ def _coordinated_start(ctx: Context, m: Mention) -> bool:
     return False
 
 
-def _opens_with_where(ctx: Context, m: Mention) -> bool:
+def _opens_with_where(ctx: Context, m: Anchored) -> bool:
     """«… عملية إنزال في منطقة الكسوة، حيث استهدفت مواقع …»: the clause says more of the
     attack just told, where and when it happened."""
     for h in ctx.hits_in(m.start, m.anchors[0].start):
@@ -145,13 +138,13 @@ def _told_attacks_as_subject(ctx: Context, t, hits: list) -> bool:
     )
 
 
-def fill(ctx: Context, m: Mention) -> None:
-    """The slots of one mention."""
-    s, e = m.start, m.end
+def fill(ctx: Context, a: Anchored) -> Mention:
+    """The mention of an anchored span: the span with its slots."""
+    s, e = a.start, a.end
     hits = ctx.hits_in(s, e)
     words = ctx.words
     text = ctx.text
-    anchors = m.anchors
+    anchors = a.anchors
     # a mention that only refers back («الهجوم», «هذا الهجوم») or names plurals alone
     ref = True
     plural_only = True
@@ -165,8 +158,7 @@ def fill(ctx: Context, m: Mention) -> None:
             plural_only = False
         if i == 0:
             a0_anaphoric = points_back
-    m.ref = ref
-    m.reply = not ref and _answers_before(ctx, s, hits, anchors[0].start)
+    reply = not ref and _answers_before(ctx, s, hits, anchors[0].start)
     plural_only = not ref and plural_only
     # the hits of the span by what they say, in one pass
     weapons = []
@@ -211,7 +203,7 @@ def fill(ctx: Context, m: Mention) -> None:
             if h.role == "combined":
                 combined = True
     a_0 = anchors[0]
-    m.another = any(
+    another = any(
         any(t.end <= h.start and words.distance(t.end, h.start) <= 1 for t in anchors)
         for h in others
     ) or any(
@@ -224,7 +216,7 @@ def fill(ctx: Context, m: Mention) -> None:
     )
     # «فجروا لاحقاً برجاً ثالثاً», «هاجمت أيضاً الفوج»: the verb tells one more attack; not
     # when its subject is the attacks told before («الهجمات استهدفت أيضاً …»: more of them)
-    m.another = m.another or any(
+    another = another or any(
         t.kind == "trigger"
         and t.role == "verb"
         and 0 <= words.distance(t.end, h.start) <= 1
@@ -232,7 +224,7 @@ def fill(ctx: Context, m: Mention) -> None:
         for h in later
         for t in anchors
     )
-    m.leads_ref = (
+    leads_ref = (
         a_0.kind == "outcome"
         or a_0.kind == "trigger"
         and ((a_0.definite and a_0.role in REFERENCE_ROLES) or a0_anaphoric)
@@ -242,45 +234,43 @@ def fill(ctx: Context, m: Mention) -> None:
         and _told_attacks_as_subject(ctx, a_0, hits)
     )
     whits = hits
-    if m.wspan:
+    if a.wspan:
         # weapons and attack words of the whole span the mention was split from
-        whits = ctx.hits_in(*m.wspan)
+        whits = ctx.hits_in(*a.wspan)
         weapons = [h for h in whits if h.kind == "weapon"]
         hints = [
             t.attrs["event_type"]
             for t in whits
             if t.kind == "trigger" and t.attrs.get("event_type")
         ]
-    m.weapons = weapons + [t for t in anchors if t.attrs.get("weapon")]
-    m.hints = hints
-    m.site_words = site_words
-    places, launch = place_candidates(ctx, s, e, m.sent, hits)
-    if m.toll is not None:
+    weapons = weapons + [t for t in anchors if t.attrs.get("weapon")]
+    places, launch = place_candidates(ctx, s, e, a.sent, hits)
+    if a.toll is not None:
         # one item of a toll listed by place: the item's place is the event's
-        places = [p for p in places if p[0].start == m.toll.place.start] or places
-    m.places = places
-    m.launch = launch
-    m.best_place = best_place(ctx, m, places)
-    m.site_anaphor = False
-    if m.best_place is not None:
-        m.relative_place = after_compass(ctx, m.best_place[0])
-    if m.best_place is None:
-        m.best_place = site_antecedent(ctx, m, m.site_words)
-        m.site_anaphor = m.best_place is not None
-    m.actors, m.unknown_agent = actor_candidates(ctx, s, e, anchors, hits)
+        places = [p for p in places if p[0].start == a.toll.place.start] or places
+    best = best_place(ctx, a, places)
+    site_anaphor = False
+    relative_place = False
+    if best is not None:
+        relative_place = after_compass(ctx, best[0])
+    if best is None:
+        best = site_antecedent(ctx, a, site_words)
+        site_anaphor = best is not None
+    actors, unknown_agent = actor_candidates(ctx, s, e, anchors, hits)
     if claim_words:
-        m.claims, m.claim_negated = claim_candidates(ctx, s, e, hits)
-        m.accused = accused_candidates(ctx, s, e, hits)
-        m.announce = _announcers(ctx, hits, claim_words)
+        claims, claim_negated = claim_candidates(ctx, s, e, hits)
+        accused = accused_candidates(ctx, s, e, hits)
+        announce = _announcers(ctx, hits, claim_words)
     else:
-        m.claims, m.claim_negated, m.accused, m.announce = [], False, [], set()
-    m.announcers = []
-    if m.announce:
+        claims, claim_negated, accused, announce = [], False, [], set()
+    announcers = []
+    own_forces = False
+    if announce:
         for h in hits:
-            if h.cat == "actor" and h.id in m.announce:
-                m.announcers = [ActorCand(*_announcer(ctx, h))]
+            if h.cat == "actor" and h.id in announce:
+                announcers = [ActorCand(*_announcer(ctx, h))]
                 break
-        m.own_forces = any(
+        own_forces = any(
             h.kind == "cue"
             and h.role == "own_forces"
             and any(
@@ -292,20 +282,22 @@ def fill(ctx: Context, m: Mention) -> None:
             )
             for h in hits
         )
-    sent_hits = ctx.hits_in(m.sent.start, min(m.sent.end, m.sent.start + 40))
-    m.continues = any(h.kind == "claim" and h.name in _ADDED for h in sent_hits[:2])
-    headline = m.sent.headline
-    m.munitions = _counts.munition_candidates(ctx, (s, e), headline, hits)
-    if m.split:
-        m.munitions = [c for c in m.munitions if not c.vague and c.tier < 4 and c.tier != 5]
-    m.killed, m.wounded, m.none = _counts.casualty_candidates(ctx, (s, e), headline, hits)
-    if m.toll is not None:
-        t = m.toll
+    sent = a.sent
+    sent_hits = ctx.hits_in(sent.start, min(sent.end, sent.start + 40))
+    continues = any(h.kind == "claim" and h.name in _ADDED for h in sent_hits[:2])
+    headline = sent.headline
+    munitions = _counts.munition_candidates(ctx, (s, e), headline, hits)
+    if a.split:
+        munitions = [c for c in munitions if not c.vague and c.tier < 4 and c.tier != 5]
+    killed, wounded, none = _counts.casualty_candidates(ctx, (s, e), headline, hits)
+    if a.toll is not None:
+        t = a.toll
         cand = _counts.Cand(t.min, t.max, 1, t.start, t.end)
-        m.killed, m.wounded = ([cand], []) if t.role == "killed" else ([], [cand])
-    if m.wspan and not m.none:
-        m.none = _counts.none_stated(ctx, whits)
+        killed, wounded = ([cand], []) if t.role == "killed" else ([], [cand])
+    if a.wspan and not none:
+        none = _counts.none_stated(ctx, whits)
     # outcome
+    outcome = None
     for h in outcomes:
         if h.role == "intercepted":
             if h.name.lstrip(_WAW).startswith(("دمر", "دمّر")) and not _intercepts_munition(
@@ -313,14 +305,15 @@ def fill(ctx: Context, m: Mention) -> None:
             ):
                 # «دمرت غارة إسرائيلية مستودعاً»: destroyed a target, nothing shot down
                 continue
-            m.outcome = "intercepted"
+            outcome = "intercepted"
             break
-        if h.role == "failed" and m.outcome is None:
-            m.outcome = "failed"
-        elif h.role == "hit" and m.outcome is None:
-            m.outcome = "hit"
+        if h.role == "failed" and outcome is None:
+            outcome = "failed"
+        elif h.role == "hit" and outcome is None:
+            outcome = "hit"
     # target: the first site, actor or site word after the anchor
-    a0 = m.anchors[0]
+    target = None
+    a0 = anchors[0]
     for h in hits:
         if h.start < a0.end:
             continue
@@ -335,18 +328,15 @@ def fill(ctx: Context, m: Mention) -> None:
                 for n in nxt[:2]:
                     if n.cat in ("place", "actor") or n.kind == "nationality":
                         end = n.end
-            m.target = text[h.start : end]
+            target = text[h.start : end]
             break
     # dates
-    m.date, m.date_inside = date_for(ctx, m)
+    date, date_inside = date_for(ctx, a)
     # background hints
-    m.bg_hint = background_hint(ctx, m, hits, m.date, m.date_inside)
-    m.same_day = same_day
+    bg_hint = background_hint(ctx, a, hits, date, date_inside)
     # strength
-    specific_place = any(place_rank(h) <= 4 for h, _ in m.places)
-    counts = bool(
-        [c for c in m.munitions if c.tier <= 3] or m.killed or m.wounded or m.none or combined
-    )
+    specific_place = any(place_rank(h) <= 4 for h, _ in places)
+    counts = bool([c for c in munitions if c.tier <= 3] or killed or wounded or none or combined)
     indefinite_weapon = any(
         not w.definite
         and (
@@ -354,45 +344,80 @@ def fill(ctx: Context, m: Mention) -> None:
             and w.role in ("munition", "aircraft", "adj", "firearm", "explosive")
             or w.kind == "trigger"
         )
-        for w in m.weapons
+        for w in weapons
     )
     has_date = (
-        m.date is not None
-        and m.date.kind not in ("vague", "period")
-        and (m.date_inside or m.start <= m.date.start < m.end)
+        date is not None
+        and date.kind not in ("vague", "period")
+        and (date_inside or s <= date.start < e)
     )
-    if m.split and not m.ref and m.best_place is not None:
-        m.strong = True
-    elif m.ref:
-        m.actors = [c for c in m.actors if c.priority == 1]
-        m.strong = specific_place and counts
+    if a.split and not ref and best is not None:
+        strong = True
+    elif ref:
+        actors = [c for c in actors if c.priority == 1]
+        strong = specific_place and counts
     elif plural_only:
         # «ردا على هجمات بطائرات مسيرة وصواريخ»: plurals alone say nothing concrete
-        firm = bool(m.killed or m.wounded or m.none or [c for c in m.munitions if not c.vague])
-        m.strong = bool(specific_place or firm or (has_date and m.date.date is not None))
-    elif all(t.kind != "trigger" or t.role in ("noun", "dual") for t in m.anchors):
+        firm = bool(killed or wounded or none or [c for c in munitions if not c.vague])
+        strong = bool(specific_place or firm or (has_date and date.date is not None))
+    elif all(t.kind != "trigger" or t.role in ("noun", "dual") for t in anchors):
         # an attack noun alone («… في ضربة أميركية في بغداد») needs more than a town to be a
         # report of its own: a count, a date, a site, a munition or a named perpetrator
-        site = any(place_rank(h) == 0 for h, _ in m.places)
+        site = any(place_rank(h) == 0 for h, _ in places)
         munition = any(
-            w.kind == "weapon" and w.role == "munition" and not w.definite for w in m.weapons
+            w.kind == "weapon" and w.role == "munition" and not w.definite for w in weapons
         )
-        m.strong = bool(
+        strong = bool(
             counts
             or has_date
             or site
             or munition
-            or (m.actors and m.actors[0].priority == 0)
-            or _victim_named(ctx, m.anchors, hits)
+            or (actors and actors[0].priority == 0)
+            or _victim_named(ctx, anchors, hits)
         )
     else:
-        m.strong = bool(
+        strong = bool(
             specific_place
             or counts
             or has_date
             or indefinite_weapon
-            or (m.actors and m.actors[0].priority <= 2)
+            or (actors and actors[0].priority <= 2)
         )
+    return Mention(
+        **a._asdict(),
+        ref=ref,
+        reply=reply,
+        another=another,
+        leads_ref=leads_ref,
+        weapons=tuple(weapons),
+        hints=tuple(hints),
+        site_words=tuple(site_words),
+        places=tuple(places),
+        launch=tuple(launch),
+        best_place=best,
+        site_anaphor=site_anaphor,
+        relative_place=relative_place,
+        actors=tuple(actors),
+        unknown_agent=unknown_agent,
+        claims=tuple(claims),
+        claim_negated=claim_negated,
+        accused=tuple(accused),
+        announce=frozenset(announce),
+        announcers=tuple(announcers),
+        own_forces=own_forces,
+        continues=continues,
+        munitions=tuple(munitions),
+        killed=tuple(killed),
+        wounded=tuple(wounded),
+        none=none,
+        outcome=outcome,
+        target=target,
+        date=date,
+        date_inside=date_inside,
+        bg_hint=bg_hint,
+        same_day=same_day,
+        strong=strong,
+    )
 
 
 def _announcers(ctx: Context, hits: list, claim_words: list) -> set:
@@ -471,25 +496,36 @@ def continuation(ctx: Context, sent: Sentence) -> list[Mention]:
     ):
         # «ومنذ بداية العام … وثق 13 هجوماً بطائرة مسيرة»: a tally, not the event again
         return []
-    m = Mention(sent, sent.start, sent.end, sent.start, sent.end)
-    m.anchors = [head]
-    fill(ctx, m)
+    m = fill(ctx, Anchored(sent, sent.start, sent.end, sent.start, sent.end, (head,)))
     if launch_only:
         # «وأضاف أن الصواريخ أطلقت من منطقة …»: only where the event was fired from
         if not m.launch:
             return []
-        m.places, m.best_place, m.site_words, m.target = [], None, [], None
-        m.actors, m.claims, m.accused, m.announcers = [], [], [], []
-        m.munitions, m.killed, m.wounded, m.none, m.outcome = [], [], [], None, None
-        m.ref = True
-        m.strong = False
-        return [m]
+        return [
+            dataclasses.replace(
+                m,
+                places=(),
+                best_place=None,
+                site_words=(),
+                target=None,
+                actors=(),
+                claims=(),
+                accused=(),
+                announcers=(),
+                munitions=(),
+                killed=(),
+                wounded=(),
+                none=None,
+                outcome=None,
+                ref=True,
+                strong=False,
+            )
+        ]
     has = m.killed or m.wounded or m.none or head.kind == "weapon"
     if not has:
         return []
-    m.ref = True
-    m.strong = False
-    return [m]
+    # (it refers to the event just told: it starts none of its own)
+    return [dataclasses.replace(m, ref=True, strong=False)]
 
 
 _FIRED = words("slots.fired")
