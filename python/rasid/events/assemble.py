@@ -829,7 +829,8 @@ def _no_victim_after(ctx: Context, t, cl: Clause) -> bool:
     within two words after it."""
     words = ctx.words
     return not any(
-        n.start >= t.end and words.distance(t.end, n.start) <= 2 for n in ctx.numbers_in(t.end, cl.end)
+        n.start >= t.end and words.distance(t.end, n.start) <= 2
+        for n in ctx.numbers_in(t.end, cl.end)
     ) and not any(
         h.kind == "person" and h.start >= t.end and words.distance(t.end, h.start) <= 2
         for h in cl.hits
@@ -2510,9 +2511,6 @@ def _traced_rules(ctx: Context, ev, eid: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f.rule for f in mine))
 
 
-_ASSASSINATED = words("assemble.assassinated")
-
-
 _AIR_DROPPED = frozenset({"aircraft", "missile", "rocket"})
 
 
@@ -2533,7 +2531,7 @@ def _assassinated(ctx: Context, ms: list):
     text = ctx.text
     for m in ms:
         for t in m.anchors:
-            if t.kind != "trigger" or t.name.lstrip(_WAW) not in _ASSASSINATED:
+            if t.kind != "trigger" or t.sense != "assassinate":
                 continue
             before = text[max(0, t.start - 20) : t.start].split()[-1:]
             if before and before[0].lstrip(_WAW) in ("لم", "لن", "محاولة", "محاوله"):

@@ -9,8 +9,8 @@ from ..geo import haversine_km
 from .record import Entity, Place
 from .sentences import CLAUSE_PUNCT
 from .spelling import AL as _AL
-from .spelling import BA as _BA
 from .spelling import ALEF as _ALEF
+from .spelling import BA as _BA
 from .spelling import BA_LAM_TATWEEL as _BA_LAM_TATWEEL
 from .spelling import HEH as _HEH
 from .spelling import LAM as _LAM

@@ -183,10 +183,22 @@ LEXICON_KINDS = frozenset(ROLES)
 #: «فقدوا حياتهم» loses life: ``…:life``; «اشتباك», «كمين» are a fight between armed sides:
 #: ``…:fight``; «برصاص مسلحين», «قنص» a person shot: ``…:shot``; «أسقط» brings down:
 #: ``…:down``; «اختطف» kidnaps: ``…:kidnap``; «عملية سطو» robs: ``…:robbery``; «أضرم»
-#: sets fire: ``…:arson``; «قتل مسلحون» kills: ``…:kill``): what a word means beyond its kind
+#: sets fire: ``…:arson``; «قتل مسلحون» kills: ``…:kill``; «اغتال» assassinates:
+#: ``…:assassinate``): what a word means beyond its kind
 #: and role.
 SENSES = frozenset(
-    {"bombard", "life", "fight", "shot", "down", "kidnap", "robbery", "arson", "kill"}
+    {
+        "bombard",
+        "life",
+        "fight",
+        "shot",
+        "down",
+        "kidnap",
+        "robbery",
+        "arson",
+        "kill",
+        "assassinate",
+    }
 )
 _PLACE_HINTS = ("lat", "admin1", "precision")
 
