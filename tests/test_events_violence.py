@@ -430,3 +430,9 @@ def test_fire_set_to_a_shop_is_arson_not_a_shooting():
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.weapon) == ("other_attack", None)
     assert (ev.location.start, ev.location.end) == at(text, "البصرة")
+
+
+def test_fire_opened_on_him_is_a_shooting_of_a_person():
+    text = "اعترض مسلحون طريق الناشط وسط مدينة الناصرية ثم أطلقوا النار عليه ولاذوا بالفرار."
+    (ev,) = extract(text, published="2024-03-08")
+    assert (ev.event_type, ev.weapon) == ("other_attack", "firearms")

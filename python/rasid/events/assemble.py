@@ -1897,9 +1897,6 @@ def _bg_hint(ctx: Context, m: Mention, hits: list) -> bool:
                 and words.distance(h.end, nxt[0].start) <= 1
             ):
                 return True
-        if h.role == "verdict":
-            # «حكماً بالسجن على مدان بتفجير …»: the attack a court punishes came before
-            return True
         if h.role == "earlier" and any(
             t.kind == "trigger" and t.role == "noun" and 0 <= words.distance(t.end, h.start) <= 1
             for t in m.anchors
@@ -1978,11 +1975,15 @@ def _event_by_gunmen(ctx: Context, ev) -> bool:
 
 
 def _shot_at_a_person(ctx: Context, m) -> bool:
-    """«… النار على ناشط»: fire opened on one person (cue role shooting, then a person word
-    of number 1 right after it)."""
+    """«… النار على ناشط», «أطلقوا النار عليه»: fire opened on one person (cue role
+    shooting, then a person word of number 1 right after it, or the singular pronoun of the
+    cue itself)."""
     hits = ctx.hits_in(m.start, m.end)
     return any(
         c.kind == "cue"
+        and c.role == "shooting"
+        and c.get("number") == 1
+        or c.kind == "cue"
         and c.role == "shooting"
         and any(
             h.kind == "person"

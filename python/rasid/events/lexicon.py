@@ -19,7 +19,9 @@ are all found in one Rust pass over the document. Its kinds:
 ``person``   counted heads of casualty phrases (``number``)
 ``cue``      negation, denial, threat, plan, habitual, statistic, past, after, partial,
              unit, boundary, agent, unknown_agent, launch, enumeration … (``role``), and:
-             judicial (a court sentence carried out, a verdict: «حكم الإعدام، شنقاً»);
+             judicial (a court sentence carried out, a verdict or a trial: «حكم الإعدام،
+             شنقاً», «حكماً بالسجن», «قضية اغتيال»: the clause tells justice, and the old
+             attack it names is no event of the page);
              extent («في جميع أنحاء …», which keeps «جميع» there from reading as habitual);
              harmless (flares, smoke, stun and tear-gas grenades «قنابل مضيئة»: no attacking
              munition); accident («انفجار غازي»: a blast word in an accident's name); where
@@ -43,9 +45,7 @@ are all found in one Rust pass over the document. Its kinds:
              tied to their group); earlier («سابق» right after an attack noun: «في هجوم
              سابق», an attack before the news); figurative («ألقى القبض، كلمة، خطاباً»:
              «ألقى» that throws no bomb; blame «ألقى اللوم» is a claim of role accuse);
-             verdict («حكماً بالسجن», «بالإعدام», «محكمة الجنايات»: the attack a court
-             punishes came before the news, a background event; a sentence carried out is
-             judicial); own_forces («قواتها», «جنودها»: the announcer's own forces as the
+             own_forces («قواتها», «جنودها»: the announcer's own forces as the
              subject of an attack verb). The ``pos`` column marks: subjunctive on «قبل أن،
              بعد أن» (a present tense after them tells the past), also on «كما» (its attack
              shares the time of the one told before), guilt on «إدانة» (with «بـ» on an
@@ -168,7 +168,6 @@ ROLES: dict[str, frozenset[str]] = {
             "unknown",
             "unknown_agent",
             "verbal",
-            "verdict",
             "where",
         }
     ),
