@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     flag_localities(locs, admin)
     flag_far_homonyms(admin + locs, _major_places(locs, admin))
     sites = build_sites(src)
-    regional = build_regional(set(_major_places(locs, admin)))
+    regional, divisions = build_regional(set(_major_places(locs, admin)))
 
     core = admin + [e for e in locs if e.attrs["kind"] in ("city", "town", "zone")]
     places = place_rows(core)
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     outputs["sites.csv"] = (PLACE_COLUMNS, site_rows)
     outputs["regional.csv"] = (PLACE_COLUMNS, place_rows(regional))
     # one check over every place file: an id used in two files would need equal attributes
-    check_rows([r for _, rows in outputs.values() for r in rows])
+    check_rows([r for _, rows in outputs.values() for r in rows], divisions)
     outputs["actors.csv"] = (ACTOR_COLUMNS, actor_rows(src))
     for old in out.glob("villages_*.csv"):
         old.unlink()

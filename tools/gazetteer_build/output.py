@@ -127,7 +127,9 @@ def write(path: Path, header: list[str], rows: list[list[str]]) -> None:
         w.writerows(rows)
 
 
-def check_rows(rows: list[list[str]]) -> None:
+def check_rows(rows: list[list[str]], divisions: dict[str, set[str]]) -> None:
+    """Every row well formed; ``divisions``: the English names of the first-level divisions of
+    the regional countries that have them (the admin1 of their places, named or not)."""
     seen = set()
     attrs: dict[str, tuple[str, ...]] = {}
     for r in rows:
@@ -154,6 +156,8 @@ def check_rows(rows: list[list[str]]) -> None:
     for r in rows:
         if r[6] in ("IQ", "SY") and r[2] != "country" and (r[6], r[5]) not in govs:
             raise SystemExit(f"{r[1]}: admin1 {r[5]!r} is not a governorate of {r[6]}")
+        if r[6] in divisions and r[5] and r[5] not in divisions[r[6]]:
+            raise SystemExit(f"{r[1]}: admin1 {r[5]!r} is not a division of {r[6]}")
 
 
 def counts_table(out: Path, files: list[str]) -> str:

