@@ -102,7 +102,9 @@ def _place_rows() -> list[dict[str, str]]:
     return rows
 
 
-PLACES = _place_rows()
+# the regional layer's demonyms («التركي» -> TR) share the place columns but are no places
+DEMONYMS = [r for r in _place_rows() if r["kind"] == "demonym"]
+PLACES = [r for r in _place_rows() if r["kind"] != "demonym"]
 BY_NAME: dict[str, list[dict[str, str]]] = defaultdict(list)
 for _r in PLACES:
     BY_NAME[_r["name"]].append(_r)
@@ -321,7 +323,7 @@ def test_regional_places(name, country, lat, lon):
 
 def test_regional_layer_keeps_iraq_and_syria_names():
     # Kuwait's «الرقة» is not Raqqa's rival; Iraq's and Syria's own layers are not in it
-    regional = _read(DATA / "regional.csv")[1]
+    regional = [r for r in _read(DATA / "regional.csv")[1] if r["kind"] != "demonym"]
     assert not [r for r in regional if r["country"] in ("IQ", "SY")]
     assert not [r for r in regional if r["name"] in ("الرقة", "الموصل", "الرمادي")]
 
@@ -576,3 +578,27 @@ def test_build_script_reproduces_the_data(tmp_path):
     assert built == shipped
     for name in built:
         assert filecmp.cmp(tmp_path / name, DATA / name, shallow=False), name
+
+
+# (demonym as the press writes it, ISO country): masculine, feminine, with the article, plural
+DEMONYM_FORMS = [
+    ("التركي", "TR"), ("تركية", "TR"), ("الأتراك", "TR"), ("التركيين", "TR"),
+    ("الإسرائيلية", "IL"), ("الإسرائيليين", "IL"), ("الصهيوني", "IL"), ("الصهاينة", "IL"),
+    ("الروسي", "RU"), ("الروس", "RU"), ("الأمريكية", "US"), ("الأميركيون", "US"),
+    ("الأمريكان", "US"), ("الإيراني", "IR"), ("إيرانيين", "IR"), ("العراقية", "IQ"),
+    ("السوريين", "SY"), ("البريطانية", "GB"), ("الإنجليز", "GB"), ("اليمنيون", "YE"),
+    ("السعودية", "SA"), ("المصرية", "EG"), ("المغاربة", "MA"),
+]  # fmt: skip
+
+
+def test_demonyms():
+    by_name = defaultdict(set)
+    for r in DEMONYMS:
+        assert r["id"] == r["country"].lower() + ".demonym", r
+        assert not (r["lat"] or r["lon"] or r["admin1"] or r["precision"]), r
+        assert re.fullmatch("[A-Z]{2}", r["country"]) and r["source"], r
+        by_name[r["name"]].add(r["country"])
+    for name, country in DEMONYM_FORMS:
+        assert by_name[name] == {country}, name
+    # the country's name is no demonym of it
+    assert not by_name["تركيا"] and not by_name["إسرائيل"]

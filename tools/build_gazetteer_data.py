@@ -29,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gazetteer_build.curated import actor_rows, build_sites  # noqa: E402
+from gazetteer_build.demonyms import build_demonyms  # noqa: E402
 from gazetteer_build.iraq_syria import (  # noqa: E402
     _major_places,
     assign_locality_ids,
@@ -72,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     flag_far_homonyms(admin + locs, _major_places(locs, admin))
     sites = build_sites(src)
     regional, divisions = build_regional(set(_major_places(locs, admin)))
+    countries = {e.attrs["country"]: e for e in admin + regional if e.attrs["kind"] == "country"}
+    regional += build_demonyms(countries)
 
     core = admin + [e for e in locs if e.attrs["kind"] in ("city", "town", "zone")]
     places = place_rows(core)

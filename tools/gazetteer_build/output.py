@@ -57,6 +57,7 @@ PLACE_KINDS = {
     "zone",
     "site",
     "region",
+    "demonym",
 }
 ACTOR_TYPES = {"state", "militia", "coalition", "insurgent", "political"}
 
@@ -79,7 +80,8 @@ def dedupe_names(e: Entity) -> list[str]:
     ه-for-ة spelling of each (not for villages, to keep their files small)."""
     seen = set()
     out = []
-    names = [e.attrs["name_ar"]] + e.names
+    # (a demonym's display name is its country's, which is no demonym)
+    names = ([] if e.attrs["kind"] == "demonym" else [e.attrs["name_ar"]]) + e.names
     if e.attrs["kind"] != "village":
         names += [teh_marbuta_variant(n) for n in names]
     for n in names:
@@ -143,6 +145,12 @@ def check_rows(rows: list[list[str]], divisions: dict[str, set[str]]) -> None:
             raise SystemExit(f"{eid}: country {r[6]!r} is not an ISO 3166-1 alpha-2 code")
         if r[10] not in ("0", "1", str(WORD)):
             raise SystemExit(f"{eid}: ambiguous {r[10]!r}")
+        if kind == "demonym":
+            if r[7] or r[8] or r[5]:
+                raise SystemExit(f"{eid}: a demonym has no position or admin1")
+            if attrs.setdefault(eid, tuple(r[2:])) != tuple(r[2:]):
+                raise SystemExit(f"{eid}: inconsistent attributes")
+            continue
         lat, lon = float(r[7]), float(r[8])
         s, w, n, e = BBOX.get(r[6], (-90.0, -180.0, 90.0, 180.0))
         if not (s <= lat <= n and w <= lon <= e):
@@ -154,7 +162,7 @@ def check_rows(rows: list[list[str]], divisions: dict[str, set[str]]) -> None:
     # every admin1 is the English name of one of the country's governorates
     govs = {(r[6], r[5]) for r in rows if r[2] == "governorate"}
     for r in rows:
-        if r[6] in ("IQ", "SY") and r[2] != "country" and (r[6], r[5]) not in govs:
+        if r[6] in ("IQ", "SY") and r[2] not in ("country", "demonym") and (r[6], r[5]) not in govs:
             raise SystemExit(f"{r[1]}: admin1 {r[5]!r} is not a governorate of {r[6]}")
         if r[6] in divisions and r[5] and r[5] not in divisions[r[6]]:
             raise SystemExit(f"{r[1]}: admin1 {r[5]!r} is not a division of {r[6]}")
