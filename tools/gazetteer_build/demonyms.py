@@ -11,9 +11,11 @@ from .text import Entity, read_csv
 
 SOURCES = Path(__file__).resolve().parent / "sources"
 
-# The endings of a nisba adjective the press writes after its stem («تركي»): feminine (also the
-# plural of things: «القوات التركية»), sound plurals, duals, feminine plural.
-NISBA_ENDINGS = ("", "ة", "ون", "ين", "ان", "تان", "تين", "ات")
+# The endings of a nisba adjective the press writes after its stem («تركي») when it names an
+# actor: feminine (also the plural of things: «القوات التركية»), the sound plural of persons
+# («الجنود الإسرائيليين»).  Duals and the feminine plural are left out: rare for actors, and each
+# form costs the default gazetteer's word table room (see SOURCES.md).
+NISBA_ENDINGS = ("", "ة", "ون", "ين")
 
 
 def demonym_forms(nisba: str) -> list[str]:

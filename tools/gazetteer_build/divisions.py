@@ -28,7 +28,7 @@ DIVISION_PREFIXES = {
     "QA": ["بلدية"],
     "LY": ["شعبية"],
     "SD": ["ولاية"],
-    "TR": ["ولاية", "محافظة"],
+    "TR": ["ولاية"],
     "IL": ["لواء", "منطقة"],
 }
 # Names made only of a direction or a generic word («الشمالية», «العاصمة», «الداخلية»): never
