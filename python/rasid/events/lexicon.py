@@ -349,6 +349,12 @@ def scan(text: str, gazetteer: Any | None = None) -> list[Hit]:
     return hits
 
 
+# Gazetteer kinds the event assembly does not read: the regional layer's demonyms («التركي»)
+# tie an actor to its country (:func:`rasid.gazetteer.actor_country`); the lexicon's own
+# ``nationality`` and ``cue``/``demonym`` rows are what extraction reads of such words.
+_NOT_READ = frozenset({"demonym"})
+
+
 def _hits(gazetteer: Any, names: list[tuple[int, int, int]]) -> list[Hit]:
     """:class:`Hit` objects of ``(start, end, name index)`` tuples of ``gazetteer``."""
     memo = _entry_memo(gazetteer)
@@ -358,6 +364,8 @@ def _hits(gazetteer: Any, names: list[tuple[int, int, int]]) -> list[Hit]:
         fixed = memo.get(index)
         if fixed is None:
             fixed = memo[index] = _fixed_fields(gazetteer, index)
+        if fixed[0] in _NOT_READ:
+            continue
         out.append(of(start, end, fixed))
     return out
 
