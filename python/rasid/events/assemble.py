@@ -1389,7 +1389,7 @@ def _fill(ctx: Context, m: Mention) -> None:
     others = []  # «آخر»: another attack, when right after an attack word
     later = []  # «لاحقاً», «أيضاً»: one more attack, when right after an attack verb
     same_day = False
-    combined = False  # «قتل وجرح»
+    combined = False  # harm told without a count («قتل وجرح», «أضرار مادية»)
     overflights = [h.end for h in hits if h.kind == "cue" and h.role == "overflight"]
     for h in hits:
         kind = h.kind
@@ -1420,7 +1420,8 @@ def _fill(ctx: Context, m: Mention) -> None:
             elif h.role == "another_incident":
                 later.append(h)
         elif kind == "casualty":
-            if h.role == "combined":
+            if h.role in ("combined", "material", "material_only"):
+                # «قتل وجرح», «أضرار مادية»: harm told, though counted in no slot
                 combined = True
     a_0 = anchors[0]
     m.another = any(
