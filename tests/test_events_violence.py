@@ -240,6 +240,7 @@ def test_a_tribal_fight_a_town_goes_through_with_a_toll_is_an_armed_clash():
     [
         ("قتل مسلحون مجهولون ثلاثة رعاة أغنام في بادية الأنبار مساء أمس.", "ثلاثة", 3),
         ("وقتلت جماعة مسلحة سبعة سائقين على الطريق الدولي قرب مدينة بيجي فجر اليوم.", "سبعة", 7),
+        ("وأقدم مسلحون مجهولون على قتل خمسة رعاة في بادية السخنة أمس.", "خمسة", 5),
     ],
 )
 def test_people_killed_by_gunmen_are_an_attack(text, victims, killed):
