@@ -605,7 +605,7 @@ def _backward(ctx, k, hits, s_lim: int, limit: int, tier: int) -> Cand | None:
     if not items:
         return None
     # group items into noun phrases (number + counted noun, count + «آخرين»)
-    phrases = []
+    phrases: list[list[Any]] = []
     for it in items:
         if phrases and it[0] == "person":
             prev = phrases[-1]
