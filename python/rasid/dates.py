@@ -60,7 +60,7 @@ import functools
 import re
 from dataclasses import dataclass
 from itertools import compress, count
-from typing import Union
+from typing import Any, Union
 
 from .errors import OptionError, TextTypeError
 from .text import OPTIONS as DEFAULT_OPTIONS
@@ -478,7 +478,7 @@ def _chunk_info(chunk: str) -> tuple:
     words) as (index, quick check, rules: see :func:`_candidate`). Cached: chunks repeat."""
     if chunk.isalpha():  # one word (the commonest chunk)
         one = (chunk,)
-        cands = ((0, *_candidate(chunk)),) if _trigger(chunk) else ()
+        cands: Any = ((0, *_candidate(chunk)),) if _trigger(chunk) else ()
         return _cache_chunk(chunk, (_W1, one, _ZERO1, (len(chunk),), one, _NONE1, cands))
     kinds, vals, starts, ends = [], [], [], []
     for m in _TOKEN.finditer(chunk):
@@ -609,7 +609,7 @@ class _Parser:
         self.offsets = offsets
         self.parts = parts = folded.split(" ")
         try:
-            infos = list(map(_CHUNKS.__getitem__, parts))
+            infos: list[Any] = list(map(_CHUNKS.__getitem__, parts))
         except KeyError:  # a chunk not seen yet (or too long to be cached)
             get = _CHUNKS.get
             infos = [get(part, None) for part in parts]
@@ -619,8 +619,8 @@ class _Parser:
         self.infos = infos
         self.scale = len(folded) + 1
         self.kind: list[str | None] = []
-        self.val: list[str | None] = []
-        self.ts: list[int | None] = []
+        self.val: list[Any] = []  # str, None past the text
+        self.ts: list[Any] = []  # int, None past the text
         self.te: list[int | None] = []
         # val[i] where token i is a word (resp. punctuation), else None
         self.words: list[str | None] = []
@@ -763,7 +763,7 @@ class _Parser:
             words, j = (infos[k] or infos[k].info)[4], 0
 
     # -- token helpers ---------------------------------------------------------------------
-    def w(self, i: int) -> str | None:
+    def w(self, i: int) -> Any:  # the word (str) at token i, None where there is none
         if self.base <= i < self.n:
             return self.words[i]
         if i >= self.n:
@@ -1021,7 +1021,7 @@ class _Parser:
             return None
         cores = _cores_first(word)
         if "مؤخرا" in cores or "موخرا" in cores:
-            return self._mk(i, cores.get("مؤخرا", cores.get("موخرا")), i + 1, kind="vague")
+            return self._mk(i, cores.get("مؤخرا", cores.get("موخرا", 0)), i + 1, kind="vague")
         if "الاونه" in cores and self.w(i + 1) == "الاخيره":
             return self._mk(i, cores["الاونه"], i + 2, kind="vague")
         if "الامس" in cores and self.w(i + 1) == "القريب":
@@ -1296,7 +1296,7 @@ class _Parser:
                 j, skip, started = k, len(word) - 2, True
         elif bare in ("بعد", "قبل") and self.w(j + 1) == "منتصف" and self.w(j + 2) in _NIGHT:
             return j + 3, len(word) - 3, True
-        first_core = None
+        first_core: Any = None
         if not started:
             for sk, core in _cores(word):
                 if core in _TOD:
@@ -1483,7 +1483,7 @@ class _Parser:
                 if core == "هذا":
                     unit, rel, k = self.w(j + 1), 0, j + 2
                 else:
-                    unit, rel, k = core, _qual(self.w(j + 1)), j + 2
+                    unit, rel, k = core, _qual(self.w(j + 1)), j + 2  # type: ignore[assignment]
                     if rel is None and self.w(j + 1) == "قبل" and _qual(self.w(j + 2)) == -1:
                         rel, k = -2, j + 3  # «العام قبل الماضي»
                     if rel is None:
@@ -1758,6 +1758,7 @@ def _resolve(info: dict, pub: _dt.date | None, prev_day: str | None):
     past = bool(info.get("past"))
     future = bool(info.get("future"))
     day = _DAY
+    d: _dt.date | None  # the day found, in the branches that find one
 
     if kind == "relative_day":
         if pub is None:
@@ -1823,7 +1824,7 @@ def _resolve(info: dict, pub: _dt.date | None, prev_day: str | None):
             return None, None, past, future
         mi = _month_index(pub.year, pub.month) + month_rel
         y, m = mi // 12, mi % 12 + 1
-        d = _safe_date(y, m, dday)
+        d = _safe_date(y, m, info["day"])  # month_rel comes with a day
         if d is None:
             return None, None, past, future
         return d.isoformat(), "day", past, future or d > pub + day

@@ -489,7 +489,7 @@ def _read_jsonl(
         source = "<stdin>"
     else:
         raw = open(path, "rb")  # noqa: SIM115 - closed below
-        stream = gzip.GzipFile(fileobj=raw, mode="rb") if path.lower().endswith(".gz") else raw
+        stream = gzip.GzipFile(fileobj=raw, mode="rb") if path.lower().endswith(".gz") else raw  # type: ignore[assignment]
         source = path
     compressed = stream is not raw
     n_records = 0
@@ -505,7 +505,7 @@ def _read_jsonl(
     try:
         if builder.raw and block is None:
             seekable = not translated and not compressed and raw is not sys.stdin.buffer
-            yield from _raw_blocks(
+            yield from _raw_blocks(  # type: ignore[misc]  # RawBlock items when builder.raw
                 lines, raw, source, stem, stats, builder, compressed=compressed,
                 seekable=seekable and _is_regular(raw),
             )  # fmt: skip
@@ -966,7 +966,7 @@ def read_part(
         if block is not None:
             yield from _read_jsonl(path, builder, stats, block)
         else:
-            yield from _READERS[_kind_of(path)](path, builder, stats)
+            yield from _READERS[_kind_of(path)](path, builder, stats)  # type: ignore[index]
     except OSError as exc:
         handler(Problem(path, None, "unreadable_file", str(exc)))
 
@@ -1011,7 +1011,7 @@ def iter_documents(
             if path != "-" and os.path.isfile(path) and os.path.getsize(path) == 0:
                 handler(Problem(path, None, "empty_file", "0 bytes"))
                 continue
-            yield from _READERS[kind](path, builder, local)
+            yield from _READERS[kind](path, builder, local)  # type: ignore[index]
         except OSError as exc:
             handler(Problem(path, None, "unreadable_file", str(exc)))
         finally:
@@ -1174,7 +1174,7 @@ _LAYOUT_NAMES = frozenset(name for name, _ in _LAYOUT)
 
 
 def _columns() -> list[tuple[str, str]]:
-    cols = []
+    cols: list[tuple[str, str]] = []
     for name, kind in _LAYOUT:
         if kind == "group":
             cols.extend((f"{name}_{sub}", t) for sub, t in _GROUPS[name])
