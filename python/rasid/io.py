@@ -114,7 +114,6 @@ class ReadStats:
 
     bytes_total: int | None = None
     bytes_done: int = 0
-    files_done: int = 0
     _file_base: int = field(default=0, repr=False)
 
 
@@ -1015,7 +1014,6 @@ def iter_documents(
         except OSError as exc:
             handler(Problem(path, None, "unreadable_file", str(exc)))
         finally:
-            local.files_done += 1
             if path != "-":
                 local._file_base += os.path.getsize(path) if os.path.exists(path) else 0
                 local.bytes_done = local._file_base
