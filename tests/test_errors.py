@@ -116,3 +116,11 @@ def test_every_error_class_is_under_the_root():
     classes = [c for c in defined if c.__module__ == "rasid.errors"]
     assert len(classes) >= 12
     assert all(issubclass(c, RasidError) for c in classes)
+
+
+def test_the_errors_defined_beside_their_code_are_under_the_root_too():
+    from rasid.events.rules import RuleError
+    from rasid.pipeline import StrictError
+
+    assert issubclass(RuleError, RasidError) and issubclass(RuleError, ValueError)
+    assert issubclass(StrictError, RasidError)

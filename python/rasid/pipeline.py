@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any, Callable
 
-from .errors import WorkerError
+from .errors import RasidError, WorkerError
 from .io import NOTICES, Document, Fields, Problem, RawBlock, ReadStats, jsonl_lines, parse_line
 
 __all__ = [
@@ -498,7 +498,7 @@ def _payload(chunk: list[Any], by_place: bool = False) -> list[tuple[Any, ...]]:
 # -- parent side ------------------------------------------------------------------------------
 
 
-class StrictError(Exception):
+class StrictError(RasidError):
     """Raised at the first problem when a run is ``strict``."""
 
     def __init__(self, problem: Problem):
