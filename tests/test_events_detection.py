@@ -762,8 +762,7 @@ def test_earlier_today_is_no_background(later, background):
 
 def test_a_state_army_striking_a_village_with_damage_told_is_an_event():
     text = (
-        "وأفاد مراسل بأن استهداف الجيش التركي قرية أم الكيف بريف بلدة تل تمر أدى إلى"
-        " أضرار مادية."
+        "وأفاد مراسل بأن استهداف الجيش التركي قرية أم الكيف بريف بلدة تل تمر أدى إلى أضرار مادية."
     )
     (ev,) = extract(text, published="2024-01-03")
     assert ev.location.name_en is not None and ev.location.country == "SY"

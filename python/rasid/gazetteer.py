@@ -101,7 +101,7 @@ def _csv_value(value: str) -> Any:
     return value
 
 
-def _open_text(path: str):
+def _open_text(path: str) -> io.TextIOWrapper:
     try:
         if path.endswith(".gz"):
             return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", newline="")
@@ -195,7 +195,9 @@ def _read_jsonl(path: str) -> Iterator[dict[str, Any]]:
             yield obj
 
 
-def _located(path: str, entries: Iterable[dict[str, Any]], where: list) -> Iterator[dict]:
+def _located(
+    path: str, entries: Iterable[dict[str, Any]], where: list[tuple[str, int | None]]
+) -> Iterator[dict[str, Any]]:
     """Strips the ``_line`` marker of file entries, remembering (path, line) by position."""
     for e in entries:
         where.append((path, e.pop("_line", None)))
@@ -320,7 +322,7 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._core)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, tuple[bytes]]:
         return (_from_bytes, (self._core.to_bytes(),))
 
     def __repr__(self) -> str:
@@ -359,7 +361,7 @@ def _default_entries(path: Any) -> Iterator[dict[str, Any]]:
     return with_spelling_variants(read_entries(path))
 
 
-def _default_paths() -> list:
+def _default_paths() -> list[Any]:
     folder = resources.files("rasid") / "data" / "gazetteer"
     if not folder.is_dir():
         return []
@@ -375,7 +377,7 @@ def _cache_dir() -> str:
     return os.path.join(base, "rasid")
 
 
-def _default_cache_path(paths: list) -> str | None:
+def _default_cache_path(paths: list[Any]) -> str | None:
     """Where the built default gazetteer is cached: named by a hash of the data files' names,
     sizes and times and of the rasid version, so a changed file or upgrade rebuilds it."""
     try:

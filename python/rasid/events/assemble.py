@@ -79,9 +79,9 @@ class Context:
         self._hs = [h.start for h in hits]
         self.numbers = sorted(numbers, key=lambda n: n.start)
         self._ns = [n.start for n in self.numbers]
-        self._dates = dates
+        self._dates: Any = dates  # a list once read (None until then when read_dates is given)
         self._published = published
-        self._read_dates = read_dates
+        self._read_dates: Any = read_dates  # None once called
         self.words = Words(text)
         self.free_claims: list = []
         self.sentence_starts: list = []
@@ -216,7 +216,7 @@ class Mention:
         self.killed: list = []
         self.wounded: list = []
         self.none: tuple[int, int] | None = None
-        self.date = None
+        self.date: Any = None
         self.date_inside = False
         self.bg_hint = False
         self.same_day = False
@@ -226,13 +226,14 @@ class Mention:
         self.split = False
         self.outcome: str | None = None
         self.best_place = None
+        self.site_anaphor = False
         self.site_words: list = []
         self.leads_ref = False
         self.another = False
         self.announcers: list = []
         self.wspan: tuple | None = None
         self.target: str | None = None
-        self.announce = False
+        self.announce: set[str] = set()  # ids of the actors that announce it
         self.continues = False
         self.index = 0
         # worked out by the merge (:mod:`rasid.events.merge`), once per mention
@@ -1163,7 +1164,7 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
                 if h.start > f.start and _prefix_w(text, h.start):
                     cuts.append(_word_start(text, h.start, m.start))
     if not cuts:
-        sites = []
+        sites: list[Any] = []
         for h in hits:
             if h.cat == "place" and _ent.place_rank(h) == 0 and h.start > first_anchor:
                 if not sites or sites[-1].id != h.id:
@@ -1189,7 +1190,7 @@ def _split(ctx: Context, m: Mention, group_seq: list) -> list[Mention]:
         group_seq[0] += 1
         gid = group_seq[0]
         bounds = [m.start] + sorted(set(cuts)) + [m.end]
-        parts = []
+        parts: list[Mention] = []
         for a, b in zip(bounds, bounds[1:]):
             p = Mention(m.sent, a, b, max(a, m.ev_start) if a == m.start else a, b)
             if a == m.start:
@@ -1252,7 +1253,7 @@ def _toll_items(ctx: Context, hits: list, lo: int, hi: int) -> list[TollItem]:
     keywords = [h for h in hits if h.kind == "casualty" and h.role in ("killed", "wounded")]
     items: list[TollItem] = []
     pos = lo
-    role = None
+    role: Any = None  # the first item's, then kept by the next ones
     for start, end, lo_n, hi_n, _h in heads:
         if start < pos:
             continue
@@ -2039,7 +2040,7 @@ def finalize(ctx: Context, events: list, doc_id: str | None) -> list[Event]:
     text = ctx.text
     # actor and claimant first: they decide the type
     claim_state = _claims(ctx, events)
-    prev = None
+    prev: Any = None
     for ev in events:
         _pick_actor(ev, claim_state.get(id(ev)))
         if _decide(ctx, "finalize.actor_of_group_before", ev, prev) or _decide(
@@ -2507,6 +2508,7 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str) -> Event:
 def _traced_rules(ctx: Context, ev, eid: str) -> tuple[str, ...]:
     """The ids of the rules that fired inside the mentions of ``ev``, in firing order
     (each once); the firings are kept under the event's id in the trace."""
+    assert ctx.trace is not None  # called only when the rules are traced
     spans = [(m.start, m.end) for m in ev.mentions]
     mine = [f for f in ctx.trace.firings if any(a <= f.start < b for a, b in spans)]
     ctx.trace.by_event[eid] = mine
@@ -2792,7 +2794,7 @@ def _dates_in(text: str, lo: int, hi: int, pub, blocks: list | None = None) -> l
     """Date mentions of ``text[lo:hi]`` (or of each ``(start, end)`` block), as offsets
     of the whole text."""
     if blocks:
-        out = []
+        out: list[Any] = []
         for a, b in blocks:
             out.extend(_shift(d, a) for d in resolve_dates(text[a:b], pub))
         return out
@@ -2818,8 +2820,9 @@ def _shift(x, offset: int):
     """A date or number mention of a slice moved to offsets of the whole text."""
     if not offset:
         return x
-    if dataclasses.is_dataclass(x):
-        return dataclasses.replace(x, start=x.start + offset, end=x.end + offset)
+    start, end = x.start + offset, x.end + offset
+    if dataclasses.is_dataclass(x) and not isinstance(x, type):
+        return dataclasses.replace(x, start=start, end=end)
     return _Shifted(x, offset)
 
 

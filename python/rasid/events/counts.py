@@ -59,13 +59,6 @@ class Cand:
         return f"Cand({self.min},{self.max},t{self.tier},v={self.vague})"
 
 
-def _next_hit(hits: list, pos: int, limit: int, pred) -> Any | None:
-    for h in hits:
-        if h.start >= pos and h.start < limit and pred(h):
-            return h
-    return None
-
-
 def _prefix_and(text: str, start: int) -> bool:
     """Whether the word at ``start`` carries the conjunction و (before any other clitic)."""
     i = start - 1
@@ -636,7 +629,7 @@ def _backward(ctx, k, hits, s_lim: int, limit: int, tier: int) -> Cand | None:
     if not items:
         return None
     # group items into noun phrases (number + counted noun, count + «آخرين»)
-    phrases = []
+    phrases: list[list[Any]] = []
     for it in items:
         if phrases and it[0] == "person":
             prev = phrases[-1]

@@ -204,8 +204,8 @@ def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) ->
             del by_span[sp]
     launch_ends = [h.end for h in hits if h.kind == "cue" and h.role == "launch"]
     launch_ends += [end for _w, end in fired_from(ctx, hits)]
-    places = []
-    launch = []
+    places: list[tuple[Any, Any]] = []  # (preferred hit, its readings)
+    launch: list[tuple[Any, Any]] = []
     for _span, readings in by_span.items():
         h = _preferred_reading(ctx, readings)
         is_launch = any(
