@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rasid.events import extract
+from spans import at
 
 
 def only(text: str, published: str = "2023-01-10"):
@@ -508,3 +509,23 @@ def test_a_leader_killed_in_a_raid_is_one_killed():
     ev = only(text, published="2024-05-08")
     assert count(ev.killed) == (1, 1)
     assert phrase(text, ev.killed) == "زعيماً"
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "phrase", "value"),
+    [
+        ("اغتال مجهولون مواطنين اثنين بمسدسات كاتمة في البصرة أمس.", "killed", "مواطنين اثنين", 2),
+        (
+            "انفجرت عبوة ناسفة في الموصل ما أدى إلى إصابة شرطيين اثنين.",
+            "wounded",
+            "شرطيين اثنين",
+            2,
+        ),
+        ("قتل جندي واحد في هجوم على نقطة عسكرية في كركوك أمس.", "killed", "جندي واحد", 1),
+    ],
+)
+def test_a_number_after_the_noun_is_its_count(text, slot, phrase, value):
+    (ev,) = extract(text, published="2024-05-06")
+    c = getattr(ev, slot)
+    assert (c.min, c.max) == (value, value)
+    assert (c.start, c.end) == at(text, phrase)

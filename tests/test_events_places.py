@@ -179,3 +179,76 @@ def test_of_two_towns_of_one_name_the_one_at_its_district_is_taken():
     (ev,) = extract(text, published="2024-03-04")
     assert ev.location.name_en == "Afrin"
     assert abs(ev.location.lat - 36.53) < 0.1 and abs(ev.location.lon - 36.91) < 0.1
+
+
+# (sentence, the division's mention, ISO country, its admin1): a province named alone locates
+# the event at the province, with the province's admin1
+PROVINCE_EVENTS = [
+    (
+        "قصفت طائرة مسيرة موقعا عسكريا في محافظة مأرب شرق اليمن صباح اليوم.",
+        "محافظة مأرب",
+        "YE",
+        "Marib",
+    ),
+    (
+        "سقطت ثلاثة صواريخ على منطقة زراعية في محافظة الحديدة مساء أمس.",
+        "محافظة الحديدة",
+        "YE",
+        "Al Hudaydah",
+    ),
+    ("انفجرت عبوة ناسفة بسيارة عسكرية في ولاية هاتاي جنوب تركيا.", "ولاية هاتاي", "TR", "Hatay"),
+    (
+        "شنت طائرة حربية غارة على بلدة في محافظة النبطية جنوب لبنان.",
+        "محافظة النبطية",
+        "LB",
+        "Nabatieh",
+    ),
+    (
+        "اندلعت اشتباكات عنيفة بين قوتين في ولاية شمال دارفور وقتل سبعة.",
+        "ولاية شمال دارفور",
+        "SD",
+        "North Darfur",
+    ),
+    (
+        "انفجرت سيارة مفخخة قرب مقر أمني في محافظة خوزستان جنوب غرب إيران.",
+        "محافظة خوزستان",
+        "IR",
+        "Khuzestan",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text,mention,country,admin1", PROVINCE_EVENTS, ids=[c[2] + ":" + c[3] for c in PROVINCE_EVENTS]
+)
+def test_an_event_in_a_province_abroad_is_located_at_the_province(text, mention, country, admin1):
+    loc = only(text).location
+    assert loc is not None and (text[loc.start : loc.end], loc.kind) == (mention, "governorate")
+    assert (loc.country, loc.admin1, loc.precision) == (country, admin1, "governorate")
+
+
+# (sentence, the town's mention, ISO country, the admin1 of its province)
+TOWN_ADMIN1_EVENTS = [
+    ("استهدفت غارة جوية سيارة على طريق في مدينة أنطاكية فجر اليوم.", "أنطاكية", "TR", "Hatay"),
+    ("انفجرت عبوة ناسفة قرب حاجز في مدينة جنين شمال الضفة الغربية.", "جنين", "PS", "Jenin"),
+    ("قصفت الطائرات المسيرة مواقع في مدينة صعدة شمال اليمن.", "صعدة", "YE", "Saada"),
+    ("قتل شخصان في انفجار سيارة مفخخة بمدينة بنغازي شرق ليبيا.", "بنغازي", "LY", "Benghazi"),
+    ("أصيب ثلاثة جنود بقذيفة هاون سقطت على بلدة الخيام جنوب لبنان.", "الخيام", "LB", "Nabatieh"),
+    ("سقطت طائرة مسيرة مفخخة على مدينة إربد شمال الأردن.", "إربد", "JO", "Irbid"),
+]
+
+
+@pytest.mark.parametrize(
+    "text,mention,country,admin1", TOWN_ADMIN1_EVENTS, ids=[c[2] for c in TOWN_ADMIN1_EVENTS]
+)
+def test_a_town_abroad_has_the_admin1_of_its_province(text, mention, country, admin1):
+    loc = only(text).location
+    assert loc is not None and text[loc.start : loc.end].endswith(mention)
+    assert (loc.country, loc.admin1) == (country, admin1)
+
+
+def test_a_generic_division_name_needs_context():
+    # «المنطقة الشرقية» is Saudi Arabia's Eastern Province only with context: here it is
+    # eastern Syria
+    text = "قصفت طائرات مجهولة مواقع لفصائل موالية لإيران في المنطقة الشرقية من سوريا."
+    assert only(text).location.country == "SY"

@@ -240,6 +240,7 @@ def test_a_tribal_fight_a_town_goes_through_with_a_toll_is_an_armed_clash():
     [
         ("قتل مسلحون مجهولون ثلاثة رعاة أغنام في بادية الأنبار مساء أمس.", "ثلاثة", 3),
         ("وقتلت جماعة مسلحة سبعة سائقين على الطريق الدولي قرب مدينة بيجي فجر اليوم.", "سبعة", 7),
+        ("وأقدم مسلحون مجهولون على قتل خمسة رعاة في بادية السخنة أمس.", "خمسة", 5),
     ],
 )
 def test_people_killed_by_gunmen_are_an_attack(text, victims, killed):
@@ -430,3 +431,9 @@ def test_fire_set_to_a_shop_is_arson_not_a_shooting():
     (ev,) = extract(text, published="2024-05-08")
     assert (ev.event_type, ev.weapon) == ("other_attack", None)
     assert (ev.location.start, ev.location.end) == at(text, "البصرة")
+
+
+def test_fire_opened_on_him_is_a_shooting_of_a_person():
+    text = "اعترض مسلحون طريق الناشط وسط مدينة الناصرية ثم أطلقوا النار عليه ولاذوا بالفرار."
+    (ev,) = extract(text, published="2024-03-08")
+    assert (ev.event_type, ev.weapon) == ("other_attack", "firearms")

@@ -463,3 +463,63 @@ def test_decomposed_hamza_and_madda_match_the_composed_names():
     assert (25, 31, "iq.loc.amerli") in found
     for m in g.find(text):
         assert text[m.start : m.end] == m.text
+
+
+# ----- demonyms and the country of an actor (issue 12) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "word,country",
+    [
+        ("التركي", "TR"),
+        ("تركية", "TR"),
+        ("الأتراك", "TR"),
+        ("والإسرائيليين", "IL"),
+        ("الروس", "RU"),
+        ("الأميركية", "US"),
+        ("إيرانيون", "IR"),
+        ("العراقي", "IQ"),
+        ("قاعدة", None),
+        ("تركيا", None),  # the country's name, not its people
+    ],
+)
+def test_demonym_country(word, country):
+    assert rasid.demonym_country(word) == country
+
+
+@pytest.mark.parametrize(
+    "mention,country",
+    [
+        ("الجيش التركي", "TR"),  # a known actor
+        ("القوات الإسرائيلية", "IL"),
+        ("طائرة مسيرة تركية", "TR"),  # a weapon and a demonym
+        ("الطيران الروسي", "RU"),
+        ("مقاتلات أمريكية", "US"),
+        ("جنود أتراك", "TR"),
+        ("فصائل عراقية موالية لإيران", "IQ"),  # the first demonym, not the patron
+        ("الفصائل الموالية لإيران", None),  # a known actor without a country
+        ("عناصر من الحرس الثوري", "IR"),
+        ("إسرائيل", "IL"),
+        ("تنظيم داعش", None),
+        ("", None),
+    ],
+)
+def test_actor_country(mention, country):
+    assert rasid.actor_country(mention) == country
+
+
+def test_actor_country_of_an_event_actor():
+    text = "قصفت طائرة مسيرة تركية سيارة على طريق قرب بلدة القحطانية مساء أمس."
+    [ev] = rasid.extract(text, published="2024-02-01")
+    # the actor is the phrase as written; its country comes from the gazetteer
+    assert ev.actor.mention == "طائرة مسيرة تركية"
+    assert rasid.actor_country(ev.actor) == "TR"
+    assert rasid.actor_country(ev.to_dict()["actor"]) == "TR"
+
+
+def test_demonyms_are_no_places():
+    g = rasid.default_gazetteer()
+    hits = [m for m in g.find("قصفت المدفعية التركية مواقع") if m.kind == "demonym"]
+    assert [(m.text, m.get("country"), m.get("lat")) for m in hits] == [("التركية", "TR", None)]
+    [ev] = rasid.extract("قصفت المدفعية التركية مواقع في ريف حلب.", published="2024-02-01")
+    assert ev.location is not None and ev.location.country == "SY"

@@ -202,10 +202,18 @@ def test_never_crashes_and_spans_stay_inside(text):
         last_end = m.end
         assert text[m.start : m.end] == m.text
         assert m.kind in KINDS
-        assert m.min is None or m.min >= 0
         if m.min is not None and m.max is not None:
             assert m.min <= m.max
         assert m.min is not None or m.max is not None
+        # each kind's shape (see the module docstring of rasid.numbers)
+        if m.kind in ("cardinal", "ordinal", "approx", "dual"):
+            assert m.min == m.max and (m.kind != "dual" or m.min == 2)
+        elif m.kind in ("at_least", "more_than"):
+            assert m.min is not None and m.max is None
+        elif m.kind == "range":
+            assert m.max is not None
+        else:
+            assert m.kind == "vague" and m.min is not None
 
 
 @settings(max_examples=100, deadline=None)

@@ -10,13 +10,11 @@ import gzip
 import json
 from pathlib import Path
 
-import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 from rasid.cli import main
 from rasid.io import COLUMNS, open_writer, output_format, read_events
-from test_io import PUBLISHED_FORMS
+from test_io import PUBLISHED_FORMS, pyarrow_or_skip
 from test_pipeline import fake_extract
 
 FAKE = ["--extractor", "test_pipeline:fake_extract", "--workers", "1"]
@@ -188,6 +186,8 @@ def test_default_id_and_date_fields_may_be_absent(tmp_path):
 
 @pytest.mark.parametrize("ext", ["jsonl", "csv", "parquet", "geojson"])
 def test_keep_carries_input_fields_into_every_output(tmp_path, ext):
+    if ext == "parquet":
+        pyarrow_or_skip()
     src = write_jsonl(tmp_path / "a.jsonl", ARTICLES)
     out = tmp_path / f"events.{ext}"
     res = invoke("extract", src, "-o", out, "--keep", "url", "--keep", "title", *FAKE)
@@ -250,6 +250,7 @@ def test_csv_has_one_date_type_that_pandas_and_polars_parse(tmp_path):
 
 
 def test_parquet_is_typed_with_structs(tmp_path):
+    pa, pq = pyarrow_or_skip()
     path = write(tmp_path / "e.parquet", [MONTH_EVENT, DAY_EVENT], keep=["url"])
     schema = pq.read_schema(path)
     assert schema.field("date").type == pa.date32()

@@ -28,6 +28,8 @@ _EXPORTS = {
     "Gazetteer": "rasid.gazetteer",
     "Match": "rasid.gazetteer",
     "default_gazetteer": "rasid.gazetteer",
+    "actor_country": "rasid.gazetteer",
+    "demonym_country": "rasid.gazetteer",
     "resolve_dates": "rasid.dates",
     "DateMention": "rasid.dates",
     "extract": "rasid.events",
@@ -59,7 +61,13 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from .dates import DateMention, resolve_dates  # noqa: F401
     from .events import Event, explain, extract  # noqa: F401
-    from .gazetteer import Gazetteer, Match, default_gazetteer  # noqa: F401
+    from .gazetteer import (  # noqa: F401
+        Gazetteer,
+        Match,
+        actor_country,
+        default_gazetteer,
+        demonym_country,
+    )
     from .numbers import NumberMention, parse_numbers  # noqa: F401
     from .tables import extract_many, read_events, to_pandas, to_polars  # noqa: F401
     from .text import OffsetMap, normalize, normalize_with_offsets, to_ascii_digits  # noqa: F401

@@ -196,7 +196,7 @@ def _event_date(date: str | None) -> tuple[str, int] | None:
 
 
 def _notes(
-    record: dict, event_date: str, precision: int, place: str, admin1: str, country: str
+    record: dict[str, Any], event_date: str, precision: int, place: str, admin1: str, country: str
 ) -> str:
     """A short English account of the event, built from the record's fields."""
     day = _dt.date.fromisoformat(event_date)
@@ -233,7 +233,7 @@ def _notes(
     return text
 
 
-def _source(record: dict, source_field: str | None) -> str:
+def _source(record: dict[str, Any], source_field: str | None) -> str:
     fields = (source_field,) if source_field else ("source", "outlet", "url")
     for name in fields:
         value = record.get(name)
@@ -243,8 +243,8 @@ def _source(record: dict, source_field: str | None) -> str:
 
 
 def acled_row(
-    record: dict, *, source_field: str | None = None, timestamp: int | None = None
-) -> dict | None:
+    record: dict[str, Any], *, source_field: str | None = None, timestamp: int | None = None
+) -> dict[str, Any] | None:
     """One event record as an ACLED row (:data:`ACLED_COLUMNS`), or None for an event ACLED
     cannot date (no day or month).
 
@@ -357,9 +357,9 @@ class AcledRows:
         self.background = background
         self.source_field = source_field
         self.timestamp = int(_dt.datetime.now().timestamp()) if timestamp is None else timestamp
-        self.left_out: collections.Counter = collections.Counter()
+        self.left_out: collections.Counter[str] = collections.Counter()
 
-    def row(self, record: dict) -> dict | None:
+    def row(self, record: dict[str, Any]) -> dict[str, Any] | None:
         """The ACLED row of ``record``, or None when it is left out (and counted)."""
         if record.get("background") and not self.background:
             self.left_out["background"] += 1

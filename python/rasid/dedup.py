@@ -124,7 +124,7 @@ def event_key(record: dict, index: int = 0) -> EventKey:
     loc_id = None
     if loc is not None:
         lat, lon, loc_id = loc.get("lat"), loc.get("lon"), loc.get("id")
-    etype = record.get("event_type")
+    etype: Any = record.get("event_type")
     return EventKey(
         index=index,
         event_id=str(record.get("event_id")),
@@ -155,7 +155,7 @@ def _distance(a: EventKey, b: EventKey, max_km: float) -> float | None:
     """Distance in km if the places are close enough (0 for the same location id), else None."""
     if a.location_id is not None and a.location_id == b.location_id:
         return 0.0
-    if None in (a.lat, a.lon, b.lat, b.lon):
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
     d = haversine_km(a.lat, a.lon, b.lat, b.lon)
     return d if d <= max_km else None
@@ -242,13 +242,13 @@ def cluster(
     for key in dated:
         opened = active.setdefault(key.family, [])
         # A cluster whose earliest record is more than a day older can accept nothing more.
-        opened[:] = [g for g in opened if g[0].day >= key.day - 1]
+        opened[:] = [g for g in opened if g[0].day >= key.day - 1]  # type: ignore[operator]
         best = None
         best_score = None
         for order, group in enumerate(opened):
             if not all(compatible(key, m, max_km) for m in group):
                 continue
-            score = (max(_distance(key, m, max_km) for m in group), order)
+            score = (max(_distance(key, m, max_km) for m in group), order)  # type: ignore[type-var]
             if best_score is None or score < best_score:
                 best, best_score = group, score
         if best is None:

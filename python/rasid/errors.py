@@ -28,6 +28,11 @@ class ArgumentTypeError(RasidError, TypeError):
     number)."""
 
 
+class MissingKeyError(RasidError, KeyError):
+    """A key that a :class:`~rasid.Match` does not have (``match["country"]``); a
+    ``KeyError`` too, so ``except KeyError`` and :meth:`~rasid.Match.get` work as for a dict."""
+
+
 class GazetteerError(RasidError):
     """Root of the gazetteer errors."""
 

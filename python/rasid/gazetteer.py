@@ -64,7 +64,14 @@ from .errors import (
     TextTypeError,
 )
 
-__all__ = ["Gazetteer", "Match", "default_gazetteer", "read_entries"]
+__all__ = [
+    "Gazetteer",
+    "Match",
+    "actor_country",
+    "default_gazetteer",
+    "demonym_country",
+    "read_entries",
+]
 
 #: One name found in a text (``rasid._core.Match``): ``start``, ``end``, ``id``, ``kind``,
 #: ``name`` (the gazetteer name that matched), ``text`` (the surface), ``attrs`` (a dict),
@@ -94,7 +101,7 @@ def _csv_value(value: str) -> Any:
     return value
 
 
-def _open_text(path: str):
+def _open_text(path: str) -> io.TextIOWrapper:
     try:
         if path.endswith(".gz"):
             return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", newline="")
@@ -188,7 +195,9 @@ def _read_jsonl(path: str) -> Iterator[dict[str, Any]]:
             yield obj
 
 
-def _located(path: str, entries: Iterable[dict[str, Any]], where: list) -> Iterator[dict]:
+def _located(
+    path: str, entries: Iterable[dict[str, Any]], where: list[tuple[str, int | None]]
+) -> Iterator[dict[str, Any]]:
     """Strips the ``_line`` marker of file entries, remembering (path, line) by position."""
     for e in entries:
         where.append((path, e.pop("_line", None)))
@@ -313,7 +322,7 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._core)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, tuple[bytes]]:
         return (_from_bytes, (self._core.to_bytes(),))
 
     def __repr__(self) -> str:
@@ -352,7 +361,7 @@ def _default_entries(path: Any) -> Iterator[dict[str, Any]]:
     return with_spelling_variants(read_entries(path))
 
 
-def _default_paths() -> list:
+def _default_paths() -> list[Any]:
     folder = resources.files("rasid") / "data" / "gazetteer"
     if not folder.is_dir():
         return []
@@ -368,7 +377,7 @@ def _cache_dir() -> str:
     return os.path.join(base, "rasid")
 
 
-def _default_cache_path(paths: list) -> str | None:
+def _default_cache_path(paths: list[Any]) -> str | None:
     """Where the built default gazetteer is cached: named by a hash of the data files' names,
     sizes and times and of the rasid version, so a changed file or upgrade rebuilds it."""
     try:
@@ -422,3 +431,71 @@ def default_gazetteer(
     files = [e for e in extra if isinstance(e, (str, os.PathLike))]
     entries = [e for e in extra if not isinstance(e, (str, os.PathLike))]
     return Gazetteer.from_files(*files, entries=entries, include_default=True)
+
+
+# kinds of a hit that name a country by its people: the regional layer's demonyms and the
+# event lexicon's nationality words (both carry ``country``)
+_DEMONYM_KINDS = ("demonym", "nationality")
+
+
+def demonym_country(word: str, gazetteer: Gazetteer | None = None) -> str | None:
+    """The ISO 3166-1 alpha-2 code of the country a demonym names, as the press writes it —
+    masculine or feminine, with or without the article, dual or plural («التركي»,
+    «إسرائيلية», «الأتراك», «الروس», «والأمريكيين») — else ``None``. ``gazetteer`` defaults
+    to :func:`default_gazetteer` (its regional layer holds the demonyms).
+
+        >>> demonym_country("الإسرائيلية"), demonym_country("الأتراك"), demonym_country("قاعدة")
+        ('IL', 'TR', None)
+    """
+    _check_text(word)
+    text = word.strip()
+    g = _default() if gazetteer is None else gazetteer
+    for m in g.find(text, overlapping=True):
+        # the whole word (after its proclitics, which the matcher leaves out of the span)
+        if m.kind in _DEMONYM_KINDS and m.end == len(text) and " " not in text[: m.start]:
+            return m.get("country")
+    return None
+
+
+def actor_country(actor: Any, gazetteer: Gazetteer | None = None) -> str | None:
+    """The ISO 3166-1 alpha-2 code of the country an actor belongs to, else ``None``.
+
+    ``actor`` is an event's ``actor``, ``claimed_by`` or ``accused`` entity (a record's
+    mapping or a :class:`rasid.events.Entity`) or a mention as written. The event record names
+    the actor as the text does («الجيش التركي», «طائرة مسيرة تركية», «الطيران الروسي») and has
+    no country field; this reads it from the gazetteer, in this order: the known actor the
+    mention starts with («الحرس الثوري» → IR; one without a country, «الفصائل الموالية
+    لإيران», gives ``None``); the first demonym in it («طائرة مسيرة تركية» → TR, «فصائل
+    عراقية موالية لإيران» → IQ); the longest known actor in it with a country («عناصر من الحرس
+    الثوري» → IR); the country the whole mention names («إسرائيل»).
+
+        >>> actor_country("طائرة مسيرة تركية"), actor_country({"mention": "الطيران الروسي"})
+        ('TR', 'RU')
+        >>> actor_country("تنظيم داعش") is None, actor_country("الفصائل الموالية لإيران") is None
+        (True, True)
+    """
+    if isinstance(actor, str):
+        mention = actor
+    elif isinstance(actor, Mapping):
+        mention = actor.get("mention") or actor.get("name_ar")
+    else:
+        mention = getattr(actor, "mention", None) or getattr(actor, "name_ar", None)
+    if not isinstance(mention, str) or not mention.strip():
+        return None
+    g = _default() if gazetteer is None else gazetteer
+    hits = g.find(mention, overlapping=True)
+    actors = [m for m in hits if m.kind == "actor"]
+    head = [m for m in actors if " " not in mention[: m.start].strip()]
+    if head:
+        return max(head, key=lambda m: m.end - m.start).get("country") or None
+    for m in hits:
+        if m.kind in _DEMONYM_KINDS and m.get("country"):
+            return m.get("country")
+    actors = [m for m in actors if m.get("country")]
+    if actors:
+        return max(actors, key=lambda m: m.end - m.start).get("country")
+    whole = mention.strip()
+    for m in hits:
+        if m.kind == "country" and m.end - m.start == len(whole) and m.get("country"):
+            return m.get("country")
+    return None

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any, Callable
 
-from .errors import WorkerError
+from .errors import RasidError, WorkerError
 from .io import NOTICES, Document, Fields, Problem, RawBlock, ReadStats, jsonl_lines, parse_line
 
 __all__ = [
@@ -48,13 +48,13 @@ __all__ = [
     "available_cores",
 ]
 
-ExtractFn = Callable[..., list]
-Sink = Callable[[Document, list], None]
+ExtractFn = Callable[..., list[Any]]
+Sink = Callable[[Document, list[dict[str, Any]]], None]
 
 
 def default_extract(
-    text: str, *, published: str | None = None, doc_id: str | None = None, gazetteer=None
-):
+    text: str, *, published: str | None = None, doc_id: str | None = None, gazetteer: Any = None
+) -> list[Any]:
     """:func:`rasid.events.extract` (imported on first use, so workers import it themselves)."""
     from .events import extract
 
@@ -64,8 +64,8 @@ def default_extract(
 
 
 def explaining_extract(
-    text: str, *, published: str | None = None, doc_id: str | None = None, gazetteer=None
-):
+    text: str, *, published: str | None = None, doc_id: str | None = None, gazetteer: Any = None
+) -> list[Any]:
     """:func:`default_extract` with the ids of the rules that made each event
     (``rasid extract --explain``)."""
     from .events import extract
@@ -73,7 +73,7 @@ def explaining_extract(
     return extract(text, published=published, doc_id=doc_id, gazetteer=gazetteer, explain=True)
 
 
-_GAZETTEERS: dict[tuple, Any] = {}
+_GAZETTEERS: dict[tuple[str, ...], Any] = {}
 
 
 class WithGazetteer:
@@ -85,7 +85,7 @@ class WithGazetteer:
         self.extra = tuple(os.path.abspath(p) for p in extra)
         self.fn = fn
 
-    def gazetteer(self):
+    def gazetteer(self) -> Any:
         """This process's gazetteer (built on first call)."""
         g = _GAZETTEERS.get(self.extra)
         if g is None:
@@ -98,7 +98,9 @@ class WithGazetteer:
         """Build the gazetteer now (called once per worker process)."""
         self.gazetteer()
 
-    def __call__(self, text: str, *, published: str | None = None, doc_id: str | None = None):
+    def __call__(
+        self, text: str, *, published: str | None = None, doc_id: str | None = None
+    ) -> list[Any]:
         fn = self.fn or default_extract
         return fn(text, published=published, doc_id=doc_id, gazetteer=self.gazetteer())
 
@@ -120,18 +122,20 @@ def _prepare_default() -> None:
     default_gazetteer()
 
 
-def _to_dict(event: Any) -> dict:
+def _to_dict(event: Any) -> dict[str, Any]:
     return event if isinstance(event, dict) else event.to_dict()
 
 
-def extract_document(fn: ExtractFn, doc: Document) -> list[dict]:
+def extract_document(fn: ExtractFn, doc: Document) -> list[dict[str, Any]]:
     """The event records of one document (``fn`` called with its publication date and id),
     with the document's kept input fields."""
     events = fn(doc.text, published=doc.published, doc_id=doc.doc_id)
     return _with_kept([_to_dict(e) for e in events], doc.kept)
 
 
-def _with_kept(records: list[dict], kept: tuple) -> list[dict]:
+def _with_kept(
+    records: list[dict[str, Any]], kept: tuple[tuple[str, Any], ...]
+) -> list[dict[str, Any]]:
     """``records`` with the kept input fields (``--keep``) added to each."""
     if kept:
         for record in records:
@@ -144,10 +148,10 @@ class Summary:
     """What a run did: counts for the one-line summary printed at the end."""
 
     documents: int = 0
-    skipped: collections.Counter = field(default_factory=collections.Counter)
+    skipped: collections.Counter[str] = field(default_factory=collections.Counter)
     #: documents kept without a publication date because theirs could not be read, by
     #: reason (see :data:`rasid.io.NOTICES`)
-    undated: collections.Counter = field(default_factory=collections.Counter)
+    undated: collections.Counter[str] = field(default_factory=collections.Counter)
     #: the first document whose date could not be read (for the warning line)
     first_bad_date: Problem | None = None
     already_stored: int = 0
@@ -312,13 +316,13 @@ class _Worker:
         row = self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,))
         return row.fetchone() is not None
 
-    def process(self, payload: list[tuple]) -> list[tuple]:
+    def process(self, payload: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
         """Per document: ("ok", doc_id, published, events, where) | ("stored", doc_id,
         where) | ("error", doc_id, message, where), and ("problem", Problem) per bad line;
         ``where`` is (source, line) for a document of a raw block, None for a Document.
         Without ``delivery.eventless``, a run of documents of a raw block that have no
         events is one ("eventless", n)."""
-        out: list[tuple] = []
+        out: list[tuple[Any, ...]] = []
         problems: list[Problem] = []
         builder = self.fields.builder(problems.append)
         for item in payload:
@@ -359,7 +363,13 @@ class _Worker:
         return self.file.read(size)
 
     def _one(
-        self, doc_id: str, text: str, published, where, out: list[tuple], kept: tuple = ()
+        self,
+        doc_id: str,
+        text: str,
+        published: str | None,
+        where: tuple[str, int] | None,
+        out: list[tuple[Any, ...]],
+        kept: tuple[tuple[str, Any], ...] = (),
     ) -> None:
         if self.stored(doc_id):
             out.append(("stored", doc_id, where))
@@ -470,11 +480,11 @@ def _discard(message: bytes | str) -> None:
             pass
 
 
-def _payload(chunk: list[Any], by_place: bool = False) -> list[tuple]:
+def _payload(chunk: list[Any], by_place: bool = False) -> list[tuple[Any, ...]]:
     """What a worker gets for ``chunk``. ``by_place``: a block of a regular file goes as its
     place in the file, which the worker reads again (from the page cache) instead of
     receiving its bytes through a pipe that the parent process must feed."""
-    out: list[tuple] = []
+    out: list[tuple[Any, ...]] = []
     for d in chunk:
         if not isinstance(d, RawBlock):
             out.append(("d", d.doc_id, d.text, d.published, d.kept))
@@ -488,7 +498,7 @@ def _payload(chunk: list[Any], by_place: bool = False) -> list[tuple]:
 # -- parent side ------------------------------------------------------------------------------
 
 
-class StrictError(Exception):
+class StrictError(RasidError):
     """Raised at the first problem when a run is ``strict``."""
 
     def __init__(self, problem: Problem):
@@ -594,7 +604,7 @@ def run(
                 summary.documents -= 1  # counted when delivered
             yield doc
 
-    def deliver(chunk: list[Any], results: list[tuple]) -> None:
+    def deliver(chunk: list[Any], results: list[tuple[Any, ...]]) -> None:
         # a Document item has one result; a raw block, one per line (each with its place)
         documents = (item for item in chunk if isinstance(item, Document))
         for result in results:
@@ -628,7 +638,7 @@ def run(
 
     # The reader runs ahead of delivery by the chunks in flight: the bar shows the input
     # position of each chunk when it is delivered.
-    positions: collections.deque = collections.deque()
+    positions: collections.deque[int] = collections.deque()
 
     def marked(chunks: Iterable[list[Any]]) -> Iterator[list[Any]]:
         for chunk in chunks:
@@ -663,17 +673,17 @@ def _init_local(fn: ExtractFn | None) -> None:
 class _Done:
     """The result of a chunk this process extracted itself (as an ``AsyncResult``)."""
 
-    def __init__(self, value: list[tuple]):
+    def __init__(self, value: list[tuple[Any, ...]]):
         self.value = value
 
     def ready(self) -> bool:
         return True
 
-    def get(self) -> list[tuple]:
+    def get(self) -> list[tuple[Any, ...]]:
         return self.value
 
 
-def _results(result: _Done | multiprocessing.pool.AsyncResult) -> list[tuple]:
+def _results(result: _Done | multiprocessing.pool.AsyncResult[Any]) -> list[tuple[Any, ...]]:
     return result.get() if isinstance(result, _Done) else _unpack(result.get())
 
 
@@ -733,7 +743,12 @@ class _PoolWatch:
             result.wait(0.5)
 
 
-def _run_pool(chunks, initargs, workers, deliver) -> None:
+def _run_pool(
+    chunks: Iterable[list[Any]],
+    initargs: tuple[Any, ...],
+    workers: int,
+    deliver: Callable[[list[Any], list[tuple[Any, ...]]], None],
+) -> None:
     """Extract with ``workers`` processes: a pool of ``workers - 1`` and this one, which
     extracts a chunk itself whenever the pool has enough queued. Its own work (reading,
     delivering, writing) then takes its turn with its extraction instead of a core from
@@ -757,7 +772,8 @@ def _run_pool(chunks, initargs, workers, deliver) -> None:
     # oldest queued chunk by several of its own before it must wait (about 1 MB each).
     queue_per_worker = 3
     limit = 4 * queue_per_worker * (workers - 1) + 4
-    inflight: collections.deque = collections.deque()
+    # (chunk number, its result) for a chunk sent to the pool; (chunk, result) for one done here
+    inflight: collections.deque[tuple[Any, Any]] = collections.deque()
     ok = False
     lost: int | None = None  # the number of a chunk whose process died
     try:
@@ -811,7 +827,12 @@ def _remove_dead_spools(folder: str) -> None:
             continue
 
 
-def _deliver_next(inflight: collections.deque, sent: dict, watch: _PoolWatch, deliver) -> None:
+def _deliver_next(
+    inflight: collections.deque[tuple[Any, Any]],
+    sent: dict[int, list[Any]],
+    watch: _PoolWatch,
+    deliver: Callable[[list[Any], list[tuple[Any, ...]]], None],
+) -> None:
     """Deliver the oldest chunk in flight (waiting for it while watching the pool)."""
     key, result = inflight[0]
     watch.wait(result, sent)
@@ -825,7 +846,7 @@ def _deliver_next(inflight: collections.deque, sent: dict, watch: _PoolWatch, de
 STOP_GRACE = 5.0
 
 
-def _stop(pool: multiprocessing.pool.Pool, results: list) -> None:
+def _stop(pool: multiprocessing.pool.Pool, results: list[Any]) -> None:
     """End a closed pool early (Ctrl-C, an error). Killing a worker while it sends a result
     leaves the result queue's lock held for ever, and ``Pool.terminate`` then hangs: so let
     the workers finish the chunks they have begun (the others are dropped), then terminate."""

@@ -106,12 +106,12 @@ def _name(entity: Any) -> str | None:
     return entity if isinstance(entity, str) else None
 
 
-def _count(record: dict, field: str, bound: str) -> int | None:
+def _count(record: dict[str, Any], field: str, bound: str) -> int | None:
     value = record.get(field)
     return value.get(bound) if isinstance(value, dict) else None
 
 
-def _event_row(record: dict, doc_id: str, seq: int) -> tuple:
+def _event_row(record: dict[str, Any], doc_id: str, seq: int) -> tuple[Any, ...]:
     loc = record.get("location") or {}
     bg = record.get("background")
     return (
@@ -179,7 +179,7 @@ class EventStore:
 
     # -- writing ------------------------------------------------------------------------------
 
-    def add_documents(self, batch: Iterable[tuple[str, str, list[dict]]]) -> int:
+    def add_documents(self, batch: Iterable[tuple[str, str, list[dict[str, Any]]]]) -> int:
         """Store whole documents, ``(doc_id, source, event records)``, in ONE transaction.
 
         Returns the number of events inserted. Documents already stored are left as they are.
@@ -209,7 +209,7 @@ class EventStore:
             raise
         return inserted
 
-    def set_clusters(self, assignments: dict[str, str], clusters: Iterable[dict]) -> None:
+    def set_clusters(self, assignments: dict[str, str], clusters: Iterable[dict[str, Any]]) -> None:
         """Replace the dedup result: each event's ``cluster_id`` (also inside its record) and
         the ``clusters`` table, in one transaction."""
         cur = self.conn.cursor()
@@ -260,7 +260,7 @@ class EventStore:
         row = self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         return row is not None
 
-    def iter_events(self) -> Iterator[dict]:
+    def iter_events(self) -> Iterator[dict[str, Any]]:
         """Every stored event record, in input order (document order, then within a document)."""
         cur = self.conn.execute(
             "SELECT e.record FROM events e JOIN documents d ON d.doc_id = e.doc_id "
@@ -269,7 +269,7 @@ class EventStore:
         for (text,) in cur:
             yield json.loads(text)
 
-    def iter_clusters(self) -> Iterator[dict]:
+    def iter_clusters(self) -> Iterator[dict[str, Any]]:
         """Every cluster record (after dedup), by cluster date then id."""
         cur = self.conn.execute("SELECT record FROM clusters ORDER BY date, cluster_id")
         for (text,) in cur:
@@ -277,11 +277,13 @@ class EventStore:
 
     def count_events(self) -> int:
         """Number of stored events."""
-        return self.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        n: int = self.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        return n
 
     def count_documents(self) -> int:
         """Number of processed documents."""
-        return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        n: int = self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        return n
 
     def close(self) -> None:
         """Close the connection (everything is already committed)."""

@@ -17,7 +17,7 @@ import queue
 import threading
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from .errors import OptionError
 from .io import (
@@ -31,6 +31,10 @@ from .io import (
     parse_published,
     read_events,
 )
+
+if TYPE_CHECKING:  # optional extras, imported by the functions that need them
+    import pandas as pd
+    import polars as pl
 
 __all__ = ["extract_many", "read_events", "to_pandas", "to_polars"]
 
@@ -76,7 +80,7 @@ def extract_many(
     date_field: str = "published",
     keep: Iterable[str] = (),
     on_problem: Callable[[Problem], None] | None = None,
-) -> Iterator[dict]:
+) -> Iterator[dict[str, Any]]:
     """The event records of many articles, in input order (a generator).
 
     ``texts_or_records``: texts (their ids are their positions, ``"0"``, ``"1"`` …; problems
@@ -110,16 +114,18 @@ def extract_many(
 _END = object()
 
 
-def _pooled(docs: Iterator[Document], workers: int, fields: Fields, handler) -> Iterator[dict]:
+def _pooled(
+    docs: Iterator[Document], workers: int, fields: Fields, handler: Callable[[Problem], None]
+) -> Iterator[dict[str, Any]]:
     """The events of ``docs`` extracted by :func:`rasid.pipeline.run` in a thread, handed
     over through a bounded queue (the pool runs ahead by a few chunks at most)."""
     from .pipeline import Reporter, Summary, run
 
-    out: queue.Queue = queue.Queue(maxsize=256)
+    out: queue.Queue[Any] = queue.Queue(maxsize=256)
     failure: list[BaseException] = []
     stop = threading.Event()
 
-    def sink(doc: Document, events: list) -> None:
+    def sink(doc: Document, events: list[dict[str, Any]]) -> None:
         if stop.is_set():
             raise KeyboardInterrupt  # the consumer has gone: end the run
         out.put(events)
@@ -156,7 +162,7 @@ def _pooled(docs: Iterator[Document], workers: int, fields: Fields, handler) -> 
         raise failure[0]
 
 
-def _rows(events: Iterable[Any]) -> tuple[list[dict], list[str]]:
+def _rows(events: Iterable[Any]) -> tuple[list[dict[str, Any]], list[str]]:
     records = [e if isinstance(e, dict) else e.to_dict() for e in events]
     kept: dict[str, None] = {}
     for record in records:
@@ -164,7 +170,7 @@ def _rows(events: Iterable[Any]) -> tuple[list[dict], list[str]]:
     return [flatten_event(r, list(kept)) for r in records], list(kept)
 
 
-def to_pandas(events: Iterable[Any]):
+def to_pandas(events: Iterable[Any]) -> pd.DataFrame:
     """A pandas DataFrame of event records (dicts or :class:`~rasid.Event`): the columns of
     the CSV output, typed — ``date``/``date_end`` datetime64, counts and offsets nullable
     ``Int64``, ``background`` nullable boolean, ``accused``/``evidence`` lists — then the
@@ -187,7 +193,7 @@ def to_pandas(events: Iterable[Any]):
     return df
 
 
-def to_polars(events: Iterable[Any]):
+def to_polars(events: Iterable[Any]) -> pl.DataFrame:
     """A polars DataFrame of event records (dicts or :class:`~rasid.Event`): the columns of
     the CSV output, typed — ``date``/``date_end`` ``Date``, counts and offsets ``Int64``,
     ``accused``/``evidence`` JSON text — then the kept input fields (as given). Needs polars

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import BinaryIO
+from typing import BinaryIO, Callable
 
 import click
 
@@ -60,7 +60,7 @@ def _open_inputs(files: tuple[str, ...]):
             yield name, open(name, "rb"), True  # noqa: SIM115 (closed by _filter)
 
 
-def _filter(files: tuple[str, ...], make: callable) -> None:
+def _filter(files: tuple[str, ...], make: Callable[[], StreamNormalizer]) -> None:
     out: BinaryIO = sys.stdout.buffer
     try:
         for name, stream, close in _open_inputs(files):

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .record import Entity
 from .spelling import ALEF as _ALEF
@@ -145,7 +146,7 @@ def _group_before(ctx, h):
 
 
 def actor_candidates(
-    ctx, s: int, e: int, anchors: list, hits: list | None = None
+    ctx, s: int, e: int, anchors: Sequence, hits: list | None = None
 ) -> tuple[list, bool]:
     """Perpetrator candidates in ``text[s:e]`` (``hits``: its hits, when the caller has
     them) and whether an unknown agent is stated."""

@@ -9,7 +9,7 @@ words stand relative to each other (the start of a word, of a clause, a «و» b
 from __future__ import annotations
 
 import bisect
-from typing import Callable
+from typing import Any, Callable
 
 from ..geo import haversine_km
 from ..text import normalize
@@ -45,9 +45,9 @@ class Context:
         self._hs = [h.start for h in hits]
         self.numbers = sorted(numbers, key=lambda n: n.start)
         self._ns = [n.start for n in self.numbers]
-        self._dates = dates
+        self._dates: Any = dates  # a list once read (None until then when read_dates is given)
         self._published = published
-        self._read_dates = read_dates
+        self._read_dates: Any = read_dates  # None once called
         self.words = Words(text)
         #: the sentences of the document, and where each starts
         self.sentences: list[Sentence] = sentences or []

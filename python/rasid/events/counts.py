@@ -36,8 +36,9 @@ _OTHERS = words("counts.others")
 
 def _kills(h) -> bool:
     """Whether an attack word counts its object as killed: an execution («أعدم التنظيم 12
-    مدنياً») or a killing by an agent («قتل مسلحون ثلاثة رعاة», sense ``kill``)."""
-    return h.id == KILLING_TRIGGER or h.kind == "trigger" and h.sense == "kill"
+    مدنياً»), a killing by an agent («قتل مسلحون ثلاثة رعاة», sense ``kill``) or an
+    assassination («اغتال مجهولون مواطنين اثنين», sense ``assassinate``)."""
+    return h.id == KILLING_TRIGGER or h.kind == "trigger" and h.sense in ("kill", "assassinate")
 
 
 class Cand:
@@ -56,13 +57,6 @@ class Cand:
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Cand({self.min},{self.max},t{self.tier},v={self.vague})"
-
-
-def _next_hit(hits: list, pos: int, limit: int, pred) -> Any | None:
-    for h in hits:
-        if h.start >= pos and h.start < limit and pred(h):
-            return h
-    return None
 
 
 def _prefix_and(text: str, start: int) -> bool:
@@ -243,6 +237,14 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
                 lst.append(Cand(p.min + 1, hi, p.tier, p.start, nth[1], p.approx))
             else:
                 lst.append(Cand(1, 1, tier, nth[0], nth[1]))
+            continue
+        if k.kind == "trigger" and k.sense == "assassinate":
+            # «اغتال مجهولون مواطنين اثنين»: a figure after the verb counts the killed; a
+            # bare plural there is its subject («اغتال مسلحون مدنياً»), and with no figure
+            # the assassination kills one (assemble's fallback)
+            cand = _forward(ctx, k, hits, e, tier)
+            if cand is not None and not cand.vague:
+                lst.append(cand)
             continue
         cand = _number_before(ctx, k, tier) if k.get("pos") == "noun" else None
         if cand is None and k.get("pos") == "noun" and k.get("number") is None:
@@ -523,6 +525,20 @@ def _extend_item(ctx, item, items, words):
                 return it[2], it
             if it[1] >= e:
                 break
+    if kind == "person":
+        # «مواطنين اثنين», «جندي واحد»: the number after the noun is its count
+        for it in items:
+            if (
+                it[1] >= e
+                and it[0] == "num"
+                and it[3].kind == "cardinal"
+                and it[3].min in (1, 2)
+                and words.distance(e, it[1]) <= 1
+                and not _prefix_and(ctx.text, it[1])
+            ):
+                return it[2], it
+            if it[1] >= e:
+                break
     if kind in ("num", "person"):
         # «شرطيين آخرين», «اثنين آخرين»: «آخرين» qualifies the count before it
         for it in items:
@@ -571,6 +587,8 @@ def _forward(ctx, k, hits, limit: int, tier: int) -> Cand | None:
         if start is None:
             start = s
         stop, absorbed = _extend_item(ctx, it, items, words)
+        if absorbed is not None and kind == "person" and absorbed[0] == "num":
+            parts[-1] = _value(ctx, absorbed)
         end = stop
         pos = stop
         first = False
@@ -611,7 +629,7 @@ def _backward(ctx, k, hits, s_lim: int, limit: int, tier: int) -> Cand | None:
     if not items:
         return None
     # group items into noun phrases (number + counted noun, count + «آخرين»)
-    phrases = []
+    phrases: list[list[Any]] = []
     for it in items:
         if phrases and it[0] == "person":
             prev = phrases[-1]

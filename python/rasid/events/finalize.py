@@ -103,7 +103,7 @@ def finalize(
     events = [EventDraft(g) for g in groups]
     # actor and claimant first: they decide the type
     claim_state = _claims(events, free_claims)
-    prev = None
+    prev: Any = None
     for ev in events:
         _pick_actor(ev, claim_state.get(id(ev)))
         if _decide(ctx, "finalize.actor_of_group_before", ev, prev) or _decide(
@@ -567,13 +567,11 @@ def _record(ctx: Context, ev, doc_id: str | None, text: str, mentioned: set) -> 
 def _traced_rules(ctx: Context, ev, eid: str) -> tuple[str, ...]:
     """The ids of the rules that fired inside the mentions of ``ev``, in firing order
     (each once); the firings are kept under the event's id in the trace."""
+    assert ctx.trace is not None  # called only when the rules are traced
     spans = [(m.start, m.end) for m in ev.mentions]
     mine = [f for f in ctx.trace.firings if any(a <= f.start < b for a, b in spans)]
     ctx.trace.by_event[eid] = mine
     return tuple(dict.fromkeys(f.rule for f in mine))
-
-
-_ASSASSINATED = words("finalize.assassinated")
 
 
 _AIR_DROPPED = frozenset({"aircraft", "missile", "rocket"})
@@ -596,7 +594,7 @@ def _assassinated(ctx: Context, ms: list):
     text = ctx.text
     for m in ms:
         for t in m.anchors:
-            if t.kind != "trigger" or t.name.lstrip(_WAW) not in _ASSASSINATED:
+            if t.kind != "trigger" or t.sense != "assassinate":
                 continue
             before = text[max(0, t.start - 20) : t.start].split()[-1:]
             if before and before[0].lstrip(_WAW) in ("لم", "لن", "محاولة", "محاوله"):

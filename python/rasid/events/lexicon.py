@@ -19,7 +19,9 @@ are all found in one Rust pass over the document. Its kinds:
 ``person``   counted heads of casualty phrases (``number``)
 ``cue``      negation, denial, threat, plan, habitual, statistic, past, after, partial,
              unit, boundary, agent, unknown_agent, launch, enumeration … (``role``), and:
-             judicial (a court sentence carried out, a verdict: «حكم الإعدام، شنقاً»);
+             judicial (a court sentence carried out, a verdict or a trial: «حكم الإعدام،
+             شنقاً», «حكماً بالسجن», «قضية اغتيال»: the clause tells justice, and the old
+             attack it names is no event of the page);
              extent («في جميع أنحاء …», which keeps «جميع» there from reading as habitual);
              harmless (flares, smoke, stun and tear-gas grenades «قنابل مضيئة»: no attacking
              munition); accident («انفجار غازي»: a blast word in an accident's name); where
@@ -43,9 +45,7 @@ are all found in one Rust pass over the document. Its kinds:
              tied to their group); earlier («سابق» right after an attack noun: «في هجوم
              سابق», an attack before the news); figurative («ألقى القبض، كلمة، خطاباً»:
              «ألقى» that throws no bomb; blame «ألقى اللوم» is a claim of role accuse);
-             verdict («حكماً بالسجن», «بالإعدام», «محكمة الجنايات»: the attack a court
-             punishes came before the news, a background event; a sentence carried out is
-             judicial); own_forces («قواتها», «جنودها»: the announcer's own forces as the
+             own_forces («قواتها», «جنودها»: the announcer's own forces as the
              subject of an attack verb). The ``pos`` column marks: subjunctive on «قبل أن،
              بعد أن» (a present tense after them tells the past), also on «كما» (its attack
              shares the time of the one told before), guilt on «إدانة» (with «بـ» on an
@@ -168,7 +168,6 @@ ROLES: dict[str, frozenset[str]] = {
             "unknown",
             "unknown_agent",
             "verbal",
-            "verdict",
             "where",
         }
     ),
@@ -183,10 +182,22 @@ LEXICON_KINDS = frozenset(ROLES)
 #: «فقدوا حياتهم» loses life: ``…:life``; «اشتباك», «كمين» are a fight between armed sides:
 #: ``…:fight``; «برصاص مسلحين», «قنص» a person shot: ``…:shot``; «أسقط» brings down:
 #: ``…:down``; «اختطف» kidnaps: ``…:kidnap``; «عملية سطو» robs: ``…:robbery``; «أضرم»
-#: sets fire: ``…:arson``; «قتل مسلحون» kills: ``…:kill``): what a word means beyond its kind
+#: sets fire: ``…:arson``; «قتل مسلحون» kills: ``…:kill``; «اغتال» assassinates:
+#: ``…:assassinate``): what a word means beyond its kind
 #: and role.
 SENSES = frozenset(
-    {"bombard", "life", "fight", "shot", "down", "kidnap", "robbery", "arson", "kill"}
+    {
+        "bombard",
+        "life",
+        "fight",
+        "shot",
+        "down",
+        "kidnap",
+        "robbery",
+        "arson",
+        "kill",
+        "assassinate",
+    }
 )
 _PLACE_HINTS = ("lat", "admin1", "precision")
 
@@ -338,6 +349,12 @@ def scan(text: str, gazetteer: Any | None = None) -> list[Hit]:
     return hits
 
 
+# Gazetteer kinds the event assembly does not read: the regional layer's demonyms («التركي»)
+# tie an actor to its country (:func:`rasid.gazetteer.actor_country`); the lexicon's own
+# ``nationality`` and ``cue``/``demonym`` rows are what extraction reads of such words.
+_NOT_READ = frozenset({"demonym"})
+
+
 def _hits(gazetteer: Any, names: list[tuple[int, int, int]]) -> list[Hit]:
     """:class:`Hit` objects of ``(start, end, name index)`` tuples of ``gazetteer``."""
     memo = _entry_memo(gazetteer)
@@ -347,6 +364,8 @@ def _hits(gazetteer: Any, names: list[tuple[int, int, int]]) -> list[Hit]:
         fixed = memo.get(index)
         if fixed is None:
             fixed = memo[index] = _fixed_fields(gazetteer, index)
+        if fixed[0] in _NOT_READ:
+            continue
         out.append(of(start, end, fixed))
     return out
 

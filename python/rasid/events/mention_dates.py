@@ -170,9 +170,6 @@ def background_hint(ctx: Context, m: Anchored, hits: list, d, date_inside: bool)
                 and words.distance(h.end, nxt[0].start) <= 1
             ):
                 return True
-        if h.role == "verdict":
-            # «حكماً بالسجن على مدان بتفجير …»: the attack a court punishes came before
-            return True
         if h.role == "earlier" and any(
             t.kind == "trigger" and t.role == "noun" and 0 <= words.distance(t.end, h.start) <= 1
             for t in m.anchors

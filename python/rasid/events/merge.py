@@ -19,6 +19,7 @@ the group.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Set
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -222,7 +223,7 @@ def _sides_differ(ev: _Joining, side: str | None) -> bool:
     return bool(ev.sides) and side not in ev.sides
 
 
-def _families_ok(a: set, b: set, anaphoric_site: bool = False) -> bool:
+def _families_ok(a: Set[str], b: Set[str], anaphoric_site: bool = False) -> bool:
     if not a or not b:
         return True
     if ("X" in a) != ("X" in b):

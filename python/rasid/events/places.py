@@ -202,8 +202,8 @@ def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) ->
             del by_span[sp]
     launch_ends = [h.end for h in hits if h.kind == "cue" and h.role == "launch"]
     launch_ends += [end for _w, end in fired_from(ctx, hits)]
-    places = []
-    launch = []
+    places: list[tuple[Any, Any]] = []  # (preferred hit, its readings)
+    launch: list[tuple[Any, Any]] = []
     for _span, readings in by_span.items():
         h = _preferred_reading(ctx, readings)
         is_launch = any(
@@ -218,7 +218,11 @@ def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) ->
 
 def _sentence_places(ctx, sentence) -> tuple[list, set, set]:
     """``(place hits, countries, admin1s)`` of a sentence: the countries and first-level
-    regions named without ambiguity. Worked out once per sentence of the document."""
+    regions named without ambiguity. Worked out once per sentence of the document.
+    ``admin1s`` holds only Iraq's and Syria's governorates (:data:`_HOME`): they pick among
+    the villages, neighbourhoods and homonyms the gazetteer holds for those two countries;
+    a place abroad (which has its own admin1) does not say which Iraqi or Syrian village a
+    sentence means."""
     key = (sentence.start, sentence.end)
     got = ctx.sentence_places.get(key)
     if got is not None:
@@ -237,7 +241,7 @@ def _sentence_places(ctx, sentence) -> tuple[list, set, set]:
             if not first.attrs.get("ambiguous"):
                 # (an ambiguous village, «عنيفة», does not say what country the text is about)
                 countries.add(country)
-            if first.kind not in ("village", "zone") and admin1:
+            if first.kind not in ("village", "zone") and admin1 and country in _HOME:
                 admin1s.add(admin1)
             continue
         if all(x.attrs.get("country") == country for x in readings):
@@ -245,6 +249,7 @@ def _sentence_places(ctx, sentence) -> tuple[list, set, set]:
         if (
             first.kind not in ("village", "zone")
             and admin1
+            and all(x.attrs.get("country") in _HOME for x in readings)
             and all(x.attrs.get("admin1") == admin1 for x in readings)
         ):
             admin1s.add(admin1)
@@ -463,8 +468,15 @@ def _has_context(ctx, h, sent_places) -> bool:
                 continue
             return True
     admin1 = h.get("admin1")
+    country = h.get("country")
     for p in sent_places:
-        if p is not h and p.kind == "governorate" and admin1 and p.get("admin1") == admin1:
+        if (
+            p is not h
+            and p.kind == "governorate"
+            and admin1
+            and p.get("admin1") == admin1
+            and p.get("country") == country  # («Al Jawf» is a region of Yemen and of Saudi Arabia)
+        ):
             return True
     return False
 

@@ -335,11 +335,11 @@ def _check_when(rule_id: str, stage: Stage, when: Any) -> dict[str, Any]:
             continue
         if not isinstance(v, dict) or not isinstance(v.get("words"), int):
             raise RuleError(f"rule {rule_id!r}: {key} needs a table with whole-number words")
-        kind = "cue" if key == "cue_before" else v.get("kind")
-        if kind not in ROLES:
-            raise RuleError(f"rule {rule_id!r}: {key} names unknown kind {kind!r}")
+        window_kind = "cue" if key == "cue_before" else v.get("kind")
+        if window_kind not in ROLES:
+            raise RuleError(f"rule {rule_id!r}: {key} names unknown kind {window_kind!r}")
         if v.get("role") is not None:
-            roles.append((kind, v["role"]))
+            roles.append((window_kind, v["role"]))
     for kind, role in roles:
         if role not in ROLES[kind]:
             raise RuleError(f"rule {rule_id!r}: {kind} role {role!r} is not in the lexicon roles")

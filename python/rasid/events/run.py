@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+from typing import Any
 
 from ..dates import infer_published, publication_date, resolve_dates
 from ..numbers import parse_numbers
@@ -145,7 +146,7 @@ def _dates_in(text: str, lo: int, hi: int, pub, blocks: list | None = None) -> l
     """Date mentions of ``text[lo:hi]`` (or of each ``(start, end)`` block), as offsets
     of the whole text."""
     if blocks:
-        out = []
+        out: list[Any] = []
         for a, b in blocks:
             out.extend(_shift(d, a) for d in resolve_dates(text[a:b], pub))
         return out
@@ -171,8 +172,9 @@ def _shift(x, offset: int):
     """A date or number mention of a slice moved to offsets of the whole text."""
     if not offset:
         return x
-    if dataclasses.is_dataclass(x):
-        return dataclasses.replace(x, start=x.start + offset, end=x.end + offset)
+    start, end = x.start + offset, x.end + offset
+    if dataclasses.is_dataclass(x) and not isinstance(x, type):
+        return dataclasses.replace(x, start=start, end=end)
     return _Shifted(x, offset)
 
 

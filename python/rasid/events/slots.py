@@ -14,6 +14,7 @@ A sentence with no attack word right after a mention may still continue it («و
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from . import counts as _counts
 from .actors import ActorCand, actor_candidates, entity_of
@@ -69,7 +70,7 @@ def _answers_before(ctx: Context, s: int, hits: list, anchor: int) -> bool:
     return False
 
 
-def _victim_named(ctx: Context, anchors: list, hits: list) -> bool:
+def _victim_named(ctx: Context, anchors: Sequence, hits: list) -> bool:
     """«اغتيال الناشط الإعلامي …»: an attack on a person names its victim right after the
     attack word, which makes the noun a report of one attack."""
     for t in anchors:
@@ -88,11 +89,11 @@ def sentence_mentions(ctx: Context, sent: Sentence, group_seq: list) -> list[Men
     for a in anchored_spans(ctx, sent, group_seq):
         m = fill(ctx, a)
         if prev is not None and (
-            _coordinated_start(ctx, m)
+            _coordinated_start(ctx, a)
             or m.toll is not None
             and prev.toll is not None
             and m.group == prev.group
-            or _opens_with_where(ctx, m)
+            or _opens_with_where(ctx, a)
         ):
             # «… إضافة إلى ضرب قاعدة …», «و4 في كفرزيتا», «…، حيث استهدفت …»: same
             # subject, same time
@@ -169,7 +170,7 @@ def fill(ctx: Context, a: Anchored) -> Mention:
     others = []  # «آخر»: another attack, when right after an attack word
     later = []  # «لاحقاً», «أيضاً»: one more attack, when right after an attack verb
     same_day = False
-    combined = False  # «قتل وجرح»
+    combined = False  # harm told without a count («قتل وجرح», «أضرار مادية»)
     overflights = [h.end for h in hits if h.kind == "cue" and h.role == "overflight"]
     for h in hits:
         kind = h.kind
@@ -200,7 +201,8 @@ def fill(ctx: Context, a: Anchored) -> Mention:
             elif h.role == "another_incident":
                 later.append(h)
         elif kind == "casualty":
-            if h.role == "combined":
+            if h.role in ("combined", "material", "material_only"):
+                # «قتل وجرح», «أضرار مادية»: harm told, though counted in no slot
                 combined = True
     a_0 = anchors[0]
     another = any(

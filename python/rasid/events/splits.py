@@ -9,6 +9,8 @@ listed place by place («5 في اللطامنة، و4 في كفرزيتا»), t
 
 from __future__ import annotations
 
+from typing import Any
+
 from .context import Context, near, prefix_w, word_start
 from .mention import Anchored, TollItem
 from .places import place_rank
@@ -48,7 +50,7 @@ def split_span(ctx: Context, m: Anchored, group_seq: list) -> list[Anchored]:
                 if h.start > f.start and prefix_w(text, h.start):
                     cuts.append(word_start(text, h.start, m.start))
     if not cuts:
-        sites = []
+        sites: list[Any] = []
         for h in hits:
             if h.cat == "place" and place_rank(h) == 0 and h.start > first_anchor:
                 if not sites or sites[-1].id != h.id:
@@ -74,7 +76,7 @@ def split_span(ctx: Context, m: Anchored, group_seq: list) -> list[Anchored]:
         group_seq[0] += 1
         gid = group_seq[0]
         bounds = [m.start] + sorted(set(cuts)) + [m.end]
-        parts = []
+        parts: list[Anchored] = []
         for a, b in zip(bounds, bounds[1:]):
             # the first part keeps the anchored clause; the others are their own evidence
             ev_start = m.ev_start if a == m.start else a
@@ -126,7 +128,7 @@ def _toll_items(ctx: Context, hits: list, lo: int, hi: int) -> list[TollItem]:
     keywords = [h for h in hits if h.kind == "casualty" and h.role in ("killed", "wounded")]
     items: list[TollItem] = []
     pos = lo
-    role = None
+    role: Any = None  # the first item's, then kept by the next ones
     for start, end, lo_n, hi_n, _h in heads:
         if start < pos:
             continue

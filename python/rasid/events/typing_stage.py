@@ -244,11 +244,15 @@ def _event_by_gunmen(ctx: Context, ev) -> bool:
 
 
 def _shot_at_a_person(ctx: Context, m) -> bool:
-    """«… النار على ناشط»: fire opened on one person (cue role shooting, then a person word
-    of number 1 right after it)."""
+    """«… النار على ناشط», «أطلقوا النار عليه»: fire opened on one person (cue role
+    shooting, then a person word of number 1 right after it, or the singular pronoun of the
+    cue itself)."""
     hits = ctx.hits_in(m.start, m.end)
     return any(
         c.kind == "cue"
+        and c.role == "shooting"
+        and c.get("number") == 1
+        or c.kind == "cue"
         and c.role == "shooting"
         and any(
             h.kind == "person"

@@ -384,6 +384,7 @@ def unpack_texts(packed: str) -> str:
 def render(report: Report) -> tuple[str, list[str]]:
     """The report as one HTML page, and the span problems found."""
     import jinja2
+    import markupsafe
 
     data, problems = report.build()
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
@@ -391,9 +392,9 @@ def render(report: Report) -> tuple[str, list[str]]:
     page = template.render(
         title=report.title,
         texts=pack_texts(data.pop("texts")),
-        css=jinja2.utils.markupsafe.Markup(_asset("report.css")),
-        js=jinja2.utils.markupsafe.Markup(_asset("report.js")),
-        data=jinja2.utils.markupsafe.Markup(_script_json(data)),
+        css=markupsafe.Markup(_asset("report.css")),
+        js=markupsafe.Markup(_asset("report.js")),
+        data=markupsafe.Markup(_script_json(data)),
     )
     return page, problems
 

@@ -4,6 +4,7 @@
 //! ([`normalize`], [`offsets`]), number mentions ([`numerals`]) and one-pass gazetteer
 //! matching at Arabic word boundaries ([`gazetteer`]). The PyO3 binding lives in `rust/py`.
 #![forbid(unsafe_op_in_unsafe_fn)]
+#![deny(missing_docs)]
 
 pub mod error;
 pub mod gazetteer;

@@ -5,20 +5,18 @@
 //! point), so offsets are code points from the start and no UTF-8 copy is made. Batches
 //! release the GIL and run on all cores.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 use pyo3::pyclass::CompareOp;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString};
 
 use rasid_core::gazetteer::{
-    AttrRef, AttrValue, CharSource, FileError, Gazetteer, GazetteerBuilder, Match, Norm,
+    AttrRef, AttrValue, CharSource, Gazetteer, GazetteerBuilder, Match, Norm,
 };
 
-use crate::errors::{
-    GazetteerBuildError, GazetteerFileError, GazetteerNotFoundError, OptionError, TextTypeError,
-};
+use crate::args::{self, normalize_options};
+use crate::errors::{argument_type_error, build_error, missing_key, to_py, InvalidTextError};
 use crate::pystr::StrUnits;
 
 /// The code points of a Python `str`, borrowed from its storage.
@@ -95,50 +93,18 @@ fn doc<'a>(s: &'a Bound<'_, PyString>) -> PyResult<Doc<'a>> {
         Doc::Ucs4(b) => b.len(),
     };
     if len >= u32::MAX as usize {
-        return Err(crate::errors::InvalidTextError::new_err(
+        return Err(InvalidTextError::new_err(
             "text too long for the gazetteer (4 Gi code points at most)",
         ));
     }
     Ok(d)
 }
 
-fn as_text<'a, 'py>(obj: &'a Bound<'py, PyAny>) -> PyResult<&'a Bound<'py, PyString>> {
-    obj.cast::<PyString>().map_err(|_| {
-        TextTypeError::new_err(format!(
-            "text must be str, not {}",
-            obj.get_type()
-                .name()
-                .map_or_else(|_| "?".to_owned(), |n| n.to_string())
-        ))
-    })
-}
-
-fn file_error(e: FileError, path: &std::path::Path) -> PyErr {
-    match e {
-        FileError::Io(io) => {
-            let msg = format!("{}: {io}", path.display());
-            match io.kind() {
-                std::io::ErrorKind::NotFound => GazetteerNotFoundError::new_err(msg),
-                _ => GazetteerFileError::new_err(msg),
-            }
-        }
-        FileError::Format(m) => GazetteerFileError::new_err(format!("{}: {m}", path.display())),
-    }
-}
-
 fn norm_from(options: Option<&Bound<'_, PyDict>>) -> PyResult<Norm> {
-    let mut o = Norm::default_options();
-    if let Some(opts) = options {
-        for (k, v) in opts.iter() {
-            let name = k.cast::<PyString>()?.to_str()?.to_owned();
-            let value = v.cast::<PyBool>().map_err(|_| {
-                OptionError::new_err(format!("normalization option {name} must be True or False"))
-            })?;
-            o.set(&name, value.is_true())
-                .map_err(|e| OptionError::new_err(e.to_string()))?;
-        }
-    }
-    Ok(Norm::new(o))
+    Ok(Norm::new(normalize_options(
+        Norm::default_options(),
+        options,
+    )?))
 }
 
 fn attr_value(v: &Bound<'_, PyAny>) -> Option<AttrValue> {
@@ -167,7 +133,6 @@ fn attr_to_py<'py>(py: Python<'py>, v: AttrRef<'_>) -> PyResult<Bound<'py, PyAny
     })
 }
 
-/// A `GazetteerBuildError` naming entry `i`, with the index as its `entry` attribute.
 /// The attributes of entity `entity` as a new dict.
 fn attrs_dict<'py>(py: Python<'py>, g: &Gazetteer, entity: u32) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
@@ -177,17 +142,13 @@ fn attrs_dict<'py>(py: Python<'py>, g: &Gazetteer, entity: u32) -> PyResult<Boun
     Ok(d)
 }
 
-fn build_error(py: Python<'_>, i: usize, msg: &str) -> PyErr {
-    let err = GazetteerBuildError::new_err(format!("gazetteer entry {i}: {msg}"));
-    let _ = err.value(py).setattr("entry", i);
-    err
-}
-
 fn add_entries(builder: &mut GazetteerBuilder, entries: &Bound<'_, PyAny>) -> PyResult<()> {
-    for (i, item) in entries.try_iter()?.enumerate() {
+    let items = entries
+        .try_iter()
+        .map_err(|_| argument_type_error("entries", "an iterable of mappings", entries))?;
+    for (i, item) in items.enumerate() {
         let item = item?;
-        let py = item.py();
-        let bad = |msg: String| build_error(py, i, &msg);
+        let bad = |msg: String| build_error(i, &msg);
         let dict =
             match item.cast::<PyDict>() {
                 Ok(d) => d.clone(),
@@ -240,9 +201,19 @@ fn add_entries(builder: &mut GazetteerBuilder, entries: &Bound<'_, PyAny>) -> Py
             .collect::<PyResult<_>>()?;
         builder
             .add(name_s.to_str()?, &id, &kind, keyed)
-            .map_err(|e| build_error(py, i, &e.reason))?;
+            .map_err(|e| build_error(i, &e.reason))?;
     }
     Ok(())
+}
+
+/// The `overlapping` switch (`False` when not given).
+fn overlapping_flag(value: Option<&Bound<'_, PyAny>>) -> PyResult<bool> {
+    value.map_or(Ok(false), |v| args::flag(v, "overlapping"))
+}
+
+/// A file path: a `str` or `os.PathLike`.
+fn file_path(value: &Bound<'_, PyAny>) -> PyResult<PathBuf> {
+    args::extract(value, "path", "a str or os.PathLike")
 }
 
 /// The compiled gazetteer (wrapped by `rasid.Gazetteer`).
@@ -337,32 +308,48 @@ impl PyGazetteer {
     }
 
     /// Finds the names in `text`.
-    #[pyo3(signature = (text, overlapping = false))]
+    // `overlapping` is read by hand (a non-bool is an ArgumentTypeError); not given, False
+    #[pyo3(
+        signature = (text, overlapping = None),
+        text_signature = "($self, text, overlapping=False)"
+    )]
     fn find<'py>(
         slf: &Bound<'py, Self>,
         text: &Bound<'py, PyAny>,
-        overlapping: bool,
+        overlapping: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyList>> {
         let py = slf.py();
-        let s = as_text(text)?;
+        let s = args::text(text, "text")?;
+        let overlapping = overlapping_flag(overlapping)?;
         let g = &slf.get().inner;
         let matches = doc(s)?.find(g, overlapping);
         to_py_matches(py, slf, s, matches)
     }
 
     /// Finds the names in each text of `texts`, without the GIL, on `threads` threads.
-    #[pyo3(signature = (texts, overlapping = false, threads = None))]
+    #[pyo3(
+        signature = (texts, overlapping = None, threads = None),
+        text_signature = "($self, texts, overlapping=False, threads=None)"
+    )]
     fn find_batch<'py>(
         slf: &Bound<'py, Self>,
         texts: &Bound<'py, PyAny>,
-        overlapping: bool,
-        threads: Option<usize>,
+        overlapping: Option<&Bound<'py, PyAny>>,
+        threads: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyList>> {
         let py = slf.py();
+        let overlapping = overlapping_flag(overlapping)?;
+        let threads = match threads {
+            Some(t) if !t.is_none() => Some(args::index(t, "threads")?),
+            _ => None,
+        };
         let mut strs: Vec<Bound<'py, PyString>> = Vec::new();
-        for t in texts.try_iter()? {
+        let items = texts
+            .try_iter()
+            .map_err(|_| argument_type_error("texts", "an iterable of str", texts))?;
+        for t in items {
             let t = t?;
-            strs.push(as_text(&t)?.clone());
+            strs.push(args::text(&t, "text")?.clone());
         }
         let g = &slf.get().inner;
         let docs = strs.iter().map(|s| doc(s)).collect::<PyResult<Vec<_>>>()?;
@@ -385,17 +372,19 @@ impl PyGazetteer {
     }
 
     /// Writes the gazetteer to a binary file.
-    fn save(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
+    fn save(&self, py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<()> {
+        let path = file_path(path)?;
         py.detach(|| self.inner.save(&path))
-            .map_err(|e| file_error(e, &path))
+            .map_err(|e| to_py((e, path.as_path())))
     }
 
     /// Reads a gazetteer written by `save`.
     #[staticmethod]
-    fn load(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+    fn load(py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let path = file_path(path)?;
         let inner = py
             .detach(|| Gazetteer::load(&path))
-            .map_err(|e| file_error(e, &path))?;
+            .map_err(|e| to_py((e, path.as_path())))?;
         Ok(PyGazetteer { inner })
     }
 
@@ -406,10 +395,14 @@ impl PyGazetteer {
 
     /// A gazetteer from `to_bytes` output.
     #[staticmethod]
-    fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Self> {
+    fn from_bytes(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let data = data
+            .cast::<PyBytes>()
+            .map_err(|_| argument_type_error("data", "bytes", data))?
+            .as_bytes();
         let inner = py
             .detach(|| Gazetteer::from_bytes(data))
-            .map_err(|e| file_error(e, std::path::Path::new("<bytes>")))?;
+            .map_err(|e| to_py((e, Path::new("<bytes>"))))?;
         Ok(PyGazetteer { inner })
     }
 
@@ -430,10 +423,8 @@ impl PyGazetteer {
     }
 
     /// (name, id, kind) of name number `index`.
-    fn entry(&self, index: usize) -> PyResult<(String, String, String)> {
-        if index >= self.inner.len() {
-            return Err(PyKeyError::new_err(index));
-        }
+    fn entry(&self, index: &Bound<'_, PyAny>) -> PyResult<(String, String, String)> {
+        let index = self.name_index(index)?;
         let g = &self.inner;
         let e = g.entity_of(index as u32);
         Ok((
@@ -448,15 +439,23 @@ impl PyGazetteer {
     /// `entry` and `entry_attrs`). With `require`, a list of groups of kinds, the result is
     /// empty unless every kind of at least one group is among the matches' kinds (a
     /// document-level filter that spares building tuples for texts the caller skips).
-    #[pyo3(signature = (text, overlapping = false, require = None))]
+    #[pyo3(
+        signature = (text, overlapping = None, require = None),
+        text_signature = "($self, text, overlapping=False, require=None)"
+    )]
     fn find_names<'py>(
         &self,
         py: Python<'py>,
         text: &Bound<'py, PyAny>,
-        overlapping: bool,
-        require: Option<Vec<Vec<String>>>,
+        overlapping: Option<&Bound<'py, PyAny>>,
+        require: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let s = as_text(text)?;
+        let s = args::text(text, "text")?;
+        let overlapping = overlapping_flag(overlapping)?;
+        let require: Option<Vec<Vec<String>>> = match require {
+            Some(r) if !r.is_none() => Some(args::extract(r, "require", "a list of lists of str")?),
+            _ => None,
+        };
         let g = &self.inner;
         let matches = doc(s)?.find(g, overlapping);
         if let Some(groups) = require {
@@ -475,10 +474,12 @@ impl PyGazetteer {
     }
 
     /// The attributes of the entity that name number `index` belongs to, as a new dict.
-    fn entry_attrs<'py>(&self, py: Python<'py>, index: usize) -> PyResult<Bound<'py, PyDict>> {
-        if index >= self.inner.len() {
-            return Err(PyKeyError::new_err(index));
-        }
+    fn entry_attrs<'py>(
+        &self,
+        py: Python<'py>,
+        index: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let index = self.name_index(index)?;
         attrs_dict(py, &self.inner, self.inner.entity_of(index as u32))
     }
 
@@ -488,6 +489,18 @@ impl PyGazetteer {
             self.inner.len(),
             self.inner.entity_count()
         )
+    }
+}
+
+impl PyGazetteer {
+    /// A name number given from Python: an int below the number of names
+    /// (`MissingKeyError` past them).
+    fn name_index(&self, index: &Bound<'_, PyAny>) -> PyResult<usize> {
+        let i = args::index(index, "index")?;
+        if i >= self.inner.len() {
+            return Err(missing_key(i));
+        }
+        Ok(i)
     }
 }
 
@@ -531,7 +544,13 @@ impl PyMatch {
         attrs_dict(py, &self.gaz.get().inner, self.entity())
     }
 
-    fn __getitem__<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn __getitem__<'py>(&self, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let py = key.py();
+        // as for a dict of str keys, a key of another type is simply not there
+        let Ok(name) = key.cast::<PyString>() else {
+            return Err(missing_key(key.clone().unbind()));
+        };
+        let key = name.to_str()?;
         match key {
             "start" => return Ok(self.start.into_pyobject(py)?.into_any()),
             "end" => return Ok(self.end.into_pyobject(py)?.into_any()),
@@ -543,7 +562,7 @@ impl PyMatch {
         }
         match self.gaz.get().inner.attr(self.entity(), key) {
             Some(v) => attr_to_py(py, v),
-            None => Err(PyKeyError::new_err(key.to_owned())),
+            None => Err(missing_key(name.clone().unbind())),
         }
     }
 
@@ -551,13 +570,13 @@ impl PyMatch {
     #[pyo3(signature = (key, default = None))]
     fn get<'py>(
         &self,
-        py: Python<'py>,
-        key: &str,
+        key: &Bound<'py, PyAny>,
         default: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        match self.__getitem__(py, key) {
+        let py = key.py();
+        match self.__getitem__(key) {
             Ok(v) => Ok(v),
-            Err(e) if e.is_instance_of::<PyKeyError>(py) => {
+            Err(e) if e.is_instance_of::<pyo3::exceptions::PyKeyError>(py) => {
                 Ok(default.unwrap_or_else(|| py.None().into_bound(py)))
             }
             Err(e) => Err(e),

@@ -1,10 +1,12 @@
 //! `rasid._core`: the thin, typed PyO3 layer over `rasid-core`.
 //!
 //! Each component registers its own classes and functions; errors are mapped to the
-//! exception tree of `rasid.errors` in one place ([`errors`]).
+//! exception tree of `rasid.errors` in one place ([`errors`]), and arguments that PyO3 would
+//! reject with a plain `TypeError` are read by hand ([`args`]).
 
 use pyo3::prelude::*;
 
+mod args;
 mod errors;
 mod gazetteer;
 mod normalize;

@@ -9,14 +9,14 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyString, PyTuple};
-use rasid_core::error::{SpanError, TextError, Utf8Error};
+use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
 use rasid_core::normalize::{
     CodeUnit, NormalizeOptions, Normalizer, StreamNormalizer as CoreStream,
 };
 use rasid_core::offsets::OffsetMap as CoreOffsetMap;
 
-use crate::errors::{InvalidTextError, OptionError, TextTypeError};
+use crate::args::{self, normalize_options};
+use crate::errors::{text_type_error, to_py};
 use crate::pystr::{new_str, str_units, StrUnits};
 
 /// `bytes` inputs at least this long are normalized with the GIL released.
@@ -27,56 +27,6 @@ static NORMALIZERS: [OnceLock<Normalizer>; 4096] = [const { OnceLock::new() }; 4
 
 fn normalizer(options: NormalizeOptions) -> &'static Normalizer {
     NORMALIZERS[options.bits() as usize].get_or_init(|| Normalizer::new(options))
-}
-
-/// Options from keyword arguments: known names only, values `True` or `False`.
-fn parse_options(
-    base: NormalizeOptions,
-    kwargs: Option<&Bound<'_, PyDict>>,
-) -> PyResult<NormalizeOptions> {
-    let mut options = base;
-    if let Some(kwargs) = kwargs {
-        for (key, value) in kwargs.iter() {
-            let name = key.cast::<PyString>()?.to_cow()?;
-            let flag = match value.cast::<PyBool>() {
-                Ok(b) => b.is_true(),
-                Err(_) => {
-                    return Err(OptionError::new_err(format!(
-                        "option {name:?} must be True or False, not {}",
-                        value.get_type().name()?
-                    )))
-                }
-            };
-            options.set(&name, flag).map_err(|e| {
-                OptionError::new_err(format!(
-                    "{e}; known options: {}",
-                    NormalizeOptions::NAMES.join(", ")
-                ))
-            })?;
-        }
-    }
-    Ok(options)
-}
-
-pub(crate) fn text_error(err: TextError) -> PyErr {
-    InvalidTextError::new_err(err.to_string())
-}
-
-pub(crate) fn utf8_error(err: Utf8Error) -> PyErr {
-    InvalidTextError::new_err(err.to_string())
-}
-
-fn span_error(err: SpanError) -> PyErr {
-    OptionError::new_err(err.to_string())
-}
-
-fn type_error(what: &str, value: &Bound<'_, PyAny>) -> PyErr {
-    let name = value
-        .get_type()
-        .name()
-        .map(|n| n.to_string())
-        .unwrap_or_else(|_| "?".into());
-    TextTypeError::new_err(format!("{what} must be str or bytes, not {name}"))
 }
 
 thread_local! {
@@ -98,7 +48,7 @@ fn units_to_str<'py, T: CodeUnit>(
         let r = n.normalize_units(units, &mut out);
         let s = match r {
             Ok(or) => new_str(py, &out, or),
-            Err(e) => Err(text_error(e)),
+            Err(e) => Err(to_py(e)),
         };
         // Keep the buffer for the next call unless one huge text made it big.
         if out.capacity() <= 1 << 22 {
@@ -125,7 +75,7 @@ fn normalize_bytes<'py>(n: &Normalizer, b: &Bound<'py, PyBytes>) -> PyResult<Bou
             let mut out = Vec::new();
             n.normalize_utf8(data, &mut out).map(|_| out)
         });
-        return Ok(PyBytes::new(py, &out.map_err(utf8_error)?));
+        return Ok(PyBytes::new(py, &out.map_err(to_py)?));
     }
     // Small inputs: through a reused per-thread buffer (no allocation per call).
     BUF8.with(|b| {
@@ -137,7 +87,7 @@ fn normalize_bytes<'py>(n: &Normalizer, b: &Bound<'py, PyBytes>) -> PyResult<Bou
         if out.capacity() <= 1 << 22 {
             b.replace(out);
         }
-        r.map_err(utf8_error)
+        r.map_err(to_py)
     })
 }
 
@@ -147,7 +97,7 @@ fn normalize_any<'py>(n: &Normalizer, text: &Bound<'py, PyAny>) -> PyResult<Boun
     } else if let Ok(b) = text.cast::<PyBytes>() {
         Ok(normalize_bytes(n, b)?.into_any())
     } else {
-        Err(type_error("text", text))
+        Err(text_type_error("text", "str or bytes", text))
     }
 }
 
@@ -162,7 +112,7 @@ fn normalize<'py>(
     text: &Bound<'py, PyAny>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let n = normalizer(parse_options(NormalizeOptions::default(), options)?);
+    let n = normalizer(normalize_options(NormalizeOptions::default(), options)?);
     normalize_any(n, text)
 }
 
@@ -187,26 +137,18 @@ fn normalize_with_offsets<'py>(
     text: &Bound<'py, PyAny>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyTuple>> {
-    let n = normalizer(parse_options(NormalizeOptions::default(), options)?);
+    let n = normalizer(normalize_options(NormalizeOptions::default(), options)?);
     let py = text.py();
-    let s = match text.cast::<PyString>() {
-        Ok(s) => s,
-        Err(_) => {
-            let name = text.get_type().name()?;
-            return Err(TextTypeError::new_err(format!(
-                "normalize_with_offsets takes str (offsets are str indices), not {name}"
-            )));
-        }
-    };
+    let s = text
+        .cast::<PyString>()
+        .map_err(|_| text_type_error("text", "str (offsets are str indices)", text))?;
     fn go<'py, T: CodeUnit>(
         py: Python<'py>,
         n: &Normalizer,
         u: &[T],
     ) -> PyResult<(Bound<'py, PyString>, CoreOffsetMap)> {
         let mut out = Vec::new();
-        let (or, map) = n
-            .normalize_units_with_map(u, &mut out)
-            .map_err(text_error)?;
+        let (or, map) = n.normalize_units_with_map(u, &mut out).map_err(to_py)?;
         Ok((new_str(py, &out, or)?, map))
     }
     let (out, map) = match str_units(s)? {
@@ -224,24 +166,6 @@ pub struct OffsetMap {
     inner: CoreOffsetMap,
 }
 
-fn index(value: &Bound<'_, PyAny>, what: &str) -> PyResult<usize> {
-    match value.extract::<i64>() {
-        Ok(v) if v >= 0 => Ok(v as usize),
-        Ok(v) => Err(OptionError::new_err(format!(
-            "{what} must be >= 0, got {v}"
-        ))),
-        Err(_) if value.is_instance_of::<pyo3::types::PyInt>() => {
-            Err(OptionError::new_err(format!("{what} is out of range")))
-        }
-        Err(_) => {
-            let name = value.get_type().name()?;
-            Err(crate::errors::ArgumentTypeError::new_err(format!(
-                "{what} must be an int, not {name}"
-            )))
-        }
-    }
-}
-
 #[pymethods]
 impl OffsetMap {
     /// Original `(start, end)` of the normalized span `[start, end)`: from the start of the
@@ -251,8 +175,8 @@ impl OffsetMap {
         start: &Bound<'_, PyAny>,
         end: &Bound<'_, PyAny>,
     ) -> PyResult<(usize, usize)> {
-        let (s, e) = (index(start, "start")?, index(end, "end")?);
-        self.inner.checked_to_original(s, e).map_err(span_error)
+        let (s, e) = (args::index(start, "start")?, args::index(end, "end")?);
+        self.inner.checked_to_original(s, e).map_err(to_py)
     }
 
     /// Length of the normalized text.
@@ -293,14 +217,25 @@ pub struct StreamNormalizer {
 #[pymethods]
 impl StreamNormalizer {
     #[new]
-    #[pyo3(signature = (*, digits_only = false, **options))]
-    fn new(digits_only: bool, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+    // `digits_only` is read by hand (a non-bool is an ArgumentTypeError); not given, False
+    #[pyo3(
+        signature = (*, digits_only = None, **options),
+        text_signature = "(*, digits_only=False, **options)"
+    )]
+    fn new(
+        digits_only: Option<&Bound<'_, PyAny>>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Self> {
+        let digits_only = match digits_only {
+            Some(v) => args::flag(v, "digits_only")?,
+            None => false,
+        };
         let base = if digits_only {
             NormalizeOptions::digits_only()
         } else {
             NormalizeOptions::default()
         };
-        let o = parse_options(base, options)?;
+        let o = normalize_options(base, options)?;
         Ok(StreamNormalizer {
             inner: CoreStream::new(normalizer(o).clone()),
         })
@@ -314,7 +249,7 @@ impl StreamNormalizer {
     ) -> PyResult<Bound<'py, PyBytes>> {
         let b = chunk
             .cast::<PyBytes>()
-            .map_err(|_| type_error("chunk", chunk))?;
+            .map_err(|_| text_type_error("chunk", "bytes", chunk))?;
         let data = b.as_bytes();
         let inner = &mut self.inner;
         let mut run = move || {
@@ -326,13 +261,13 @@ impl StreamNormalizer {
         } else {
             run()
         };
-        Ok(PyBytes::new(py, &out.map_err(utf8_error)?))
+        Ok(PyBytes::new(py, &out.map_err(to_py)?))
     }
 
     /// End of input: the last held-back bytes; an incomplete final character is an error.
     fn finish<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
         let mut out = Vec::new();
-        self.inner.finish(&mut out).map_err(utf8_error)?;
+        self.inner.finish(&mut out).map_err(to_py)?;
         Ok(PyBytes::new(py, &out))
     }
 }

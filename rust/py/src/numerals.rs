@@ -7,11 +7,11 @@
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyString, PyTuple};
-use rasid_core::error::TextError;
 use rasid_core::normalize::CodeUnit;
 use rasid_core::numerals::{NumberKind, NumberMention as CoreMention, NumeralParser};
 
-use crate::errors::{InvalidTextError, OptionError, TextTypeError};
+use crate::args;
+use crate::errors::{argument_type_error, to_py, value_error};
 use crate::pystr::{new_str, str_units, StrUnits};
 
 /// Texts at least this many code points long are parsed with the GIL released.
@@ -53,27 +53,36 @@ pub struct NumberMention {
 
 #[pymethods]
 impl NumberMention {
+    // Every argument is read by hand (`crate::args`) so that a wrong one is a rasid error.
     #[new]
     #[pyo3(signature = (start, end, min, max, kind, text))]
     fn new(
-        start: usize,
-        end: usize,
-        min: Option<u64>,
-        max: Option<u64>,
-        kind: &str,
-        text: Bound<'_, PyString>,
+        start: &Bound<'_, PyAny>,
+        end: &Bound<'_, PyAny>,
+        min: &Bound<'_, PyAny>,
+        max: &Bound<'_, PyAny>,
+        kind: &Bound<'_, PyAny>,
+        text: &Bound<'_, PyAny>,
     ) -> PyResult<NumberMention> {
-        let kind = KINDS.iter().find(|&&k| k == kind).ok_or_else(|| {
-            OptionError::new_err(format!(
-                "kind must be one of {}, not {kind:?}",
-                KINDS.join(", ")
-            ))
+        let (start, end) = (args::index(start, "start")?, args::index(end, "end")?);
+        let (min, max) = (args::count(min, "min")?, args::count(max, "max")?);
+        let kind_str = kind
+            .cast::<PyString>()
+            .map_err(|_| argument_type_error("kind", "a str", kind))?
+            .to_cow()?;
+        let kind = KINDS.iter().find(|&&k| k == kind_str).ok_or_else(|| {
+            value_error(
+                "kind",
+                &format!("must be one of {}, not {kind_str:?}", KINDS.join(", ")),
+            )
         })?;
         if start > end {
-            return Err(OptionError::new_err(format!(
-                "start {start} is after end {end}"
-            )));
+            return Err(value_error(
+                &format!("start {start}"),
+                &format!("is after end {end}"),
+            ));
         }
+        let text = args::text(text, "text")?.clone();
         Ok(NumberMention {
             start,
             end,
@@ -159,7 +168,10 @@ fn kind_name(kind: NumberKind) -> &'static str {
 }
 
 /// Parses one width of code units, releasing the GIL for long texts.
-fn parse_units<T: CodeUnit>(py: Python<'_>, units: &[T]) -> Result<Vec<CoreMention>, TextError> {
+fn parse_units<T: CodeUnit>(
+    py: Python<'_>,
+    units: &[T],
+) -> Result<Vec<CoreMention>, rasid_core::error::TextError> {
     let parser = NumeralParser::shared();
     if units.len() >= DETACH_CHARS {
         py.detach(|| parser.parse_units(units))
@@ -180,7 +192,7 @@ fn phrase<'py, T: CodeUnit>(
 }
 
 fn build<T: CodeUnit>(py: Python<'_>, units: &[T]) -> PyResult<Vec<NumberMention>> {
-    let found = parse_units(py, units).map_err(|e| InvalidTextError::new_err(e.to_string()))?;
+    let found = parse_units(py, units).map_err(to_py)?;
     found
         .iter()
         .map(|m| {
@@ -201,14 +213,7 @@ fn build<T: CodeUnit>(py: Python<'_>, units: &[T]) -> PyResult<Vec<NumberMention
 #[pyo3(signature = (text, /))]
 fn parse_numbers(text: &Bound<'_, PyAny>) -> PyResult<Vec<NumberMention>> {
     let py = text.py();
-    let s = text.cast::<PyString>().map_err(|_| {
-        let name = text
-            .get_type()
-            .name()
-            .map(|n| n.to_string())
-            .unwrap_or_else(|_| "?".into());
-        TextTypeError::new_err(format!("text must be str, not {name}"))
-    })?;
+    let s = args::text(text, "text")?;
     match str_units(s)? {
         StrUnits::Latin1(u) => build(py, u),
         StrUnits::Ucs2(u) => build(py, u),

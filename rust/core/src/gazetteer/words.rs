@@ -202,8 +202,11 @@ impl WordTable {
             .iter()
             .map(|p| p.iter().filter(|&&b| !is_word(b)).count() + 1)
             .sum();
-        // Every span ends at a word end: `words` bounds the number of spans.
-        let cap = (words.max(4) * 2).next_power_of_two();
+        // Every span ends at a word end: `words` bounds the number of spans. Twice as many
+        // slots keeps linear probing short; any count works (slots are picked by a multiply,
+        // not a mask), so the table grows with the names instead of doubling at a power of
+        // two, rounded to a cache line of slots.
+        let cap = (words.max(4) * 2).next_multiple_of(4);
         let mut t = WordTable {
             slots: vec![Slot::default(); cap],
             spans: vec![Span::default(); cap],
@@ -329,10 +332,9 @@ impl WordTable {
         if let Some(s) = self.get(hash, span, exact) {
             return s as usize;
         }
-        let mask = self.slots.len() - 1;
         let mut s = slot_of(mix(hash), self.slots.len());
         while self.slots[s].meta & USED != 0 {
-            s = (s + 1) & mask;
+            s = self.next_slot(s);
         }
         let word = span.iter().all(|&b| is_word(b));
         self.slots[s] = Slot {
@@ -349,7 +351,6 @@ impl WordTable {
     /// word of at most 8 bytes.
     #[inline]
     pub fn get(&self, hash: u64, span: &[u8], exact: bool) -> Option<u32> {
-        let mask = self.slots.len().wrapping_sub(1);
         let want = USED | if exact { EXACT } else { 0 };
         let mut s = slot_of(mix(hash), self.slots.len());
         // At most every slot: a table read from a file is only known to have an empty slot.
@@ -371,9 +372,19 @@ impl WordTable {
                     return Some(s as u32);
                 }
             }
-            s = (s + 1) & mask;
+            s = self.next_slot(s);
         }
         None
+    }
+
+    /// The slot after `s`, wrapping around at the end of the table (linear probing).
+    #[inline(always)]
+    fn next_slot(&self, s: usize) -> usize {
+        if s + 1 == self.slots.len() {
+            0
+        } else {
+            s + 1
+        }
     }
 
     /// Approximate heap size in bytes.
@@ -384,12 +395,12 @@ impl WordTable {
             + (self.filter.len() + self.ext_filter.len()) * 8
     }
 
-    /// Checks a table read from a file: a power-of-two slot count with an empty slot, spans
+    /// Checks a table read from a file: a slot count with an empty slot, spans
     /// in range, patterns below `n_outputs`, each in one slot, and single outputs of a name
     /// below `n_names` with one kind bit (1, 2 or 4).
     pub fn validate(&self, n_outputs: usize, n_names: usize) -> Result<(), &'static str> {
         let n = self.slots.len();
-        if n == 0 || !n.is_power_of_two() || self.used >= n || self.spans.len() != n {
+        if n == 0 || self.used >= n || self.spans.len() != n {
             return Err("bad slot table");
         }
         let mut outs = 0usize;
