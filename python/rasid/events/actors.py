@@ -14,6 +14,7 @@ from .record import Entity
 from .spelling import ALEF as _ALEF
 from .spelling import BA as _BA
 from .spelling import BA_LAM_TATWEEL as _BA_LAM_TATWEEL
+from .spelling import CLAUSE_MARKS
 from .spelling import HEH as _HEH
 from .spelling import LAM as _LAM
 from .spelling import MEEM as _MEEM
@@ -28,7 +29,7 @@ __all__ = ["ActorCand", "AIR_COUNTRIES", "actor_candidates", "entity_of", "compl
 AIR_COUNTRIES = frozenset({"US", "TR", "IL", "RU", "GB", "FR"})
 _STATE_TYPES = frozenset({"state", "coalition"})
 # punctuation that separates an attack word or weapon from the actor after it
-_PHRASE_BREAK = re.compile(r"[،,؛;:.()]")
+_PHRASE_BREAK = re.compile(f"[{CLAUSE_MARKS}.()]")
 
 
 class ActorCand:
@@ -345,7 +346,7 @@ def _nisba_of_a_name(text: str, pos: int) -> bool:
 def _lam_prefixed(text: str, pos: int) -> bool:
     """«استهدف موقعاً للجيش العراقي»: a name after «لـ» owns the object, it is no subject."""
     i = pos
-    while i > 0 and not text[i - 1].isspace() and text[i - 1] not in '،,؛;:(«“"':
+    while i > 0 and not text[i - 1].isspace() and text[i - 1] not in CLAUSE_MARKS + '(«“"':
         i -= 1
     return _LAM in text[i:pos]
 

@@ -19,6 +19,7 @@ from .rules import predicate
 from .sentences import CLAUSE_PUNCT
 from .spelling import BA as _BA
 from .spelling import BA_LAM_TATWEEL as _BA_LAM_TATWEEL
+from .spelling import CLAUSE_MARKS
 from .spelling import WAW as _WAW
 from .words import words
 
@@ -45,7 +46,7 @@ def _opens_with_verb(ctx: Context, s: int, anchors: list) -> bool:
     return (
         t.kind == "trigger"
         and t.role in ("verb", "verbnoun")
-        and ctx.text[s : t.start].strip(" \t،,؛;:") == ""
+        and ctx.text[s : t.start].strip(" \t" + CLAUSE_MARKS) == ""
     )
 
 

@@ -15,7 +15,7 @@ from ..geo import haversine_km
 from ..text import normalize
 from .rules import Trace
 from .sentences import Sentence, Words
-from .spelling import COMMA, SEMICOLON, WAW
+from .spelling import CLAUSE_MARKS, COMMA, SEMICOLON, TATWEEL, WAW
 
 __all__ = ["Context", "opens_at", "word_start", "clause_initial", "prefix_w", "near"]
 
@@ -115,6 +115,11 @@ class Context:
 
 # what may stand between a clause's start and the word that opens it
 _OPENER_FILLER = " \t,;:" + COMMA + SEMICOLON + WAW
+# what a word starts after (besides white space), what a clause starts after, and the
+# quotes and tatweel that may stand between «و» and its word
+_WORD_OPENERS = CLAUSE_MARKS + '(«“"'
+_CLAUSE_OPENERS = CLAUSE_MARKS + '.\n«“"('
+_QUOTES_TATWEEL = "”“\"«»'" + TATWEEL
 
 
 def opens_at(ctx: Context, start: int, pos: int) -> bool:
@@ -124,7 +129,7 @@ def opens_at(ctx: Context, start: int, pos: int) -> bool:
 
 def word_start(text: str, pos: int, floor: int) -> int:
     """Where the word holding ``pos`` starts (not before ``floor``)."""
-    while pos > floor and not text[pos - 1].isspace() and text[pos - 1] not in '،,؛;:(«“"':
+    while pos > floor and not text[pos - 1].isspace() and text[pos - 1] not in _WORD_OPENERS:
         pos -= 1
     return pos
 
@@ -139,13 +144,13 @@ def clause_initial(text: str, pos: int, floor: int) -> bool:
         i -= 1
         while i >= floor and text[i] in " \t":
             i -= 1
-    return i < floor or text[i] in '،,؛;:.\n«“"('
+    return i < floor or text[i] in _CLAUSE_OPENERS
 
 
 def prefix_w(text: str, pos: int) -> bool:
     """Whether the word at ``pos`` carries «و» (quotes and tatweel between allowed)."""
     i = pos - 1
-    while i >= 0 and text[i] in "”“\"«»'ـ":
+    while i >= 0 and text[i] in _QUOTES_TATWEEL:
         i -= 1
     return i >= 0 and text[i] == WAW
 

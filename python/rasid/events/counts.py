@@ -22,7 +22,9 @@ from typing import Any
 from .record import Count
 from .spelling import AL as _AL
 from .spelling import ALEF as _ALEF
+from .spelling import BA as _BA
 from .spelling import BA_LAM_TATWEEL as _BA_LAM_TATWEEL
+from .spelling import COMMA, HARAKAT, SEMICOLON
 from .spelling import WAW as _WAW
 from .words import words
 
@@ -32,6 +34,8 @@ __all__ = ["Cand", "munition_candidates", "casualty_candidates", "none_stated", 
 #: attack verbs that kill their object («أعدم التنظيم 12 مدنياً»): they count the killed too
 KILLING_TRIGGER = "ev:trigger:verb:killing"
 _OTHERS = words("counts.others")
+# punctuation that ends a word or a phrase of a toll: «،» «,» «.» «؛» «:»
+_STOPS = COMMA + ",." + SEMICOLON + ":"
 
 
 def _kills(h) -> bool:
@@ -288,14 +292,14 @@ def _ordinal_person(ctx, k, limit: int) -> tuple[int, int] | None:
     parts = tail.split(maxsplit=2)
     if not parts or not tail[:1].isspace():
         return None
-    word = parts[0].rstrip("،,.؛:")
-    bare = "".join(ch for ch in word if not "\u064b" <= ch <= "\u0652")
+    word = parts[0].rstrip(_STOPS)
+    bare = word.translate(HARAKAT)
     if bare not in _NTH:
         return None
     start = k.end + tail.index(parts[0])
     if word == parts[0] and len(parts) > 1:
-        nxt = parts[1].rstrip("،,.؛:")
-        if not (nxt in _NTH_NEXT or nxt.startswith((_WAW, "ب")) or not nxt[:1].isalpha()):
+        nxt = parts[1].rstrip(_STOPS)
+        if not (nxt in _NTH_NEXT or nxt.startswith((_WAW, _BA)) or not nxt[:1].isalpha()):
             return None
     return start, start + len(word)
 
@@ -442,7 +446,7 @@ def _named_victim(ctx, k, hits, limit: int, tier: int) -> Cand | None:
             return None
         if h.kind == "trigger" and 2 <= gap:
             between = ctx.text[k.end : h.start]
-            if any(ch in between for ch in "،,.؛:") or ctx.numbers_in(k.end, h.start):
+            if any(ch in between for ch in _STOPS) or ctx.numbers_in(k.end, h.start):
                 return None
             return Cand(1, 1, tier, k.start, _word_end(ctx.text, k.end))
     return None

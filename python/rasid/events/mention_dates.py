@@ -17,19 +17,23 @@ from .context import Context, clause_initial
 from .mention import Anchored
 from .sentences import CLAUSE_PUNCT, Sentence
 from .spelling import AL as _AL
+from .spelling import CLAUSE_MARKS
 from .spelling import WAW as _WAW
 from .words import words
 
 __all__ = ["date_for", "background_hint"]
 
+# what a clause ends at (a date set off by these dates the clause it interrupts)
+_CLAUSE_ENDS = CLAUSE_MARKS + "\n"
+
 
 def _date_only_clause(text: str, d, sent: Sentence) -> bool:
     """«… سيارة، أمس، في …»: a date set off by commas dates the clause it interrupts."""
     a = d.start
-    while a > sent.start and text[a - 1] not in "،,؛;:\n":
+    while a > sent.start and text[a - 1] not in _CLAUSE_ENDS:
         a -= 1
     b = d.end
-    while b < sent.end and text[b] not in "،,؛;:\n":
+    while b < sent.end and text[b] not in _CLAUSE_ENDS:
         b += 1
     rest = (text[a : d.start] + text[d.end : b]).strip(" \t()")
     return rest in ("", _WAW, "في", "يوم")

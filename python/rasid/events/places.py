@@ -17,6 +17,7 @@ from .mention import Anchored
 from .record import Place
 from .sentences import CLAUSE_PUNCT
 from .spelling import AL as _AL
+from .spelling import COMMA, HARAKAT
 from .spelling import HEH as _HEH
 from .spelling import TEH_MARBUTA as _TEH_MARBUTA
 from .spelling import WAW as _WAW
@@ -82,7 +83,6 @@ def to_place(h: Any, text: str) -> Place:
     )
 
 
-_HARAKAT = {c: None for c in range(0x064B, 0x0653)}
 _LAUNCH_VERBS = words("places.launch_verbs")
 
 
@@ -108,7 +108,7 @@ def fired_from(ctx, hits: list) -> list[tuple[Any, int]]:
             continue
         # the verb, or the verb and its subject or count («أطلقت ثلاثة صواريخ من»)
         for word in text[max(0, w.start - 30) : w.start].split()[-3:]:
-            verb = word.translate(_HARAKAT)
+            verb = word.translate(HARAKAT)
             verb = verb[1:] if verb.startswith(_WAW) else verb
             if verb in _LAUNCH_VERBS:
                 out.append((w, w.end + 3))
@@ -445,7 +445,7 @@ def _dateline(text: str, h, sent_start: int) -> bool:
     if text[sent_start : h.start].strip(' \t\n«“"') != "":
         return False
     rest = text[h.end : h.end + 3]
-    return bool(rest) and rest.lstrip(" ")[:1] in ("،", ",", ":", "-", "–", "(", "/")
+    return bool(rest) and rest.lstrip(" ")[:1] in (COMMA, ",", ":", "-", "–", "(", "/")
 
 
 # things a force owns: the name after them is their owner more often than a place

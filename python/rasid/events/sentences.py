@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from .spelling import CLAUSE_MARKS
 from .spelling import COMMA as _COMMA
 from .spelling import QUESTION_MARK as _QUESTION
-from .spelling import SEMICOLON as _SEMICOLON
 
 __all__ = ["Sentence", "split_sentences", "sentences_holding", "Words"]
 
@@ -14,7 +14,7 @@ __all__ = ["Sentence", "split_sentences", "sentences_holding", "Words"]
 # count (checked in the loop: one character class is searched much faster than a choice)
 _END = re.compile(f"[!?{_QUESTION}\n….]")
 # clause punctuation inside a sentence
-CLAUSE_PUNCT = re.compile(f"[{_COMMA},{_SEMICOLON};:]")
+CLAUSE_PUNCT = re.compile(f"[{CLAUSE_MARKS}]")
 #: Longest first line still read as a headline.
 HEADLINE_MAX = 160
 

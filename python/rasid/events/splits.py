@@ -15,10 +15,14 @@ from .context import Context, near, prefix_w, word_start
 from .mention import Anchored, TollItem
 from .places import place_rank
 from .sentences import CLAUSE_PUNCT
+from .spelling import COMMA, SEMICOLON
 from .spelling import WAW as _WAW
 from .words import word_set
 
 __all__ = ["split_span"]
+
+# what a part's evidence does not end with: blanks and clause punctuation but the colon
+_TRAILING = " \t\n" + COMMA + "," + SEMICOLON + ";"
 
 
 # plural site words: «قاعدة عين الأسد وقاعدة حرير» after them are several targets
@@ -82,7 +86,7 @@ def split_span(ctx: Context, m: Anchored, group_seq: list) -> list[Anchored]:
             ev_start = m.ev_start if a == m.start else a
             ev_end = b
             if tolls or areas:
-                while ev_end > ev_start and text[ev_end - 1] in " \t\n،,؛;":
+                while ev_end > ev_start and text[ev_end - 1] in _TRAILING:
                     ev_end -= 1
             toll = tolls[len(parts)] if tolls else None
             parts.append(

@@ -39,6 +39,7 @@ from .context import Context
 from .lexicon import ROLES, SENSES
 from .record import EVENT_TYPES, WEAPONS
 from .rules import TYPE_PATTERN_KEYS, Rule, RuleError, Stage, predicate, predicates, rules
+from .spelling import COMMA as _COMMA
 from .spelling import LAM as _LAM
 from .spelling import WAW as _WAW
 from .words import words
@@ -274,7 +275,7 @@ def _by_gunmen(ctx: Context, m) -> bool:
             continue
         nxt = text[t.end : t.end + 30].split(maxsplit=2)[:2]
         for w in nxt:
-            w = w.strip('«»"“”(),،')
+            w = w.strip('«»"“”(),' + _COMMA)
             if w.startswith((_LAM, _WAW)) and w[1:].startswith(_GUNMEN):
                 w = w[1:]
             if w.startswith(_GUNMEN) and not w.startswith(("مسلحة", "المسلحة", "مسلحه")):
