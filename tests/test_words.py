@@ -136,7 +136,7 @@ def _arabic_literals() -> dict[str, int]:
 
 # Arabic words belong in the lexicon or words.toml; what is left in code goes down from here
 # (541 literals before the rule engine) and never up.
-_LITERALS_LEFT = 95
+_LITERALS_LEFT = 50
 
 
 def test_arabic_literals_in_event_code_only_go_down():

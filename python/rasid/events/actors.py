@@ -232,12 +232,7 @@ def actor_candidates(
             continue
         # «X تقف خلفها»
         if agents and any(
-            a.start >= h.end
-            and words.distance(h.end, a.start) <= 1
-            and "خلف" in a.name
-            or a.start >= h.end
-            and words.distance(h.end, a.start) <= 1
-            and "وراء" in a.name
+            a.sense == "behind" and a.start >= h.end and words.distance(h.end, a.start) <= 1
             for a in agents
         ):
             add(h, 0)

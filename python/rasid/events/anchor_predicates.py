@@ -178,7 +178,7 @@ def _kind_rank(ctx: Context, c, hits: list) -> bool:
     """«تعرض رتل … إلى تفجير … هو الثاني من نوعه»: an ordinal «من نوعه» after a clause that
     itself reports the attack (an attack verb, «تعرض», «سقوط») ranks it, it does not count
     attacks; after an attack noun alone («في هجوم هو الثاني من نوعه») it voids the clause."""
-    if c.role == "statistic" and c.name == "ارتفاع عدد":
+    if c.role == "statistic" and c.sense == "rise":
         # «ارتفاع عدد قتلى الهجوم إلى 4»: a casualty toll, not a count of attacks
         nxt = ctx.hits_in(c.end, c.end + 12)
         return bool(nxt) and nxt[0].kind == "casualty"
@@ -452,7 +452,7 @@ def _aircraft_destroyed_targets(ctx: Context, o, hits: list, e: int) -> bool:
     """«طائراتها دمرت 12 هدفاً», «دمرت المقاتلات التركية مواقع …»: aircraft as the subject
     of «دمّر» and targets as its object are an air strike (not aircraft shot down: the
     aircraft stand right before the verb, or right after it with no defences named)."""
-    if not o.name.lstrip(_WAW).startswith(("دمر", "دمّر")):
+    if o.sense != "destroy":
         return False
     words = ctx.words
     subject = False

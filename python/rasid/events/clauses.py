@@ -48,7 +48,7 @@ def cut_clauses(ctx: Context, sent: Sentence, hits: list) -> list[ClauseSpan]:
             # (an addition «إضافة إلى» goes on with the same clause)
             pos = word_start(text, h.start, sent.start)
             cuts[pos] = True
-        elif h.kind == "person" and h.name in ("اخر", "آخر", "أخر"):
+        elif h.kind == "person" and h.sense == "another":
             # «هجوم بالصواريخ وآخر بطائرة مسيرة»: another attack
             pos = word_start(text, h.start, sent.start)
             if pos < h.start and text[pos] == WAW:

@@ -164,8 +164,7 @@ def _whole_of_a_part(ctx, weapons, w) -> bool:
 def _partial_after(cues, words, pos, w) -> bool:
     for c in cues:
         if c.role == "partial" and c.start >= pos and words.distance(pos, c.start) <= 1:
-            name = c.name
-            if name.startswith("من") or name in ("منها", "منهما", "منهم"):
+            if c.sense == "of":  # «منها», «من بينهم»: a part of what was counted
                 return True
     return False
 
@@ -173,7 +172,7 @@ def _partial_after(cues, words, pos, w) -> bool:
 def _partial_before(cues, words, w) -> bool:
     for c in cues:
         if c.role == "partial" and c.end <= w.start and words.distance(c.end, w.start) <= 1:
-            if c.name in ("احد", "احدي", "إحدى", "أحد"):
+            if c.sense == "one":  # «أحد», «إحدى»: one of them
                 return True
     return False
 
@@ -184,7 +183,7 @@ def _place_part_after(cues, words, pos) -> bool:
             c.role == "partial"
             and c.start >= pos
             and words.distance(pos, c.start) <= 2
-            and c.name.startswith(("داخل", "خارج", "وسط"))
+            and c.sense == "locative"  # «داخل», «خارج», «وسط»
         ):
             return True
     return False
@@ -193,7 +192,7 @@ def _place_part_after(cues, words, pos) -> bool:
 def _other_after(cues, words, pos) -> bool:
     for c in cues:
         if c.role == "partial" and c.start >= pos and words.distance(pos, c.start) <= 1:
-            if c.name.startswith(("اخر", "أخر")):
+            if c.sense == "other":  # «أخرى», «أخريين»
                 return True
     return False
 

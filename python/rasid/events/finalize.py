@@ -322,11 +322,7 @@ def _violent(ev) -> bool:
         return False
     if any(m.killed or m.wounded or m.none for m in ev.mentions):
         return True
-    return any(
-        h.kind == "person" and h.name in ("مسلحون", "مسلحين", "المسلحين", "المسلحون")
-        for m in ev.mentions
-        for h in m.anchors
-    )
+    return any(h.kind == "person" and h.sense == "gunmen" for m in ev.mentions for h in m.anchors)
 
 
 def _claims(events: list, free_claims: list) -> dict:

@@ -178,13 +178,23 @@ ROLES: dict[str, frozenset[str]] = {
 #: Kinds of entries that belong to the event lexicon.
 LEXICON_KINDS = frozenset(ROLES)
 
-#: Senses a lexicon entry's id may end with («قصف» bombards: ``ev:trigger:verb:bombard``;
-#: «فقدوا حياتهم» loses life: ``…:life``; «اشتباك», «كمين» are a fight between armed sides:
-#: ``…:fight``; «برصاص مسلحين», «قنص» a person shot: ``…:shot``; «أسقط» brings down:
-#: ``…:down``; «اختطف» kidnaps: ``…:kidnap``; «عملية سطو» robs: ``…:robbery``; «أضرم»
-#: sets fire: ``…:arson``; «قتل مسلحون» kills: ``…:kill``; «اغتال» assassinates:
-#: ``…:assassinate``): what a word means beyond its kind
-#: and role.
+#: Senses a lexicon entry's id may end with: what a word means beyond its kind and role, so
+#: that code and rules test a sense, never a spelling. Of attack words: «قصف» bombards
+#: (``ev:trigger:verb:bombard``); «فقدوا حياتهم» loses life (``…:life``); «اشتباك», «كمين»
+#: are a fight between armed sides (``…:fight``); «برصاص مسلحين», «قنص» a person shot
+#: (``…:shot``); «أسقط» brings down (``…:down``); «اختطف» kidnaps (``…:kidnap``); «عملية
+#: سطو» robs (``…:robbery``); «أضرم» sets fire (``…:arson``); «قتل مسلحون» kills
+#: (``…:kill``); «اغتال» assassinates (``…:assassinate``); «دمرت» destroys (an outcome that
+#: is no interception unless a projectile is named: ``…:destroy``). Of cue and other words:
+#: the partials «منها، من بينهم» (a part ``of``), «أحد، إحدى» (``one`` of them), «داخل،
+#: خارج، وسط» (``locative``), «أخرى» (``other``); the agents «تقف خلفها، يقف وراء»
+#: (``behind``: the actor stands before them); «الأول، الأولى» (``first`` of an
+#: enumeration); «ارتفاع عدد» (a toll's ``rise``, not a count of attacks); «بعد ساعات من،
+#: بعد دقائق من» (``hours`` after: the same day) and «عقب» (``following``: an earlier event
+#: right before); «كان، وكانت» (the ``auxiliary`` of a pluperfect «وكان … قد»); the person
+#: words «آخر» (``another``) and «مسلحون، المسلحين» (``gunmen``); the claim words «أعلن،
+#: تبنت، قال، ذكرت» (``declared``: a past verb of saying or claiming, its speaker named
+#: right after it).
 SENSES = frozenset(
     {
         "bombard",
@@ -197,6 +207,20 @@ SENSES = frozenset(
         "arson",
         "kill",
         "assassinate",
+        "destroy",
+        "of",
+        "one",
+        "locative",
+        "other",
+        "behind",
+        "first",
+        "rise",
+        "hours",
+        "following",
+        "auxiliary",
+        "another",
+        "gunmen",
+        "declared",
     }
 )
 _PLACE_HINTS = ("lat", "admin1", "precision")

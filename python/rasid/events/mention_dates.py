@@ -152,11 +152,11 @@ def background_hint(ctx: Context, m: Anchored, hits: list, d, date_inside: bool)
                 return True
         if h.role == "after" and h.end <= a0.start and words.distance(h.end, a0.start) <= 1:
             name = h.name
-            if "ساع" in name or "دقائق" in name or "دقيقه" in name:
+            if h.sense == "hours":  # «بعد ساعات من», «بعد دقائق من»: the same day
                 continue
             # «بعد يومين من هجوم», «بعد أن أضرم», «يأتي ذلك بعد غارة», «وذلك بعد قصف»,
             # «عقب الهجوم»; a bare «قتل خمسة بعد هجوم» dates nothing
-            if " " in name or name.startswith("عقب"):
+            if " " in name or h.sense == "following":
                 return True
             p = ctx.hit_before(h.start, 8)
             if p is not None and p.kind == "cue" and p.name in ("وذلك", "ذلك"):
@@ -216,7 +216,7 @@ def background_hint(ctx: Context, m: Anchored, hits: list, d, date_inside: bool)
         if (
             h.kind == "cue"
             and h.role == "past"
-            and h.name in ("وكان", "وكانت", "كان", "كانت")
+            and h.sense == "auxiliary"
             and clause_initial(ctx.text, h.start, m.sent.start)
         ):
             nxt = [

@@ -40,9 +40,6 @@ from .words import words
 __all__ = ["sentence_mentions", "continuation", "fill", "SIMILAR", "GROUP_ANAPHORS"]
 
 
-_ANOTHER = words("slots.another")
-
-
 _ADDED = words("slots.added")
 
 
@@ -193,7 +190,7 @@ def fill(ctx: Context, a: Anchored) -> Mention:
         elif kind == "outcome":
             outcomes.append(h)
         elif kind == "person":
-            if h.name in _ANOTHER:
+            if h.sense == "another":
                 others.append(h)
         elif kind == "cue":
             if h.role == "same_day":
@@ -302,9 +299,7 @@ def fill(ctx: Context, a: Anchored) -> Mention:
     outcome = None
     for h in outcomes:
         if h.role == "intercepted":
-            if h.name.lstrip(_WAW).startswith(("دمر", "دمّر")) and not _intercepts_munition(
-                ctx, h, hits
-            ):
+            if h.sense == "destroy" and not _intercepts_munition(ctx, h, hits):
                 # «دمرت غارة إسرائيلية مستودعاً»: destroyed a target, nothing shot down
                 continue
             outcome = "intercepted"
@@ -427,9 +422,7 @@ def _announcers(ctx: Context, hits: list, claim_words: list) -> set:
     out = set()
     words = ctx.words
     for a in claim_words:
-        if a.role in ("announce", "claim") and a.name.startswith(
-            ("اعلن", "أعلن", "تبن", "قال", "ذكر")
-        ):
+        if a.sense == "declared":
             start = a.end
             for h in hits:
                 if h.kind == "cue" and h.role == "self_named" and h.start >= start:

@@ -40,7 +40,7 @@ def split_span(ctx: Context, m: Anchored, group_seq: list) -> list[Anchored]:
     ords = [
         h for h in hits if h.kind == "cue" and h.role == "enumeration" and h.start > first_anchor
     ]
-    firsts = [h for h in ords if h.name in ("الاول", "الأول", "الاولي", "الأولى", "الاولى")]
+    firsts = [h for h in ords if h.sense == "first"]  # «الأول», «الأولى»
     cuts: list[int] = []
     if firsts:
         f = firsts[0]
