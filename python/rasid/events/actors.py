@@ -332,10 +332,14 @@ def complementizer(text: str, a: int, b: int) -> bool:
     return any(w in _THAT for w in text[a:b].split())
 
 
+# «أبو», «أبي»: a kunya, the first word of a name («أبو حمزة العراقي»)
+_KUNYA = word_set("actors.kunya")
+
+
 def _nisba_of_a_name(text: str, pos: int) -> bool:
     """«أبو حمزة العراقي»: a nationality adjective ending a kunya is part of a name."""
     before = text[max(0, pos - 30) : pos].split()[-2:]
-    return len(before) == 2 and before[0].strip('«»"“”(') in ("أبو", "ابو", "أبي", "ابي")
+    return len(before) == 2 and before[0].strip('«»"“”(') in _KUNYA
 
 
 def _lam_prefixed(text: str, pos: int) -> bool:

@@ -93,6 +93,8 @@ def anaphoric(ctx: Context, t) -> bool:
 
 
 _OPERATIONS = words("anchor_predicates.operations")
+# «غارات», «ضربات»: a number right before them counts the raids of one attack
+_RAIDS = words("anchor_predicates.raids")
 
 
 def statistic(ctx: Context, t, clause_end: int) -> bool:
@@ -111,7 +113,7 @@ def statistic(ctx: Context, t, clause_end: int) -> bool:
             if ctx.text[n.end : t.start].strip().startswith(_OPERATIONS):
                 return True
         if n.end <= t.start and words.distance(n.end, t.start) <= 1 and n.kind != "ordinal":
-            if t.name.split(" ", 1)[0].endswith(("غارات", "ضربات")) and n.kind != "vague":
+            if t.name.split(" ", 1)[0].endswith(_RAIDS) and n.kind != "vague":
                 continue
             if _raids_counted_singular(ctx, t, n):
                 continue
@@ -442,9 +444,11 @@ def _goes_on_voided_count(ctx: Context, anchors: list, cl: Clause) -> bool:
 
 
 # what aircraft destroy when they strike: targets, positions, shelters, caves, depots
+# (a word, with a count or a word before it)
 _STRUCK = re.compile(
-    r"(?:^|\s)(?:\d+ |[^\s]+ )?(?:هدف|اهداف|أهداف|موقع|مواقع|مخبا|مخبأ|مخابئ|ملجا|ملجأ|ملاجئ"
-    r"|كهف|كهوف|مقر|مقرات|مستودع|مستودعات|مخزن|مخازن|تحصين|تحصينات)"
+    r"(?:^|\s)(?:\d+ |[^\s]+ )?(?:"
+    + "|".join(re.escape(w) for w in words("anchor_predicates.struck"))
+    + ")"
 )
 
 

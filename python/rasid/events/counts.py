@@ -21,7 +21,6 @@ from typing import Any
 
 from .record import Count
 from .spelling import AL as _AL
-from .spelling import ALEF as _ALEF
 from .spelling import BA as _BA
 from .spelling import BA_LAM_TATWEEL as _BA_LAM_TATWEEL
 from .spelling import COMMA, HARAKAT, SEMICOLON
@@ -34,6 +33,8 @@ __all__ = ["Cand", "munition_candidates", "casualty_candidates", "none_stated", 
 #: attack verbs that kill their object («أعدم التنظيم 12 مدنياً»): they count the killed too
 KILLING_TRIGGER = "ev:trigger:verb:killing"
 _OTHERS = words("counts.others")
+# «على الأقل» (in normalized spelling) after one munition: one or more
+_AT_LEAST = words("counts.at_least")
 # punctuation that ends a word or a phrase of a toll: «،» «,» «.» «؛» «:»
 _STOPS = COMMA + ",." + SEMICOLON + ":"
 
@@ -128,7 +129,7 @@ def munition_candidates(
                 out.append(Cand(2, None, 3, w.start, w.end, vague=True))
         elif number == 1 and not w.definite:
             rest = ctx.norm_after(w.end, 14)
-            if rest.startswith("علي الاقل"):
+            if rest.startswith(_AT_LEAST):
                 out.append(Cand(1, None, base_tier, w.start, w.end + 10))
             else:
                 out.append(Cand(1, 1, 5, w.start, w.end))
@@ -335,11 +336,15 @@ def _toll(ctx, k, hits, limit: int, tier: int) -> Cand | None:
     return None
 
 
+# «قتلوا», «قتلا»: the endings of a verb agreeing with a plural or dual subject before it
+_AGREEING = words("counts.agreeing_endings")
+
+
 def _agrees_with_subject_before(ctx, k) -> bool:
     """«قتلوا», «أصيبوا», «قتلا» right after a number or counted noun: the subject is
     before the verb (the verb form agrees with it)."""
     name = k.name.lstrip(_WAW)
-    if not name.endswith(("وا", _ALEF)) or " " in name:
+    if not name.endswith(_AGREEING) or " " in name:
         return False
     before = ctx.text[max(0, k.start - 30) : k.start].split()
     if not before:
@@ -366,6 +371,8 @@ def _after_subject(ctx, k) -> bool:
 # bare plural casualty nouns that a negation before them voids («دون سقوط قتلى»)
 _NEGATABLE = words("counts.negatable")
 _OR_AND = words("counts.or_and")
+# what a short gap between two casualty nouns may end with («قتلى و جرحى», «قتلى أو جرحى»)
+_JOINING = words("counts.joining")
 
 
 def _negated_nouns(ctx, hits: list, keywords: list) -> dict:
@@ -398,7 +405,7 @@ def _negated_nouns(ctx, hits: list, keywords: list) -> dict:
         while j < len(nouns):
             nxt = nouns[j]
             gap = text[run[-1].end : nxt.start].strip()
-            if gap not in _OR_AND and not (gap.endswith((_WAW, "أو", "او")) and len(gap) <= 3):
+            if gap not in _OR_AND and not (gap.endswith(_JOINING) and len(gap) <= 3):
                 break
             run.append(nxt)
             j += 1
@@ -475,15 +482,21 @@ def _items(ctx, s: int, e: int) -> list:
     return out
 
 
+# nationality nouns in the plural («عراقيين», «أمريكيون»: two or more) and the dual
+# («أميركيان»: two)
+_NISBA_PLURAL = words("counts.nisba_plural")
+_NISBA_DUAL = words("counts.nisba_dual")
+
+
 def _value(ctx, item) -> tuple:
     kind, _, _, obj = item
     if kind == "num":
         return obj.min, obj.max, obj.kind == "vague", obj.kind == "approx"
     if kind == "nationality":
         name = obj.name
-        if name.endswith(("يين", "يون")):
+        if name.endswith(_NISBA_PLURAL):
             return 2, None, True, False
-        if name.endswith("يان"):
+        if name.endswith(_NISBA_DUAL):
             return 2, 2, False, False
         return 1, 1, False, False
     number = obj.get("number")

@@ -26,17 +26,26 @@ from .places import place_candidates, place_rank, to_place
 from .record import Count, Entity, Event, Evidence, event_id
 from .rules import decision, predicate
 from .slots import GROUP_ANAPHORS, SIMILAR
+from .spelling import AL as _AL
 from .spelling import ALEF as _ALEF
 from .spelling import ALEF_HAMZA as _ALEF_HAMZA
 from .spelling import ALEF_HAMZA_BELOW as _ALEF_HAMZA_BELOW
+from .spelling import LAM as _LAM
+from .spelling import PROCLITICS
 from .spelling import WAW as _WAW
 from .typing_stage import decide_type
-from .words import words
+from .words import word_set, words
 
 __all__ = ["EventDraft", "finalize"]
 
 
 _ANAPHOR_AFTER = words("finalize.anaphor_after")
+
+
+# an unresolved relative day: «أمس» (hamza folded) is the day before the news, unless it is
+# «ليلة أمس» (the night that ends on the news day)
+_YESTERDAY = words("finalize.yesterday")
+_NIGHT = words("finalize.night")
 
 
 def _day_value(ctx: Context, d) -> Any:
@@ -49,7 +58,7 @@ def _day_value(ctx: Context, d) -> Any:
         return (_dt.date.fromisoformat(d.date) - pub).days
     t = d.text.replace(_ALEF_HAMZA, _ALEF).replace(_ALEF_HAMZA_BELOW, _ALEF)
     if d.kind == "relative_day":
-        if "امس" in t and "الليلة" not in t and "ليلة" not in t:
+        if any(w in t for w in _YESTERDAY) and not any(w in t for w in _NIGHT):
             return -1
         return 0
     if d.kind == "weekday" and d.weekday is not None:
@@ -266,20 +275,28 @@ def _similar(ctx: Context, ev) -> bool:
 _BLAST_WORDS = words("finalize.blast_words")
 
 
+def _alternatives(name: str) -> str:
+    """The words of list ``name`` as a regular-expression alternation."""
+    return "|".join(re.escape(w) for w in words(name))
+
+
 # what blew up by accident, named right after the blast word («انفجار أسطوانة غاز»,
 # «انفجار مولدة كهربائية», «انفجار خزان وقود»), normalized, after clitics and the article
+# («داخل مستودع», «في خزان»: a preposition may come first; «غاز» as a whole word only)
+_ACCIDENT_AT = _alternatives("finalize.accident_at")
 _ACCIDENT_OBJECT = re.compile(
-    r"^(?:(?:داخل|في) )?[وفبلك]?(?:ال|ل)?(?:اسطوان|قنين|جره|جرة|غاز\b|مولد[هةا]|خزان|صهريج"
-    r"|وقود|مرجل|سخان|اطار|عجل|محول[هةا]|مستودع|مخزن|مصنع|معمل|مصفا|منجم|لغم"
-    r"|قذيفه قديمه|قذيفة قديمة)"
+    f"^(?:(?:{_ACCIDENT_AT}) )?[{PROCLITICS}]?(?:{_AL}|{_LAM})?(?:"
+    + _alternatives("finalize.accident_objects")
+    + "|"
+    + "|".join(re.escape(w) + r"\b" for w in words("finalize.accident_whole_words"))
+    + ")"
 )
 
 
 # accident cues anywhere in the sentence: war remnants, dismantling, fireworks, a short
 # circuit, a gas leak, an accidental blast
 _ACCIDENT_CUES = re.compile(
-    r"(?:^|\s)[وفبلك]?(?:ال|ل)?(?:مخلفات|تفكيك|عرضي|مفرقعات|تماس كهربائي|تسرب غاز|تسرب للغاز"
-    r"|(?:ال)?العاب (?:ال)?ناري)"
+    f"(?:^|\\s)[{PROCLITICS}]?(?:{_AL}|{_LAM})?(?:" + _alternatives("finalize.accident_cues") + ")"
 )
 
 
@@ -584,6 +601,10 @@ def _dropped_plural(ctx: Context, c) -> bool:
     )
 
 
+# «لم», «لن», «محاولة» right before an assassination verb: it was not carried out
+_NOT_CARRIED_OUT = word_set("finalize.not_carried_out")
+
+
 def _assassinated(ctx: Context, ms: list):
     """«اغتال مسلحون مختار القرية», «اغتيل ناشط»: an assassination carried out kills one
     when no figure is given (not «محاولة اغتيال», not a denied one)."""
@@ -593,7 +614,7 @@ def _assassinated(ctx: Context, ms: list):
             if t.kind != "trigger" or t.sense != "assassinate":
                 continue
             before = text[max(0, t.start - 20) : t.start].split()[-1:]
-            if before and before[0].lstrip(_WAW) in ("لم", "لن", "محاولة", "محاوله"):
+            if before and before[0].lstrip(_WAW) in _NOT_CARRIED_OUT:
                 continue
             return Count(1, 1, text=text[t.start : t.end], start=t.start, end=t.end)
     return None

@@ -194,7 +194,7 @@ LEXICON_KINDS = frozenset(ROLES)
 #: right before); «كان، وكانت» (the ``auxiliary`` of a pluperfect «وكان … قد»); the person
 #: words «آخر» (``another``) and «مسلحون، المسلحين» (``gunmen``); the claim words «أعلن،
 #: تبنت، قال، ذكرت» (``declared``: a past verb of saying or claiming, its speaker named
-#: right after it).
+#: right after it); «ذلك، وذلك» (``that``: «وذلك بعد قصف» tells the news after an attack).
 SENSES = frozenset(
     {
         "bombard",
@@ -221,6 +221,7 @@ SENSES = frozenset(
         "another",
         "gunmen",
         "declared",
+        "that",
     }
 )
 _PLACE_HINTS = ("lat", "admin1", "precision")

@@ -19,12 +19,20 @@ from .sentences import CLAUSE_PUNCT, Sentence
 from .spelling import AL as _AL
 from .spelling import CLAUSE_MARKS
 from .spelling import WAW as _WAW
-from .words import words
+from .words import word_set, words
 
 __all__ = ["date_for", "background_hint"]
 
 # what a clause ends at (a date set off by these dates the clause it interrupts)
 _CLAUSE_ENDS = CLAUSE_MARKS + "\n"
+
+
+# what may stand in the clause of a date set off by commas: «و», «في», «يوم»
+_DATE_FILLERS = word_set("mention_dates.date_fillers")
+# «من»: «في وقت سابق من اليوم», «بعد نحو شهرين من هجوم»
+_OF = word_set("mention_dates.of")
+# hours and minutes («بعد ساعات من», «بعد دقائق من»): the same day, not before the news
+_HOURS = words("mention_dates.hours")
 
 
 def _date_only_clause(text: str, d, sent: Sentence) -> bool:
@@ -36,7 +44,7 @@ def _date_only_clause(text: str, d, sent: Sentence) -> bool:
     while b < sent.end and text[b] not in _CLAUSE_ENDS:
         b += 1
     rest = (text[a : d.start] + text[d.end : b]).strip(" \t()")
-    return rest in ("", _WAW, "في", "يوم")
+    return rest == "" or rest in _DATE_FILLERS
 
 
 def date_for(ctx: Context, m: Anchored) -> tuple:
@@ -123,13 +131,20 @@ def _earlier_same_day(text: str, end: int) -> bool:
     """«في وقت سابق» followed by «من اليوم», «من صباح اليوم», «من يوم الجمعة», or with no
     «من» by «اليوم» («في وقت سابق اليوم»; a bare weekday there dates the report)…"""
     rest = text[end : end + 20].lstrip()
-    with_min = rest.startswith("من ")
+    head = rest.split(" ", 1)
+    with_min = len(head) == 2 and head[0] in _OF
     if with_min:
-        rest = rest[3:].lstrip()
+        rest = head[1].lstrip()
     word = rest.split(" ", 1)[0].lstrip(_WAW)
     if word.startswith(_AL) and word[2:].startswith(_SAME_DAY_AFTER):
         word = word[2:]
     return word.startswith(_SAME_DAY_AFTER) or (with_min and weekday_of(word) is not None)
+
+
+def _ends_with_of(gap: str) -> bool:
+    """Whether ``gap`` ends with «من» as a word of its own («بعد نحو شهرين من»)."""
+    parts = gap.strip().rsplit(" ", 1)
+    return len(parts) == 2 and parts[1] in _OF
 
 
 def background_hint(ctx: Context, m: Anchored, hits: list, d, date_inside: bool) -> bool:
@@ -144,11 +159,11 @@ def background_hint(ctx: Context, m: Anchored, hits: list, d, date_inside: bool)
             h.role == "after"
             and h.end <= a0.start
             and 1 < words.distance(h.end, a0.start) <= 5
-            and ctx.text[h.end : a0.start].strip().endswith(" من")
+            and _ends_with_of(ctx.text[h.end : a0.start])
         ):
             # «بعد نحو شهرين من هجوم», «بعد نحو أربعة أيام من تفجير»
             gap = ctx.text[h.end : a0.start]
-            if not any(x in gap for x in ("ساع", "دقائق", "دقيق")):
+            if not any(x in gap for x in _HOURS):
                 return True
         if h.role == "after" and h.end <= a0.start and words.distance(h.end, a0.start) <= 1:
             name = h.name
@@ -159,7 +174,7 @@ def background_hint(ctx: Context, m: Anchored, hits: list, d, date_inside: bool)
             if " " in name or h.sense == "following":
                 return True
             p = ctx.hit_before(h.start, 8)
-            if p is not None and p.kind == "cue" and p.name in ("وذلك", "ذلك"):
+            if p is not None and p.kind == "cue" and p.sense == "that":
                 return True
         if h.role == "after" and " " in h.name and h.end <= a0.start:
             # «بعد يوم من مقتل 4 مقاتلين بقصف جوي»: the attack that killed them is before

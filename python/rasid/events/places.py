@@ -94,6 +94,11 @@ def _toward_between(text: str, a: int, b: int) -> bool:
     return any(w in _AT_TARGET for w in text[a:b].split())
 
 
+# «من» right after the projectile: where it was fired from, unless «من قبل» (by whom)
+_FROM = word_set("places.from")
+_BY = words("places.by")
+
+
 def fired_from(ctx, hits: list) -> list[tuple[Any, int]]:
     """``(projectile hit, end of «من»)`` of «أطلقت الصواريخ من …», «انطلقت الطائرة
     المسيرة من …»: a launch verb, the projectile right after it, then «من»."""
@@ -103,7 +108,8 @@ def fired_from(ctx, hits: list) -> list[tuple[Any, int]]:
         if w.kind != "weapon" or w.role != "munition":
             continue
         after = text[w.end : w.end + 9]
-        if not after.startswith(" من ") or after[4:].startswith("قبل"):
+        head, sep, rest = after[1:].partition(" ")
+        if after[:1] != " " or head not in _FROM or not sep or rest.startswith(_BY):
             # «أطلقت الصواريخ من قبل مجهولين»: by whom, not from where
             continue
         # the verb, or the verb and its subject or count («أطلقت ثلاثة صواريخ من»)
@@ -111,7 +117,7 @@ def fired_from(ctx, hits: list) -> list[tuple[Any, int]]:
             verb = word.translate(HARAKAT)
             verb = verb[1:] if verb.startswith(_WAW) else verb
             if verb in _LAUNCH_VERBS:
-                out.append((w, w.end + 3))
+                out.append((w, w.end + 1 + len(head)))
                 break
     return out
 
@@ -517,9 +523,7 @@ def _preferred_reading(ctx, readings: list):
     if len(readings) == 1:
         return readings[0]
     word = _type_word(ctx, readings[0])
-    if word == "ريف":
-        # «ريف دير الزور»: the countryside of a governorate
-        word = "محافظة"
+    # («ريف دير الزور»: the countryside of a governorate, in the table)
     if word in _TYPE_WORDS:
         for kind in _TYPE_WORDS[word]:
             same = [r for r in readings if r.kind == kind]
@@ -621,9 +625,6 @@ _COMPASS = words("places.compass")
 
 # words that may stand between a compass word and the place («شرقي العاصمة بغداد»)
 _BEARING_FILLERS = word_set("places.bearing_fillers")
-
-
-_BEARING_FILLERS |= {"محافظة", "محافظه", "قضاء", "ناحية", "ناحيه"}
 
 
 def _compass_before(ctx: Context, h):

@@ -42,7 +42,7 @@ from .rules import TYPE_PATTERN_KEYS, Rule, RuleError, Stage, predicate, predica
 from .spelling import COMMA as _COMMA
 from .spelling import LAM as _LAM
 from .spelling import WAW as _WAW
-from .words import words
+from .words import word_set, words
 
 __all__ = ["TypeFacts", "facts_of", "decide_type"]
 
@@ -230,6 +230,10 @@ def _aircraft_fired_on(ctx: Any, ev: Any) -> bool:
 
 
 _GUNMEN = words("typing_stage.gunmen")
+# «مسلحة» qualifies a group («جماعة مسلحة»): it names no gunmen
+_ARMED = words("typing_stage.armed")
+# what may stand between the attack word and the gunmen («هجوم من قبل مسلحين», «شنه مسلحون»)
+_BEFORE_GUNMEN = word_set("typing_stage.before_gunmen")
 
 
 @predicate("shot_at_a_person")
@@ -278,8 +282,8 @@ def _by_gunmen(ctx: Context, m) -> bool:
             w = w.strip('«»"“”(),' + _COMMA)
             if w.startswith((_LAM, _WAW)) and w[1:].startswith(_GUNMEN):
                 w = w[1:]
-            if w.startswith(_GUNMEN) and not w.startswith(("مسلحة", "المسلحة", "مسلحه")):
+            if w.startswith(_GUNMEN) and not w.startswith(_ARMED):
                 return True
-            if w not in ("من", "قبل", "شنه", "شنها", "نفذه", "نفذها"):
+            if w not in _BEFORE_GUNMEN:
                 break
     return False
