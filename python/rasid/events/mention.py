@@ -18,6 +18,41 @@ from .sentences import Sentence
 __all__ = ["Anchored", "TollItem", "Mention"]
 
 
+@dataclasses.dataclass(frozen=True)
+class TollItem:
+    """One item of a casualty toll listed place by place: «و4 في كفرزيتا»; ``start`` and
+    ``end`` are those of its figure."""
+
+    start: int
+    end: int
+    min: int
+    max: int | None
+    role: str  # "killed" or "wounded"
+    place: Any  # the place hit the item names
+
+
+class Anchored(NamedTuple):
+    """A span of a sentence anchored by attack words: the anchor stage's output.
+
+    ``ev_start``/``ev_end`` is the anchored clause (the event's evidence); ``anchors`` the
+    hits that anchor the span (attack words, an outcome, the «وآخر» that opens it). A span
+    naming several events is cut into parts that share a ``group`` and ``split``; ``wspan``
+    is the whole span a part was cut from, ``toll`` the item of a toll listed place by place
+    that a part states.
+    """
+
+    sent: Sentence
+    start: int
+    end: int
+    ev_start: int
+    ev_end: int
+    anchors: tuple
+    group: int | None = None
+    split: bool = False
+    wspan: tuple[int, int] | None = None
+    toll: TollItem | None = None
+
+
 @dataclasses.dataclass(frozen=True, eq=False)
 class Mention:
     """One statement of an event: an anchored span with its slots, the slot stage's output.
@@ -93,38 +128,3 @@ class Mention:
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Mention({self.start},{self.end},strong={self.strong},ref={self.ref})"
-
-
-@dataclasses.dataclass(frozen=True)
-class TollItem:
-    """One item of a casualty toll listed place by place: «و4 في كفرزيتا»; ``start`` and
-    ``end`` are those of its figure."""
-
-    start: int
-    end: int
-    min: int
-    max: int | None
-    role: str  # "killed" or "wounded"
-    place: Any  # the place hit the item names
-
-
-class Anchored(NamedTuple):
-    """A span of a sentence anchored by attack words: the anchor stage's output.
-
-    ``ev_start``/``ev_end`` is the anchored clause (the event's evidence); ``anchors`` the
-    hits that anchor the span (attack words, an outcome, the «وآخر» that opens it). A span
-    naming several events is cut into parts that share a ``group`` and ``split``; ``wspan``
-    is the whole span a part was cut from, ``toll`` the item of a toll listed place by place
-    that a part states.
-    """
-
-    sent: Sentence
-    start: int
-    end: int
-    ev_start: int
-    ev_end: int
-    anchors: tuple
-    group: int | None = None
-    split: bool = False
-    wspan: tuple[int, int] | None = None
-    toll: TollItem | None = None

@@ -41,6 +41,10 @@ __all__ = ["sentence_mentions", "continuation", "fill", "SIMILAR", "GROUP_ANAPHO
 
 
 _ADDED = words("slots.added")
+#: «التنظيم», «الجماعة» with no name: the group of the attack told before
+GROUP_ANAPHORS = words("slots.group_anaphors")
+#: «مماثل», «مشابه» after an attack noun: an attack like the one told before
+SIMILAR = words("slots.similar")
 
 
 def _intercepts_munition(ctx: Context, o, hits: list) -> bool:
@@ -448,12 +452,6 @@ def _group_anaphor_after(ctx: Context, pos: int) -> bool:
 def _announcer(ctx: Context, h) -> tuple:
     ent, state, air, atype = entity_of(ctx, h)
     return (ent, 0, state, air, not state, atype, h.start)
-
-
-GROUP_ANAPHORS = words("slots.group_anaphors")
-
-
-SIMILAR = words("slots.similar")
 
 
 def continuation(ctx: Context, sent: Sentence) -> list[Mention]:

@@ -1,5 +1,8 @@
 """The type stage: an event's ``(event_type, weapon)`` by the ``type`` rules of the rules file.
 
+Input: a merged event as the finalize stage holds it (its mentions, actor and claimant: an
+:class:`~rasid.events.finalize.EventDraft`). Output: ``(event_type, weapon, rule)``.
+
 The type rules are a decision list: the first whose pattern holds decides. A pattern reads
 the facts of the merged event (:class:`TypeFacts`: the weapons named, the event types its
 attack words suggest, what the actor and claimant are, the senses of its anchors) and, for
@@ -207,6 +210,10 @@ def decide_type(ctx: Any, ev: Any) -> tuple[str, str | None, Rule]:
                 wp = "missile" if f.projectile == "rocket" else f.projectile
             return t.type, wp, t.rule
     raise AssertionError("the last type rule always holds")  # checked by _type_rules
+
+
+# ---------------------------------------------------------------------------------------------
+# the type rules' named predicates: ``fn(ctx, event) -> bool``
 
 
 @predicate("aircraft_fired_on")
