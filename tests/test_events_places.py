@@ -252,3 +252,33 @@ def test_a_generic_division_name_needs_context():
     # eastern Syria
     text = "قصفت طائرات مجهولة مواقع لفصائل موالية لإيران في المنطقة الشرقية من سوريا."
     assert only(text).location.country == "SY"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a neighbourhood named like an Iraqi town, inside Beirut's southern suburb
+        (
+            "قتل شخصان في غارة إسرائيلية على حي القائم في الضاحية الجنوبية لبيروت مساء الأحد.",
+            "LB",
+        ),
+        # a market named after a country
+        ("قتل خمسة مدنيين بسقوط قذائف على سوق ليبيا في مدينة أم درمان صباح اليوم.", "SD"),
+        # the neighbours across the border are not the place
+        (
+            "قتل 11 شرطياً في هجوم مسلح على مقر للشرطة في محافظة سيستان وبلوشستان قرب الحدود"
+            " مع باكستان وأفغانستان.",
+            "IR",
+        ),
+    ],
+)
+def test_a_name_that_is_not_where_it_happened_gives_no_other_country(text, country):
+    (ev,) = extract(text, published="2024-03-04")
+    assert ev.location is None or ev.location.country == country
+
+
+def test_a_word_that_names_a_town_abroad_needs_its_country_in_the_text():
+    # «أمل» is a word, and Iran's Amol: no Iranian place in a report about Gaza
+    text = "استشهد ثلاثة فلسطينيين في قصف إسرائيلي على ناحية أمل بخانيونس في قطاع غزة أمس."
+    (ev,) = extract(text, published="2024-03-04")
+    assert ev.location.country == "PS"

@@ -437,3 +437,16 @@ def test_fire_opened_on_him_is_a_shooting_of_a_person():
     text = "اعترض مسلحون طريق الناشط وسط مدينة الناصرية ثم أطلقوا النار عليه ولاذوا بالفرار."
     (ev,) = extract(text, published="2024-03-08")
     assert (ev.event_type, ev.weapon) == ("other_attack", "firearms")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استشهد شاب برصاص قوات الاحتلال مساء الخميس في مدينة جنين بالضفة الغربية.",
+        "قتل متظاهر بالرصاص الحي خلال تفريق احتجاج في مدينة الناصرية أمس.",
+        "أصيبت طفلة بطلقة قناص في حي الروضة بمدينة تعز صباح اليوم.",
+    ],
+)
+def test_shot_by_forces_or_live_fire_is_a_shooting(text):
+    (ev,) = extract(text, published="2024-03-08")
+    assert (ev.event_type, ev.weapon) == ("other_attack", "firearms")

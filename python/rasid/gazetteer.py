@@ -438,6 +438,14 @@ def default_gazetteer(
 _DEMONYM_KINDS = ("demonym", "nationality")
 
 
+def _country(m: Match) -> str | None:
+    """The ``country`` attribute of a hit: an ISO 3166-1 alpha-2 code, None when its entry
+    has none. (Attributes are untyped; the entries that carry a country, the shipped ones and
+    the documented user ones, give it as a code. It is passed on as the entry has it.)"""
+    country: str | None = m.get("country")
+    return country
+
+
 def demonym_country(word: str, gazetteer: Gazetteer | None = None) -> str | None:
     """The ISO 3166-1 alpha-2 code of the country a demonym names, as the press writes it —
     masculine or feminine, with or without the article, dual or plural («التركي»,
@@ -453,11 +461,11 @@ def demonym_country(word: str, gazetteer: Gazetteer | None = None) -> str | None
     for m in g.find(text, overlapping=True):
         # the whole word (after its proclitics, which the matcher leaves out of the span)
         if m.kind in _DEMONYM_KINDS and m.end == len(text) and " " not in text[: m.start]:
-            return m.get("country")
+            return _country(m)
     return None
 
 
-def actor_country(actor: Any, gazetteer: Gazetteer | None = None) -> str | None:
+def actor_country(actor: object, gazetteer: Gazetteer | None = None) -> str | None:
     """The ISO 3166-1 alpha-2 code of the country an actor belongs to, else ``None``.
 
     ``actor`` is an event's ``actor``, ``claimed_by`` or ``accused`` entity (a record's
@@ -474,6 +482,7 @@ def actor_country(actor: Any, gazetteer: Gazetteer | None = None) -> str | None:
         >>> actor_country("تنظيم داعش") is None, actor_country("الفصائل الموالية لإيران") is None
         (True, True)
     """
+    mention: object
     if isinstance(actor, str):
         mention = actor
     elif isinstance(actor, Mapping):
@@ -487,15 +496,15 @@ def actor_country(actor: Any, gazetteer: Gazetteer | None = None) -> str | None:
     actors = [m for m in hits if m.kind == "actor"]
     head = [m for m in actors if " " not in mention[: m.start].strip()]
     if head:
-        return max(head, key=lambda m: m.end - m.start).get("country") or None
+        return _country(max(head, key=lambda m: m.end - m.start)) or None
     for m in hits:
-        if m.kind in _DEMONYM_KINDS and m.get("country"):
-            return m.get("country")
-    actors = [m for m in actors if m.get("country")]
+        if m.kind in _DEMONYM_KINDS and _country(m):
+            return _country(m)
+    actors = [m for m in actors if _country(m)]
     if actors:
-        return max(actors, key=lambda m: m.end - m.start).get("country")
+        return _country(max(actors, key=lambda m: m.end - m.start))
     whole = mention.strip()
     for m in hits:
-        if m.kind == "country" and m.end - m.start == len(whole) and m.get("country"):
-            return m.get("country")
+        if m.kind == "country" and m.end - m.start == len(whole) and _country(m):
+            return _country(m)
     return None

@@ -89,8 +89,7 @@ class _Explicit(_Tokens):
             got = self.year_at(k)
             if got:
                 return got[0], {"year": got[1]}
-            q = self.w(k)
-            rel = _qual(q)
+            rel = _qual(self.w(k))
             if rel is not None:
                 k += 1
                 got = self.year_at(k)
@@ -134,8 +133,9 @@ class _Explicit(_Tokens):
                     k = j + 1
                     if self.w(k) == "عشر" and unit < 10:
                         return k + 1, 10 + unit, sk, True
-                    if self.w(k) in _ORD_TENS and unit < 10:
-                        return k + 1, _ORD_TENS[self.w(k)] + unit, sk, True
+                    tens = self.w(k)
+                    if tens in _ORD_TENS and unit < 10:
+                        return k + 1, _ORD_TENS[tens] + unit, sk, True
                     if core == "الحادي" or core == "الواحد":
                         return None
                     return k, unit, sk, True
@@ -294,6 +294,7 @@ class _Explicit(_Tokens):
             if core in ("الاسبوع", "الشهر", "العام", "السنه") or (
                 core == "هذا" and self.w(j + 1) in ("الاسبوع", "الشهر", "العام")
             ):
+                rel: int | None
                 if core == "هذا":
                     unit, rel, k = self.w(j + 1), 0, j + 2
                 else:
@@ -320,7 +321,7 @@ class _Explicit(_Tokens):
                     got = self.year_at(k)
                     if got:
                         k, info["year"] = got
-                kind = {"الاسبوع": "period", "الشهر": "month"}.get(unit, "year")
+                kind = "period" if unit == "الاسبوع" else "month" if unit == "الشهر" else "year"
                 if edge is not None:
                     kind = "period"
                 return self._mk(i, skip, k, kind=kind, **info)

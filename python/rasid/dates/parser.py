@@ -42,8 +42,8 @@ def _chunk_info(chunk: str) -> tuple:
     words) as (index, quick check, rules: see :func:`_candidate`). Cached: chunks repeat."""
     if chunk.isalpha():  # one word (the commonest chunk)
         one = (chunk,)
-        cands = ((0, *_candidate(chunk)),) if _trigger(chunk) else ()
-        return _cache_chunk(chunk, (_W1, one, _ZERO1, (len(chunk),), one, _NONE1, cands))
+        one_cand = ((0, *_candidate(chunk)),) if _trigger(chunk) else ()
+        return _cache_chunk(chunk, (_W1, one, _ZERO1, (len(chunk),), one, _NONE1, one_cand))
     kinds, vals, starts, ends = [], [], [], []
     for m in _TOKEN.finditer(chunk):
         val = m.group()
@@ -127,10 +127,10 @@ class _Parser(_Relative):
             infos = list(map(_CHUNKS.__getitem__, parts))
         except KeyError:  # a chunk not seen yet (or too long to be cached)
             get = _CHUNKS.get
-            infos = [get(part, None) for part in parts]
-            for k, entry in enumerate(infos):
-                if entry is None:
-                    infos[k] = _chunk_info(parts[k])
+            cached = [get(part, None) for part in parts]
+            infos = [
+                _chunk_info(part) if entry is None else entry for part, entry in zip(parts, cached)
+            ]
         super().__init__(folded, original, offsets, parts, infos)
 
     def parse(self) -> list[dict]:

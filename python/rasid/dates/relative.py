@@ -57,13 +57,16 @@ class _Relative(_Explicit):
         core = self.w(j)
         if core in ("ذات", "نفس") and self.w(j + 1) == "اليوم":
             return self._mk(i, skip, j + 2, kind="anaphoric", shift=0)
-        if core is None or self.w(j + 1) not in _ANAPHOR:
+        if core is None:
+            return None
+        after = self.w(j + 1)
+        if after not in _ANAPHOR:
             return None
         for sk, c in _cores(core):
             if c == "اليوم":
                 if j == i:
                     skip = sk
-                return self._mk(i, skip, j + 2, kind="anaphoric", shift=_ANAPHOR[self.w(j + 1)])
+                return self._mk(i, skip, j + 2, kind="anaphoric", shift=_ANAPHOR[after])
         return None
 
     # «قبل ساعات قليلة», «قبل أيام», «بعد نحو شهرين», «خلال الأيام الماضية», «مؤخرا»
@@ -73,7 +76,8 @@ class _Relative(_Explicit):
             return None
         cores = _cores_first(word)
         if "مؤخرا" in cores or "موخرا" in cores:
-            return self._mk(i, cores.get("مؤخرا", cores.get("موخرا")), i + 1, kind="vague")
+            skip = cores["مؤخرا"] if "مؤخرا" in cores else cores["موخرا"]
+            return self._mk(i, skip, i + 1, kind="vague")
         if "الاونه" in cores and self.w(i + 1) == "الاخيره":
             return self._mk(i, cores["الاونه"], i + 2, kind="vague")
         if "الامس" in cores and self.w(i + 1) == "القريب":
@@ -247,15 +251,15 @@ class _Relative(_Explicit):
                     break
             if first_core is None:
                 return None
-        core = self.w(j) if started else first_core
-        if core in _TOD:
-            if core == "منتصف":
+        tod = self.w(j) if started else first_core
+        if tod in _TOD:
+            if tod == "منتصف":
                 if self.w(j + 1) not in _NIGHT and self.w(j + 1) != "نهار":
                     return None
                 night = self.w(j + 1) in _NIGHT
                 j += 2
             else:
-                night = core in _NIGHT
+                night = tod in _NIGHT
                 j += 1
         elif not started:
             return None
@@ -331,7 +335,7 @@ class _Relative(_Explicit):
             if self.p(k2) in ("-", "/", "–") or self.w(k2) in ("علي", "الي", "و"):
                 k2 += 1
             second = self.weekday_at(k2)
-            if second is None and self.w(k2) and self.w(k2).startswith("و"):
+            if second is None and (after := self.w(k2)) and after.startswith("و"):
                 second = self.weekday_at_core(k2)
             if second is not None and second[1] == (wd + 1) % 7:
                 k = second[0]

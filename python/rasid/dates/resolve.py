@@ -155,10 +155,10 @@ def _resolve(info: dict, pub: _dt.date | None, prev_day: str | None):
             return None, None, past, future
         mi = _month_index(pub.year, pub.month) + month_rel
         y, m = mi // 12, mi % 12 + 1
-        d = _safe_date(y, m, dday)
-        if d is None:
+        on = _safe_date(y, m, info["day"])  # (p_day_month gives a day with every month_rel)
+        if on is None:
             return None, None, past, future
-        return d.isoformat(), "day", past, future or d > pub + day
+        return on.isoformat(), "day", past, future or on > pub + day
 
     if month is not None:
         if year is None and year_rel is not None and pub is not None:
@@ -172,10 +172,10 @@ def _resolve(info: dict, pub: _dt.date | None, prev_day: str | None):
         if dday is not None:
             if not 1 <= month <= 12:
                 return None, None, past, future
-            d = _safe_date(year, month, dday)
-            if d is None:
+            on = _safe_date(year, month, dday)
+            if on is None:
                 return None, None, past, future
-            return d.isoformat(), "day", past, future or (pub is not None and d > pub + day)
+            return on.isoformat(), "day", past, future or (pub is not None and on > pub + day)
         if not 1 <= month <= 12:
             return None, None, past, future
         if pub is not None and _month_index(year, month) > _month_index(pub.year, pub.month):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 from ..text import OffsetMap
 from .fold import _MARKS
@@ -67,6 +68,12 @@ def _trigger(word: str) -> bool:
 # the two slots of a porch, empty
 _PORCH = (None, None)
 
+# The type of the token lists ``val``, ``ts`` and ``te`` of :class:`_Tokens`: a token's text
+# (str) or position (int), or None in a porch slot with no token before it. The rules read a
+# slot only once they know it holds a token (its kind is "n", "w" or "p", or it is the token
+# they were called at or one _more() found), which the type checker cannot follow: Any.
+_Slots = list[Any]
+
 
 class _Tokens:
     """The tokens of a folded text, listed as the grammar asks for them.
@@ -116,9 +123,9 @@ class _Tokens:
         self.infos = infos
         self.scale = len(folded) + 1
         self.kind: list[str | None] = []
-        self.val: list[str | None] = []
-        self.ts: list[int | None] = []
-        self.te: list[int | None] = []
+        self.val: _Slots = []
+        self.ts: _Slots = []
+        self.te: _Slots = []
         # val[i] where token i is a word (resp. punctuation), else None
         self.words: list[str | None] = []
         self.puncts: list[str | None] = []

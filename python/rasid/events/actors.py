@@ -252,9 +252,14 @@ def actor_candidates(
             add(h, 2)
             continue
         if prev is not None and prev.kind in ("trigger", "weapon") and _attached(ctx, prev, h):
-            if (prev.kind == "weapon" and h.kind == "nationality") or (
-                prev.kind == "trigger" and prev.role in ("noun", "verbnoun", "dual")
+            if (
+                prev.kind == "weapon"
+                and (h.kind == "nationality" or _lam_prefixed(ctx.text, h.start))
+                or prev.kind == "trigger"
+                and prev.role in ("noun", "verbnoun", "dual")
             ):
+                # «طائرة مسيرة تركية», «طائرة مسيرة للاحتلال التركي» (the weapon's owner
+                # on «لـ»; «صواريخ القوات الأمريكية» may be their target)
                 add(h, 1)
                 continue
         # subject of an attack verb: before it («إسرائيل شنت») or right after («شنت القوات»)

@@ -17,6 +17,7 @@ from .mention import Anchored
 from .record import Place
 from .sentences import CLAUSE_PUNCT
 from .spelling import AL as _AL
+from .spelling import BA_LAM_TATWEEL as _BA_LAM_TATWEEL
 from .spelling import COMMA, HARAKAT
 from .spelling import HEH as _HEH
 from .spelling import TEH_MARBUTA as _TEH_MARBUTA
@@ -162,6 +163,47 @@ def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) ->
         elif (ambiguous or h.kind == "village") and not _has_context(ctx, h, sent_places):
             continue
         by_span.setdefault((h.start, h.end), []).append(h)
+    if not by_span:
+        return [], []
+    # a town abroad whose name is ambiguous (a word, or a name shared with other places) only
+    # where the document names its country by something else too (the country, a demonym,
+    # another of its places): «أمل» is a word before it is Iran's Amol
+    evidence = _country_evidence(ctx)
+    for sp in list(by_span):
+        kept = [
+            r
+            for r in by_span[sp]
+            if r.attrs.get("country") in _HOME
+            or r.kind not in _TOWN_KINDS
+            or not r.attrs.get("ambiguous")
+            and len(by_span[sp]) == 1
+            or any(o != sp for o in evidence.get(r.attrs.get("country"), ()))
+        ]
+        if kept:
+            by_span[sp] = kept
+        else:
+            del by_span[sp]
+    if not by_span:
+        return [], []
+    # «حي القائم في الضاحية الجنوبية لبيروت», «سوق ليبيا في مدينة أم درمان»: a name inside
+    # a place of another country, named right after it, is not that country's place
+    spans = sorted(by_span)
+    for k, sp in enumerate(spans[:-1]):
+        nxt = spans[k + 1]
+        if (
+            words.distance(sp[1], nxt[0]) > 4
+            or CLAUSE_PUNCT.search(text, sp[1], nxt[0])
+            or not _inside_link(text, sp[1], nxt[0])
+        ):
+            continue
+        outer = {r.attrs.get("country") for r in by_span[nxt]}
+        inner = {r.attrs.get("country") for r in by_span[sp]}
+        if (
+            None not in outer
+            and not inner & outer
+            and all(r.kind not in ("country", "governorate") for r in by_span[nxt])
+        ):
+            del by_span[sp]
     if not by_span:
         return [], []
     # a name shared by places in several countries: the country the sentence is about
@@ -326,6 +368,44 @@ def _demonym_countries(ctx, sentence) -> set:
     return got
 
 
+_TOWN_KINDS = frozenset({"city", "town", "village", "zone", "neighbourhood"})
+_INSIDE = word_set("places.inside")
+
+
+def _inside_link(text: str, a: int, b: int) -> bool:
+    """Whether the words between two places say the second holds the first: «في», «داخل»
+    first, or a preposition written on the next word («بخانيونس», «لبيروت», «بمدينة»);
+    not «من منطقة البيادر» (where from)."""
+    between = [w for w in (w.strip('"«»“”()') for w in text[a:b].split()) if w]
+    if not between:
+        return b > 0 and text[b - 1] in _BA_LAM_TATWEEL
+    first = between[0]
+    return first in _INSIDE or first[0] in _BA_LAM_TATWEEL[:2]
+
+
+def _country_evidence(ctx) -> dict:
+    """Country code → the spans of the document that name it: countries, demonyms, and
+    places that are not towns (governorates, regions, sites) or towns of one reading;
+    worked out once per document."""
+    got = ctx.sentence_places.get("evidence")
+    if got is None:
+        got = {}
+        readings: dict = {}
+        for h in ctx.hits:
+            if h.cat == "place":
+                readings.setdefault((h.start, h.end), []).append(h)
+            elif h.kind == "cue" and h.role == "demonym" or h.kind == "demonym":
+                got.setdefault(h.attrs.get("country"), set()).add((h.start, h.end))
+        for sp, rs in readings.items():
+            if len({r.attrs.get("country") for r in rs}) == 1 or all(
+                r.kind not in _TOWN_KINDS for r in rs
+            ):
+                for r in rs:
+                    got.setdefault(r.attrs.get("country"), set()).add(sp)
+        ctx.sentence_places["evidence"] = got
+    return got
+
+
 def _doc_countries(ctx) -> set:
     """The countries of the document's places that stand on their own (unambiguous
     countries, regions, cities, sites) and of its demonyms; worked out once per document."""
@@ -358,6 +438,12 @@ def _not_a_location(ctx, h) -> bool:
     for b in before:
         gap = words.distance(b.end, h.start)
         if b.kind == "cue" and b.role in ("outlet_head", "title") and gap == 1:
+            return True
+        if b.kind == "cue" and b.role == "border" and gap <= 4 and h.kind == "country":
+            # «قرب الحدود مع باكستان وأفغانستان»: the neighbours across the border
+            return True
+        if b.kind == "cue" and b.role == "street" and gap == 1 and h.kind == "country":
+            # «سوق ليبيا», «شارع فلسطين»: a market or street named after a country
             return True
         if b.kind == "cue" and b.role == "street" and gap == 1 and _place_follows(ctx, h):
             # «في شارع الجزائر مركز محافظة البصرة», «على طريق راجو بمركز مدينة عفرين»: a

@@ -81,7 +81,7 @@ _LAYOUT_NAMES = frozenset(name for name, _ in _LAYOUT)
 
 
 def _columns() -> list[tuple[str, str]]:
-    cols = []
+    cols: list[tuple[str, str]] = []
     for name, kind in _LAYOUT:
         if kind == "group":
             cols.extend((f"{name}_{sub}", t) for sub, t in _GROUPS[name])

@@ -12,7 +12,7 @@ import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Protocol
 
 from .documents import Document, Problem, ReadStats, _Builder
 from .inputs import _size, _stem
@@ -49,10 +49,20 @@ def plan_blocks(path: str, blocksize: int) -> list[tuple[int, int, int]]:
     return blocks or [(0, 0, 1)]
 
 
+class _ByteStream(Protocol):
+    """What the JSONL readers call on the stream they read lines from: a file, stdin, a
+    :class:`gzip.GzipFile` over a file (which is no ``IO[bytes]`` to the type checker) or a
+    buffered :class:`_CrLines`."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+    def readline(self, size: int = -1, /) -> bytes: ...
+    def close(self) -> None: ...
+
+
 class _CrLines(io.RawIOBase):
     """A byte stream whose lone carriage returns (old Mac line ends) are line feeds."""
 
-    def __init__(self, stream: IO[bytes]):
+    def __init__(self, stream: _ByteStream):
         self.stream = stream
 
     def readable(self) -> bool:
@@ -65,7 +75,7 @@ class _CrLines(io.RawIOBase):
         return n
 
 
-def _cr_line_ends(stream: IO[bytes]) -> bool:
+def _cr_line_ends(stream: _ByteStream) -> bool:
     """True when the stream's first bytes end lines with a lone CR (no LF at all)."""
     try:
         head = stream.peek(1 << 16)[: 1 << 16]  # type: ignore[attr-defined]
@@ -74,7 +84,7 @@ def _cr_line_ends(stream: IO[bytes]) -> bool:
     return b"\r" in head and b"\n" not in head
 
 
-def _lines(stream: IO[bytes], limit: int) -> Iterator[bytes | int]:
+def _lines(stream: _ByteStream, limit: int) -> Iterator[bytes | int]:
     """The lines of ``stream``; in place of a line longer than ``limit`` bytes, its length
     (an int), read in pieces so that it is never held whole."""
     while True:
@@ -98,11 +108,13 @@ def _read_jsonl(
     builder: _Builder,
     stats: ReadStats,
     block: tuple[int, int, int] | None = None,
-) -> Iterator[Document]:
+) -> Iterator[Document | RawBlock]:
+    """The documents of a JSONL file (or of one block of it, see :func:`plan_blocks`); its
+    lines in :class:`RawBlock` items instead when ``builder.raw`` (a whole file only)."""
     stem = _stem(path)
     if path == "-":
         raw: IO[bytes] = sys.stdin.buffer
-        stream: IO[bytes] = raw
+        stream: _ByteStream = raw
         source = "<stdin>"
     else:
         raw = open(path, "rb")  # noqa: SIM115 - closed below
@@ -115,7 +127,7 @@ def _read_jsonl(
     if block is not None:
         raw.seek(block[0])
         first_line, remaining = block[2], block[1] - block[0]
-    lines: IO[bytes] = stream
+    lines: _ByteStream = stream
     translated = block is None and _cr_line_ends(stream)
     if translated:
         lines = io.BufferedReader(_CrLines(stream), 1 << 16)
@@ -168,7 +180,7 @@ def _is_regular(f: IO[bytes]) -> bool:
 
 
 def _raw_blocks(
-    stream: IO[bytes],
+    stream: _ByteStream,
     raw: IO[bytes],
     source: str,
     stem: str,

@@ -7,8 +7,8 @@ import collections
 import csv
 import os
 import sys
-from collections.abc import Iterable, Iterator
-from typing import IO
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Literal, Union, overload
 
 from .documents import (
     MAX_RECORD_BYTES,
@@ -20,7 +20,7 @@ from .documents import (
     _print_problem,
 )
 from .inputs import _kind_of, _size, _stem, expand_inputs
-from .jsonl import _read_jsonl
+from .jsonl import RawBlock, _read_jsonl
 from .parquet import _parquet_module
 
 
@@ -206,7 +206,12 @@ def _read_txt(path: str, builder: _Builder, stats: ReadStats) -> Iterator[Docume
     yield Document(_stem(path), text, None, path, None)
 
 
-_READERS = {
+#: A reader of one input format: the documents of a file (the JSONL reader gives RawBlock
+#: items instead when the builder is raw).
+_Reader = Callable[[str, _Builder, ReadStats], Iterator[Union[Document, RawBlock]]]
+
+#: The reader of each kind of input (:func:`rasid.io.inputs._kind_of`).
+_READERS: dict[str, _Reader] = {
     "jsonl": _read_jsonl,
     "jsonl.gz": _read_jsonl,
     "csv": _read_csv,
@@ -238,11 +243,45 @@ def read_part(
         return
     try:
         if block is not None:
-            yield from _read_jsonl(path, builder, stats, block)
+            docs = _read_jsonl(path, builder, stats, block)
         else:
-            yield from _READERS[_kind_of(path)](path, builder, stats)
+            # (a KeyError for a path of no known kind: the parts are paths that expand_inputs
+            # kept, which all have one)
+            docs = _READERS[_kind_of(path)](path, builder, stats)  # type: ignore[index]
+        # the builder is not raw: the readers give documents only, no RawBlock items
+        yield from docs  # type: ignore[misc]
     except OSError as exc:
         handler(Problem(path, None, "unreadable_file", str(exc)))
+
+
+@overload
+def iter_documents(
+    paths: Iterable[str],
+    *,
+    id_field: str = ...,
+    text_field: str = ...,
+    date_field: str = ...,
+    keep: Iterable[str] = ...,
+    on_problem: ProblemHandler | None = ...,
+    stats: ReadStats | None = ...,
+    raw_jsonl: Literal[False] = ...,
+    max_record_bytes: int = ...,
+) -> Iterator[Document]: ...
+
+
+@overload
+def iter_documents(
+    paths: Iterable[str],
+    *,
+    id_field: str = ...,
+    text_field: str = ...,
+    date_field: str = ...,
+    keep: Iterable[str] = ...,
+    on_problem: ProblemHandler | None = ...,
+    stats: ReadStats | None = ...,
+    raw_jsonl: bool,
+    max_record_bytes: int = ...,
+) -> Iterator[Document | RawBlock]: ...
 
 
 def iter_documents(
@@ -256,7 +295,7 @@ def iter_documents(
     stats: ReadStats | None = None,
     raw_jsonl: bool = False,
     max_record_bytes: int = MAX_RECORD_BYTES,
-) -> Iterator[Document]:
+) -> Iterator[Document | RawBlock]:
     """Yield the documents of every input, in order, streaming.
 
     ``paths`` are files or folders (see :func:`expand_inputs`); ``on_problem`` receives every
@@ -285,7 +324,8 @@ def iter_documents(
             if path != "-" and os.path.isfile(path) and os.path.getsize(path) == 0:
                 handler(Problem(path, None, "empty_file", "0 bytes"))
                 continue
-            yield from _READERS[kind](path, builder, local)
+            # (expand_inputs keeps only paths of a known kind)
+            yield from _READERS[kind](path, builder, local)  # type: ignore[index]
         except OSError as exc:
             handler(Problem(path, None, "unreadable_file", str(exc)))
         finally:
