@@ -247,3 +247,38 @@ def test_an_earlier_attack_told_with_its_date_and_toll_is_a_background_event():
 def test_raids_over_two_countries_counted_vaguely_are_a_tally():
     text = "وشنت الولايات المتحدة عدة ضربات في العراق وسوريا رداً على الهجمات."
     assert extract(text, published="2024-05-08") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plot is a plan
+        "واتهمت المحكمة ثلاثة أشخاص بالتخطيط لاغتيال وزير خلال زيارته إلى المدينة.",
+        # firing ranges and manoeuvres hit no one
+        "ونفذت خلال المناورة رمايات بالأسلحة الثقيلة والمتوسطة في ميدان التدريب.",
+        # a shot saved in a match
+        "وتألق الحارس بالتصدي لقذيفة المهاجم قبل نهاية زمن الشوط الأول.",
+        # an anniversary of a battle
+        "وأقيم الاحتفال بالذكرى الخمسين لمعركة الكرامة بحضور قادة الجيش.",
+        # a transformer that blew up
+        "انفجر محول كهرباء في حي سكني بالمدينة ما أدى إلى إصابة شخصين بحروق.",
+    ],
+)
+def test_ordinary_news_with_attack_words_is_no_event(text):
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_a_blast_in_an_article_about_a_gas_leak_is_an_accident():
+    text = (
+        "انفجار في منزل بسبب تسرب الغاز\n"
+        "وبعد دخول أصحاب المنزل حدث انفجار أدى إلى إصابة أربعة أشخاص بجروح مختلفة."
+    )
+    assert extract(text, published="2024-05-08") == []
+
+
+def test_a_death_sentence_and_the_bombing_it_punishes_are_no_event():
+    text = (
+        "أصدرت المحكمة أحكاماً بالإعدام شنقاً بحق ثلاثة مدانين بعد اشتراكهم بتفجير عجلة مفخخة"
+        " في منطقة بغداد الجديدة."
+    )
+    assert extract(text, published="2024-05-08") == []

@@ -15,6 +15,7 @@ counts, outcome, target, confidence. Each decision is a named rule (``stage = "f
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from typing import Any
 
@@ -223,7 +224,13 @@ def _deadly_blast(ctx: Context, ev, prev) -> bool:
 
 @predicate("harmless_blast")
 def _harmless_blast(ctx: Context, ev, prev) -> bool:
-    return ev.type == "other_attack" and _blast_only(ev) and not _bombing(ctx, ev)
+    if not _blast_only(ev):
+        return False
+    if ev.type == "other_attack":
+        return not _bombing(ctx, ev)
+    # «انفجر محول كهربائي … أمام مساكن إدارة المدفعية»: what blew up is named, so a weapon
+    # word elsewhere in the sentence (a building's name) makes no shelling of it
+    return _accident_named(ctx, ev)
 
 
 @predicate("not_violent")
@@ -306,6 +313,13 @@ def _blast_only(ev) -> bool:
     return bool(triggers) and all(t.name in _BLAST_WORDS for t in triggers)
 
 
+@functools.lru_cache(maxsize=8)
+def _names_an_accident(text: str) -> bool:
+    """Whether an article names an accident cue anywhere (a gas leak, war remnants, a short
+    circuit …): its plain blasts are accidents, not bombings."""
+    return _ACCIDENT_CUES.search(normalize(text)) is not None
+
+
 def _bombing(ctx: Context, ev) -> bool:
     """A blast with no device named is a bombing when it killed or wounded someone and no
     accident is named: what blew up («انفجار أسطوانة غاز», «انفجار مولدة») or how
@@ -313,16 +327,21 @@ def _bombing(ctx: Context, ev) -> bool:
     if not any(c.max != 0 for m in ev.mentions for c in m.killed + m.wounded):
         # («ولم يسفر عن سقوط قتلى أو جرحى»: nobody hurt)
         return False
+    return not _accident_named(ctx, ev)
+
+
+def _accident_named(ctx: Context, ev) -> bool:
+    """Whether what blew up is named as an accident: right after a blast word («انفجار
+    أسطوانة غاز», «انفجر محول كهربائي»), or anywhere in the article («انفجار بأحد المنازل
+    بسبب تسريب باسطوانة الغاز» in the headline over «حدث انفجار» in the body)."""
     text = ctx.text
-    for m in ev.mentions:
-        if _ACCIDENT_CUES.search(normalize(text[m.sent.start : m.sent.end])):
-            return False
-        for t in m.anchors:
-            if t.kind == "trigger" and _ACCIDENT_OBJECT.match(
-                normalize(text[t.end : t.end + 40]).strip()
-            ):
-                return False
-    return True
+    if _names_an_accident(text):
+        return True
+    return any(
+        t.kind == "trigger" and _ACCIDENT_OBJECT.match(normalize(text[t.end : t.end + 40]).strip())
+        for m in ev.mentions
+        for t in m.anchors
+    )
 
 
 def _violent(ev) -> bool:

@@ -108,6 +108,7 @@ ROLES: dict[str, frozenset[str]] = {
             "after",
             "agent",
             "anaphor",
+            "anniversary",
             "another_incident",
             "apposition_skip",
             "at_post",
