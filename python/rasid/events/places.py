@@ -340,19 +340,23 @@ _HOME = frozenset({"IQ", "SY"})
 def _mentioned(ctx, span) -> set:
     """Countries the document names outside ``span``: unambiguous places, demonyms,
     nationality words."""
-    return {
-        h.attrs.get("country")
-        for h in ctx.hits
-        if (h.start, h.end) != span
-        and (
-            h.kind == "nationality"
-            or h.kind == "cue"
-            and h.role == "demonym"
-            or h.cat == "place"
-            and not h.attrs.get("ambiguous")
-            and h.kind not in _LOCAL_KINDS
-        )
-    }
+    table = ctx.sentence_places.get("mentioned")
+    if table is None:
+        # country → the spans naming it, once per document (a scan of every hit per call
+        # made long articles quadratic)
+        table = {}
+        for h in ctx.hits:
+            if (
+                h.kind == "nationality"
+                or h.kind == "cue"
+                and h.role == "demonym"
+                or h.cat == "place"
+                and not h.attrs.get("ambiguous")
+                and h.kind not in _LOCAL_KINDS
+            ):
+                table.setdefault(h.attrs.get("country"), set()).add((h.start, h.end))
+        ctx.sentence_places["mentioned"] = table
+    return {c for c, spans in table.items() if len(spans) > 1 or span not in spans}
 
 
 def _demonym_countries(ctx, sentence) -> set:
