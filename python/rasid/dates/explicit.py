@@ -28,10 +28,7 @@ class _Explicit(_Tokens):
 
     def month_name(self, i: int, first: bool = False):
         """A month name at i; returns (next index, month, skip) or None."""
-        word = self.w(i)
-        if word is None:
-            return None
-        for skip, core in _cores(word) if first else ((0, word),):
+        for skip, core in self.readings(i, first):
             if core in MONTHS:
                 if core == "اب":
                     ch = self.orig[self._orig_index(self.folded_offset(self.ts[i] + skip))]

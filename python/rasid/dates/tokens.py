@@ -319,6 +319,14 @@ class _Tokens:
             return word[1:]
         return word
 
+    def readings(self, i: int, first: bool) -> tuple[tuple[int, str], ...]:
+        """(chars skipped, core) for the word at i: with its proclitics taken off only when it
+        is ``first`` (the word a rule begins at), else the word itself; none past the end."""
+        word = self.w(i)
+        if word is None:
+            return ()
+        return _cores(word) if first else ((0, word),)
+
     def _mk(self, i: int, skip: int, j: int, **info) -> dict:
         info["start_tok"], info["skip"], info["end_tok"] = i, skip, j
         return info
