@@ -271,10 +271,7 @@ class _Tokens:
         if self.base <= i < self.n:
             return self.words[i]
         if i >= self.n:
-            while self.n <= i:
-                if not self._grow():
-                    return None
-            return self.words[i]
+            return self.words[i] if self._more(i) else None
         if i >= self.porch:
             if not self.porch_ok:
                 self._porch()
