@@ -42,35 +42,24 @@ pub enum CoreError<'a> {
     File(FileError, &'a Path),
 }
 
-impl From<TextError> for CoreError<'_> {
-    fn from(e: TextError) -> Self {
-        CoreError::Text(e)
-    }
+/// `From` each error of the core into its variant, so that [`to_py`] takes any of them.
+macro_rules! core_error_from {
+    ($($error:ty => $variant:ident),* $(,)?) => {$(
+        impl From<$error> for CoreError<'_> {
+            fn from(e: $error) -> Self {
+                CoreError::$variant(e)
+            }
+        }
+    )*};
 }
 
-impl From<Utf8Error> for CoreError<'_> {
-    fn from(e: Utf8Error) -> Self {
-        CoreError::Utf8(e)
-    }
-}
-
-impl From<CoreOptionError> for CoreError<'_> {
-    fn from(e: CoreOptionError) -> Self {
-        CoreError::Option(e)
-    }
-}
-
-impl From<SpanError> for CoreError<'_> {
-    fn from(e: SpanError) -> Self {
-        CoreError::Span(e)
-    }
-}
-
-impl From<BuildError> for CoreError<'_> {
-    fn from(e: BuildError) -> Self {
-        CoreError::Build(e)
-    }
-}
+core_error_from!(
+    TextError => Text,
+    Utf8Error => Utf8,
+    CoreOptionError => Option,
+    SpanError => Span,
+    BuildError => Build,
+);
 
 impl<'a> From<(FileError, &'a Path)> for CoreError<'a> {
     fn from((e, path): (FileError, &'a Path)) -> Self {
