@@ -5,7 +5,8 @@
 //! caller may catch: `ValueError`, `TypeError`, `OSError`, `KeyError`) and imported here once.
 //!
 //! * [`to_py`] maps every error of the core ([`CoreError`]) to its class;
-//! * the `*_error` functions below build the binding's own argument errors;
+//! * the functions below it build the binding's own errors (a wrong argument, a text too
+//!   long, a missing key, an entry it rejects);
 //! * [`crate::args`] reads arguments by hand with them, where PyO3's own conversion would
 //!   raise a plain `TypeError` or `OverflowError`.
 
@@ -122,6 +123,11 @@ pub fn argument_type_error(what: &str, expected: &str, value: &Bound<'_, PyAny>)
         "{what} must be {expected}, not {}",
         type_name(value)
     ))
+}
+
+/// `InvalidTextError`: a text of the right type that the binding cannot take (`reason`).
+pub fn invalid_text(reason: &str) -> PyErr {
+    InvalidTextError::new_err(reason.to_owned())
 }
 
 /// `OptionError`: a value of the right type that is not allowed (`reason` says why).
