@@ -287,19 +287,21 @@ def test_bad_binary_files(g, tmp_path):
     assert issubclass(GazetteerFileError, OSError)
 
 
-def test_bad_entries():
+@pytest.mark.parametrize(
+    "entries, index",
+    [
+        ([{"name": "بغداد", "id": "x"}, {"name": "«»", "id": "y"}], 1),  # no letter in the name
+        ([{"id": "x"}], 0),
+        ([{"name": "بغداد", "id": ""}], 0),
+        ([{"name": "بغداد", "id": "x", "lat": [1, 2]}], 0),
+        (["بغداد"], 0),  # not a mapping
+    ],
+)
+def test_bad_entries(entries, index):
     with pytest.raises(GazetteerBuildError) as e:
-        rasid.Gazetteer([{"name": "بغداد", "id": "x"}, {"name": "«»", "id": "y"}])
-    assert e.value.entry == 1
-    with pytest.raises(GazetteerBuildError):
-        rasid.Gazetteer([{"id": "x"}])
-    with pytest.raises(GazetteerBuildError):
-        rasid.Gazetteer([{"name": "بغداد", "id": ""}])
-    with pytest.raises(GazetteerBuildError):
-        rasid.Gazetteer([{"name": "بغداد", "id": "x", "lat": [1, 2]}])
-    with pytest.raises(GazetteerBuildError):
-        rasid.Gazetteer(["بغداد"])
-    assert isinstance(GazetteerBuildError("x"), ValueError)
+        rasid.Gazetteer(entries)
+    assert e.value.entry == index
+    assert isinstance(e.value, ValueError)
 
 
 def test_text_type_and_options(g):
@@ -350,27 +352,24 @@ def test_from_files_csv_tsv_jsonl_and_overrides(tmp_path):
     assert ms[1].attrs == {"lat": 33.3, "lon": 44.36, "code": "07", "ambiguous": False}
 
 
-def test_bad_source_files(tmp_path):
-    p = tmp_path / "x.csv"
-    p.write_text("title,id\nبغداد,1\n", encoding="utf-8")
-    with pytest.raises(GazetteerFileError, match="name"):
+@pytest.mark.parametrize(
+    "name, content, error, match",
+    [
+        ("x.csv", "title,id\nبغداد,1\n".encode(), GazetteerFileError, "name"),
+        ("x.jsonl", '{"name": "بغداد", "id": "1"}\n{oops\n'.encode(), GazetteerFileError,
+         r"x.jsonl:2"),
+        ("y.csv", "name,id\nبغداد,1\n...,2\n".encode(), GazetteerFileError, r"y.csv:3"),
+        ("z.csv", b"name,id\n\xff\xfe,1\n", GazetteerFileError, "UTF-8"),
+        ("g.xlsx", None, GazetteerFileError, "unknown gazetteer file type"),
+        ("missing.csv", None, FileNotFoundError, None),
+    ],
+)  # fmt: skip
+def test_bad_source_files(tmp_path, name, content, error, match):
+    p = tmp_path / name
+    if content is not None:
+        p.write_bytes(content)
+    with pytest.raises(error, match=match):
         rasid.Gazetteer.from_files(p)
-    p = tmp_path / "x.jsonl"
-    p.write_text('{"name": "بغداد", "id": "1"}\n{oops\n', encoding="utf-8")
-    with pytest.raises(GazetteerFileError, match=r"x.jsonl:2"):
-        rasid.Gazetteer.from_files(p)
-    p = tmp_path / "y.csv"
-    p.write_text("name,id\nبغداد,1\n...,2\n", encoding="utf-8")
-    with pytest.raises(GazetteerFileError, match=r"y.csv:3"):
-        rasid.Gazetteer.from_files(p)
-    p = tmp_path / "z.csv"
-    p.write_bytes(b"name,id\n\xff\xfe,1\n")
-    with pytest.raises(GazetteerFileError, match="UTF-8"):
-        rasid.Gazetteer.from_files(p)
-    with pytest.raises(GazetteerFileError):
-        rasid.Gazetteer.from_files(tmp_path / "g.xlsx")
-    with pytest.raises(FileNotFoundError):
-        rasid.Gazetteer.from_files(tmp_path / "missing.csv")
 
 
 def test_default_gazetteer_is_cached_and_extendable(tmp_path):

@@ -596,6 +596,8 @@ def test_parse_numbers_of_expanding_ligatures_stays_in_bounded_memory():
 def test_over_long_jsonl_line_is_skipped_without_being_held(tmp_path):
     import gzip
 
+    from test_io import read_raw
+
     src = tmp_path / "big.jsonl.gz"
     with gzip.open(src, "wb", compresslevel=1) as f:
         f.write(line(GOOD))
@@ -603,7 +605,7 @@ def test_over_long_jsonl_line_is_skipped_without_being_held(tmp_path):
         f.write(line(GOOD2))
     for out, problems in (
         read([str(src)], max_record_bytes=1 << 20),
-        read_raw_limited([str(src)], 1 << 20),  # as the pipeline reads
+        read_raw([str(src)], max_record_bytes=1 << 20),  # as the pipeline reads
     ):
         assert [d.doc_id for d in out] == ["g1", "g2"]
         assert [(p.line, p.reason, p.detail) for p in problems] == [
@@ -613,23 +615,6 @@ def test_over_long_jsonl_line_is_skipped_without_being_held(tmp_path):
     assert result.exit_code == 0
     assert [json.loads(x) for x in result.stdout.splitlines()] == events_of(GOOD, GOOD2)
     assert "1 skipped (too_large 1)" in result.stderr
-
-
-def read_raw_limited(paths, limit):
-    from rasid.io import Fields, RawBlock, parse_line
-
-    problems = []
-    builder = Fields().builder(problems.append)
-    out = []
-    items = iter_documents(paths, on_problem=problems.append, raw_jsonl=True,
-                           max_record_bytes=limit)  # fmt: skip
-    for item in items:
-        assert isinstance(item, RawBlock)
-        for lineno, raw_line in item.lines():
-            doc = parse_line(raw_line, builder, item.source, item.stem, lineno)
-            if doc is not None:
-                out.append(doc)
-    return out, problems
 
 
 # -- 11. blank lines cost nothing -------------------------------------------------------------

