@@ -19,6 +19,7 @@ import functools
 import os
 from typing import Any
 
+from .events.record import display_name
 from .vocabulary import ACLED_TYPES, ACLED_TYPES_BY_WEAPON, ENGLISH_MONTHS
 
 __all__ = ["ACLED_COLUMNS", "INTER_TYPES", "AcledRows", "acled_row"]
@@ -81,11 +82,7 @@ def country_name(value: str) -> str:
 def entity_name(entity: Any) -> str:
     """The English name of an actor, claimant or target of a record (else its Arabic name
     or mention; a short label as it is), or ""."""
-    if isinstance(entity, dict):
-        return entity.get("name_en") or entity.get("name_ar") or entity.get("mention") or ""
-    if isinstance(entity, str):
-        return entity
-    return ""
+    return display_name(entity) or ""
 
 
 # geo_precision from the gazetteer's precision (else its kind): 1 the town or site itself,

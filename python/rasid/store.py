@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .errors import StoreError
+from .events.record import display_name
 
 __all__ = ["EventStore"]
 
@@ -101,9 +102,7 @@ _INSERT_EVENT = (
 
 
 def _name(entity: Any) -> str | None:
-    if isinstance(entity, dict):
-        return entity.get("name_en") or entity.get("name_ar") or entity.get("mention")
-    return entity if isinstance(entity, str) else None
+    return display_name(entity)
 
 
 def _count(record: dict[str, Any], field: str, bound: str) -> int | None:

@@ -8,7 +8,25 @@ from typing import Any
 
 from ..vocabulary import EVENT_TYPES, WEAPONS
 
-__all__ = ["Event", "Place", "Entity", "Count", "Evidence", "EVENT_TYPES", "WEAPONS", "event_id"]
+__all__ = [
+    "Event",
+    "Place",
+    "Entity",
+    "Count",
+    "Evidence",
+    "EVENT_TYPES",
+    "WEAPONS",
+    "event_id",
+    "display_name",
+]
+
+
+def display_name(record: Any) -> str | None:
+    """The name to show for a place, actor or claimant of an event record (its dict, or a
+    short label as it is): the English name, else the Arabic name, else the mention."""
+    if isinstance(record, dict):
+        return record.get("name_en") or record.get("name_ar") or record.get("mention")
+    return record if isinstance(record, str) else None
 
 
 @dataclass(frozen=True)

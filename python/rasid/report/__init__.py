@@ -26,6 +26,7 @@ from importlib import resources
 from typing import Any
 
 from ..acled import country_name, entity_name
+from ..events.record import display_name
 from ..io import Problem, iter_documents
 from ..vocabulary import EVENT_TYPE_NAMES, WEAPON_NAMES
 
@@ -70,7 +71,7 @@ def _count_text(count: Any) -> str | None:
 def _place_text(place: Any) -> str | None:
     if not isinstance(place, dict):
         return None
-    name = place.get("name_en") or place.get("name_ar") or place.get("mention")
+    name = display_name(place)
     country = country_name(place.get("country") or "")
     parts = [name] + [p for p in (place.get("admin1"), country) if p and p != name]
     return ", ".join(p for p in parts if p)
@@ -258,7 +259,7 @@ def _compact(record: dict, index: int, text: str | None) -> tuple[dict, list[str
     _to_utf16(text, out["spans"], out["ev"])
     if loc:
         out["loc"] = {
-            "name": loc.get("name_en") or loc.get("name_ar") or loc.get("mention"),
+            "name": display_name(loc),
             "name_ar": loc.get("name_ar") or loc.get("mention"),
             "admin1": loc.get("admin1"),
             "country": loc.get("country"),
