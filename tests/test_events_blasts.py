@@ -64,3 +64,15 @@ def test_an_accidental_blast_is_no_event(text):
 )
 def test_a_blast_without_casualties_is_no_event(text):
     assert extract(text, published="2024-03-12", doc_id="b4") == []
+
+
+def test_a_mined_car_is_a_car_bomb():
+    text = "قتل ثلاثة أشخاص عندما انفجرت سيارة ملغومة عند مدخل سوق في مدينة الحلة اليوم."
+    (ev,) = extract(text, published="2024-05-08")
+    assert (ev.event_type, ev.weapon) == ("ied_attack", "car_bomb")
+
+
+def test_an_assassination_in_a_similar_way_is_no_habit():
+    text = "واغتال مسلحون مجهولون طبيباً في عيادته وسط بغداد بطريقة مماثلة مساء أمس."
+    (ev,) = extract(text, published="2024-05-08")
+    assert ev.event_type == "other_attack"

@@ -282,3 +282,11 @@ def test_a_death_sentence_and_the_bombing_it_punishes_are_no_event():
         " في منطقة بغداد الجديدة."
     )
     assert extract(text, published="2024-05-08") == []
+
+
+def test_a_conviction_for_an_old_car_bombing_is_no_event():
+    text = (
+        "قضت محكمة جنايات الأنبار، الاثنين، بإعدام ثلاثة أشخاص أدينوا بتفجير سيارة مفخخة في"
+        " الرمادي."
+    )
+    assert extract(text, published="2024-05-08") == []

@@ -133,6 +133,7 @@ ROLES: dict[str, frozenset[str]] = {
             "instrument",
             "judicial",
             "launch",
+            "manner",
             "membership",
             "naming",
             "negation",
