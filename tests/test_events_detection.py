@@ -767,3 +767,8 @@ def test_a_state_army_striking_a_village_with_damage_told_is_an_event():
     (ev,) = extract(text, published="2024-01-03")
     assert ev.location.name_en is not None and ev.location.country == "SY"
     assert ev.actor.mention == "الجيش التركي"
+
+
+def test_clashes_in_general_are_no_event():
+    text = "وتسببت الاشتباكات في موجة نزوح كبيرة من أرياف المحافظة."
+    assert extract(text, published="2024-01-05") == []

@@ -344,6 +344,17 @@ def _told_in_detail(ctx: Context, c, cl: Clause) -> bool:
     ) or any(d.kind == "explicit" for d in ctx.dates_in(s, e))
 
 
+@predicate("told_on_a_day")
+def _told_on_a_day(ctx: Context, c, cl: Clause) -> bool:
+    """Whether a clause dates what it tells to a day («استمرت الاشتباكات العنيفة أمس في
+    محيط المطار», «يوم الخميس») or tells its casualties: particular fighting, not attacks
+    in general."""
+    return any(
+        d.kind in ("relative_day", "weekday") or d.kind == "explicit" and d.precision == "day"
+        for d in ctx.dates_in(cl.start, cl.end)
+    ) or any(h.kind == "casualty" and h.role in ("killed", "wounded") for h in cl.hits)
+
+
 @predicate("no_killing_near")
 def _no_killing_near(ctx: Context, t, cl: Clause) -> bool:
     """No killing in the sentence of ``t`` within sixteen words after it («خطف … قبل أن يعثر
