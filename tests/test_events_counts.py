@@ -529,3 +529,13 @@ def test_a_number_after_the_noun_is_its_count(text, slot, phrase, value):
     c = getattr(ev, slot)
     assert (c.min, c.max) == (value, value)
     assert (c.start, c.end) == at(text, phrase)
+
+
+def test_no_human_damage_is_a_stated_none():
+    text = (
+        "انفجرت عبوة ناسفة مستهدفة حافلة لنقل المدرسين في ناحية القيارة. وقال مصدر إن العبوة"
+        " انفجرت دون أن تسفر عن أية أضرار بشرية."
+    )
+    ev = only(text, published="2024-01-05")
+    assert (ev.killed.min, ev.killed.max, ev.wounded.min, ev.wounded.max) == (0, 0, 0, 0)
+    assert (ev.killed.start, ev.killed.end) == at(text, "دون أن تسفر عن أية أضرار بشرية")
