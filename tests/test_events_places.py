@@ -282,3 +282,17 @@ def test_a_word_that_names_a_town_abroad_needs_its_country_in_the_text():
     text = "استشهد ثلاثة فلسطينيين في قصف إسرائيلي على ناحية أمل بخانيونس في قطاع غزة أمس."
     (ev,) = extract(text, published="2024-03-04")
     assert ev.location.country == "PS"
+
+
+def test_a_word_name_before_a_bearing_and_its_country_is_the_place():
+    # «صور» is also «pictures»: «في صور جنوب لبنان» places it
+    text = "استشهدت امرأة متأثرة بجروحها جراء غارة إسرائيلية على منزل في صور جنوب لبنان."
+    (ev,) = extract(text, published="2024-03-04")
+    assert (ev.location.name_en, ev.location.country) == ("Tyre", "LB")
+    assert (ev.location.start, ev.location.end) == at(text, "صور")
+
+
+def test_pictures_are_no_place():
+    text = "وقتل ثلاثة مدنيين بغارة جوية على بلدة كفرنبل، بحسب صور نشرها ناشطون."
+    (ev,) = extract(text, published="2024-03-04")
+    assert ev.location.country == "SY"

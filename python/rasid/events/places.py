@@ -204,6 +204,7 @@ def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) ->
             and all(r.kind not in ("country", "governorate") for r in by_span[nxt])
         ):
             del by_span[sp]
+
     if not by_span:
         return [], []
     # a name shared by places in several countries: the country the sentence is about
@@ -517,15 +518,25 @@ def word_without_place_cue(ctx, h) -> bool:
 def _place_cue(ctx, h) -> bool:
     """Whether a place name that is also an ordinary word is used as a place: a name of
     several words («حي الشرطة»), a place-type word right before it («منطقة الحرية», «قرية
-    زارة»), or a governorate or city right after it («الحرية ببغداد»)."""
+    زارة»), a governorate or city right after it («الحرية ببغداد»), or a bearing and a
+    country or governorate after it («في صور جنوب لبنان»)."""
     if " " in h.name or _type_word_before(ctx, h):
         return True
-    for a in ctx.hits_in(h.end, h.end + 24):
+    words = ctx.words
+    for a in ctx.hits_in(h.end, h.end + 40):
+        if a.start < h.end:
+            continue
+        gap = words.distance(h.end, a.start)
+        if a.cat == "place" and a.kind in ("governorate", "city") and gap == 1:
+            return True
         if (
             a.cat == "place"
-            and a.kind in ("governorate", "city")
-            and a.start >= h.end
-            and ctx.words.distance(h.end, a.start) == 1
+            and a.kind in ("country", "governorate", "region")
+            and gap == 2
+            and any(
+                d.kind == "placetype" and d.role == "direction" and h.end <= d.start < a.start
+                for d in ctx.hits_in(h.end, a.start)
+            )
         ):
             return True
     return False
