@@ -431,6 +431,11 @@ def _doc_countries(ctx) -> set:
     return got
 
 
+# the cue roles and claim roles :func:`_not_a_location` tests on the hits before a place
+_NOT_A_LOCATION_CUES = frozenset({"outlet_head", "title", "border", "street", "at_post"})
+_SPEAKING_CLAIMS = frozenset({"announce", "accuse"})
+
+
 def _not_a_location(ctx, h) -> bool:
     """A place that names something else than where things happen: part of an outlet's name
     («سوريا ناو», «قناة الجزيرة»), a diplomat's post («سفير X لدى Y»), a capital speaking for
@@ -441,6 +446,15 @@ def _not_a_location(ctx, h) -> bool:
             return True
     before = [b for b in ctx.hits_in(max(0, h.start - 60), h.start) if b.end <= h.start]
     for b in before:
+        # (the gap in words is measured only for the hits tested below: most are not)
+        if not (
+            b.kind == "cue"
+            and b.role in _NOT_A_LOCATION_CUES
+            or b.kind == "claim"
+            and b.role in _SPEAKING_CLAIMS
+            or b.role == "condemn"
+        ):
+            continue
         gap = words.distance(b.end, h.start)
         if b.kind == "cue" and b.role in ("outlet_head", "title") and gap == 1:
             return True
@@ -465,7 +479,7 @@ def _not_a_location(ctx, h) -> bool:
         if (
             place_rank(h) >= 2  # a country, region or city, not a site or village
             and gap == 1
-            and (b.kind == "claim" and b.role in ("announce", "accuse") or b.role == "condemn")
+            and (b.kind == "claim" and b.role in _SPEAKING_CLAIMS or b.role == "condemn")
         ):
             return True
     return False
@@ -654,14 +668,14 @@ def _nearest_to_the_others(same: list, readings: list):
     )
 
 
-_FLED = words("places.fled")
-_TOWARD = words("places.toward")
+_FLED = word_set("places.fled")
+_TOWARD = word_set("places.toward")
 
 
 def _fled_to(text: str, pos: int) -> bool:
     """Whether the place at ``pos`` is where someone fled to («لاذوا بالفرار باتجاه …»)."""
     before = text[max(0, pos - 60) : pos].split()[-6:]
-    if not any(w in _TOWARD for w in before[-3:]):
+    if _TOWARD.isdisjoint(before[-3:]):
         return False
     return any(w.lstrip(_WAW) in _FLED for w in before)
 
