@@ -177,7 +177,12 @@ def clause_anchors(ctx: Context, cl: Clause, threat: tuple[int, Rule] | None) ->
     ``threat``: where its first one stands, and its rule) comes before them."""
     ar = anchor_rules()
     preds = ar.preds
+    # the cue roles of the clause: a cue rule none of whose roles is there cannot fire (most
+    # clauses hold one or two cues, most rules look for others)
+    cue_roles = {h.role for h in cl.hits if h.kind == "cue"}
     for r in ar.clause_voids:
+        if r.cue_roles and r.cue_roles.isdisjoint(cue_roles):
+            continue
         h = _first_hit(r, ctx, cl, preds)
         if h is not None:
             ctx.fire(r.id, h.start, h.end)
