@@ -61,6 +61,12 @@ class AnchorRules:
         self.anchors = of(Effect.ANCHOR)
         self.mention_voids = of(Effect.VOID_MENTION)
         self.preds = predicates()
+        # the skip rules by the trigger role they look at (in file order): a trigger is
+        # tried only against the rules of its role
+        self.skips_by_role: dict[str, tuple[Rule, ...]] = {}
+        for r in self.skips:
+            for role in r.trigger_roles:
+                self.skips_by_role[role] = self.skips_by_role.get(role, ()) + (r,)
         # cue roles that void a clause or a sentence: they void a continuation too
         self.void_cue_roles = frozenset().union(
             *(r.cue_roles for r in self.clause_voids + self.sentence_voids + self.after_voids)
@@ -194,8 +200,8 @@ def clause_anchors(ctx: Context, cl: Clause, threat: tuple[int, Rule] | None) ->
             continue
         skip = None
         if t.kind == "trigger":
-            for r in ar.skips:
-                if t.role in r.trigger_roles and _holds(r, ctx, cl, t, preds):
+            for r in ar.skips_by_role.get(t.role, ()):
+                if _holds(r, ctx, cl, t, preds):
                     skip = r
                     break
         if skip is not None:
