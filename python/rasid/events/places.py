@@ -167,8 +167,8 @@ def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) ->
         return [], []
     # a town abroad whose name is ambiguous (a word, or a name shared with other places) only
     # where the document names its country by something else too (the country, a demonym,
-    # another of its places): «أمل» is a word before it is Iran's Amol
-    evidence = _country_evidence(ctx)
+    # another of its places): «أمل» is a word before it is Iran's Amol (the evidence of the
+    # document is worked out the first time such a town is met: most documents have none)
     for sp in list(by_span):
         kept = [
             r
@@ -177,7 +177,7 @@ def place_candidates(ctx, s: int, e: int, sentence, hits: list | None = None) ->
             or r.kind not in _TOWN_KINDS
             or not r.attrs.get("ambiguous")
             and len(by_span[sp]) == 1
-            or any(o != sp for o in evidence.get(r.attrs.get("country"), ()))
+            or any(o != sp for o in _country_evidence(ctx).get(r.attrs.get("country"), ()))
         ]
         if kept:
             by_span[sp] = kept
