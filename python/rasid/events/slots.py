@@ -384,8 +384,8 @@ def fill(ctx: Context, a: Anchored) -> Mention:
             or indefinite_weapon
             or (actors and actors[0].priority <= 2)
         )
-    return Mention(
-        **a._asdict(),
+    return Mention.of(
+        a,
         ref=ref,
         reply=reply,
         another=another,
