@@ -522,6 +522,12 @@ def test_a_leader_killed_in_a_raid_is_one_killed():
             2,
         ),
         ("قتل جندي واحد في هجوم على نقطة عسكرية في كركوك أمس.", "killed", "جندي واحد", 1),
+        (
+            "اغتال مسلحون مجهولون مواطنين اثنين قرب المنطقة الصناعية في العمارة أمس.",
+            "killed",
+            "مواطنين اثنين",
+            2,
+        ),
     ],
 )
 def test_a_number_after_the_noun_is_its_count(text, slot, phrase, value):

@@ -290,3 +290,11 @@ def test_a_conviction_for_an_old_car_bombing_is_no_event():
         " الرمادي."
     )
     assert extract(text, published="2024-05-08") == []
+
+
+def test_a_gas_tank_explosion_told_in_the_accusative_is_an_accident():
+    text = (
+        "أدى انفجار وقع نتيجة تسرب الغاز في مدينة السليمانية إلى سقوط قتلى وجرحى. وأفاد شاهد"
+        " بأن انفجاراً حصل في خزان الغاز فوق سطح المنزل، ما أدى إلى مقتل ستة أشخاص."
+    )
+    assert extract(text, published="2024-05-08") == []

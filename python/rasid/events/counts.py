@@ -17,7 +17,7 @@ per event following the annotation conventions:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from .record import Count
 from .spelling import AL as _AL
@@ -246,7 +246,7 @@ def casualty_candidates(ctx, span: tuple[int, int], headline: bool, hits: list |
             # «اغتال مجهولون مواطنين اثنين»: a figure after the verb counts the killed; a
             # bare plural there is its subject («اغتال مسلحون مدنياً»), and with no figure
             # the assassination kills one (assemble's fallback)
-            cand = _forward(ctx, k, hits, e, tier)
+            cand = _forward(ctx, _past_agent(ctx, k, hits), hits, e, tier)
             if cand is not None and not cand.vague:
                 lst.append(cand)
             continue
@@ -564,6 +564,33 @@ def _extend_item(ctx, item, items, words):
             if it[1] >= e:
                 break
     return e, None
+
+
+class _Position(NamedTuple):
+    """Where a forward count starts (what :func:`_forward` reads of a casualty word)."""
+
+    end: int
+
+
+def _past_agent(ctx, k, hits: list) -> Any:
+    """Where the object of a verb begins: past its subject when gunmen, unknown men or a named
+    actor stand right after it («اغتال مسلحون مجهولون ناشطين اثنين»), else right after it."""
+    words = ctx.words
+    pos = k.end
+    for h in hits:
+        if h.start < pos:
+            continue
+        if words.distance(pos, h.start) > 1:
+            break
+        if (
+            h.kind == "person"
+            and h.sense == "gunmen"
+            or h.kind == "cue"
+            and h.role == "unknown_agent"
+            or h.cat == "actor"
+        ):
+            pos = h.end
+    return k if pos == k.end else _Position(pos)
 
 
 def _forward(ctx, k, hits, limit: int, tier: int) -> Cand | None:
