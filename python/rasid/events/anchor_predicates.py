@@ -334,14 +334,19 @@ def _no_victim_after(ctx: Context, t, cl: Clause) -> bool:
     )
 
 
+def _tells_casualties(hits) -> bool:
+    """Whether killed or wounded are told among ``hits``."""
+    return any(h.kind == "casualty" and h.role in ("killed", "wounded") for h in hits)
+
+
 @predicate("told_in_detail")
 def _told_in_detail(ctx: Context, c, cl: Clause) -> bool:
     """Whether the sentence of a clause tells one attack's particulars: a casualty word or an
     explicit date («وسبق أن أسفر قصف …، يوم 11 آب، عن مقتل …»), not a general recollection."""
     s, e = cl.sent.start, cl.sent.end
-    return any(
-        h.kind == "casualty" and h.role in ("killed", "wounded") for h in ctx.hits_in(s, e)
-    ) or any(d.kind == "explicit" for d in ctx.dates_in(s, e))
+    return _tells_casualties(ctx.hits_in(s, e)) or any(
+        d.kind == "explicit" for d in ctx.dates_in(s, e)
+    )
 
 
 @predicate("told_on_a_day")
@@ -349,10 +354,10 @@ def _told_on_a_day(ctx: Context, c, cl: Clause) -> bool:
     """Whether a clause dates what it tells to a day («استمرت الاشتباكات العنيفة أمس في
     محيط المطار», «يوم الخميس») or tells its casualties: particular fighting, not attacks
     in general."""
-    return any(
+    return _tells_casualties(cl.hits) or any(
         d.kind in ("relative_day", "weekday") or d.kind == "explicit" and d.precision == "day"
         for d in ctx.dates_in(cl.start, cl.end)
-    ) or any(h.kind == "casualty" and h.role in ("killed", "wounded") for h in cl.hits)
+    )
 
 
 @predicate("no_killing_near")

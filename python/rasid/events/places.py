@@ -17,9 +17,11 @@ from .mention import Anchored
 from .record import Place
 from .sentences import CLAUSE_PUNCT
 from .spelling import AL as _AL
+from .spelling import BA as _BA
 from .spelling import BA_LAM_TATWEEL as _BA_LAM_TATWEEL
 from .spelling import COMMA, HARAKAT
 from .spelling import HEH as _HEH
+from .spelling import LAM as _LAM
 from .spelling import TEH_MARBUTA as _TEH_MARBUTA
 from .spelling import WAW as _WAW
 from .words import word_set, word_table, words
@@ -385,7 +387,7 @@ def _inside_link(text: str, a: int, b: int) -> bool:
     if not between:
         return b > 0 and text[b - 1] in _BA_LAM_TATWEEL
     first = between[0]
-    return first in _INSIDE or first[0] in _BA_LAM_TATWEEL[:2]
+    return first in _INSIDE or first[0] in (_BA, _LAM)
 
 
 def _country_evidence(ctx) -> dict:
